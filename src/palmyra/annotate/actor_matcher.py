@@ -1,0 +1,200 @@
+"""Phrase matchers over a profile's names, built once per (profile, vocabulary).
+
+Building the matchers tokenises a few thousand patterns (every alias, every
+modifier + force noun, every short form of every person), which costs far more
+than matching one document. ``ActorMatcher.for_profile`` therefore memoises per
+``Profile`` object (weakly, so a dropped profile frees its matcher) and per
+``Vocab``: in a worker process the first document pays once, the rest match only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from itertools import product
+from weakref import WeakKeyDictionary
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from palmyra.annotate.names import name_key, normalise, surname_forms
+from palmyra.model import ActorRef
+from palmyra.profile import (
+    ActorEntry,
+    Alias,
+    Descriptor,
+    PersonEntry,
+    Profile,
+    is_acronym,
+    load_word_list,
+)
+
+_APOSTROPHES = ("'", "\u2019")
+
+
+@dataclass(frozen=True)
+class ActorTarget:
+    """A name with a fixed referent: an alias, or a modifier + force noun."""
+
+    actor: ActorEntry
+    alias: Alias
+    rule: str  # "alias" | "modifier"
+
+    def ref(self) -> ActorRef:
+        a = self.actor
+        return ActorRef(a.canonical, a.kind, a.side, self.alias.register, self.alias.reason)
+
+
+@dataclass(frozen=True)
+class DescriptorTarget:
+    descriptor: Descriptor
+
+
+@dataclass(frozen=True)
+class PersonTarget:
+    """A profile person's full name or alias (``person`` set), or a surname form (``key``)."""
+
+    key: str
+    person: PersonEntry | None = None
+    alias: Alias | None = None
+
+
+Target = ActorTarget | DescriptorTarget | PersonTarget
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A profile name found at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    target: Target
+
+
+@dataclass
+class Found:
+    """A linked actor or person at tokens ``[start, end)``, before spans are made."""
+
+    start: int
+    end: int
+    ref: ActorRef
+    rule: str
+    kind: str = "actor"  # "actor" | "person"
+
+
+class ActorMatcher:
+    """Finds every profile name in a Doc; also knows the profile's outlet and person names."""
+
+    _cache: WeakKeyDictionary[Profile, dict[int, tuple[Vocab, ActorMatcher]]] = WeakKeyDictionary()
+
+    @classmethod
+    def for_profile(cls, profile: Profile, vocab: Vocab) -> ActorMatcher:
+        """The matcher for this profile and vocabulary, built on first use."""
+        per_vocab = cls._cache.setdefault(profile, {})
+        if id(vocab) not in per_vocab:  # the entry holds the vocab, so its id stays unique
+            per_vocab[id(vocab)] = (vocab, cls(profile, vocab))
+        return per_vocab[id(vocab)][1]
+
+    def __init__(self, profile: Profile, vocab: Vocab) -> None:
+        self.profile = profile
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._orth = PhraseMatcher(vocab, attr="ORTH")
+        self._targets: dict[int, Target] = {}
+        self._seen: set[tuple[bool, str]] = set()
+        self._tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self.fuzzy_actors: dict[str, ActorTarget] = {}
+        self.fuzzy_persons: dict[str, PersonEntry] = {}
+        self.persons_by_key: dict[str, list[PersonEntry]] = {}
+        for actor in profile.actors:
+            for alias in actor.aliases:
+                target = ActorTarget(actor, alias, "alias")
+                self._add(target, [alias.text], exact=is_acronym(alias.text))
+                if len(alias.text) >= 8 and not alias.metonym:
+                    self.fuzzy_actors[normalise(alias.text).casefold()] = target
+        for actor in profile.actors:  # after all aliases, so an alias wins over a generated phrase
+            for mod in actor.modifiers:
+                self._add(ActorTarget(actor, mod, "modifier"), *_force_phrases(mod.text))
+        for desc in profile.descriptors:
+            self._add(DescriptorTarget(desc), [desc.text], exact=False)
+        self._add_persons(profile.persons)
+        self.outlet_names = frozenset(
+            normalise(n).casefold() for o in profile.outlets for n in (o.name, *o.aliases)
+        )
+        del self._seen, self._tokenizer
+
+    def __call__(self, doc: Doc) -> list[Hit]:
+        """Every match, overlapping ones included: the caller decides which win."""
+        return [
+            Hit(start, end, self._targets[match_id])
+            for matcher in (self._lower, self._orth)
+            for match_id, start, end in matcher(doc)
+        ]
+
+    def _add(self, target: Target, texts: list[str], exact: bool) -> None:
+        variants = {v for text in texts for v in _apostrophe_variants(text)}
+        fresh = sorted(v for v in variants if (exact, _fold(v, exact)) not in self._seen)
+        if not fresh:
+            return
+        self._seen.update((exact, _fold(v, exact)) for v in fresh)
+        key = f"palmyra.actor.{len(self._targets)}"
+        matcher = self._orth if exact else self._lower
+        matcher.add(key, list(self._tokenizer.pipe(fresh)))
+        self._targets[matcher.vocab.strings[key]] = target
+
+    def _add_persons(self, persons: list[PersonEntry]) -> None:
+        forms_by_key: dict[str, set[str]] = {}
+        for person in persons:
+            key = name_key(person.name) or person.name.casefold()
+            self.persons_by_key.setdefault(key, []).append(person)
+            for alias in (Alias(person.name), *person.aliases):
+                self._add(PersonTarget(key, person, alias), [alias.text], exact=False)
+                self.fuzzy_persons[normalise(alias.text).casefold()] = person
+            forms_by_key.setdefault(key, set()).update(surname_forms(person.name))
+        for key, forms in forms_by_key.items():
+            self._add(PersonTarget(key), sorted(forms), exact=False)
+
+
+def _fold(text: str, exact: bool) -> str:
+    text = normalise(text)
+    return text if exact else text.casefold()
+
+
+def _apostrophe_variants(text: str) -> set[str]:
+    """Texts write both ' and ’; a LOWER pattern matches only the one it was built with."""
+    return {text.replace("\u2019", "'"), text.replace("'", "\u2019")}
+
+
+def _force_phrases(modifier: str) -> tuple[list[str], bool]:
+    """Modifier + force noun phrases ("regime forces", "regime's army"), and if case matters.
+
+    An acronym modifier ("US") is matched case-sensitively so that "us forces" in
+    running text is not the US military; its nouns are spelled out in the usual
+    capitalisations instead.
+    """
+    exact = is_acronym(modifier)
+    nouns = force_nouns()
+    if exact:
+        nouns = tuple({v for n in nouns for v in (n, n.title(), n.upper())})
+    heads = (modifier, f"{modifier}'s")
+    return [f"{head} {noun}" for head, noun in product(heads, nouns)], exact
+
+
+@cache
+def force_nouns() -> tuple[str, ...]:
+    """Nouns naming armed forces after a modifier (resources/force_nouns.txt)."""
+    return load_word_list("force_nouns")
+
+
+_force_cache: dict[int, tuple[Vocab, PhraseMatcher]] = {}
+
+
+def force_noun_matcher(vocab: Vocab) -> PhraseMatcher:
+    """A matcher of the bare force nouns, for "Iraqi forces"-style phrases the profile lacks."""
+    if id(vocab) not in _force_cache:
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        matcher.add("palmyra.force_noun", list(tokenizer.pipe(force_nouns())))
+        _force_cache[id(vocab)] = (vocab, matcher)
+    return _force_cache[id(vocab)][1]

@@ -1,0 +1,252 @@
+"""Actor linking: every name of an actor or person in a document, linked to a canonical name.
+
+The surface form is kept as written, widened to take in the words that frame
+it ("US-backed Syrian Democratic Forces", "the so-called opposition", "the
+'opposition'"): which name an outlet chooses is the signal the naming matrix
+compares, so each mention carries the register of that choice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from palmyra.annotate.actor_matcher import (
+    ActorMatcher,
+    ActorTarget,
+    DescriptorTarget,
+    Found,
+    Hit,
+    PersonTarget,
+    force_noun_matcher,
+)
+from palmyra.annotate.descriptors import link_descriptors
+from palmyra.annotate.names import normalise
+from palmyra.annotate.persons import person_mentions
+from palmyra.context import DocContext
+from palmyra.model import ActorRef, Mention
+
+DEFAULTS = {
+    "actor_context_sentences": 1,  # sentences back that a descriptor looks for its referent
+    "actor_fuzzy_cutoff": 90.0,  # rapidfuzz ratio for a misspelt name ("Syria Arab Army")
+}
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_OPEN_QUOTES = frozenset({"\u2018", "\u201c", '"', "'", "``"})
+_CLOSE_QUOTES = frozenset({"\u2019", "\u201d", '"', "'", "''"})
+# Quotes right after these mark a name being given, not the writer's distance from it.
+_NAMING_CUES = frozenset({"called", "named", "dubbed", "titled", "itself", "themselves"})
+_NAMED_AS = frozenset({"known", "identified", "referred"})  # "a unit identified as 'X'"
+_SPONSOR = re.compile(r"[^\W_][\w.]*")  # "US", "U.S.", "Pentagon"; not markup like 'href=""]US'
+_BACKING = frozenset(
+    {"backed", "supported", "sponsored", "armed", "funded", "trained", "led", "linked"}
+    | {"affiliated", "allied", "aligned"}
+)
+
+
+def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
+    """Actor and person mentions of one document, in text order.
+
+    1. Profile names (aliases, modifier + force noun, descriptors, persons):
+       metonyms ("Damascus") count only as agents, names inside a longer place
+       name not at all, and of overlapping names the longest wins.
+    2. Descriptors get their referent from the text around them (descriptors.py).
+    3. Persons: profile persons and PERSON entities, one name per person (persons.py).
+    4. Other ORG entities, and demonym + force noun ("Iraqi forces"), by NER alone;
+       with no profile this is the only source of actors.
+
+    Args:
+        doc: the spaCy Doc of ``ctx.document.clean.text``.
+        ctx: the profile (or none), and settings: ``actor_context_sentences``,
+            ``actor_fuzzy_cutoff``, ``place_names`` (names the small model may
+            mistake for persons or organisations).
+
+    Returns:
+        ``Mention(kind="actor"|"person")`` with an ``ActorRef`` value; ``text``
+        is the surface form, ``rule`` names the rule that linked it.
+    """
+    cutoff = float(ctx.settings.get("actor_fuzzy_cutoff", DEFAULTS["actor_fuzzy_cutoff"]))
+    matcher = ActorMatcher.for_profile(ctx.profile, doc.vocab) if ctx.profile else None
+    hits = _select(doc, matcher(doc)) if matcher else []
+    actors = [
+        Found(h.start, h.end, h.target.ref(), "metonym" if h.target.alias.metonym else h.target.rule)
+        for h in hits
+        if isinstance(h.target, ActorTarget)
+    ]
+    descriptor_hits = [h for h in hits if isinstance(h.target, DescriptorTarget)]
+    if ctx.profile:
+        window = int(ctx.settings.get("actor_context_sentences", DEFAULTS["actor_context_sentences"]))
+        actors += link_descriptors(doc, descriptor_hits, actors, ctx.profile, window)
+    taken = _tokens(actors) | _tokens(descriptor_hits)
+    skip = _skipper(ctx, matcher)
+    person_hits = [h for h in hits if isinstance(h.target, PersonTarget)]
+    persons, roles = person_mentions(doc, person_hits, taken, matcher, skip, cutoff)
+    taken |= _tokens(persons) | roles
+    actors += _entity_actors(doc, taken, skip, matcher, cutoff)
+    ends = {f.end: f.start for f in actors}
+    clean = ctx.document.clean
+    text = clean.text if clean else ctx.document.text  # the Doc's text: cheaper than doc.text
+    return [
+        _mention(doc, text, ctx, _framed(doc, f, ends) if f.kind == "actor" else f)
+        for f in sorted(actors + persons, key=lambda f: (f.start, f.end))
+    ]
+
+
+def _select(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """Plausible hits, longest first, none overlapping another already chosen."""
+    places = {i: e for e in doc.ents if e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
+    chosen: list[Hit] = []
+    used: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (-_weight(doc, h), h.start)):
+        span = range(hit.start, hit.end)
+        if used.isdisjoint(span) and _plausible(doc, hit, places):
+            chosen.append(hit)
+            used.update(span)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _weight(doc: Doc, hit: Hit) -> int:
+    """Length in words, a leading "the" not counted: "the regime forces" is "regime forces"."""
+    return hit.end - hit.start - (doc[hit.start].lower_ == "the")
+
+
+def _plausible(doc: Doc, hit: Hit, places: dict[int, Span]) -> bool:
+    """False for a metonym that is not an agent, or a name inside a longer place ("the West Bank")."""
+    for i in range(hit.start, hit.end):
+        place = places.get(i)
+        if place is not None and (place.start < hit.start or place.end > hit.end):
+            return False
+    target = hit.target
+    if isinstance(target, ActorTarget) and target.alias.metonym:
+        return doc.has_annotation("DEP") and _is_agent(doc[hit.start : hit.end].root)
+    return True
+
+
+def _is_agent(token: Token) -> bool:
+    """"Damascus rejected", "Moscow's plan", "proclaimed by Damascus" — not "in Damascus"."""
+    while token.dep_ == "conj":  # "Russia and Iran backed it"
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "by"
+
+
+def _tokens(items: list[Found] | list[Hit]) -> set[int]:
+    return {i for item in items for i in range(item.start, item.end)}
+
+
+def _skipper(ctx: DocContext, matcher: ActorMatcher | None) -> Callable[[Span], bool]:
+    """Tells whether an entity is a known place or outlet, which NER must not make an actor."""
+    outlets = matcher.outlet_names if matcher else frozenset()
+    place_names = ctx.settings.get("place_names") or frozenset()
+    places = [m.span for m in ctx.mentions if m.kind == "place"]
+
+    def skip(ent: Span) -> bool:
+        text = normalise(ent.text.removeprefix("the ").removeprefix("The "))
+        if text.casefold() in outlets or text in place_names:
+            return True
+        span = ctx.span(ent.start_char, ent.end_char)
+        return any(p.start < span.end and span.start < p.end for p in places)
+
+    return skip
+
+
+def _entity_actors(
+    doc: Doc,
+    taken: set[int],
+    skip: Callable[[Span], bool],
+    matcher: ActorMatcher | None,
+    cutoff: float,
+) -> list[Found]:
+    """Actors from NER alone: ORG entities, and demonym + force noun ("Iraqi forces")."""
+    noun_end: dict[int, int] = {}
+    for _, start, end in force_noun_matcher(doc.vocab)(doc):
+        noun_end[start] = max(end, noun_end.get(start, end))
+    out = []
+    for ent in doc.ents:
+        if taken.intersection(range(ent.start, ent.end)) or skip(ent):
+            continue
+        if ent.label_ == "ORG" and (span := _trim(doc, ent)) is not None:
+            out.append(_organisation(span, matcher, cutoff))
+        elif ent.label_ in ("NORP", "GPE") and ent.end in noun_end:
+            end = noun_end[ent.end]
+            if taken.isdisjoint(range(ent.end, end)):
+                ref = ActorRef(normalise(doc[ent.start : end].text), "state_forces")
+                out.append(Found(ent.start, end, ref, "ner.forces"))
+    return out
+
+
+def _trim(doc: Doc, ent: Span) -> Span | None:
+    """The entity without a leading "the", a trailing "'s" or punctuation; ``None`` if junk."""
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    span = doc[start:end]
+    if not span.text or "\n" in span.text or not span[-1].text[:1].isupper():
+        return None  # "Raqqa from", "american arms": not a name
+    return span
+
+
+def _organisation(span: Span, matcher: ActorMatcher | None, cutoff: float) -> Found:
+    """An ORG entity: a profile actor if its name is a near-miss of an alias, else itself."""
+    text = normalise(span.text)
+    if matcher is not None:
+        best = process.extractOne(
+            text.casefold(), matcher.fuzzy_actors.keys(), scorer=fuzz.ratio, score_cutoff=cutoff
+        )
+        if best:
+            return Found(span.start, span.end, matcher.fuzzy_actors[best[0]].ref(), "ner.fuzzy")
+    return Found(span.start, span.end, ActorRef(text, "organisation"), "ner.org")
+
+
+def _framed(doc: Doc, found: Found, ends: dict[int, int]) -> Found:
+    """Widen a mention over the words that frame it, and mark distancing as hostile.
+
+    Scare quotes ("the 'opposition'") and "so-called" distance the writer from
+    the name, whatever its usual register; "X-backed" names a sponsor and stays
+    part of the surface form. A sponsor that is itself a mention ("Pentagon-
+    backed") stays a mention of its own too.
+    """
+    start, end, ref, rule = found.start, found.end, found.ref, found.rule
+    if _scare_quoted(doc, start, end):
+        start, end, rule = start - 1, end + 1, rule + "+scare_quotes"
+        ref = _distanced(ref, "scare quotes distance the writer from the name")
+    if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["so", "-", "called"]:
+        start, rule = start - 3, rule + "+so_called"
+        ref = _distanced(ref, "'so-called' distances the writer from the name")
+    if _backed(doc, start):
+        start, rule = ends.get(start - 2, start - 3), rule + "+backed"
+    return Found(start, end, ref, rule, found.kind)
+
+
+def _backed(doc: Doc, start: int) -> bool:
+    """"US-backed X": a sponsor word, a hyphen and a backing participle just before."""
+    if start < 3 or doc[start - 2].text != "-" or doc[start - 1].lower_ not in _BACKING:
+        return False
+    return _SPONSOR.fullmatch(doc[start - 3].text) is not None
+
+
+def _scare_quoted(doc: Doc, start: int, end: int) -> bool:
+    if start == 0 or end >= len(doc):
+        return False
+    opening = start - 1
+    if doc[opening].text not in _OPEN_QUOTES or doc[end].text not in _CLOSE_QUOTES:
+        return False
+    before = doc[opening - 1].lower_ if opening > 0 else ""
+    named_as = before == "as" and opening > 1 and doc[opening - 2].lower_ in _NAMED_AS
+    return before not in _NAMING_CUES and not named_as
+
+
+def _distanced(ref: ActorRef, reason: str) -> ActorRef:
+    return replace(ref, register="hostile", reason=reason)
+
+
+def _mention(doc: Doc, text: str, ctx: DocContext, found: Found) -> Mention:
+    start, end = doc[found.start].idx, doc[found.end - 1].idx + len(doc[found.end - 1])
+    kind = "person" if found.kind == "person" else "actor"
+    return Mention(kind, text[start:end], ctx.span(start, end), found.ref, found.rule)

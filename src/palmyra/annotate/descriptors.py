@@ -1,0 +1,99 @@
+"""Descriptors: nouns with no fixed referent ("terrorists", "rebels"), linked by context.
+
+"Terrorists" in a pro-government article may mean the Islamic State in one
+sentence and the whole armed opposition in the next; the profile says which
+sides a descriptor may name (``refers_to``) and what it names by default.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from palmyra.annotate.actor_matcher import DescriptorTarget, Found, Hit
+from palmyra.model import ActorRef
+from palmyra.profile import Descriptor, Profile
+
+
+def link_descriptors(
+    doc: Doc, hits: list[Hit], actors: list[Found], profile: Profile, window: int
+) -> list[Found]:
+    """Resolve each descriptor; the first rule that gives an actor wins.
+
+    1. ``descriptor.modifier``: an actor named just before it ("Daesh
+       terrorists") becomes one mention with the descriptor's register.
+    2. ``descriptor.phrase``: an actor inside its own phrase ("mercenaries
+       affiliated with the Islamic State").
+    3. ``descriptor.context``: the nearest actor of a ``refers_to`` side in the
+       same sentence, else the latest one in the ``window`` sentences before.
+    4. ``descriptor.default``: the profile's default actor, if it has one.
+
+    Args:
+        hits: descriptor hits that won against overlapping names.
+        actors: actor mentions with a fixed referent; step 1 extends them in place.
+
+    Returns:
+        The new mentions (steps 2-4); unresolved descriptors give none.
+    """
+    ends = {f.end: f for f in actors if f.rule != "metonym"}
+    starts = _sentence_starts(doc)
+    antecedents = sorted(actors, key=lambda f: f.start)
+    out: list[Found] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        if not isinstance(hit.target, DescriptorTarget):
+            continue
+        desc = hit.target.descriptor
+        named = ends.get(hit.start)
+        if named is not None:
+            named.end, named.rule = hit.end, "descriptor.modifier"
+            named.ref = _merge(named.ref, desc)
+            continue
+        allowed = [f for f in antecedents if f.ref.side in desc.refers_to]
+        found, rule = _in_phrase(doc, hit, allowed), "descriptor.phrase"
+        if found is None:
+            found, rule = _in_context(hit, allowed, starts, window), "descriptor.context"
+        if found is not None:
+            out.append(Found(hit.start, hit.end, _framed(found.ref, desc), rule))
+            antecedents.append(out[-1])  # "the terrorists ... the terrorists" chains
+            antecedents.sort(key=lambda f: f.start)
+        elif desc.default and (actor := profile.actor(desc.default)):
+            ref = ActorRef(actor.canonical, actor.kind, actor.side)
+            out.append(Found(hit.start, hit.end, _framed(ref, desc), "descriptor.default"))
+    return out
+
+
+def _merge(named: ActorRef, desc: Descriptor) -> ActorRef:
+    """"al-Nusra terrorists": the descriptor's register, unless it is neutral for this side."""
+    framed = _framed(named, desc)
+    return named if framed.register == "neutral" else framed
+
+
+def _framed(ref: ActorRef, desc: Descriptor) -> ActorRef:
+    if ref.side in desc.neutral_for:
+        return replace(ref, register="neutral", reason=f"accurate for {ref.side} groups")
+    return replace(ref, register=desc.register, reason=desc.reason)
+
+
+def _in_phrase(doc: Doc, hit: Hit, allowed: list[Found]) -> Found | None:
+    if not doc.has_annotation("DEP"):
+        return None
+    root = doc[hit.start : hit.end].root
+    return next((f for f in allowed if hit.end <= f.start <= root.right_edge.i), None)
+
+
+def _in_context(hit: Hit, allowed: list[Found], starts: list[int], window: int) -> Found | None:
+    sent = bisect_right(starts, hit.start) - 1
+    same = [f for f in allowed if bisect_right(starts, f.start) - 1 == sent]
+    if same:
+        return min(same, key=lambda f: abs(f.start - hit.start))
+    first = starts[max(sent - window, 0)]
+    before = [f for f in allowed if first <= f.start < starts[sent]]
+    return before[-1] if before else None
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    return [s.start for s in doc.sents]

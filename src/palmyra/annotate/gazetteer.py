@@ -1,0 +1,520 @@
+"""The gazetteer: GeoNames places of the conflict theatre plus the profile's own places.
+
+The packaged ``data/gazetteer.tsv.gz`` (built by ``scripts/build_gazetteer.py``)
+holds countries, first-level divisions of the theatre, every populated place
+GeoNames lists for Syria and its neighbours, and the world's larger cities. A
+profile's ``places.yaml`` adds what GeoNames lacks (districts, villages, regions),
+extends entries with aliases, and names words that are never places or need
+context to be one (format: ``profiles/syria/PLACES.md``).
+
+Every name is looked up by a *key* that irons out transliteration noise:
+diacritics and ‘ayn/hamza marks go, hyphens and punctuation split words, a
+leading "the" and Arabic articles followed by another word are dropped, so
+"al-Bāb", "Al Bab" and "Bab" share a key, as do "Deir ez-Zor" and "Deir al-Zor".
+What the key cannot bridge (Jableh/Jablah, Idleb/Idlib, Tartous/Tartus) the
+fuzzy lookup does, over a consonant skeleton scored with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from palmyra.errors import ProfileError
+from palmyra.model import PlaceRef
+
+PLACES_FILE = "places.yaml"
+PRECISIONS = ("neighbourhood", "town", "admin2", "admin1", "country", "region")
+FUZZY_MIN_SCORE = 80.0  # rapidfuzz ratio between keys once their skeletons agree
+FUZZY_TYPO_SCORE = 90.0  # ratio accepted without a skeleton match (plain typos)
+FUZZY_MIN_LENGTH = 5  # keys shorter than this (letters) are never matched fuzzily
+FUZZY_MIN_SKELETON = 3  # nor are keys whose skeleton is shorter: "Haas" -> "hs" says too little
+
+_MARKS = "'’‘`´ʿʾʻʼ′\""
+_NON_WORD = re.compile(r"[^\w]+")
+# Transliteration variants folded before vowels are dropped: the order matters
+# (digraphs first), and each pair is one English/French/German rendering of
+# one Arabic letter as it occurs in news spellings of Syrian places.
+_SKELETON_FOLDS = (
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("q", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+)
+_SKELETON_VOWELS = frozenset("aeiouyw")
+
+
+def read_word_list(name: str) -> frozenset[str]:
+    """One entry per line, ``#`` comments: the format of ``palmyra/resources/*.txt``."""
+    text = (resources.files("palmyra") / "resources" / name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+ARTICLES = read_word_list("place_articles.txt")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case, mark-free words of a name (diacritics, quotes and hyphens removed)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _MARKS)
+    return _NON_WORD.sub(" ", plain.casefold()).split()
+
+
+def key_of_words(parts: list[str]) -> str:
+    """Join words into a lookup key: drop a leading "the" and any article another word follows."""
+    if parts and parts[0] == "the":
+        parts = parts[1:]
+    last = len(parts) - 1
+    return " ".join(w for i, w in enumerate(parts) if i == last or w not in ARTICLES)
+
+
+def normalise(name: str) -> str:
+    """The lookup key of a name: "al-Bāb" -> "bab", "Deir ez-Zor" -> "deir zor"."""
+    return key_of_words(words(name))
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a key, shared by transliterations of one Arabic name.
+
+    Spaces go (Deir Ezzor / Deirezzor), a final -h after a vowel goes
+    (Jablah / Jabla), digraphs fold (Qamishli / Kamishly), then every vowel
+    but a leading one and every doubled letter: "jableh" and "jablah" -> "jbl".
+    """
+    s = key.replace(" ", "")
+    if len(s) > 2 and s.endswith("h") and s[-2] in "aeiou":
+        s = s[:-1]
+    for old, new in _SKELETON_FOLDS:
+        s = s.replace(old, new)
+    if not s:
+        return s
+    out = [s[0]]
+    for c in s[1:]:
+        if c not in _SKELETON_VOWELS and c != out[-1]:
+            out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place: its ``PlaceRef`` plus what ranking and matching need."""
+
+    ref: PlaceRef
+    country_code: str
+    population: int = 0
+    theatre: bool = False  # a place of the theatre countries, not a world city
+    names: tuple[str, ...] = ()  # the entry's own names (English, GeoNames, ASCII)
+    aliases: tuple[str, ...] = ()  # alternate names: weaker evidence than its names
+    source: str = "geonames"  # or "profile"
+
+    @property
+    def prior(self) -> float:
+        """How likely a bare mention of one of its names means this place (log population)."""
+        return math.log10(self.population + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry a key leads to, and whether the key is one of its own names."""
+
+    entry: Entry
+    primary: bool
+
+
+@dataclass(eq=False)
+class Gazetteer:
+    """Places by normalised key, with the profile's additions and word lists.
+
+    Build it with ``Gazetteer.load``; it is immutable after loading and shared
+    by every document (and cached per profile folder).
+    """
+
+    entries: list[Entry]
+    focus: tuple[str, ...] = ()  # ISO country codes the profile's conflict is about
+    not_places: frozenset[str] = frozenset()  # keys never tagged, even inside longer names
+    needs_context: frozenset[str] = frozenset()  # keys that are also common words or names
+    verbatim: frozenset[str] = frozenset()  # profile keys: matched as written, any case
+    lead_words: frozenset[str] = frozenset()  # first words of lower-case profile names
+    _index: dict[str, list[Candidate]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        stop = _stopwords()
+        for entry in self.entries:
+            seen: set[str] = set()
+            for names, primary in ((entry.names, True), (entry.aliases, False)):
+                for name in names:
+                    key = normalise(name)
+                    if not key or key in seen or (key in stop and entry.source != "profile"):
+                        continue
+                    seen.add(key)
+                    self._index.setdefault(key, []).append(Candidate(entry, primary))
+        for key in self.not_places:
+            self._index.pop(key, None)
+        for cands in self._index.values():
+            cands.sort(key=lambda c: (not c.primary, -c.entry.prior))
+
+    @classmethod
+    def load(cls, profile_dir: Path | None = None) -> Gazetteer:
+        """The packaged gazetteer, extended by ``<profile_dir>/places.yaml`` when it exists.
+
+        Cached per folder: every document of a run shares one instance.
+        """
+        return _load(str(Path(profile_dir).resolve()) if profile_dir is not None else None)
+
+    # -- lookups -----------------------------------------------------------------
+
+    def lookup(self, key: str) -> list[Candidate]:
+        """Candidates of an already normalised key, best prior first."""
+        return self._index.get(key, [])
+
+    def candidates(self, name: str) -> list[PlaceRef]:
+        """Places a name may denote, exact after normalisation, most likely first."""
+        return [c.entry.ref for c in self.lookup(normalise(name))]
+
+    def fuzzy(self, name: str, limit: int = 5) -> list[tuple[PlaceRef, float]]:
+        """Places of the focus countries whose key is a transliteration variant of ``name``.
+
+        Returns ``(place, score)`` pairs, best first; empty below the thresholds.
+        """
+        return [(c.entry.ref, score) for c, score in self.fuzzy_candidates(normalise(name), limit)]
+
+    def fuzzy_candidates(self, key: str, limit: int = 5) -> list[tuple[Candidate, float]]:
+        """Fuzzy matches of a normalised key (see ``fuzzy``)."""
+        if (
+            len(key.replace(" ", "")) < FUZZY_MIN_LENGTH
+            or key in self.not_places
+            or key in _stopwords()
+        ):
+            return []
+        return list(_fuzzy(self, key, limit))
+
+    def admin1(self, country_code: str, name: str | None) -> Entry | None:
+        """The first-level division ``name`` of a country, as an entry."""
+        return self._admin1_index.get((country_code, normalise(name or "")))
+
+    def first_words(self) -> frozenset[str]:
+        """First key word of every name: a token that is none of these starts no match."""
+        return self._first_words
+
+    def max_words(self) -> int:
+        """Most words in any key: the longest n-gram worth trying."""
+        return self._max_words
+
+    # -- cached indexes ----------------------------------------------------------
+
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(k.split(" ", 1)[0] for k in (*self._index, *self.not_places))
+
+    @cached_property
+    def _max_words(self) -> int:
+        return max((k.count(" ") + 1 for k in (*self._index, *self.not_places)), default=1)
+
+    @cached_property
+    def _admin1_index(self) -> dict[tuple[str, str], Entry]:
+        out: dict[tuple[str, str], Entry] = {}
+        for e in self.entries:
+            if e.ref.precision == "admin1":
+                for name in (*e.names, *e.aliases):
+                    out.setdefault((e.country_code, normalise(name)), e)
+        return out
+
+    @cached_property
+    def _fuzzy_keys(self) -> tuple[list[str], dict[str, list[str]]]:
+        """Keys in fuzzy scope, and the same keys grouped by skeleton."""
+        scope = set(self.focus)
+        keys = [
+            k
+            for k, cands in self._index.items()
+            if len(k.replace(" ", "")) >= FUZZY_MIN_LENGTH
+            and k not in self.needs_context
+            and any((c.entry.country_code in scope) if scope else c.entry.theatre for c in cands)
+        ]
+        by_skeleton: dict[str, list[str]] = {}
+        for k in keys:
+            by_skeleton.setdefault(skeleton(k), []).append(k)
+        return keys, by_skeleton
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy(gaz: Gazetteer, key: str, limit: int) -> tuple[tuple[Candidate, float], ...]:
+    """Skeleton-blocked rapidfuzz lookup, then a plain-typo fallback; cached per key.
+
+    The cache is keyed by the gazetteer instance, which ``_load`` keeps alive.
+    """
+    keys, by_skeleton = gaz._fuzzy_keys
+    compact = key.replace(" ", "")
+    scored: dict[str, float] = {}
+    skel = skeleton(key)
+    for k in by_skeleton.get(skel, []) if len(skel) >= FUZZY_MIN_SKELETON else ():
+        score = fuzz.ratio(compact, k.replace(" ", ""))
+        if score >= FUZZY_MIN_SCORE:
+            scored[k] = score
+    if not scored:
+        for k, score, _ in process.extract(
+            key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_TYPO_SCORE, limit=limit
+        ):
+            scored[k] = score
+    scope = gaz._fuzzy_scope
+    out: list[tuple[Candidate, float]] = []
+    for k, score in sorted(scored.items(), key=lambda kv: -kv[1]):
+        out.extend((c, score) for c in gaz.lookup(k) if scope(c.entry))
+    return tuple(out[:limit])
+
+
+def is_stopword(name: str) -> bool:
+    """Is the name a weekday, month, demonym or other word that is never a place alone?"""
+    return normalise(name) in _stopwords()
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(normalise(w) for w in read_word_list("place_stopwords.txt"))
+
+
+@cache
+def _load(profile_dir: str | None) -> Gazetteer:
+    entries = list(_packaged_entries())
+    focus: tuple[str, ...] = ()
+    not_places: set[str] = set()
+    needs_context: set[str] = set()
+    verbatim: set[str] = set()
+    lead_words: set[str] = set()
+    if profile_dir is not None:
+        path = Path(profile_dir) / PLACES_FILE
+        if path.is_file():
+            profile = _read_profile(path, entries)
+            entries = profile.entries
+            focus = profile.focus
+            not_places, needs_context = profile.not_places, profile.needs_context
+            verbatim, lead_words = profile.verbatim, profile.lead_words
+    entries.sort(key=lambda e: -e.prior)
+    return Gazetteer(
+        entries,
+        focus=focus,
+        not_places=frozenset(not_places),
+        needs_context=frozenset(needs_context),
+        verbatim=frozenset(verbatim),
+        lead_words=frozenset(lead_words),
+    )
+
+
+@cache
+def _packaged_entries() -> tuple[Entry, ...]:
+    raw = (resources.files("palmyra") / "data" / "gazetteer.tsv.gz").read_bytes()
+    with gzip.open(io.BytesIO(raw), "rt", encoding="utf-8", newline="") as fh:
+        return tuple(_entry_from_row(row) for row in csv.DictReader(fh, delimiter="\t"))
+
+
+def _entry_from_row(row: dict[str, str]) -> Entry:
+    ref = PlaceRef(
+        name=row["name"],
+        geonameid=int(row["geonameid"]),
+        lat=float(row["lat"]),
+        lon=float(row["lon"]),
+        admin1=row["admin1"] or None,
+        country=row["country"],
+        feature_code=row["feature_code"],
+        precision=_precision(row["feature_code"]),
+    )
+    return Entry(
+        ref=ref,
+        country_code=row["country_code"],
+        population=int(row["population"] or 0),
+        theatre=row["tier"] == "theatre",
+        names=tuple(n for n in row["names"].split("|") if n),
+        aliases=tuple(a for a in row["aliases"].split("|") if a),
+    )
+
+
+def _precision(feature_code: str) -> str:
+    """GeoNames feature code -> the precision levels of ``PlaceRef``."""
+    if feature_code.startswith("PCL"):
+        return "country"
+    if feature_code == "ADM1":
+        return "admin1"
+    if feature_code == "ADM2":
+        return "admin2"
+    if feature_code == "PPLX":
+        return "neighbourhood"
+    return "town"
+
+
+# -- profile places.yaml ----------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Profile:
+    entries: list[Entry]
+    focus: tuple[str, ...]
+    not_places: set[str]
+    needs_context: set[str]
+    verbatim: set[str]
+    lead_words: set[str]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader that records each mapping's line, so errors can say ``file:line``."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+_PLACE_FIELDS = frozenset(
+    {
+        "name",
+        "geonameid",
+        "aliases",
+        "lat",
+        "lon",
+        "country",
+        "admin1",
+        "precision",
+        "feature_code",
+        "population",
+        "__line__",
+    }
+)
+
+
+def _read_profile(path: Path, packaged: list[Entry]) -> _Profile:
+    """Parse and validate ``places.yaml``; every error names ``file:line`` and the reason."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise ProfileError(f"{path}: cannot read places: {err}") from err
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}:1: expected a mapping with a 'places' list")
+    countries = {e.country_code: e for e in packaged if e.ref.precision == "country"}
+    by_id = {e.ref.geonameid: i for i, e in enumerate(packaged)}
+    entries = list(packaged)
+    verbatim: set[str] = set()
+    lead_words: set[str] = set()
+
+    focus = tuple(str(c).upper() for c in data.get("focus_countries") or ())
+    for code in focus:
+        if code not in countries:
+            raise ProfileError(f"{path}: focus_countries: unknown country code {code!r}")
+    for item in data.get("places") or ():
+        line = f"{path}:{item.get('__line__', '?') if isinstance(item, dict) else '?'}"
+        if not isinstance(item, dict):
+            raise ProfileError(f"{line}: a place must be a mapping")
+        unknown = set(item) - _PLACE_FIELDS
+        if unknown:
+            raise ProfileError(f"{line}: unknown field(s) {', '.join(sorted(unknown))}")
+        aliases = _str_list(item.get("aliases"), line, "aliases")
+        verbatim.update(normalise(a) for a in (*aliases, item.get("name") or ""))
+        lead_words.update(words(a)[0] for a in aliases if _lower_case_name(a))
+        gid = item.get("geonameid")
+        if gid is not None and gid in by_id:
+            i = by_id[gid]
+            entries[i] = _extend(entries[i], item, aliases, line)
+        else:
+            entries.append(_new_entry(item, aliases, line, countries))
+    return _Profile(
+        entries=entries,
+        focus=focus,
+        not_places=_keys(data, "not_places", path),
+        needs_context=_keys(data, "needs_context", path),
+        verbatim=verbatim - {""},
+        lead_words=lead_words,
+    )
+
+
+def _keys(data: dict[str, Any], field_name: str, path: Path) -> set[str]:
+    return {normalise(n) for n in _str_list(data.get(field_name), str(path), field_name)}
+
+
+def _lower_case_name(alias: str) -> bool:
+    """ "eastern Aleppo", "rural Damascus": lower case by design, not by an article."""
+    parts = words(alias)
+    return alias[:1].islower() and bool(parts) and parts[0] not in ARTICLES
+
+
+def _str_list(value: object, where: str, field_name: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(f"{where}: {field_name} must be a list of strings")
+    return value
+
+
+def _extend(entry: Entry, item: dict[str, Any], aliases: list[str], line: str) -> Entry:
+    """Rename a packaged entry and give it more names: profile aliases count as its own names."""
+    name = item.get("name") or entry.ref.name
+    precision = item.get("precision") or entry.ref.precision
+    if precision not in PRECISIONS:
+        raise ProfileError(f"{line}: precision must be one of {', '.join(PRECISIONS)}")
+    return replace(
+        entry,
+        ref=replace(entry.ref, name=name, precision=precision),
+        names=(name, *entry.names, *aliases),
+        source="profile",
+    )
+
+
+def _new_entry(
+    item: dict[str, Any], aliases: list[str], line: str, countries: dict[str, Entry]
+) -> Entry:
+    name = item.get("name")
+    if not isinstance(name, str) or not name:
+        raise ProfileError(f"{line}: a new place needs a name")
+    code = str(item.get("country", "")).upper()
+    if code not in countries:
+        raise ProfileError(f"{line}: {name}: country must be a known ISO code, not {code!r}")
+    precision = item.get("precision", "town")
+    if precision not in PRECISIONS:
+        raise ProfileError(f"{line}: {name}: precision must be one of {', '.join(PRECISIONS)}")
+    try:
+        lat, lon = float(item["lat"]), float(item["lon"])
+    except (KeyError, TypeError, ValueError) as err:
+        raise ProfileError(f"{line}: {name}: lat and lon must be numbers") from err
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ProfileError(f"{line}: {name}: lat/lon out of range")
+    gid = item.get("geonameid")
+    ref = PlaceRef(
+        name=name,
+        geonameid=int(gid) if gid is not None else None,
+        lat=lat,
+        lon=lon,
+        admin1=item.get("admin1"),
+        country=countries[code].ref.name,
+        feature_code=item.get("feature_code"),
+        precision=precision,
+    )
+    return Entry(
+        ref=ref,
+        country_code=code,
+        population=int(item.get("population") or 0),
+        theatre=True,
+        names=(name, *aliases),
+        source="profile",
+    )

@@ -1,0 +1,492 @@
+"""Place mentions: find gazetteer names in a parsed Doc and resolve each to one place.
+
+Recognition is driven by the gazetteer, not by the spaCy NER: the small English
+model calls Palmyra a PERSON, Aleppo a NORP and Manbij a PRODUCT. The NER's
+GPE/LOC/FAC labels serve only as one kind of evidence for weak names.
+
+1. Scan: every run of up to ``gaz.max_words()`` tokens that starts with a
+   capitalised word (or an article before one) is looked up by its key, longest
+   first. Profile ``not_places`` consume their tokens and yield nothing.
+2. Accept: a strong name (the focus countries' places, countries, divisions,
+   capitals, big cities) stands alone; a weak one (alternate names of far-away
+   places, small towns abroad, ``needs_context`` words such as "Hit") needs a
+   locative word before it, a GPE/LOC label, or a list with an accepted place.
+3. Fuzzy: capitalised names the scan missed but context marks as places
+   ("in Idleb", a GPE entity, a list item) go to the gazetteer's fuzzy lookup.
+4. Resolve: "X province/governorate/countryside" is the division; otherwise
+   candidates are scored by the country named after their list ("... and Hit
+   in Iraq"), whether the name is their own, the document's countries, the
+   profile's focus countries and population.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from palmyra import registry
+from palmyra.annotate.gazetteer import (
+    ARTICLES,
+    Candidate,
+    Gazetteer,
+    is_stopword,
+    key_of_words,
+    read_word_list,
+    words,
+)
+from palmyra.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from palmyra.context import DocContext
+
+LOCATIVES = read_word_list("place_locatives.txt")
+ADMIN_SUFFIXES = frozenset({"province", "governorate", "countryside", "provinces"})
+ADMIN_PREFIXES = frozenset({"rural"})
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
+ENTITY_LABELS = frozenset({"GPE", "LOC"})
+UNAMBIGUOUS_ARTICLES = frozenset({"al", "el"})  # not English words, unlike "as", "at", "an"
+GLUE = frozenset({"-", "–", "'", "’", "‘", "`"})  # joins the parts of one name: ez-Zor, Mar'a
+
+STRONG_WORLD_POPULATION = 1_000_000  # a world city this big is named firmly by its own name
+STRONG_THEATRE_POPULATION = 15_000  # ...and so is a theatre town of this size
+SHORT_KEY = 3  # keys this short ("hit", "kut", "bab") need context unless an article precedes
+# Resolution weights: a country named after the list outweighs everything else;
+# own name over alternate; then the document's countries, the profile's focus,
+# the theatre and log-population (0..~7, scaled by W_POPULATION / 7).
+W_SCOPE = 10.0
+W_PRIMARY = 2.0
+W_DOCUMENT = 1.0
+W_FOCUS = 1.0
+W_THEATRE = 0.5
+W_POPULATION = 2.0
+
+
+@dataclass
+class _Match:
+    """A token run that names a place, before and after resolution."""
+
+    start: int  # token indexes, end exclusive
+    end: int
+    key: str
+    cands: list[Candidate]
+    how: str  # "name" | "alias" | "fuzzy"
+    accepted: bool = False
+    admin: bool = False  # "X province", "rural X", "province of X"
+    suffix_end: int | None = None  # token end past "province" when the division wins
+    choice: Candidate | None = None
+    why: str = ""
+
+
+@registry.annotators.register("palmyra.places.v1")
+def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
+    """Place mentions of a Doc built on ``ctx.document.clean.text``, each with its PlaceRef."""
+    gaz = ctx.gazetteer
+    if gaz is None or not len(doc):
+        return []
+    matches = _scan(doc, gaz)
+    _accept(doc, gaz, matches)
+    matches += _fuzzy_matches(doc, gaz, matches)
+    matches.sort(key=lambda m: m.start)
+    kept = [m for m in matches if m.accepted and m.cands]
+    _resolve(doc, gaz, kept)
+    out = []
+    for m in kept:
+        if m.choice is None:
+            continue
+        start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+        out.append(
+            Mention(
+                kind="place",
+                text=doc.text[start:end],
+                span=ctx.span(start, end),
+                value=m.choice.entry.ref,
+                rule=f"{m.how}:{m.why}",
+            )
+        )
+    return out
+
+
+# -- 1. scan ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _token_words(text: str) -> tuple[str, ...]:
+    return tuple(words(text))
+
+
+def _starts_name(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _glued(doc: Doc, k: int) -> bool:
+    """A hyphen or apostrophe token inside a word ("ez-Zor"), not a dash between words."""
+    return k > 0 and doc[k].text in GLUE and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
+def _may_start(doc: Doc, i: int, lead: frozenset[str]) -> bool:
+    """Can a name start at token ``i``?
+
+    Capitalised words can; so can "the" and the lower-case words that open a
+    profile name ("eastern Aleppo"). An article opens a name only as "al"/"el"
+    or glued to it ("as-Suwayda"): "as", "at" and "an" are English words, and
+    "as Aleppo" must not become a mention of Aleppo.
+    """
+    tok = doc[i]
+    low = tok.lower_
+    if low in ARTICLES:
+        return low in UNAMBIGUOUS_ARTICLES or (i + 1 < len(doc) and _glued(doc, i + 1))
+    return _starts_name(tok) or low in lead
+
+
+def _scan(doc: Doc, gaz: Gazetteer) -> list[_Match]:
+    """Longest gazetteer key at each eligible token, left to right, non-overlapping."""
+    first_words, max_words = gaz.first_words(), gaz.max_words()
+    lead = gaz.lead_words | {"the"}
+    n = len(doc)
+    out: list[_Match] = []
+    i = 0
+    while i < n:
+        if not _may_start(doc, i, lead):
+            i += 1
+            continue
+        best: tuple[int, str] | None = None
+        parts: list[str] = []
+        for j in range(i, min(n, i + 2 * max_words)):
+            tj = doc[j]
+            tw = _token_words(tj.text)
+            if not tw:
+                if not _glued(doc, j):
+                    break
+                continue
+            parts.extend(tw)
+            if all(w in ARTICLES or w == "the" for w in parts):
+                continue
+            key = key_of_words(parts)
+            if key.split(" ", 1)[0] not in first_words or key.count(" ") >= max_words:
+                break
+            found = _lookup_key(gaz, key, tj.text)
+            if found is not None and (found in gaz.not_places or _shape_ok(doc, i, j, found, gaz)):
+                best = (j + 1, found)
+            if "\n" in tj.whitespace_ or (j + 1 < n and doc[j + 1].is_space):
+                break
+        if best is None:
+            i += 1
+            continue
+        end, key = best
+        cands = list(gaz.lookup(key))  # empty for not_places: kept so fuzzy leaves them alone
+        if doc[end - 1].text.isupper():  # "SANA" the agency is no alias of Sanaa
+            cands = [c for c in cands if c.primary]
+        start = i + (doc[i].lower_ == "the")  # "the US" is written "US" with an article
+        how = "blocked" if not cands else "name" if cands[0].primary else "alias"
+        out.append(_Match(start, end, key, cands, how))
+        i = end
+    return out
+
+
+def _lookup_key(gaz: Gazetteer, key: str, last: str) -> str | None:
+    """The key, or the key less a possessive "s" that lost its apostrophe ("Syrias")."""
+    if key in gaz.not_places or gaz.lookup(key):
+        return key
+    if key.endswith("s") and len(key) > 4 and last.isalpha() and gaz.lookup(key[:-1]):
+        return key[:-1]
+    return None
+
+
+def _shape_ok(doc: Doc, start: int, last: int, key: str, gaz: Gazetteer) -> bool:
+    """Does the run look like a name: capitalised, with only articles or glued parts in lower case?
+
+    A profile alias written in lower case ("rural Damascus") is taken as written.
+    """
+    if key in gaz.verbatim:
+        return True
+    for k in range(start, last + 1):
+        tok = doc[k]
+        if not _token_words(tok.text) or _starts_name(tok):
+            continue
+        glued = k > start and _glued(doc, k - 1)
+        article = tok.lower_ in ARTICLES or (k == start and tok.lower_ == "the")
+        if not (glued or (article and k < last)):
+            return False
+    return True
+
+
+# -- 2. accept ----------------------------------------------------------------------
+
+
+def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
+    """Decide which matches are places (step 2 of the module docstring).
+
+    Context words ("Hit", very short keys) need a locative word or a list with
+    an accepted place; other weak names need the NER's GPE/LOC label; any name
+    that opens a longer unknown one ("Jisr" of "Jisr al-Shughur", "Bustan" of
+    "Bustan al-Qasr") is dropped unless it is a strong name of the focus.
+    """
+    matches = [m for m in matches if m.cands]
+    for m in matches:
+        _admin_cue(doc, m)
+    _share_plural_cue(doc, matches)
+    starts = {m.start for m in matches}
+    contextual: set[int] = set()
+    for m in matches:
+        strong = any(_is_strong(c, gaz) for c in m.cands)
+        if _verb_at_sentence_start(doc, m) or (
+            _opens_longer_name(doc, m, starts) and not (strong and _anchored(m, gaz))
+        ):
+            continue
+        if _needs_context(doc, m, gaz):
+            contextual.add(id(m))
+            m.accepted = _locative(doc, m.start)
+            m.how += "+context" if m.accepted else ""
+        elif strong:
+            m.accepted = True
+        elif _in_entity(doc, m.start, m.end):
+            m.accepted, m.how = True, m.how + "+ner"
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(matches, matches[1:], strict=False):
+            if a.accepted == b.accepted or not _listed(doc, a.end, b.start):
+                continue
+            weak = b if a.accepted else a
+            if id(weak) in contextual:
+                weak.accepted, weak.how, changed = True, weak.how + "+list", True
+
+
+def _anchored(m: _Match, gaz: Gazetteer) -> bool:
+    """A country, or a place of the focus countries: "Aleppo University" still names Aleppo."""
+    return any(
+        c.entry.ref.precision == "country" or c.entry.country_code in gaz.focus for c in m.cands
+    )
+
+
+def _opens_longer_name(doc: Doc, m: _Match, starts: set[int]) -> bool:
+    """Is the match glued to a following capitalised word that is not a place of its own?"""
+    k = m.end
+    if k >= len(doc) or "\n" in doc[k - 1].whitespace_ or k in starts:
+        return False
+    nxt = doc[k]
+    if nxt.lower_ in UNAMBIGUOUS_ARTICLES or (nxt.lower_ in ARTICLES and _glued(doc, k + 1)):
+        return True
+    return nxt.is_alpha and _starts_name(nxt) and not is_stopword(nxt.text)
+
+
+def _is_strong(c: Candidate, gaz: Gazetteer) -> bool:
+    e = c.entry
+    if e.source == "profile" or e.ref.precision in ("country", "admin1"):
+        return True
+    if e.country_code in gaz.focus:
+        return True
+    if not c.primary:
+        return False
+    if e.ref.feature_code == "PPLC" or e.population >= STRONG_WORLD_POPULATION:
+        return True
+    return e.theatre and e.population >= STRONG_THEATRE_POPULATION
+
+
+def _needs_context(doc: Doc, m: _Match, gaz: Gazetteer) -> bool:
+    """Common words and very short names: "Hit" the town, not "hit" the verb."""
+    if m.key in gaz.needs_context:
+        return True
+    return len(m.key) <= SHORT_KEY and doc[m.start].lower_ not in ARTICLES
+
+
+def _verb_at_sentence_start(doc: Doc, m: _Match) -> bool:
+    tok = doc[m.start]
+    return bool(tok.is_sent_start) and tok.pos_ in ("VERB", "AUX")
+
+
+def _locative(doc: Doc, start: int) -> bool:
+    """Is the word before ``start`` (past "the" and a direction word) a locative?"""
+    k = start - 1
+    while k >= 0 and (doc[k].lower_ in ("the", "of") or doc[k].lower_.endswith("ern")):
+        if doc[k].lower_ == "of":
+            return k > 0 and doc[k - 1].lower_ in LOCATIVES
+        k -= 1
+    return k >= 0 and doc[k].lower_ in LOCATIVES
+
+
+def _in_entity(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[k].ent_type_ in ENTITY_LABELS for k in range(start, end))
+
+
+def _listed(doc: Doc, end: int, start: int) -> bool:
+    """Only commas and "and"/"or" stand between two names: they are items of one list."""
+    between = doc[end:start]
+    return 0 < len(between) <= 2 and all(t.lower_ in LIST_JOINERS for t in between)
+
+
+def _admin_cue(doc: Doc, m: _Match) -> None:
+    """Mark "Homs province", "Aleppo's countryside", "rural Idlib", "the province of Hama"."""
+    k = m.end + (m.end < len(doc) and doc[m.end].lower_ == "'s")
+    if k < len(doc) and doc[k].lower_ in ADMIN_SUFFIXES:
+        m.admin, m.suffix_end = True, k + 1
+    elif m.start > 0 and doc[m.start - 1].lower_ in ADMIN_PREFIXES:
+        m.admin = True
+    else:
+        k = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
+        m.admin = k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in ADMIN_SUFFIXES
+
+
+def _share_plural_cue(doc: Doc, matches: list[_Match]) -> None:
+    """A plural cue covers its list, a singular one only its own name.
+
+    "Hama and Idlib provinces" (suffix, carried back), "the provinces of Hama,
+    Homs and Idlib" (prefix, carried forward).
+    """
+    carry = False
+    for a, b in zip(matches, matches[1:], strict=False):
+        if not _listed(doc, a.end, b.start):
+            carry = False
+            continue
+        k = a.start - 1 - (doc[a.start - 1].lower_ == "the")
+        plural_of = k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_.endswith("s")
+        carry = carry or (a.admin and plural_of)
+        b.admin = b.admin or carry
+    carry = False
+    for a, b in zip(reversed(matches[:-1]), reversed(matches[1:]), strict=True):
+        if not _listed(doc, a.end, b.start):
+            carry = False
+            continue
+        plural = b.suffix_end is not None and doc[b.suffix_end - 1].lower_.endswith("s")
+        carry = carry or (b.admin and plural)
+        a.admin = a.admin or carry
+
+
+# -- 3. fuzzy -----------------------------------------------------------------------
+
+
+def _fuzzy_matches(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> list[_Match]:
+    """Capitalised runs the scan missed, looked up fuzzily where context says "place"."""
+    taken = set()
+    for m in matches:
+        taken.update(range(m.start, m.end))
+    accepted = [m for m in matches if m.accepted]
+    out: list[_Match] = []
+    for start, end in _name_runs(doc, taken):
+        in_list = any(_listed(doc, m.end, start) or _listed(doc, end, m.start) for m in accepted)
+        if not (_locative(doc, start) or in_list or _in_entity(doc, start, end)):
+            continue
+        key = key_of_words([w for t in doc[start:end] for w in _token_words(t.text)])
+        found = gaz.fuzzy_candidates(key)
+        if found:
+            best = found[0][1]
+            cands = [c for c, score in found if score == best]
+            out.append(_Match(start, end, key, cands, "fuzzy", accepted=True))
+    return out
+
+
+def _name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (with glued or article parts) not already matched."""
+    runs = []
+    n, i = len(doc), 0
+    while i < n:
+        if i in taken or not _starts_name(doc[i]) or not doc[i].is_alpha:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken and j - i < 4:
+            t = doc[j]
+            if not (
+                _glued(doc, j)
+                or (_starts_name(t) and t.is_alpha)
+                or (t.lower_ in ARTICLES and j + 1 < n)
+            ):
+                break
+            j += 1
+        while j > i + 1 and (doc[j - 1].text in GLUE or doc[j - 1].lower_ in ARTICLES):
+            j -= 1
+        if not (i == 0 or doc[i].is_sent_start) or j > i + 1:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+# -- 4. resolve ---------------------------------------------------------------------
+
+
+def _resolve(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
+    """Pick one candidate per match (see the module docstring, step 4)."""
+    for m in matches:
+        m.cands = _by_kind(m, gaz)
+    counts: Counter[str] = Counter()
+    for m in matches:
+        codes = {c.entry.country_code for c in m.cands}
+        if len(codes) == 1:
+            counts[codes.pop()] += 1
+    total = sum(counts.values()) or 1
+    focus = set(gaz.focus)
+    scopes = _list_scopes(doc, matches)
+    for m, scope in zip(matches, scopes, strict=True):
+        if len(m.cands) == 1:
+            m.choice, m.why = m.cands[0], "admin1" if m.admin else "only"
+            continue
+
+        def score(c: Candidate, scope: str | None = scope) -> float:
+            e = c.entry
+            return (
+                W_SCOPE * (e.country_code == scope)
+                + W_PRIMARY * c.primary
+                + W_DOCUMENT * counts[e.country_code] / total
+                + W_FOCUS * (e.country_code in focus)
+                + W_THEATRE * e.theatre
+                + W_POPULATION * e.prior / 7
+            )
+
+        m.choice = max(m.cands, key=score)
+        m.why = "scope" if scope and m.choice.entry.country_code == scope else "prior"
+        if m.admin:
+            m.why = "admin1"
+
+
+def _by_kind(m: _Match, gaz: Gazetteer) -> list[Candidate]:
+    """Division or town: the cue decides, and a bare name is the town.
+
+    "Homs province" keeps the divisions among the candidates, or the division
+    seated at the best town; a bare "Homs" drops the division named like a
+    town of the same country, as news means the city.
+    """
+    admin = [c for c in m.cands if c.entry.ref.precision == "admin1"]
+    other = [c for c in m.cands if c.entry.ref.precision != "admin1"]
+    if m.admin:
+        seat = other[0].entry if other else None
+        division = gaz.admin1(seat.country_code, seat.ref.admin1) if seat else None
+        if not admin and division is not None and seat.ref.feature_code in ("PPLA", "PPLC"):
+            admin = [Candidate(division, True)]
+        if admin:
+            m.end = m.suffix_end or m.end
+            return admin
+        m.admin = False
+        return m.cands
+    towns = {c.entry.country_code for c in other}
+    return other + [c for c in admin if c.entry.country_code not in towns]
+
+
+def _list_scopes(doc: Doc, matches: list[_Match]) -> list[str | None]:
+    """Country code named right after each match's list ("Kisik, Hit and Mosul in Iraq")."""
+    scopes: list[str | None] = [None] * len(matches)
+    group: list[int] = []
+    for i, m in enumerate(matches):
+        group.append(i)
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if nxt is not None and _listed(doc, m.end, nxt.start):
+            continue
+        country = _country_after(doc, m, nxt)
+        for g in group:
+            scopes[g] = country
+        group = []
+    return scopes
+
+
+def _country_after(doc: Doc, m: _Match, nxt: _Match | None) -> str | None:
+    """``m`` is followed by "in <country>" or ", <country>": that country's code."""
+    if nxt is None or nxt.start - m.end > 2:
+        return None
+    between = [t.lower_ for t in doc[m.end : nxt.start]]
+    if between not in (["in"], [","], [",", "in"]):
+        return None
+    countries = {c.entry.country_code for c in nxt.cands if c.entry.ref.precision == "country"}
+    return countries.pop() if len(countries) == 1 else None

@@ -1,0 +1,149 @@
+"""The library behind the ``palmyra`` command: every command is one call here.
+
+The CLI, the web app, the tests and a Ray job call these functions; none of
+them prints. ``analyze`` streams records from the inputs, skips what the store
+already holds, runs the per-document pipeline in batches and commits each
+batch in one transaction, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from palmyra.errors import InputError, PalmyraError
+from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
+from palmyra.model import Document, SourceRef
+from palmyra.pipeline import Pipeline
+from palmyra.store.db import Store
+
+ProgressFn = Callable[[str, int], None]  # (current source name, records seen so far)
+
+
+@dataclass
+class Failure:
+    source: str
+    stage: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class AnalyzeSummary:
+    store: Path
+    stored: int = 0
+    already: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    on_failure: Callable[[Failure], None] | None = field(default=None, repr=False)
+
+    def fail(self, source: str, stage: str, reason: str) -> None:
+        failure = Failure(source, stage, reason)
+        self.failures.append(failure)
+        if self.on_failure:
+            self.on_failure(failure)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0
+
+
+def analyze(
+    paths: Sequence[str | Path],
+    store_path: str | Path,
+    *,
+    profile: str | None = "syria",
+    columns: ColumnMapping | None = None,
+    batch_size: int = 32,
+    max_bytes: int = 50 * 1024 * 1024,
+    progress: ProgressFn | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> AnalyzeSummary:
+    """Ingest, clean, annotate and extract every article under ``paths`` into the store.
+
+    Args:
+        paths: files or folders (read recursively).
+        store_path: the DuckDB file; created when missing.
+        profile: a packaged profile name, a profile folder, or None for none.
+        columns: how to read CSV/JSONL columns (FA-KES is recognised without one).
+        batch_size: documents per spaCy batch and per store transaction.
+        max_bytes: larger inputs are refused with an error rather than read.
+        progress: called after each record with its source name and the running count.
+        on_failure: called with each failure as it happens (the summary lists them too).
+
+    Returns:
+        AnalyzeSummary: how many documents were stored, already present, or failed.
+    """
+    summary = AnalyzeSummary(store=Path(store_path), on_failure=on_failure)
+    pipeline = Pipeline.create(profile)
+    outlets = pipeline.outlets
+    with Store(store_path) as store:
+        batch: list[Document] = []
+        extra_sources: list[tuple[str, SourceRef]] = []
+        batch_failures: list[tuple[SourceRef, str, str]] = []
+        pending: dict[str, Document] = {}
+        seen = 0
+
+        def flush() -> None:
+            facts, errors = pipeline.process(batch)
+            for doc, stage, reason in errors:
+                for src in doc.sources:
+                    batch_failures.append((src, stage, reason))
+                    summary.fail(src.name, stage, reason)
+            store.write_batch(facts, extra_sources, batch_failures, pipeline.version)
+            summary.stored += len(facts)
+            batch.clear()
+            extra_sources.clear()
+            batch_failures.clear()
+            pending.clear()
+
+        for item in iter_records(
+            [_absolute(p) for p in paths], columns=columns, max_bytes=max_bytes
+        ):
+            seen += 1
+            if isinstance(item, InputError):
+                src = SourceRef(item.path)
+                batch_failures.append((src, "read", item.reason))
+                summary.fail(item.path, "read", item.reason)
+                if progress:
+                    progress(item.path, seen)
+                continue
+            doc = _build(item, outlets, summary, batch_failures)
+            if progress:
+                progress(item.source.name, seen)
+            if doc is None:
+                continue
+            if doc.id in pending:  # same text twice within one batch
+                pending[doc.id].sources.extend(doc.sources)
+                summary.already += 1
+            elif store.has_document(doc.id):
+                extra_sources.extend((doc.id, s) for s in doc.sources)
+                summary.already += 1
+            else:
+                pending[doc.id] = doc
+                batch.append(doc)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+    return summary
+
+
+def _build(
+    record: RawRecord,
+    outlets: Sequence,
+    summary: AnalyzeSummary,
+    failures: list[tuple[SourceRef, str, str]],
+) -> Document | None:
+    try:
+        return build_document(record, outlets)
+    except PalmyraError as err:
+        reason = err.reason if isinstance(err, InputError) else str(err)
+        failures.append((record.source, "clean", reason))
+        summary.fail(record.source.name, "clean", reason)
+        return None
+
+
+def _absolute(path: str | Path) -> str:
+    return str(Path(path).expanduser().absolute())

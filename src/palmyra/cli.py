@@ -1,0 +1,250 @@
+"""The ``palmyra`` command: thin Typer wrappers over ``palmyra.api``.
+
+Each command parses its options, calls one library function, prints a summary
+and turns a ``PalmyraError`` into a one-line message. Exit codes: 0 all went
+well, 1 some inputs failed (the run still stored the rest), 2 usage, profile or
+store errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from palmyra.errors import PalmyraError
+from palmyra.evaluate.cli import eval_command
+from palmyra.store.db import DEFAULT_STORE
+
+app = typer.Typer(
+    name="palmyra",
+    help=(
+        "Turn news articles about an armed conflict into a provenance-linked record of what"
+        " they claim (events, quotes, citations, naming), and line the outlets up.\n\n"
+        "Start with `palmyra analyze FOLDER`, then `palmyra docs` and `palmyra show DOC`."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[
+    Path,
+    typer.Option("--store", "-s", help="The DuckDB store file.", envvar="PALMYRA_STORE"),
+]
+
+
+def _fail(error: PalmyraError, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders: .txt, .html, .jsonl, .csv (FA-KES works as is), .warc."
+        ),
+    ],
+    store: StoreOpt = Path(DEFAULT_STORE),
+    profile: Annotated[
+        str,
+        typer.Option(help="Conflict profile: a packaged name (`syria`), a folder, or `none`."),
+    ] = "syria",
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents per batch and per commit.")
+    ] = 32,
+    max_mb: Annotated[
+        float, typer.Option(min=0.001, help="Refuse input files larger than this.")
+    ] = 50,
+    id_column: Annotated[
+        str | None, typer.Option(help="CSV/JSONL: column holding a record id.")
+    ] = None,
+    text_column: Annotated[
+        str | None, typer.Option(help="CSV/JSONL: column holding the article text.")
+    ] = None,
+    title_column: Annotated[
+        str | None, typer.Option(help="CSV/JSONL: column holding the title.")
+    ] = None,
+    date_column: Annotated[
+        str | None, typer.Option(help="CSV/JSONL: column holding the publication date.")
+    ] = None,
+    outlet_column: Annotated[
+        str | None, typer.Option(help="CSV/JSONL: column holding the outlet.")
+    ] = None,
+    url_column: Annotated[
+        str | None, typer.Option(help="CSV/JSONL: column holding the URL.")
+    ] = None,
+) -> None:
+    """Read articles, clean them, extract their facts and store them (the main job).
+
+    Re-running is safe: documents already in the store are skipped, and a run that was
+    interrupted picks up where it stopped. Bad inputs get one line each and the rest go on.
+    """
+    from palmyra import api
+    from palmyra.ingest import ColumnMapping
+
+    columns = None
+    if any((id_column, text_column, title_column, date_column, outlet_column, url_column)):
+        columns = ColumnMapping(
+            id=id_column,
+            text=text_column,
+            title=title_column,
+            date=date_column,
+            outlet=outlet_column,
+            url=url_column,
+        )
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]analyze[/]"),
+        BarColumn(),
+        TextColumn("{task.completed} records"),
+        TextColumn("[dim]{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def on_progress(name: str, seen: int) -> None:
+            bar.update(task, completed=seen, description=name[-60:])
+
+        try:
+            summary = api.analyze(
+                paths,
+                store,
+                profile=None if profile == "none" else profile,
+                columns=columns,
+                batch_size=batch_size,
+                max_bytes=int(max_mb * 1024 * 1024),
+                progress=on_progress,
+                on_failure=lambda f: bar.console.print(
+                    f"[red]✗[/] {escape(str(f))}", highlight=False, soft_wrap=True
+                ),
+            )
+        except PalmyraError as e:
+            raise _fail(e) from None
+    out.print(
+        f"[green]✓[/] {summary.stored} new document(s) stored, {summary.already} already present,"
+        f" {len(summary.failures)} input(s) failed."
+    )
+    out.print(
+        f"Results are in [bold]{summary.store}[/]. Next: `palmyra docs`, `palmyra show DOC`,"
+        " `palmyra export --format jsonl`.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if summary.failures:
+        err.print(f"[yellow]{len(summary.failures)} input(s) failed: see the lines above.[/]")
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
+    """List the stored documents: title, outlet, date, length, comments."""
+    from palmyra.store import queries
+    from palmyra.store.db import Store
+
+    try:
+        with Store(store, read_only=True) as st:
+            rows = queries.list_documents(st)
+    except PalmyraError as e:
+        raise _fail(e) from None
+    table = Table(title=f"{len(rows)} documents in {store}")
+    table.add_column("id", no_wrap=True, style="dim", min_width=10)
+    table.add_column("title", min_width=20, max_width=50, overflow="ellipsis", no_wrap=True)
+    table.add_column("outlet", min_width=10, max_width=24, overflow="ellipsis", no_wrap=True)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("chars", justify="right", no_wrap=True, min_width=7)
+    table.add_column("comments", no_wrap=True, min_width=8)
+    table.add_column("source", min_width=12, max_width=28, overflow="ellipsis", no_wrap=True)
+    for r in rows:
+        table.add_row(
+            r["id"][:10],
+            r["title"] or "—",
+            r["outlet"] or "—",
+            r["published"] or "—",
+            f"{r['length']:,}",
+            "yes" if r["comments"] else "no",
+            r["sources"] or "",
+        )
+    out.print(table)
+
+
+@app.command()
+def show(
+    doc: Annotated[
+        str,
+        typer.Argument(help="A document id, an unambiguous id prefix, or its source file name."),
+    ],
+    store: StoreOpt = Path(DEFAULT_STORE),
+    annotations: Annotated[
+        bool, typer.Option("--annotations", "-a", help="Mark actors, places, dates and numbers.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the annotations as JSON objects instead.")
+    ] = False,
+) -> None:
+    """Show one document's text: body, removed furniture and reader comments marked."""
+    from palmyra.present import terminal
+    from palmyra.store import queries
+    from palmyra.store.db import Store
+
+    try:
+        with Store(store, read_only=True) as st:
+            doc_id = queries.resolve_document_id(st, doc)
+            document = queries.load_document(st, doc_id)
+            mentions = queries.mentions_of(st, doc_id) if (annotations or as_json) else []
+    except PalmyraError as e:
+        raise _fail(e) from None
+    if as_json:
+        sys.stdout.write(json.dumps(mentions, ensure_ascii=False, indent=1) + "\n")
+        return
+    terminal.print_document(out, document, mentions if annotations else None)
+
+
+@app.command()
+def export(
+    store: StoreOpt = Path(DEFAULT_STORE),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Write the store out: one JSON line per document in the gold-schema shape."""
+    from palmyra import registry
+    from palmyra.store.db import Store
+
+    try:
+        exporter = registry.exporters.get(fmt)
+        with Store(store, read_only=True) as st:
+            if output is None:
+                n = exporter(st, sys.stdout)
+            else:
+                with open(output, "w", encoding="utf-8") as fh:
+                    n = exporter(st, fh)
+    except PalmyraError as e:
+        raise _fail(e) from None
+    if output is not None:
+        err.print(f"wrote {n} record(s) to {output}")
+
+
+app.command("eval")(eval_command)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""What a per-document stage may read: the document, the profile and shared resources.
+
+Annotators and extractors are pure functions of ``(spacy Doc, DocContext)``;
+they get no store, no network and no global state. The spaCy ``Doc`` is built
+on ``document.clean.text``; ``DocContext.span`` is the one place where cleaned
+offsets become spans into the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from palmyra.model import Document, DocumentFacts, Mention, Span
+
+if TYPE_CHECKING:  # imported for types only: keeps this module free of heavy imports
+    from palmyra.annotate.gazetteer import Gazetteer
+    from palmyra.profile import Profile
+
+
+@dataclass
+class DocContext:
+    document: Document
+    profile: Profile | None = None
+    gazetteer: Gazetteer | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)  # filled by the annotate stage
+    facts: DocumentFacts | None = None  # filled by the extractors, in pipeline order
+
+    def mentions_of(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+    def span(self, start: int, end: int) -> Span:
+        """Original-text span for cleaned-text offsets ``[start, end)``."""
+        clean = self.document.clean
+        if clean is None:
+            return Span(self.document.id, start, end)
+        return clean.span(self.document.id, start, end)

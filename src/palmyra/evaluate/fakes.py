@@ -1,0 +1,225 @@
+"""Agreement with the crowd-extracted event fields of FA-KES, for its articles in the store.
+
+FA-KES (shared/data/fakes/SOURCE.md) gives, per article, one event: governorate,
+date, actor (seven values) and casualty counts. Palmyra finds many events per
+article, so each article is reduced to its *main event*:
+
+1. events reported as having happened (modality asserted or attributed, or none:
+   FA-KES figures are nearly always attributed to a monitor or a ministry);
+2. with a place in Syria (``country`` is Syria);
+3. in text order (first evidence span), the first one with fatalities, else the first.
+
+Conventions:
+
+- A stored document is a FA-KES article when one of its sources is ``NAME#ID``
+  and ``ID`` is a ``unit_id`` of the FA-KES file given (the ten-digit ids do not
+  collide with other files' row ids), so the Zenodo copy scores against fakes.csv.
+- A ``unit_id`` can have several rows with different values, and one text can
+  carry several ``unit_id``: a prediction is right when it agrees with any row.
+- place: the event's admin1 (else its location name) names the row's governorate,
+  spellings compared as in ``places``. FA-KES has no Rif Dimashq: its "damascus"
+  covers the countryside too, so it accepts Damascus or Rif Dimashq.
+- date: a day- or week-precision date within one day of the row's date; a coarser
+  date cannot be checked to the day and counts as wrong, as does none.
+- actor: actor1 mapped onto FA-KES's seven values (``ACTOR_PATTERNS``); no actor1
+  is "unknown", an actor outside the seven maps to nothing and disagrees.
+- casualties: fatalities (none = 0, as FA-KES writes 0 for "none given") against
+  nb_civilians + nb_noncivilians, exactly and within 10%.
+
+Coverage (articles with a main event / FA-KES articles in the store) is reported
+apart from accuracy, which is over the articles with a main event.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from palmyra.errors import InputError
+from palmyra.evaluate.match import REPORTED_MODALITIES, Record
+from palmyra.evaluate.places import skeleton
+from palmyra.evaluate.score import Accuracy, ratio
+
+REQUIRED_COLUMNS = ("unit_id", "date", "location")
+SYRIA = frozenset({"syria", "sy", "syrian arab republic"})
+DATE_TOLERANCE = timedelta(days=1)
+CASUALTY_TOLERANCE = 0.10
+METRICS = ("place", "date", "actor", "fatalities_exact", "fatalities_within_10pct")
+
+# Canonical actor name -> FA-KES actor value; the first pattern found wins, so the
+# jihadist groups are tried before the broad "opposition".
+ACTOR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"islamic state|\bisis\b|\bisil\b|daesh"), "ISIS"),
+    (re.compile(r"nusra|tahrir al-sham|fath al-sham|fateh al-sham"), "al-nusra front"),
+    (re.compile(r"syrian democratic forces|\bypg\b|\bypj\b|asayish|self[- ]administration"),
+     "self administration forces"),
+    (re.compile(r"\bof (?:syria|russia)\b|syrian arab army|national defen[cs]e forces"),
+     "syrian government or russian troops"),
+    (re.compile(r"coalition|of the united states|of the united kingdom|of france"),
+     "international coalition forces"),
+    (re.compile(r"opposition|rebel|free syrian army|ahrar al-sham|ja[iy]sh al-islam"),
+     "armed opposition groups"),
+)
+UNKNOWN_ACTOR = "unknown"
+
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
+
+
+@dataclass(frozen=True)
+class FakesRow:
+    """The crowd's fields of one FA-KES row; ``None`` where the file lacks the column."""
+
+    unit_id: str
+    date: date
+    location: str
+    actor: str | None
+    killed: int | None
+
+
+def load_fakes(path: Path) -> dict[str, list[FakesRow]]:
+    """FA-KES rows grouped by ``unit_id`` (fakes.csv, or the Zenodo FA-KES-Dataset.csv).
+
+    Both files are read as latin-1: fakes.csv is not valid UTF-8, and the fields
+    read here are ASCII in either file.
+
+    Raises:
+        InputError: the file is missing, lacks a FA-KES column, or has an unreadable
+            date or count (the message names the row).
+    """
+    if not path.is_file():
+        raise InputError(str(path), "no such FA-KES file")
+    rows: dict[str, list[FakesRow]] = {}
+    with path.open(encoding="latin-1", newline="") as fh:
+        reader = csv.DictReader(fh)
+        absent = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+        if absent:
+            raise InputError(str(path), f"not a FA-KES file: no column {', '.join(absent)}")
+        for n, raw in enumerate(reader, start=1):
+            row = _row(raw, f"{path}: row {n} (unit_id {raw['unit_id']})")
+            rows.setdefault(row.unit_id, []).append(row)
+    return rows
+
+
+def score_fakes(rows: dict[str, list[FakesRow]], records: Iterable[Record]) -> dict[str, Any]:
+    """Coverage and per-field agreement of the FA-KES articles among ``records``."""
+    articles = with_main_event = 0
+    accuracy = {name: Accuracy() for name in METRICS}
+    for record in records:
+        truth = [row for unit in _unit_ids(record, rows) for row in rows[unit]]
+        if not truth:
+            continue
+        articles += 1
+        event = main_event(record["events"])
+        if event is None:
+            continue
+        with_main_event += 1
+        for name, right in agreement(event, truth).items():
+            accuracy[name].add(right)
+    return {
+        "rows": sum(len(r) for r in rows.values()),
+        "unit_ids": len(rows),
+        "articles": articles,
+        "with_main_event": with_main_event,
+        "coverage": ratio(with_main_event, articles),
+        "accuracy": {name: acc.as_dict() for name, acc in accuracy.items()},
+    }
+
+
+def main_event(events: list[Record]) -> Record | None:
+    """The event an article is about, as FA-KES would record it (see the module notes)."""
+    reported = [
+        e for e in sorted(events, key=_text_position)
+        if e.get("modality") in REPORTED_MODALITIES and (e.get("country") or "").casefold() in SYRIA
+    ]
+    with_deaths = [e for e in reported if (e.get("fatalities") or 0) > 0]
+    return (with_deaths or reported or [None])[0]
+
+
+def agreement(event: Record, truth: list[FakesRow]) -> dict[str, bool]:
+    """Which fields of ``event`` agree with any of the rows; fields the file lacks are left out."""
+    day = _day(event)
+    result = {
+        "place": any(same_governorate(event.get("admin1") or event.get("location"), r.location)
+                     for r in truth),
+        "date": day is not None and any(abs(day - r.date) <= DATE_TOLERANCE for r in truth),
+    }
+    actors = {r.actor.casefold() for r in truth if r.actor is not None}
+    if actors:
+        result["actor"] = fakes_actor(event.get("actor1")).casefold() in actors
+    killed = [r.killed for r in truth if r.killed is not None]
+    if killed:
+        n = event.get("fatalities") or 0
+        result["fatalities_exact"] = n in killed
+        result["fatalities_within_10pct"] = any(abs(n - k) <= CASUALTY_TOLERANCE * k
+                                                for k in killed)
+    return result
+
+
+def same_governorate(name: str | None, fakes_location: str) -> bool:
+    """Whether a place name is the FA-KES governorate (lowercase, FA-KES spelling)."""
+    if not name:
+        return False
+    ours, theirs = skeleton(name), skeleton(fakes_location)
+    return ours == theirs or (theirs == skeleton("Damascus") and ours == skeleton("Rif Dimashq"))
+
+
+def fakes_actor(canonical: str | None) -> str:
+    """The FA-KES actor value for a canonical actor name ("" when none of the seven fits)."""
+    if not canonical:
+        return UNKNOWN_ACTOR
+    key = canonical.casefold()
+    return next((value for pattern, value in ACTOR_PATTERNS if pattern.search(key)), "")
+
+
+def _unit_ids(record: Record, rows: dict[str, list[FakesRow]]) -> list[str]:
+    names = record.get("sources") or [record["doc"]]
+    ids = {name.rpartition("#")[2] for name in names if "#" in name}
+    return sorted(i for i in ids if i in rows)
+
+
+def _text_position(event: Record) -> float:
+    spans = event.get("spans")
+    return spans[0][0] if spans else math.inf
+
+
+def _day(event: Record) -> date | None:
+    if event.get("date_precision") not in ("day", "week") or not event.get("date"):
+        return None
+    return date.fromisoformat(event["date"][:10])
+
+
+def _row(raw: dict[str, str], where: str) -> FakesRow:
+    found = _DATE.fullmatch(raw["date"].strip())
+    if not found:
+        raise InputError(where, f"date: cannot read {raw['date']!r} as m/d/yy or m/d/yyyy")
+    month, day, year = (int(g) for g in found.groups())
+    try:
+        when = date(year + 2000 if year < 100 else year, month, day)  # FA-KES: 2011-2018
+    except ValueError as err:
+        raise InputError(where, f"date: {raw['date']!r} is not a calendar date") from err
+    killed = None
+    if raw.get("nb_civilians") is not None and raw.get("nb_noncivilians") is not None:
+        killed = _count(raw, "nb_civilians", where) + _count(raw, "nb_noncivilians", where)
+    actor = raw.get("actor")
+    if actor and "isis" in actor.casefold():
+        actor = "ISIS"  # fakes.csv writes "the organization of the islamic state ... - isis"
+    return FakesRow(
+        unit_id=raw["unit_id"].strip(),
+        date=when,
+        location=raw["location"].strip(),
+        actor=actor,
+        killed=killed,
+    )
+
+
+def _count(raw: dict[str, str], column: str, where: str) -> int:
+    value = raw[column].strip()
+    if not value.isdigit():
+        raise InputError(where, f"{column}: {value!r} is not a count")
+    return int(value)

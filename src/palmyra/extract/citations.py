@@ -1,0 +1,253 @@
+"""Citations: the publications an article names as the source of what it reports.
+
+Two forms are read (gold/SCHEMA.md, "citations"):
+
+- parenthetical references, "(Title by Author, Outlet, 27 February 2017)", parsed by
+  ``palmyra.extract.references``;
+- in-text attributions, where an outlet is tied to the text by a citing word: its
+  subject ("the *Los Angeles Times* wrote on Sunday", "Foreign Policy magazine
+  reported"), a passive agent ("reported by the New York Times"), "according to
+  Reuters", the medium someone spoke to ("told the magazine", "Appearing on CBS",
+  "I spoke with Monocle 24’s The Globalist"), a published piece ("in an article in
+  Foreign Policy", "a report from Foreign Affairs"), or the subject of a sentence
+  that ends in a colon before a quotation ("The Independent made an effort to sum up
+  the players: “…”").
+
+The gold counts publications, not mentions, so references to one piece are merged:
+an in-text attribution followed or preceded closely by a parenthetical of the same
+outlet (or of the same title) is that parenthetical; a parenthetical without an
+outlet ("See Quitting ISIS by …, 1 May 2016") takes the outlet of the attribution
+just before it; a later undated mention of an outlet already cited ("the *Times*
+noted", gold 002) and a repeated parenthetical are dropped; "op. cit." and "ibid."
+refer back and are not new citations.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from palmyra import registry
+from palmyra.annotate.dates import find_dates
+from palmyra.extract.lexicon import citation_cues
+from palmyra.extract.outlets import OutletMention, Outlets
+from palmyra.extract.quotemarks import Quoted, scan
+from palmyra.extract.references import Reference, references
+from palmyra.model import Citation, DateValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from palmyra.context import DocContext
+
+NAME = "palmyra.citations.v1"
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_NEAR_PARAGRAPHS = 2  # how far an attribution and its parenthetical may sit apart
+_SAME_TITLE = 85  # rapidfuzz ratio above which two titles name one piece
+_DATE_REACH = 5  # characters between a citing phrase and its date ("on ")
+_DATE_WINDOW = 40
+_NAME_CHAIN = frozenset({"compound", "appos", "flat", "poss"})
+
+
+@dataclass(frozen=True)
+class _Cite:
+    start: int  # cleaned offsets of the evidence
+    end: int
+    outlet: str | None
+    title: str | None = None
+    author: str | None = None
+    date: DateValue | None = None
+    kind: str = "parenthetical"
+
+
+@registry.extractors.register(NAME)
+def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
+    """The publications ``doc`` cites, one per publication, in text order."""
+    outlets = Outlets(doc, ctx.profile.outlets if ctx.profile else ())
+    refs = references(doc.text, outlets.canonical)
+    quoted = scan(doc.text)
+    in_text = _in_text(doc, ctx, outlets, refs, quoted)
+    merged = _merge(doc.text, [_from_reference(r) for r in refs if not r.op_cit], in_text)
+    return [
+        Citation(
+            ctx.document.id,
+            ctx.span(c.start, c.end),
+            c.outlet,
+            c.title,
+            c.author,
+            c.date,
+            c.kind,
+            NAME,
+        )
+        for c in merged
+        if c.outlet is not None
+    ]
+
+
+def _from_reference(r: Reference) -> _Cite:
+    return _Cite(r.start, r.end, r.outlet, r.title, r.author, r.date)
+
+
+def _in_text(
+    doc: Doc, ctx: DocContext, outlets: Outlets, refs: list[Reference], quoted: list[Quoted]
+) -> list[_Cite]:
+    """Outlets tied to the text by a citing word (module docstring), outside quotes and refs."""
+    skip = [(r.start, r.end) for r in refs] + [(q.start, q.end) for q in quoted if q.depth == 0]
+    phrases: list[tuple[Token, OutletMention, int, int]] = []
+    for m in outlets.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            phrases.append((span.root, m, span.start, span.end))
+    for t in doc:
+        m = outlets.referred(t)
+        if m is not None:
+            phrases.append((t, m, t.i, t.i + 1))
+    out = []
+    for root, m, first, last in sorted(phrases, key=lambda p: p[2]):
+        if any(s <= doc[first].idx < e for s, e in skip):
+            continue
+        cue = _citing_word(root)
+        if cue is None:
+            continue
+        if first > 0 and doc[first - 1].lower_ == "the":
+            first -= 1
+        title, title_end = _title(doc, last, quoted)
+        tokens = [doc[first], doc[last - 1], cue]
+        start = min(t.idx for t in tokens)
+        end = max(title_end, *(t.idx + len(t) for t in tokens))
+        date, date_end = _date_after(doc.text, end, ctx)
+        out.append(_Cite(start, max(end, date_end), m.name, title, None, date, "in_text"))
+    return out
+
+
+def _citing_word(root: Token) -> Token | None:
+    """The word that makes an outlet phrase a source (module docstring), or ``None``."""
+    cues = citation_cues()
+    node = root
+    while node.dep_ in _NAME_CHAIN and node.head is not node:
+        node = node.head  # "Foreign Policy magazine", "Qatar's Al Jazeera mouthpiece"
+    head = node.head
+    if node.lemma_.lower() in cues["piece"]:
+        return node  # "Foreign Policy's report"
+    if node.dep_ == "nsubj":
+        if head.lemma_.lower() in cues["verb"] or _before_quote_colon(head):
+            return head
+        return None
+    if node.dep_ in ("dobj", "dative") and head.lemma_.lower() in cues["contact"]:
+        return head  # "told the magazine"
+    if node.dep_ != "pobj":
+        return None
+    governor = head.head
+    if head.lower_ == "to" and governor.lower_ == "according":
+        return governor
+    if head.dep_ == "agent" and governor.lemma_.lower() in cues["verb"]:
+        return governor  # "reported by the New York Times"
+    if governor.lemma_.lower() in cues["contact"] | cues["piece"]:
+        return governor  # "spoke with Monocle 24", "an article in Foreign Policy"
+    return None
+
+
+def _before_quote_colon(verb: Token) -> bool:
+    """Whether ``verb``'s sentence ends in a colon that opens a quotation."""
+    sent = verb.sent
+    last = sent[-1] if sent[-1].text == ":" else None
+    if last is None:
+        return False
+    rest = verb.doc.text[last.idx + 1 : last.idx + 8].lstrip()
+    return rest[:1] in "“\"‘'"
+
+
+def _title(doc: Doc, last: int, quoted: list[Quoted]) -> tuple[str | None, int]:
+    """A title named with the outlet, and where it ends (-1 without one).
+
+    Three forms: a quotation right after the outlet ("CBS “Face the Nation”"), a
+    possessed name ("Monocle 24’s The Globalist"), or a quotation after a title word
+    in the same sentence ("under the headline ‘…’").
+    """
+    text = doc.text
+    after = doc[last - 1].idx + len(doc[last - 1]) if last > 0 else 0
+    for q in quoted:
+        if q.depth == 0 and 0 <= q.open - after <= 1:
+            return text[q.start : q.end].strip(" ,."), q.close + 1
+    if last < len(doc) and doc[last].tag_ == "POS":
+        words = []
+        for t in doc[last + 1 : last + 6]:
+            if not (t.tag_ in ("NNP", "NNPS", "CD") or t.lower_ == "the" and not words):
+                break
+            words.append(t)
+        if words and words[-1].tag_ != "DT":
+            return doc[words[0].i : words[-1].i + 1].text, words[-1].idx + len(words[-1])
+    sent = doc[last - 1].sent
+    titles = citation_cues()["title"]
+    for t in sent:
+        if t.lower_ in titles:
+            for q in quoted:
+                if q.depth == 0 and 0 < q.open - (t.idx + len(t)) <= 2:
+                    return text[q.start : q.end], q.close + 1
+    return None, -1
+
+
+def _date_after(text: str, pos: int, ctx: DocContext) -> tuple[DateValue | None, int]:
+    """A date written right after a citing phrase ("wrote on Sunday"), and where it ends."""
+    window = re.split(r"[,.;:()\n]", text[pos : pos + _DATE_WINDOW], maxsplit=1)[0]
+    for start, end, value in find_dates(window, ctx.document.published, fallback_anchor=False):
+        if start <= _DATE_REACH:
+            return value, pos + end
+        break
+    return None, -1
+
+
+def _merge(text: str, parens: list[_Cite], in_text: list[_Cite]) -> list[_Cite]:
+    """One citation per publication (module docstring)."""
+    breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+
+    def para(pos: int) -> int:
+        return bisect_right(breaks, pos)
+
+    parens = _fill_outlets(parens, in_text, para)
+    kept_parens: list[_Cite] = []
+    for p in parens:
+        if not any(_same_piece(p, k) for k in kept_parens):
+            kept_parens.append(p)
+    kept_text: list[_Cite] = []
+    for c in in_text:
+        near = [
+            p
+            for p in kept_parens
+            if p.outlet == c.outlet
+            and (-1 <= para(p.start) - para(c.start) <= _NEAR_PARAGRAPHS or _same_title(p, c))
+        ]
+        again = [k for k in kept_text if k.outlet == c.outlet and c.date in (None, k.date)]
+        if not near and not again:
+            kept_text.append(c)
+    return sorted(kept_parens + kept_text, key=lambda c: c.start)
+
+
+def _fill_outlets(parens: list[_Cite], in_text: list[_Cite], para) -> list[_Cite]:
+    """A parenthetical without an outlet takes the one of the attribution just before it."""
+    out = []
+    for p in parens:
+        if p.outlet is None:
+            before = [c for c in in_text if c.start < p.start and para(p.start) - para(c.start) <= 2]
+            if before:
+                p = replace(p, outlet=before[-1].outlet)
+        out.append(p)
+    return out
+
+
+def _same_piece(a: _Cite, b: _Cite) -> bool:
+    return a.outlet == b.outlet and a.date == b.date and _same_title(a, b)
+
+
+def _same_title(a: _Cite, b: _Cite) -> bool:
+    if not (a.title and b.title):
+        return False
+    return fuzz.ratio(_plain(a.title), _plain(b.title)) >= _SAME_TITLE
+
+
+def _plain(title: str) -> str:
+    return re.sub(r"[^\w ]", "", title.casefold())

@@ -1,0 +1,200 @@
+"""Who acted and who was acted upon: actor1 and actor2 from the parse around a trigger.
+
+actor1 is the subject of an active trigger verb, the ``by`` agent of a passive
+one, the possessor or modifier of a trigger noun ("Russian air strikes"), and
+the ``to`` phrase of a loss ("lost Palmyra to ISIS"); actor2 is the object,
+the ``from``/``against``/``on`` phrase, the subject of a passive or of a loss.
+When the parse gives no actor1, the helpers named in a support phrase
+("thanks to X", "backed by X") stand in, preferring the state's own forces in
+their own country, then the nearest actor named earlier in the clause.
+Only ``actor`` mentions count: a person ("Kerry announced") is a speaker, not
+a party.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from palmyra.extract.events_index import DocIndex, TokenMention
+from palmyra.extract.events_lexicon import Lexicon
+from palmyra.extract.events_syntax import SUBJECT_DEPS, is_passive, is_verb
+from palmyra.extract.events_triggers import Hit
+from palmyra.model import ActorRef, PlaceRef
+
+_NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+_TARGET_PREPS = frozenset({"against", "on", "upon"})
+_PAIR_FAMILIES = frozenset({"agreement", "clash"})
+
+
+@dataclass(frozen=True)
+class Actors:
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    rule: str
+
+
+def resolve_actors(
+    hit: Hit, clause: list[Token], place: PlaceRef | None, index: DocIndex, lex: Lexicon
+) -> Actors:
+    finder = _Finder(index, lex, hit)
+    a1, a2, rule = finder.roles()
+    if a1 is None:
+        a1 = _support(hit, place, finder)
+        rule = "support" if a1 else rule
+    if a1 is None:
+        a1 = _earlier_in_clause(hit, clause, index, a2)
+        rule = "clause" if a1 else rule
+    if a2 is None and hit.entry.family in _PAIR_FAMILIES:
+        a2 = _second_party(hit, clause, index, a1)
+    return Actors(_ref(a1), _ref(a2), rule)
+
+
+def _ref(tm: TokenMention | None) -> ActorRef | None:
+    value = tm.mention.value if tm else None
+    return value if isinstance(value, ActorRef) else None
+
+
+class _Finder:
+    """Role lookups around one trigger; ``verb`` is the verb whose arguments the trigger shares."""
+
+    def __init__(self, index: DocIndex, lex: Lexicon, hit: Hit) -> None:
+        self.index, self.lex, self.hit = index, lex, hit
+        self.verb = _frame_verb(hit, lex)
+
+    def actor_in(self, token: Token | None, skip: Token | None = None) -> TokenMention | None:
+        """The first actor mention within ``token``'s phrase, leaving out ``skip``'s subtree."""
+        if token is None:
+            return None
+        own = self.index.mention_at(token, "actor")
+        if own:
+            return own
+        skipped = {t.i for t in skip.subtree} if skip is not None else set()
+        for t in token.subtree:
+            if t.i not in skipped and (tm := self.index.mention_at(t, "actor")):
+                return tm
+        return None
+
+    def prep_object(self, head: Token | None, *words: str) -> Token | None:
+        if head is None:
+            return None
+        for c in head.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in words:
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+
+    def subject(self, verb: Token) -> tuple[Token | None, Token | None]:
+        """The subject phrase of ``verb`` and the subtree to leave out when searching it."""
+        v = verb
+        while True:
+            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.tag_ != "WDT":
+                return subj, None
+            if v.dep_ in ("relcl", "acl") and v.head is not v:
+                return v.head, v  # "the regime that lost Palmyra": the antecedent, not the clause
+            if v.dep_ in ("conj", "xcomp", "advcl") and is_verb(v.head) and v.head is not v:
+                v = v.head
+                continue
+            return None, None
+
+    def roles(self) -> tuple[TokenMention | None, TokenMention | None, str]:
+        flags = self.hit.entry.flags
+        verb = self.verb
+        noun_a1, noun_a2 = self.noun_roles()
+        if verb is None:
+            return noun_a1, noun_a2, "noun"
+        subj, skip = self.subject(verb)
+        subj_actor = self.actor_in(subj, skip)
+        to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
+        if "loser_subject" in flags:
+            return to_actor or noun_a1, subj_actor, "loser"
+        if "place_subject" in flags:
+            return to_actor, None, "place_subject"
+        agent = self.actor_in(self.prep_object(verb, "by"))
+        source = self.actor_in(self.prep_object(verb, "from"))
+        target = self.actor_in(self.prep_object(verb, *_TARGET_PREPS))
+        if is_passive(verb):
+            a1, a2 = agent, subj_actor or source or target
+        else:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            a1 = subj_actor if self.hit.is_verb or self.hit.token.dep_ == "dobj" else None
+            a2 = self.actor_in(obj) or source or target
+        return noun_a1 or a1, noun_a2 or a2, "verb"
+
+    def noun_roles(self) -> tuple[TokenMention | None, TokenMention | None]:
+        """Roles a trigger noun marks itself: "Russia's strikes on X", "recapture ... by Y"."""
+        noun = self.hit.token
+        if self.hit.is_verb:
+            return None, None
+        a1 = None
+        for c in noun.children:
+            if c.dep_ in _NOUN_ACTOR_DEPS and c.i < noun.i and (tm := self.actor_in(c)):
+                a1 = tm
+                break
+        source = self.actor_in(self.prep_object(noun, "from"))
+        a1 = a1 or self.actor_in(self.prep_object(noun, "by"))
+        if "air" in self.hit.entry.flags:
+            a1 = a1 or source
+            source = None
+        a2 = self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
+        return a1, a2
+
+
+def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
+    """The verb whose subject and objects are the trigger's: itself, or the verb a trigger noun serves."""
+    token = hit.token
+    if hit.is_verb:
+        return token
+    head = token.head
+    if head is token or not is_verb(head):
+        return None
+    if token.dep_ in SUBJECT_DEPS or token.dep_ == "dobj" or lex.cue(head, "light_verb"):
+        return head
+    return None
+
+
+def _support(hit: Hit, place: PlaceRef | None, finder: _Finder) -> TokenMention | None:
+    """An actor named as the force behind the event: "thanks to X", "backed by X"."""
+    anchor = finder.verb or hit.token
+    found: list[TokenMention] = []
+    for t in anchor.subtree:
+        if not finder.lex.cue(t, "support_prep") or t.i == hit.token.i:
+            continue
+        for u in t.subtree:
+            tm = finder.index.mention_at(u, "actor")
+            if tm and tm not in found:
+                found.append(tm)
+    if not found:
+        return None
+    return next((tm for tm in found if _home_forces(tm, place)), found[0])
+
+
+def _home_forces(tm: TokenMention, place: PlaceRef | None) -> bool:
+    """Whether the actor is the state of the event's country (its name carries the country's)."""
+    ref = _ref(tm)
+    if ref is None or place is None or not place.country:
+        return False
+    return place.country.lower() in ref.canonical.lower()
+
+
+def _earlier_in_clause(
+    hit: Hit, clause: list[Token], index: DocIndex, other: TokenMention | None
+) -> TokenMention | None:
+    before = [tm for tm in index.mentions_in(clause, "actor")
+              if tm.end <= hit.start and tm is not other]
+    return before[-1] if before else None
+
+
+def _second_party(
+    hit: Hit, clause: list[Token], index: DocIndex, first: TokenMention | None
+) -> TokenMention | None:
+    """The other signatory or combatant: "talks between X and Y", "X and Y agreed"."""
+    if first is None:
+        return None
+    first_ref = _ref(first)
+    for tm in index.mentions_in(clause, "actor"):
+        ref = _ref(tm)
+        if tm.start > first.start and ref is not None and ref != first_ref:
+            return tm
+    return None

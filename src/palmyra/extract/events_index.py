@@ -1,0 +1,122 @@
+"""Per-document lookups the event extractor needs, built once per document.
+
+Mentions carry spans into the *original* text while spaCy tokens sit on the
+cleaned text; this index maps every token once through ``ctx.span`` and then
+answers "which mention covers this token" by bisection, so no stage does
+offset arithmetic of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from palmyra.context import DocContext
+from palmyra.model import Mention, PlaceRef
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_BREAK = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class TokenMention:
+    """A mention with the tokens it covers and their syntactic root."""
+
+    mention: Mention
+    start: int  # first token index
+    end: int  # one past the last token index
+    root: Token
+
+    @property
+    def place(self) -> PlaceRef | None:
+        value = self.mention.value
+        return value if isinstance(value, PlaceRef) else None
+
+
+@dataclass
+class DocIndex:
+    """Token <-> mention lookups, paragraph numbers and the regions evidence may come from."""
+
+    doc: Doc
+    ctx: DocContext
+    starts: list[int]  # original start offset of each token
+    ends: list[int]  # original end offset of each token
+    by_kind: dict[str, list[TokenMention]] = field(default_factory=dict)
+    at_token: dict[int, list[TokenMention]] = field(default_factory=dict)
+    paragraph_starts: list[int] = field(default_factory=list)  # cleaned offsets
+
+    @classmethod
+    def build(cls, doc: Doc, ctx: DocContext) -> DocIndex:
+        spans = [ctx.span(t.idx, t.idx + len(t)) for t in doc]
+        index = cls(doc, ctx, [s.start for s in spans], [s.end for s in spans])
+        index._add_mentions(ctx.mentions)
+        index.paragraph_starts = _paragraph_starts(doc.text)
+        return index
+
+    def _add_mentions(self, mentions: list[Mention]) -> None:
+        actors = [m.span for m in mentions if m.kind in ("actor", "person")]
+        for m in mentions:
+            # A place inside an actor's name ("Islamic State in Iraq and Syria") is not a place.
+            if m.kind == "place" and any(a.start <= m.span.start and m.span.end <= a.end
+                                         for a in actors):
+                continue
+            start = bisect_right(self.ends, m.span.start)
+            end = bisect_left(self.starts, m.span.end)
+            if start >= end:
+                continue
+            root = self.doc[start:end].root
+            tm = TokenMention(m, start, end, root)
+            self.by_kind.setdefault(m.kind, []).append(tm)
+            for i in range(start, end):
+                self.at_token.setdefault(i, []).append(tm)
+
+    def mention_at(self, token: Token, *kinds: str) -> TokenMention | None:
+        """The mention of one of ``kinds`` covering ``token``, if any."""
+        for tm in self.at_token.get(token.i, ()):
+            if tm.mention.kind in kinds:
+                return tm
+        return None
+
+    def mentions_in(self, tokens: Span | list[Token], *kinds: str) -> list[TokenMention]:
+        """Mentions of ``kinds`` whose root lies among ``tokens``, in text order."""
+        ids = {t.i for t in tokens}
+        found = [tm for k in kinds for tm in self.by_kind.get(k, ()) if tm.root.i in ids]
+        return sorted(found, key=lambda tm: tm.start)
+
+    def places_before(self, token: Token) -> list[TokenMention]:
+        """Place mentions that end before ``token``, nearest last."""
+        return [tm for tm in self.by_kind.get("place", ()) if tm.end <= token.i]
+
+    def paragraph(self, token: Token) -> int:
+        return bisect_right(self.paragraph_starts, token.idx)
+
+    def original(self, start_token: int, end_token: int) -> tuple[int, int]:
+        """Original offsets of the token range ``[start_token, end_token)``."""
+        return self.starts[start_token], self.ends[end_token - 1]
+
+    def region(self, token: Token) -> str | None:
+        """``"title"``, ``"body"``, or ``None`` for a token outside both (furniture, comments).
+
+        Decided per token, not per sentence: a title without a full stop is often
+        parsed into one sentence with the first body line.
+        """
+        doc = self.ctx.document
+        start, end = self.starts[token.i], self.ends[token.i]
+        if any(c.start < end and start < c.end for c in doc.comments):
+            return None
+        body = doc.body
+        if body is None or body.start <= start and end <= body.end:
+            return "body"
+        title = doc.title_span
+        if title is not None and title.start <= start and end <= title.end:
+            return "title"
+        return None
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Cleaned offsets where paragraphs begin: blank lines when the text has them, else lines."""
+    pattern = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    return [m.end() for m in pattern.finditer(text)]

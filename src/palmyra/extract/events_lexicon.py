@@ -1,0 +1,121 @@
+"""The event extractor's word lists: triggers, re-typing rules, cues and count cues.
+
+They live in ``palmyra/resources/event_*.tsv`` so that a coder can extend them
+without touching code; each file is read and validated once per process
+(``lexicon()`` is cached), and a bad line is reported as ``file:line: reason``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from palmyra.errors import ProfileError
+
+TRIGGERS_FILE = "event_triggers.tsv"
+RETYPE_FILE = "event_retype.tsv"
+CUES_FILE = "event_cues.tsv"
+COUNTS_FILE = "event_counts.tsv"
+
+TRIGGER_FLAGS = frozenset(
+    {"completive", "weak", "place_object", "loser_subject", "place_subject", "air", "past"}
+)
+TRIGGER_POS = frozenset({"VERB", "NOUN", "*"})
+ACTOR_CUES = frozenset({"actor1:state", "actor1:nonstate", "actor2:state", "actor2:civilian"})
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One line of the trigger lexicon."""
+
+    words: tuple[str, ...]
+    pos: str
+    family: str
+    event_type: str
+    sub_event_type: str
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Retype:
+    """A re-typing rule: ``family`` seen with ``cue`` becomes ``(event_type, sub_event_type)``."""
+
+    family: str
+    cue: str
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the extractor looks words up in, indexed for per-token lookups."""
+
+    triggers: dict[str, tuple[TriggerEntry, ...]]  # first word -> entries, longest first
+    retypes: dict[str, tuple[Retype, ...]]  # family -> rules in file order
+    cues: dict[str, frozenset[str]]  # cue class -> words
+    counts: dict[str, str]  # word -> counts key
+
+    def cue(self, token: Token, cls: str) -> bool:
+        """Whether the token's lemma or lower-cased text is a word of cue class ``cls``."""
+        words = self.cues.get(cls, frozenset())
+        return token.lower_ in words or token.lemma_.lower() in words
+
+    def count_key(self, token: Token) -> str | None:
+        return self.counts.get(token.lemma_.lower()) or self.counts.get(token.lower_)
+
+
+def _rows(name: str, ncols: int) -> list[tuple[str, list[str]]]:
+    """Tab-separated rows of a resource file with their ``file:line`` labels."""
+    text = (resources.files("palmyra") / "resources" / name).read_text(encoding="utf-8")
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        where = f"{name}:{n}"
+        if len(cols) != ncols or not all(cols):
+            raise ProfileError(f"{where}: expected {ncols} tab-separated columns, got {len(cols)}")
+        rows.append((where, cols))
+    return rows
+
+
+def _triggers() -> dict[str, tuple[TriggerEntry, ...]]:
+    index: dict[str, list[TriggerEntry]] = {}
+    for where, (phrase, pos, family, etype, subtype, flags) in _rows(TRIGGERS_FILE, 6):
+        flagset = frozenset() if flags == "-" else frozenset(flags.split(","))
+        if pos not in TRIGGER_POS:
+            raise ProfileError(f"{where}: unknown part of speech {pos!r}")
+        if unknown := flagset - TRIGGER_FLAGS:
+            raise ProfileError(f"{where}: unknown flag(s) {', '.join(sorted(unknown))}")
+        words = tuple(phrase.lower().split())
+        entry = TriggerEntry(words, pos, family, etype, subtype, flagset)
+        index.setdefault(words[0], []).append(entry)
+    return {w: tuple(sorted(es, key=lambda e: -len(e.words))) for w, es in index.items()}
+
+
+def _retypes(cue_classes: frozenset[str]) -> dict[str, tuple[Retype, ...]]:
+    rules: dict[str, list[Retype]] = {}
+    for where, (family, cue, etype, subtype) in _rows(RETYPE_FILE, 4):
+        if cue not in cue_classes and cue not in ACTOR_CUES:
+            raise ProfileError(f"{where}: unknown cue {cue!r}")
+        rules.setdefault(family, []).append(Retype(family, cue, etype, subtype))
+    return {f: tuple(rs) for f, rs in rules.items()}
+
+
+def _cues() -> dict[str, frozenset[str]]:
+    cues: dict[str, set[str]] = {}
+    for _, (word, cls) in _rows(CUES_FILE, 2):
+        cues.setdefault(cls, set()).add(word.lower())
+    return {c: frozenset(ws) for c, ws in cues.items()}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, read once per process (the extractor must not re-read files per document)."""
+    cues = _cues()
+    classes = frozenset(cues)
+    counts = {w.lower(): key for _, (w, key) in _rows(COUNTS_FILE, 2)}
+    return Lexicon(_triggers(), _retypes(classes), cues, counts)

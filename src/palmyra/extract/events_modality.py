@@ -1,0 +1,178 @@
+"""Whether a trigger reports an occurrence, and in whose voice.
+
+The words that govern a trigger, up to the verb that attributes it ("X said
+that ..."), decide its modality, strongest first:
+
+1. habitual or ongoing ("continues to pound", "regularly shell"): not an
+   occurrence at all (``None``), and neither is a present-tense report without
+   a date of its own ("are engaged in fighting near Raqqa");
+2. ``denied``: a negated trigger verb, or a denial verb above it;
+3. ``hypothetical``: would/could/might, "if", "the possibility of";
+4. ``planned``: will, "planned offensives", "preparing assaults", a purpose
+   infinitive ("an offensive to liberate X");
+5. ``attributed``: inside a quotation, under a speech verb, after "according
+   to", or hedged ("reportedly"); ``asserted_by`` names the speaker or outlet;
+6. ``asserted``: the article's own voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from palmyra.extract.events_index import DocIndex
+from palmyra.extract.events_lexicon import Lexicon
+from palmyra.extract.events_syntax import SUBJECT_DEPS, auxiliaries, is_verb, tense
+from palmyra.extract.events_triggers import Hit
+from palmyra.model import ActorRef, Modality
+
+_IRREALIS = ("denied", "hypothetical", "planned")
+
+
+@dataclass(frozen=True)
+class Stance:
+    modality: Modality | None  # None: a habitual or generic statement, not an event
+    asserted_by: str | None = None
+    rule: str = ""
+
+
+def stance(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
+           dated: bool) -> Stance:
+    """The trigger's modality and speaker; ``dated`` says whether its sentence dates it."""
+    chain, speech = _governing_chain(hit.token, lex)
+    if _habitual(chain, lex) or (hit.is_verb and not dated and tense(
+            hit.token, "past" in hit.entry.flags) == "present"):
+        return Stance(None, rule="generic")
+    for modality in _IRREALIS:
+        if _CHECKS[modality](chain, hit, lex):
+            return Stance(modality, rule=modality)  # type: ignore[arg-type]
+    return _attribution(hit, clause, speech, index, lex)
+
+
+def _governing_chain(token: Token, lex: Lexicon) -> tuple[list[Token], Token | None]:
+    """The trigger and its heads up to (not including) the first speech verb, and that verb."""
+    chain = [token]
+    t = token
+    while t.head is not t:
+        t = t.head
+        if is_verb(t) and lex.cue(t, "speech_verb"):
+            return chain, t
+        chain.append(t)
+    return chain, None
+
+
+def _habitual(chain: list[Token], lex: Lexicon) -> bool:
+    for t in chain:
+        if lex.cue(t, "habitual") and is_verb(t):
+            return True
+        if any(c.dep_ in ("advmod", "npadvmod", "amod") and lex.cue(c, "habitual")
+               for c in t.children):
+            return True
+    return False
+
+
+def _denied(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
+    for t in chain:
+        if is_verb(t) and any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t is not hit.token and lex.cue(t, "denial"):
+            return True
+    return False
+
+
+def _hypothetical(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
+    for t in chain:
+        if t is not hit.token and lex.cue(t, "hypo_word"):
+            return True
+        for c in t.children:
+            if c.dep_ == "aux" and lex.cue(c, "hypo_aux"):
+                return True
+            if c.dep_ == "mark" and lex.cue(c, "hypo_mark"):
+                return True
+            if c.dep_ == "amod" and lex.cue(c, "hypo_word"):
+                return True
+    return False
+
+
+def _planned(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
+    for t in chain:
+        if t is not hit.token and lex.cue(t, "planned_head"):
+            return True
+        if any(c.dep_ == "aux" and lex.cue(c, "planned_aux") for c in t.children):
+            return True
+        if any(c.dep_ in ("amod", "compound") and lex.cue(c, "planned_head") for c in t.children):
+            return True
+        if _purpose_infinitive(t, lex):
+            return True
+    return False
+
+
+def _purpose_infinitive(verb: Token, lex: Lexicon) -> bool:
+    """ "an offensive to liberate X": the goal, unless the head says it was achieved."""
+    if not is_verb(verb) or verb.tag_ != "VB":
+        return False
+    if not any(a.lower_ == "to" for a in auxiliaries(verb)):
+        return False
+    return not lex.cue(verb.head, "implicative")
+
+
+_CHECKS = {"denied": _denied, "hypothetical": _hypothetical, "planned": _planned}
+
+
+def _attribution(hit: Hit, clause: list[Token], speech: Token | None, index: DocIndex,
+                 lex: Lexicon) -> Stance:
+    quoted = _quote_speaker(hit, index)
+    if quoted is not None:
+        return Stance("attributed", quoted or None, "quote")
+    if speech is not None:
+        return Stance("attributed", _speaker(speech, index), "speech_verb")
+    according = _according_to(hit, clause, index)
+    if according is not None:
+        return Stance("attributed", according or None, "according_to")
+    if any(lex.cue(t, "hedge") for t in clause):
+        return Stance("attributed", None, "hedge")
+    return Stance("asserted", None, "asserted")
+
+
+def _quote_speaker(hit: Hit, index: DocIndex) -> str | None:
+    """The speaker of a quotation around the trigger ('' for an unknown speaker), else None."""
+    facts = index.ctx.facts
+    if facts is None:
+        return None
+    pos = index.starts[hit.token.i]
+    for quote in facts.quotes:
+        if quote.span.start <= pos < quote.span.end:
+            return quote.speaker or ""
+    return None
+
+
+def _speaker(speech: Token, index: DocIndex) -> str | None:
+    subject = next((c for c in speech.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    return _name_in(list(subject.subtree), index)
+
+
+def _according_to(hit: Hit, clause: list[Token], index: DocIndex) -> str | None:
+    """The source of an "according to X" phrase in the clause ('' when X is not a known name)."""
+    for t in clause:
+        if t.lower_ == "according":
+            source = [u for u in t.subtree if u.i > t.i]
+            return _name_in(source, index) or ""
+    return None
+
+
+def _name_in(tokens: list[Token], index: DocIndex) -> str | None:
+    """A canonical speaker among ``tokens``: an outlet cited there, else an actor or person."""
+    facts = index.ctx.facts
+    if tokens and facts is not None:
+        start, end = index.starts[tokens[0].i], index.ends[tokens[-1].i]
+        for citation in facts.citations:
+            if citation.outlet and citation.span.start < end and start < citation.span.end:
+                return citation.outlet
+    for t in tokens:
+        tm = index.mention_at(t, "actor", "person")
+        if tm and isinstance(tm.mention.value, ActorRef):
+            return tm.mention.value.canonical
+    return None

@@ -1,0 +1,182 @@
+"""Where an event happened: the place mention(s) a trigger governs.
+
+Resolved by a short ordered chain (STYLE rule 4); the first helper that finds
+a place wins and its name is recorded as the rule:
+
+1. ``clause``: a place in the trigger's clause reached through a locative
+   preposition, an object or a compound, nearest first; coordinated places
+   ("strikes against Manbij and Mar'a, and against Hit") give one event each.
+2. ``anaphora``: "the city" / "the town" in a locative role points back to
+   the last named place of that grain.
+3. ``sentence``: the nearest acceptable place anywhere in the sentence.
+4. ``narrative``: a sentence that names no place at all continues the
+   paragraph's last placed event.
+
+Country- and region-level places are never an event's place: an event known
+only as "in Syria" has no specific place and is not coded.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from palmyra.extract.events_index import DocIndex, TokenMention
+from palmyra.extract.events_lexicon import Lexicon
+from palmyra.extract.events_syntax import ancestors_in_sentence
+from palmyra.extract.events_triggers import Hit
+
+COARSE_PRECISIONS = frozenset({"country", "region"})
+_TOWN_GRAINS = frozenset({"town", "neighbourhood", "admin2"})
+_PROVINCE_WORDS = frozenset({"province"})
+
+
+def resolve_places(
+    hit: Hit,
+    clause: list[Token],
+    sent: Span,
+    index: DocIndex,
+    lex: Lexicon,
+    previous: TokenMention | None,
+) -> tuple[list[TokenMention], str | None]:
+    """The event's place(s) and the rule that found them; ``previous`` is the paragraph's last place."""
+    found = _in_clause(hit, clause, index, lex)
+    if found:
+        return found, "clause"
+    antecedent = _anaphora(hit, clause, index, lex)
+    if antecedent:
+        return [antecedent], "anaphora"
+    nearest = _in_sentence(hit, sent, index, lex)
+    if nearest:
+        return [nearest], "sentence"
+    if previous is not None and not index.mentions_in(sent, "place"):
+        return [previous], "narrative"
+    return [], None
+
+
+def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
+    """A specific place that is not an origin, a destination or one end of a range."""
+    place = tm.place
+    if place is None or place.precision in COARSE_PRECISIONS:
+        return False
+    for t in [tm.root, *ancestors_in_sentence(tm.root)]:
+        if t.i == hit.token.i:
+            return True
+        if t.dep_ in ("prep", "agent") and lex.cue(t, "not_place_prep"):
+            return False
+    return True
+
+
+def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> list[TokenMention]:
+    places = [tm for tm in index.mentions_in(clause, "place") if _usable(tm, hit, lex)]
+    if not places:
+        return []
+    own = {t.i for t in hit.token.subtree}
+    places.sort(key=lambda tm: (tm.root.i not in own, abs(tm.root.i - hit.token.i)))
+    primary = _finer_inside(places[0], places)
+    return _dedupe([primary, *_coordinated(primary, places)])
+
+
+def _finer_inside(primary: TokenMention, places: list[TokenMention]) -> TokenMention:
+    """A town named within the chosen province is the better place ("in Idlib's Jisr al-Shughur")."""
+    ref = primary.place
+    if ref is None or ref.precision in _TOWN_GRAINS:
+        return primary
+    for tm in places:
+        p = tm.place
+        if p and p.precision in _TOWN_GRAINS and p.admin1 and p.admin1 == ref.admin1:
+            return tm
+    return primary
+
+
+def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
+    """Places listed alongside the primary one: its conjuncts, and objects of the same preposition."""
+    conj = {t.i for t in primary.root.conjuncts}
+    prep = _governing_prep(primary.root)
+    inside = {t.i for t in primary.root.subtree}
+    out = []
+    for tm in places:
+        if tm is primary:
+            continue
+        if tm.root.i in conj:
+            out.append(tm)
+            continue
+        other = _governing_prep(tm.root)
+        parallel = (
+            prep is not None
+            and other is not None
+            and other.i != prep.i
+            and other.lower_ == prep.lower_
+            and tm.root.i not in inside
+            and primary.root.i not in {t.i for t in tm.root.subtree}
+        )
+        if parallel:
+            out.append(tm)
+            out.extend(p for p in places if p.root.i in {t.i for t in tm.root.conjuncts})
+    return out
+
+
+def _governing_prep(token: Token) -> Token | None:
+    """The preposition whose object ``token`` is, looking through coordination."""
+    t = token
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "conj"):
+        return t.head
+    return None
+
+
+def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> TokenMention | None:
+    for t in clause:
+        if not _is_place_noun(t, index, lex):
+            continue
+        prep = _governing_prep(t)
+        locative = prep is not None and lex.cue(prep, "place_prep") and prep.lower_ != "of"
+        if not (locative or t.head.i == hit.token.i):
+            continue
+        return _antecedent(t, index)
+    return None
+
+
+def _is_place_noun(t: Token, index: DocIndex, lex: Lexicon) -> bool:
+    """A definite, unnamed place noun: "the city", not "the city of Palmyra" or "a city"."""
+    if t.pos_ != "NOUN" or not lex.cue(t, "place_noun") or index.mention_at(t, "place"):
+        return False
+    if not any(c.lower_ == "the" for c in t.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+
+def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
+    want_province = noun.lemma_.lower() in _PROVINCE_WORDS
+    for tm in reversed(index.places_before(noun)):
+        place = tm.place
+        if place is None:
+            continue
+        if (place.precision == "admin1") == want_province and place.precision not in COARSE_PRECISIONS:
+            return tm
+    return None
+
+
+def _in_sentence(hit: Hit, sent: Span, index: DocIndex, lex: Lexicon) -> TokenMention | None:
+    places = [tm for tm in index.mentions_in(sent, "place") if _usable(tm, hit, lex)]
+    if not places:
+        return None
+    return min(places, key=lambda tm: abs(tm.root.i - hit.token.i))
+
+
+def _dedupe(places: list[TokenMention]) -> list[TokenMention]:
+    seen, out = set(), []
+    for tm in places:
+        key = place_key(tm)
+        if key not in seen:
+            seen.add(key)
+            out.append(tm)
+    return out
+
+
+def place_key(tm: TokenMention) -> str:
+    """Identity of a resolved place: its gazetteer id, else its name."""
+    place = tm.place
+    if place is None:
+        return tm.mention.text.lower()
+    return str(place.geonameid) if place.geonameid is not None else place.name.lower()

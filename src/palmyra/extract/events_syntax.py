@@ -1,0 +1,94 @@
+"""Small questions about the dependency parse that every event step asks.
+
+Which verb reports a trigger, which tokens make up its clause, and whether that
+clause is told in the past: answered from the spaCy parse alone, so the other
+event modules stay free of tree-walking details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from spacy.tokens import Token
+
+Tense = Literal["past", "present", "none"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# Children that open a clause of their own: evidence for one trigger stops there
+# when the child clause reports another trigger.
+SUBCLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "xcomp"})
+# Verb forms that borrow their tense from the verb they hang from ("..., advancing on").
+BORROWING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "relcl"})
+_EDGE_POS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def clause_verb(token: Token) -> Token:
+    """The nearest verb at or above ``token``, or the sentence root when there is none."""
+    t = token
+    while not is_verb(t) and t.head is not t:
+        t = t.head
+    return t
+
+
+def ancestors_in_sentence(token: Token) -> Iterable[Token]:
+    """``token``'s heads up to the sentence root, nearest first."""
+    t = token
+    while t.head is not t:
+        t = t.head
+        yield t
+
+
+def clause_tokens(anchor: Token, others: set[int]) -> list[Token]:
+    """The anchor's subtree without child clauses that report another trigger (``others``)."""
+    cut: set[int] = set()
+    for child in anchor.children:
+        if child.dep_ in SUBCLAUSE_DEPS and any(t.i in others for t in child.subtree):
+            cut.update(t.i for t in child.subtree)
+    return [t for t in anchor.subtree if t.i not in cut]
+
+
+def trim(tokens: list[Token]) -> tuple[int, int]:
+    """Token range ``[start, end)`` spanning ``tokens`` without punctuation or conjunctions at the edges."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while len(ordered) > 1 and ordered[0].pos_ in _EDGE_POS:
+        ordered.pop(0)
+    while len(ordered) > 1 and ordered[-1].pos_ in _EDGE_POS:
+        ordered.pop()
+    return ordered[0].i, ordered[-1].i + 1
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # Reduced relatives: "the city, taken from Daesh by the SDF".
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def tense(verb: Token, past_form: bool = False) -> Tense:
+    """Past (simple, perfect, passive past), present, or none (an infinitive or a noun).
+
+    ``past_form`` marks an irregular past form that the small tagger often reads
+    as present ("retook" tagged VBP).
+    """
+    auxes = auxiliaries(verb)
+    if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+        return "past"
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if past_form or verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.dep_ in BORROWING_DEPS and verb.head is not verb and is_verb(verb.head):
+        return tense(verb.head)
+    return "none"

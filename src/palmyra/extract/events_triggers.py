@@ -1,0 +1,130 @@
+"""Finding event triggers in a sentence: the words that say something happened.
+
+A trigger is a lexicon phrase matched on lemmas or lower-cased forms (the small
+model leaves some irregular forms unlemmatised), outside the names of actors,
+places and dates ("Free Syrian Army" is not a liberation). Weak triggers give
+way to a stronger one in the same clause, so "attack" beside "shelling" or
+"killing" beside "air strikes" does not make a second event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from palmyra.extract.events_index import DocIndex
+from palmyra.extract.events_lexicon import Lexicon, TriggerEntry
+from palmyra.extract.events_syntax import OBJECT_DEPS, clause_tokens, clause_verb, is_verb
+
+_NAME_KINDS = ("actor", "person", "place", "date")
+# Multi-word phrases are matched across hyphens: "air-strike" is three tokens.
+_SKIPPED = frozenset({"-"})
+_CONTROL_WORDS = frozenset({"control", "over"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A matched trigger: the phrase's syntactic head and the lexicon entry."""
+
+    token: Token
+    start: int
+    end: int
+    entry: TriggerEntry
+
+    @property
+    def is_verb(self) -> bool:
+        return is_verb(self.token)
+
+
+def find_triggers(sent: Span, index: DocIndex, lex: Lexicon) -> list[Hit]:
+    """Trigger hits of one sentence, in text order, weak ones already dropped where outranked."""
+    hits: list[Hit] = []
+    i = sent.start
+    while i < sent.end:
+        hit = _match_at(sent, i, index, lex)
+        if hit is None:
+            i += 1
+            continue
+        hits.append(hit)
+        i = hit.end
+    return _drop_outranked(hits)
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
+    doc = sent.doc
+    token = doc[i]
+    if index.mention_at(token, *_NAME_KINDS):
+        return None
+    for key in dict.fromkeys(_forms(token)):
+        for entry in lex.triggers.get(key, ()):
+            end = _phrase_end(sent, i, entry.words)
+            if end is None:
+                continue
+            head = doc[i:end].root
+            if _pos_ok(head, entry) and _object_ok(head, entry, index, lex):
+                return Hit(head, i, end, entry)
+    return None
+
+
+def _phrase_end(sent: Span, i: int, words: tuple[str, ...]) -> int | None:
+    """Token index after the phrase ``words`` starting at ``i``, or ``None`` if it does not match."""
+    j = i
+    for n, word in enumerate(words):
+        while n and j < sent.end and sent.doc[j].text in _SKIPPED:
+            j += 1
+        if j >= sent.end or word not in _forms(sent.doc[j]):
+            return None
+        j += 1
+    return j
+
+
+def _pos_ok(head: Token, entry: TriggerEntry) -> bool:
+    if entry.pos == "*":
+        return head.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
+    if entry.pos == "VERB":
+        return head.pos_ == "VERB"
+    return head.pos_ in ("NOUN", "PROPN")
+
+
+def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) -> bool:
+    """For ``place_object`` triggers, whether what is taken is ground ("took three villages")."""
+    if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
+        return True
+    targets = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    targets += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if head.dep_ in ("acl", "amod"):
+        targets.append(head.head)  # "the city, taken from Daesh"
+    for target in targets:
+        for t in target.subtree:
+            if index.mention_at(t, "place") or (t.pos_ == "NOUN" and lex.cue(t, "territory")):
+                return True
+    return False
+
+
+def _drop_outranked(hits: list[Hit]) -> list[Hit]:
+    """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence)."""
+    strong = [h for h in hits if "weak" not in h.entry.flags]
+    if not strong:
+        return _one_kill_per_clause(hits)
+    kept = []
+    for hit in hits:
+        if "weak" not in hit.entry.flags:
+            kept.append(hit)
+            continue
+        if hit.entry.family == "kill":
+            continue
+        clause = {t.i for t in clause_tokens(clause_verb(hit.token), set())}
+        if not any(h.token.i in clause for h in strong):
+            kept.append(hit)
+    return kept
+
+
+def _one_kill_per_clause(hits: list[Hit]) -> list[Hit]:
+    """Only weak hits: a killing reported beside a clash or attack is that clash, not a second event."""
+    others = [h for h in hits if h.entry.family != "kill"]
+    return others or hits

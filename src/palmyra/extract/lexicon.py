@@ -1,0 +1,65 @@
+"""The cue word lists of the quote and citation extractors, read once from ``palmyra/resources``.
+
+Lists are data (STYLE.md rule 5) so that a user can add a reporting verb or an outlet
+type without touching the extractors; they are parsed and validated on first use and
+cached for the life of the process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from palmyra.errors import ProfileError
+
+SPEECH_VERBS = "speech_verbs.txt"
+CITATION_CUES = "citation_cues.txt"
+CITATION_KINDS = frozenset(
+    {"verb", "contact", "noun", "piece", "name_end", "title", "prefix", "op_cit"}
+)
+
+
+def _entries(name: str) -> list[tuple[int, str]]:
+    """Non-blank, non-comment lines of a resource file as ``(line number, text)``."""
+    text = files("palmyra").joinpath("resources", name).read_text(encoding="utf-8")
+    rows = ((n, line.strip()) for n, line in enumerate(text.splitlines(), 1))
+    return [(n, line) for n, line in rows if line and not line.startswith("#")]
+
+
+@cache
+def speech_cues() -> frozenset[str]:
+    """Speech cue entries: verb lemmas, ``verb particle`` pairs and ``according to``.
+
+    Raises:
+        ProfileError: ``file:line: reason`` for an entry of more than two words.
+    """
+    cues = set()
+    for n, line in _entries(SPEECH_VERBS):
+        words = line.lower().split()
+        if len(words) > 2:
+            raise ProfileError(f"{SPEECH_VERBS}:{n}: expected a verb or 'verb particle'")
+        cues.add(" ".join(words))
+    return frozenset(cues)
+
+
+@cache
+def citation_cues() -> dict[str, frozenset[str]]:
+    """Citation cue words by kind (see the header of ``citation_cues.txt``).
+
+    ``name_end`` entries keep their case (they are matched as written); all other
+    entries are lower-cased.
+
+    Raises:
+        ProfileError: ``file:line: reason`` for an entry with an unknown kind.
+    """
+    table: dict[str, set[str]] = {kind: set() for kind in CITATION_KINDS}
+    for n, line in _entries(CITATION_CUES):
+        kind, _, entry = line.partition(" ")
+        if kind not in CITATION_KINDS or not entry.strip():
+            raise ProfileError(
+                f"{CITATION_CUES}:{n}: expected 'KIND ENTRY' with KIND one of "
+                f"{sorted(CITATION_KINDS)}"
+            )
+        entry = " ".join(entry.split())
+        table[kind].add(entry if kind == "name_end" else entry.lower())
+    return {kind: frozenset(words) for kind, words in table.items()}

@@ -1,0 +1,246 @@
+"""Turn the phrase that names a speaker into one canonical name.
+
+The gold names a speaker the way the profile and the annotate stage do ("John
+Kerry" for "Mr Kerry", "Military Forces of Syria" for "the Syrian military",
+"Los Angeles Times" for "the *Times*"), so the name is taken, in this order, from:
+
+1. what the phrase's head is: a pronoun is resolved to a person or organisation
+   named shortly before; "the paper" to the outlet named before;
+2. the names inside the phrase, ranked by how they hang on the head (the head
+   itself, then its appositions and compounds: "UN envoy Staffan de Mistura",
+   "the Mayor of London, Boris Johnson"; never a possessor: "Syria's envoy X"),
+   persons before outlets before actors; each name comes from the annotate stage's
+   mentions when they cover it, else from a profile outlet, else from spaCy's
+   entities, a person's short form resolved to the full name used elsewhere;
+3. the words of the phrase itself ("Syrian general"), when nothing names it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from palmyra.annotate.names import name_key, name_words
+from palmyra.extract.outlets import Outlets
+from palmyra.model import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from palmyra.context import DocContext
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NAME_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
+_LOOKBACK_SENTENCES = 3
+# Ranked kinds of name, best first.
+_KIND_ORDER = {"person": 0, "outlet": 1, "actor": 2, "org": 3, "place": 4}
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "place"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A canonical speaker name and the tokens ``[start, end)`` that name it in the text."""
+
+    name: str
+    start: int
+    end: int
+    kind: str  # person | outlet | actor | org | place | other
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int  # token range
+    end: int
+    name: str
+    kind: str
+
+
+class Namer:
+    """Names the speakers of one document; remembers them for later pronouns."""
+
+    def __init__(self, doc: Doc, ctx: DocContext, outlets: Outlets, quoted: set[int]) -> None:
+        self.doc = doc
+        self.outlets = outlets
+        self.quoted = quoted
+        starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
+        names = [_Name(*r, n, k) for r, n, k in _mention_names(ctx, starts)]
+        covered = {i for n in names for i in range(n.start, n.end)}
+        names += [
+            n for n in self._entity_names() if not covered.intersection(range(n.start, n.end))
+        ]
+        for m in outlets.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and not covered.intersection(range(span.start, span.end)):
+                names.append(_Name(span.start, span.end, m.name, "outlet"))
+        self.names = sorted(names, key=lambda n: (n.start, -n.end))
+        self._name_starts = [n.start for n in self.names]
+        self.spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) in text order
+
+    def name(self, head: Token) -> Speaker | None:
+        """The canonical speaker a phrase names, ``head`` being its head token."""
+        if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            found = self._pronoun(head)
+        else:
+            found = self._outlet_reference(head) or self._best_name(head) or _surface(head)
+        if found is not None:
+            self.spoken.append((head.i, found))
+        return found
+
+    def _outlet_reference(self, head: Token) -> Speaker | None:
+        m = self.outlets.referred(head)
+        return Speaker(m.name, head.i, head.i + 1, "outlet") if m else None
+
+    def _best_name(self, head: Token) -> Speaker | None:
+        phrase = _phrase(head)
+        lo = bisect_left(self._name_starts, phrase[0])
+        hi = bisect_right(self._name_starts, phrase[1] - 1)
+        ranked = []
+        for n in self.names[max(0, lo - 3) : hi]:
+            if n.end <= phrase[0] or n.start >= phrase[1]:
+                continue
+            rank = _rank(head, self.doc[n.start : n.end])
+            if rank > 1 or rank == 1 and n.kind == "actor":  # "Syrian" alone names no one
+                ranked.append((-rank, _KIND_ORDER.get(n.kind, 9), n.start, n))
+        if not ranked:
+            return None
+        best = min(ranked)[3]
+        return Speaker(best.name, best.start, best.end, best.kind)
+
+    def _pronoun(self, pronoun: Token) -> Speaker | None:
+        """The person (he, she) or group (it, they) named last before ``pronoun``.
+
+        Subjects win over other names in the same sentence, as "Kerry met Lavrov.
+        He said" means Kerry; without any name in the last few sentences, the last
+        speaker of the same kind is taken.
+        """
+        want_person = pronoun.lower_ in _PERSON_PRONOUNS
+        sents = _previous_sentences(pronoun, _LOOKBACK_SENTENCES)
+        for sent_start, sent_end in sents:
+            end = min(sent_end, pronoun.i)
+            lo = bisect_left(self._name_starts, sent_start)
+            hi = bisect_left(self._name_starts, end)
+            cands = [
+                n
+                for n in self.names[lo:hi]
+                if (n.kind == "person") == want_person and n.start not in self.quoted
+            ]
+            if cands:
+                subjects = [n for n in cands if _is_subject(self.doc[n.start : n.end])]
+                best = (subjects or cands)[-1]
+                return Speaker(best.name, pronoun.i, pronoun.i + 1, best.kind)
+        for _, spoken in reversed(self.spoken):
+            if (spoken.kind == "person") == want_person:
+                return Speaker(spoken.name, pronoun.i, pronoun.i + 1, spoken.kind)
+        return None
+
+    def _entity_names(self) -> list[_Name]:
+        """spaCy's names, a person's short form ("Kerry") lengthened to its full name."""
+        fulls: list[tuple[int, str, str]] = []  # (token start, key, full name)
+        out = []
+        for ent in self.doc.ents:
+            kind = _ENTITY_KINDS.get(ent.label_)
+            if kind is None:
+                continue
+            text = _clean(ent.text)
+            key = name_key(text) if kind in ("person", "org") else None
+            if kind == "person" and len(name_words(text)) >= 2 and key:
+                fulls.append((ent.start, key, " ".join(text.split())))
+            out.append((ent, kind, text, key))
+        names = []
+        for ent, kind, text, key in out:
+            full = _full_name(fulls, ent.start, key) if key and len(name_words(text)) < 2 else None
+            if full is not None:
+                names.append(_Name(ent.start, ent.end, full, "person"))
+            else:
+                names.append(_Name(ent.start, ent.end, text, kind))
+        return names
+
+
+def _mention_names(ctx: DocContext, starts: list[int]):
+    """Annotate-stage person and actor mentions as token ranges with canonical names."""
+    for m in ctx.mentions:
+        if m.kind not in ("person", "actor") or not isinstance(m.value, ActorRef):
+            continue
+        lo = bisect_left(starts, m.span.start)
+        hi = bisect_left(starts, m.span.end)
+        if hi > lo:
+            yield (lo, hi), m.value.canonical, "person" if m.kind == "person" else "actor"
+
+
+def _full_name(fulls: list[tuple[int, str, str]], at: int, key: str) -> str | None:
+    """The latest full name with this surname key before ``at``, else the first after it."""
+    before = [name for start, k, name in fulls if k == key and start < at]
+    if before:
+        return before[-1]
+    return next((name for start, k, name in fulls if k == key), None)
+
+
+def _phrase(head: Token) -> tuple[int, int]:
+    """Token range of the noun phrase around ``head``, without its clauses and conjuncts.
+
+    Appositions stay ("the operations director of MSF, Isabelle Defourny") because
+    they often carry the name itself.
+    """
+    cut = set()
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS:
+            cut.update(t.i for t in child.subtree)
+    kept = [t.i for t in head.subtree if t.i not in cut]
+    return min(kept), max(kept) + 1
+
+
+def _rank(head: Token, name_tokens) -> int:
+    """3: the name is the head; 2: an apposition or compound of it; 1: another modifier; 0: no."""
+    if any(t.i == head.i for t in name_tokens):
+        return 3
+    for t in name_tokens:
+        node = t
+        while node.head is not node and node.i != head.i:
+            if node.dep_ in ("poss", "case") or node.dep_ == "pobj":
+                return 0
+            if node.head.i == head.i:
+                return 2 if node.dep_ in _NAME_DEPS else 1
+            node = node.head
+    return 0
+
+
+def _is_subject(tokens) -> bool:
+    root = tokens.root
+    if root.dep_ in _SUBJECTS:
+        return True
+    return root.dep_ in ("appos", "compound") and root.head.dep_ in _SUBJECTS
+
+
+def _previous_sentences(token: Token, n: int) -> list[tuple[int, int]]:
+    """Token ranges of the sentence of ``token`` and the ``n`` before it, nearest first."""
+    out = []
+    sent = token.sent
+    doc = token.doc
+    for _ in range(n + 1):
+        out.append((sent.start, sent.end))
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return out
+
+
+def _surface(head: Token) -> Speaker | None:
+    """The phrase's own words when no name covers it: "a Syrian general" -> "Syrian general"."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = [c for c in head.lefts if c.dep_ in ("amod", "compound")] + [head]
+    return Speaker(_clean(" ".join(w.text for w in words)), words[0].i, head.i + 1, "other")
+
+
+def _clean(text: str) -> str:
+    """A name without emphasis marks, a leading "the" or a trailing possessive."""
+    text = " ".join(text.replace("*", " ").replace("_", " ").split())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    for suffix in ("’s", "'s"):
+        text = text.removesuffix(suffix)
+    return text

@@ -1,0 +1,222 @@
+"""Find the publications a document names, so quotes and citations credit them by one name.
+
+Three ways of naming an outlet are recognised, in this order of trust:
+
+1. a name or alias from the profile's outlets ("Reuters", "LA Times");
+2. a proper name that reads as a publication without the profile: "the" + capitalised
+   words ending in a newspaper word ("the *Los Angeles Times*", "The Independent"), or
+   proper nouns followed by an outlet noun ("Foreign Policy magazine");
+3. a reference back to an outlet named earlier: "the paper", "the magazine", "the
+   article", or "the Times" for the last outlet whose name ends in "Times" (gold 002).
+
+Profile names match case-insensitively, except acronyms ("RT") and one-word names
+("Sputnik"), which must be written with their capitals so that "rt" or "independent"
+never match. Matching is one regex pass plus a walk of the proper-noun tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from palmyra.extract.lexicon import citation_cues
+from palmyra.model import Outlet
+from palmyra.profile import is_acronym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_EMPHASIS = "*_"  # markdown emphasis around titles ("the *Times*") is not part of a name
+_APOSTROPHE = re.compile(r"['’]")
+_DETERMINERS = frozenset({"the", "this", "that", "same"})
+
+
+@dataclass(frozen=True)
+class OutletMention:
+    """An outlet named at cleaned offsets ``[start, end)``; ``name`` is canonical when ``known``."""
+
+    start: int
+    end: int
+    name: str
+    known: bool
+
+
+@cache
+def _profile_pattern(outlets: tuple[Outlet, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex over every profile name and alias, and the canonical name of each folded form."""
+    canonical: dict[str, str] = {}
+    for outlet in outlets:
+        for name in (outlet.name, *outlet.aliases):
+            canonical.setdefault(_fold(name), outlet.name)
+    if not canonical:
+        return None, canonical
+    forms = sorted({n for o in outlets for n in (o.name, *o.aliases)}, key=len, reverse=True)
+    alternatives = [_APOSTROPHE.sub("['’]", re.escape(f)) for f in forms]
+    return re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?![\w-])"), canonical
+
+
+def _fold(name: str) -> str:
+    return _APOSTROPHE.sub("'", " ".join(name.split())).casefold()
+
+
+def _written_as_name(found: str, forms: Iterable[str]) -> bool:
+    """Acronyms and one-word names count only when written with the profile's capitals."""
+    if " " in found:
+        return True
+    return any(
+        found == form or (not is_acronym(form) and found[:1].isupper()) for form in forms
+    )
+
+
+class Outlets:
+    """The outlet mentions of one document, in text order, with back-reference lookup."""
+
+    def __init__(self, doc: Doc, outlets: Sequence[Outlet] = ()) -> None:
+        self.doc = doc
+        self._canonical = _profile_pattern(tuple(outlets))[1]
+        named = _profile_mentions(doc, tuple(outlets))
+        taken = [(m.start, m.end) for m in named]
+        named += [m for m in _generic_mentions(doc) if not _overlaps(m, taken)]
+        self.mentions: list[OutletMention] = []
+        self._starts: list[int] = []
+        for m in sorted(named, key=lambda m: m.start):
+            if " " not in m.name.removeprefix("The "):
+                # "the Times" after "the Los Angeles Times" is that paper again (gold 002)
+                earlier = self.before(m.start, m.name.removeprefix("The "))
+                m = replace(m, name=earlier.name, known=earlier.known) if earlier else m
+            self.mentions.append(m)
+            self._starts.append(m.start)
+
+    def canonical(self, name: str) -> str | None:
+        """The profile's name for an outlet name as written ("the *LA Times*"), else ``None``."""
+        name = name.replace("*", "").strip()
+        return self._canonical.get(_fold(name)) or self._canonical.get(
+            _fold(name.removeprefix("the ").removeprefix("The "))
+        )
+
+    def at(self, start: int, end: int) -> OutletMention | None:
+        """The named outlet overlapping ``[start, end)``, if any."""
+        i = bisect_left(self._starts, end)
+        for m in reversed(self.mentions[max(0, i - 3) : i]):
+            if m.end > start:
+                return m
+        return None
+
+    def before(self, pos: int, last_word: str | None = None) -> OutletMention | None:
+        """The last outlet named before ``pos`` (whose name ends in ``last_word`` if given)."""
+        for m in reversed(self.mentions[: bisect_left(self._starts, pos)]):
+            if last_word is None or m.name.split()[-1].strip(_EMPHASIS) == last_word:
+                return m
+        return None
+
+    def of_phrase(self, head: Token) -> OutletMention | None:
+        """The outlet a noun phrase names, directly or by referring back ("the paper").
+
+        Args:
+            head: the head token of the phrase (the noun, or the last word of a name).
+        """
+        named = self.at(head.idx, head.idx + len(head.text))
+        if named is not None:
+            return named
+        return self.referred(head)
+
+    def referred(self, head: Token) -> OutletMention | None:
+        """The earlier outlet that "the paper" or "the article" stands for."""
+        cues = citation_cues()
+        if head.lower_ not in cues["noun"] | cues["piece"]:
+            return None
+        if not any(c.lower_ in _DETERMINERS for c in head.lefts if c.dep_ in ("det", "amod")):
+            return None
+        return self.before(head.idx)
+
+
+def _overlaps(m: OutletMention, taken: list[tuple[int, int]]) -> bool:
+    return any(s < m.end and m.start < e for s, e in taken)
+
+
+def _profile_mentions(doc: Doc, outlets: tuple[Outlet, ...]) -> list[OutletMention]:
+    pattern, canonical = _profile_pattern(outlets)
+    if pattern is None:
+        return []
+    forms_of: dict[str, list[str]] = {}
+    for o in outlets:
+        for form in (o.name, *o.aliases):
+            forms_of.setdefault(_fold(form), []).append(form)
+    out = []
+    for m in pattern.finditer(doc.text):
+        key = _fold(m.group())
+        if _written_as_name(m.group(), forms_of[key]) and _proper_at(doc, m.start(), m.end()):
+            out.append(OutletMention(m.start(), m.end(), canonical[key], True))
+    return out
+
+
+def _proper_at(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name must be tagged a proper noun: "Independent monitors" is no newspaper."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or len(span) > 1 or span[0].pos_ == "PROPN" or is_acronym(span.text)
+
+
+def _generic_mentions(doc: Doc) -> list[OutletMention]:
+    """Publications that read as such without the profile (rule 2 of the module docstring)."""
+    cues = citation_cues()
+    out = []
+    for token in doc:
+        name = None
+        if token.text in cues["name_end"] and _is_proper(token):
+            name = _name_ending_at(token)
+        elif token.lower_ in cues["noun"] and token.i > 0 and _is_proper(doc[token.i - 1]):
+            name = _proper_run(doc[token.i - 1])
+        if name:
+            out.append(name)
+    return out
+
+
+def _is_proper(token: Token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+
+
+def _proper_run(last: Token) -> OutletMention | None:
+    """The run of proper nouns ending at ``last`` ("Foreign Policy" before "magazine")."""
+    first = last
+    while first.i > 0 and _is_proper(first.nbor(-1)) and last.i - first.i < 4:
+        first = first.nbor(-1)
+    if first.ent_type_ in ("NORP", "GPE") and first is last:
+        return None  # "Russian news agency", "Syria channel": a nationality, not a name
+    return OutletMention(
+        first.idx, last.idx + len(last.text), first.doc[first.i : last.i + 1].text, False
+    )
+
+
+def _name_ending_at(last: Token) -> OutletMention | None:
+    """"the" + capitalised words ending in a newspaper word ("the Los Angeles Times").
+
+    A single word ("The Independent", "the Times") is named "The X" here; the
+    constructor turns it into an earlier outlet whose name ends in that word.
+    """
+    doc = last.doc
+    if last.i + 1 < len(doc) and _is_proper(doc[last.i + 1]):
+        return None  # "the Independent Commission" goes on: not a newspaper name
+    first = last
+    while first.i > 0 and last.i - first.i < 5 and _name_word(doc[first.i - 1]):
+        first = doc[first.i - 1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    while before is not None and before.text in _EMPHASIS and before.i > 0:
+        before = doc[before.i - 1]
+    if before is None or before.lower_ != "the":
+        return None
+    words = [t.text_with_ws for t in doc[first.i : last.i + 1] if t.text not in _EMPHASIS]
+    name = "".join(words).strip()
+    return OutletMention(
+        first.idx, last.idx + len(last.text), name if first is not last else f"The {name}", False
+    )
+
+
+def _name_word(token: Token) -> bool:
+    """A word that can sit inside a newspaper's name: capitalised, or the "’s" of "People’s"."""
+    return token.tag_ == "POS" or (
+        token.lower_ != "the" and token.text.strip(_EMPHASIS)[:1].isupper()
+    )

@@ -1,0 +1,262 @@
+"""Find who a quotation is attributed to: the cue word and the head of the speaker phrase.
+
+A quotation is tied to its speaker by the parse when it can be, by the words right
+around its marks when the parse cannot (quotations over several sentences, odd
+attachments), in this order:
+
+1. ``parse``: from the quotation's head words up the dependency tree to a cue verb
+   ("Russia “can help”, Kerry said"), or to a clause that carries a cue beside it
+   ("as claimed by the Syrian military", "according to X", "the war, he said, is ...");
+2. ``after``: a cue verb just after the closing mark ("…,” Dickerson asked");
+3. ``before``: a cue verb just before the opening mark ("he added that “…");
+4. ``colon``: the clause that ends in a colon before the opening mark ("Peskov put the
+   record straight: “…”"), whose cue verb or subject is the speaker.
+
+Clauses that only modify (relative clauses, participles, adverbial clauses) stop the
+climb, so a scare quote inside "underscoring the fact that even the “peace” faction"
+is not given to the speaker of the sentence (gold 002). A quotation inside the
+subject of the cue is the speaker's name, not their words, unless the cue is passive
+("the “Bravo for Assad” shouted by the Mayor", gold 004).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from palmyra.extract.lexicon import speech_cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Clauses that modify rather than report: a climb through them leaves the cue's content.
+_MODIFIER_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis", "appos"})
+# Cues whose object is the one quoted: "The People's Daily quoted him as follows: …".
+_OBJECT_SPEAKER = frozenset({"quote", "cite"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+_MAX_HOPS = 8
+_WINDOW = 9  # tokens looked at beside the marks for rules 2 and 3
+_CLAUSE_END = frozenset({",", ".", "!", "?", "…", ";"})
+_LINKS = frozenset({",", ":", "that", "—", "–"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The cue that ties a quotation to a speaker, the speaker phrase's head, and the rule."""
+
+    cue: Token | None
+    speaker: Token
+    rule: str
+
+
+@cache
+def _single_and_phrasal() -> tuple[frozenset[str], frozenset[str]]:
+    cues = speech_cues()
+    return frozenset(c for c in cues if " " not in c), frozenset(c for c in cues if " " in c)
+
+
+def is_cue(token: Token) -> bool:
+    """A speech verb ("said", "noting", "pointed out") or "according" of "according to"."""
+    single, phrasal = _single_and_phrasal()
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in single:
+        return True
+    return any(f"{lemma} {c.lower_}" in phrasal for c in token.children if c.dep_ == "prt")
+
+
+def speaker_of(cue: Token, avoid: Callable[[Token], bool] = lambda t: False) -> Token | None:
+    """Head of the phrase naming who speaks through ``cue``; ``None`` when it names no one.
+
+    Args:
+        cue: a cue token (see ``is_cue``).
+        avoid: tokens that cannot be the speaker (those of the quotation itself).
+    """
+    if cue.lower_ == "according":
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj" and not avoid(c)), None)
+    if cue.lemma_.lower() in _OBJECT_SPEAKER:
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is not None and not avoid(obj):
+            return obj
+    agent = _agent(cue)
+    if agent is not None:
+        return None if avoid(agent) else agent
+    return clause_subject(cue, avoid)
+
+
+def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False) -> Token | None:
+    """The active subject of ``verb``'s clause, borrowed from the governing clause if need be.
+
+    A participle or infinitive ("noting", "adding that", "to tell") has no subject
+    of its own; it takes the one of the verb it hangs on, or that verb's object for
+    "leading him to tell". A relative clause's "who" stands for the noun it modifies.
+    """
+    node = verb
+    for _ in range(4):
+        kids = list(node.children)
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.tag_ in _RELATIVE_TAGS or subj.lower_ == "that":
+                return node.head if node.dep_ == "relcl" and not avoid(node.head) else None
+            return None if avoid(subj) else subj
+        if any(c.dep_ == "nsubjpass" for c in kids):
+            return None  # "it is reported that": no one is named
+        if node.dep_ == "acl" and node.head.pos_ in ("PROPN", "NOUN"):
+            return None if avoid(node.head) else node.head  # "Rycroft, professing …"
+        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acl") or node.head is node:
+            return None
+        if node.dep_ == "xcomp":
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("PRON", "PROPN") and not avoid(obj):
+                return obj
+        node = node.head
+        while node.pos_ in ("NOUN", "PROPN", "ADP") and node.head is not node:
+            node = node.head  # "made an effort to sum up": the effort's verb has the subject
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+class Attributor:
+    """Attributes the quotations of one parsed document.
+
+    Args:
+        same_context: ``same_context(token, quote_index)`` is true when a token is
+            outside every quotation except the ones enclosing that quotation, so
+            that a cue inside another quotation is never used.
+    """
+
+    def __init__(self, same_context: Callable[[Token, int], bool]) -> None:
+        self.same_context = same_context
+
+    def attribute(self, inner: Span, index: int) -> Attribution | None:
+        """The attribution of the quotation whose text is ``inner``, or ``None``."""
+        inside = set(range(inner.start, inner.end))
+
+        def avoid(t: Token) -> bool:
+            return t.i in inside or not self.same_context(t, index)
+
+        def usable(t: Token) -> bool:
+            return t.i not in inside and self.same_context(t, index) and is_cue(t)
+
+        heads = [t for t in inner if t.head.i not in inside or t.head is t]
+        found = [a for t in heads if t.dep_ != "punct" and (a := self._climb(t, avoid, usable))]
+        if found:
+            return min(found, key=lambda a: _distance(a.cue, inner))
+        return (
+            self._after(inner, avoid, usable)
+            or self._before(inner, avoid, usable)
+            or self._colon(inner, avoid, usable)
+        )
+
+    def _climb(self, head: Token, avoid, usable) -> Attribution | None:
+        node = head
+        for _ in range(_MAX_HOPS):
+            beside = _cue_beside(node, avoid, usable)
+            if beside is not None:
+                return beside
+            parent = node.head
+            if parent is node:
+                return None
+            if usable(parent):
+                if node.dep_ in SUBJECTS:  # the quotation is (in) the subject of the cue
+                    agent = _agent(parent)
+                    ok = agent is not None and not avoid(agent)
+                    return Attribution(parent, agent, "parse") if ok else None
+                speaker = speaker_of(parent, avoid)
+                return Attribution(parent, speaker, "parse") if speaker is not None else None
+            if not avoid(node) and node.dep_ in _MODIFIER_CLAUSES and node.pos_ in ("VERB", "AUX"):
+                return None
+            node = parent
+        return None
+
+    def _after(self, inner: Span, avoid, usable) -> Attribution | None:
+        """Rule 2, for a quotation that ends a clause: "…,” Dickerson asked"."""
+        doc = inner.doc
+        last = inner[-1].text if len(inner) else ""
+        follows = doc[inner.end + 1].text if inner.end + 1 < len(doc) else ""
+        if last not in _CLAUSE_END and follows != ",":
+            return None
+        window = _window(doc[t] for t in range(inner.end, min(len(doc), inner.end + _WINDOW)))
+        return _first_cue(window, inner, avoid, usable, "after")
+
+    def _before(self, inner: Span, avoid, usable) -> Attribution | None:
+        """Rule 3: a cue at most three words before the opening mark: "he added that “…"."""
+        doc = inner.doc
+        back = (doc[t] for t in range(inner.start - 1, max(-1, inner.start - _WINDOW), -1))
+        window = [t for t in _window(back) if t.lower_ not in _LINKS][:3]
+        return _first_cue(window, inner, avoid, usable, "before")
+
+    def _colon(self, inner: Span, avoid, usable) -> Attribution | None:
+        doc = inner.doc
+        i = inner.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+            i -= 1
+        if i < 0 or doc[i].text != ":":
+            return None
+        clause = [t for t in doc[doc[i].sent.start : i] if not avoid(t)]
+        cue = next((t for t in reversed(clause) if usable(t)), None)
+        if cue is not None:
+            speaker = speaker_of(cue, avoid)
+            return Attribution(cue, speaker, "colon") if speaker is not None else None
+        verb = next((t for t in reversed(clause) if t.pos_ in ("VERB", "AUX")), None)
+        speaker = clause_subject(verb, avoid) if verb is not None else None
+        if speaker is None or speaker.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        return Attribution(None, speaker, "colon")
+
+
+def _cue_beside(node: Token, avoid, usable) -> Attribution | None:
+    """A cue hanging on ``node`` rather than above it: "according to X", "as X said", "X said"."""
+    for child in node.children:
+        if not usable(child):
+            continue
+        as_clause = child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "as" for m in child.children
+        )
+        if child.lower_ == "according" or as_clause or child.dep_ == "parataxis":
+            speaker = speaker_of(child, avoid)
+            if speaker is not None:
+                return Attribution(child, speaker, "parse")
+    return None
+
+
+def _window(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens beside a mark, up to the end of the sentence or another quotation mark."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.is_quote and out or t.text in _SENTENCE_END or t.is_space and "\n" in t.text:
+            break
+        if not t.is_quote:
+            out.append(t)
+    return out
+
+
+def _first_cue(
+    window: Iterable[Token], inner: Span, avoid, usable, rule: str
+) -> Attribution | None:
+    """The first cue in ``window`` whose speaker phrase does not hold the quotation itself."""
+    for t in window:
+        if usable(t):
+            speaker = speaker_of(t, avoid)
+            if speaker is None or any(inner.start <= d.i < inner.end for d in speaker.subtree):
+                return None  # "the “moderate” rebels said": the quotation names the speaker
+            return Attribution(t, speaker, rule)
+    return None
+
+
+def _distance(cue: Token | None, inner: Span) -> int:
+    if cue is None:
+        return 1 << 30
+    return inner.start - cue.i if cue.i < inner.start else cue.i - inner.end

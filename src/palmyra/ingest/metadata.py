@@ -1,0 +1,254 @@
+"""Title, byline (author, date), body start and outlet of one article.
+
+Each field is resolved by a short ordered chain of sources, first hit wins,
+and a field stays ``None`` rather than being guessed: the publication date
+comes only from a byline/dateline or metadata, never from events in the body,
+and never from today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from palmyra.ingest.clean import Range, Rules, iter_lines
+from palmyra.ingest.dates import date_at, date_line, parse_hint
+from palmyra.ingest.records import RawRecord
+from palmyra.model import DateValue, Outlet
+
+# A first line longer than this is a paragraph, not a title.
+TITLE_MAX_CHARS = 300
+# A title from metadata or a column must start within this many characters of the text.
+TITLE_SEARCH_CHARS = 600
+# Lines after the title scanned for a byline before the body is taken to have begun.
+HEADER_MAX_LINES = 8
+# A line with this many words is body prose: the byline block is over.
+PARAGRAPH_WORDS = 15
+# Longest line read as a bare author name ("Thomas Gaist").
+NAME_LINE_MAX_CHARS = 50
+
+_MD_HEADING = re.compile(r"#{1,6}\s+")
+# Between a title and a dateline on the same line (FA-KES: "... WHO. Victims of").
+_TITLE_TAIL = re.compile(r"[^\S\n]*[.:;,|–—-]*[^\S\n]*")
+# Name particles written in lower case inside a name (al-, de, van, bin ...).
+_PARTICLE = r"(?:al|el|de|da|di|van|von|der|bin|ibn|abu|le)"
+# "Thomas", "O'Neill", "McDowall", "Anne-Marie", "al-Khatib", "J."
+_NAME_TOKEN = (
+    rf"(?:{_PARTICLE}[-\s])?"
+    r"(?:[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]\.)"
+)
+_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
+NAME_LINE = re.compile(_NAME)
+BY_LINE = re.compile(rf"(?i:by)\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)(?P<rest>.*)")
+# Parts of "Thomas Gaist | WSWS | 28 March 2016".
+_BYLINE_SEPARATOR = re.compile(r"\s+[|·•—–-]\s+")
+DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    """What the lines between the title and the body say."""
+
+    body_start: int
+    author: str | None = None
+    published: DateValue | None = None
+    bylines: list[Range] = field(default_factory=list)
+
+
+def find_title(record: RawRecord, text: str, rules: Rules) -> tuple[str | None, Range | None]:
+    """The title and where it stands in the text.
+
+    1. The record's title (HTML metadata, CSV column), located near the top of the text.
+    2. For files and pages without one: the first line that is neither furniture
+       nor a date, unless it is a paragraph.
+    """
+    if record.title and record.title.strip():
+        title = " ".join(record.title.split())
+        return title, _locate(text, title)
+    if record.format in ("csv", "jsonl"):
+        return None, None
+    for line in iter_lines(text):
+        if line.blank or rules.is_furniture(line.text) or date_line(line.text, ""):
+            continue
+        stripped = line.text.strip()
+        if len(stripped) > TITLE_MAX_CHARS:
+            return None, None
+        heading = _MD_HEADING.match(stripped)
+        start = line.content_start + (heading.end() if heading else 0)
+        end = line.start + len(line.text.rstrip())
+        return text[start:end], (start, end)
+    return None, None
+
+
+def _locate(text: str, title: str) -> Range | None:
+    """Where the title stands near the top, allowing other spacing and case."""
+    window = text[: TITLE_SEARCH_CHARS + len(title)]
+    at = window.find(title)
+    if at >= 0:
+        return at, at + len(title)
+    pattern = re.compile(r"\s+".join(map(re.escape, title.split())), re.IGNORECASE)
+    m = pattern.search(window)
+    return m.span() if m else None
+
+
+def read_header(
+    text: str,
+    title: Range | None,
+    rules: Rules,
+    outlets: Sequence[Outlet] = (),
+    skip: Range | None = None,
+) -> Header:
+    """Bylines around the title, and where the body starts.
+
+    A byline is a line (or, in one-line texts such as FA-KES, a prefix or
+    suffix of the title) giving the author or the date. Furniture lines and
+    the ``skip`` range (a duplicated byline block) are passed over. The body
+    starts at the first other line; byline lines found after it (a byline
+    under a standfirst) are still read, up to the first paragraph of prose.
+    """
+    header = Header(body_start=len(text))
+    if title is not None:
+        for line in iter_lines(text, 0, text.rfind("\n", 0, title[0]) + 1):
+            if not line.blank and _read_byline(line.text, header, outlets):
+                header.bylines.append((line.content_start, line.start + len(line.text.rstrip())))
+    pos = _read_title_line(text, title, header)
+    scanned = 0
+    for line in iter_lines(text, pos):
+        if line.blank or rules.is_furniture(line.text):
+            continue
+        if skip and skip[0] <= line.content_start < skip[1]:
+            continue
+        if _read_byline(line.text, header, outlets):
+            header.bylines.append((line.content_start, line.start + len(line.text.rstrip())))
+            continue
+        header.body_start = min(header.body_start, line.content_start)
+        scanned += 1
+        if len(line.text.split()) >= PARAGRAPH_WORDS or scanned >= HEADER_MAX_LINES:
+            break
+    return header
+
+
+def _read_title_line(text: str, title: Range | None, header: Header) -> int:
+    """Read datelines glued to the title's line; return where line scanning resumes."""
+    if title is None:
+        lead = len(text) - len(text.lstrip())
+        found = date_at(text, lead, "dateline")
+        if found is None:
+            return 0
+        header.published, end = found
+        header.bylines.append((lead, end))
+        return end
+    line_start = text.rfind("\n", 0, title[0]) + 1
+    prefix = text[line_start : title[0]]
+    if prefix.strip():
+        lead = line_start + len(prefix) - len(prefix.lstrip())
+        found = date_at(text, lead, "dateline")
+        if found is not None:
+            header.published = found[0]
+            header.bylines.append((lead, line_start + len(prefix.rstrip())))
+    pos = _TITLE_TAIL.match(text, title[1]).end()
+    found = date_at(text, pos, "dateline") if pos < len(text) and text[pos] != "\n" else None
+    if found is None:
+        return pos
+    header.published = header.published or found[0]
+    header.bylines.append((pos, found[1]))
+    return found[1]
+
+
+def _read_byline(line: str, header: Header, outlets: Sequence[Outlet]) -> bool:
+    """Fill author/date from a byline line; False when the line is not a byline."""
+    whole = date_line(line, "byline")
+    if whole is not None:
+        header.published = header.published or whole
+        return True
+    parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]
+    found_author, found_date = None, None
+    for part in parts:
+        if (when := date_line(part, "byline")) is not None:
+            found_date = found_date or when
+        elif (who := _author(part, outlets)) is not None:
+            found_author = found_author or who
+        elif len(parts) == 1 or not _is_outlet(part, outlets):
+            return False
+    if found_author is None and found_date is None:
+        return False
+    header.author = header.author or found_author
+    header.published = header.published or found_date
+    return True
+
+
+def _author(part: str, outlets: Sequence[Outlet]) -> str | None:
+    by = BY_LINE.fullmatch(part)
+    if by and (not by.group("rest").strip() or by.group("rest").lstrip()[0] in ",|·•—–-("):
+        return by.group("name")
+    if (
+        len(part) <= NAME_LINE_MAX_CHARS
+        and NAME_LINE.fullmatch(part)
+        and not _is_outlet(part, outlets)
+    ):
+        return part
+    return None
+
+
+def _is_outlet(part: str, outlets: Sequence[Outlet]) -> bool:
+    key = part.casefold()
+    return any(key == n.casefold() for o in outlets for n in (o.name, *o.aliases, *o.furniture))
+
+
+def find_published(header: Header, record: RawRecord) -> DateValue | None:
+    """Byline/dateline date, else the record's metadata or column date."""
+    if header.published is not None:
+        return header.published
+    rule = "column" if record.format in ("csv", "jsonl") else "metadata"
+    return parse_hint(record.published_hint, rule)
+
+
+def find_outlet(
+    record: RawRecord, text: str, furniture: Sequence[Range], outlets: Sequence[Outlet]
+) -> str | None:
+    """The outlet that published the article.
+
+    1. An outlet's own furniture line in the text ("Proletarian writers").
+    2. A domain, name or alias of an outlet inside furniture ("wsws.org/contact").
+    3. The domain of the record's URL.
+    4. The record's outlet hint (HTML site name, CSV ``source`` column such as
+       FA-KES "sana"), as its canonical name when the outlets list knows it,
+       else as given: a named but unknown outlet is still better than none.
+    """
+    for outlet in outlets:
+        for line in outlet.furniture:
+            if re.search(rf"(?im)^\s*{re.escape(line)}\s*$", text):
+                return outlet.name
+    furniture_text = "\n".join(text[s:e] for s, e in furniture)
+    for host in DOMAIN.findall(furniture_text):
+        by_domain = _outlet_by_domain(host, outlets)
+        if by_domain:
+            return by_domain
+    for outlet in outlets:
+        for name in (outlet.name, *outlet.aliases):
+            if re.search(rf"\b{re.escape(name)}\b", furniture_text):
+                return outlet.name
+    if record.url:
+        by_url = _outlet_by_domain(urlsplit(record.url).hostname or "", outlets)
+        if by_url:
+            return by_url
+    hint = " ".join((record.outlet_hint or "").split())
+    if not hint:
+        return None
+    key = hint.casefold()
+    for outlet in outlets:
+        if key in {n.casefold() for n in (outlet.name, *outlet.aliases, *outlet.domains)}:
+            return outlet.name
+    return _outlet_by_domain(key, outlets) or hint
+
+
+def _outlet_by_domain(host: str, outlets: Sequence[Outlet]) -> str | None:
+    host = host.casefold().removeprefix("www.")
+    for outlet in outlets:
+        for domain in outlet.domains:
+            domain = domain.casefold()
+            if host == domain or host.endswith("." + domain):
+                return outlet.name
+    return None

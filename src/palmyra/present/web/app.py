@@ -1,0 +1,75 @@
+"""``create_app(store_path)``: the FastAPI application over one store file.
+
+Static files come only from the package's own ``static`` folder (Starlette's
+``StaticFiles`` refuses paths that leave it); every other route reads the store
+through ``present.content`` and the store's query modules. Every response
+carries a Content-Security-Policy that forbids inline scripts and any
+off-machine request, so even a rendering bug could not run an article's script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+
+from palmyra.present.web import api, errors, pages
+from palmyra.present.web.corpus import Corpus, prepare_search_index
+from palmyra.store.db import Store
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(store_path: str | Path, *, build_search_index: bool = True) -> FastAPI:
+    """The web UI and JSON API over the store at ``store_path`` (which must exist).
+
+    Args:
+        build_search_index: build or refresh the search index first, which needs
+            the store writable for a moment; without it search works only if an
+            index is already there.
+
+    Raises:
+        StoreError: when the store is missing or cannot be opened.
+    """
+    path = Path(store_path)
+    Store(path, read_only=True).close()
+    if build_search_index:
+        prepare_search_index(path)
+    corpus = Corpus(path)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        corpus.close()
+
+    # The interactive API docs would load their scripts from a CDN: off, to stay offline.
+    app = FastAPI(title="Palmyra", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json")
+    app.state.corpus = corpus
+    errors.install(app)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    static = resources.files("palmyra.present").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(pages.router)
+    app.include_router(api.router)
+    return app
