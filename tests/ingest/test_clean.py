@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from palmyra.errors import ProfileError
 from palmyra.ingest import RawRecord, build_document
-from palmyra.ingest.clean import clean_text, merge, repeated_block, rules_for, subtract
+from palmyra.ingest.clean import (
+    clean_text,
+    merge,
+    parse_patterns,
+    repeated_block,
+    rules_for,
+    subtract,
+)
 from palmyra.model import Document, Outlet, SourceRef
 
 BODY_1 = "Troops entered the desert town of Sukhna on Tuesday, a military source said."
@@ -141,3 +149,14 @@ def test_clean_subtract() -> None:
 def test_clean_rules_are_cached_per_outlet_set() -> None:
     outlets = (Outlet("A", furniture=("A staff",)),)
     assert rules_for(outlets) is rules_for(list(outlets))
+
+
+def test_clean_resource_entries_are_validated() -> None:
+    assert parse_patterns("f.txt", "# header\nShare this:\n~ Get short URL\n") == (
+        ("Share this:",),
+        ("Get short URL",),
+    )
+    with pytest.raises(ProfileError, match=r"^f\.txt:3: invalid pattern"):
+        parse_patterns("f.txt", "# header\nfine\nbroken (\n")
+    with pytest.raises(ProfileError, match=r"^f\.txt:1: a space takes no quantifier"):
+        parse_patterns("f.txt", "Copyright ?2016\n")

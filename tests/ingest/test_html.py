@@ -161,4 +161,22 @@ def test_warc_page_over_limit(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc"
     _warc(path, [("https://www.courier.example/a", "200 OK", "text/html", PAGE.encode())])
     (err,) = list(iter_records([path], max_bytes=100))
-    assert err.reason == "page is over the 100 bytes limit; raise it with --max-mb"
+    assert err.path == str(path)
+    assert err.reason.startswith("record <urn:uuid:")
+    assert err.reason.endswith(": page is over the 100 bytes limit; raise it with --max-mb")
+
+
+def test_warc_page_without_text_is_an_error_for_that_record(tmp_path: Path) -> None:
+    path = tmp_path / "crawl"  # no suffix: sniffed as WARC
+    empty = b"<html><body><script>x=1</script></body></html>"
+    _warc(
+        path,
+        [
+            ("https://www.courier.example/e", "200 OK", "text/html", empty),
+            ("https://www.courier.example/a", "200 OK", "text/html", PAGE.encode()),
+        ],
+    )
+    err, record = list(iter_records([path]))
+    assert isinstance(err, InputError) and err.path == str(path)
+    assert err.reason.endswith(": no article text found in the HTML")
+    assert isinstance(record, RawRecord) and record.format == "warc"

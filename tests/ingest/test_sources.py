@@ -50,7 +50,7 @@ def test_sources_text_record_keeps_decoded_text(tmp_path: Path) -> None:
     assert record.source.path == str(path) and record.source.row is None
 
 
-def test_sources_sniffs_html_and_warc_without_suffix(tmp_path: Path) -> None:
+def test_sources_sniffs_html_without_suffix(tmp_path: Path) -> None:
     page = "<!DOCTYPE html><html><body><p>" + "Air strikes hit a bakery in the north. " * 4
     (record,) = list(iter_records([_write(tmp_path / "page", page)]))
     assert record.format == "html"

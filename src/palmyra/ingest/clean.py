@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from typing import NamedTuple
 
 from palmyra.errors import ProfileError
@@ -102,9 +103,6 @@ class Rules:
         """True for a single line that is furniture or a marker of any kind."""
         return any(p.fullmatch(line) for p in (self.furniture, self.end, self.thread))
 
-    def is_thread_marker(self, line: str) -> bool:
-        return bool(self.thread.fullmatch(line))
-
 
 def rules_for(outlets: Sequence[Outlet] = ()) -> Rules:
     """The shipped rules plus every outlet's own furniture lines (cached per outlet set)."""
@@ -129,10 +127,18 @@ def _rules(outlets: tuple[Outlet, ...]) -> Rules:
 
 @lru_cache(maxsize=8)
 def _read_patterns(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Whole-line and inline (``~ ``) entries of a resource list, each checked to compile."""
     path = resources.files("palmyra") / "resources" / name
+    return parse_patterns(name, path.read_text(encoding="utf-8"))
+
+
+def parse_patterns(name: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Whole-line and inline (``~ ``) entries of a resource list, each checked to compile.
+
+    Raises:
+        ProfileError: ``name:line: reason`` for the first bad entry.
+    """
     lines, inline = [], []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, raw in enumerate(text.splitlines(), 1):
         entry = raw.strip()
         if not entry or entry.startswith("#"):
             continue
@@ -177,7 +183,7 @@ def repeated_block(text: str, start: int) -> Range | None:
     caption between the copies); everything from the first copy to the last
     one is page furniture.
     """
-    lines = [ln for ln in iter_lines(text, start) if not ln.blank][:REPEAT_SCAN_LINES]
+    lines = list(islice((ln for ln in iter_lines(text, start) if not ln.blank), REPEAT_SCAN_LINES))
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         key = " ".join(line.text.split()).casefold()

@@ -26,7 +26,7 @@ from palmyra.ingest.dates import MONTH
 # Evidence a list thread needs (see ``_list_thread_score``).
 LIST_THREAD_MIN_SCORE = 2
 # List items tried as the start of a list thread (bounds the work on long lists).
-LIST_MAX_CANDIDATES = 50
+LIST_MAX_CANDIDATES = 10
 # Characters of an item's opening quotation that must recur in the body.
 QUOTE_PROBE_CHARS = 30
 
@@ -75,7 +75,7 @@ def find_thread(text: str, body_start: int, rules: Rules) -> Thread | None:
     starts = [
         s
         for s in (
-            _marker_start(rest, rules),
+            _marker_start(text, rest, rules),
             _header_start(rest),
             _list_start(text, rest, lines[first_body].start, rules),
         )
@@ -87,8 +87,11 @@ def find_thread(text: str, body_start: int, rules: Rules) -> Thread | None:
     return Thread(start, split_comments(text, start, len(text), rules))
 
 
-def _marker_start(lines: Sequence[Line], rules: Rules) -> int | None:
-    return next((ln.start for ln in lines if rules.is_thread_marker(ln.text)), None)
+def _marker_start(text: str, lines: Sequence[Line], rules: Rules) -> int | None:
+    if not lines:
+        return None
+    m = rules.thread.search(text, lines[0].start)
+    return m.start() if m else None
 
 
 def _header_start(lines: Sequence[Line]) -> int | None:
@@ -125,31 +128,38 @@ def _username_above(lines: Sequence[Line], i: int) -> int | None:
 
 def _list_start(text: str, lines: Sequence[Line], body_from: int, rules: Rules) -> int | None:
     """The first list item from which a well-formed, evidenced list thread runs to the end."""
-    candidates = [
-        (i, m)
-        for i, ln in enumerate(lines)
-        if (m := ITEM.match(ln.text)) and m.group(2) in (None, "1")
+    items = [ITEM.match(ln.text) for ln in lines]
+    candidates = [i for i, m in enumerate(items) if m and m.group(2) in (None, "1")]
+    if not candidates:
+        return None
+    skip = [
+        ln.blank or rules.is_furniture(ln.text) or bool(REPLY.fullmatch(ln.text)) for ln in lines
     ]
-    for i, m in candidates[:LIST_MAX_CANDIDATES]:
-        tail, base = lines[i:], len(m.group(1))
-        if _list_shaped(tail, base, rules) and (
-            _list_thread_score(text, tail, base, body_from) >= LIST_THREAD_MIN_SCORE
+    for i in candidates[:LIST_MAX_CANDIDATES]:
+        base = len(items[i].group(1))
+        if _list_shaped(lines, items, skip, i, base) and (
+            _list_thread_score(text, lines, items, i, base, body_from) >= LIST_THREAD_MIN_SCORE
         ):
             return lines[i].start
     return None
 
 
-def _list_shaped(lines: Sequence[Line], base: int, rules: Rules) -> bool:
-    """Every line from here on is an item at ``base``, deeper than ``base``, or furniture.
+def _list_shaped(
+    lines: Sequence[Line],
+    items: Sequence[re.Match[str] | None],
+    skip: Sequence[bool],
+    first: int,
+    base: int,
+) -> bool:
+    """Every line from ``first`` on is an item at ``base``, deeper than ``base``, or furniture.
 
     Numbered items at ``base`` must count up one by one: an article's own
     numbered points are followed by unindented prose, a thread is not.
     """
     expected = 1
-    for line in lines:
-        if line.blank or rules.is_furniture(line.text) or REPLY.fullmatch(line.text):
+    for line, m, skipped in zip(lines[first:], items[first:], skip[first:], strict=True):
+        if skipped:
             continue
-        m = ITEM.match(line.text)
         if m and len(m.group(1)) == base:
             if m.group(2) is not None:
                 if int(m.group(2)) != expected:
@@ -161,22 +171,30 @@ def _list_shaped(lines: Sequence[Line], base: int, rules: Rules) -> bool:
     return True
 
 
-def _list_thread_score(text: str, lines: Sequence[Line], base: int, body_from: int) -> int:
+def _list_thread_score(
+    text: str,
+    lines: Sequence[Line],
+    items: Sequence[re.Match[str] | None],
+    first: int,
+    base: int,
+    body_from: int,
+) -> int:
     """Evidence that a list is a comment thread: one point each, two for reply/header lines.
 
     Points: items are indented; replies nest deeper; an item opens by quoting
     the article (commenters quote what they answer); "Reply"/"says:" lines.
     """
     score = int(base > 0)
-    items = [ITEM.match(ln.text) for ln in lines]
-    if any(m and len(m.group(1)) > base for m in items):
+    tail = list(zip(lines[first:], items[first:], strict=True))
+    if any(m and len(m.group(1)) > base for _, m in tail):
         score += 1
-    body = " ".join(text[body_from : lines[0].start].split())
-    for line, m in zip(lines, items, strict=True):
-        if m and len(m.group(1)) == base and _quotes(line.text[m.end() - 1 :], body):
-            score += 1
-            break
-    if any(REPLY.fullmatch(ln.text) or SAYS.fullmatch(ln.text) for ln in lines):
+    body = " ".join(text[body_from : lines[first].start].split())
+    if any(
+        m and len(m.group(1)) == base and _quotes(line.text[m.end() - 1 :], body)
+        for line, m in tail
+    ):
+        score += 1
+    if any(REPLY.fullmatch(line.text) or SAYS.fullmatch(line.text) for line, _ in tail):
         score += 2
     return score
 

@@ -51,7 +51,6 @@ def html_record(
     Raises:
         InputError: the page has no text at all.
     """
-    where = source.path if source.row is None else f"{source.path}#{source.row}"
     try:
         doc = trafilatura.bare_extraction(
             markup,
@@ -65,9 +64,9 @@ def html_record(
         if not body.strip():
             body = trafilatura.baseline(markup)[1]
     except Exception as err:  # trafilatura and lxml raise assorted errors on broken markup
-        raise InputError(where, f"cannot parse HTML ({type(err).__name__}: {err})") from err
+        raise InputError(source.path, f"cannot parse HTML ({type(err).__name__}: {err})") from err
     if not body or not body.strip():
-        raise InputError(where, "no article text found in the HTML")
+        raise InputError(source.path, "no article text found in the HTML")
     text, extra = body, {}
     comments = (doc.comments if doc else None) or ""
     if comments.strip():

@@ -60,15 +60,15 @@ def _page(
     source = SourceRef(path, row=row)
     payload = rec.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
+        limit = human_size(max_bytes)
         return InputError(
-            f"{path}#{row}",
-            f"page is over the {human_size(max_bytes)} limit; raise it with --max-mb",
+            path, f"record {row}: page is over the {limit} limit; raise it with --max-mb"
         )
     charset = _CHARSET.search(content_type)
     try:
         text = decode_bytes(
-            payload, source.name, charset.group(1) if charset else declared_charset(payload)
+            payload, path, charset.group(1) if charset else declared_charset(payload)
         )
         return html_record(text, source, fmt="warc", url=uri)
     except InputError as err:
-        return InputError(f"{path}#{row}", err.reason)
+        return InputError(path, f"record {row}: {err.reason}")
