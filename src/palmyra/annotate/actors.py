@@ -15,6 +15,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
+from palmyra import registry
 from palmyra.annotate.actor_matcher import (
     ActorMatcher,
     ActorTarget,
@@ -30,6 +31,7 @@ from palmyra.annotate.persons import person_mentions
 from palmyra.context import DocContext
 from palmyra.model import ActorRef, Mention
 
+NAME = "palmyra.actors.v1"
 DEFAULTS = {
     "actor_context_sentences": 1,  # sentences back that a descriptor looks for its referent
     "actor_fuzzy_cutoff": 90.0,  # rapidfuzz ratio for a misspelt name ("Syria Arab Army")
@@ -47,6 +49,7 @@ _BACKING = frozenset(
 )
 
 
+@registry.annotators.register(NAME)
 def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     """Actor and person mentions of one document, in text order.
 
@@ -68,17 +71,17 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         ``Mention(kind="actor"|"person")`` with an ``ActorRef`` value; ``text``
         is the surface form, ``rule`` names the rule that linked it.
     """
-    cutoff = float(ctx.settings.get("actor_fuzzy_cutoff", DEFAULTS["actor_fuzzy_cutoff"]))
+    cutoff = float(_setting(ctx, "actor_fuzzy_cutoff"))
     matcher = ActorMatcher.for_profile(ctx.profile, doc.vocab) if ctx.profile else None
     hits = _select(doc, matcher(doc)) if matcher else []
     actors = [
-        Found(h.start, h.end, h.target.ref(), "metonym" if h.target.alias.metonym else h.target.rule)
+        Found(h.start, h.end, t.ref(), "metonym" if t.alias.metonym else t.rule)
         for h in hits
-        if isinstance(h.target, ActorTarget)
+        if isinstance(t := h.target, ActorTarget)
     ]
     descriptor_hits = [h for h in hits if isinstance(h.target, DescriptorTarget)]
     if ctx.profile:
-        window = int(ctx.settings.get("actor_context_sentences", DEFAULTS["actor_context_sentences"]))
+        window = int(_setting(ctx, "actor_context_sentences"))
         actors += link_descriptors(doc, descriptor_hits, actors, ctx.profile, window)
     taken = _tokens(actors) | _tokens(descriptor_hits)
     skip = _skipper(ctx, matcher)
@@ -93,6 +96,10 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         _mention(doc, text, ctx, _framed(doc, f, ends) if f.kind == "actor" else f)
         for f in sorted(actors + persons, key=lambda f: (f.start, f.end))
     ]
+
+
+def _setting(ctx: DocContext, name: str) -> float:
+    return ctx.settings.get(name, DEFAULTS[name])
 
 
 def _select(doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -114,7 +121,7 @@ def _weight(doc: Doc, hit: Hit) -> int:
 
 
 def _plausible(doc: Doc, hit: Hit, places: dict[int, Span]) -> bool:
-    """False for a metonym that is not an agent, or a name inside a longer place ("the West Bank")."""
+    """False for a metonym that is not an agent, or a name inside a place ("the West Bank")."""
     for i in range(hit.start, hit.end):
         place = places.get(i)
         if place is not None and (place.start < hit.start or place.end > hit.end):
@@ -126,7 +133,7 @@ def _plausible(doc: Doc, hit: Hit, places: dict[int, Span]) -> bool:
 
 
 def _is_agent(token: Token) -> bool:
-    """"Damascus rejected", "Moscow's plan", "proclaimed by Damascus" — not "in Damascus"."""
+    """Subject, possessor or passive agent ("proclaimed by Damascus"); not "in Damascus"."""
     while token.dep_ == "conj":  # "Russia and Iran backed it"
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "poss"):
@@ -139,14 +146,24 @@ def _tokens(items: list[Found] | list[Hit]) -> set[int]:
 
 
 def _skipper(ctx: DocContext, matcher: ActorMatcher | None) -> Callable[[Span], bool]:
-    """Tells whether an entity is a known place or outlet, which NER must not make an actor."""
+    """Tells whether an entity is a known place or outlet, which NER must not make an actor.
+
+    The small model tags places as PERSON or ORG ("Sultan Abdullah", "Jableh").
+    A single-word PERSON is not checked against the gazetteer: surnames are
+    place names too ("Kerry", "Warren"), and persons.py drops lone words that
+    link to no full name anyway.
+    """
     outlets = matcher.outlet_names if matcher else frozenset()
     place_names = ctx.settings.get("place_names") or frozenset()
     places = [m.span for m in ctx.mentions if m.kind == "place"]
+    gazetteer = ctx.gazetteer
 
     def skip(ent: Span) -> bool:
         text = normalise(ent.text.removeprefix("the ").removeprefix("The "))
         if text.casefold() in outlets or text in place_names:
+            return True
+        check_places = ent.label_ != "PERSON" or " " in text
+        if gazetteer is not None and check_places and gazetteer.candidates(text):
             return True
         span = ctx.span(ent.start_char, ent.end_char)
         return any(p.start < span.end and span.start < p.end for p in places)
@@ -182,14 +199,18 @@ def _entity_actors(
 def _trim(doc: Doc, ent: Span) -> Span | None:
     """The entity without a leading "the", a trailing "'s" or punctuation; ``None`` if junk."""
     start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ == "the" or _filler(doc[start])):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].tag_ == "POS" or _filler(doc[end - 1])):
         end -= 1
     span = doc[start:end]
     if not span.text or "\n" in span.text or not span[-1].text[:1].isupper():
         return None  # "Raqqa from", "american arms": not a name
     return span
+
+
+def _filler(token: Token) -> bool:
+    return token.is_punct or token.is_space
 
 
 def _organisation(span: Span, matcher: ActorMatcher | None, cutoff: float) -> Found:
@@ -205,27 +226,29 @@ def _organisation(span: Span, matcher: ActorMatcher | None, cutoff: float) -> Fo
 
 
 def _framed(doc: Doc, found: Found, ends: dict[int, int]) -> Found:
-    """Widen a mention over the words that frame it, and mark distancing as hostile.
+    """Widen a mention over the words that frame it, and turn distancing into a register.
 
-    Scare quotes ("the 'opposition'") and "so-called" distance the writer from
-    the name, whatever its usual register; "X-backed" names a sponsor and stays
-    part of the surface form. A sponsor that is itself a mention ("Pentagon-
-    backed") stays a mention of its own too.
+    Scare quotes and "so-called" reject the name they mark: a writer who rejects
+    the neutral or flattering name ("the 'opposition'", "the so-called Islamic
+    State") is hostile to the actor; one who rejects a hostile name ("'regime
+    forces'" in a pro-government paper) is favourable to it. "X-backed" names a
+    sponsor and stays part of the surface form; a sponsor that is itself a
+    mention ("Pentagon-backed") stays a mention of its own too.
     """
     start, end, ref, rule = found.start, found.end, found.ref, found.rule
     if _scare_quoted(doc, start, end):
         start, end, rule = start - 1, end + 1, rule + "+scare_quotes"
-        ref = _distanced(ref, "scare quotes distance the writer from the name")
+        ref = _rejected(ref, "in scare quotes")
     if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["so", "-", "called"]:
         start, rule = start - 3, rule + "+so_called"
-        ref = _distanced(ref, "'so-called' distances the writer from the name")
+        ref = _rejected(ref, "after 'so-called'")
     if _backed(doc, start):
         start, rule = ends.get(start - 2, start - 3), rule + "+backed"
     return Found(start, end, ref, rule, found.kind)
 
 
 def _backed(doc: Doc, start: int) -> bool:
-    """"US-backed X": a sponsor word, a hyphen and a backing participle just before."""
+    """A sponsor word, a hyphen and a backing participle just before: "US-backed X"."""
     if start < 3 or doc[start - 2].text != "-" or doc[start - 1].lower_ not in _BACKING:
         return False
     return _SPONSOR.fullmatch(doc[start - 3].text) is not None
@@ -242,8 +265,12 @@ def _scare_quoted(doc: Doc, start: int, end: int) -> bool:
     return before not in _NAMING_CUES and not named_as
 
 
-def _distanced(ref: ActorRef, reason: str) -> ActorRef:
-    return replace(ref, register="hostile", reason=reason)
+def _rejected(ref: ActorRef, how: str) -> ActorRef:
+    if ref.register == "hostile":
+        return replace(
+            ref, register="favourable", reason=f"a hostile name {how}: the writer rejects it"
+        )
+    return replace(ref, register="hostile", reason=f"the actor's name {how}: the writer rejects it")
 
 
 def _mention(doc: Doc, text: str, ctx: DocContext, found: Found) -> Mention:

@@ -56,6 +56,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+from palmyra import registry
 from palmyra.annotate.lexicon import alternation, by_kind
 from palmyra.annotate.numbers import count_pattern, parse_count
 from palmyra.model import DateValue, Mention
@@ -79,6 +80,7 @@ _PREV_ON = re.compile(r"([A-Za-z]+)[ \t]+on[ \t]+\Z")  # "the Mail on Sunday"
 _NEXT = re.compile(r"[ \t]+([A-Za-z]+)")
 _REACH_BACK, _REACH_AHEAD = 40, 30  # how far a match may extend around its trigger word
 _VAGUE_COUNTS = (2, 7)  # "a few days later": between 2 and 7 units
+_PAST_AUXILIARIES = frozenset({"had", "was", "were", "been"})
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,7 @@ def find_dates(
     return out
 
 
+@registry.annotators.register("palmyra.dates.v1")
 def date_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     """Date mentions of a document, anchored on its publication date.
 
@@ -181,10 +184,11 @@ def date_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     sits inside a longer name or title entity ("the Sunday Times").
     """
     settings = ctx.settings
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
     return [
-        Mention("date", doc.text[s:e], ctx.span(s, e), dv, rule=RULE)
+        Mention("date", text[s:e], ctx.span(s, e), dv, rule=RULE)
         for s, e, dv in find_dates(
-            doc.text,
+            text,
             ctx.document.published,
             fallback_anchor=settings.get("dates.fallback_anchor", True),
             tolerance_days=settings.get("dates.tolerance_days", 31),
@@ -708,21 +712,21 @@ def _same(m: re.Match[str], text: str, st: _State) -> DateValue | None:
 
 
 def _ordinal_day(m: re.Match[str], text: str, st: _State) -> DateValue | None:
+    """ "the 23rd": a day of the month last mentioned, else of the anchor's month, not after it."""
     d = int(m["day"])
-    a = st.anchor()
     if st.context is not None:
-        base, rule = date.fromisoformat(st.context.start), "ordinal_day.context"
-    elif a is not None:
-        base, rule = a.day, "ordinal_day.anchor"
-    else:
+        base = date.fromisoformat(st.context.start)
+        y, mo = base.year, base.month
+        return _day_value(date(y, mo, d), "ordinal_day.context") if _valid(y, mo, d) else None
+    a = st.anchor()
+    if a is None:
         return None
-    y, mo = base.year, base.month
-    if a is not None and _valid(y, mo, d) and date(y, mo, d) > a.day:
-        y, mo = _add_months(y, mo, -1)  # "the 23rd" is never after the anchor
+    y, mo = a.day.year, a.day.month
+    if not _valid(y, mo, d) or date(y, mo, d) > a.day:
+        y, mo = _add_months(y, mo, -1)
     if not _valid(y, mo, d):
         return None
-    dv = _day_value(date(y, mo, d), rule)
-    return a.stamp(dv) if a is not None and rule.endswith("anchor") else dv
+    return a.stamp(_day_value(date(y, mo, d), "ordinal_day.anchor"))
 
 
 # ---------------------------------------------------------------- helpers
@@ -902,7 +906,11 @@ def _points_forward(text: str, start: int) -> bool:
     if stops:
         window = window[stops[-1].end() :]
     cues = _words()["future_cue"]
-    return any(w.lower() in cues for w in _WORD.findall(window)[-6:])
+    words = [w.lower() for w in _WORD.findall(window)[-6:]]
+    # "had been due to begin on 20 February" looks back from a later day: not a cue
+    return any(
+        w in cues and (i == 0 or words[i - 1] not in _PAST_AUXILIARIES) for i, w in enumerate(words)
+    )
 
 
 def _is_name(text: str, start: int, end: int) -> bool:

@@ -16,6 +16,10 @@ from palmyra.annotate.actor_matcher import DescriptorTarget, Found, Hit
 from palmyra.model import ActorRef
 from palmyra.profile import Descriptor, Profile
 
+# Descriptors name people who fight ("terrorists", "rebels"): only armed actors can be
+# their referent, never the negotiators of a political group or a government.
+_ARMED_KINDS = frozenset({"armed_group", "militia", "state_forces"})
+
 
 def link_descriptors(
     doc: Doc, hits: list[Hit], actors: list[Found], profile: Profile, window: int
@@ -26,8 +30,8 @@ def link_descriptors(
        terrorists") becomes one mention with the descriptor's register.
     2. ``descriptor.phrase``: an actor inside its own phrase ("mercenaries
        affiliated with the Islamic State").
-    3. ``descriptor.context``: the nearest actor of a ``refers_to`` side in the
-       same sentence, else the latest one in the ``window`` sentences before.
+    3. ``descriptor.context``: the nearest armed actor of a ``refers_to`` side in
+       the same sentence, else the latest one in the ``window`` sentences before.
     4. ``descriptor.default``: the profile's default actor, if it has one.
 
     Args:
@@ -39,7 +43,7 @@ def link_descriptors(
     """
     ends = {f.end: f for f in actors if f.rule != "metonym"}
     starts = _sentence_starts(doc)
-    antecedents = sorted(actors, key=lambda f: f.start)
+    antecedents = sorted((f for f in actors if f.ref.kind in _ARMED_KINDS), key=lambda f: f.start)
     out: list[Found] = []
     for hit in sorted(hits, key=lambda h: h.start):
         if not isinstance(hit.target, DescriptorTarget):
@@ -65,7 +69,7 @@ def link_descriptors(
 
 
 def _merge(named: ActorRef, desc: Descriptor) -> ActorRef:
-    """"al-Nusra terrorists": the descriptor's register, unless it is neutral for this side."""
+    """The descriptor's register ("al-Nusra terrorists"), unless neutral for this side."""
     framed = _framed(named, desc)
     return named if framed.register == "neutral" else framed
 

@@ -242,16 +242,19 @@ class Gazetteer:
                     out.setdefault((e.country_code, normalise(name)), e)
         return out
 
+    def _fuzzy_scope(self, entry: Entry) -> bool:
+        """Fuzzy matching covers the focus countries' places, or the theatre's without a focus."""
+        return entry.country_code in self.focus if self.focus else entry.theatre
+
     @cached_property
     def _fuzzy_keys(self) -> tuple[list[str], dict[str, list[str]]]:
         """Keys in fuzzy scope, and the same keys grouped by skeleton."""
-        scope = set(self.focus)
         keys = [
             k
             for k, cands in self._index.items()
             if len(k.replace(" ", "")) >= FUZZY_MIN_LENGTH
             and k not in self.needs_context
-            and any((c.entry.country_code in scope) if scope else c.entry.theatre for c in cands)
+            and any(self._fuzzy_scope(c.entry) for c in cands)
         ]
         by_skeleton: dict[str, list[str]] = {}
         for k in keys:

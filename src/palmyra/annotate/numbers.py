@@ -4,8 +4,12 @@ Conflict reports rarely give an exact count: "over a thousand", "dozens", "as ma
 as 470,000". Each quantity becomes a ``NumberValue`` whose bounds follow the
 conventions written in the resource tables (``vague_quantities.tsv``,
 ``quantity_modifiers.tsv``): a lower bound is kept as stated ("over 50" -> 50,
-gold/SCHEMA.md), an upper bound likewise ("up to 300" -> high 300, no low),
-"about N" spans 0.9N-1.1N, and every modified or vague figure is ``approximate``.
+gold/SCHEMA.md), an upper bound likewise ("up to 300", "as many as 470,000" ->
+high only, low ``None``), "nearly N" spans 0.9N-N and "about N" 0.9N-1.1N (so
+the stated figure is the midpoint), and every modified or vague figure is
+``approximate``. A stated range ("between 50 and 60") is not approximate. The
+unit is "%" for percentages, and a time or distance unit when one follows the
+count ("60 days" -> "day"), so that a duration is not taken for a head count.
 
 Numbers that are not quantities are skipped: ordinals ("23rd", "second"), the
 day and year of a date ("28 March", "in 2016"), times ("10:12"), phone numbers,
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from palmyra import registry
 from palmyra.annotate.lexicon import Bounds, alternation, bounds, by_kind
 from palmyra.model import Mention, NumberValue
 
@@ -45,6 +50,7 @@ _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“”(\n]\s*)\Z")
 _PREV_WORD = re.compile(r"([\w.'’]+)\s*\Z")
 _CLOSES_PHRASE = re.compile(r"\s*[.,;:!?\"”’)]")
 _ARTICLE = re.compile(r"\ban?\s+\Z")
+_LEADING_ARTICLE = re.compile(r"\Aan?\s+")
 _FIRST_WORD = re.compile(r"[a-z]+")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _NEXT_WORD = re.compile(r"(?:[ \t-]+|(?=['’]))([\w'’]+)")
@@ -58,7 +64,7 @@ class _Grammar:
     word_atom: re.Pattern[str]
     vague_atom: re.Pattern[str]
     exclude: re.Pattern[str]
-    modifier: re.Pattern[str]
+    modifier_phrases: tuple[str, ...]  # longest first
     words: dict[str, tuple[str, float]]  # number word -> (kind, value)
     abbr_scales: dict[str, float]
     vague: dict[str, Bounds]
@@ -114,7 +120,7 @@ def _grammar() -> _Grammar:
         word_atom=word_atom,
         vague_atom=vague_atom,
         exclude=exclude,
-        modifier=re.compile(rf"\b(?:{alternation(modifiers)})\s+\Z", re.I),
+        modifier_phrases=tuple(sorted(modifiers, key=len, reverse=True)),
         words=words,
         abbr_scales=abbr_scales,
         vague=vague,
@@ -152,8 +158,8 @@ def parse_count(phrase: str) -> float | None:
     lowered = _lower(phrase.strip())
     if m := g.digit_atom.fullmatch(lowered):
         return _digits_value(m, g)[0]
-    if m := g.word_atom.fullmatch(lowered):
-        parts = _parse_words(m["words"], g.words)
+    if g.word_atom.fullmatch(_LEADING_ARTICLE.sub("", lowered)):
+        parts = _parse_words(lowered, g.words)
         return parts[0][2] if len(parts) == 1 else None
     return None
 
@@ -187,6 +193,7 @@ def find_numbers(
     return out
 
 
+@registry.annotators.register("palmyra.numbers.v1")
 def number_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     """Number mentions of a document; spaCy's tagger tells the count "one" from the pronoun."""
 
@@ -194,9 +201,10 @@ def number_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         span = doc.char_span(start, end)
         return span is None or span[0].tag_ == "CD"
 
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
     return [
-        Mention("number", doc.text[s:e], ctx.span(s, e), value, rule=RULE)
-        for s, e, value in find_numbers(doc.text, keep_one)
+        Mention("number", text[s:e], ctx.span(s, e), value, rule=RULE)
+        for s, e, value in find_numbers(text, keep_one)
     ]
 
 
@@ -283,7 +291,7 @@ def _is_excluded(text: str, atom: _Atom, g: _Grammar) -> bool:
 
 
 def _vague_key(matched: str, g: _Grammar) -> str:
-    key = " ".join(matched.lower().split())
+    key = " ".join(matched.split())
     return key if key in g.vague else f"{key} of"
 
 
@@ -379,7 +387,7 @@ def _is_year(text: str, atom: _Atom, g: _Grammar) -> bool:
         and len(word) == 4
         and word.isdigit()
         and _YEARS[0] <= int(word) <= _YEARS[1]
-        and g.modifier.search(text, max(0, atom.start - 25), atom.start) is None
+        and _modifier_before(text, atom.start, g) is None
     )
 
 
@@ -450,11 +458,10 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
 
 def _apply_modifiers(text: str, atoms: list[_Atom], g: _Grammar) -> list[_Atom]:
     for atom in atoms:
-        before = g.modifier.search(text, max(0, atom.start - 25), atom.start)
+        before = _modifier_before(text, atom.start, g)
         after = _AFTER.match(text, atom.end)
         if before is not None:
-            low_f, high_f = g.modifiers[" ".join(before.group().lower().split())]
-            atom.start = before.start()
+            atom.start, (low_f, high_f) = before
         elif after is not None:
             low_f, high_f = (1.0, None) if after["more"] else g.modifiers["about"]
             atom.end = after.end()
@@ -468,6 +475,24 @@ def _apply_modifiers(text: str, atoms: list[_Atom], g: _Grammar) -> list[_Atom]:
         atom.approximate = True
         atom.kind = "modified"
     return atoms
+
+
+def _modifier_before(text: str, start: int, g: _Grammar) -> tuple[int, Bounds] | None:
+    """The modifier that ends, before a space, at ``start`` ("at least 78"): its start and factors.
+
+    ``str.endswith`` over the phrases beats a case-insensitive regex searched before
+    every number.
+    """
+    head = text[max(0, start - 30) : start]
+    body = _lower(head.rstrip())
+    if len(body) == len(head):  # no space before the number
+        return None
+    for phrase in g.modifier_phrases:
+        if body.endswith(phrase):
+            at = start - len(head) + len(body) - len(phrase)
+            if at == 0 or not text[at - 1].isalnum():
+                return at, g.modifiers[phrase]
+    return None
 
 
 def _unit_after(text: str, end: int, g: _Grammar) -> str | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from palmyra.annotate.actor_matcher import ActorMatcher, Found, Hit, PersonTarget
 from palmyra.annotate.names import HONORIFICS, name_key, name_words, normalise, titles
 from palmyra.model import ActorRef, Register
-from palmyra.profile import PersonEntry, Profile
+from palmyra.profile import PersonEntry
 
 _NAME_TAGS = frozenset({"NNP", "NNPS", "HYPH"})
 
@@ -56,7 +56,6 @@ def person_mentions(
         The mentions, and the role tokens ("US Secretary of State") so that no
         organisation is read out of them.
     """
-    profile = matcher.profile if matcher else None
     cands = [c for h in hits if (c := _from_hit(doc, h))]
     used = set(taken).union(*(range(c.start, c.end) for c in cands))
     for ent in doc.ents:
@@ -75,7 +74,8 @@ def person_mentions(
         if name is None:
             continue
         role = _first_role(cands, cand, name) or (person.role if person else None)
-        ref = ActorRef(name, "person", _side(profile, person), cand.register, role)
+        side = matcher.person_sides.get(name) if matcher else None
+        ref = ActorRef(name, "person", side, cand.register, role)
         found.append(Found(cand.start, cand.end, ref, _rule(cand), kind="person"))
         if cand.role is not None:
             role_tokens.update(range(cand.role.start, cand.role.end))
@@ -126,15 +126,16 @@ def _from_entity(doc: Doc, ent: Span, may_create: bool) -> _Candidate | None:
 
 def _title_start(doc: Doc, start: int) -> int:
     """Extend a name left over capitalised titles written with it: "Major-General Igor X"."""
-    while start > 0:
-        prev = doc[start - 1]
-        if prev.text == "-" and start > 1 and doc[start - 2].lower_ in titles():
-            start -= 1
-        elif prev.text[:1].isupper() and prev.lower_.rstrip(".") in titles():
-            start -= 1
-        else:
-            break
+    while start > 0 and _title_word(doc, start - 1):
+        start -= 1
     return start
+
+
+def _title_word(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text == "-":  # the hyphen of "Major-General"
+        return i > 0 and doc[i - 1].lower_ in titles()
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in titles()
 
 
 def _role(doc: Doc, name: Span, surface_start: int) -> Span | None:
@@ -207,13 +208,6 @@ def _first_role(cands: list[_Candidate], cand: _Candidate, name: str) -> str | N
         if c.role is not None and (c is cand or name in (c.name, c.person and c.person.name)):
             return normalise(c.role.text)
     return None
-
-
-def _side(profile: Profile | None, person: PersonEntry | None) -> str | None:
-    if profile is None or person is None or person.affiliation is None:
-        return None
-    actor = profile.actor(person.affiliation)
-    return actor.side if actor else None
 
 
 def _rule(cand: _Candidate) -> str:

@@ -39,9 +39,13 @@ from palmyra.annotate.gazetteer import (
 from palmyra.model import Mention
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Token
 
     from palmyra.context import DocContext
+
+    Toks = Doc | Sequence[Token]  # the Doc, or the list of its tokens the scan walks
 
 LOCATIVES = read_word_list("place_locatives.txt")
 ADMIN_SUFFIXES = frozenset({"province", "governorate", "countryside", "provinces"})
@@ -93,6 +97,7 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     matches.sort(key=lambda m: m.start)
     kept = [m for m in matches if m.accepted and m.cands]
     _resolve(doc, gaz, kept)
+    text = doc.text  # built from the tokens on every access: once per document
     out = []
     for m in kept:
         if m.choice is None:
@@ -101,7 +106,7 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         out.append(
             Mention(
                 kind="place",
-                text=doc.text[start:end],
+                text=text[start:end],
                 span=ctx.span(start, end),
                 value=m.choice.entry.ref,
                 rule=f"{m.how}:{m.why}",
@@ -122,12 +127,14 @@ def _starts_name(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-def _glued(doc: Doc, k: int) -> bool:
+def _glued(toks: Toks, k: int) -> bool:
     """A hyphen or apostrophe token inside a word ("ez-Zor"), not a dash between words."""
-    return k > 0 and doc[k].text in GLUE and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+    return (
+        k > 0 and toks[k].text in GLUE and not toks[k - 1].whitespace_ and not toks[k].whitespace_
+    )
 
 
-def _may_start(doc: Doc, i: int, lead: frozenset[str]) -> bool:
+def _may_start(toks: Toks, i: int, lead: frozenset[str]) -> bool:
     """Can a name start at token ``i``?
 
     Capitalised words can; so can "the" and the lower-case words that open a
@@ -135,56 +142,71 @@ def _may_start(doc: Doc, i: int, lead: frozenset[str]) -> bool:
     or glued to it ("as-Suwayda"): "as", "at" and "an" are English words, and
     "as Aleppo" must not become a mention of Aleppo.
     """
-    tok = doc[i]
+    tok = toks[i]
     low = tok.lower_
     if low in ARTICLES:
-        return low in UNAMBIGUOUS_ARTICLES or (i + 1 < len(doc) and _glued(doc, i + 1))
+        return low in UNAMBIGUOUS_ARTICLES or (i + 1 < len(toks) and _glued(toks, i + 1))
     return _starts_name(tok) or low in lead
 
 
 def _scan(doc: Doc, gaz: Gazetteer) -> list[_Match]:
-    """Longest gazetteer key at each eligible token, left to right, non-overlapping."""
-    first_words, max_words = gaz.first_words(), gaz.max_words()
+    """Longest gazetteer key at each eligible token, left to right, non-overlapping.
+
+    Works on a list of the tokens: indexing a Doc builds a new Token each time.
+    """
     lead = gaz.lead_words | {"the"}
-    n = len(doc)
+    toks = list(doc)
     out: list[_Match] = []
     i = 0
-    while i < n:
-        if not _may_start(doc, i, lead):
-            i += 1
-            continue
-        best: tuple[int, str] | None = None
-        parts: list[str] = []
-        for j in range(i, min(n, i + 2 * max_words)):
-            tj = doc[j]
-            tw = _token_words(tj.text)
-            if not tw:
-                if not _glued(doc, j):
-                    break
-                continue
-            parts.extend(tw)
-            if all(w in ARTICLES or w == "the" for w in parts):
-                continue
-            key = key_of_words(parts)
-            if key.split(" ", 1)[0] not in first_words or key.count(" ") >= max_words:
-                break
-            found = _lookup_key(gaz, key, tj.text)
-            if found is not None and (found in gaz.not_places or _shape_ok(doc, i, j, found, gaz)):
-                best = (j + 1, found)
-            if "\n" in tj.whitespace_ or (j + 1 < n and doc[j + 1].is_space):
-                break
+    while i < len(toks):
+        best = _longest_at(toks, i, gaz) if _may_start(toks, i, lead) else None
         if best is None:
             i += 1
             continue
         end, key = best
         cands = list(gaz.lookup(key))  # empty for not_places: kept so fuzzy leaves them alone
-        if doc[end - 1].text.isupper():  # "SANA" the agency is no alias of Sanaa
+        if toks[end - 1].text.isupper():  # "SANA" the agency is no alias of Sanaa
             cands = [c for c in cands if c.primary]
-        start = i + (doc[i].lower_ == "the")  # "the US" is written "US" with an article
+        start = i + (toks[i].lower_ == "the")  # "the US" is written "US" with an article
         how = "blocked" if not cands else "name" if cands[0].primary else "alias"
         out.append(_Match(start, end, key, cands, how))
         i = end
     return out
+
+
+def _longest_at(toks: Toks, i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    """``(end, key)`` of the longest name starting at token ``i``, if any.
+
+    Gives up as soon as the first word opens no key, so most capitalised
+    words cost a single set lookup.
+    """
+    first_words, max_words = gaz.first_words(), gaz.max_words()
+    n = len(toks)
+    best: tuple[int, str] | None = None
+    parts: list[str] = []
+    first: str | None = None
+    for j in range(i, min(n, i + 2 * max_words)):
+        tj = toks[j]
+        tw = _token_words(tj.text)
+        if not tw:
+            if not _glued(toks, j):
+                break
+            continue
+        parts.extend(tw)
+        if first is None:
+            first = next((w for w in parts if w not in ARTICLES and w != "the"), None)
+            if first is None:
+                continue
+            if first not in first_words and not (first[-1] == "s" and first[:-1] in first_words):
+                break
+        if len(parts) > 2 * max_words:
+            break
+        found = _lookup_key(gaz, key_of_words(parts), tj.text)
+        if found is not None and (found in gaz.not_places or _shape_ok(toks, i, j, found, gaz)):
+            best = (j + 1, found)
+        if j + 1 < n and toks[j + 1].is_space:
+            break
+    return best
 
 
 def _lookup_key(gaz: Gazetteer, key: str, last: str) -> str | None:
@@ -196,7 +218,7 @@ def _lookup_key(gaz: Gazetteer, key: str, last: str) -> str | None:
     return None
 
 
-def _shape_ok(doc: Doc, start: int, last: int, key: str, gaz: Gazetteer) -> bool:
+def _shape_ok(toks: Toks, start: int, last: int, key: str, gaz: Gazetteer) -> bool:
     """Does the run look like a name: capitalised, with only articles or glued parts in lower case?
 
     A profile alias written in lower case ("rural Damascus") is taken as written.
@@ -204,10 +226,10 @@ def _shape_ok(doc: Doc, start: int, last: int, key: str, gaz: Gazetteer) -> bool
     if key in gaz.verbatim:
         return True
     for k in range(start, last + 1):
-        tok = doc[k]
+        tok = toks[k]
         if not _token_words(tok.text) or _starts_name(tok):
             continue
-        glued = k > start and _glued(doc, k - 1)
+        glued = k > start and _glued(toks, k - 1)
         article = tok.lower_ in ARTICLES or (k == start and tok.lower_ == "the")
         if not (glued or (article and k < last)):
             return False
@@ -233,11 +255,13 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
     contextual: set[int] = set()
     for m in matches:
         strong = any(_is_strong(c, gaz) for c in m.cands)
+        needs_context = _needs_context(doc, m, gaz)
         if _verb_at_sentence_start(doc, m) or (
-            _opens_longer_name(doc, m, starts) and not (strong and _anchored(m, gaz))
+            _opens_longer_name(doc, m, starts)
+            and not (strong and not needs_context and _anchored(m, gaz))
         ):
             continue
-        if _needs_context(doc, m, gaz):
+        if needs_context:
             contextual.add(id(m))
             m.accepted = _locative(doc, m.start)
             m.how += "+context" if m.accepted else ""
@@ -257,9 +281,10 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
 
 
 def _anchored(m: _Match, gaz: Gazetteer) -> bool:
-    """A country, or a place of the focus countries: "Aleppo University" still names Aleppo."""
+    """A country, or a focus place by its own name: "Aleppo University" still names Aleppo."""
     return any(
-        c.entry.ref.precision == "country" or c.entry.country_code in gaz.focus for c in m.cands
+        c.entry.ref.precision == "country" or (c.primary and c.entry.country_code in gaz.focus)
+        for c in m.cands
     )
 
 
@@ -315,8 +340,7 @@ def _in_entity(doc: Doc, start: int, end: int) -> bool:
 
 def _listed(doc: Doc, end: int, start: int) -> bool:
     """Only commas and "and"/"or" stand between two names: they are items of one list."""
-    between = doc[end:start]
-    return 0 < len(between) <= 2 and all(t.lower_ in LIST_JOINERS for t in between)
+    return 0 < start - end <= 2 and all(doc[k].lower_ in LIST_JOINERS for k in range(end, start))
 
 
 def _admin_cue(doc: Doc, m: _Match) -> None:
@@ -364,10 +388,13 @@ def _fuzzy_matches(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> list[_Mat
     taken = set()
     for m in matches:
         taken.update(range(m.start, m.end))
-    accepted = [m for m in matches if m.accepted]
+    ends = {m.end for m in matches if m.accepted}
+    starts = {m.start for m in matches if m.accepted}
     out: list[_Match] = []
     for start, end in _name_runs(doc, taken):
-        in_list = any(_listed(doc, m.end, start) or _listed(doc, end, m.start) for m in accepted)
+        in_list = any(_listed(doc, e, start) for e in (start - 1, start - 2) if e in ends) or any(
+            _listed(doc, end, s) for s in (end + 1, end + 2) if s in starts
+        )
         if not (_locative(doc, start) or in_list or _in_entity(doc, start, end)):
             continue
         key = key_of_words([w for t in doc[start:end] for w in _token_words(t.text)])

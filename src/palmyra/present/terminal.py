@@ -37,6 +37,7 @@ def describe_value(kind: str, value: dict[str, Any] | None) -> str:
     if kind == "number":
         low, high = value.get("low"), value.get("high")
         unit = value.get("unit") or ""
+        unit = unit if unit == "%" or not unit else f" {unit}"
         if low == high and low is not None:
             return f"{_num(low)}{unit}"
         return (
