@@ -41,9 +41,20 @@ OVERRIDES = Path(__file__).with_name("gazetteer_overrides.tsv")
 CORE_THEATRE = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")  # every place GeoNames has (cities500)
 WIDER_THEATRE = ("IR", "SA", "YE", "EG", "CY")  # places over 15,000 people (cities15000)
 WORLD_MIN_POPULATION = 100_000  # plus every national capital
+MAX_ALIAS_WORDS = 5
 COLUMNS = (
-    "geonameid", "name", "names", "aliases", "lat", "lon", "feature_code",
-    "country_code", "country", "admin1", "population", "tier",
+    "geonameid",
+    "name",
+    "names",
+    "aliases",
+    "lat",
+    "lon",
+    "feature_code",
+    "country_code",
+    "country",
+    "admin1",
+    "population",
+    "tier",
 )
 
 
@@ -73,12 +84,14 @@ def keep_alias(alias: str) -> bool:
     """Latin-script alternates that read as names, not codes or romanised junk.
 
     GeoNames alternates include IATA codes ("ALP", "PMS"), lower-case
-    machine transliterations of the Arabic ("adlb", "dwma"), postcodes and
-    links; none of them is how an English text writes the place.
+    machine transliterations of the Arabic ("adlb", "dwma"), postcodes, links
+    and ceremonial full names (Bangkok's has 26 words); none of them is how
+    an English text writes the place.
     """
     letters = alias.lstrip("`'‘’ʿ")
     return (
         len(alias) >= 3
+        and len(alias.split()) <= MAX_ALIAS_WORDS
         and is_latin(alias)
         and letters[:1].isupper()
         and not alias.isupper()
@@ -139,9 +152,19 @@ def theatre_rows(c15: dict[int, list[str]]) -> list[Row]:
         fcode = c15[gid][7] if gid in c15 else "PPL"
         alts = [a for a in city["alternatenames"] if keep_alias(a)]
         rows.append(
-            Row(gid, city["name"], [city["name"]], alts, float(city["latitude"]),
-                float(city["longitude"]), fcode, city["countrycode"], city["admin1code"] or "",
-                int(city["population"] or 0), "theatre")
+            Row(
+                gid,
+                city["name"],
+                [city["name"]],
+                alts,
+                float(city["latitude"]),
+                float(city["longitude"]),
+                fcode,
+                city["countrycode"],
+                city["admin1code"] or "",
+                int(city["population"] or 0),
+                "theatre",
+            )
         )
     for r in c15.values():
         if r[8] in WIDER_THEATRE:
@@ -163,12 +186,24 @@ def world_rows(c15: dict[int, list[str]]) -> list[Row]:
 
 def geonames_row(r: list[str], tier: str) -> Row:
     alts = [a for a in r[3].split(",") if keep_alias(a)]
-    return Row(int(r[0]), r[1], [r[1]], alts, float(r[4]), float(r[5]), r[7], r[8], r[10],
-               int(r[14] or 0), tier)
+    return Row(
+        int(r[0]),
+        r[1],
+        [r[1]],
+        alts,
+        float(r[4]),
+        float(r[5]),
+        r[7],
+        r[8],
+        r[10],
+        int(r[14] or 0),
+        tier,
+    )
 
 
-def admin1_rows(admin1: dict[str, tuple[str, int]], places: list[Row],
-                c15: dict[int, list[str]]) -> list[Row]:
+def admin1_rows(
+    admin1: dict[str, tuple[str, int]], places: list[Row], c15: dict[int, list[str]]
+) -> list[Row]:
     """First-level divisions of the core theatre, located at their seat.
 
     The seat (the division's PPLA, or PPLC for a capital's own division) always
@@ -195,8 +230,9 @@ def admin1_rows(admin1: dict[str, tuple[str, int]], places: list[Row],
             lon = sum(p.lon for p in inside) / len(inside)
         else:
             continue
-        rows.append(Row(gid, name, [name], [], round(lat, 5), round(lon, 5), "ADM1", cc, a1,
-                        0, "theatre"))
+        rows.append(
+            Row(gid, name, [name], [], round(lat, 5), round(lon, 5), "ADM1", cc, a1, 0, "theatre")
+        )
     return rows
 
 
@@ -221,13 +257,27 @@ def country_rows(places: list[Row]) -> list[Row]:
             lat = round(sum(p.lat for p in inside) / len(inside), 5)
             lon = round(sum(p.lon for p in inside) / len(inside), 5)
         tier = "theatre" if cc in CORE_THEATRE or cc in WIDER_THEATRE else "world"
-        rows.append(Row(int(c["geonameid"]), c["name"], [c["name"]], [], lat, lon, "PCLI", cc,
-                        "", int(c["population"] or 0), tier))
+        rows.append(
+            Row(
+                int(c["geonameid"]),
+                c["name"],
+                [c["name"]],
+                [],
+                lat,
+                lon,
+                "PCLI",
+                cc,
+                "",
+                int(c["population"] or 0),
+                tier,
+            )
+        )
     return rows
 
 
-def finish(rows: list[Row], admin1: dict[str, tuple[str, int]],
-           overrides: dict[int, tuple[str, list[str]]]) -> list[Row]:
+def finish(
+    rows: list[Row], admin1: dict[str, tuple[str, int]], overrides: dict[int, tuple[str, list[str]]]
+) -> list[Row]:
     """Apply English names, fill country and admin1 names, dedupe names by key."""
     by_id = {r.geonameid: r for r in rows}
     for r in rows:
@@ -241,8 +291,9 @@ def finish(rows: list[Row], admin1: dict[str, tuple[str, int]],
         row.name = name
         row.names = [name, *row.names, *extra]
     country_name = {r.country_code: r.name for r in rows if r.feature_code == "PCLI"}
-    admin1_name = {code: by_id[gid].name if gid in by_id else name
-                   for code, (name, gid) in admin1.items()}
+    admin1_name = {
+        code: by_id[gid].name if gid in by_id else name for code, (name, gid) in admin1.items()
+    }
     for r in rows:
         r.country = country_name.get(r.country_code, r.country_code)
         if r.feature_code == "ADM1":
@@ -279,9 +330,22 @@ def write(rows: list[Row], out: Path) -> None:
     w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     w.writerow(COLUMNS)
     for r in rows:
-        w.writerow([r.geonameid, r.name, "|".join(r.names), "|".join(r.aliases),
-                    f"{r.lat:.5f}", f"{r.lon:.5f}", r.feature_code, r.country_code, r.country,
-                    r.admin1, r.population, r.tier])
+        w.writerow(
+            [
+                r.geonameid,
+                r.name,
+                "|".join(r.names),
+                "|".join(r.aliases),
+                f"{r.lat:.5f}",
+                f"{r.lon:.5f}",
+                r.feature_code,
+                r.country_code,
+                r.country,
+                r.admin1,
+                r.population,
+                r.tier,
+            ]
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
         gz.write(buf.getvalue().encode("utf-8"))
@@ -289,8 +353,12 @@ def write(rows: list[Row], out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--geonames", type=Path, default=DEFAULT_GEONAMES,
-                    help="folder with cities15000.zip and admin1CodesASCII_regionInfo.tsv")
+    ap.add_argument(
+        "--geonames",
+        type=Path,
+        default=DEFAULT_GEONAMES,
+        help="folder with cities15000.zip and admin1CodesASCII_regionInfo.tsv",
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="gazetteer file to write")
     args = ap.parse_args(argv)
     rows = build(args.geonames)

@@ -23,16 +23,13 @@ import io
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from palmyra.errors import ProfileError
 from palmyra.model import PlaceRef
 
 PLACES_FILE = "places.yaml"
@@ -47,22 +44,12 @@ _NON_WORD = re.compile(r"[^\w]+")
 # Transliteration variants folded before vowels are dropped: the order matters
 # (digraphs first), and each pair is one English/French/German rendering of
 # one Arabic letter as it occurs in news spellings of Syrian places.
+# fmt: off
 _SKELETON_FOLDS = (
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("kh", "k"),
-    ("gh", "g"),
-    ("sh", "s"),
-    ("ch", "s"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("ph", "f"),
-    ("dj", "j"),
-    ("q", "k"),
-    ("c", "k"),
-    ("x", "ks"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"),
+    ("dh", "d"), ("th", "t"), ("ph", "f"), ("dj", "j"), ("q", "k"), ("c", "k"), ("x", "ks"),
 )
+# fmt: on
 _SKELETON_VOWELS = frozenset("aeiouyw")
 
 
@@ -194,6 +181,19 @@ class Gazetteer:
         """Places a name may denote, exact after normalisation, most likely first."""
         return [c.entry.ref for c in self.lookup(normalise(name))]
 
+    def resolve(self, name: str) -> PlaceRef | None:
+        """The likeliest place for a name standing alone (a table cell, a form field).
+
+        Exact candidates first (own names before alternates, then population),
+        else the best fuzzy match; running text goes through ``places`` instead,
+        which also weighs the sentence and the document.
+        """
+        exact = self.candidates(name)
+        if exact:
+            return exact[0]
+        close = self.fuzzy(name, limit=1)
+        return close[0][0] if close else None
+
     def fuzzy(self, name: str, limit: int = 5) -> list[tuple[PlaceRef, float]]:
         """Places of the focus countries whose key is a transliteration variant of ``name``.
 
@@ -215,23 +215,22 @@ class Gazetteer:
         """The first-level division ``name`` of a country, as an entry."""
         return self._admin1_index.get((country_code, normalise(name or "")))
 
-    def first_words(self) -> frozenset[str]:
-        """First key word of every name: a token that is none of these starts no match."""
-        return self._first_words
+    def is_prefix(self, key: str) -> bool:
+        """Does some key (or not_places name) start with these whole words?
 
-    def max_words(self) -> int:
-        """Most words in any key: the longest n-gram worth trying."""
-        return self._max_words
+        The scan stops growing a token run as soon as this is false.
+        """
+        return key in self._prefixes
 
     # -- cached indexes ----------------------------------------------------------
 
     @cached_property
-    def _first_words(self) -> frozenset[str]:
-        return frozenset(k.split(" ", 1)[0] for k in (*self._index, *self.not_places))
-
-    @cached_property
-    def _max_words(self) -> int:
-        return max((k.count(" ") + 1 for k in (*self._index, *self.not_places)), default=1)
+    def _prefixes(self) -> frozenset[str]:
+        out = set()
+        for key in (*self._index, *self.not_places):
+            parts = key.split(" ")
+            out.update(" ".join(parts[:n]) for n in range(1, len(parts) + 1))
+        return frozenset(out)
 
     @cached_property
     def _admin1_index(self) -> dict[tuple[str, str], Entry]:
@@ -301,27 +300,19 @@ def _stopwords() -> frozenset[str]:
 @cache
 def _load(profile_dir: str | None) -> Gazetteer:
     entries = list(_packaged_entries())
-    focus: tuple[str, ...] = ()
-    not_places: set[str] = set()
-    needs_context: set[str] = set()
-    verbatim: set[str] = set()
-    lead_words: set[str] = set()
-    if profile_dir is not None:
-        path = Path(profile_dir) / PLACES_FILE
-        if path.is_file():
-            profile = _read_profile(path, entries)
-            entries = profile.entries
-            focus = profile.focus
-            not_places, needs_context = profile.not_places, profile.needs_context
-            verbatim, lead_words = profile.verbatim, profile.lead_words
-    entries.sort(key=lambda e: -e.prior)
+    path = Path(profile_dir) / PLACES_FILE if profile_dir is not None else None
+    if path is None or not path.is_file():
+        return Gazetteer(sorted(entries, key=lambda e: -e.prior))
+    from palmyra.annotate.places_yaml import read_places_yaml  # imports this module
+
+    profile = read_places_yaml(path, entries)
     return Gazetteer(
-        entries,
-        focus=focus,
-        not_places=frozenset(not_places),
-        needs_context=frozenset(needs_context),
-        verbatim=frozenset(verbatim),
-        lead_words=frozenset(lead_words),
+        sorted(profile.entries, key=lambda e: -e.prior),
+        focus=profile.focus,
+        not_places=frozenset(profile.not_places),
+        needs_context=frozenset(profile.needs_context),
+        verbatim=frozenset(profile.verbatim),
+        lead_words=frozenset(profile.lead_words),
     )
 
 
@@ -364,160 +355,3 @@ def _precision(feature_code: str) -> str:
     if feature_code == "PPLX":
         return "neighbourhood"
     return "town"
-
-
-# -- profile places.yaml ----------------------------------------------------------
-
-
-@dataclass(eq=False)
-class _Profile:
-    entries: list[Entry]
-    focus: tuple[str, ...]
-    not_places: set[str]
-    needs_context: set[str]
-    verbatim: set[str]
-    lead_words: set[str]
-
-
-class _LineLoader(yaml.SafeLoader):
-    """Safe loader that records each mapping's line, so errors can say ``file:line``."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-_PLACE_FIELDS = frozenset(
-    {
-        "name",
-        "geonameid",
-        "aliases",
-        "lat",
-        "lon",
-        "country",
-        "admin1",
-        "precision",
-        "feature_code",
-        "population",
-        "__line__",
-    }
-)
-
-
-def _read_profile(path: Path, packaged: list[Entry]) -> _Profile:
-    """Parse and validate ``places.yaml``; every error names ``file:line`` and the reason."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
-    except (OSError, yaml.YAMLError) as err:
-        raise ProfileError(f"{path}: cannot read places: {err}") from err
-    if not isinstance(data, dict):
-        raise ProfileError(f"{path}:1: expected a mapping with a 'places' list")
-    countries = {e.country_code: e for e in packaged if e.ref.precision == "country"}
-    by_id = {e.ref.geonameid: i for i, e in enumerate(packaged)}
-    entries = list(packaged)
-    verbatim: set[str] = set()
-    lead_words: set[str] = set()
-
-    focus = tuple(str(c).upper() for c in data.get("focus_countries") or ())
-    for code in focus:
-        if code not in countries:
-            raise ProfileError(f"{path}: focus_countries: unknown country code {code!r}")
-    for item in data.get("places") or ():
-        line = f"{path}:{item.get('__line__', '?') if isinstance(item, dict) else '?'}"
-        if not isinstance(item, dict):
-            raise ProfileError(f"{line}: a place must be a mapping")
-        unknown = set(item) - _PLACE_FIELDS
-        if unknown:
-            raise ProfileError(f"{line}: unknown field(s) {', '.join(sorted(unknown))}")
-        aliases = _str_list(item.get("aliases"), line, "aliases")
-        verbatim.update(normalise(a) for a in (*aliases, item.get("name") or ""))
-        lead_words.update(words(a)[0] for a in aliases if _lower_case_name(a))
-        gid = item.get("geonameid")
-        if gid is not None and gid in by_id:
-            i = by_id[gid]
-            entries[i] = _extend(entries[i], item, aliases, line)
-        else:
-            entries.append(_new_entry(item, aliases, line, countries))
-    return _Profile(
-        entries=entries,
-        focus=focus,
-        not_places=_keys(data, "not_places", path),
-        needs_context=_keys(data, "needs_context", path),
-        verbatim=verbatim - {""},
-        lead_words=lead_words,
-    )
-
-
-def _keys(data: dict[str, Any], field_name: str, path: Path) -> set[str]:
-    return {normalise(n) for n in _str_list(data.get(field_name), str(path), field_name)}
-
-
-def _lower_case_name(alias: str) -> bool:
-    """ "eastern Aleppo", "rural Damascus": lower case by design, not by an article."""
-    parts = words(alias)
-    return alias[:1].islower() and bool(parts) and parts[0] not in ARTICLES
-
-
-def _str_list(value: object, where: str, field_name: str) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ProfileError(f"{where}: {field_name} must be a list of strings")
-    return value
-
-
-def _extend(entry: Entry, item: dict[str, Any], aliases: list[str], line: str) -> Entry:
-    """Rename a packaged entry and give it more names: profile aliases count as its own names."""
-    name = item.get("name") or entry.ref.name
-    precision = item.get("precision") or entry.ref.precision
-    if precision not in PRECISIONS:
-        raise ProfileError(f"{line}: precision must be one of {', '.join(PRECISIONS)}")
-    return replace(
-        entry,
-        ref=replace(entry.ref, name=name, precision=precision),
-        names=(name, *entry.names, *aliases),
-        source="profile",
-    )
-
-
-def _new_entry(
-    item: dict[str, Any], aliases: list[str], line: str, countries: dict[str, Entry]
-) -> Entry:
-    name = item.get("name")
-    if not isinstance(name, str) or not name:
-        raise ProfileError(f"{line}: a new place needs a name")
-    code = str(item.get("country", "")).upper()
-    if code not in countries:
-        raise ProfileError(f"{line}: {name}: country must be a known ISO code, not {code!r}")
-    precision = item.get("precision", "town")
-    if precision not in PRECISIONS:
-        raise ProfileError(f"{line}: {name}: precision must be one of {', '.join(PRECISIONS)}")
-    try:
-        lat, lon = float(item["lat"]), float(item["lon"])
-    except (KeyError, TypeError, ValueError) as err:
-        raise ProfileError(f"{line}: {name}: lat and lon must be numbers") from err
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ProfileError(f"{line}: {name}: lat/lon out of range")
-    gid = item.get("geonameid")
-    ref = PlaceRef(
-        name=name,
-        geonameid=int(gid) if gid is not None else None,
-        lat=lat,
-        lon=lon,
-        admin1=item.get("admin1"),
-        country=countries[code].ref.name,
-        feature_code=item.get("feature_code"),
-        precision=precision,
-    )
-    return Entry(
-        ref=ref,
-        country_code=code,
-        population=int(item.get("population") or 0),
-        theatre=True,
-        names=(name, *aliases),
-        source="profile",
-    )

@@ -2,17 +2,18 @@
 
 Recognition is driven by the gazetteer, not by the spaCy NER: the small English
 model calls Palmyra a PERSON, Aleppo a NORP and Manbij a PRODUCT. The NER's
-GPE/LOC/FAC labels serve only as one kind of evidence for weak names.
+GPE/LOC labels serve only as one kind of evidence for weak names.
 
-1. Scan: every run of up to ``gaz.max_words()`` tokens that starts with a
-   capitalised word (or an article before one) is looked up by its key, longest
-   first. Profile ``not_places`` consume their tokens and yield nothing.
+1. Scan: from each capitalised word (or an article before one) the longest
+   token run whose key is a gazetteer name is taken; a run stops growing as
+   soon as its words begin no name. Profile ``not_places`` consume their
+   tokens and yield nothing.
 2. Accept: a strong name (the focus countries' places, countries, divisions,
    capitals, big cities) stands alone; a weak one (alternate names of far-away
    places, small towns abroad, ``needs_context`` words such as "Hit") needs a
    locative word before it, a GPE/LOC label, or a list with an accepted place.
 3. Fuzzy: capitalised names the scan missed but context marks as places
-   ("in Idleb", a GPE entity, a list item) go to the gazetteer's fuzzy lookup.
+   ("in Jabbleh", a GPE entity, a list item) go to the gazetteer's fuzzy lookup.
 4. Resolve: "X province/governorate/countryside" is the division; otherwise
    candidates are scored by the country named after their list ("... and Hit
    in Iraq"), whether the name is their own, the document's countries, the
@@ -57,6 +58,7 @@ GLUE = frozenset({"-", "–", "'", "’", "‘", "`"})  # joins the parts of one
 
 STRONG_WORLD_POPULATION = 1_000_000  # a world city this big is named firmly by its own name
 STRONG_THEATRE_POPULATION = 15_000  # ...and so is a theatre town of this size
+MAX_RUN = 4  # tokens in a capitalised run sent to fuzzy lookup
 SHORT_KEY = 3  # keys this short ("hit", "kut", "bab") need context unless an article precedes
 # Resolution weights: a country named after the list outweighs everything else;
 # own name over alternate; then the document's countries, the profile's focus,
@@ -77,12 +79,10 @@ class _Match:
     end: int
     key: str
     cands: list[Candidate]
-    how: str  # "name" | "alias" | "fuzzy"
+    how: str  # "name" | "alias" | "fuzzy" | "blocked", then "+context", "+list" or "+ner"
     accepted: bool = False
     admin: bool = False  # "X province", "rural X", "province of X"
     suffix_end: int | None = None  # token end past "province" when the division wins
-    choice: Candidate | None = None
-    why: str = ""
 
 
 @registry.annotators.register("palmyra.places.v1")
@@ -91,25 +91,22 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     gaz = ctx.gazetteer
     if gaz is None or not len(doc):
         return []
-    matches = _scan(doc, gaz)
+    toks = list(doc)  # indexing a Doc builds a new Token each time: walk a list instead
+    matches = _scan(toks, gaz)
     _accept(doc, gaz, matches)
-    matches += _fuzzy_matches(doc, gaz, matches)
+    matches += _fuzzy_matches(doc, toks, gaz, matches)
     matches.sort(key=lambda m: m.start)
     kept = [m for m in matches if m.accepted and m.cands]
-    _resolve(doc, gaz, kept)
-    text = doc.text  # built from the tokens on every access: once per document
     out = []
-    for m in kept:
-        if m.choice is None:
-            continue
-        start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+    for m, (choice, why) in zip(kept, _resolve(doc, gaz, kept), strict=True):
+        span = doc[m.start : m.end]  # after _resolve: "Homs province" grows to its suffix
         out.append(
             Mention(
                 kind="place",
-                text=text[start:end],
-                span=ctx.span(start, end),
-                value=m.choice.entry.ref,
-                rule=f"{m.how}:{m.why}",
+                text=span.text,
+                span=ctx.span(span.start_char, span.end_char),
+                value=choice.entry.ref,
+                rule=f"{m.how}:{why}",
             )
         )
     return out
@@ -138,24 +135,25 @@ def _may_start(toks: Toks, i: int, lead: frozenset[str]) -> bool:
     """Can a name start at token ``i``?
 
     Capitalised words can; so can "the" and the lower-case words that open a
-    profile name ("eastern Aleppo"). An article opens a name only as "al"/"el"
-    or glued to it ("as-Suwayda"): "as", "at" and "an" are English words, and
-    "as Aleppo" must not become a mention of Aleppo.
+    profile name ("eastern Aleppo"). An article opens a name as "al"/"el", glued
+    to it ("as-Suwayda"), or capitalised inside a sentence ("in Ar Raqqah"):
+    "as", "at" and "an" are English words, and neither "as Aleppo" nor
+    "At Moscow's request" is a name with an article.
     """
     tok = toks[i]
     low = tok.lower_
     if low in ARTICLES:
-        return low in UNAMBIGUOUS_ARTICLES or (i + 1 < len(toks) and _glued(toks, i + 1))
+        return (
+            low in UNAMBIGUOUS_ARTICLES
+            or (i + 1 < len(toks) and _glued(toks, i + 1))
+            or (_starts_name(tok) and not tok.is_sent_start)
+        )
     return _starts_name(tok) or low in lead
 
 
-def _scan(doc: Doc, gaz: Gazetteer) -> list[_Match]:
-    """Longest gazetteer key at each eligible token, left to right, non-overlapping.
-
-    Works on a list of the tokens: indexing a Doc builds a new Token each time.
-    """
+def _scan(toks: Toks, gaz: Gazetteer) -> list[_Match]:
+    """Longest gazetteer key at each eligible token, left to right, non-overlapping."""
     lead = gaz.lead_words | {"the"}
-    toks = list(doc)
     out: list[_Match] = []
     i = 0
     while i < len(toks):
@@ -177,15 +175,12 @@ def _scan(doc: Doc, gaz: Gazetteer) -> list[_Match]:
 def _longest_at(toks: Toks, i: int, gaz: Gazetteer) -> tuple[int, str] | None:
     """``(end, key)`` of the longest name starting at token ``i``, if any.
 
-    Gives up as soon as the first word opens no key, so most capitalised
-    words cost a single set lookup.
+    Stops as soon as the words so far begin no key, so most capitalised words
+    cost one set lookup.
     """
-    first_words, max_words = gaz.first_words(), gaz.max_words()
-    n = len(toks)
     best: tuple[int, str] | None = None
     parts: list[str] = []
-    first: str | None = None
-    for j in range(i, min(n, i + 2 * max_words)):
+    for j in range(i, len(toks)):
         tj = toks[j]
         tw = _token_words(tj.text)
         if not tw:
@@ -193,18 +188,15 @@ def _longest_at(toks: Toks, i: int, gaz: Gazetteer) -> tuple[int, str] | None:
                 break
             continue
         parts.extend(tw)
-        if first is None:
-            first = next((w for w in parts if w not in ARTICLES and w != "the"), None)
-            if first is None:
-                continue
-            if first not in first_words and not (first[-1] == "s" and first[:-1] in first_words):
-                break
-        if len(parts) > 2 * max_words:
+        if parts[-1] in ARTICLES or parts == ["the"]:
+            continue  # "Deir al-": the article belongs to the next word
+        key = key_of_words(parts)
+        if not (gaz.is_prefix(key) or (key[-1] == "s" and gaz.is_prefix(key[:-1]))):
             break
-        found = _lookup_key(gaz, key_of_words(parts), tj.text)
+        found = _lookup_key(gaz, key, tj.text)
         if found is not None and (found in gaz.not_places or _shape_ok(toks, i, j, found, gaz)):
             best = (j + 1, found)
-        if j + 1 < n and toks[j + 1].is_space:
+        if j + 1 < len(toks) and toks[j + 1].is_space:
             break
     return best
 
@@ -256,12 +248,13 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
     for m in matches:
         strong = any(_is_strong(c, gaz) for c in m.cands)
         needs_context = _needs_context(doc, m, gaz)
-        if _verb_at_sentence_start(doc, m) or (
-            _opens_longer_name(doc, m, starts)
-            and not (strong and not needs_context and _anchored(m, gaz))
+        if _opens_longer_name(doc, m, starts) and not (
+            strong and not needs_context and _anchored(m, gaz)
         ):
             continue
         if needs_context:
+            if _verb_at_sentence_start(doc, m):
+                continue
             contextual.add(id(m))
             m.accepted = _locative(doc, m.start)
             m.how += "+context" if m.accepted else ""
@@ -296,6 +289,8 @@ def _opens_longer_name(doc: Doc, m: _Match, starts: set[int]) -> bool:
     nxt = doc[k]
     if nxt.lower_ in UNAMBIGUOUS_ARTICLES or (nxt.lower_ in ARTICLES and _glued(doc, k + 1)):
         return True
+    if nxt.is_upper and doc[k - 1].is_upper:  # a headline in capitals: "LONDON TO QATAR"
+        return False
     return nxt.is_alpha and _starts_name(nxt) and not is_stopword(nxt.text)
 
 
@@ -383,7 +378,7 @@ def _share_plural_cue(doc: Doc, matches: list[_Match]) -> None:
 # -- 3. fuzzy -----------------------------------------------------------------------
 
 
-def _fuzzy_matches(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> list[_Match]:
+def _fuzzy_matches(doc: Doc, toks: Toks, gaz: Gazetteer, matches: list[_Match]) -> list[_Match]:
     """Capitalised runs the scan missed, looked up fuzzily where context says "place"."""
     taken = set()
     for m in matches:
@@ -391,7 +386,7 @@ def _fuzzy_matches(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> list[_Mat
     ends = {m.end for m in matches if m.accepted}
     starts = {m.start for m in matches if m.accepted}
     out: list[_Match] = []
-    for start, end in _name_runs(doc, taken):
+    for start, end in _name_runs(toks, taken):
         in_list = any(_listed(doc, e, start) for e in (start - 1, start - 2) if e in ends) or any(
             _listed(doc, end, s) for s in (end + 1, end + 2) if s in starts
         )
@@ -406,27 +401,30 @@ def _fuzzy_matches(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> list[_Mat
     return out
 
 
-def _name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens (with glued or article parts) not already matched."""
+def _name_runs(toks: Toks, taken: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (with glued or article parts) not already matched.
+
+    A lone capitalised word opening a sentence is no run: it is capitalised anyway.
+    """
     runs = []
-    n, i = len(doc), 0
+    n, i = len(toks), 0
     while i < n:
-        if i in taken or not _starts_name(doc[i]) or not doc[i].is_alpha:
+        if i in taken or not _starts_name(toks[i]) or not toks[i].is_alpha:
             i += 1
             continue
         j = i + 1
-        while j < n and j not in taken and j - i < 4:
-            t = doc[j]
+        while j < n and j not in taken and j - i < MAX_RUN:
+            t = toks[j]
             if not (
-                _glued(doc, j)
+                _glued(toks, j)
                 or (_starts_name(t) and t.is_alpha)
                 or (t.lower_ in ARTICLES and j + 1 < n)
             ):
                 break
             j += 1
-        while j > i + 1 and (doc[j - 1].text in GLUE or doc[j - 1].lower_ in ARTICLES):
+        while j > i + 1 and (toks[j - 1].text in GLUE or toks[j - 1].lower_ in ARTICLES):
             j -= 1
-        if not (i == 0 or doc[i].is_sent_start) or j > i + 1:
+        if not (i == 0 or toks[i].is_sent_start) or j > i + 1:
             runs.append((i, j))
         i = j
     return runs
@@ -435,8 +433,8 @@ def _name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 # -- 4. resolve ---------------------------------------------------------------------
 
 
-def _resolve(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
-    """Pick one candidate per match (see the module docstring, step 4)."""
+def _resolve(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[Candidate, str]]:
+    """One candidate per match, and why it won (see the module docstring, step 4)."""
     for m in matches:
         m.cands = _by_kind(m, gaz)
     counts: Counter[str] = Counter()
@@ -446,27 +444,29 @@ def _resolve(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
             counts[codes.pop()] += 1
     total = sum(counts.values()) or 1
     focus = set(gaz.focus)
-    scopes = _list_scopes(doc, matches)
-    for m, scope in zip(matches, scopes, strict=True):
-        if len(m.cands) == 1:
-            m.choice, m.why = m.cands[0], "admin1" if m.admin else "only"
-            continue
 
-        def score(c: Candidate, scope: str | None = scope) -> float:
-            e = c.entry
-            return (
-                W_SCOPE * (e.country_code == scope)
-                + W_PRIMARY * c.primary
-                + W_DOCUMENT * counts[e.country_code] / total
-                + W_FOCUS * (e.country_code in focus)
-                + W_THEATRE * e.theatre
-                + W_POPULATION * e.prior / 7
-            )
+    def score(c: Candidate, scope: str | None) -> float:
+        e = c.entry
+        return (
+            W_SCOPE * (e.country_code == scope)
+            + W_PRIMARY * c.primary
+            + W_DOCUMENT * counts[e.country_code] / total
+            + W_FOCUS * (e.country_code in focus)
+            + W_THEATRE * e.theatre
+            + W_POPULATION * e.prior / 7
+        )
 
-        m.choice = max(m.cands, key=score)
-        m.why = "scope" if scope and m.choice.entry.country_code == scope else "prior"
+    out = []
+    for m, scope in zip(matches, _list_scopes(doc, matches), strict=True):
+        best = max(m.cands, key=lambda c, scope=scope: score(c, scope))
         if m.admin:
-            m.why = "admin1"
+            why = "admin1"
+        elif len(m.cands) == 1:
+            why = "only"
+        else:
+            why = "scope" if scope == best.entry.country_code else "prior"
+        out.append((best, why))
+    return out
 
 
 def _by_kind(m: _Match, gaz: Gazetteer) -> list[Candidate]:

@@ -1,0 +1,264 @@
+"""Place recognition and resolution over invented sentences, with the Syria profile.
+
+Every mention is checked by slicing the original text with its span, and each
+case names the place it must resolve to: (surface, name, country, admin1, precision).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import palmyra
+from palmyra import registry
+from palmyra.annotate.gazetteer import Gazetteer
+from palmyra.annotate.places import place_mentions
+from palmyra.context import DocContext
+from palmyra.model import CleanText, Document, Mention, PlaceRef
+
+SYRIA = Path(palmyra.__file__).parent / "profiles" / "syria"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load(SYRIA)
+
+
+def places(nlp, gaz, text: str, segments=None) -> list[Mention]:
+    clean = CleanText.from_segments(text, segments or [(0, len(text))])
+    doc = Document(id="t", text=text, sources=[], format="txt", clean=clean)
+    mentions = place_mentions(nlp(clean.text), DocContext(document=doc, gazetteer=gaz))
+    for m in mentions:
+        assert m.kind == "place" and isinstance(m.value, PlaceRef)
+        assert text[m.span.start : m.span.end] == m.text
+    return mentions
+
+
+def rows(mentions: list[Mention]) -> list[tuple]:
+    return [
+        (m.text, m.value.name, m.value.country, m.value.admin1, m.value.precision) for m in mentions
+    ]
+
+
+SY, IQ = "Syria", "Iraq"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Government troops retook Palmyra from the militants.",
+            [("Palmyra", "Palmyra", SY, "Homs", "town")],
+        ),
+        ("Rebels shelled Aleppo on Tuesday.", [("Aleppo", "Aleppo", SY, "Aleppo", "town")]),
+        (
+            "Turkish-backed fighters entered al-Bab after a long siege.",
+            [("al-Bab", "al-Bab", SY, "Aleppo", "town")],
+        ),
+        ("Al-Bab fell on Thursday.", [("Al-Bab", "al-Bab", SY, "Aleppo", "town")]),
+        (
+            "Kurdish-led forces advanced on Manbij from the east.",
+            [("Manbij", "Manbij", SY, "Aleppo", "town")],
+        ),
+        ("Clashes were reported near Marea overnight.", [("Marea", "Marea", SY, "Aleppo", "town")]),
+        (
+            "Two bombs exploded in Jableh and Tartous.",
+            [
+                ("Jableh", "Jableh", SY, "Latakia", "town"),
+                ("Tartous", "Tartus", SY, "Tartus", "town"),
+            ],
+        ),
+        (
+            "Jets struck Deir Ezzor and Idleb.",
+            [
+                ("Deir Ezzor", "Deir ez-Zor", SY, "Deir ez-Zor", "town"),
+                ("Idleb", "Idlib", SY, "Idlib", "town"),
+            ],
+        ),
+        ("Fighting resumed in Qamishli.", [("Qamishli", "Qamishli", SY, "Hasakah", "town")]),
+        (
+            "Residents fled the rebel-held district of al-Waer.",
+            [("al-Waer", "Waer", SY, "Homs", "neighbourhood")],
+        ),
+        (
+            "Aid reached Eastern Ghouta at last.",
+            [("Eastern Ghouta", "Eastern Ghouta", SY, "Rif Dimashq", "region")],
+        ),
+        (
+            "Troops pushed into eastern Aleppo.",
+            [("eastern Aleppo", "Eastern Aleppo", SY, "Aleppo", "neighbourhood")],
+        ),
+        (
+            "The talks in Geneva stalled while envoys met in Astana.",
+            [
+                ("Geneva", "Geneva", "Switzerland", "Geneva", "town"),
+                ("Astana", "Astana", "Kazakhstan", "Astana", "town"),
+            ],
+        ),
+        (
+            "Syria, Russia and Turkey signed the memorandum.",
+            [
+                ("Syria", "Syria", SY, None, "country"),
+                ("Russia", "Russia", "Russia", None, "country"),
+                ("Turkey", "Turkey", "Turkey", None, "country"),
+            ],
+        ),
+        (
+            "Shells landed in Deir al-Zor and Ar Raqqah.",
+            [
+                ("Deir al-Zor", "Deir ez-Zor", SY, "Deir ez-Zor", "town"),
+                ("Ar Raqqah", "Raqqa", SY, "Raqqa", "town"),
+            ],
+        ),
+        (
+            "The militants were driven out of Kisik and Qayyarah.",
+            [
+                ("Kisik", "Kisik", IQ, "Nineveh", "town"),
+                ("Qayyarah", "Qayyarah", IQ, "Nineveh", "town"),
+            ],
+        ),
+        (
+            "Militants massed on the outskirts of Salamyieh.",
+            [("Salamyieh", "Salamiyah", SY, "Hama", "town")],
+        ),
+    ],
+)
+def test_places_resolve_names(nlp, gaz, text, expected):
+    assert rows(places(nlp, gaz, text)) == expected
+
+
+def test_places_country_of_each_list(nlp, gaz):
+    text = (
+        "On Sunday, coalition jets conducted strikes against Manbij and Mar'a in Syria, "
+        "and against al-Baghdadi, Kisik, Hit, Mosul, Qayyarah, Sinjar and Sultan Abdullah "
+        "in Iraq."
+    )
+    got = {m.text: (m.value.name, m.value.country) for m in places(nlp, gaz, text)}
+    assert got == {
+        "Manbij": ("Manbij", SY),
+        "Mar'a": ("Marea", SY),
+        "Syria": ("Syria", SY),
+        "al-Baghdadi": ("al-Baghdadi", IQ),
+        "Kisik": ("Kisik", IQ),
+        "Hit": ("Hit", IQ),
+        "Mosul": ("Mosul", IQ),
+        "Qayyarah": ("Qayyarah", IQ),
+        "Sinjar": ("Sinjar", IQ),
+        "Sultan Abdullah": ("Sultan Abdullah", IQ),
+        "Iraq": ("Iraq", IQ),
+    }
+
+
+def test_places_list_scope_picks_syrian_sinjar(nlp, gaz):
+    (sinjar, _) = places(nlp, gaz, "Raids hit Sinjar and Saraqib in Syria.")[0::2]
+    assert sinjar.value.country == SY and sinjar.rule.endswith(":scope")
+
+
+@pytest.mark.parametrize(
+    "text,surfaces",
+    [
+        ("Hit by shelling, the town of Hit emptied.", ["Hit"]),
+        ("Heavy rain hit the camp.", []),
+        ("Hit the targets again, the commander said.", []),
+        ("Government forces entered Hit on Monday.", ["Hit"]),
+    ],
+)
+def test_places_hit_town_not_verb(nlp, gaz, text, surfaces):
+    found = places(nlp, gaz, text)
+    assert [m.text for m in found] == surfaces
+    assert all(m.value.country == IQ and m.value.admin1 == "Anbar" for m in found)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shelling killed five in Homs.", [("Homs", "town")]),
+        ("Shelling killed five in Homs province.", [("Homs province", "admin1")]),
+        ("Rebels hold parts of the Homs countryside.", [("Homs countryside", "admin1")]),
+        ("The army advanced in the province of Homs.", [("Homs", "admin1")]),
+        ("Rebels held out in northern Aleppo Province.", [("Aleppo Province", "admin1")]),
+        ("Airstrikes hit Aleppo's countryside.", [("Aleppo's countryside", "admin1")]),
+        ("Markets reopened in Aleppo.", [("Aleppo", "town")]),
+        ("Raids on rural Idlib continued.", [("Idlib", "admin1")]),
+        (
+            "Fighting spread across Hama and Idlib provinces.",
+            [("Hama", "admin1"), ("Idlib provinces", "admin1")],
+        ),
+        ("Rockets struck Manbij countryside.", [("Manbij", "town")]),
+        (
+            "Shells fell on Damascus and the Damascus countryside.",
+            [("Damascus", "town"), ("Damascus countryside", "admin1")],
+        ),
+    ],
+)
+def test_places_town_or_governorate(nlp, gaz, text, expected):
+    assert [(m.text, m.value.precision) for m in places(nlp, gaz, text)] == expected
+
+
+def test_places_governorate_carries_its_own_name(nlp, gaz):
+    (m,) = places(nlp, gaz, "Three died in Damascus countryside.")
+    assert (m.value.name, m.value.admin1, m.value.geonameid) == (
+        "Rif Dimashq",
+        "Rif Dimashq",
+        170652,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assad met Kerry and Lavrov on Sunday in March.",
+        "Hezbollah and Daesh fighters clashed.",
+        "Syrian, Russian and Turkish officials met.",
+        "ISIS leader Abu Bakr al-Baghdadi released a recording.",
+        "The Islamic State in Iraq and Syria claimed the attack.",
+        "Ahrar al-Sham and Jaish al-Islam signed the truce.",
+        "He spoke to the Jordan Times and the Washington Post.",
+        "SANA reported the attack, as Khan said.",
+        "US air forces struck the convoy.",
+        "Sultan Abdullah was his uncle's name.",
+    ],
+)
+def test_places_skip_people_groups_and_demonyms(nlp, gaz, text):
+    assert places(nlp, gaz, text) == []
+
+
+def test_places_country_named_with_an_article(nlp, gaz):
+    (m,) = places(nlp, gaz, "Weapons were shipped from the US.")
+    assert (m.text, m.value.name, m.value.precision) == ("US", "United States", "country")
+
+
+def test_places_span_maps_through_cleaning(nlp, gaz):
+    text = "ADVERTISEMENT\nRebels entered Manbij.\nSHARE THIS\nJets struck Idlib."
+    segments = [(14, 37), (48, len(text))]
+    found = places(nlp, gaz, text, segments)
+    assert [(m.text, m.span.start) for m in found] == [
+        ("Manbij", text.index("Manbij")),
+        ("Idlib", text.index("Idlib")),
+    ]
+
+
+def test_places_rule_names_how_it_was_found(nlp, gaz):
+    found = {
+        m.text: m.rule for m in places(nlp, gaz, "Fighters reached Kafraya, Hit and Homs province.")
+    }
+    assert found["Kafraya"].startswith("fuzzy")
+    assert found["Hit"].startswith("name+list")
+    assert found["Homs province"].endswith(":admin1")
+
+
+def test_places_without_gazetteer_is_empty(nlp):
+    text = "Rebels entered Manbij."
+    doc = Document(
+        id="t",
+        text=text,
+        sources=[],
+        format="txt",
+        clean=CleanText.from_segments(text, [(0, len(text))]),
+    )
+    assert place_mentions(nlp(text), DocContext(document=doc)) == []
+
+
+def test_places_registered_by_version():
+    assert registry.annotators.get("palmyra.places.v1") is place_mentions
