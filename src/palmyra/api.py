@@ -14,6 +14,7 @@ from pathlib import Path
 
 from palmyra.errors import InputError, PalmyraError
 from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
+from palmyra.link.api import LinkSummary, link
 from palmyra.model import Document, SourceRef
 from palmyra.pipeline import Pipeline
 from palmyra.store.db import Store
@@ -37,6 +38,7 @@ class AnalyzeSummary:
     stored: int = 0
     already: int = 0
     failures: list[Failure] = field(default_factory=list)
+    link: LinkSummary | None = None
     on_failure: Callable[[Failure], None] | None = field(default=None, repr=False)
 
     def fail(self, source: str, stage: str, reason: str) -> None:
@@ -127,6 +129,7 @@ def analyze(
             if len(batch) >= batch_size:
                 flush()
         flush()
+        summary.link = link(store)  # incremental: only documents not linked before
     return summary
 
 

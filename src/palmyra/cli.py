@@ -21,6 +21,13 @@ from rich.table import Table
 
 from palmyra.errors import PalmyraError
 from palmyra.evaluate.cli import eval_command
+from palmyra.link.cli_commands import (
+    compare_command,
+    events_command,
+    link_command,
+    naming_command,
+    sources_command,
+)
 from palmyra.store.db import DEFAULT_STORE
 
 app = typer.Typer(
@@ -138,9 +145,14 @@ def analyze(
         f"[green]✓[/] {summary.stored} new document(s) stored, {summary.already} already present,"
         f" {len(summary.failures)} input(s) failed."
     )
+    if summary.link is not None:
+        out.print(
+            f"[green]✓[/] linked {summary.link.documents} document(s):"
+            f" {summary.link.clusters} event cluster(s) in the store."
+        )
     out.print(
-        f"Results are in [bold]{summary.store}[/]. Next: `palmyra docs`, `palmyra show DOC`,"
-        " `palmyra export --format jsonl`.",
+        f"Results are in [bold]{summary.store}[/]. Next: `palmyra docs`, `palmyra events`,"
+        " `palmyra show DOC --facts`, `palmyra export --format jsonl`.",
         highlight=False,
         soft_wrap=True,
     )
@@ -240,6 +252,11 @@ def export(
 
 
 app.command("eval")(eval_command)
+app.command("events")(events_command)
+app.command("compare")(compare_command)
+app.command("naming")(naming_command)
+app.command("sources")(sources_command)
+app.command("link")(link_command)
 
 
 def main() -> None:

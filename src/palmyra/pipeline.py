@@ -36,7 +36,13 @@ DEFAULT_ANNOTATORS: tuple[str, ...] = (
     "palmyra.dates.v1",
     "palmyra.numbers.v1",
 )
-DEFAULT_EXTRACTORS: tuple[str, ...] = ()
+# Quotes and citations first: events read them to say who asserts each event.
+DEFAULT_EXTRACTORS: tuple[str, ...] = (
+    "palmyra.quotes.v1",
+    "palmyra.scare_quotes.v1",
+    "palmyra.citations.v1",
+    "palmyra.events.v1",
+)
 
 StageError = tuple[Document, str, str]  # (document, stage, reason)
 

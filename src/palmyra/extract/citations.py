@@ -35,7 +35,7 @@ from palmyra import registry
 from palmyra.annotate.dates import find_dates
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
-from palmyra.extract.quotemarks import Quoted, scan
+from palmyra.extract.quotemarks import Quoted, scan, within
 from palmyra.extract.references import Reference, references
 from palmyra.model import Citation, DateValue
 
@@ -50,6 +50,7 @@ _NEAR_PARAGRAPHS = 2  # how far an attribution and its parenthetical may sit apa
 _SAME_TITLE = 85  # rapidfuzz ratio above which two titles name one piece
 _DATE_REACH = 5  # characters between a citing phrase and its date ("on ")
 _DATE_WINDOW = 40
+_TITLE_WORDS = 8
 _NAME_CHAIN = frozenset({"compound", "appos", "flat", "poss"})
 
 
@@ -95,8 +96,13 @@ def _from_reference(r: Reference) -> _Cite:
 def _in_text(
     doc: Doc, ctx: DocContext, outlets: Outlets, refs: list[Reference], quoted: list[Quoted]
 ) -> list[_Cite]:
-    """Outlets tied to the text by a citing word (module docstring), outside quotes and refs."""
-    skip = [(r.start, r.end) for r in refs] + [(q.start, q.end) for q in quoted if q.depth == 0]
+    """Outlets tied to the text by a citing word (module docstring), outside quotes and refs.
+
+    The article's own outlet is skipped: "told Reuters" in a Reuters story cites no one.
+    """
+    in_refs = [(r.start, r.end) for r in refs]
+    in_quotes = [(q.start, q.end) for q in quoted if q.depth == 0]
+    opening = {q.open: q for q in quoted if q.depth == 0}
     phrases: list[tuple[Token, OutletMention, int, int]] = []
     for m in outlets.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -108,14 +114,17 @@ def _in_text(
             phrases.append((t, m, t.i, t.i + 1))
     out = []
     for root, m, first, last in sorted(phrases, key=lambda p: p[2]):
-        if any(s <= doc[first].idx < e for s, e in skip):
+        pos = doc[first].idx
+        if within(in_refs, pos) or within(in_quotes, pos) or m.name == ctx.document.outlet:
             continue
-        cue = _citing_word(root)
+        cue = _citing_word(root) or _verb_after(doc, last)
         if cue is None:
             continue
+        while first > 0 and doc[first - 1].text in "*_":
+            first -= 1  # "the *Los Angeles Times*"
         if first > 0 and doc[first - 1].lower_ == "the":
             first -= 1
-        title, title_end = _title(doc, last, quoted)
+        title, title_end = _title(doc, last, opening)
         tokens = [doc[first], doc[last - 1], cue]
         start = min(t.idx for t in tokens)
         end = max(title_end, *(t.idx + len(t) for t in tokens))
@@ -128,10 +137,10 @@ def _citing_word(root: Token) -> Token | None:
     """The word that makes an outlet phrase a source (module docstring), or ``None``."""
     cues = citation_cues()
     node = root
-    while node.dep_ in _NAME_CHAIN and node.head is not node:
+    while node.dep_ in _NAME_CHAIN and node.head.i != node.i:
         node = node.head  # "Foreign Policy magazine", "Qatar's Al Jazeera mouthpiece"
     head = node.head
-    if node.lemma_.lower() in cues["piece"]:
+    if node.i != root.i and node.lemma_.lower() in cues["piece"]:
         return node  # "Foreign Policy's report"
     if node.dep_ == "nsubj":
         if head.lemma_.lower() in cues["verb"] or _before_quote_colon(head):
@@ -151,6 +160,20 @@ def _citing_word(root: Token) -> Token | None:
     return None
 
 
+def _verb_after(doc: Doc, end: int) -> Token | None:
+    """A citing verb written right after the outlet, whatever the parse made of it.
+
+    After a long quotation the parser often loses the clause "…,” the *Los Angeles
+    Times* wrote" (gold 002), attaching the outlet to a noun inside the quotation.
+    """
+    for t in doc[end : end + 2]:
+        if t.pos_ == "VERB" and t.lemma_.lower() in citation_cues()["verb"]:
+            return t
+        if not t.is_punct:
+            return None
+    return None
+
+
 def _before_quote_colon(verb: Token) -> bool:
     """Whether ``verb``'s sentence ends in a colon that opens a quotation."""
     sent = verb.sent
@@ -161,7 +184,7 @@ def _before_quote_colon(verb: Token) -> bool:
     return rest[:1] in "“\"‘'"
 
 
-def _title(doc: Doc, last: int, quoted: list[Quoted]) -> tuple[str | None, int]:
+def _title(doc: Doc, last: int, opening: dict[int, Quoted]) -> tuple[str | None, int]:
     """A title named with the outlet, and where it ends (-1 without one).
 
     Three forms: a quotation right after the outlet ("CBS “Face the Nation”"), a
@@ -170,9 +193,9 @@ def _title(doc: Doc, last: int, quoted: list[Quoted]) -> tuple[str | None, int]:
     """
     text = doc.text
     after = doc[last - 1].idx + len(doc[last - 1]) if last > 0 else 0
-    for q in quoted:
-        if q.depth == 0 and 0 <= q.open - after <= 1:
-            return text[q.start : q.end].strip(" ,."), q.close + 1
+    q = opening.get(after) or opening.get(after + 1)
+    if q is not None and _title_sized(text[q.start : q.end]):
+        return text[q.start : q.end].strip(" ,."), q.close + 1
     if last < len(doc) and doc[last].tag_ == "POS":
         words = []
         for t in doc[last + 1 : last + 6]:
@@ -184,11 +207,16 @@ def _title(doc: Doc, last: int, quoted: list[Quoted]) -> tuple[str | None, int]:
     sent = doc[last - 1].sent
     titles = citation_cues()["title"]
     for t in sent:
-        if t.lower_ in titles:
-            for q in quoted:
-                if q.depth == 0 and 0 < q.open - (t.idx + len(t)) <= 2:
-                    return text[q.start : q.end], q.close + 1
+        end = t.idx + len(t)
+        q = opening.get(end + 1) or opening.get(end + 2) if t.lower_ in titles else None
+        if q is not None:
+            return text[q.start : q.end], q.close + 1
     return None, -1
+
+
+def _title_sized(text: str) -> bool:
+    """A programme's or paper's name, not the words someone "told the Associated Press"."""
+    return len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith((".", "?", "!"))
 
 
 def _date_after(text: str, pos: int, ctx: DocContext) -> tuple[DateValue | None, int]:
@@ -221,7 +249,12 @@ def _merge(text: str, parens: list[_Cite], in_text: list[_Cite]) -> list[_Cite]:
             if p.outlet == c.outlet
             and (-1 <= para(p.start) - para(c.start) <= _NEAR_PARAGRAPHS or _same_title(p, c))
         ]
-        again = [k for k in kept_text if k.outlet == c.outlet and c.date in (None, k.date)]
+        # a later undated mention ("the *Times* noted") is the piece already cited
+        again = [
+            k
+            for k in kept_parens + kept_text
+            if k.start <= c.start and k.outlet == c.outlet and c.date in (None, k.date)
+        ]
         if not near and not again:
             kept_text.append(c)
     return sorted(kept_parens + kept_text, key=lambda c: c.start)
@@ -232,7 +265,11 @@ def _fill_outlets(parens: list[_Cite], in_text: list[_Cite], para) -> list[_Cite
     out = []
     for p in parens:
         if p.outlet is None:
-            before = [c for c in in_text if c.start < p.start and para(p.start) - para(c.start) <= 2]
+            before = [
+                c
+                for c in in_text
+                if c.start < p.start and para(p.start) - para(c.start) <= _NEAR_PARAGRAPHS
+            ]
             if before:
                 p = replace(p, outlet=before[-1].outlet)
         out.append(p)

@@ -36,18 +36,21 @@ from palmyra.extract.events_syntax import (
     SUBJECT_DEPS,
     clause_tokens,
     clause_verb,
+    is_verb,
+    sentences,
     tense,
     trim,
 )
 from palmyra.extract.events_triggers import Hit, find_triggers
 from palmyra.extract.events_typing import DEFAULT_STATE_KINDS, event_type
-from palmyra.model import DateValue, Event
+from palmyra.model import DateValue, Event, NumberValue
 
 NAME = "palmyra.events.v1"
 # ctx.settings["events"] overrides these.
 DEFAULTS: dict[str, Any] = {
     "state_kinds": sorted(DEFAULT_STATE_KINDS),
-    # A placeless count ("Over 50 were killed in total") joins an event told this many sentences before.
+    # A placeless count ("Over 50 were killed in total") joins an event told at most
+    # this many sentences before it.
     "fragment_window": 2,
 }
 
@@ -57,7 +60,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     """Events the document reports, one per occurrence, each with its evidence spans."""
     settings = {**DEFAULTS, **ctx.settings.get("events", {})}
     reader = _Reader(DocIndex.build(doc, ctx), lexicon(), frozenset(settings["state_kinds"]))
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sentences(doc)):
         reader.read(sent, n)
     return merge(reader.candidates, ctx.document.id, NAME, settings["fragment_window"])
 
@@ -72,43 +75,59 @@ class _Reader:
     candidates: list[Candidate] = field(default_factory=list)
     last_place: dict[int, TokenMention] = field(default_factory=dict)
     last_date: dict[int, DateValue] = field(default_factory=dict)
+    triggers: set[int] = field(default_factory=set)  # the current sentence's trigger tokens
 
     def read(self, sent: Span, n: int) -> None:
         hits = [h for h in find_triggers(sent, self.index, self.lex) if self.index.region(h.token)]
         if not hits:
             return
-        anchors = {h.token.i: _anchor(h, self.lex) for h in hits}
+        triggers = self.triggers = {h.token.i for h in hits}
+        anchors = {h.token.i: _anchor(h, self.lex, triggers) for h in hits}
         counts = _assign_counts(find_counts(sent, self.index, self.lex), hits)
-        for hit in hits:
+        enemy: str | None = None
+        # Air support shares the ground operation's enemy: read ground triggers first.
+        for hit in sorted(hits, key=lambda h: "air" in h.entry.flags):
             anchor = anchors[hit.token.i]
-            others = {a.i for a in anchors.values()} | {h.token.i for h in hits}
-            clause = self._clause(hit, anchor, others - {anchor.i, hit.token.i})
-            self._read_hit(hit, anchor, clause, sent, n, counts.get(hit.token.i, []))
+            others = {a.i for a in anchors.values()} | triggers
+            clause = self._clause(hit, anchor, others - {anchor.i, hit.token.i}, sent)
+            enemy = self._read_hit(hit, anchor, clause, sent, n, counts.get(hit.token.i, []),
+                                   enemy) or enemy
 
-    def _clause(self, hit: Hit, anchor: Token, others: set[int]) -> list[Token]:
+    def _clause(self, hit: Hit, anchor: Token, others: set[int], sent: Span) -> list[Token]:
+        """The trigger's clause, kept within its sentence and its region (body or title)."""
         region = self.index.region(hit.token)
-        return [t for t in clause_tokens(anchor, others) if self.index.region(t) == region]
+        return [t for t in clause_tokens(anchor, others)
+                if sent.start <= t.i < sent.end and self.index.region(t) == region] or [hit.token]
 
     def _read_hit(self, hit: Hit, anchor: Token, clause: list[Token], sent: Span, n: int,
-                  counts: list[CountHit]) -> None:
+                  counts: list[CountHit], enemy: str | None) -> str | None:
+        """Add the trigger's candidate(s); returns their actor2 for air support to share."""
         index, lex = self.index, self.lex
         paragraph = index.paragraph(hit.token)
-        date = resolve_date(hit, clause, sent, index, self.last_date.get(paragraph))
+        date = resolve_date(hit, clause, sent, index, self.last_date.get(paragraph),
+                            reported=is_verb(anchor))
         voice = stance(hit, clause, index, lex, dated=is_explicit(date))
         if voice.modality is None:
-            return
+            return None
         places, place_rule = resolve_places(hit, clause, sent, index, lex,
                                             self.last_place.get(paragraph))
-        if not _specific(hit, anchor, bool(counts), is_explicit(date), place_rule):
-            return
+        own_date = date is not None and date.rule == "event:clause"
+        irrealis = voice.modality in ("planned", "hypothetical", "denied")
+        if not (irrealis or _specific(hit, anchor, bool(counts) or own_date, place_rule,
+                                      self.triggers)):
+            return None
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
+        actor2 = actors.actor2.canonical if actors.actor2 else None
+        if actor2 is None and "air" in hit.entry.flags:
+            actor2 = enemy
         victims = [c.number.head for c in counts] + [c for c in anchor.children
                                                      if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
         etype, subtype = event_type(hit, clause, actors.actor1, actors.actor2, victims, lex,
                                     self.state_kinds)
         start, end = trim(clause)
-        evidence = index.ctx.span(sent.doc[start].idx, sent.doc[end - 1].idx + len(sent.doc[end - 1]))
+        last = sent.doc[end - 1]
+        evidence = index.ctx.span(sent.doc[start].idx, last.idx + len(last))
         for k, place in enumerate(places or [None]):
             self.candidates.append(Candidate(
                 event_type=etype, sub_event_type=subtype, region=index.region(hit.token) or "",
@@ -117,48 +136,74 @@ class _Reader:
                 place_text=place.mention.text if place else None, place_rule=place_rule,
                 date=date,
                 actor1=actors.actor1.canonical if actors.actor1 else None,
-                actor2=actors.actor2.canonical if actors.actor2 else None,
+                actor2=actor2,
                 # A total told for several places at once is kept once, on the first.
-                counts={c.key: c.value for c in counts} if k == 0 else {},
+                counts=_first_per_key(counts) if k == 0 else {},
                 modality=voice.modality, asserted_by=voice.asserted_by,
             ))
         if places and place_rule in ("clause", "anaphora", "sentence"):
             self.last_place[paragraph] = places[-1]
         if is_explicit(date) and date is not None:
             self.last_date[paragraph] = date
+        return actor2
 
 
-def _anchor(hit: Hit, lex: Lexicon) -> Token:
+def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:
     """The token whose clause reports the trigger: the verb, or the noun phrase of a mere mention.
 
-    A trigger noun that is a verb's subject or object, or the object of a light
-    verb ("conducted strikes") or of a casualty verb ("killed in air raids"),
-    is reported by that verb's clause; one hanging off any other verb ("spoke
+    A trigger noun that is a verb's subject or object, or depends on a light
+    verb ("conducted strikes"), a casualty verb ("killed in air raids") or a
+    trigger verb ("retaking the ruins under air cover"), is reported by that
+    verb's clause; one hanging off any other verb ("spoke
     about the recapture of Palmyra") is reported by its own noun phrase.
     """
     if hit.is_verb:
         return hit.token
     verb = clause_verb(hit.token)
-    if verb is hit.token:
+    if verb.i == hit.token.i:
         return hit.token
-    direct = hit.token.head is verb and hit.token.dep_ in SUBJECT_DEPS | OBJECT_DEPS
-    if direct or lex.cue(verb, "light_verb") or lex.count_key(verb):
+    direct = hit.token.head.i == verb.i and hit.token.dep_ in SUBJECT_DEPS | OBJECT_DEPS
+    if direct or _serves_trigger(verb, triggers):
+        return verb
+    if lex.cue(verb, "light_verb") or lex.count_key(verb):
         return verb
     return hit.token
 
 
-def _specific(hit: Hit, anchor: Token, counted: bool, dated: bool, place_rule: str | None) -> bool:
+def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str | None,
+              triggers: set[int]) -> bool:
     """Whether a trigger names one occurrence rather than a kind of thing ("the fight for Raqqa").
 
-    Verbs already passed the tense test in ``stance``; a noun needs a date of its
-    own, a count, a past verb reporting it, or to be a finished occurrence with
-    its own place ("the recapture of Palmyra").
+    Verbs already passed the tense test in ``stance``; a noun needs a date in its
+    own clause (one elsewhere in the sentence may date the reporting, "On 16 May
+    he said renewing the ceasefire..."), a count, a past verb reporting it, or
+    to be a finished occurrence with its own place ("the recapture of Palmyra").
+    A noun reported by another trigger verb ("retaking the ruins under air
+    cover") is as specific as that verb.
     """
-    if hit.is_verb or dated or counted:
+    if hit.is_verb or counted_or_dated:
         return True
-    if anchor is not hit.token and tense(anchor) == "past":
+    if anchor.i != hit.token.i and (tense(anchor) == "past" or _serves_trigger(anchor, triggers)):
         return True
     return "completive" in hit.entry.flags and place_rule == "clause"
+
+
+def _serves_trigger(verb: Token, triggers: set[int]) -> bool:
+    """Whether the verb is a trigger or tells part of one ("retook X, advancing under ...")."""
+    t = verb
+    while True:
+        if t.i in triggers:
+            return True
+        if t.dep_ not in ("advcl", "conj", "xcomp") or t.head.i == t.i:
+            return False
+        t = t.head
+
+
+def _first_per_key(counts: list[CountHit]) -> dict[str, NumberValue]:
+    out: dict[str, NumberValue] = {}
+    for c in counts:
+        out.setdefault(c.key, c.value)
+    return out
 
 
 def _assign_counts(counts: list[CountHit], hits: list[Hit]) -> dict[int, list[CountHit]]:

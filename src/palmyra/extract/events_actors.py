@@ -40,6 +40,9 @@ def resolve_actors(
 ) -> Actors:
     finder = _Finder(index, lex, hit)
     a1, a2, rule = finder.roles()
+    if a1 is None and "air" in hit.entry.flags:
+        a1 = _air_power(clause, index, lex)
+        rule = "air_power" if a1 else rule
     if a1 is None:
         a1 = _support(hit, place, finder)
         rule = "support" if a1 else rule
@@ -48,7 +51,8 @@ def resolve_actors(
         rule = "clause" if a1 else rule
     if a2 is None and hit.entry.family in _PAIR_FAMILIES:
         a2 = _second_party(hit, clause, index, a1)
-    return Actors(_ref(a1), _ref(a2), rule)
+    ref1, ref2 = _ref(a1), _ref(a2)
+    return Actors(ref1, ref2 if ref2 != ref1 else None, rule)
 
 
 def _ref(tm: TokenMention | None) -> ActorRef | None:
@@ -64,17 +68,26 @@ class _Finder:
         self.verb = _frame_verb(hit, lex)
 
     def actor_in(self, token: Token | None, skip: Token | None = None) -> TokenMention | None:
-        """The first actor mention within ``token``'s phrase, leaving out ``skip``'s subtree."""
+        """The actor mention heading ``token``'s phrase: the one nearest its head in the tree.
+
+        Nearest, not first: in "the CIA-backed Knights of Righteousness faction"
+        the party is the Knights, not their sponsor. ``skip``'s subtree is left out.
+        """
         if token is None:
             return None
         own = self.index.mention_at(token, "actor")
         if own:
             return own
         skipped = {t.i for t in skip.subtree} if skip is not None else set()
+        best: tuple[int, int, TokenMention] | None = None
         for t in token.subtree:
-            if t.i not in skipped and (tm := self.index.mention_at(t, "actor")):
-                return tm
-        return None
+            tm = self.index.mention_at(t, "actor")
+            if t.i in skipped or tm is None:
+                continue
+            depth = _depth(tm.root, token)
+            if best is None or (depth, t.i) < best[:2]:
+                best = (depth, t.i, tm)
+        return best[2] if best else None
 
     def prep_object(self, head: Token | None, *words: str) -> Token | None:
         if head is None:
@@ -88,12 +101,17 @@ class _Finder:
         """The subject phrase of ``verb`` and the subtree to leave out when searching it."""
         v = verb
         while True:
-            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+            # The small parser sometimes hangs the subject off the auxiliary ("X had ... freed").
+            heads = [v, *(c for c in v.children if c.dep_ == "aux")]
+            subj = next((c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.tag_ != "WDT":
                 return subj, None
-            if v.dep_ in ("relcl", "acl") and v.head is not v:
+            if v.dep_ == "acl" and v.tag_ == "VB" and is_verb(v.head.head):
+                v = v.head.head  # "the army took the opportunity to take X": the taker
+                continue
+            if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
                 return v.head, v  # "the regime that lost Palmyra": the antecedent, not the clause
-            if v.dep_ in ("conj", "xcomp", "advcl") and is_verb(v.head) and v.head is not v:
+            if v.dep_ in ("conj", "xcomp", "advcl") and is_verb(v.head) and v.head.i != v.i:
                 v = v.head
                 continue
             return None, None
@@ -105,14 +123,15 @@ class _Finder:
         if verb is None:
             return noun_a1, noun_a2, "noun"
         subj, skip = self.subject(verb)
-        subj_actor = self.actor_in(subj, skip)
+        # "The offensive by the army ... freed": the subject's agent acts.
+        subj_actor = self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
         if "loser_subject" in flags:
             return to_actor or noun_a1, subj_actor, "loser"
         if "place_subject" in flags:
             return to_actor, None, "place_subject"
         agent = self.actor_in(self.prep_object(verb, "by"))
-        source = self.actor_in(self.prep_object(verb, "from"))
+        source = self.actor_in(self.ground(self.prep_object(verb, "from")))
         target = self.actor_in(self.prep_object(verb, *_TARGET_PREPS))
         if is_passive(verb):
             a1, a2 = agent, subj_actor or source or target
@@ -121,6 +140,12 @@ class _Finder:
             a1 = subj_actor if self.hit.is_verb or self.hit.token.dep_ == "dobj" else None
             a2 = self.actor_in(obj) or source or target
         return noun_a1 or a1, noun_a2 or a2, "verb"
+
+    def ground(self, phrase: Token | None) -> Token | None:
+        """``phrase`` unless it names air power: "from Russian war planes" helps, not loses."""
+        if phrase is not None and any(self.lex.cue(t, "air") for t in phrase.subtree):
+            return None
+        return phrase
 
     def noun_roles(self) -> tuple[TokenMention | None, TokenMention | None]:
         """Roles a trigger noun marks itself: "Russia's strikes on X", "recapture ... by Y"."""
@@ -142,15 +167,33 @@ class _Finder:
 
 
 def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
-    """The verb whose subject and objects are the trigger's: itself, or the verb a trigger noun serves."""
+    """The verb whose subject and objects are the trigger's: itself, or the one its noun serves."""
     token = hit.token
     if hit.is_verb:
         return token
     head = token.head
-    if head is token or not is_verb(head):
+    if head.i == token.i or not is_verb(head):
         return None
     if token.dep_ in SUBJECT_DEPS or token.dep_ == "dobj" or lex.cue(head, "light_verb"):
         return head
+    return None
+
+
+def _depth(token: Token, top: Token) -> int:
+    depth = 0
+    while token.i != top.i and token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _air_power(clause: list[Token], index: DocIndex, lex: Lexicon) -> TokenMention | None:
+    """The actor whose aircraft the clause names ("under air cover from Russian war planes")."""
+    for t in clause:
+        if t.pos_ == "NOUN" and lex.cue(t, "air"):
+            for u in t.subtree:
+                if tm := index.mention_at(u, "actor"):
+                    return tm
     return None
 
 
@@ -161,6 +204,8 @@ def _support(hit: Hit, place: PlaceRef | None, finder: _Finder) -> TokenMention 
     for t in anchor.subtree:
         if not finder.lex.cue(t, "support_prep") or t.i == hit.token.i:
             continue
+        if finder.index.mention_at(t, "actor"):
+            continue  # a sponsor inside a name ("US-backed jihadis") is not a helper here
         for u in t.subtree:
             tm = finder.index.mention_at(u, "actor")
             if tm and tm not in found:

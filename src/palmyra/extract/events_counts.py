@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from palmyra.extract.events_index import DocIndex
+from palmyra.extract.events_index import DocIndex, TokenMention
 from palmyra.extract.events_lexicon import Lexicon
 from palmyra.model import NumberValue
 
@@ -41,12 +41,20 @@ def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
         value = tm.mention.value
         if not isinstance(value, NumberValue) or value.unit == "%" or value.low is None:
             continue
-        noun = tm.root.head if tm.root.dep_ in ("nummod", "quantmod") else tm.root
+        number = _number_token(tm)
+        noun = number.head if number.dep_ in ("nummod", "quantmod") else number
         cue = _cue_of(noun, lex)
         if cue is None:
             continue
-        found.append(CountHit(_key(cue, lex), value, cue, tm.root))
+        found.append(CountHit(_key(cue, lex), value, cue, number))
     return found
+
+
+def _number_token(tm: TokenMention) -> Token:
+    """The quantity word of a mention: "thousand" in "over a thousand", not its preposition."""
+    doc = tm.root.doc
+    numbers = [t for t in doc[tm.start : tm.end] if t.like_num or t.pos_ == "NUM"]
+    return numbers[-1] if numbers else tm.root
 
 
 def _cue_of(noun: Token, lex: Lexicon) -> Token | None:
@@ -56,12 +64,12 @@ def _cue_of(noun: Token, lex: Lexicon) -> Token | None:
     for child in noun.children:
         if child.dep_ in _MODIFIER_DEPS and lex.count_key(child):
             return child
-    if noun.head is not noun:
+    if noun.head.i != noun.i:
         for sibling in noun.head.children:
             if sibling.dep_ in _SIBLING_DEPS and sibling.i > noun.i and lex.count_key(sibling):
                 return sibling
     # "a death toll of 70", "putting the toll at 70"
-    if noun.dep_ == "pobj" and noun.head.head is not noun.head:
+    if noun.dep_ == "pobj" and noun.head.head.i != noun.head.i:
         owner = noun.head.head
         if owner.pos_ == "NOUN" and lex.count_key(owner):
             return owner

@@ -9,9 +9,10 @@
    ("the recapture of Palmyra"), which may lie further back.
 5. no date.
 
-Dates after the publication date are skipped: an asserted past event cannot
-postdate the article, so such a date belongs to a plan or a misreading.
-The returned ``DateValue`` carries the rule that fired in ``rule``.
+Dates of a cited reference ("(Title, Outlet, 4 March 2017)") date the
+reference, not the event, and are skipped, as are dates after the publication
+date: an asserted past event cannot postdate the article, so such a date
+belongs to a plan or a misreading. ``DateValue.rule`` names the rule that fired.
 """
 
 from __future__ import annotations
@@ -34,17 +35,23 @@ def resolve_date(
     sent: Span,
     index: DocIndex,
     previous: DateValue | None,
+    reported: bool,
 ) -> DateValue | None:
-    """The event's date with the rule that found it recorded in ``DateValue.rule``."""
+    """The event's date, with the rule that found it recorded in ``DateValue.rule``.
+
+    ``reported`` says whether a verb tells the event (as news: the week before
+    publication) rather than a noun merely naming it (its month).
+    """
     published = index.ctx.document.published
     for rule, tokens in (("clause", clause), ("sentence", sent)):
-        found = _nearest(hit, index.mentions_in(tokens, "date"), published)
+        dates = [tm for tm in index.mentions_in(tokens, "date") if tm.root.i not in index.cited]
+        found = _nearest(hit, dates, published)
         if found is not None:
             return dataclasses.replace(found, rule=f"event:{rule}")
     if previous is not None:
         return dataclasses.replace(previous, rule="event:narrative")
     if published is not None:
-        return _widened(published, "week" if hit.is_verb else "month")
+        return _widened(published, "week" if reported else "month")
     return None
 
 

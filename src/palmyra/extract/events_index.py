@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from palmyra.context import DocContext
-from palmyra.model import Mention, PlaceRef
+from palmyra.model import Citation, Mention, PlaceRef
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
+MIN_QUOTE_TOKENS = 4
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class DocIndex:
     by_kind: dict[str, list[TokenMention]] = field(default_factory=dict)
     at_token: dict[int, list[TokenMention]] = field(default_factory=dict)
     paragraph_starts: list[int] = field(default_factory=list)  # cleaned offsets
+    cited: set[int] = field(default_factory=set)  # tokens inside a citation
+    quoted: set[int] = field(default_factory=set)  # tokens inside a quotation
 
     @classmethod
     def build(cls, doc: Doc, ctx: DocContext) -> DocIndex:
@@ -54,7 +57,18 @@ class DocIndex:
         index = cls(doc, ctx, [s.start for s in spans], [s.end for s in spans])
         index._add_mentions(ctx.mentions)
         index.paragraph_starts = _paragraph_starts(doc.text)
+        index.cited = index._tokens_in(ctx.facts.citations if ctx.facts else []) | _bracketed_refs(
+            doc, index)
+        index.quoted = _quotations(doc)
         return index
+
+    def _tokens_in(self, facts: list[Citation]) -> set[int]:
+        out: set[int] = set()
+        for fact in facts:
+            start = bisect_right(self.ends, fact.span.start)
+            end = bisect_left(self.starts, fact.span.end)
+            out.update(range(start, end))
+        return out
 
     def _add_mentions(self, mentions: list[Mention]) -> None:
         actors = [m.span for m in mentions if m.kind in ("actor", "person")]
@@ -93,10 +107,6 @@ class DocIndex:
     def paragraph(self, token: Token) -> int:
         return bisect_right(self.paragraph_starts, token.idx)
 
-    def original(self, start_token: int, end_token: int) -> tuple[int, int]:
-        """Original offsets of the token range ``[start_token, end_token)``."""
-        return self.starts[start_token], self.ends[end_token - 1]
-
     def region(self, token: Token) -> str | None:
         """``"title"``, ``"body"``, or ``None`` for a token outside both (furniture, comments).
 
@@ -114,6 +124,51 @@ class DocIndex:
         if title is not None and title.start <= start and end <= title.end:
             return "title"
         return None
+
+
+def _bracketed_refs(doc: Doc, index: DocIndex) -> set[int]:
+    """Tokens of parentheticals that end in a date: "(Title, Outlet, 4 March 2017)".
+
+    A reference's title ("Bombings rattle Geneva talks") reports nothing
+    itself; this shape check stands in when no citation facts are at hand.
+    """
+    out: set[int] = set()
+    dates = {i for tm in index.by_kind.get("date", ()) for i in range(tm.start, tm.end)}
+    opened: int | None = None
+    for tok in doc:
+        if tok.text == "(":
+            opened = tok.i
+        elif tok.text == ")" and opened is not None:
+            if tok.i - 1 in dates:
+                out.update(range(opened, tok.i + 1))
+            opened = None
+        elif "\n" in tok.text:
+            opened = None
+    return out
+
+
+def _quotations(doc: Doc) -> set[int]:
+    """Tokens between double quotation marks, when the quoted stretch is more than a phrase.
+
+    Scare quotes ("the 'opposition'") are short; a stretch of more than
+    ``MIN_QUOTE_TOKENS`` tokens is somebody's words. A quotation running over
+    paragraphs reopens each one without closing the last ("...\n\n“...").
+    """
+    out: set[int] = set()
+    opened: int | None = None
+    for tok in doc:
+        text = tok.text
+        if text == "\u201c" or (text == '"' and opened is None):
+            opened = tok.i
+        elif text in ("\u201d", '"') and opened is not None:
+            if tok.i - opened > MIN_QUOTE_TOKENS:
+                out.update(range(opened, tok.i + 1))
+            opened = None
+        elif text.count("\n") > 1 and opened is not None:
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "\u201c":
+                out.update(range(opened, tok.i))
+            opened = None
+    return out
 
 
 def _paragraph_starts(text: str) -> list[int]:

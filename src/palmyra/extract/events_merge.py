@@ -116,7 +116,8 @@ def _overlap(a: DateValue | None, b: DateValue | None) -> bool:
 def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
     ranked = sorted(group, key=lambda c: (-c.weight, c.region != "body", c.position))
     best = ranked[0]
-    rest = sorted((c for c in group if c is not best), key=lambda c: (c.region != "body", c.position))
+    rest = sorted((c for c in group if c is not best),
+                  key=lambda c: (c.region != "body", c.position))
     evidence: list[Span] = []
     for c in [best, *rest]:
         if c.evidence not in evidence:

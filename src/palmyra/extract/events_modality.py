@@ -28,6 +28,9 @@ from palmyra.extract.events_triggers import Hit
 from palmyra.model import ActorRef, Modality
 
 _IRREALIS = ("denied", "hypothetical", "planned")
+_COMPLEMENT_DEPS = frozenset({"xcomp", "conj"})
+# How a reported clause hangs from its speech verb; a "when ..." clause (advcl) is the writer's.
+_REPORTED_DEPS = frozenset({"ccomp", "parataxis", "dobj", "xcomp", "oprd", "conj"})
 
 
 @dataclass(frozen=True)
@@ -40,50 +43,69 @@ class Stance:
 def stance(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
            dated: bool) -> Stance:
     """The trigger's modality and speaker; ``dated`` says whether its sentence dates it."""
-    chain, speech = _governing_chain(hit.token, lex)
+    chain = _irrealis_scope(hit.token)
     if _habitual(chain, lex) or (hit.is_verb and not dated and tense(
             hit.token, "past" in hit.entry.flags) == "present"):
         return Stance(None, rule="generic")
+    speech = _reporting_verb(hit.token, lex)
+    if speech is not None and lex.cue(speech, "denial"):
+        return Stance("denied", _speaker(speech, index), "denial")
     for modality in _IRREALIS:
         if _CHECKS[modality](chain, hit, lex):
             return Stance(modality, rule=modality)  # type: ignore[arg-type]
     return _attribution(hit, clause, speech, index, lex)
 
 
-def _governing_chain(token: Token, lex: Lexicon) -> tuple[list[Token], Token | None]:
-    """The trigger and its heads up to (not including) the first speech verb, and that verb."""
+def _irrealis_scope(token: Token) -> list[Token]:
+    """The words whose modals, negation or subordinator bear on the trigger.
+
+    The trigger, the words up to its clause's verb ("the possibility of
+    clashes"), and the verbs that clause complements ("planned to attack",
+    "will attack and seize"); not the verbs of clauses it merely sits in
+    ("tried to excuse the policy by referencing an airstrike").
+    """
     chain = [token]
     t = token
-    while t.head is not t:
+    while not is_verb(t) and t.head.i != t.i:
         t = t.head
-        if is_verb(t) and lex.cue(t, "speech_verb"):
-            return chain, t
         chain.append(t)
-    return chain, None
+    while t.dep_ in _COMPLEMENT_DEPS and t.head.i != t.i and is_verb(t.head):
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def _reporting_verb(token: Token, lex: Lexicon) -> Token | None:
+    """The speech or denial verb whose reported clause holds the trigger ("X said that ...")."""
+    child, t = token, token
+    while t.head.i != t.i:
+        child, t = t, t.head
+        reporting = is_verb(t) and (lex.cue(t, "speech_verb") or lex.cue(t, "denial"))
+        if reporting and child.dep_ in _REPORTED_DEPS:
+            return t
+    return None
 
 
 def _habitual(chain: list[Token], lex: Lexicon) -> bool:
+    """Habitual, ongoing or cumulative: "continues to pound", "since 2011", "the war has killed"."""
     for t in chain:
         if lex.cue(t, "habitual") and is_verb(t):
             return True
-        if any(c.dep_ in ("advmod", "npadvmod", "amod") and lex.cue(c, "habitual")
-               for c in t.children):
-            return True
+        for c in t.children:
+            if c.dep_ in ("advmod", "npadvmod", "amod", "prep") and lex.cue(c, "habitual"):
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass") and lex.cue(c, "war_noun"):
+                return True
     return False
 
 
 def _denied(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
-    for t in chain:
-        if is_verb(t) and any(c.dep_ == "neg" for c in t.children):
-            return True
-        if t is not hit.token and lex.cue(t, "denial"):
-            return True
-    return False
+    return any(is_verb(t) and any(c.dep_ == "neg" for c in t.children) for t in chain)
 
 
 def _hypothetical(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
     for t in chain:
-        if t is not hit.token and lex.cue(t, "hypo_word"):
+        if t.i != hit.token.i and lex.cue(t, "hypo_word"):
             return True
         for c in t.children:
             if c.dep_ == "aux" and lex.cue(c, "hypo_aux"):
@@ -97,7 +119,7 @@ def _hypothetical(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
 
 def _planned(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
     for t in chain:
-        if t is not hit.token and lex.cue(t, "planned_head"):
+        if t.i != hit.token.i and lex.cue(t, "planned_head"):
             return True
         if any(c.dep_ == "aux" and lex.cue(c, "planned_aux") for c in t.children):
             return True
@@ -123,6 +145,8 @@ _CHECKS = {"denied": _denied, "hypothetical": _hypothetical, "planned": _planned
 def _attribution(hit: Hit, clause: list[Token], speech: Token | None, index: DocIndex,
                  lex: Lexicon) -> Stance:
     quoted = _quote_speaker(hit, index)
+    if quoted is None and hit.token.i in index.quoted:
+        quoted = ""
     if quoted is not None:
         return Stance("attributed", quoted or None, "quote")
     if speech is not None:

@@ -9,7 +9,7 @@ a place wins and its name is recorded as the rule:
 2. ``anaphora``: "the city" / "the town" in a locative role points back to
    the last named place of that grain.
 3. ``sentence``: the nearest acceptable place anywhere in the sentence.
-4. ``narrative``: a sentence that names no place at all continues the
+4. ``narrative``: a sentence that names no usable place continues the
    paragraph's last placed event.
 
 Country- and region-level places are never an event's place: an event known
@@ -28,6 +28,12 @@ from palmyra.extract.events_triggers import Hit
 COARSE_PRECISIONS = frozenset({"country", "region"})
 _TOWN_GRAINS = frozenset({"town", "neighbourhood", "admin2"})
 _PROVINCE_WORDS = frozenset({"province"})
+_DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+# A bare killing without a place is a casualty figure for the event told before it
+# (merge lends its counts), not a new event at that event's place.
+_NO_NARRATIVE = frozenset({"kill"})
+# Events whose place is where people or forces leave: "evacuated from Aleppo".
+_FROM_FAMILIES = frozenset({"evacuation", "withdrawal"})
 
 
 def resolve_places(
@@ -38,7 +44,7 @@ def resolve_places(
     lex: Lexicon,
     previous: TokenMention | None,
 ) -> tuple[list[TokenMention], str | None]:
-    """The event's place(s) and the rule that found them; ``previous`` is the paragraph's last place."""
+    """The event's place(s) and the rule that found them (``previous``: the paragraph's last)."""
     found = _in_clause(hit, clause, index, lex)
     if found:
         return found, "clause"
@@ -48,7 +54,7 @@ def resolve_places(
     nearest = _in_sentence(hit, sent, index, lex)
     if nearest:
         return [nearest], "sentence"
-    if previous is not None and not index.mentions_in(sent, "place"):
+    if previous is not None and hit.entry.family not in _NO_NARRATIVE:
         return [previous], "narrative"
     return [], None
 
@@ -62,7 +68,8 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
         if t.i == hit.token.i:
             return True
         if t.dep_ in ("prep", "agent") and lex.cue(t, "not_place_prep"):
-            return False
+            return t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES
+
     return True
 
 
@@ -72,12 +79,12 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
         return []
     own = {t.i for t in hit.token.subtree}
     places.sort(key=lambda tm: (tm.root.i not in own, abs(tm.root.i - hit.token.i)))
-    primary = _finer_inside(places[0], places)
+    primary = _qualified(_finer_inside(places[0], places), places)
     return _dedupe([primary, *_coordinated(primary, places)])
 
 
 def _finer_inside(primary: TokenMention, places: list[TokenMention]) -> TokenMention:
-    """A town named within the chosen province is the better place ("in Idlib's Jisr al-Shughur")."""
+    """A town named within the chosen province is the better place ("Idlib's Jisr al-Shughur")."""
     ref = primary.place
     if ref is None or ref.precision in _TOWN_GRAINS:
         return primary
@@ -88,8 +95,25 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention]) -> TokenMen
     return primary
 
 
+def _qualified(primary: TokenMention, places: list[TokenMention]) -> TokenMention:
+    """The text's own container wins over a gazetteer guess that contradicts it.
+
+    "al-Midan neighbourhood in Aleppo city": when the neighbourhood resolved to
+    a homonym in another province, the town the text names is the safer place.
+    """
+    ref = primary.place
+    inside = {t.i for t in primary.root.subtree}
+    for tm in places:
+        p = tm.place
+        if tm is primary or tm.root.i not in inside or p is None or ref is None:
+            continue
+        if p.admin1 and ref.admin1 and p.admin1 != ref.admin1:
+            return tm
+    return primary
+
+
 def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
-    """Places listed alongside the primary one: its conjuncts, and objects of the same preposition."""
+    """Places listed alongside the primary one: its conjuncts and the same preposition's objects."""
     conj = {t.i for t in primary.root.conjuncts}
     prep = _governing_prep(primary.root)
     inside = {t.i for t in primary.root.subtree}
@@ -118,7 +142,7 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
 def _governing_prep(token: Token) -> Token | None:
     """The preposition whose object ``token`` is, looking through coordination."""
     t = token
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ == "pobj" and t.head.dep_ in ("prep", "conj"):
         return t.head
@@ -152,16 +176,26 @@ def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
         place = tm.place
         if place is None:
             continue
-        if (place.precision == "admin1") == want_province and place.precision not in COARSE_PRECISIONS:
+        grain_fits = (place.precision == "admin1") == want_province
+        if grain_fits and place.precision not in COARSE_PRECISIONS:
             return tm
     return None
 
 
 def _in_sentence(hit: Hit, sent: Span, index: DocIndex, lex: Lexicon) -> TokenMention | None:
-    places = [tm for tm in index.mentions_in(sent, "place") if _usable(tm, hit, lex)]
+    places = [tm for tm in index.mentions_in(sent, "place")
+              if _usable(tm, hit, lex) and not _described(tm, hit)]
     if not places:
         return None
     return min(places, key=lambda tm: abs(tm.root.i - hit.token.i))
+
+
+def _described(tm: TokenMention, hit: Hit) -> bool:
+    """Whether the place sits in a relative clause the trigger is not in ("thugs, who are in X")."""
+    for t in ancestors_in_sentence(tm.root):
+        if t.dep_ in _DESCRIBING_DEPS:
+            return hit.token.i not in {u.i for u in t.subtree}
+    return False
 
 
 def _dedupe(places: list[TokenMention]) -> list[TokenMention]:

@@ -7,10 +7,10 @@ event modules stay free of tree-walking details.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 Tense = Literal["past", "present", "none"]
 
@@ -22,6 +22,35 @@ SUBCLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl
 # Verb forms that borrow their tense from the verb they hang from ("..., advancing on").
 BORROWING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "relcl"})
 _EDGE_POS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
+_SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
+_CLOSERS = frozenset({'"', "'", "”", "’", ")", "]"})
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """Sentences as the extractor reads them: spaCy's, re-joined and split at line breaks.
+
+    The small parser often ends a sentence before a trailing date ("... (ISIS)" |
+    "Sunday, advancing on") and runs one across a paragraph break; here a
+    sentence ends only at final punctuation that spaCy also ends one at, or at
+    a line break.
+    """
+    start = 0
+    for tok in doc:
+        hard = "\n" in tok.text or "\n" in tok.whitespace_
+        if hard or (tok.is_sent_end and _final(doc, start, tok.i)):
+            if any(not t.is_space for t in doc[start : tok.i + 1]):
+                yield doc[start : tok.i + 1]
+            start = tok.i + 1
+    if start < len(doc) and any(not t.is_space for t in doc[start:]):
+        yield doc[start:]
+
+
+def _final(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start..end`` end with final punctuation (closing quotes aside)."""
+    i = end
+    while i > start and doc[i].text in _CLOSERS:
+        i -= 1
+    return doc[i].text in _SENTENCE_END
 
 
 def is_verb(token: Token) -> bool:
@@ -31,7 +60,7 @@ def is_verb(token: Token) -> bool:
 def clause_verb(token: Token) -> Token:
     """The nearest verb at or above ``token``, or the sentence root when there is none."""
     t = token
-    while not is_verb(t) and t.head is not t:
+    while not is_verb(t) and t.head.i != t.i:
         t = t.head
     return t
 
@@ -39,7 +68,7 @@ def clause_verb(token: Token) -> Token:
 def ancestors_in_sentence(token: Token) -> Iterable[Token]:
     """``token``'s heads up to the sentence root, nearest first."""
     t = token
-    while t.head is not t:
+    while t.head.i != t.i:
         t = t.head
         yield t
 
@@ -54,7 +83,7 @@ def clause_tokens(anchor: Token, others: set[int]) -> list[Token]:
 
 
 def trim(tokens: list[Token]) -> tuple[int, int]:
-    """Token range ``[start, end)`` spanning ``tokens`` without punctuation or conjunctions at the edges."""
+    """Token range ``[start, end)`` of ``tokens``, trimmed of edge punctuation and conjunctions."""
     ordered = sorted(tokens, key=lambda t: t.i)
     while len(ordered) > 1 and ordered[0].pos_ in _EDGE_POS:
         ordered.pop(0)
@@ -89,6 +118,6 @@ def tense(verb: Token, past_form: bool = False) -> Tense:
         return "past"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
-    if verb.dep_ in BORROWING_DEPS and verb.head is not verb and is_verb(verb.head):
+    if verb.dep_ in BORROWING_DEPS and verb.head.i != verb.i and is_verb(verb.head):
         return tense(verb.head)
     return "none"

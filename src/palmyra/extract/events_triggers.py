@@ -17,10 +17,11 @@ from palmyra.extract.events_index import DocIndex
 from palmyra.extract.events_lexicon import Lexicon, TriggerEntry
 from palmyra.extract.events_syntax import OBJECT_DEPS, clause_tokens, clause_verb, is_verb
 
-_NAME_KINDS = ("actor", "person", "place", "date")
+_NAME_KINDS = ("actor", "person", "place", "date")  # names a trigger cannot sit in
 # Multi-word phrases are matched across hyphens: "air-strike" is three tokens.
 _SKIPPED = frozenset({"-"})
 _CONTROL_WORDS = frozenset({"control", "over"})
+_GROUND_PREPS = frozenset({"of", "from"})  # "control of X", "withdrew from X"
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _forms(token: Token) -> tuple[str, str]:
 def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
     doc = sent.doc
     token = doc[i]
-    if index.mention_at(token, *_NAME_KINDS):
+    if i in index.cited or index.mention_at(token, *_NAME_KINDS[1:]):
         return None
     for key in dict.fromkeys(_forms(token)):
         for entry in lex.triggers.get(key, ()):
@@ -66,13 +67,25 @@ def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
             if end is None:
                 continue
             head = doc[i:end].root
+            if _inside_name(token, head, index):
+                continue
             if _pos_ok(head, entry) and _object_ok(head, entry, index, lex):
                 return Hit(head, i, end, entry)
     return None
 
 
+def _inside_name(first: Token, head: Token, index: DocIndex) -> bool:
+    """Whether the phrase is part of an actor's name ("Free Syrian Army").
+
+    An actor mention headed by the trigger itself is an action named by its
+    agent ("Russian air support"), which is kept.
+    """
+    tm = index.mention_at(first, "actor")
+    return tm is not None and tm.root.i != head.i
+
+
 def _phrase_end(sent: Span, i: int, words: tuple[str, ...]) -> int | None:
-    """Token index after the phrase ``words`` starting at ``i``, or ``None`` if it does not match."""
+    """Token index after the phrase ``words`` starting at ``i``; ``None`` if it does not match."""
     j = i
     for n, word in enumerate(words):
         while n and j < sent.end and sent.doc[j].text in _SKIPPED:
@@ -96,14 +109,25 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
     if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
         return True
     targets = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
-    targets += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    targets += [_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ in _GROUND_PREPS]
     if head.dep_ in ("acl", "amod"):
         targets.append(head.head)  # "the city, taken from Daesh"
     for target in targets:
-        for t in target.subtree:
+        if target is None:
+            continue
+        # The object itself, its coordinates and compounds, and its "of" phrase
+        # ("the vast majority of territory"), not every word below it.
+        words = [target, *target.conjuncts, *(c for c in target.children if c.dep_ == "compound")]
+        words += [w for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for w in [_pobj(c)] if w is not None]
+        for t in words:
             if index.mention_at(t, "place") or (t.pos_ == "NOUN" and lex.cue(t, "territory")):
                 return True
     return False
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _drop_outranked(hits: list[Hit]) -> list[Hit]:
@@ -118,13 +142,14 @@ def _drop_outranked(hits: list[Hit]) -> list[Hit]:
             continue
         if hit.entry.family == "kill":
             continue
-        clause = {t.i for t in clause_tokens(clause_verb(hit.token), set())}
+        strong_ids = {h.token.i for h in strong}
+        clause = {t.i for t in clause_tokens(clause_verb(hit.token), strong_ids)}
         if not any(h.token.i in clause for h in strong):
             kept.append(hit)
     return kept
 
 
 def _one_kill_per_clause(hits: list[Hit]) -> list[Hit]:
-    """Only weak hits: a killing reported beside a clash or attack is that clash, not a second event."""
+    """Only weak hits: a killing told beside a clash or attack is that clash, not a second event."""
     others = [h for h in hits if h.entry.family != "kill"]
     return others or hits

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from palmyra.annotate.names import name_key, name_words
+from palmyra.annotate.names import name_key, name_words, titles
 from palmyra.extract.outlets import Outlets
 from palmyra.model import ActorRef
 
@@ -57,15 +57,23 @@ class _Name:
     end: int
     name: str
     kind: str
+    # A one-word spaCy PERSON that no full name explains: often a place ("Palmyra") or
+    # a channel ("al-Mayadeen"), so never taken as what "he" or "she" stands for.
+    lone: bool = False
 
 
 class Namer:
     """Names the speakers of one document; remembers them for later pronouns."""
 
-    def __init__(self, doc: Doc, ctx: DocContext, outlets: Outlets, quoted: set[int]) -> None:
+    def __init__(self, doc: Doc, ctx: DocContext, outlets: Outlets, region: list[int]) -> None:
+        """
+        Args:
+            region: for each token, the quotation (or reference) it sits in, as made by
+                ``quotes``; a pronoun refers only to names written in the same one.
+        """
         self.doc = doc
         self.outlets = outlets
-        self.quoted = quoted
+        self.region = region
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
         names = [_Name(*r, n, k) for r, n, k in _mention_names(ctx, starts)]
         covered = {i for n in names for i in range(n.start, n.end)}
@@ -76,16 +84,31 @@ class Namer:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and not covered.intersection(range(span.start, span.end)):
                 names.append(_Name(span.start, span.end, m.name, "outlet"))
+        names += [  # "the article", so that a later "it" can stand for its outlet
+            _Name(t.i, t.i + 1, m.name, "outlet") for t in doc if (m := outlets.referred(t))
+        ]
         self.names = sorted(names, key=lambda n: (n.start, -n.end))
         self._name_starts = [n.start for n in self.names]
         self.spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) in text order
 
-    def name(self, head: Token) -> Speaker | None:
-        """The canonical speaker a phrase names, ``head`` being its head token."""
+    def name(self, head: Token, any_noun: bool = True) -> Speaker | None:
+        """The canonical speaker a phrase names, ``head`` being its head token.
+
+        Args:
+            any_noun: whether any noun may name the speaker by its own words (step 3
+                of the module docstring) or only a role ("a Syrian general", "the
+                host"); off where a cue is as often said of a thing as of a speaker
+                ("according to the preferred narrative", "its failure has confirmed").
+        """
         if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             found = self._pronoun(head)
         else:
-            found = self._outlet_reference(head) or self._best_name(head) or _surface(head)
+            found = self._outlet_reference(head) or self._best_name(head)
+            role = head.lemma_.lower() in titles()
+            if found is None and role:
+                found = self._name_beside(head)
+            if found is None and (any_noun or role):
+                found = _surface(head)
         if found is not None:
             self.spoken.append((head.i, found))
         return found
@@ -103,22 +126,44 @@ class Namer:
             if n.end <= phrase[0] or n.start >= phrase[1]:
                 continue
             rank = _rank(head, self.doc[n.start : n.end])
-            if rank > 1 or rank == 1 and n.kind == "actor":  # "Syrian" alone names no one
+            if rank > 1 or rank == 1 and n.kind in ("actor", "person"):  # not "Syrian" alone
                 ranked.append((-rank, _KIND_ORDER.get(n.kind, 9), n.start, n))
         if not ranked:
             return None
         best = min(ranked)[3]
         return Speaker(best.name, best.start, best.end, best.kind)
 
+    def _name_beside(self, role: Token) -> Speaker | None:
+        """A person's name written right after a role, where the parse lost the apposition.
+
+        "According to the mayor, Karim Nassar, …" is often parsed with the name
+        hanging elsewhere; a name that follows the role word, at most after a comma, is
+        still the role's holder.
+        """
+        after = role.i + 1
+        if after < len(self.doc) and self.doc[after].text == ",":
+            after += 1
+        i = bisect_left(self._name_starts, after)
+        for n in self.names[i : i + 2]:
+            if n.start == after and n.kind == "person":
+                return Speaker(n.name, n.start, n.end, n.kind)
+        return None
+
     def _pronoun(self, pronoun: Token) -> Speaker | None:
         """The person (he, she) or group (it, they) named last before ``pronoun``.
 
         Subjects win over other names in the same sentence, as "Kerry met Lavrov.
-        He said" means Kerry; without any name in the last few sentences, the last
-        speaker of the same kind is taken.
+        He said" means Kerry. "It said" goes on with the organisation quoted last when
+        it spoke in the last few sentences: news text names many places and groups
+        between two statements of the same monitor or ministry. Without any name in
+        the last few sentences, the last speaker of the same kind is taken.
         """
         want_person = pronoun.lower_ in _PERSON_PRONOUNS
         sents = _previous_sentences(pronoun, _LOOKBACK_SENTENCES)
+        if not want_person:
+            recent = self._last_spoken(want_person, since=sents[-1][0])
+            if recent is not None:
+                return Speaker(recent.name, pronoun.i, pronoun.i + 1, recent.kind)
         for sent_start, sent_end in sents:
             end = min(sent_end, pronoun.i)
             lo = bisect_left(self._name_starts, sent_start)
@@ -126,38 +171,63 @@ class Namer:
             cands = [
                 n
                 for n in self.names[lo:hi]
-                if (n.kind == "person") == want_person and n.start not in self.quoted
+                if (n.kind == "person") == want_person
+                and self.region[n.start] == self.region[pronoun.i]
+                and not n.lone
             ]
             if cands:
                 subjects = [n for n in cands if _is_subject(self.doc[n.start : n.end])]
                 best = (subjects or cands)[-1]
                 return Speaker(best.name, pronoun.i, pronoun.i + 1, best.kind)
-        for _, spoken in reversed(self.spoken):
-            if (spoken.kind == "person") == want_person:
-                return Speaker(spoken.name, pronoun.i, pronoun.i + 1, spoken.kind)
+        spoken = self._last_spoken(want_person)
+        if spoken is not None:
+            return Speaker(spoken.name, pronoun.i, pronoun.i + 1, spoken.kind)
+        return None
+
+    def _last_spoken(self, person: bool, since: int = 0) -> Speaker | None:
+        """The last speaker of that kind whose words were reported at token ``since`` or later."""
+        for at, spoken in reversed(self.spoken):
+            if at < since:
+                return None
+            if (spoken.kind == "person") == person:
+                return spoken
         return None
 
     def _entity_names(self) -> list[_Name]:
-        """spaCy's names, a person's short form ("Kerry") lengthened to its full name."""
-        fulls: list[tuple[int, str, str]] = []  # (token start, key, full name)
+        """spaCy's names, a person's short form ("Kerry") lengthened to its full name.
+
+        Full names come from PERSON entities and from proper-noun entities of two or
+        three words under another label, since the small model tags many unfamiliar
+        person names as places or organisations ("Karim Nassar" as GPE).
+        """
+        fulls: dict[str, list[tuple[int, str]]] = {}  # surname key -> [(token start, name)]
         out = []
         for ent in self.doc.ents:
             kind = _ENTITY_KINDS.get(ent.label_)
-            if kind is None:
+            if kind is None or any(t.is_quote for t in ent):
                 continue
-            text = _clean(ent.text)
-            key = name_key(text) if kind in ("person", "org") else None
-            if kind == "person" and len(name_words(text)) >= 2 and key:
-                fulls.append((ent.start, key, " ".join(text.split())))
+            text = _untitled(_clean(ent.text)) if kind == "person" else _clean(ent.text)
+            key = name_key(text)
+            if key and _full_name_like(ent, text, kind):
+                fulls.setdefault(key, []).append((ent.start, " ".join(text.split())))
             out.append((ent, kind, text, key))
         names = []
         for ent, kind, text, key in out:
-            full = _full_name(fulls, ent.start, key) if key and len(name_words(text)) < 2 else None
+            short = kind in ("person", "org") and key and len(name_words(text)) < 2
+            full = _full_name(fulls.get(key, []), ent.start) if short else None
             if full is not None:
                 names.append(_Name(ent.start, ent.end, full, "person"))
             else:
-                names.append(_Name(ent.start, ent.end, text, kind))
+                lone = kind == "person" and len(name_words(text)) < 2
+                names.append(_Name(ent.start, ent.end, text, kind, lone))
         return names
+
+
+def _full_name_like(ent, text: str, kind: str) -> bool:
+    words = len(name_words(text))
+    if kind == "person":
+        return words >= 2
+    return 2 <= words <= 3 and all(t.pos_ == "PROPN" for t in ent)
 
 
 def _mention_names(ctx: DocContext, starts: list[int]):
@@ -171,12 +241,12 @@ def _mention_names(ctx: DocContext, starts: list[int]):
             yield (lo, hi), m.value.canonical, "person" if m.kind == "person" else "actor"
 
 
-def _full_name(fulls: list[tuple[int, str, str]], at: int, key: str) -> str | None:
-    """The latest full name with this surname key before ``at``, else the first after it."""
-    before = [name for start, k, name in fulls if k == key and start < at]
-    if before:
-        return before[-1]
-    return next((name for start, k, name in fulls if k == key), None)
+def _full_name(fulls: list[tuple[int, str]], at: int) -> str | None:
+    """The latest full name before token ``at``, else the first after it (text order)."""
+    i = bisect_left(fulls, (at, ""))
+    if i > 0:
+        return fulls[i - 1][1]
+    return fulls[0][1] if fulls else None
 
 
 def _phrase(head: Token) -> tuple[int, int]:
@@ -194,18 +264,28 @@ def _phrase(head: Token) -> tuple[int, int]:
 
 
 def _rank(head: Token, name_tokens) -> int:
-    """3: the name is the head; 2: an apposition or compound of it; 1: another modifier; 0: no."""
+    """How a name hangs on the phrase's head: 3 is the head, 2 an apposition or compound of
+    it, 1 another modifier or a role's "of" phrase ("director of MSF, Isabelle
+    Defourny", where the parser hangs the name on MSF), 0 a possessor or anything else.
+    """
     if any(t.i == head.i for t in name_tokens):
         return 3
+    best = 0
     for t in name_tokens:
-        node = t
-        while node.head is not node and node.i != head.i:
-            if node.dep_ in ("poss", "case") or node.dep_ == "pobj":
-                return 0
+        node, via_of = t, False
+        while node.head.i != node.i and node.i != head.i:
+            if node.dep_ in ("poss", "case"):
+                break
+            if node.dep_ == "pobj":
+                if node.head.lower_ != "of":
+                    break
+                via_of = True
             if node.head.i == head.i:
-                return 2 if node.dep_ in _NAME_DEPS else 1
+                direct = 2 if node.dep_ in _NAME_DEPS else 1
+                best = max(best, 1 if via_of else direct)
+                break
             node = node.head
-    return 0
+    return best
 
 
 def _is_subject(tokens) -> bool:
@@ -234,6 +314,14 @@ def _surface(head: Token) -> Speaker | None:
         return None
     words = [c for c in head.lefts if c.dep_ in ("amod", "compound")] + [head]
     return Speaker(_clean(" ".join(w.text for w in words)), words[0].i, head.i + 1, "other")
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the titles written before it ("Major-General Igor X")."""
+    words = name.split()
+    while len(words) > 1 and all(p.lower().rstrip(".") in titles() for p in words[0].split("-")):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _clean(text: str) -> str:

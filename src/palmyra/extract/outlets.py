@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 _EMPHASIS = "*_"  # markdown emphasis around titles ("the *Times*") is not part of a name
 _APOSTROPHE = re.compile(r"['’]")
-_DETERMINERS = frozenset({"the", "this", "that", "same"})
+# "the paper", "the same article"; not "this article", which is the article itself.
+_DETERMINERS = frozenset({"the", "that", "same"})
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def _proper_run(last: Token) -> OutletMention | None:
     first = last
     while first.i > 0 and _is_proper(first.nbor(-1)) and last.i - first.i < 4:
         first = first.nbor(-1)
-    if first.ent_type_ in ("NORP", "GPE") and first is last:
+    if first.ent_type_ in ("NORP", "GPE") and first.i == last.i:
         return None  # "Russian news agency", "Syria channel": a nationality, not a name
     return OutletMention(
         first.idx, last.idx + len(last.text), first.doc[first.i : last.i + 1].text, False
@@ -211,7 +212,7 @@ def _name_ending_at(last: Token) -> OutletMention | None:
     words = [t.text_with_ws for t in doc[first.i : last.i + 1] if t.text not in _EMPHASIS]
     name = "".join(words).strip()
     return OutletMention(
-        first.idx, last.idx + len(last.text), name if first is not last else f"The {name}", False
+        first.idx, last.idx + len(last.text), name if first.i != last.i else f"The {name}", False
     )
 
 

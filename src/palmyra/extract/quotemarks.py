@@ -21,6 +21,7 @@ cost is linear in the text length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT_DOUBLE = "“„«", "”»", '"'
@@ -30,6 +31,7 @@ _DOUBLE = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE
 _BEFORE_OPEN = " \t\n([{/–—-" + OPEN_DOUBLE + STRAIGHT_DOUBLE
 _MAX_WRAPPED_LINES = 6
 _BREAK = re.compile(r"[ \t]*\n\s*")
+_SECOND = "\x01"  # stands for the second character of a two-character mark
 
 
 @dataclass(frozen=True)
@@ -40,16 +42,12 @@ class Quoted:
     ``parent`` is the index of the enclosing quotation in the scan result.
     """
 
+    open: int  # offset of the opening mark
     start: int
     end: int
     double: bool
     depth: int = 0
     parent: int | None = None
-
-    @property
-    def open(self) -> int:
-        """Offset of the opening mark."""
-        return self.start - 1
 
     @property
     def close(self) -> int:
@@ -66,7 +64,12 @@ class _Open:
 
 
 def scan(text: str) -> list[Quoted]:
-    """Every balanced quotation in ``text``, ordered by opening mark, outer before inner."""
+    """Every balanced quotation in ``text``, ordered by opening mark, outer before inner.
+
+    Typewriter-style double marks written as two characters (``''`` and the opening
+    `````` of some news-wire texts) are read as one straight or opening double mark.
+    """
+    text = text.replace("''", '"' + _SECOND).replace("``", "“" + _SECOND)
     found: list[tuple[int, int, bool]] = []  # (opening mark, closing mark, double)
     stack: list[_Open] = []
     i, n = 0, len(text)
@@ -81,7 +84,7 @@ def scan(text: str) -> list[Quoted]:
             _single_mark(text, i, stack, found)
         i += 1
     found.sort(key=lambda q: (q[0], -q[1]))
-    return _with_parents(found)
+    return _with_parents(text, found)
 
 
 def _double_mark(text: str, i: int, stack: list[_Open], found: list[tuple[int, int, bool]]) -> None:
@@ -156,16 +159,23 @@ def _closing_context(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _with_parents(found: list[tuple[int, int, bool]]) -> list[Quoted]:
+def _with_parents(text: str, found: list[tuple[int, int, bool]]) -> list[Quoted]:
     """Link each quotation to the nearest earlier one that encloses it; empty pairs go."""
     out: list[Quoted] = []
     enclosing: list[int] = []  # indexes into out, innermost last
     for open_, close, double in found:
-        if close - open_ < 2:
+        start = open_ + 2 if text[open_ + 1] == _SECOND else open_ + 1
+        if close <= start:
             continue
         while enclosing and out[enclosing[-1]].close < open_:
             enclosing.pop()
         parent = enclosing[-1] if enclosing else None
-        out.append(Quoted(open_ + 1, close, double, len(enclosing), parent))
+        out.append(Quoted(open_, start, close, double, len(enclosing), parent))
         enclosing.append(len(out) - 1)
     return out
+
+
+def within(ranges: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``ranges`` (sorted, non-overlapping ``[start, end)``)."""
+    i = bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]

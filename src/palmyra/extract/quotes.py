@@ -29,10 +29,10 @@ from palmyra import registry
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.naming import Namer, Speaker
 from palmyra.extract.outlets import Outlets
-from palmyra.extract.quotemarks import Quoted, scan
+from palmyra.extract.quotemarks import Quoted, scan, within
 from palmyra.extract.references import references
 from palmyra.extract.speakers import Attributor, is_cue, speaker_of
-from palmyra.model import FrameSignal, Quote
+from palmyra.model import FrameSignal, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 QUOTES = "palmyra.quotes.v1"
 SCARE_QUOTES = "palmyra.scare_quotes.v1"
 SCARE_MAX_WORDS = 4  # default of the setting "quotes.scare_max_words"
-_SENTENCE_OPENERS = re.compile(r"(?:\A|[.!?:…]\s*|\n\s*)\Z")
+_SENTENCE_OPENERS = re.compile(r"(?:\A|[.!?…]\s*|\n\s*)\Z")
+_TITLE_WORDS = 3
 _CONTINUE_GAP = 120  # at most this many characters between a quotation and its continuation
 
 
@@ -69,21 +70,24 @@ def scare_quotes(doc: Doc, ctx: DocContext) -> list[FrameSignal]:
 def _read(doc: Doc, ctx: DocContext) -> _Reading:
     outlets = Outlets(doc, ctx.profile.outlets if ctx.profile else ())
     found = scan(doc.text)
-    region = _innermost(doc, found)
+    refs = [(r.start, r.end) for r in references(doc.text, outlets.canonical)]
+    region = _innermost(doc, found, refs)
     context = [q.parent if q.parent is not None else -1 for q in found]
-    titles = _titles(doc, found, outlets)
-    quoted = {i for i, r in enumerate(region) if r >= 0}
+    titles = _titles(doc, found, outlets, refs)
+    quoted = {i for i, r in enumerate(region) if r != -1}
     attributor = Attributor(lambda t, k: region[t.i] == context[k])
-    namer = Namer(doc, ctx, outlets, quoted)
+    namer = Namer(doc, ctx, outlets, region)
     max_words = ctx.settings.get("quotes.scare_max_words", SCARE_MAX_WORDS)
     reading = _Reading()
     previous: dict[int | None, tuple[Quoted, Speaker | None]] = {}  # last quotation per parent
+    said: set[tuple[int, int]] = set()  # reported clauses already taken, by offsets
     for item in _in_text_order(doc, found, region):
         if not isinstance(item, int):
             reported = _reported(item, quoted, namer)
-            if reported is not None:
+            if reported is not None and reported[:2] not in said:
+                said.add(reported[:2])
                 start, end, speaker = reported
-                reading.quotes.append(_quote(doc, ctx, (start, end), speaker, item, False))
+                reading.quotes.append(_quote(doc, ctx, ctx.span(start, end), speaker, item, False))
             continue
         q = found[item]
         if item in titles:
@@ -92,49 +96,87 @@ def _read(doc: Doc, ctx: DocContext) -> _Reading:
         if inner is None:
             continue
         att = attributor.attribute(inner, item)
-        speaker = namer.name(att.speaker) if att else None
+        short = _short(doc.text[q.start : q.end], max_words)
+        # A few quoted words count as a quotation only with a speaker named or described
+        # as a person: "its failure has confirmed … no such thing as a ‘moderate’ armed
+        # gang" names no one.
+        any_noun = not short and not _according(att.cue) if att else False
+        speaker = namer.name(att.speaker, any_noun) if att else None
         before = previous.get(q.parent)
         if speaker is None and before and before[1] and _continues(doc.text, before[0], q):
             speaker = before[1]
         previous[q.parent] = (q, speaker)
         if speaker is not None:
             cue = att.cue if att else None
-            reading.quotes.append(_quote(doc, ctx, (q.start, q.end), speaker, cue, True))
-        elif q.depth == 0 and _short(doc.text[q.start : q.end], max_words):
-            span = ctx.span(q.start, q.end)
+            reading.quotes.append(_quote(doc, ctx, _between_marks(ctx, q), speaker, cue, True))
+        elif q.depth == 0 and short:
+            span = _between_marks(ctx, q)
             reading.scare.append(
                 FrameSignal(ctx.document.id, span, "scare_quote", extractor=SCARE_QUOTES)
             )
     return reading
 
 
-def _innermost(doc: Doc, found: list[Quoted]) -> list[int]:
-    """For each token, the index of the innermost quotation holding it (-1 for none)."""
+def _between_marks(ctx: DocContext, q: Quoted) -> Span:
+    """The original text between the two marks, with any markup that cleaning dropped there."""
+    after_open = ctx.span(q.open, q.start).end
+    return Span(ctx.document.id, after_open, ctx.span(q.end, q.end + 1).start)
+
+
+def _innermost(doc: Doc, found: list[Quoted], refs: list[tuple[int, int]]) -> list[int]:
+    """For each token, the innermost quotation holding it: its index, -1 for none.
+
+    Tokens of parenthetical references are -2, so that neither their cues ("Putin
+    says …" in a title) nor their names (an author) are ever read as a speaker's.
+    """
     region = [-1] * len(doc)
     for k, q in enumerate(found):  # outer quotations come first, so inner ones overwrite
         span = doc.char_span(q.start, q.end, alignment_mode="contract")
         if span is not None:
             region[span.start : span.end] = [k] * len(span)
+    for start, end in refs:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            region[span.start : span.end] = [-2] * len(span)
     return region
 
 
-def _titles(doc: Doc, found: list[Quoted], outlets: Outlets) -> set[int]:
+def _titles(
+    doc: Doc, found: list[Quoted], outlets: Outlets, refs: list[tuple[int, int]]
+) -> set[int]:
     """Quotations that enclose a title, not anyone's words (step 1 of the module docstring)."""
     text = doc.text
-    refs = [(r.start, r.end) for r in references(text, outlets.canonical)]
     title_words = citation_cues()["title"]
     ends = {m.end for m in outlets.mentions}
     out = set()
     for k, q in enumerate(found):
-        head = text[max(0, q.open - 20) : q.open]
-        word = head.split()[-1].lower() if head.split() else ""
+        before = text[max(0, q.open - 20) : q.open].split()
         if (
-            any(s <= q.open < e for s, e in refs)
-            or word.strip(",:") in title_words
-            or any(0 <= q.open - e <= 1 for e in ends)
+            within(refs, q.open)
+            or (before and before[-1].lower().strip(",:") in title_words)
+            or q.open in ends
+            or q.open - 1 in ends
+            or outlets.canonical(text[q.start : q.end]) is not None  # “Face the Nation”
+            or _title_case(text[q.start : q.end])
         ):
             out.add(k)
     return out
+
+
+def _title_case(text: str) -> bool:
+    """A name of a work: every long word capitalised ("Make Your Kid a Millionaire").
+
+    Three capitalised words at least, so that a short slogan ("Bravo for Assad",
+    gold 004) stays a quotation.
+    """
+    words = re.findall(r"[\w’']+", text)
+    capitalised = [w for w in words if w[0].isupper()]
+    long_ones = [w for w in words if len(w) > 3]
+    return len(capitalised) >= _TITLE_WORDS and all(w[0].isupper() for w in long_ones)
+
+
+def _according(cue: Token | None) -> bool:
+    return cue is not None and cue.lower_ == "according"
 
 
 def _in_text_order(doc: Doc, found: list[Quoted], region: list[int]):
@@ -142,7 +184,7 @@ def _in_text_order(doc: Doc, found: list[Quoted], region: list[int]):
     cues = [
         t
         for t in doc
-        if region[t.i] < 0
+        if region[t.i] == -1
         and is_cue(t)
         and (t.lower_ == "according" or any(c.dep_ == "ccomp" for c in t.children))
     ]
@@ -158,8 +200,17 @@ def _continues(text: str, before: Quoted, q: Quoted) -> bool:
 
 
 def _short(text: str, max_words: int) -> bool:
+    """A few words, not a sentence, held tight by the marks.
+
+    Text that starts or ends with a space lies between two marks that were paired
+    the wrong way round (a closing straight mark read as an opening one).
+    """
     stripped = text.strip()
-    return len(stripped.split()) <= max_words and not stripped.endswith((".", "?", "!"))
+    return (
+        stripped == text
+        and len(stripped.split()) <= max_words
+        and not stripped.endswith((".", "?", "!"))
+    )
 
 
 def _reported(cue: Token, quoted: set[int], namer: Namer) -> tuple[int, int, Speaker] | None:
@@ -177,10 +228,11 @@ def _reported(cue: Token, quoted: set[int], namer: Namer) -> tuple[int, int, Spe
     if not content or inside & quoted:
         return None
     head = speaker_of(cue, lambda t: t.i in inside or t.i in quoted)
-    speaker = namer.name(head) if head is not None else None
+    # Only a named speaker: "these attacks suggest that …" reports no one's words.
+    speaker = namer.name(head, any_noun=False) if head is not None else None
     if speaker is None:
         return None
-    run = _longest_run(content)
+    run = _longest_run([t for t in content if t.sent.start == cue.sent.start])
     while run and (run[0].is_punct or run[0].dep_ in ("mark", "cc")):
         run = run[1:]
     while run and run[-1].is_punct:
@@ -203,14 +255,8 @@ def _longest_run(tokens: list[Token]) -> list[Token]:
 
 
 def _quote(
-    doc: Doc,
-    ctx: DocContext,
-    chars: tuple[int, int],
-    speaker: Speaker,
-    cue: Token | None,
-    direct: bool,
+    doc: Doc, ctx: DocContext, span: Span, speaker: Speaker, cue: Token | None, direct: bool
 ) -> Quote:
-    span = ctx.span(*chars)
     first, last = doc[speaker.start], doc[speaker.end - 1]
     return Quote(
         ctx.document.id,

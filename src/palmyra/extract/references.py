@@ -4,8 +4,9 @@ Each reference is read from the right, where its form is most regular: a closing
 date, then the outlet, then the title with an optional "by Author", an author
 written first ("Kim Sengupta, ‘Title’, The Independent, date"), and lead-ins such as
 "See" or "Cited in". A parenthesis counts as a reference only when it ends with a
-full date, or names a profile outlet as its last part, or refers back ("op. cit.",
-"ibid."), so asides such as "(ISIS)" or "(that is al-Qaeda)" are never read as one.
+full date, or names a profile outlet as the last part after a title, or refers back
+("op. cit.", "ibid."), so asides such as "(ISIS)" or "(that is al-Qaeda)" and a
+dateline's "(Reuters)" are never read as one.
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def parse(inner: str, canonical: Callable[[str], str | None]) -> Reference | Non
         return None  # no date and no known outlet: an aside, not a reference
     if outlet is not None:
         parts = parts[:-1]
+    if not parts and date is None:
+        return None  # "BEIRUT (Reuters) -": a dateline's credit, not a reference
     title, author = _title_and_author(parts)
     return Reference(0, 0, title, author, outlet, known, date)
 

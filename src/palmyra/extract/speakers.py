@@ -10,7 +10,8 @@ attachments), in this order:
 2. ``after``: a cue verb just after the closing mark ("…,” Dickerson asked");
 3. ``before``: a cue verb just before the opening mark ("he added that “…");
 4. ``colon``: the clause that ends in a colon before the opening mark ("Peskov put the
-   record straight: “…”"), whose cue verb or subject is the speaker.
+   record straight: “…”"), whose cue verb or subject is the speaker;
+5. ``dash``: a name after a dash at the end of the line ("“…” — Sonya Herridge").
 
 Clauses that only modify (relative clauses, participles, adverbial clauses) stop the
 climb, so a scare quote inside "underscoring the fact that even the “peace” faction"
@@ -33,15 +34,20 @@ if TYPE_CHECKING:
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Clauses that modify rather than report: a climb through them leaves the cue's content.
-_MODIFIER_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis", "appos"})
+_MODIFIER_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis"})
 # Cues whose object is the one quoted: "The People's Daily quoted him as follows: …".
-_OBJECT_SPEAKER = frozenset({"quote", "cite"})
+_OBJECT_SPEAKER = frozenset({"quote"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
+# "asked to comment on the ‘plan B’": what a speaker talks about is not what they say.
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _MAX_HOPS = 8
 _WINDOW = 9  # tokens looked at beside the marks for rules 2 and 3
-_CLAUSE_END = frozenset({",", ".", "!", "?", "…", ";"})
+# Punctuation that ends a quotation followed by its attribution ("…,” he said"); a full
+# stop does not: after "…end.” " a new sentence starts.
+_CLAUSE_END = frozenset({",", "!", "?", "—", "–"})
 _LINKS = frozenset({",", ":", "that", "—", "–"})
+_DASHES = frozenset({"—", "–", "―", "-", "--"})
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ def _single_and_phrasal() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def is_cue(token: Token) -> bool:
-    """A speech verb ("said", "noting", "pointed out") or "according" of "according to"."""
+    """A speech verb ("said", "noting", "pointed out", "praised … as") or "according to"."""
     single, phrasal = _single_and_phrasal()
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
@@ -69,7 +75,9 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in single:
         return True
-    return any(f"{lemma} {c.lower_}" in phrasal for c in token.children if c.dep_ == "prt")
+    return any(
+        f"{lemma} {c.lower_}" in phrasal for c in token.children if c.dep_ in ("prt", "prep")
+    )
 
 
 def speaker_of(cue: Token, avoid: Callable[[Token], bool] = lambda t: False) -> Token | None:
@@ -109,16 +117,16 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
             return None if avoid(subj) else subj
         if any(c.dep_ == "nsubjpass" for c in kids):
             return None  # "it is reported that": no one is named
-        if node.dep_ == "acl" and node.head.pos_ in ("PROPN", "NOUN"):
+        if node.dep_ == "acl" and node.tag_ == "VBG":  # not "the city, called “…”"
             return None if avoid(node.head) else node.head  # "Rycroft, professing …"
-        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acl") or node.head is node:
+        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acl") or node.head.i == node.i:
             return None
         if node.dep_ == "xcomp":
             obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("PRON", "PROPN") and not avoid(obj):
                 return obj
         node = node.head
-        while node.pos_ in ("NOUN", "PROPN", "ADP") and node.head is not node:
+        while node.pos_ in ("NOUN", "PROPN", "ADP") and node.head.i != node.i:
             node = node.head  # "made an effort to sum up": the effort's verb has the subject
     return None
 
@@ -150,7 +158,7 @@ class Attributor:
         def usable(t: Token) -> bool:
             return t.i not in inside and self.same_context(t, index) and is_cue(t)
 
-        heads = [t for t in inner if t.head.i not in inside or t.head is t]
+        heads = [t for t in inner if t.head.i not in inside or t.head.i == t.i]
         found = [a for t in heads if t.dep_ != "punct" and (a := self._climb(t, avoid, usable))]
         if found:
             return min(found, key=lambda a: _distance(a.cue, inner))
@@ -158,63 +166,144 @@ class Attributor:
             self._after(inner, avoid, usable)
             or self._before(inner, avoid, usable)
             or self._colon(inner, avoid, usable)
+            or _dash(inner, avoid)
         )
 
     def _climb(self, head: Token, avoid, usable) -> Attribution | None:
-        node = head
+        """Rule 1. An active verb that casts something "as “…”" ("praised Putin as a
+        “strong leader”") is the cue only when no speech verb is found higher up ("use
+        Palmyra as a “launchpad”, a general said"); "a unit known as ‘Isis Hunters’"
+        names a label, not anyone's words."""
+        node, casting = head, None
         for _ in range(_MAX_HOPS):
             beside = _cue_beside(node, avoid, usable)
             if beside is not None:
                 return beside
             parent = node.head
-            if parent is node:
-                return None
+            if parent.i == node.i or not avoid(node) and _stops_climb(node):
+                break
             if usable(parent):
-                if node.dep_ in SUBJECTS:  # the quotation is (in) the subject of the cue
-                    agent = _agent(parent)
-                    ok = agent is not None and not avoid(agent)
-                    return Attribution(parent, agent, "parse") if ok else None
-                speaker = speaker_of(parent, avoid)
-                return Attribution(parent, speaker, "parse") if speaker is not None else None
-            if not avoid(node) and node.dep_ in _MODIFIER_CLAUSES and node.pos_ in ("VERB", "AUX"):
-                return None
+                return _through(parent, node, avoid)
+            if casting is None and node.lower_ == "as" and _active(parent):
+                casting = (parent, node)
             node = parent
-        return None
+        return _through(*casting, avoid) if casting else None
 
     def _after(self, inner: Span, avoid, usable) -> Attribution | None:
-        """Rule 2, for a quotation that ends a clause: "…,” Dickerson asked"."""
+        """Rule 2, for a quotation that ends a clause ("…,” Dickerson asked") or that a
+        passive cue follows ("the “Victory is ours” shouted by the mayor")."""
         doc = inner.doc
         last = inner[-1].text if len(inner) else ""
-        follows = doc[inner.end + 1].text if inner.end + 1 < len(doc) else ""
-        if last not in _CLAUSE_END and follows != ",":
+        follows = doc[inner.end + 1] if inner.end + 1 < len(doc) else None
+        ends_clause = last in _CLAUSE_END or (
+            follows is not None and follows.text == "," and _opens_sentence(inner)
+        )
+        passive = follows is not None and usable(follows) and _agent(follows) is not None
+        if not (ends_clause or passive):  # passive: "the “…” shouted by the mayor"
             return None
         window = _window(doc[t] for t in range(inner.end, min(len(doc), inner.end + _WINDOW)))
         return _first_cue(window, inner, avoid, usable, "after")
 
     def _before(self, inner: Span, avoid, usable) -> Attribution | None:
-        """Rule 3: a cue at most three words before the opening mark: "he added that “…"."""
+        """Rule 3: a cue right before the opening mark: "he added that “…", "said Kerry: “…"."""
         doc = inner.doc
         back = (doc[t] for t in range(inner.start - 1, max(-1, inner.start - _WINDOW), -1))
-        window = [t for t in _window(back) if t.lower_ not in _LINKS][:3]
-        return _first_cue(window, inner, avoid, usable, "before")
+        near = [t for t in _window(back) if t.lower_ not in _LINKS][:2]
+        if near and not usable(near[0]) and _nominal(near[0]):
+            near = [t for t in near[1:] if t.i == near[0].head.i]  # "said Kerry: “…"
+        return _first_cue(near[:1][::-1] if near else [], inner, avoid, usable, "before")
 
     def _colon(self, inner: Span, avoid, usable) -> Attribution | None:
+        """Rule 4: the clause before a colon that introduces a whole quotation."""
         doc = inner.doc
         i = inner.start - 1
         while i >= 0 and (doc[i].is_space or doc[i].is_quote):
             i -= 1
-        if i < 0 or doc[i].text != ":":
+        if i < 0 or doc[i].text != ":" or not _ends_clause(inner):
             return None
-        clause = [t for t in doc[doc[i].sent.start : i] if not avoid(t)]
-        cue = next((t for t in reversed(clause) if usable(t)), None)
-        if cue is not None:
-            speaker = speaker_of(cue, avoid)
-            return Attribution(cue, speaker, "colon") if speaker is not None else None
-        verb = next((t for t in reversed(clause) if t.pos_ in ("VERB", "AUX")), None)
-        speaker = clause_subject(verb, avoid) if verb is not None else None
+        colon = doc[i]
+        clause = [t for t in doc[colon.sent.start : i] if not avoid(t)]
+        cues = [t for t in clause if usable(t) and not _in_modifier(t, colon.head)]
+        if cues:
+            speaker = speaker_of(cues[-1], avoid)
+            return Attribution(cues[-1], speaker, "colon") if speaker is not None else None
+        verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+        speaker = clause_subject(verbs[-1], avoid) if verbs else None
         if speaker is None or speaker.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         return Attribution(None, speaker, "colon")
+
+
+def _dash(inner: Span, avoid) -> Attribution | None:
+    """Rule 5: a name after a dash ends the line ("“…” — Sonya Herridge")."""
+    doc = inner.doc
+    rest = []
+    for t in doc[inner.end + 1 : inner.end + 8]:
+        if t.is_space and "\n" in t.text:
+            break
+        rest.append(t)
+    if len(rest) < 2 or rest[0].text not in _DASHES:
+        return None
+    name = [t for t in rest[1:] if not t.is_punct]
+    if not name or any(t.pos_ != "PROPN" or avoid(t) for t in name):
+        return None
+    return Attribution(None, name[-1], "dash")
+
+
+def _in_modifier(token: Token, top: Token) -> bool:
+    """Whether ``token`` is in a relative or noun clause below ``top`` ("the plan X warned of")."""
+    node = token
+    for _ in range(_MAX_HOPS):
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
+
+
+def _opens_sentence(inner: Span) -> bool:
+    """Whether the quotation's opening mark starts a sentence or follows a colon."""
+    doc = inner.doc
+    i = inner.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space and "\n" not in doc[i].text):
+        i -= 1
+    return i < 0 or doc[i].text in _SENTENCE_END | {":"} or "\n" in doc[i].text
+
+
+def _ends_clause(inner: Span) -> bool:
+    """Whether the quotation runs to the end of a sentence, not into more words of its own."""
+    doc = inner.doc
+    if len(inner) and inner[-1].text in _SENTENCE_END | _CLAUSE_END | {"…"}:
+        return True
+    after = inner.end + 1  # past the closing mark
+    return after >= len(doc) or doc[after].text in _SENTENCE_END | {"(", ";"} or (
+        doc[after].is_space and "\n" in doc[after].text
+    )
+
+
+def _active(verb: Token) -> bool:
+    """A verb with a subject of its own: "Trump admires Putin as …", not "a unit known as …"."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _stops_climb(node: Token) -> bool:
+    """A clause that modifies, or a topic ("comment on"), leaves the cue's content."""
+    return node.dep_ in _MODIFIER_CLAUSES or (
+        node.dep_ == "prep" and node.lower_ in _TOPIC_PREPOSITIONS
+    )
+
+
+def _through(cue: Token, child: Token, avoid) -> Attribution | None:
+    """The attribution of a quotation reached from ``child``, a dependent of ``cue``."""
+    if child.dep_ in SUBJECTS:  # the quotation is (in) the subject of the cue
+        agent = _agent(cue)
+        ok = agent is not None and not avoid(agent)
+        return Attribution(cue, agent, "parse") if ok else None
+    if child.dep_ == "dobj" and cue.lemma_.lower() in _OBJECT_SPEAKER:
+        return None  # "to quote an “anti-government activist”": a person, not words
+    speaker = speaker_of(cue, avoid)
+    return Attribution(cue, speaker, "parse") if speaker is not None else None
 
 
 def _cue_beside(node: Token, avoid, usable) -> Attribution | None:
@@ -244,16 +333,32 @@ def _window(tokens: Iterable[Token]) -> list[Token]:
 
 
 def _first_cue(
-    window: Iterable[Token], inner: Span, avoid, usable, rule: str
+    window: list[Token], inner: Span, avoid, usable, rule: str
 ) -> Attribution | None:
-    """The first cue in ``window`` whose speaker phrase does not hold the quotation itself."""
-    for t in window:
-        if usable(t):
-            speaker = speaker_of(t, avoid)
-            if speaker is None or any(inner.start <= d.i < inner.end for d in speaker.subtree):
-                return None  # "the “moderate” rebels said": the quotation names the speaker
-            return Attribution(t, speaker, rule)
+    """The first cue in ``window`` and its speaker; the parse's subject, else the window's.
+
+    The parse often hangs a cue written after a long quotation on the quotation
+    itself ("…,” the *Los Angeles Times* wrote"), leaving it without a subject; the
+    noun written between the mark and the cue (or just after it: "said the minister")
+    is then the speaker.
+    """
+    for n, t in enumerate(window):
+        if not usable(t):
+            continue
+        speaker = speaker_of(t, avoid)
+        if speaker is None:
+            nouns = [w for w in window[:n] if _nominal(w)] or [
+                w for w in window[n + 1 :] if _nominal(w)
+            ][:1]
+            speaker = nouns[-1] if nouns and not avoid(nouns[-1]) else None
+        if speaker is None or any(inner.start <= d.i < inner.end for d in speaker.subtree):
+            return None  # "the “moderate” rebels said": the quotation names the speaker
+        return Attribution(t, speaker, rule)
     return None
+
+
+def _nominal(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _distance(cue: Token | None, inner: Span) -> int:

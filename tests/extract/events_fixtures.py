@@ -1,0 +1,57 @@
+"""Fixtures for the event extractor tests: the real annotate chain over invented articles.
+
+Kept out of ``conftest.py`` (shared with the quote and citation tests): test
+modules import what they use from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from palmyra.annotate.actors import actor_mentions
+from palmyra.annotate.dates import date_mentions
+from palmyra.annotate.gazetteer import Gazetteer
+from palmyra.annotate.numbers import number_mentions
+from palmyra.annotate.places import place_mentions
+from palmyra.context import DocContext
+from palmyra.extract.events import events
+from palmyra.ingest import RawRecord, build_document
+from palmyra.model import Document, DocumentFacts, Event, SourceRef
+from palmyra.profile import Profile, load_profile
+
+ANNOTATORS = (actor_mentions, place_mentions, date_mentions, number_mentions)
+TITLE = "Test report"
+PUBLISHED = "2016-03-28"  # a Monday: "Sunday" is 2016-03-27
+
+
+@pytest.fixture(scope="session", name="syria_with_gazetteer")
+def syria_with_gazetteer_fixture() -> tuple[Profile, Gazetteer]:
+    profile = load_profile("syria")
+    assert profile is not None
+    return profile, Gazetteer.load(profile.path)
+
+
+Extract = Callable[..., tuple[Document, list[Event]]]
+
+
+@pytest.fixture(scope="session", name="extract")
+def extract_fixture(nlp: Language, syria_with_gazetteer: tuple[Profile, Gazetteer]) -> Extract:
+    """Run ingest, spaCy, the annotators and the event extractor over one invented body."""
+    profile, gazetteer = syria_with_gazetteer
+
+    def run(body: str, published: str | None = PUBLISHED) -> tuple[Document, list[Event]]:
+        record = RawRecord(SourceRef("test.txt"), f"{TITLE}\n\n{body}\n", "text",
+                           published_hint=published)
+        document = build_document(record, profile.outlets)
+        assert document.clean is not None
+        sdoc = nlp(document.clean.text)
+        ctx = DocContext(document, profile, gazetteer, {})
+        mentions = [m for annotate in ANNOTATORS for m in annotate(sdoc, ctx)]
+        ctx.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+        ctx.facts = DocumentFacts(document, mentions=ctx.mentions)
+        return document, events(sdoc, ctx)
+
+    return run
