@@ -206,8 +206,18 @@ def show(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the annotations as JSON objects instead.")
     ] = False,
+    facts: Annotated[
+        bool,
+        typer.Option(
+            "--facts", "-f", help="Print each event, quote and citation with its evidence."
+        ),
+    ] = False,
 ) -> None:
-    """Show one document's text: body, removed furniture and reader comments marked."""
+    """Show one document's text: body, removed furniture and reader comments marked.
+
+    With --facts, print its extracted events, quotes and citations instead, each with
+    the words it came from highlighted in the surrounding text.
+    """
     from palmyra.present import terminal
     from palmyra.store import queries
     from palmyra.store.db import Store
@@ -217,8 +227,12 @@ def show(
             doc_id = queries.resolve_document_id(st, doc)
             document = queries.load_document(st, doc_id)
             mentions = queries.mentions_of(st, doc_id) if (annotations or as_json) else []
+            stored = {k: queries.facts_of(st, doc_id, k) for k in ("events", "quotes", "citations")}
     except PalmyraError as e:
         raise _fail(e) from None
+    if facts:
+        terminal.print_facts(out, document, stored)
+        return
     if as_json:
         sys.stdout.write(json.dumps(mentions, ensure_ascii=False, indent=1) + "\n")
         return

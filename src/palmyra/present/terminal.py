@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
@@ -112,3 +113,66 @@ def _marked(doc: Document, start: int, end: int, mentions: list[dict[str, Any]] 
         cursor = e
     out.append_text(text[cursor:])
     return out
+
+
+CONTEXT_CHARS = 120
+
+
+def _in_context(doc: Document, spans: list[dict[str, Any]], style: str) -> Text:
+    """The evidence with some text either side, the evidence itself highlighted."""
+    spans = sorted(spans, key=lambda s: s["start"])
+    start = max(min(s["start"] for s in spans) - CONTEXT_CHARS, 0)
+    end = min(max(s["end"] for s in spans) + CONTEXT_CHARS, len(doc.text))
+    # Cut at paragraph breaks so the context stays within the paragraph.
+    para_start = doc.text.rfind("\n\n", start, spans[0]["start"])
+    start = para_start + 2 if para_start != -1 else start
+    para_end = doc.text.find("\n\n", spans[-1]["end"], end)
+    end = para_end if para_end != -1 else end
+    text = Text(("…" if start > 0 else "") + doc.text[start:end].replace("\n", " ") + "…")
+    shift = start - (1 if start > 0 else 0)
+    for s in spans:
+        text.stylize(style, s["start"] - shift, s["end"] - shift)
+    return text
+
+
+def _event_title(e: dict[str, Any]) -> str:
+    place = e.get("place") or {}
+    date = e.get("date") or {}
+    actors = " → ".join(a for a in (e.get("actor1"), e.get("actor2")) if a) or "actors unknown"
+    counts = ", ".join(
+        f"{k} {describe_value('number', v)}" for k, v in (e.get("counts") or {}).items()
+    )
+    where = ", ".join(dict.fromkeys(p for p in (place.get("name"), place.get("country")) if p))
+    when = f"{date.get('value')} ({date.get('precision')})" if date else "undated"
+    parts = [f"{e['event_type']} / {e['sub_event_type']}", when, where or "no place", actors]
+    if counts:
+        parts.append(counts)
+    if e.get("modality") and e["modality"] != "asserted":
+        who = f" by {e['asserted_by']}" if e.get("asserted_by") else ""
+        parts.append(f"{e['modality']}{who}")
+    return " · ".join(parts)
+
+
+def _fact_panel(kind: str, summary: str, context: Text, colour: str) -> Panel:
+    body = Text(summary + "\n", style="bold")
+    body.append_text(context)
+    return Panel(body, title=f"[bold]{escape(kind)}[/]", title_align="left", border_style=colour)
+
+
+def print_facts(console: Console, doc: Document, facts: dict[str, list[dict[str, Any]]]) -> None:
+    """Each event, quote and citation with its evidence highlighted in the surrounding text."""
+    for e in facts.get("events", []):
+        context = _in_context(doc, e["evidence"], "bold black on yellow")
+        console.print(_fact_panel("event", _event_title(e), context, "yellow"))
+    for q in facts.get("quotes", []):
+        spans = [q["span"]] + [s for s in (q.get("speaker_span"), q.get("cue_span")) if s]
+        kind = "quote" if q.get("direct", True) else "indirect quote"
+        context = _in_context(doc, spans, "bold black on cyan")
+        console.print(_fact_panel(kind, q.get("speaker") or "speaker unknown", context, "cyan"))
+    for c in facts.get("citations", []):
+        date = (c.get("date") or {}).get("value")
+        bits = [c.get("outlet") or "outlet unknown", c.get("title"), c.get("author"), date]
+        context = _in_context(doc, [c["span"]], "bold black on green")
+        console.print(_fact_panel("citation", " · ".join(b for b in bits if b), context, "green"))
+    counts = {k: len(v) for k, v in facts.items()}
+    console.print(Text(", ".join(f"{n} {k}" for k, n in counts.items()) or "no facts", style="dim"))
