@@ -16,6 +16,10 @@ from palmyra.store import queries
 from palmyra.store.db import Store
 
 
+# Events reported as having happened; planned, hypothetical and denied ones stay in the store.
+EXPORTED_MODALITIES = frozenset({"asserted", "attributed"})
+
+
 def document_records(store: Store) -> Iterator[dict[str, Any]]:
     """Each stored document in the gold-schema shape, with evidence text and spans."""
     for doc_id in queries.document_ids(store):
