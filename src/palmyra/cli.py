@@ -28,6 +28,7 @@ from palmyra.link.cli_commands import (
     naming_command,
     sources_command,
 )
+from palmyra.present.cli_commands import report, serve
 from palmyra.store.db import DEFAULT_STORE
 
 app = typer.Typer(
@@ -43,6 +44,8 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
+
+FOLDER_FORMATS = frozenset({"parquet"})  # binary, one file per table: written to a folder
 
 StoreOpt = Annotated[
     Path,
@@ -242,19 +245,32 @@ def show(
 @app.command()
 def export(
     store: StoreOpt = Path(DEFAULT_STORE),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="jsonl, csv (ACLED-style events), geojson, clusters, parquet."
+        ),
+    ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
     ] = None,
 ) -> None:
-    """Write the store out: one JSON line per document in the gold-schema shape."""
+    """Write the store out: documents with their facts (jsonl, the gold-schema shape), an
+    ACLED-style events table (csv), events as map points (geojson), event clusters (clusters)
+    or every table as Parquet files in a folder (parquet, needs --output DIR)."""
     from palmyra import registry
     from palmyra.store.db import Store
 
     try:
         exporter = registry.exporters.get(fmt)
         with Store(store, read_only=True) as st:
-            if output is None:
+            if fmt in FOLDER_FORMATS:
+                if output is None:
+                    raise PalmyraError(
+                        f"--format {fmt} writes one file per table: give --output DIR"
+                    )
+                n = exporter(st, output)
+            elif output is None:
                 n = exporter(st, sys.stdout)
             else:
                 with open(output, "w", encoding="utf-8") as fh:
@@ -271,6 +287,8 @@ app.command("compare")(compare_command)
 app.command("naming")(naming_command)
 app.command("sources")(sources_command)
 app.command("link")(link_command)
+app.command("serve")(serve)
+app.command("report")(report)
 
 
 def main() -> None:

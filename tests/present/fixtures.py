@@ -348,9 +348,9 @@ def add_clusters(path: Path, members: dict[str, list[tuple[str, int]]]) -> None:
     """Add the link tables in the shape ``store.web_queries`` reads (cluster id -> events)."""
     with Store(path) as store:
         store.con.execute(
-            "CREATE TABLE event_cluster_members (cluster_id VARCHAR, doc_id VARCHAR, seq INTEGER)"
+            "CREATE TABLE cluster_members (cluster_id VARCHAR, doc_id VARCHAR, seq INTEGER)"
         )
         for cid, events in members.items():
             for doc_id, seq in events:
-                store.con.execute("INSERT INTO event_cluster_members VALUES (?,?,?)",
+                store.con.execute("INSERT INTO cluster_members VALUES (?,?,?)",
                                   [cid, doc_id, seq])

@@ -113,8 +113,7 @@ def search(store: Store, query: str, *, offset: int = 0, limit: int = 20) -> dic
             snippet = before + mark + after
         else:
             fact = f"{r['kind']}-{r['seq']}"
-            span = wq.fact_spans(store, r["doc_id"], r["kind"] + "s", r["seq"])
-            snippet = text[span[0]:span[1]] if span else ""
+            snippet = text[r["start"]:r["end"]] if r["start"] is not None else ""
         hits.append({**r, "fact": fact, "snippet": highlight(" ".join(snippet.split()), terms)})
     return {"query": query, "total": total, "hits": hits, "offset": offset, "limit": limit}
 

@@ -15,7 +15,6 @@ from palmyra import registry
 from palmyra.store import queries
 from palmyra.store.db import Store
 
-
 # Events reported as having happened; planned, hypothetical and denied ones stay in the store.
 EXPORTED_MODALITIES = frozenset({"asserted", "attributed"})
 

@@ -74,15 +74,21 @@ def runs(
 
 
 def excerpt(text: str, start: int, end: int, width: int = 240) -> tuple[str, str, str]:
-    """``(before, marked, after)`` around ``text[start:end]``, cut at spaces, with ellipses."""
-    lo = max(0, start - width)
-    hi = min(len(text), end + width)
-    if lo > 0:
+    """``(before, marked, after)`` around ``text[start:end]`` within its paragraph.
+
+    The context stops at line breaks so that furniture and reader comments on
+    their own lines never pass for the evidence's surroundings; long paragraphs
+    are cut at spaces, with ellipses.
+    """
+    lo = max(text.rfind("\n", max(0, start - width), start) + 1, start - width, 0)
+    newline = text.find("\n", end, end + width)
+    hi = newline if newline >= 0 else min(len(text), end + width)
+    if lo > 0 and text[lo - 1] != "\n":
         space = text.find(" ", lo, start)
         lo = space + 1 if space >= 0 else lo
-    if hi < len(text):
+    if hi < len(text) and text[hi] != "\n":
         space = text.rfind(" ", end, hi)
         hi = space if space >= 0 else hi
-    before = ("…" if lo > 0 else "") + text[lo:start]
-    after = text[end:hi] + ("…" if hi < len(text) else "")
+    before = ("…" if lo > 0 and text[lo - 1] != "\n" else "") + text[lo:start]
+    after = text[end:hi] + ("…" if hi < len(text) and text[hi] != "\n" else "")
     return before, text[start:end], after

@@ -62,7 +62,10 @@ def _count(number: Mapping[str, Any] | None) -> str:
     if not number:
         return "—"
     low, high = number.get("low"), number.get("high")
-    fmt = (lambda x: f"{int(x):,}" if float(x).is_integer() else f"{x:g}")
+
+    def fmt(x: float) -> str:
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
     if low is not None and high is not None and low != high:
         return f"{fmt(low)}–{fmt(high)}"
     value = low if low is not None else high
@@ -133,7 +136,8 @@ def document_view(
         marks.append(Mark(m["start"], m["end"], f"m-{m['kind']}", fid))
         mention_cards.append(Card(
             fid, "mention", f"{m['kind']}: {m['text']}",
-            [("Resolved", describe_value(m["kind"], m.get("value"))), ("Rule", m.get("rule") or "—")],
+            [("Resolved", describe_value(m["kind"], m.get("value"))),
+             ("Rule", m.get("rule") or "—")],
             "", _inside(m["start"], m["end"], comments),
         ))
     removed = [(r.start, r.end) for r in doc.removed]
@@ -211,7 +215,8 @@ def _fact_marks(
         span = c["span"]
         marks.append(Mark(span["start"], span["end"], "citation", fid))
         rows = [("Kind", c.get("kind") or "—")]
-        rows += [(label, c[k]) for k, label in (("title", "Title"), ("author", "Author")) if c.get(k)]
+        rows += [(label, c[k]) for k, label in (("title", "Title"), ("author", "Author"))
+                 if c.get(k)]
         if c.get("date"):
             rows.append(("Date", describe_date(c["date"])))
         cards["citation"].append(Card(
@@ -353,8 +358,9 @@ def cluster_view(
               for label, get in CLUSTER_FIELDS]
     independent, reasons = _independence(rows, cites)
     first = rows[0] if rows else {}
+    dates = sorted((r.get("date") for r in rows if r.get("date")), key=lambda d: -len(d))
     heading = " · ".join(p for p in (first.get("event_type"), first.get("place"),
-                                     first.get("date")) if p) or cluster_id
+                                     dates[0] if dates else None) if p) or cluster_id
     return ClusterView(
         cluster_id=cluster_id, linked=linked, reports=reports, fields=fields,
         outlets=len({r.get("outlet") for r in rows}), independent=independent,
@@ -369,7 +375,9 @@ def _compare(
     shown = [v if v is not None else "—" for v in values]
     if not given:
         return FieldRow(label, shown, "absent", [False] * len(values))
-    common = Counter(given).most_common(1)[0][0]
+    ranked = Counter(given).most_common(2)
+    # With a clear majority only the dissenters are marked; in a tie every value is.
+    common = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
     odd = [v is not None and v != common for v in values]
     if len(set(given)) == 1:
         status = "agree" if len(given) == len(values) else "partial"
@@ -506,6 +514,7 @@ class GraphEdge:
 class CitationView:
     width: int
     height: int
+    margin: int
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     rows: list[Mapping[str, Any]]
@@ -521,9 +530,9 @@ def citation_view(rows: Sequence[Mapping[str, Any]], max_nodes: int = 24) -> Cit
         cited[r["cited"]] += r["n"]
     left = [name for name, _ in citing.most_common(max_nodes)]
     right = [name for name, _ in cited.most_common(max_nodes)]
-    step, top, width = 30, 24, 900
+    step, top, width, margin = 30, 24, 1100, 330
     height = top * 2 + step * max(len(left), len(right), 1)
-    lx, rx = 260, width - 260
+    lx, rx = margin, width - margin
     ly = {n: top + step * i + step / 2 for i, n in enumerate(left)}
     ry = {n: top + step * i + step / 2 for i, n in enumerate(right)}
     nodes = [GraphNode(n, lx, ly[n], citing[n], "left") for n in left]
@@ -541,4 +550,4 @@ def citation_view(rows: Sequence[Mapping[str, Any]], max_nodes: int = 24) -> Cit
             f"M{lx + 6:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {rx - 6:.1f},{y2:.1f}",
             1.5 + 6 * (r["n"] / top_n) ** 0.5,
         ))
-    return CitationView(width, height, nodes, edges, list(rows), hidden)
+    return CitationView(width, height, margin, nodes, edges, list(rows), hidden)

@@ -5,8 +5,8 @@ change of table shape is mended here. Events are flattened from the JSON of
 ``facts`` in SQL (one row per event, typed columns), which every view and export
 shares.
 
-Contract with the linking stage: an event cluster is read from a table
-``event_cluster_members (cluster_id VARCHAR, doc_id VARCHAR, seq INTEGER)`` where
+Contract with the linking stage (``link/schema.py``): an event cluster is read from
+``cluster_members (cluster_id VARCHAR, doc_id VARCHAR, seq INTEGER)`` where
 ``seq`` is the event's ``facts.seq``. Only those three columns are read; extra
 columns and tables are ignored. While the table is absent every event is a cluster
 of one, whose id is ``"<doc_id>.<seq>"``, and the pages say linking has not run.
@@ -29,17 +29,17 @@ from typing import Any
 from palmyra.errors import StoreError
 from palmyra.store.db import Store
 
-CLUSTER_TABLE = "event_cluster_members"
+CLUSTER_TABLE = "cluster_members"
 SEARCH_TABLES = ("search_units", "search_postings", "search_meta")
 BM25_K1 = 1.2
 BM25_B = 0.75
 TITLE_WEIGHT = 2  # a title word counts as often as this many body words
 TOKEN_RE = r"[\pL\pN]+"
+COMMON_SHARE = 0.5  # a query word in more units than this share is left out of scoring
 
 _EVENT_SELECT = """
     SELECT f.doc_id, f.seq,
-           d.outlet, d.title, d.published,
-           (SELECT min(s.name) FROM document_sources s WHERE s.doc_id = f.doc_id) AS source,
+           d.outlet, d.title, d.published, src.source,
            f.data->>'$.event_type' AS event_type,
            f.data->>'$.sub_event_type' AS sub_event_type,
            f.data->>'$.date.value' AS date,
@@ -57,10 +57,15 @@ _EVENT_SELECT = """
            coalesce(f.data->>'$.modality', 'asserted') AS modality,
            f.data->>'$.asserted_by' AS asserted_by,
            f.data->'$.counts' AS counts,
+           CAST(floor(TRY_CAST(coalesce(f.data->>'$.counts.killed.low',
+                                        f.data->>'$.counts.killed.high') AS DOUBLE)) AS BIGINT)
+               AS fatalities,
            f.extractor,
            f.start_pos AS "start", f.end_pos AS "end",
            substring(d.text, f.start_pos + 1, f.end_pos - f.start_pos) AS evidence
     FROM facts f JOIN documents d ON d.id = f.doc_id
+    LEFT JOIN (SELECT doc_id, min(name) AS source FROM document_sources GROUP BY doc_id) src
+           ON src.doc_id = f.doc_id
     WHERE f.kind = 'events'
 """
 _EVENT_ORDER = " ORDER BY date_start NULLS LAST, f.doc_id, f.seq"
@@ -86,7 +91,6 @@ def _event_rows(store: Store, where: str = "", params: Sequence[Any] = ()) -> li
     for r in rows:
         counts = json.loads(r.pop("counts") or "{}") or {}
         r["counts"] = {k: _low(v) for k, v in counts.items()}
-        r["fatalities"] = r["counts"].get("killed")
         r["key"] = f"{r['doc_id']}.{r['seq']}"
     return rows
 
@@ -107,10 +111,6 @@ def events(store: Store) -> list[dict[str, Any]]:
     modality, ``counts`` (lower bounds) and ``fatalities``.
     """
     return _event_rows(store)
-
-
-def events_of_document(store: Store, doc_id: str) -> list[dict[str, Any]]:
-    return _event_rows(store, " AND f.doc_id = ?", [doc_id])
 
 
 def events_by_keys(store: Store, keys: Iterable[tuple[str, int]]) -> list[dict[str, Any]]:
@@ -206,15 +206,21 @@ def documents_page(
     if outlet:
         where, params = " WHERE coalesce(d.outlet, '(unknown outlet)') = ?", [outlet]
     total = store.query(f"SELECT count(*) AS n FROM documents d{where}", params)[0]["n"]
+    # The page is cut first, so the per-document counts touch only its rows.
     rows = store.query(
         f"""
-        SELECT d.id, d.title, d.outlet, d.author, d.published, length(d.text) AS length,
-               json_array_length(d.comments) AS comments,
-               (SELECT count(*) FROM facts f WHERE f.doc_id = d.id AND f.kind = 'events') AS events,
-               (SELECT count(*) FROM facts f WHERE f.doc_id = d.id AND f.kind = 'quotes') AS quotes,
-               (SELECT min(s.name) FROM document_sources s WHERE s.doc_id = d.id) AS source
-        FROM documents d{where}
-        ORDER BY d.published DESC NULLS LAST, d.title LIMIT ? OFFSET ?
+        WITH page AS (
+            SELECT d.id, d.title, d.outlet, d.author, d.published, length(d.text) AS length,
+                   json_array_length(d.comments) AS comments
+            FROM documents d{where}
+            ORDER BY d.published DESC NULLS LAST, d.title, d.id LIMIT ? OFFSET ?)
+        SELECT page.*,
+               count(f.seq) FILTER (WHERE f.kind = 'events') AS events,
+               count(f.seq) FILTER (WHERE f.kind = 'quotes') AS quotes,
+               (SELECT min(s.name) FROM document_sources s WHERE s.doc_id = page.id) AS source
+        FROM page LEFT JOIN facts f ON f.doc_id = page.id
+        GROUP BY ALL
+        ORDER BY page.published DESC NULLS LAST, page.title, page.id
         """,
         [*params, limit, offset],
     )
@@ -424,17 +430,21 @@ def search(
 
     Returns the number of matching units and one page of rows: ``doc_id``, ``kind``
     (document/event/quote/citation), ``seq``, ``score``, ``matched`` (query words
-    found), with the document's title, outlet and published date.
+    found), the document's title, outlet and published date, and for facts their
+    ``start``/``end`` offsets.
     """
+    terms = _scoring_terms(store, query_terms(store, query))
+    if not terms:
+        return 0, []
+    # Terms go in as constants: postings are stored sorted by term, so DuckDB's zone
+    # maps skip every row group that cannot hold one of them.
+    in_terms = "(" + ", ".join("?" for _ in terms) + ")"
     kind_filter = " AND list_contains(?, u.kind)" if kinds else ""
     kind_params = [list(kinds)] if kinds else []
     sql = f"""
-        WITH q AS (
-            SELECT DISTINCT unnest(regexp_extract_all(strip_accents(lower(?)), '{TOKEN_RE}'))
-                   AS term),
-        stats AS (SELECT count(*) AS n, avg(length) AS avgdl FROM search_units),
+        WITH stats AS (SELECT count(*) AS n, avg(length) AS avgdl FROM search_units),
         df AS (SELECT p.term, count(*) AS df FROM search_postings p
-               WHERE p.term IN (SELECT term FROM q) GROUP BY p.term),
+               WHERE p.term IN {in_terms} GROUP BY p.term),
         scored AS (
             SELECT p.unit, count(*) AS matched,
                    sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5))
@@ -443,7 +453,7 @@ def search(
                    AS score
             FROM search_postings p JOIN df ON df.term = p.term
             JOIN search_units u ON u.unit = p.unit, stats
-            WHERE p.term IN (SELECT term FROM q){kind_filter}
+            WHERE p.term IN {in_terms}{kind_filter}
             GROUP BY p.unit)
         SELECT u.doc_id, u.kind, u.seq, s.score, s.matched, count(*) OVER () AS total,
                d.title, d.outlet, d.published
@@ -451,11 +461,36 @@ def search(
         ORDER BY s.matched DESC, s.score DESC, u.doc_id, u.kind, u.seq
         LIMIT ? OFFSET ?
     """
-    rows = store.query(sql, [query, *kind_params, limit, offset])
+    # the facts' spans are read for the page only, after ranking
+    sql = f"""
+        SELECT h.*, f.start_pos AS "start", f.end_pos AS "end" FROM ({sql}) h
+        LEFT JOIN facts f ON f.doc_id = h.doc_id AND f.kind = h.kind || 's' AND f.seq = h.seq
+        ORDER BY h.matched DESC, h.score DESC, h.doc_id, h.kind, h.seq
+    """
+    rows = store.query(sql, [*terms, *terms, *kind_params, limit, offset])
     total = rows[0]["total"] if rows else 0
     for r in rows:
         r.pop("total")
     return total, rows
+
+
+def _scoring_terms(store: Store, terms: list[str]) -> list[str]:
+    """Drop words found in over half the units when the query has rarer ones.
+
+    Their BM25 weight is close to nothing, yet scoring them means reading most of
+    the postings: "killed Homs" ranks as "Homs" would, in a fraction of the time.
+    """
+    if len(terms) < 2:
+        return terms
+    marks = ", ".join("?" for _ in terms)
+    rows = store.query(
+        f"SELECT term, count(*) AS df FROM search_postings WHERE term IN ({marks}) GROUP BY term",
+        terms,
+    )
+    units = store.query("SELECT count(*) AS n FROM search_units")[0]["n"]
+    df = {r["term"]: r["df"] for r in rows}
+    rare = [t for t in terms if df.get(t, 0) <= units * COMMON_SHARE]
+    return rare or terms
 
 
 def query_terms(store: Store, query: str) -> list[str]:
@@ -464,16 +499,6 @@ def query_terms(store: Store, query: str) -> list[str]:
         f"SELECT regexp_extract_all(strip_accents(lower(?)), '{TOKEN_RE}') AS t", [query]
     )[0]
     return list(dict.fromkeys(row["t"]))
-
-
-def fact_spans(store: Store, doc_id: str, kind: str, seq: int) -> tuple[int, int] | None:
-    rows = store.query(
-        "SELECT start_pos, end_pos FROM facts WHERE doc_id = ? AND kind = ? AND seq = ?",
-        [doc_id, kind, seq],
-    )
-    if not rows or rows[0]["start_pos"] is None:
-        return None
-    return rows[0]["start_pos"], rows[0]["end_pos"]
 
 
 # -- parquet ------------------------------------------------------------------------

@@ -133,6 +133,12 @@
   function drawTimeline() {
     const g = timelineGeometry();
     if (g.box.clientWidth === 0) return; // hidden (report tab not shown yet)
+    if (!state.events.some((e) => e.t0 !== null)) {
+      g.box.replaceChildren(el("div", { class: "empty" }, state.events.length
+        ? `None of the ${state.events.length} events has a date, so none can be placed in time.`
+        : "No events in this store yet. They appear here once the event extractor has run over the documents (palmyra analyze)."));
+      return;
+    }
     const lanes = new Map(g.lanes.map((name, i) => [name, i]));
     const s = svg("svg", { viewBox: `0 0 ${g.width} ${g.height}`, height: g.height, role: "img",
       "aria-label": "Timeline of events by type" });
@@ -148,9 +154,13 @@
         svg("line", { x1: x, x2: x, y1: AXIS - 8, y2: g.height }),
         svg("text", { x: x + 3, y: AXIS - 12, text: tk.label })));
     }
+    s.append(svg("defs", {}, svg("clipPath", { id: "timeline-plot" },
+      svg("rect", { x: LABEL_W, y: 0, width: g.width - LABEL_W, height: g.height }))));
+    const plot = svg("g", { "clip-path": "url(#timeline-plot)" });
     const visible = filtered(true);
-    if (visible.length > MAX_MARKS) drawCounts(s, g, visible, lanes);
-    else drawMarks(s, g, visible, lanes);
+    if (visible.length > MAX_MARKS) drawCounts(plot, g, visible, lanes);
+    else drawMarks(plot, g, visible, lanes);
+    s.append(plot);
     g.box.replaceChildren(s);
     const [d0, d1] = state.domain;
     $("range").textContent = `${fmtDay(d0)} – ${fmtDay(d1 - 1)} · ${visible.length} event${visible.length === 1 ? "" : "s"}`;
@@ -195,21 +205,21 @@
   }
 
   function drawCounts(s, g, visible, lanes) {
-    const tk = ticks();
-    const edges = tk.map((t) => t.t).concat([state.domain[1]]);
+    // fixed-width bins of about 6 px: a histogram per lane, each bar a click to zoom in
+    const [d0, d1] = state.domain;
+    const count = Math.max(Math.floor((g.width - LABEL_W - 10) / 6), 1);
+    const width = (d1 - d0) / count;
     const bins = new Map();
     for (const e of visible) {
-      const mid = (e.t0 + e.t1) / 2;
-      let i = edges.findIndex((t, j) => j + 1 < edges.length && mid >= t && mid < edges[j + 1]);
-      if (i < 0) i = mid < edges[0] ? -1 : edges.length - 2;
+      const i = Math.min(Math.max(Math.floor(((e.t0 + e.t1) / 2 - d0) / width), 0), count - 1);
       const key = `${lanes.get(e.type) ?? 0}:${i}`;
       bins.set(key, (bins.get(key) || 0) + 1);
     }
     const top = Math.max(...bins.values());
     for (const [key, n] of bins) {
       const [lane, i] = key.split(":").map(Number);
-      const t0 = i < 0 ? state.domain[0] : edges[i];
-      const t1 = i < 0 ? edges[0] : edges[i + 1];
+      const t0 = d0 + i * width;
+      const t1 = t0 + width;
       const x0 = Math.max(xOf(t0, g), LABEL_W);
       const x1 = xOf(t1, g);
       const h = Math.max(2, ((LANE - 8) * n) / top);
@@ -360,7 +370,9 @@
     const events = filtered(state.follow);
     const places = placesOf(events);
     if (!state.view) {
-      fitView(places);
+      const [a, b, c, d] = state.basemap.theatre;
+      const near = places.filter((p) => p.lon >= a && p.lon <= c && p.lat >= b && p.lat <= d);
+      fitView(near.length ? near : places); // the theatre first; "Fit" takes in the rest
       return;
     }
     const { cx, cy, w, h } = state.view;
@@ -375,7 +387,7 @@
       svg("path", { "clip-rule": "evenodd", d: `M-400,-200H400V200H-400Z M${ax},${ay}H${bx}V${by}H${ax}Z` }));
     s.append(svg("defs", {}, clip));
     const layers = state.basemap.layers;
-    const base = svg("g", { "stroke-width": 1 / px });
+    const base = svg("g");
     base.append(svg("g", { "clip-path": "url(#outside-theatre)" },
       layers.world.map((f) => svg("path", { class: "world", d: f.d, "fill-rule": "evenodd" }))));
     for (const name of ["land", "lake", "border", "admin1"]) {
@@ -392,11 +404,12 @@
     }
     s.append(labels);
     const marks = svg("g");
+    const most = places.length ? places[0].events.length : 1;
     places.slice().reverse().forEach((p, i) => {
       const [x, y] = project(p.lon, p.lat);
-      const r = Math.min(4 + 2.5 * Math.sqrt(p.events.length), 26) / px;
+      const r = (4 + 20 * Math.sqrt(p.events.length / most)) / px; // area grows with the count
       const c = svg("circle", { class: `place ${css(p.type)}${state.place === p.key ? " sel" : ""}`, cx: x, cy: y, r,
-        "stroke-width": 1.5 / px, "data-key": p.key, tabindex: 0 },
+        "stroke-width": (state.place === p.key ? 3 : 1.5) / px, "data-key": p.key, tabindex: 0 },
       svg("title", { text: `${p.name || "unnamed place"}: ${p.events.length} event${p.events.length === 1 ? "" : "s"}` }));
       c.addEventListener("click", (ev) => { ev.stopPropagation(); selectPlace(p); });
       c.addEventListener("keydown", (ev) => { if (ev.key === "Enter") selectPlace(p); });
@@ -461,23 +474,26 @@
       ["Claim", e.by ? `${e.modality} by ${e.by}` : e.modality || "asserted"],
       ["Outlet", e.outlet || "—"],
     ];
-    const others = state.events.filter((x) => x.cluster === e.cluster).length - 1;
+    const others = e.cluster ? state.events.filter((x) => x.cluster === e.cluster).length - 1 : 0;
     return el("div", { class: `evcard ${css(e.type)}`, "data-key": e.key },
       el("h3", {}, `${e.type} · ${e.sub}`),
       el("p", { class: "evidence" }, "“", el("mark", {}, e.evidence), "”"),
       el("dl", {}, rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
       el("p", {},
-        el("a", { class: "open-doc", href: docUrl }, "Open in the document →"), " ",
-        el("a", { class: "open-cluster", href: link(config.links.cluster, { cluster: e.cluster }) },
-          others > 0 ? `Compare ${others + 1} reports →` : "Event page →")),
+        el("a", { class: "open-doc", href: docUrl }, "Open in the document →"),
+        e.cluster ? " · " : null,
+        e.cluster ? el("a", { class: "open-cluster", href: link(config.links.cluster, { cluster: e.cluster }) },
+          others > 0 ? `Compare ${others + 1} reports →` : "Event page →") : null),
       el("p", { class: "note" }, e.title || ""));
   }
 
   function showDetail(title, events) {
     const panel = $("detail");
     const shown = events.slice(0, 60);
-    panel.replaceChildren(el("h2", {}, title), ...shown.map(evidenceCard),
-      events.length > shown.length ? el("p", { class: "note" }, `${events.length - shown.length} more not listed: zoom the timeline to narrow them.`) : null);
+    panel.replaceChildren(el("h2", {}, title), ...shown.map(evidenceCard));
+    if (events.length > shown.length) {
+      panel.append(el("p", { class: "note" }, `${events.length - shown.length} more not listed: zoom the timeline to narrow them.`));
+    }
     panel.scrollTop = 0;
   }
 

@@ -10,7 +10,6 @@
 const Palmyra = (() => {
   const SVG_NS = "http://www.w3.org/2000/svg";
   const FACT_ID = /^(event|quote|citation|frame|mention)-\d+$/;
-  const FACT_KINDS = ["event", "quote", "citation", "frame"];
 
   /** An HTML element with attributes and children (strings become text nodes). */
   function el(tag, attrs, ...children) {
@@ -36,7 +35,7 @@ const Palmyra = (() => {
     return node;
   }
 
-  /** Parse the JSON of a <script type="application/json"> element. */
+  /** Parse the JSON data block (a script element of type application/json) with this id. */
   function readJSON(id) {
     const node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : null;
@@ -124,5 +123,5 @@ const Palmyra = (() => {
 
   document.addEventListener("DOMContentLoaded", initDocumentPage);
 
-  return { el, svg, readJSON, link, initDocument, selectFact, FACT_KINDS };
+  return { el, svg, readJSON, link, initDocument, selectFact };
 })();

@@ -78,7 +78,9 @@ def events(c: CorpusDep, request: Request) -> Response:
 
 
 @router.get("/events/{doc_id}/{seq}")
-def event(c: CorpusDep, doc_id: DocId, seq: Annotated[int, Path(ge=0, le=1_000_000)]) -> dict[str, Any]:
+def event(
+    c: CorpusDep, doc_id: DocId, seq: Annotated[int, Path(ge=0, le=1_000_000)]
+) -> dict[str, Any]:
     rows = wq.events_by_keys(c.store, [(doc_id, seq)])
     if not rows:
         raise NotFound(f"no event {seq} in document {doc_id}")

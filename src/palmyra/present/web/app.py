@@ -9,18 +9,21 @@ off-machine request, so even a rendering bug could not run an article's script.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+import os
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from palmyra.present.web import api, errors, pages
 from palmyra.present.web.corpus import Corpus, prepare_search_index
 from palmyra.store.db import Store
 
+STORE_ENV = "PALMYRA_WEB_STORE"  # how ``app_from_env`` worker processes find the store
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -30,6 +33,26 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+
+
+class SecurityHeaders:
+    """Add ``SECURITY_HEADERS`` to every HTTP response (a plain ASGI wrapper: cheap)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.headers]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def create_app(store_path: str | Path, *, build_search_index: bool = True) -> FastAPI:
@@ -60,16 +83,18 @@ def create_app(store_path: str | Path, *, build_search_index: bool = True) -> Fa
     app.state.corpus = corpus
     errors.install(app)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
-
+    app.add_middleware(SecurityHeaders)
     static = resources.files("palmyra.present").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for uvicorn worker processes (``factory=True``): the store is ``$PALMYRA_WEB_STORE``.
+
+    The parent builds the search index once before starting the workers, so none
+    of them opens the store for writing.
+    """
+    return create_app(os.environ[STORE_ENV], build_search_index=False)

@@ -42,6 +42,7 @@ class Corpus:
         store = getattr(self._local, "store", None)
         if store is None:
             store = Store(self.path, read_only=True)
+            store.con.execute("SET enable_progress_bar = false")  # a server has no terminal
             self._local.store = store
             with self._lock:
                 self._stores.append(store)

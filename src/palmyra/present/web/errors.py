@@ -1,10 +1,12 @@
 """The web app's single error path: every failure becomes ``{ok: false, error, status}``.
 
-One handler is registered for every exception class the app can meet, so an
-API client always gets the same JSON shape (pinned by
-``tests/present/test_errors.py``), and a browser gets the same three facts on an
-HTML page. Unexpected exceptions are logged with their traceback and shown only
-as "internal error": their text may hold paths or SQL.
+One handler, ``handle``, renders every exception the app can meet, so an API
+client always gets the same JSON shape (pinned by ``tests/present/test_errors.py``)
+and a browser gets the same three facts on an HTML page. Unexpected exceptions
+are logged with their traceback and shown only as "internal error": their text
+may hold paths or SQL. They are caught by a small ASGI middleware rather than
+left to Starlette's outermost one, which would also drop the client's
+keep-alive connection.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from palmyra.errors import PalmyraError, StoreError
 from palmyra.present.templating import Links, render
@@ -57,6 +60,34 @@ async def handle(request: Request, exc: Exception) -> Response:
     return HTMLResponse(html, status_code=status)
 
 
+class CatchAll:
+    """Render any exception a route raises through ``handle``, unless a response began."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                raise
+            response = await handle(Request(scope), exc)
+            await response(scope, receive, send)
+
+
 def install(app: FastAPI) -> None:
-    for exc_class in (Exception, HTTPException, RequestValidationError, PalmyraError):
+    """Route every error to ``handle``: the expected ones by class, the rest by middleware."""
+    for exc_class in (HTTPException, RequestValidationError, PalmyraError):
         app.add_exception_handler(exc_class, handle)
+    app.add_middleware(CatchAll)

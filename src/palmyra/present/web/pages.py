@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -24,9 +25,18 @@ def page(template: str, active: str, title: str, **context: Any) -> HTMLResponse
     return HTMLResponse(render(template, links=LINKS, active=active, title=title, **context))
 
 
+def corpus_page(
+    c: Corpus, template: str, active: str, title: str, name: str, build: Callable[[Any], Any]
+) -> HTMLResponse:
+    """A page drawn from one whole-corpus view: rendered once, since the store cannot change."""
+    html = c.memo(f"page:{template}", lambda st: render(
+        template, links=LINKS, active=active, title=title, **{name: build(st)}))
+    return HTMLResponse(html)
+
+
 @router.get("/")
 def overview(c: CorpusDep) -> HTMLResponse:
-    return page("overview.html", "overview", "Overview", o=c.memo("overview", content.overview))
+    return corpus_page(c, "overview.html", "overview", "Overview", "o", content.overview)
 
 
 @router.get("/documents")
@@ -53,10 +63,11 @@ def document(c: CorpusDep, doc_id: DocId) -> HTMLResponse:
 
 @router.get("/events")
 def events(c: CorpusDep) -> HTMLResponse:
-    config = {"types": c.memo("types", lambda _: content.event_types(c.events())),
-              "links": LINKS.templates(), "events": {"url": "/api/events"},
-              "basemap": {"url": "/static/basemap.geojson"}}
-    return page("events.html", "events", "Events: timeline and map", config=config)
+    def config(_: Any) -> dict[str, Any]:
+        return {"types": content.event_types(c.events()), "links": LINKS.templates(),
+                "events": {"url": "/api/events"}, "basemap": {"url": "/static/basemap.geojson"}}
+
+    return corpus_page(c, "events.html", "events", "Events: timeline and map", "config", config)
 
 
 @router.get("/timeline")
@@ -71,8 +82,7 @@ def map_() -> RedirectResponse:
 
 @router.get("/clusters")
 def clusters(c: CorpusDep) -> HTMLResponse:
-    return page("clusters.html", "clusters", "Event clusters", cl=c.memo("clusters",
-                                                                         content.clusters))
+    return corpus_page(c, "clusters.html", "clusters", "Event clusters", "cl", content.clusters)
 
 
 @router.get("/cluster/{cluster_id}")
@@ -83,13 +93,13 @@ def cluster(c: CorpusDep, cluster_id: ClusterId) -> HTMLResponse:
 
 @router.get("/naming")
 def naming(c: CorpusDep) -> HTMLResponse:
-    return page("naming.html", "naming", "Naming matrix", n=c.memo("naming", content.naming))
+    return corpus_page(c, "naming.html", "naming", "Naming matrix", "n", content.naming)
 
 
 @router.get("/citations")
 def citations(c: CorpusDep) -> HTMLResponse:
-    return page("citations.html", "citations", "Citation graph",
-                g=c.memo("citations", content.citations))
+    return corpus_page(c, "citations.html", "citations", "Citation graph", "g",
+                       content.citations)
 
 
 @router.get("/search")
