@@ -62,6 +62,7 @@ def analyze(
     max_bytes: int = 50 * 1024 * 1024,
     progress: ProgressFn | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    on_commit: Callable[[int], None] | None = None,
 ) -> AnalyzeSummary:
     """Ingest, clean, annotate and extract every article under ``paths`` into the store.
 
@@ -74,6 +75,7 @@ def analyze(
         max_bytes: larger inputs are refused with an error rather than read.
         progress: called after each record with its source name and the running count.
         on_failure: called with each failure as it happens (the summary lists them too).
+        on_commit: called after each committed batch with the documents stored so far.
 
     Returns:
         AnalyzeSummary: how many documents were stored, already present, or failed.
@@ -96,6 +98,8 @@ def analyze(
                     summary.fail(src.name, stage, reason)
             store.write_batch(facts, extra_sources, batch_failures, pipeline.version)
             summary.stored += len(facts)
+            if on_commit and facts:
+                on_commit(summary.stored)
             batch.clear()
             extra_sources.clear()
             batch_failures.clear()

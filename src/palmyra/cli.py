@@ -138,6 +138,12 @@ def analyze(
                 batch_size=batch_size,
                 max_bytes=int(max_mb * 1024 * 1024),
                 progress=on_progress,
+                # Without a terminal there is no bar: log each commit so logs show progress.
+                on_commit=None
+                if err.is_terminal
+                else lambda n: err.print(
+                    f"analyze: {n} document(s) stored so far", highlight=False
+                ),
                 on_failure=lambda f: bar.console.print(
                     f"[red]✗[/] {escape(str(f))}", highlight=False, soft_wrap=True
                 ),

@@ -15,7 +15,11 @@ Anchor cascade, tried in order for each expression that needs one:
    text, since articles cite sources dated shortly before they appear;
 3. with ``fallback_anchor``, the latest explicit full date anywhere in the text,
    for relative expressions that come before the first full date;
-4. otherwise the expression is left out: no anchor means no guess.
+4. otherwise the expression is left out: no anchor means no guess. Those
+   that are a fixed offset from the day of writing ("last year" = year -1)
+   are still listed, with their offset, by ``relative_offsets``: the event
+   extractor can infer the anchor from an occurrence the text also dates
+   absolutely (``palmyra.extract.events_anchor``).
 
 An inferred anchor (2, 3), or a published date coarser than a day, only
 approximates the day of writing, so a value that depends on the anchor's day
@@ -54,7 +58,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from palmyra import registry
 from palmyra.annotate.lexicon import alternation, by_kind
@@ -192,9 +196,63 @@ def date_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
             ctx.document.published,
             fallback_anchor=settings.get("dates.fallback_anchor", True),
             tolerance_days=settings.get("dates.tolerance_days", 31),
-            keep=lambda s, e: _spacy_keeps(doc, s, e),
+            keep=spacy_veto(doc),
         )
     ]
+
+
+class RelativeOffset(NamedTuple):
+    """A relative expression read as an offset from the day of writing: "last year" = year, -1."""
+
+    start: int
+    end: int
+    unit: str  # "day", "week", "month" or "year"
+    offset: int
+
+
+def relative_offsets(text: str, *, keep: Keep | None = None) -> list[RelativeOffset]:
+    """Relative expressions whose value is a fixed offset from the day of writing, in text order.
+
+    These are the expressions ``find_dates`` leaves out when it has no anchor
+    ("last year", "two months ago", "yesterday", "May last year"); knowing
+    their offset lets a caller infer the anchor from an event the text also
+    dates absolutely (``palmyra.extract.events_anchor``). The candidates are
+    ``find_dates``'s own, so a duration ("the past year") is still no date.
+    Expressions whose distance from the day of writing depends on that day
+    ("Tuesday", "last May", "last summer") and vague counts ("a few weeks
+    ago") are left out.
+    """
+    out = []
+    for pattern, m in _select(text, keep):
+        found = _offset(pattern.name, m, text)
+        if found is not None:
+            out.append(RelativeOffset(*_core(m), *found))
+    return out
+
+
+def shift_period(value: DateValue, unit: str, offset: int, rule: str) -> DateValue | None:
+    """The ``unit`` (day, week, month, year) holding ``value``, moved ``offset`` units.
+
+    ``None`` when ``value`` spans more than one such unit ("2015" holds no one
+    month). The result has the unit's precision: "last year" from an anchor
+    of 2016-03-28 (day) or 2016-03 (month) is 2015.
+    """
+    first = _unit_start(date.fromisoformat(value.start), unit)
+    if first != _unit_start(date.fromisoformat(value.end), unit):
+        return None
+    moved = _move(first, offset, unit)
+    if unit == "day":
+        return _day_value(moved, rule)
+    if unit == "week":
+        return _week_value(moved, moved + timedelta(days=6), rule)
+    if unit == "month":
+        return _month_value(moved.year, moved.month, rule)
+    return DateValue(str(moved.year), "year", f"{moved.year}-01-01", f"{moved.year}-12-31", rule)
+
+
+def spacy_veto(doc: Doc) -> Keep:
+    """The ``keep`` test for weak candidates that ``date_mentions`` applies, for another caller."""
+    return lambda start, end: _spacy_keeps(doc, start, end)
 
 
 def _spacy_keeps(doc: Doc, start: int, end: int) -> bool:
@@ -525,7 +583,7 @@ def _month_rel_year(m: re.Match[str], text: str, st: _State) -> DateValue | None
     a = st.anchor()
     if a is None:
         return None
-    y = a.day.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    y = a.day.year + _step(m["rel"])
     return a.stamp(_month_value(y, _month_number(m["mon"]), "month.relative_year"))
 
 
@@ -625,24 +683,52 @@ def _weekday(m: re.Match[str], text: str, st: _State) -> DateValue | None:
 
 def _relative_day(m: re.Match[str], text: str, st: _State) -> DateValue | None:
     a = st.anchor()
-    word = (m["word"] or "").lower()
-    # "Russia Today", "USA Today": a capitalised "Today" mid-sentence is a name.
-    if a is None or (m["word"] == "Today" and not _sentence_start(text, m.start())):
+    offset = _day_offset(m, text)
+    if a is None or offset is None:
         return None
-    if word:
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
-    elif m["rel"]:
-        offset = -1 if m["rel"].lower() == "last" else 0
-    else:
-        offset = -2
     return a.stamp(_day_value(a.day + timedelta(days=offset), "relative.day"), day_sensitive=True)
+
+
+def _day_offset(m: re.Match[str], text: str) -> int | None:
+    """Days from the day of writing for a ``relative_day`` match; None for a name."""
+    # "Russia Today", "USA Today": a capitalised "Today" mid-sentence is a name.
+    if m["word"] == "Today" and not _sentence_start(text, m.start()):
+        return None
+    if m["word"]:
+        return int(_words()["day_offset"][m["word"].lower()])
+    if m["rel"]:  # "last night", "this morning"
+        return _step(m["rel"])
+    return -2  # "the day before yesterday"
+
+
+def _step(rel: str) -> int:
+    """Units from the day of writing that "last", "this" or "next" points."""
+    return int(_words()["relative_step"][rel.lower()])
+
+
+def _offset(name: str, m: re.Match[str], text: str) -> tuple[str, int] | None:
+    """``(unit, offset)`` of a match that is a fixed offset from the day of writing, else None."""
+    if name == "period":
+        unit = m["unit"].lower()
+        return ("week" if unit == "weekend" else unit), _step(m["rel"])
+    if name == "month_rel_year":
+        return "year", _step(m["rel"])
+    if name == "ago":
+        count = _count(m["n"])
+        if count is None or count != int(count):
+            return None
+        return m["unit"].lower(), -int(count)
+    if name == "relative_day":
+        offset = _day_offset(m, text)
+        return None if offset is None else ("day", offset)
+    return None
 
 
 def _period(m: re.Match[str], text: str, st: _State) -> DateValue | None:
     a = st.anchor()
     if a is None:
         return None
-    step = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    step = _step(m["rel"])
     unit = m["unit"].lower()
     rule = f"period.{m['rel'].lower()}_{unit}"
     if unit in ("week", "weekend"):
@@ -883,6 +969,17 @@ def _count(n: str | None) -> float | None:
     if word in ("a few", "few", "several"):
         return None
     return parse_count(word)
+
+
+def _unit_start(d: date, unit: str) -> date:
+    """The first day of the day, week (Monday), month or year holding ``d``."""
+    if unit == "week":
+        return d - timedelta(days=d.weekday())
+    if unit == "month":
+        return d.replace(day=1)
+    if unit == "year":
+        return d.replace(month=1, day=1)
+    return d
 
 
 def _move(d: date, n: int, unit: str) -> date:

@@ -37,6 +37,7 @@ from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
 from palmyra.extract.quotemarks import Quoted, scan, within
 from palmyra.extract.references import Reference, references
+from palmyra.extract.sentences import Bounds, sentence_bounds
 from palmyra.model import Citation, DateValue
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ def _in_text(
     in_refs = [(r.start, r.end) for r in refs]
     in_quotes = [(q.start, q.end) for q in quoted if q.depth == 0]
     opening = {q.open: q for q in quoted if q.depth == 0}
+    bounds = sentence_bounds(doc)
     phrases: list[tuple[Token, OutletMention, int, int]] = []
     for m in outlets.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -117,14 +119,14 @@ def _in_text(
         pos = doc[first].idx
         if within(in_refs, pos) or within(in_quotes, pos) or m.name == ctx.document.outlet:
             continue
-        cue = _citing_word(root) or _verb_after(doc, last)
+        cue = _citing_word(root, bounds) or _verb_after(doc, last)
         if cue is None:
             continue
         while first > 0 and doc[first - 1].text in "*_":
             first -= 1  # "the *Los Angeles Times*"
         if first > 0 and doc[first - 1].lower_ == "the":
             first -= 1
-        title, title_end = _title(doc, last, opening)
+        title, title_end = _title(doc, last, opening, bounds)
         tokens = [doc[first], doc[last - 1], cue]
         start = min(t.idx for t in tokens)
         end = max(title_end, *(t.idx + len(t) for t in tokens))
@@ -133,7 +135,7 @@ def _in_text(
     return out
 
 
-def _citing_word(root: Token) -> Token | None:
+def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     """The word that makes an outlet phrase a source (module docstring), or ``None``."""
     cues = citation_cues()
     node = root
@@ -143,7 +145,7 @@ def _citing_word(root: Token) -> Token | None:
     if node.i != root.i and node.lemma_.lower() in cues["piece"]:
         return node  # "Foreign Policy's report"
     if node.dep_ == "nsubj":
-        if head.lemma_.lower() in cues["verb"] or _before_quote_colon(head):
+        if head.lemma_.lower() in cues["verb"] or _before_quote_colon(head, bounds):
             return head
         return None
     if node.dep_ in ("dobj", "dative") and head.lemma_.lower() in cues["contact"]:
@@ -174,17 +176,18 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
     return None
 
 
-def _before_quote_colon(verb: Token) -> bool:
+def _before_quote_colon(verb: Token, bounds: Bounds) -> bool:
     """Whether ``verb``'s sentence ends in a colon that opens a quotation."""
-    sent = verb.sent
-    last = sent[-1] if sent[-1].text == ":" else None
-    if last is None:
+    last = verb.doc[bounds[verb.i][1] - 1]
+    if last.text != ":":
         return False
     rest = verb.doc.text[last.idx + 1 : last.idx + 8].lstrip()
     return rest[:1] in "“\"‘'"
 
 
-def _title(doc: Doc, last: int, opening: dict[int, Quoted]) -> tuple[str | None, int]:
+def _title(
+    doc: Doc, last: int, opening: dict[int, Quoted], bounds: Bounds
+) -> tuple[str | None, int]:
     """A title named with the outlet, and where it ends (-1 without one).
 
     Three forms: a quotation right after the outlet ("CBS “Face the Nation”"), a
@@ -204,9 +207,8 @@ def _title(doc: Doc, last: int, opening: dict[int, Quoted]) -> tuple[str | None,
             words.append(t)
         if words and words[-1].tag_ != "DT":
             return doc[words[0].i : words[-1].i + 1].text, words[-1].idx + len(words[-1])
-    sent = doc[last - 1].sent
     titles = citation_cues()["title"]
-    for t in sent:
+    for t in doc[slice(*bounds[last - 1])]:
         end = t.idx + len(t)
         q = opening.get(end + 1) or opening.get(end + 2) if t.lower_ in titles else None
         if q is not None:

@@ -9,6 +9,11 @@
    (``events_counts``), then its ACLED type (``events_typing``);
 3. merge the candidates into one event per occurrence (``events_merge``).
 
+A text with no anchor for its relative dates (no publication date, no full
+date) may have its day of writing inferred from an occurrence told both with
+an absolute and with a relative date (``events_anchor``); it is then read
+again with that anchor.
+
 The paragraph's last place and date carry over to sentences that continue its
 narrative without naming them again. Nothing outside the article body (and
 title, which only supports body events) is read.
@@ -24,8 +29,9 @@ from spacy.tokens import Doc, Span, Token
 from palmyra import registry
 from palmyra.context import DocContext
 from palmyra.extract.events_actors import resolve_actors
+from palmyra.extract.events_anchor import infer_anchor
 from palmyra.extract.events_counts import CountHit, find_counts
-from palmyra.extract.events_dates import is_explicit, resolve_date
+from palmyra.extract.events_dates import is_explicit, pending_relative, resolve_date
 from palmyra.extract.events_index import DocIndex, TokenMention
 from palmyra.extract.events_lexicon import Lexicon, lexicon
 from palmyra.extract.events_merge import Candidate, merge
@@ -59,10 +65,20 @@ DEFAULTS: dict[str, Any] = {
 def events(doc: Doc, ctx: DocContext) -> list[Event]:
     """Events the document reports, one per occurrence, each with its evidence spans."""
     settings = {**DEFAULTS, **ctx.settings.get("events", {})}
-    reader = _Reader(DocIndex.build(doc, ctx), lexicon(), frozenset(settings["state_kinds"]))
+    index, lex = DocIndex.build(doc, ctx), lexicon()
+    kinds = frozenset(settings["state_kinds"])
+    candidates = _read(doc, _Reader(index, lex, kinds))
+    if index.relatives:  # no anchor at all: infer one, and read again with it
+        anchor = infer_anchor(candidates)
+        if anchor is not None:
+            candidates = _read(doc, _Reader(index, lex, kinds, written=anchor))
+    return merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
+
+
+def _read(doc: Doc, reader: _Reader) -> list[Candidate]:
     for n, sent in enumerate(sentences(doc)):
         reader.read(sent, n)
-    return merge(reader.candidates, ctx.document.id, NAME, settings["fragment_window"])
+    return reader.candidates
 
 
 @dataclass
@@ -72,6 +88,7 @@ class _Reader:
     index: DocIndex
     lex: Lexicon
     state_kinds: frozenset[str]
+    written: DateValue | None = None  # the inferred day of writing (``events_anchor``)
     candidates: list[Candidate] = field(default_factory=list)
     last_place: dict[int, TokenMention] = field(default_factory=dict)
     last_date: dict[int, DateValue] = field(default_factory=dict)
@@ -105,7 +122,8 @@ class _Reader:
         index, lex = self.index, self.lex
         paragraph = index.paragraph(hit.token)
         date = resolve_date(hit, clause, sent, index, self.last_date.get(paragraph),
-                            reported=is_verb(anchor))
+                            reported=is_verb(anchor), anchor=self.written)
+        relative = pending_relative(hit, clause, sent, index) if date is None else None
         voice = stance(hit, clause, index, lex, dated=is_explicit(date))
         if voice.modality is None:
             return None
@@ -139,7 +157,7 @@ class _Reader:
                 actor2=actor2,
                 # A total told for several places at once is kept once, on the first.
                 counts=_first_per_key(counts) if k == 0 else {},
-                modality=voice.modality, asserted_by=voice.asserted_by,
+                modality=voice.modality, asserted_by=voice.asserted_by, relative=relative,
             ))
         if places and place_rule in ("clause", "anaphora", "sentence"):
             self.last_place[paragraph] = places[-1]

@@ -13,6 +13,14 @@ Dates of a cited reference ("(Title, Outlet, 4 March 2017)") date the
 reference, not the event, and are skipped, as are dates after the publication
 date: an asserted past event cannot postdate the article, so such a date
 belongs to a plan or a misreading. ``DateValue.rule`` names the rule that fired.
+
+A text with no anchor at all (no publication date, no full date) leaves its
+relative expressions ("last year") unresolved; in steps 1 and 2 the nearest
+of them stands for the date it would have given, so the event stays undated
+(its date is not borrowed from the narrative). When ``events_anchor`` has
+inferred the day of writing from an occurrence told twice, that anchor
+resolves such an expression (``event:relative``) and otherwise stands in for
+the publication date in step 4, at its own coarse precision (``event:anchor``).
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from palmyra.extract.events_index import DocIndex, TokenMention
+from palmyra.annotate.dates import shift_period
+from palmyra.extract.events_index import DocIndex, TokenRelative
 from palmyra.extract.events_triggers import Hit
 from palmyra.model import DateValue
 
@@ -36,22 +45,40 @@ def resolve_date(
     index: DocIndex,
     previous: DateValue | None,
     reported: bool,
+    anchor: DateValue | None = None,
 ) -> DateValue | None:
     """The event's date, with the rule that found it recorded in ``DateValue.rule``.
 
     ``reported`` says whether a verb tells the event (as news: the week before
-    publication) rather than a noun merely naming it (its month).
+    publication) rather than a noun merely naming it (its month). ``anchor``
+    is an inferred day of writing (``events_anchor``), for a text without a
+    publication date.
     """
     published = index.ctx.document.published
     for rule, tokens in (("clause", clause), ("sentence", sent)):
-        dates = [tm for tm in index.mentions_in(tokens, "date") if tm.root.i not in index.cited]
-        found = _nearest(hit, dates, published)
-        if found is not None:
+        found = _nearest(hit, tokens, index, published or anchor)
+        if isinstance(found, DateValue):
             return dataclasses.replace(found, rule=f"event:{rule}")
+        if found is not None:
+            if anchor is None:
+                return None
+            return shift_period(anchor, found.unit, found.offset, "event:relative")
     if previous is not None:
         return dataclasses.replace(previous, rule="event:narrative")
     if published is not None:
-        return _widened(published, "week" if reported else "month")
+        return _widened(published, "week" if reported else "month", "event:publication")
+    if anchor is not None:
+        return _widened(anchor, "week" if reported else "month", "event:anchor")
+    return None
+
+
+def pending_relative(hit: Hit, clause: list[Token], sent: Span,
+                     index: DocIndex) -> TokenRelative | None:
+    """The unresolved relative expression that ``resolve_date`` would date the event by, if any."""
+    for tokens in (clause, sent):
+        found = _nearest(hit, tokens, index, index.ctx.document.published)
+        if found is not None:
+            return found if isinstance(found, TokenRelative) else None
     return None
 
 
@@ -60,27 +87,27 @@ def is_explicit(value: DateValue | None) -> bool:
     return value is not None and value.rule in ("event:clause", "event:sentence")
 
 
-def _nearest(hit: Hit, dates: list[TokenMention], published: DateValue | None) -> DateValue | None:
-    usable = [
-        tm for tm in dates
-        if isinstance(tm.mention.value, DateValue)
-        and (published is None or tm.mention.value.start <= published.end)
+def _nearest(hit: Hit, tokens: Span | list[Token], index: DocIndex,
+             bound: DateValue | None) -> DateValue | TokenRelative | None:
+    """The date mention or unresolved relative expression among ``tokens`` nearest the trigger."""
+    found: list[tuple[int, DateValue | TokenRelative]] = [
+        (tm.root.i, tm.mention.value) for tm in index.mentions_in(tokens, "date")
+        if tm.root.i not in index.cited and isinstance(tm.mention.value, DateValue)
+        and (bound is None or tm.mention.value.start <= bound.end)
     ]
-    if not usable:
+    found += [(r.root.i, r) for r in index.relatives_in(tokens) if r.root.i not in index.cited]
+    if not found:
         return None
-    best = min(usable, key=lambda tm: abs(tm.root.i - hit.token.i))
-    return best.mention.value  # type: ignore[return-value]
+    return min(found, key=lambda f: abs(f[0] - hit.token.i))[1]
 
 
-def _widened(published: DateValue, precision: str) -> DateValue:
+def _widened(published: DateValue, precision: str, rule: str) -> DateValue:
     if published.precision != "day":
-        return dataclasses.replace(published, rule="event:publication")
+        return dataclasses.replace(published, rule=rule)
     day = date.fromisoformat(published.start)
     end = date.fromisoformat(published.end)
     if precision == "week":
         start = day - timedelta(days=PUBLICATION_WEEK_DAYS)
-        return DateValue(published.value, "week", start.isoformat(), end.isoformat(),
-                         "event:publication")
+        return DateValue(published.value, "week", start.isoformat(), end.isoformat(), rule)
     first = day.replace(day=1)
-    return DateValue(first.isoformat()[:7], "month", first.isoformat(), end.isoformat(),
-                     "event:publication")
+    return DateValue(first.isoformat()[:7], "month", first.isoformat(), end.isoformat(), rule)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from palmyra.annotate.dates import relative_offsets, spacy_veto
 from palmyra.context import DocContext
-from palmyra.model import Citation, Mention, PlaceRef
+from palmyra.model import Citation, DateValue, Mention, PlaceRef
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
@@ -37,6 +38,17 @@ class TokenMention:
         return value if isinstance(value, PlaceRef) else None
 
 
+@dataclass(frozen=True)
+class TokenRelative:
+    """A relative expression no anchor resolved ("last year"), with its offset and tokens."""
+
+    unit: str  # "day", "week", "month" or "year"
+    offset: int  # units from the day of writing: "last year" is -1
+    start: int  # first token index
+    end: int  # one past the last token index
+    root: Token
+
+
 @dataclass
 class DocIndex:
     """Token <-> mention lookups, paragraph numbers and the regions evidence may come from."""
@@ -50,6 +62,8 @@ class DocIndex:
     paragraph_starts: list[int] = field(default_factory=list)  # cleaned offsets
     cited: set[int] = field(default_factory=set)  # tokens inside a citation
     quoted: set[int] = field(default_factory=set)  # tokens inside a quotation
+    # unresolved relative expressions: only in a text with no anchor at all (``_relatives``)
+    relatives: list[TokenRelative] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, ctx: DocContext) -> DocIndex:
@@ -60,7 +74,27 @@ class DocIndex:
         index.cited = index._tokens_in(ctx.facts.citations if ctx.facts else []) | _bracketed_refs(
             doc, index)
         index.quoted = _quotations(doc)
+        index.relatives = index._relatives()
         return index
+
+    def _relatives(self) -> list[TokenRelative]:
+        """Relative expressions left unresolved because the text offers no anchor at all.
+
+        Empty when the document has a publication date, or when any date
+        mention leaned on a date of the text ("@text", "@doc"): then every
+        relative expression the annotator knows was resolved.
+        """
+        if self.ctx.document.published is not None:
+            return []
+        dates = [tm.mention.value for tm in self.by_kind.get("date", ())]
+        if any(isinstance(v, DateValue) and "@" in v.rule for v in dates):
+            return []
+        out = []
+        for rel in relative_offsets(self.doc.text, keep=spacy_veto(self.doc)):
+            span = self.doc.char_span(rel.start, rel.end, alignment_mode="expand")
+            if span is not None:
+                out.append(TokenRelative(rel.unit, rel.offset, span.start, span.end, span.root))
+        return out
 
     def _tokens_in(self, facts: list[Citation]) -> set[int]:
         out: set[int] = set()
@@ -99,6 +133,11 @@ class DocIndex:
         ids = {t.i for t in tokens}
         found = [tm for k in kinds for tm in self.by_kind.get(k, ()) if tm.root.i in ids]
         return sorted(found, key=lambda tm: tm.start)
+
+    def relatives_in(self, tokens: Span | list[Token]) -> list[TokenRelative]:
+        """Unresolved relative expressions whose root lies among ``tokens``, in text order."""
+        ids = {t.i for t in tokens}
+        return [r for r in self.relatives if r.root.i in ids]
 
     def places_before(self, token: Token) -> list[TokenMention]:
         """Place mentions that end before ``token``, nearest last."""

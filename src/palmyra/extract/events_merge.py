@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from palmyra.extract.events_dates import is_explicit
+from palmyra.extract.events_index import TokenRelative
 from palmyra.model import DateValue, Event, Modality, NumberValue, PlaceRef, Span
 
 EXPORTED = frozenset({"asserted", "attributed"})
@@ -38,6 +39,8 @@ class Candidate:
     counts: dict[str, NumberValue] = field(default_factory=dict)
     modality: Modality = "asserted"
     asserted_by: str | None = None
+    # the unresolved relative expression ("last year") that leaves ``date`` empty, if any
+    relative: TokenRelative | None = None
 
     @property
     def weight(self) -> int:
@@ -67,14 +70,14 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
         if cand.place is None:
             _lend_counts(cand, groups, fragment_window)
             continue
-        group = next((g for g in groups if all(_compatible(m, cand) for m in g)), None)
+        group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
         if group is None:
             groups.append([cand])
         else:
             group.append(cand)
     for cand in candidates:
         if cand.region == "title" and cand.place is not None:
-            group = next((g for g in groups if all(_compatible(m, cand) for m in g)), None)
+            group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
             if group is not None:
                 group.append(cand)
     events = [_event(g, doc_id, extractor) for g in groups]
@@ -94,7 +97,8 @@ def _lend_counts(cand: Candidate, groups: list[list[Candidate]], window: int) ->
             owner.counts.setdefault(key, value)
 
 
-def _compatible(a: Candidate, b: Candidate) -> bool:
+def same_occurrence(a: Candidate, b: Candidate) -> bool:
+    """Whether two tellings may be one occurrence (the test merging applies, pair by pair)."""
     if a.sub_event_type != b.sub_event_type or a.place_key != b.place_key:
         return False
     if (a.modality in EXPORTED) != (b.modality in EXPORTED):

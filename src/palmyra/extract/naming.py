@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from palmyra.annotate.names import name_key, name_words, titles
 from palmyra.extract.outlets import Outlets
+from palmyra.extract.sentences import Bounds
 from palmyra.model import ActorRef
 
 if TYPE_CHECKING:
@@ -65,13 +66,17 @@ class _Name:
 class Namer:
     """Names the speakers of one document; remembers them for later pronouns."""
 
-    def __init__(self, doc: Doc, ctx: DocContext, outlets: Outlets, region: list[int]) -> None:
+    def __init__(
+        self, doc: Doc, ctx: DocContext, outlets: Outlets, region: list[int], bounds: Bounds
+    ) -> None:
         """
         Args:
             region: for each token, the quotation (or reference) it sits in, as made by
                 ``quotes``; a pronoun refers only to names written in the same one.
+            bounds: the document's sentence bounds (``sentences.sentence_bounds``).
         """
         self.doc = doc
+        self.bounds = bounds
         self.outlets = outlets
         self.region = region
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
@@ -159,7 +164,7 @@ class Namer:
         the last few sentences, the last speaker of the same kind is taken.
         """
         want_person = pronoun.lower_ in _PERSON_PRONOUNS
-        sents = _previous_sentences(pronoun, _LOOKBACK_SENTENCES)
+        sents = _previous_sentences(self.bounds, pronoun.i, _LOOKBACK_SENTENCES)
         if not want_person:
             recent = self._last_spoken(want_person, since=sents[-1][0])
             if recent is not None:
@@ -295,16 +300,11 @@ def _is_subject(tokens) -> bool:
     return root.dep_ in ("appos", "compound") and root.head.dep_ in _SUBJECTS
 
 
-def _previous_sentences(token: Token, n: int) -> list[tuple[int, int]]:
-    """Token ranges of the sentence of ``token`` and the ``n`` before it, nearest first."""
-    out = []
-    sent = token.sent
-    doc = token.doc
-    for _ in range(n + 1):
-        out.append((sent.start, sent.end))
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
+def _previous_sentences(bounds: Bounds, i: int, n: int) -> list[tuple[int, int]]:
+    """Token ranges of the sentence of token ``i`` and the ``n`` before it, nearest first."""
+    out = [bounds[i]]
+    while len(out) <= n and out[-1][0] > 0:
+        out.append(bounds[out[-1][0] - 1])
     return out
 
 

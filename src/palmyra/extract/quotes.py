@@ -31,6 +31,7 @@ from palmyra.extract.naming import Namer, Speaker
 from palmyra.extract.outlets import Outlets
 from palmyra.extract.quotemarks import Quoted, scan, within
 from palmyra.extract.references import references
+from palmyra.extract.sentences import Bounds, sentence_bounds
 from palmyra.extract.speakers import Attributor, is_cue, speaker_of
 from palmyra.model import FrameSignal, Quote, Span
 
@@ -75,15 +76,16 @@ def _read(doc: Doc, ctx: DocContext) -> _Reading:
     context = [q.parent if q.parent is not None else -1 for q in found]
     titles = _titles(doc, found, outlets, refs)
     quoted = {i for i, r in enumerate(region) if r != -1}
-    attributor = Attributor(lambda t, k: region[t.i] == context[k])
-    namer = Namer(doc, ctx, outlets, region)
+    bounds = sentence_bounds(doc)
+    attributor = Attributor(lambda t, k: region[t.i] == context[k], bounds)
+    namer = Namer(doc, ctx, outlets, region, bounds)
     max_words = ctx.settings.get("quotes.scare_max_words", SCARE_MAX_WORDS)
     reading = _Reading()
     previous: dict[int | None, tuple[Quoted, Speaker | None]] = {}  # last quotation per parent
     said: set[tuple[int, int]] = set()  # reported clauses already taken, by offsets
     for item in _in_text_order(doc, found, region):
         if not isinstance(item, int):
-            reported = _reported(item, quoted, namer)
+            reported = _reported(item, quoted, namer, bounds)
             if reported is not None and reported[:2] not in said:
                 said.add(reported[:2])
                 start, end, speaker = reported
@@ -213,7 +215,9 @@ def _short(text: str, max_words: int) -> bool:
     )
 
 
-def _reported(cue: Token, quoted: set[int], namer: Namer) -> tuple[int, int, Speaker] | None:
+def _reported(
+    cue: Token, quoted: set[int], namer: Namer, bounds: Bounds
+) -> tuple[int, int, Speaker] | None:
     """The reported clause of a cue and its speaker: "Kerry announced that …"."""
     if any(c.dep_ == "neg" for c in cue.children):
         return None
@@ -232,7 +236,7 @@ def _reported(cue: Token, quoted: set[int], namer: Namer) -> tuple[int, int, Spe
     speaker = namer.name(head, any_noun=False) if head is not None else None
     if speaker is None:
         return None
-    run = _longest_run([t for t in content if t.sent.start == cue.sent.start])
+    run = _longest_run([t for t in content if bounds[t.i] == bounds[cue.i]])
     while run and (run[0].is_punct or run[0].dep_ in ("mark", "cc")):
         run = run[1:]
     while run and run[-1].is_punct:

@@ -28,6 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from palmyra.extract.lexicon import speech_cues
+from palmyra.extract.sentences import Bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -143,10 +144,12 @@ class Attributor:
         same_context: ``same_context(token, quote_index)`` is true when a token is
             outside every quotation except the ones enclosing that quotation, so
             that a cue inside another quotation is never used.
+        bounds: the document's sentence bounds (``sentences.sentence_bounds``).
     """
 
-    def __init__(self, same_context: Callable[[Token, int], bool]) -> None:
+    def __init__(self, same_context: Callable[[Token, int], bool], bounds: Bounds) -> None:
         self.same_context = same_context
+        self.bounds = bounds
 
     def attribute(self, inner: Span, index: int) -> Attribution | None:
         """The attribution of the quotation whose text is ``inner``, or ``None``."""
@@ -222,7 +225,7 @@ class Attributor:
         if i < 0 or doc[i].text != ":" or not _ends_clause(inner):
             return None
         colon = doc[i]
-        clause = [t for t in doc[colon.sent.start : i] if not avoid(t)]
+        clause = [t for t in doc[self.bounds[i][0] : i] if not avoid(t)]
         cues = [t for t in clause if usable(t) and not _in_modifier(t, colon.head)]
         if cues:
             speaker = speaker_of(cues[-1], avoid)
