@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from palmyra.annotate.dates import date_mentions, find_dates
+from palmyra.annotate.dates import date_mentions, find_dates, relative_offsets, shift_period
 from palmyra.context import DocContext
 from palmyra.model import CleanText, DateValue, Document
 
@@ -319,3 +319,25 @@ def test_dates_seed_002_matches_gold(shared_dir) -> None:
     text = (shared_dir / "seeds" / gold["doc"]).read_text(encoding="utf-8")
     values = {dv.value for _, _, dv in find_dates(text, date.fromisoformat(gold["published"]))}
     assert {e["date"] for e in gold["events"] if e["date"]} <= values
+
+
+def test_relative_offsets_without_anchor() -> None:
+    text = ("The town fell last year. Two years ago it was calm. Aid came yesterday, and in May"
+            " last year. Over the past year prices rose. Russia Today said so. Shops shut last"
+            " Tuesday, a few weeks ago.")
+    got = {text[r.start : r.end]: (r.unit, r.offset) for r in relative_offsets(text)}
+    assert got == {
+        "last year": ("year", -1),
+        "Two years ago": ("year", -2),
+        "yesterday": ("day", -1),
+        "May last year": ("year", -1),
+    }
+
+
+def test_shift_period_moves_the_unit_holding_a_value() -> None:
+    may = DateValue("2015-05", "month", "2015-05-01", "2015-05-31")
+    assert shift_period(may, "year", 1, "r") == DateValue(
+        "2016", "year", "2016-01-01", "2016-12-31", "r")
+    assert shift_period(may, "month", -1, "r") == DateValue(
+        "2015-04", "month", "2015-04-01", "2015-04-30", "r")
+    assert shift_period(may, "week", 1, "r") is None  # May spans several weeks
