@@ -76,6 +76,24 @@ def test_link_cluster_year_report_fitting_two_clusters_stays_alone(make_store):
     ]
 
 
+def test_link_cluster_year_report_joins_a_clear_leader(make_store):
+    # The November cluster names no actors, so the year report fits March clearly better.
+    march = Article("a.txt", "A", "Army units retook Palmyra from Islamic State.")
+    march.event("Army units retook Palmyra from Islamic State", REGAIN, "2016-03-27", ARMY, IS)
+    november = Article("b.txt", "B", "Hills near Palmyra were newly liberated.")
+    november.event("newly liberated", REGAIN, "2016-11-20", None, None)
+    year = Article("c.txt", "C", "The recapture of Palmyra by the army.")
+    year.event("The recapture of Palmyra by the army", REGAIN, "2016", ARMY, IS)
+    store = make_store(march, november, year)
+    summary = link(store)
+    assert summary.ambiguous == 0
+    assert memberships(store) == {"a_txt": ["a_txt", "c_txt"], "b_txt": ["b_txt"]}
+    rules = {
+        r["doc_id"]: r["rule"] for r in store.query("SELECT doc_id, rule FROM cluster_members")
+    }
+    assert rules["c_txt"] == "best"
+
+
 @pytest.mark.parametrize("day,clusters", [("2016-03-30", 1), ("2016-03-31", 2)])
 def test_link_cluster_date_tolerance(make_store, day, clusters):
     a = Article("a.txt", "A", "Troops retook Palmyra.")

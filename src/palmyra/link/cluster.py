@@ -59,7 +59,7 @@ class Placement:
     """Where a report went and why (``rule``), with the score that decided it."""
 
     cluster_id: str
-    rule: str  # seed | match | unique | coarse-seed | coarse-match | ambiguous | alone
+    rule: str  # seed | match | unique | best | coarse-seed | coarse-match | ambiguous | alone
     score: float | None = None
 
 
@@ -200,7 +200,12 @@ class Linker:
             result.placements[ev.key] = Placement(fits[0][1].id, "unique", fits[0][0])
             return
         if len(fits) > 1:
-            self._seed(ev, "ambiguous", None, result)
+            # Several fit the coarse date: only a clear winner on the other fields joins.
+            fits.sort(key=lambda f: (-f[0], f[1].seed.start, f[1].id))
+            if fits[0][0] - fits[1][0] >= self.settings["coarse_margin"]:
+                result.placements[ev.key] = Placement(fits[0][1].id, "best", fits[0][0])
+            else:
+                self._seed(ev, "ambiguous", None, result)
             return
         open_coarse = [
             c

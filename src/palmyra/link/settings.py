@@ -21,6 +21,9 @@ DEFAULTS: dict[str, Any] = {
     "weight_date": 0.20,
     "weight_text": 0.15,
     "join_threshold": 0.55,
+    # A month- or year-dated report that fits several day-dated clusters joins the best
+    # only when it leads the runner-up by this much; otherwise it stays apart, ambiguous.
+    "coarse_margin": 0.05,
     # Score given to actors when either side names none: unknown, neither for nor against.
     "unknown_actor_score": 0.5,
     # Score for a sub-type that differs inside the same ACLED event type (the outcome
