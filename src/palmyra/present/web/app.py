@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from palmyra.present.web import api, errors, pages
+from palmyra.present.web.cache import ResponseCache
 from palmyra.present.web.corpus import Corpus, prepare_search_index
 from palmyra.store.db import Store
 
@@ -83,6 +84,7 @@ def create_app(store_path: str | Path, *, build_search_index: bool = True) -> Fa
     app.state.corpus = corpus
     errors.install(app)
 
+    app.add_middleware(ResponseCache)  # inside SecurityHeaders: cached pages get them too
     app.add_middleware(SecurityHeaders)
     static = resources.files("palmyra.present").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
