@@ -12,7 +12,13 @@
 A text with no anchor for its relative dates (no publication date, no full
 date) may have its day of writing inferred from an occurrence told both with
 an absolute and with a relative date (``events_anchor``); it is then read
-again with that anchor.
+again with that anchor. Failing that, an undated text's latest explicit full
+date stands for its month of writing (``events_dates.text_anchor``), but only
+for a realis event that a finite verb narrates in the past or perfect
+("renewed their assault upon Palmyra"): not for a noun or participle that
+names an occurrence which may lie long before ("the city, previously
+liberated"), and never for a generic statement (already dropped by
+``stance``) or an event whose relative date no anchor resolved.
 
 The paragraph's last place and date carry over to sentences that continue its
 narrative without naming them again. Nothing outside the article body (and
@@ -31,7 +37,13 @@ from palmyra.context import DocContext
 from palmyra.extract.events_actors import resolve_actors
 from palmyra.extract.events_anchor import infer_anchor
 from palmyra.extract.events_counts import CountHit, find_counts
-from palmyra.extract.events_dates import is_explicit, pending_relative, resolve_date
+from palmyra.extract.events_dates import (
+    is_explicit,
+    pending_relative,
+    resolve_date,
+    text_anchor,
+    writing_month,
+)
 from palmyra.extract.events_index import DocIndex, TokenMention
 from palmyra.extract.events_lexicon import Lexicon, lexicon
 from palmyra.extract.events_merge import Candidate, merge
@@ -40,6 +52,7 @@ from palmyra.extract.events_places import resolve_places
 from palmyra.extract.events_syntax import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
+    auxiliaries,
     clause_tokens,
     clause_verb,
     is_verb,
@@ -52,6 +65,7 @@ from palmyra.extract.events_typing import DEFAULT_STATE_KINDS, event_type
 from palmyra.model import DateValue, Event, NumberValue
 
 NAME = "palmyra.events.v1"
+_TIME_UNITS = frozenset({"day", "week", "month", "year"})
 # ctx.settings["events"] overrides these.
 DEFAULTS: dict[str, Any] = {
     "state_kinds": sorted(DEFAULT_STATE_KINDS),
@@ -67,11 +81,12 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     settings = {**DEFAULTS, **ctx.settings.get("events", {})}
     index, lex = DocIndex.build(doc, ctx), lexicon()
     kinds = frozenset(settings["state_kinds"])
-    candidates = _read(doc, _Reader(index, lex, kinds))
+    latest = text_anchor(index)
+    candidates = _read(doc, _Reader(index, lex, kinds, latest=latest))
     if index.relatives:  # no anchor at all: infer one, and read again with it
         anchor = infer_anchor(candidates)
         if anchor is not None:
-            candidates = _read(doc, _Reader(index, lex, kinds, written=anchor))
+            candidates = _read(doc, _Reader(index, lex, kinds, written=anchor, latest=latest))
     return merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
 
 
@@ -89,6 +104,7 @@ class _Reader:
     lex: Lexicon
     state_kinds: frozenset[str]
     written: DateValue | None = None  # the inferred day of writing (``events_anchor``)
+    latest: DateValue | None = None  # an undated text's latest full date (``text_anchor``)
     candidates: list[Candidate] = field(default_factory=list)
     last_place: dict[int, TokenMention] = field(default_factory=dict)
     last_date: dict[int, DateValue] = field(default_factory=dict)
@@ -127,6 +143,10 @@ class _Reader:
         voice = stance(hit, clause, index, lex, dated=is_explicit(date))
         if voice.modality is None:
             return None
+        if (date is None and relative is None and self.latest is not None
+                and voice.modality in ("asserted", "attributed")
+                and _narrated(hit, anchor, clause, index)):
+            date = writing_month(self.latest)
         places, place_rule = resolve_places(hit, clause, sent, index, lex,
                                             self.last_place.get(paragraph))
         own_date = date is not None and date.rule == "event:clause"
@@ -204,6 +224,27 @@ def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str |
     if anchor.i != hit.token.i and (tense(anchor) == "past" or _serves_trigger(anchor, triggers)):
         return True
     return "completive" in hit.entry.flags and place_rule == "clause"
+
+
+def _narrated(hit: Hit, verb: Token, clause: list[Token], index: DocIndex) -> bool:
+    """Whether the clause narrates the event itself, in the past or perfect, untimed.
+
+    The trigger must be a finite past or perfect verb ("shelled", "have
+    taken"), or the direct object noun of one ("renewed their assault",
+    "launched attacks"). A participle or gerund without a finite
+    auxiliary ("the city, previously liberated") names an occurrence without
+    placing it in the narrative's time; so does a noun another verb talks
+    about ("the earlier loss of Palmyra was seized upon"). A time count in the
+    clause ("two days into the talks") dates the event from something else.
+    """
+    if verb.i != hit.token.i and not (hit.token.dep_ == "dobj" and hit.token.head.i == verb.i):
+        return False
+    if not is_verb(verb) or tense(verb) != "past":
+        return False
+    if not (verb.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxiliaries(verb))):
+        return False
+    counts = [tm.mention.value for tm in index.mentions_in(clause, "number")]
+    return not any(isinstance(v, NumberValue) and v.unit in _TIME_UNITS for v in counts)
 
 
 def _serves_trigger(verb: Token, triggers: set[int]) -> bool:

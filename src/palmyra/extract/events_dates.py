@@ -7,7 +7,7 @@
 4. ``publication``: the publication date, widened to the week before it for an
    event told as news, or to its month for an event only named by a noun
    ("the recapture of Palmyra"), which may lie further back.
-5. no date.
+5. no date, short of the last resort below (``text-anchor``).
 
 Dates of a cited reference ("(Title, Outlet, 4 March 2017)") date the
 reference, not the event, and are skipped, as are dates after the publication
@@ -21,10 +21,21 @@ of them stands for the date it would have given, so the event stays undated
 inferred the day of writing from an occurrence told twice, that anchor
 resolves such an expression (``event:relative``) and otherwise stands in for
 the publication date in step 4, at its own coarse precision (``event:anchor``).
+
+Last resort, ``text-anchor`` (``text_anchor``/``writing_month``): a text with no
+   publication date and no inferred anchor was written on or after the latest
+   explicit full date it gives ("12 December 2016"), and most likely within
+   that month; an event it narrates as news takes that month. The dates of
+   cited references count here (unlike in steps 1 and 2): what an article
+   cites bounds its day of writing from below just as well as what it
+   reports. Only ``events`` decides which events qualify (a realis event told
+   by a finite past or perfect verb); a noun or participle merely naming an
+   occurrence ("the city, previously liberated") may lie anywhere before.
 """
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 from datetime import date, timedelta
 
@@ -70,6 +81,31 @@ def resolve_date(
     if anchor is not None:
         return _widened(anchor, "week" if reported else "month", "event:anchor")
     return None
+
+
+def text_anchor(index: DocIndex) -> DateValue | None:
+    """The latest explicit full date of the body, for a text without a publication date.
+
+    Absolute day dates only ("12 December 2016", the annotator's ``date.full``
+    rule): never a date resolved against another one. ``None`` when the text
+    has a publication date or no such date.
+    """
+    if index.ctx.document.published is not None:
+        return None
+    full = [tm.mention.value for tm in index.by_kind.get("date", ())
+            if isinstance(tm.mention.value, DateValue) and tm.mention.value.precision == "day"
+            and tm.mention.value.rule.startswith("date.full") and "@" not in tm.mention.value.rule
+            and index.region(tm.root) == "body"]
+    return max(full, key=lambda v: v.end, default=None)
+
+
+def writing_month(latest: DateValue) -> DateValue:
+    """The month of the text's latest full date, whole: the event may follow that date."""
+    day = date.fromisoformat(latest.start)
+    first = day.replace(day=1)
+    last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return DateValue(first.isoformat()[:7], "month", first.isoformat(), last.isoformat(),
+                     "event:text-anchor")
 
 
 def pending_relative(hit: Hit, clause: list[Token], sent: Span,

@@ -69,6 +69,8 @@ def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
             head = doc[i:end].root
             if _inside_name(token, head, index):
                 continue
+            if entry.family == "territorial" and _exploited(head):
+                continue
             if _pos_ok(head, entry) and _object_ok(head, entry, index, lex):
                 return Hit(head, i, end, entry)
     return None
@@ -124,6 +126,16 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
             if index.mention_at(t, "place") or (t.pos_ == "NOUN" and lex.cue(t, "territory")):
                 return True
     return False
+
+
+def _exploited(head: Token) -> bool:
+    """A territorial verb "upon" (or a stranded "on"): "the loss was seized upon" exploits it.
+
+    Ground is seized, not seized upon; an attack "fired upon" keeps its sense,
+    so this is asked of territorial triggers only.
+    """
+    return any(c.dep_ in ("prep", "prt") and (c.lower_ == "upon" or (
+        c.lower_ == "on" and _pobj(c) is None)) for c in head.children)
 
 
 def _pobj(prep: Token) -> Token | None:
