@@ -70,6 +70,11 @@ def test_citations_parenthetical_forms(read, syria, text, expected):
          [("People's Daily", None, None, None)], "The People’s Daily quoted"),
         ("The colonel was reported by the New York Times as saying the city had fallen.", None,
          [("The New York Times", None, None, None)], "reported by the New York Times"),
+        # outlets the profile does not know, read from the words around them
+        ("Interfax news agency quoted a diplomat as saying the talks would resume.", None,
+         [("Interfax", None, None, None)], "Interfax news agency quoted"),
+        ("Al-Watan newspaper reported that the offensive would begin soon.", None,
+         [("Al-Watan", None, None, None)], "Al-Watan newspaper reported"),
     ],
 )
 def test_citations_in_text_forms(read, syria, text, published, expected, evidence):
@@ -91,6 +96,7 @@ def test_citations_in_text_forms(read, syria, text, published, expected, evidenc
         "After Foreign Policy challenged the colonel, he changed his reply.",
         "Independent monitors said the strike hit a school.",  # an adjective, not the paper
         "In the days after the writing of this article the city fell.",
+        "BEIRUT (Reuters) - Rebels shelled the city on Monday.",  # a dateline's credit
     ],
 )
 def test_citations_not_citations(read, syria, text):
@@ -131,6 +137,12 @@ def test_citations_without_profile_still_read_publications(read):
     text = "“The roads are cut,” the Levant Times wrote. The Levant Times noted the rain."
     doc, ctx = read(text)
     assert cited(doc, ctx) == [("Levant Times", None, None, None)]
+
+
+def test_citations_the_articles_own_outlet_is_not_cited(read, syria):
+    doc, ctx = read("“The road is cut,” a resident told Reuters.", syria)
+    ctx.document.outlet = "Reuters"
+    assert cited(doc, ctx) == []
 
 
 def test_citations_tiny_profile(read):

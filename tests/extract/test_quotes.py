@@ -71,6 +71,15 @@ def direct(doc, ctx) -> list[tuple[str, str | None]]:
         # straight marks, and a quotation continued by the next sentence
         ('"We are ready," Omar Haddad said. "The trucks are loaded and waiting."',
          [("We are ready,", "Omar Haddad"), ("The trucks are loaded and waiting.", "Omar Haddad")]),
+        # unnamed speakers described as people or bodies
+        ("“We have lost contact with the convoy,” the source, who asked not to be named, said.",
+         [("We have lost contact with the convoy,", "source")]),
+        ("The news agency quoted a military source as saying that troops had “restored order”.",
+         [("restored order", "military source")]),
+        ("Omar Haddad arrived. “The strikes will continue,” he was quoted as saying.",
+         [("The strikes will continue,", "Omar Haddad")]),
+        ("“I saw the planes come,” one farmer told reporters. He added: “Then everyone fell.”",
+         [("I saw the planes come,", "farmer"), ("Then everyone fell.", "farmer")]),
         # a quotation inside a quotation has its own speaker
         ("Lena Marsh wrote: “The commander told me: ‘Nobody may pass tonight.’ He left.”",
          [("The commander told me: ‘Nobody may pass tonight.’ He left.", "Lena Marsh"),
@@ -143,6 +152,11 @@ def test_quotes_speaker_from_annotated_mentions(read, syria):
          ["moderate"]),
         # what is talked about is not what is said
         ("Asked to comment on the ‘plan B’ option, Lena Marsh smiled.", ["plan B"]),
+        # a label, not anyone's words
+        ("A crack unit known as ‘Desert Hawks’ took the airport.", ["Desert Hawks"]),
+        ("The so-called “Valley Revolution Command Council” said it held the town.",
+         ["Valley Revolution Command Council"]),
+        ("Sappers cleared the old city, which used to be called “the pearl”.", ["the pearl"]),
     ],
 )
 def test_quotes_scare_quotes_are_frame_signals(read, text, scare):
@@ -176,8 +190,16 @@ def test_quotes_reported_speech(read):
     assert text[q.cue_span.start : q.cue_span.end] == "announced"
 
 
-def test_quotes_reported_speech_needs_a_named_speaker(read):
-    doc, ctx = read("These attacks suggest that the group is running out of fighters.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These attacks suggest that the group is running out of fighters.",  # no speaker
+        "Asked whether the army would attack, Omar Haddad smiled.",  # a question put to him
+        "Omar Haddad did not say that the road was closed.",  # negated
+    ],
+)
+def test_quotes_no_reported_speech(read, text):
+    doc, ctx = read(text)
     assert quotes(doc, ctx) == []
 
 

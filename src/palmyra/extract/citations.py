@@ -11,7 +11,12 @@ Two forms are read (gold/SCHEMA.md, "citations"):
   "I spoke with Monocle 24’s The Globalist"), a published piece ("in an article in
   Foreign Policy", "a report from Foreign Affairs"), or the subject of a sentence
   that ends in a colon before a quotation ("The Independent made an effort to sum up
-  the players: “…”").
+  the players: “…”"). Outlets inside quotations and references are not read, nor the
+  article's own outlet ("told Reuters" in a Reuters story).
+
+Dates: a reference's closing date; for an in-text attribution, a date written right
+after it ("wrote on Sunday"), resolved against the publication date by
+``palmyra.annotate.dates.find_dates`` (none without a publication date).
 
 The gold counts publications, not mentions, so references to one piece are merged:
 an in-text attribution followed or preceded closely by a parenthetical of the same
@@ -35,9 +40,9 @@ from palmyra import registry
 from palmyra.annotate.dates import find_dates
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
-from palmyra.extract.quotemarks import Quoted, scan, within
+from palmyra.extract.positions import Bounds, sentence_bounds, within
+from palmyra.extract.quotemarks import Quoted, scan
 from palmyra.extract.references import Reference, references
-from palmyra.extract.sentences import Bounds, sentence_bounds
 from palmyra.model import Citation, DateValue
 
 if TYPE_CHECKING:
@@ -70,20 +75,21 @@ class _Cite:
 def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
     """The publications ``doc`` cites, one per publication, in text order."""
     outlets = Outlets(doc, ctx.profile.outlets if ctx.profile else ())
-    refs = references(doc.text, outlets.canonical)
-    quoted = scan(doc.text)
-    in_text = _in_text(doc, ctx, outlets, refs, quoted)
-    merged = _merge(doc.text, [_from_reference(r) for r in refs if not r.op_cit], in_text)
+    text = doc.text  # spaCy joins the tokens anew at each call
+    refs = references(text, outlets.canonical)
+    quoted = scan(text)
+    in_text = _in_text(doc, text, ctx, outlets, refs, quoted)
+    merged = _merge(text, [_from_reference(r) for r in refs if not r.op_cit], in_text)
     return [
         Citation(
             ctx.document.id,
             ctx.span(c.start, c.end),
-            c.outlet,
-            c.title,
-            c.author,
-            c.date,
-            c.kind,
-            NAME,
+            outlet=c.outlet,
+            title=c.title,
+            author=c.author,
+            date=c.date,
+            kind=c.kind,
+            extractor=NAME,
         )
         for c in merged
         if c.outlet is not None
@@ -95,7 +101,12 @@ def _from_reference(r: Reference) -> _Cite:
 
 
 def _in_text(
-    doc: Doc, ctx: DocContext, outlets: Outlets, refs: list[Reference], quoted: list[Quoted]
+    doc: Doc,
+    text: str,
+    ctx: DocContext,
+    outlets: Outlets,
+    refs: list[Reference],
+    quoted: list[Quoted],
 ) -> list[_Cite]:
     """Outlets tied to the text by a citing word (module docstring), outside quotes and refs.
 
@@ -126,11 +137,11 @@ def _in_text(
             first -= 1  # "the *Los Angeles Times*"
         if first > 0 and doc[first - 1].lower_ == "the":
             first -= 1
-        title, title_end = _title(doc, last, opening, bounds)
+        title, title_end = _title(doc, text, last, opening, bounds)
         tokens = [doc[first], doc[last - 1], cue]
         start = min(t.idx for t in tokens)
         end = max(title_end, *(t.idx + len(t) for t in tokens))
-        date, date_end = _date_after(doc.text, end, ctx)
+        date, date_end = _date_after(text, end, ctx)
         out.append(_Cite(start, max(end, date_end), m.name, title, None, date, "in_text"))
     return out
 
@@ -178,15 +189,16 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
 
 def _before_quote_colon(verb: Token, bounds: Bounds) -> bool:
     """Whether ``verb``'s sentence ends in a colon that opens a quotation."""
-    last = verb.doc[bounds[verb.i][1] - 1]
-    if last.text != ":":
+    doc = verb.doc
+    end = bounds[verb.i][1]
+    if doc[end - 1].text != ":":
         return False
-    rest = verb.doc.text[last.idx + 1 : last.idx + 8].lstrip()
-    return rest[:1] in "“\"‘'"
+    after = next((t for t in doc[end : end + 3] if not t.is_space), None)
+    return after is not None and after.is_quote
 
 
 def _title(
-    doc: Doc, last: int, opening: dict[int, Quoted], bounds: Bounds
+    doc: Doc, text: str, last: int, opening: dict[int, Quoted], bounds: Bounds
 ) -> tuple[str | None, int]:
     """A title named with the outlet, and where it ends (-1 without one).
 
@@ -194,7 +206,6 @@ def _title(
     possessed name ("Monocle 24’s The Globalist"), or a quotation after a title word
     in the same sentence ("under the headline ‘…’").
     """
-    text = doc.text
     after = doc[last - 1].idx + len(doc[last - 1]) if last > 0 else 0
     q = opening.get(after) or opening.get(after + 1)
     if q is not None and _title_sized(text[q.start : q.end]):
@@ -238,28 +249,26 @@ def _merge(text: str, parens: list[_Cite], in_text: list[_Cite]) -> list[_Cite]:
     def para(pos: int) -> int:
         return bisect_right(breaks, pos)
 
-    parens = _fill_outlets(parens, in_text, para)
-    kept_parens: list[_Cite] = []
-    for p in parens:
-        if not any(_same_piece(p, k) for k in kept_parens):
-            kept_parens.append(p)
-    kept_text: list[_Cite] = []
+    parens_of: dict[str | None, list[_Cite]] = {}  # kept parentheticals by outlet
+    for p in _fill_outlets(parens, in_text, para):
+        same_outlet = parens_of.setdefault(p.outlet, [])
+        if not any(_same_piece(p, k) for k in same_outlet):
+            same_outlet.append(p)
+    text_of: dict[str | None, list[_Cite]] = {}  # kept in-text citations by outlet
     for c in in_text:
-        near = [
-            p
-            for p in kept_parens
-            if p.outlet == c.outlet
-            and (-1 <= para(p.start) - para(c.start) <= _NEAR_PARAGRAPHS or _same_title(p, c))
-        ]
+        ps = parens_of.get(c.outlet, [])
+        near = any(
+            -1 <= para(p.start) - para(c.start) <= _NEAR_PARAGRAPHS or _same_title(p, c)
+            for p in ps
+        )
         # a later undated mention ("the *Times* noted") is the piece already cited
-        again = [
-            k
-            for k in kept_parens + kept_text
-            if k.start <= c.start and k.outlet == c.outlet and c.date in (None, k.date)
-        ]
+        again = any(
+            k.start <= c.start and c.date in (None, k.date) for k in ps + text_of.get(c.outlet, [])
+        )
         if not near and not again:
-            kept_text.append(c)
-    return sorted(kept_parens + kept_text, key=lambda c: c.start)
+            text_of.setdefault(c.outlet, []).append(c)
+    kept = [c for group in (*parens_of.values(), *text_of.values()) for c in group]
+    return sorted(kept, key=lambda c: c.start)
 
 
 def _fill_outlets(parens: list[_Cite], in_text: list[_Cite], para) -> list[_Cite]:

@@ -13,6 +13,7 @@ from importlib.resources import files
 from palmyra.errors import ProfileError
 
 SPEECH_VERBS = "speech_verbs.txt"
+SPEAKER_NOUNS = "speaker_nouns.txt"
 CITATION_CUES = "citation_cues.txt"
 CITATION_KINDS = frozenset(
     {"verb", "contact", "noun", "piece", "name_end", "title", "prefix", "op_cit"}
@@ -40,6 +41,21 @@ def speech_cues() -> frozenset[str]:
             raise ProfileError(f"{SPEECH_VERBS}:{n}: expected a verb or 'verb particle'")
         cues.add(" ".join(words))
     return frozenset(cues)
+
+
+@cache
+def speaker_nouns() -> frozenset[str]:
+    """Common nouns that describe a speaker: "a military source", "the ministry".
+
+    Raises:
+        ProfileError: ``file:line: reason`` for an entry of more than one word.
+    """
+    nouns = set()
+    for n, line in _entries(SPEAKER_NOUNS):
+        if " " in line:
+            raise ProfileError(f"{SPEAKER_NOUNS}:{n}: expected one word")
+        nouns.add(line.lower())
+    return frozenset(nouns)
 
 
 @cache

@@ -11,8 +11,10 @@ Kerry" for "Mr Kerry", "Military Forces of Syria" for "the Syrian military",
    "the Mayor of London, Boris Johnson"; never a possessor: "Syria's envoy X"),
    persons before outlets before actors; each name comes from the annotate stage's
    mentions when they cover it, else from a profile outlet, else from spaCy's
-   entities, a person's short form resolved to the full name used elsewhere;
-3. the words of the phrase itself ("Syrian general"), when nothing names it.
+   entities, a person's short form resolved to the full name used elsewhere; a role
+   whose holder the parse lost ("the mayor, Karim Nassar") takes the name after it;
+3. the words of the phrase itself ("Syrian general"), when nothing names it; the
+   caller decides whether any noun may do or only a role or speaker noun.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from palmyra.annotate.names import name_key, name_words, titles
+from palmyra.extract.lexicon import speaker_nouns
 from palmyra.extract.outlets import Outlets
-from palmyra.extract.sentences import Bounds
+from palmyra.extract.positions import Bounds
 from palmyra.model import ActorRef
 
 if TYPE_CHECKING:
@@ -37,6 +40,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 _LOOKBACK_SENTENCES = 3
+# "the director of MSF, Isabelle Defourny", "a statement by the Russian Defence Ministry"
+_ROLE_PREPOSITIONS = frozenset({"of", "by"})
 # Ranked kinds of name, best first.
 _KIND_ORDER = {"person": 0, "outlet": 1, "actor": 2, "org": 3, "place": 4}
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "place"}
@@ -64,17 +69,17 @@ class _Name:
 
 
 class Namer:
-    """Names the speakers of one document; remembers them for later pronouns."""
+    """Names the speakers of one document; remembers them for later pronouns.
+
+    Args:
+        region: for each token, the quotation (or reference) it sits in, as made by
+            ``quotes``; a pronoun refers only to names written in the same one.
+        bounds: the document's sentence bounds (``positions.sentence_bounds``).
+    """
 
     def __init__(
         self, doc: Doc, ctx: DocContext, outlets: Outlets, region: list[int], bounds: Bounds
     ) -> None:
-        """
-        Args:
-            region: for each token, the quotation (or reference) it sits in, as made by
-                ``quotes``; a pronoun refers only to names written in the same one.
-            bounds: the document's sentence bounds (``sentences.sentence_bounds``).
-        """
         self.doc = doc
         self.bounds = bounds
         self.outlets = outlets
@@ -101,9 +106,10 @@ class Namer:
 
         Args:
             any_noun: whether any noun may name the speaker by its own words (step 3
-                of the module docstring) or only a role ("a Syrian general", "the
-                host"); off where a cue is as often said of a thing as of a speaker
-                ("according to the preferred narrative", "its failure has confirmed").
+                of the module docstring) or only a role or speaker noun ("a Syrian
+                general", "a military source": person_titles.txt, speaker_nouns.txt);
+                off where a cue is as often said of a thing as of a speaker ("according
+                to the preferred narrative", "its failure has confirmed").
         """
         if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             found = self._pronoun(head)
@@ -112,7 +118,7 @@ class Namer:
             role = head.lemma_.lower() in titles()
             if found is None and role:
                 found = self._name_beside(head)
-            if found is None and (any_noun or role):
+            if found is None and (any_noun or role or head.lemma_.lower() in speaker_nouns()):
                 found = _surface(head)
         if found is not None:
             self.spoken.append((head.i, found))
@@ -132,10 +138,10 @@ class Namer:
                 continue
             rank = _rank(head, self.doc[n.start : n.end])
             if rank > 1 or rank == 1 and n.kind in ("actor", "person"):  # not "Syrian" alone
-                ranked.append((-rank, _KIND_ORDER.get(n.kind, 9), n.start, n))
+                ranked.append(((-rank, _KIND_ORDER.get(n.kind, 9), n.start), n))
         if not ranked:
             return None
-        best = min(ranked)[3]
+        best = min(ranked, key=lambda r: r[0])[1]
         return Speaker(best.name, best.start, best.end, best.kind)
 
     def _name_beside(self, role: Token) -> Speaker | None:
@@ -190,11 +196,15 @@ class Namer:
         return None
 
     def _last_spoken(self, person: bool, since: int = 0) -> Speaker | None:
-        """The last speaker of that kind whose words were reported at token ``since`` or later."""
+        """The last speaker of that kind whose words were reported at token ``since`` or later.
+
+        A speaker named only by a common noun ("one activist in Douma") may be
+        either: "He added" after "the activist told Reuters" is the activist.
+        """
         for at, spoken in reversed(self.spoken):
             if at < since:
                 return None
-            if (spoken.kind == "person") == person:
+            if spoken.kind == "other" or (spoken.kind == "person") == person:
                 return spoken
         return None
 
@@ -270,8 +280,9 @@ def _phrase(head: Token) -> tuple[int, int]:
 
 def _rank(head: Token, name_tokens) -> int:
     """How a name hangs on the phrase's head: 3 is the head, 2 an apposition or compound of
-    it, 1 another modifier or a role's "of" phrase ("director of MSF, Isabelle
-    Defourny", where the parser hangs the name on MSF), 0 a possessor or anything else.
+    it, 1 another modifier or an "of"/"by" phrase ("director of MSF, Isabelle
+    Defourny", where the parser hangs the name on MSF; "a statement by the ministry"),
+    0 a possessor or anything else.
     """
     if any(t.i == head.i for t in name_tokens):
         return 3
@@ -282,7 +293,7 @@ def _rank(head: Token, name_tokens) -> int:
             if node.dep_ in ("poss", "case"):
                 break
             if node.dep_ == "pobj":
-                if node.head.lower_ != "of":
+                if node.head.lower_ not in _ROLE_PREPOSITIONS:
                     break
                 via_of = True
             if node.head.i == head.i:
@@ -313,7 +324,8 @@ def _surface(head: Token) -> Speaker | None:
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     words = [c for c in head.lefts if c.dep_ in ("amod", "compound")] + [head]
-    return Speaker(_clean(" ".join(w.text for w in words)), words[0].i, head.i + 1, "other")
+    kind = "person" if head.lemma_.lower() in titles() else "other"  # a role is a person
+    return Speaker(_clean(" ".join(w.text for w in words)), words[0].i, head.i + 1, kind)
 
 
 def _untitled(name: str) -> str:

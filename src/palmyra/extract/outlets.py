@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from palmyra.extract.lexicon import citation_cues
+from palmyra.extract.positions import within
 from palmyra.model import Outlet
 from palmyra.profile import is_acronym
 
@@ -38,26 +39,35 @@ _DETERMINERS = frozenset({"the", "that", "same"})
 
 @dataclass(frozen=True)
 class OutletMention:
-    """An outlet named at cleaned offsets ``[start, end)``; ``name`` is canonical when ``known``."""
+    """An outlet named at cleaned offsets ``[start, end)``, by its profile name when it has one."""
 
     start: int
     end: int
     name: str
-    known: bool
+
+
+@dataclass(frozen=True)
+class _ProfileNames:
+    pattern: re.Pattern[str] | None  # every name and alias, longest first
+    canonical: dict[str, str]  # folded form -> profile name
+    forms: dict[str, list[str]]  # folded form -> the forms as the profile writes them
 
 
 @cache
-def _profile_pattern(outlets: tuple[Outlet, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One regex over every profile name and alias, and the canonical name of each folded form."""
+def _profile_names(outlets: tuple[Outlet, ...]) -> _ProfileNames:
+    """The profile's outlet names compiled once per outlet list (profiles are long-lived)."""
     canonical: dict[str, str] = {}
+    forms: dict[str, list[str]] = {}
     for outlet in outlets:
         for name in (outlet.name, *outlet.aliases):
             canonical.setdefault(_fold(name), outlet.name)
+            forms.setdefault(_fold(name), []).append(name)
     if not canonical:
-        return None, canonical
-    forms = sorted({n for o in outlets for n in (o.name, *o.aliases)}, key=len, reverse=True)
-    alternatives = [_APOSTROPHE.sub("['’]", re.escape(f)) for f in forms]
-    return re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?![\w-])"), canonical
+        return _ProfileNames(None, canonical, forms)
+    written = sorted({n for o in outlets for n in (o.name, *o.aliases)}, key=len, reverse=True)
+    alternatives = [_APOSTROPHE.sub("['’]", re.escape(f)) for f in written]
+    pattern = re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?![\w-])")
+    return _ProfileNames(pattern, canonical, forms)
 
 
 def _fold(name: str) -> str:
@@ -78,17 +88,22 @@ class Outlets:
 
     def __init__(self, doc: Doc, outlets: Sequence[Outlet] = ()) -> None:
         self.doc = doc
-        self._canonical = _profile_pattern(tuple(outlets))[1]
-        named = _profile_mentions(doc, tuple(outlets))
+        names = _profile_names(tuple(outlets))
+        self._canonical = names.canonical
+        named = _profile_mentions(doc, doc.text, names)
         taken = [(m.start, m.end) for m in named]
-        named += [m for m in _generic_mentions(doc) if not _overlaps(m, taken)]
+        named += [
+            m
+            for m in _generic_mentions(doc)
+            if not (within(taken, m.start) or within(taken, m.end - 1))
+        ]
         self.mentions: list[OutletMention] = []
         self._starts: list[int] = []
         for m in sorted(named, key=lambda m: m.start):
             if " " not in m.name.removeprefix("The "):
                 # "the Times" after "the Los Angeles Times" is that paper again (gold 002)
                 earlier = self.before(m.start, m.name.removeprefix("The "))
-                m = replace(m, name=earlier.name, known=earlier.known) if earlier else m
+                m = replace(m, name=earlier.name) if earlier else m
             self.mentions.append(m)
             self._starts.append(m.start)
 
@@ -114,17 +129,6 @@ class Outlets:
                 return m
         return None
 
-    def of_phrase(self, head: Token) -> OutletMention | None:
-        """The outlet a noun phrase names, directly or by referring back ("the paper").
-
-        Args:
-            head: the head token of the phrase (the noun, or the last word of a name).
-        """
-        named = self.at(head.idx, head.idx + len(head.text))
-        if named is not None:
-            return named
-        return self.referred(head)
-
     def referred(self, head: Token) -> OutletMention | None:
         """The earlier outlet that "the paper" or "the article" stands for."""
         cues = citation_cues()
@@ -135,23 +139,14 @@ class Outlets:
         return self.before(head.idx)
 
 
-def _overlaps(m: OutletMention, taken: list[tuple[int, int]]) -> bool:
-    return any(s < m.end and m.start < e for s, e in taken)
-
-
-def _profile_mentions(doc: Doc, outlets: tuple[Outlet, ...]) -> list[OutletMention]:
-    pattern, canonical = _profile_pattern(outlets)
-    if pattern is None:
+def _profile_mentions(doc: Doc, text: str, names: _ProfileNames) -> list[OutletMention]:
+    if names.pattern is None:
         return []
-    forms_of: dict[str, list[str]] = {}
-    for o in outlets:
-        for form in (o.name, *o.aliases):
-            forms_of.setdefault(_fold(form), []).append(form)
     out = []
-    for m in pattern.finditer(doc.text):
+    for m in names.pattern.finditer(text):
         key = _fold(m.group())
-        if _written_as_name(m.group(), forms_of[key]) and _proper_at(doc, m.start(), m.end()):
-            out.append(OutletMention(m.start(), m.end(), canonical[key], True))
+        if _written_as_name(m.group(), names.forms[key]) and _proper_at(doc, m.start(), m.end()):
+            out.append(OutletMention(m.start(), m.end(), names.canonical[key]))
     return out
 
 
@@ -169,8 +164,11 @@ def _generic_mentions(doc: Doc) -> list[OutletMention]:
         name = None
         if token.text in cues["name_end"] and _is_proper(token):
             name = _name_ending_at(token)
-        elif token.lower_ in cues["noun"] and token.i > 0 and _is_proper(doc[token.i - 1]):
-            name = _proper_run(doc[token.i - 1])
+        elif token.lower_ in cues["noun"] and token.i > 0:
+            before = doc[token.i - 1]
+            if f"{before.lower_} {token.lower_}" in cues["noun"] and token.i > 1:
+                before = doc[token.i - 2]  # "Interfax news agency"
+            name = _proper_run(before) if _is_proper(before) else None
         if name:
             out.append(name)
     return out
@@ -183,12 +181,18 @@ def _is_proper(token: Token) -> bool:
 def _proper_run(last: Token) -> OutletMention | None:
     """The run of proper nouns ending at ``last`` ("Foreign Policy" before "magazine")."""
     first = last
-    while first.i > 0 and _is_proper(first.nbor(-1)) and last.i - first.i < 4:
-        first = first.nbor(-1)
+    while first.i > 0 and last.i - first.i < 4:
+        before = first.nbor(-1)
+        if before.tag_ == "HYPH" and before.i > 0 and _is_proper(before.nbor(-1)):
+            first = before.nbor(-1)  # "Al-Watan"
+        elif _is_proper(before):
+            first = before
+        else:
+            break
     if first.ent_type_ in ("NORP", "GPE") and first.i == last.i:
         return None  # "Russian news agency", "Syria channel": a nationality, not a name
     return OutletMention(
-        first.idx, last.idx + len(last.text), first.doc[first.i : last.i + 1].text, False
+        first.idx, last.idx + len(last.text), first.doc[first.i : last.i + 1].text
     )
 
 
@@ -212,7 +216,7 @@ def _name_ending_at(last: Token) -> OutletMention | None:
     words = [t.text_with_ws for t in doc[first.i : last.i + 1] if t.text not in _EMPHASIS]
     name = "".join(words).strip()
     return OutletMention(
-        first.idx, last.idx + len(last.text), name if first.i != last.i else f"The {name}", False
+        first.idx, last.idx + len(last.text), name if first.i != last.i else f"The {name}"
     )
 
 

@@ -21,7 +21,6 @@ cost is linear in the text length.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT_DOUBLE = "“„«", "”»", '"'
@@ -174,8 +173,3 @@ def _with_parents(text: str, found: list[tuple[int, int, bool]]) -> list[Quoted]
         enclosing.append(len(out) - 1)
     return out
 
-
-def within(ranges: list[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies in one of ``ranges`` (sorted, non-overlapping ``[start, end)``)."""
-    i = bisect_right(ranges, (pos, float("inf"))) - 1
-    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]

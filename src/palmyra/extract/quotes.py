@@ -14,29 +14,31 @@ Every pair of quotation marks (``quotemarks.scan``) is read once, in text order:
    uses it. Longer unattributed quotations are left out: the gold counts only
    quotations that the article attributes.
 
-Reported speech ("Kerry announced that …") is a ``Quote`` with ``direct=False``
-whose span is the reported clause; clauses that hold a quotation are left to the
-direct quote.
+Reported speech ("Kerry announced that …", ``palmyra.extract.reported``) is a
+``Quote`` with ``direct=False`` whose span is the reported clause. Quotations and
+reported clauses are read together in text order, so that a pronoun can refer to
+whoever spoke last in either form.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from palmyra import registry
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.naming import Namer, Speaker
 from palmyra.extract.outlets import Outlets
-from palmyra.extract.quotemarks import Quoted, scan, within
+from palmyra.extract.positions import sentence_bounds, within
+from palmyra.extract.quotemarks import Quoted, scan
 from palmyra.extract.references import references
-from palmyra.extract.sentences import Bounds, sentence_bounds
-from palmyra.extract.speakers import Attributor, is_cue, speaker_of
+from palmyra.extract.reported import reported_clause, reports
+from palmyra.extract.speakers import Attributor, is_cue
 from palmyra.model import FrameSignal, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from palmyra.context import DocContext
 
@@ -44,79 +46,96 @@ QUOTES = "palmyra.quotes.v1"
 SCARE_QUOTES = "palmyra.scare_quotes.v1"
 SCARE_MAX_WORDS = 4  # default of the setting "quotes.scare_max_words"
 _SENTENCE_OPENERS = re.compile(r"(?:\A|[.!?…]\s*|\n\s*)\Z")
-_TITLE_WORDS = 3
+_TITLE_CAPITALS = 3
 _CONTINUE_GAP = 120  # at most this many characters between a quotation and its continuation
-
-
-@dataclass
-class _Reading:
-    """What one pass over a document's quotation marks found."""
-
-    quotes: list[Quote] = field(default_factory=list)
-    scare: list[FrameSignal] = field(default_factory=list)
 
 
 @registry.extractors.register(QUOTES)
 def quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
-    """Direct quotations with their speakers, then reported speech, in text order."""
-    return _read(doc, ctx).quotes
+    """Direct quotations with their speakers, and reported speech, in text order."""
+    return _Reader(doc, ctx).read()[0]
 
 
 @registry.extractors.register(SCARE_QUOTES)
 def scare_quotes(doc: Doc, ctx: DocContext) -> list[FrameSignal]:
     """Short quoted phrases that no one is said to have said: the writer's distancing."""
-    return _read(doc, ctx).scare
+    return _Reader(doc, ctx).read()[1]
 
 
-def _read(doc: Doc, ctx: DocContext) -> _Reading:
-    outlets = Outlets(doc, ctx.profile.outlets if ctx.profile else ())
-    found = scan(doc.text)
-    refs = [(r.start, r.end) for r in references(doc.text, outlets.canonical)]
-    region = _innermost(doc, found, refs)
-    context = [q.parent if q.parent is not None else -1 for q in found]
-    titles = _titles(doc, found, outlets, refs)
-    quoted = {i for i, r in enumerate(region) if r != -1}
-    bounds = sentence_bounds(doc)
-    attributor = Attributor(lambda t, k: region[t.i] == context[k], bounds)
-    namer = Namer(doc, ctx, outlets, region, bounds)
-    max_words = ctx.settings.get("quotes.scare_max_words", SCARE_MAX_WORDS)
-    reading = _Reading()
-    previous: dict[int | None, tuple[Quoted, Speaker | None]] = {}  # last quotation per parent
-    said: set[tuple[int, int]] = set()  # reported clauses already taken, by offsets
-    for item in _in_text_order(doc, found, region):
-        if not isinstance(item, int):
-            reported = _reported(item, quoted, namer, bounds)
-            if reported is not None and reported[:2] not in said:
-                said.add(reported[:2])
-                start, end, speaker = reported
-                reading.quotes.append(_quote(doc, ctx, ctx.span(start, end), speaker, item, False))
-            continue
-        q = found[item]
-        if item in titles:
-            continue
-        inner = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if inner is None:
-            continue
-        att = attributor.attribute(inner, item)
-        short = _short(doc.text[q.start : q.end], max_words)
+class _Reader:
+    """One pass over a document's quotation marks and reporting verbs."""
+
+    def __init__(self, doc: Doc, ctx: DocContext) -> None:
+        self.doc, self.ctx = doc, ctx
+        self.text = doc.text  # spaCy joins the tokens anew at each call
+        outlets = Outlets(doc, ctx.profile.outlets if ctx.profile else ())
+        self.found = scan(self.text)
+        refs = [(r.start, r.end) for r in references(self.text, outlets.canonical)]
+        self.region = _innermost(doc, self.found, refs)
+        context = [q.parent if q.parent is not None else -1 for q in self.found]
+        self.titles = _titles(self.text, self.found, outlets, refs)
+        self.quoted = {i for i, r in enumerate(self.region) if r != -1}
+        self.bounds = sentence_bounds(doc)
+        self.attributor = Attributor(lambda t, k: self.region[t.i] == context[k], self.bounds)
+        self.namer = Namer(doc, ctx, outlets, self.region, self.bounds)
+        self.max_words = ctx.settings.get("quotes.scare_max_words", SCARE_MAX_WORDS)
+        self.quotes: list[Quote] = []
+        self.scare: list[FrameSignal] = []
+        # the last quotation read inside each enclosing quotation (None: top level)
+        self.previous: dict[int | None, tuple[Quoted, Speaker | None]] = {}
+        self.reported: set[tuple[int, int]] = set()  # clauses already taken, by offsets
+
+    def read(self) -> tuple[list[Quote], list[FrameSignal]]:
+        for item in _in_text_order(self.doc, self.found, self.region):
+            if isinstance(item, int):
+                self._quotation(item)
+            else:
+                self._reported_speech(item)
+        return self.quotes, self.scare
+
+    def _quotation(self, k: int) -> None:
+        """Steps 1-4 of the module docstring for the quotation of index ``k``."""
+        q = self.found[k]
+        inner = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if k in self.titles or inner is None or _title_case(inner):
+            return
+        att = self.attributor.attribute(inner, k)
+        short = _short(self.text[q.start : q.end], self.max_words) and not _finite(inner)
         # A few quoted words count as a quotation only with a speaker named or described
-        # as a person: "its failure has confirmed … no such thing as a ‘moderate’ armed
-        # gang" names no one.
+        # as a person: "its failure has confirmed … no such thing as a ‘moderate’ gang".
         any_noun = not short and not _according(att.cue) if att else False
-        speaker = namer.name(att.speaker, any_noun) if att else None
-        before = previous.get(q.parent)
-        if speaker is None and before and before[1] and _continues(doc.text, before[0], q):
+        speaker = self.namer.name(att.speaker, any_noun) if att else None
+        before = self.previous.get(q.parent)
+        if speaker is None and before and before[1] and _continues(self.text, before[0], q):
             speaker = before[1]
-        previous[q.parent] = (q, speaker)
+        self.previous[q.parent] = (q, speaker)
+        span = _between_marks(self.ctx, q)
         if speaker is not None:
-            cue = att.cue if att else None
-            reading.quotes.append(_quote(doc, ctx, _between_marks(ctx, q), speaker, cue, True))
+            self.quotes.append(self._quote(span, speaker, att.cue if att else None, True))
         elif q.depth == 0 and short:
-            span = _between_marks(ctx, q)
-            reading.scare.append(
-                FrameSignal(ctx.document.id, span, "scare_quote", extractor=SCARE_QUOTES)
-            )
-    return reading
+            frame = FrameSignal(self.ctx.document.id, span, "scare_quote", extractor=SCARE_QUOTES)
+            self.scare.append(frame)
+
+    def _reported_speech(self, cue: Token) -> None:
+        found = reported_clause(cue, self.quoted, self.namer, self.bounds)
+        if found is not None and found[:2] not in self.reported:
+            self.reported.add(found[:2])
+            start, end, speaker = found
+            self.quotes.append(self._quote(self.ctx.span(start, end), speaker, cue, False))
+
+    def _quote(self, span: Span, speaker: Speaker, cue: Token | None, direct: bool) -> Quote:
+        ctx, doc = self.ctx, self.doc
+        first, last = doc[speaker.start], doc[speaker.end - 1]
+        return Quote(
+            ctx.document.id,
+            span,
+            ctx.document.text[span.start : span.end],
+            speaker.name,
+            ctx.span(first.idx, last.idx + len(last)),
+            ctx.span(cue.idx, cue.idx + len(cue)) if cue is not None else None,
+            direct,
+            QUOTES,
+        )
 
 
 def _between_marks(ctx: DocContext, q: Quoted) -> Span:
@@ -144,10 +163,9 @@ def _innermost(doc: Doc, found: list[Quoted], refs: list[tuple[int, int]]) -> li
 
 
 def _titles(
-    doc: Doc, found: list[Quoted], outlets: Outlets, refs: list[tuple[int, int]]
+    text: str, found: list[Quoted], outlets: Outlets, refs: list[tuple[int, int]]
 ) -> set[int]:
     """Quotations that enclose a title, not anyone's words (step 1 of the module docstring)."""
-    text = doc.text
     title_words = citation_cues()["title"]
     ends = {m.end for m in outlets.mentions}
     out = set()
@@ -159,22 +177,32 @@ def _titles(
             or q.open in ends
             or q.open - 1 in ends
             or outlets.canonical(text[q.start : q.end]) is not None  # “Face the Nation”
-            or _title_case(text[q.start : q.end])
         ):
             out.add(k)
     return out
 
 
-def _title_case(text: str) -> bool:
-    """A name of a work: every long word capitalised ("Make Your Kid a Millionaire").
+def _title_case(inner: SpacySpan) -> bool:
+    """A name of a work: every long word capitalised, with a verb or pronoun in it
+    ("Make Your Kid a Millionaire", "All Bets Are Off").
 
-    Three capitalised words at least, so that a short slogan ("Bravo for Assad",
-    gold 004) stays a quotation.
+    Four words and three capitals at least, so that a slogan ("Bravo for Assad",
+    gold 004) stays a quotation; a group's name, which has no verb ("the so-called
+    “Syrian Revolution Command Council”"), stays a scare quote.
     """
-    words = re.findall(r"[\w’']+", text)
-    capitalised = [w for w in words if w[0].isupper()]
-    long_ones = [w for w in words if len(w) > 3]
-    return len(capitalised) >= _TITLE_WORDS and all(w[0].isupper() for w in long_ones)
+    words = [t for t in inner if t.is_alpha or "’" in t.text or "'" in t.text]
+    capitalised = [t for t in words if t.text[0].isupper()]
+    return (
+        len(words) > _TITLE_CAPITALS
+        and len(capitalised) >= _TITLE_CAPITALS
+        and all(t.text[0].isupper() for t in words if len(t) > 3)
+        and any(t.pos_ in ("VERB", "AUX", "PRON") for t in words[1:])
+    )
+
+
+def _finite(inner: SpacySpan) -> bool:
+    """Whether the quoted words make a statement ("The strikes will continue,")."""
+    return any(t.tag_ in ("VBD", "VBP", "VBZ", "MD") for t in inner)
 
 
 def _according(cue: Token | None) -> bool:
@@ -183,13 +211,7 @@ def _according(cue: Token | None) -> bool:
 
 def _in_text_order(doc: Doc, found: list[Quoted], region: list[int]):
     """Quotation indexes and reported-speech cue tokens, merged in text order."""
-    cues = [
-        t
-        for t in doc
-        if region[t.i] == -1
-        and is_cue(t)
-        and (t.lower_ == "according" or any(c.dep_ == "ccomp" for c in t.children))
-    ]
+    cues = [t for t in doc if region[t.i] == -1 and is_cue(t) and reports(t)]
     items: list[tuple[int, int | Token]] = [(q.open, k) for k, q in enumerate(found)]
     items += [(t.idx, t) for t in cues]
     return [item for _, item in sorted(items, key=lambda p: p[0])]
@@ -212,63 +234,4 @@ def _short(text: str, max_words: int) -> bool:
         stripped == text
         and len(stripped.split()) <= max_words
         and not stripped.endswith((".", "?", "!"))
-    )
-
-
-def _reported(
-    cue: Token, quoted: set[int], namer: Namer, bounds: Bounds
-) -> tuple[int, int, Speaker] | None:
-    """The reported clause of a cue and its speaker: "Kerry announced that …"."""
-    if any(c.dep_ == "neg" for c in cue.children):
-        return None
-    if cue.lower_ == "according":
-        clause = cue.head
-        drop = {t.i for t in cue.subtree}
-        content = [t for t in clause.subtree if t.i not in drop]
-    else:
-        ccomp = next(c for c in cue.children if c.dep_ == "ccomp")
-        content = list(ccomp.subtree)
-    inside = {t.i for t in content}
-    if not content or inside & quoted:
-        return None
-    head = speaker_of(cue, lambda t: t.i in inside or t.i in quoted)
-    # Only a named speaker: "these attacks suggest that …" reports no one's words.
-    speaker = namer.name(head, any_noun=False) if head is not None else None
-    if speaker is None:
-        return None
-    run = _longest_run([t for t in content if bounds[t.i] == bounds[cue.i]])
-    while run and (run[0].is_punct or run[0].dep_ in ("mark", "cc")):
-        run = run[1:]
-    while run and run[-1].is_punct:
-        run = run[:-1]
-    if not run:
-        return None
-    return run[0].idx, run[-1].idx + len(run[-1]), speaker
-
-
-def _longest_run(tokens: list[Token]) -> list[Token]:
-    """The longest stretch of consecutive tokens (a clause may be split by its cue)."""
-    ordered = sorted(tokens, key=lambda t: t.i)
-    runs: list[list[Token]] = [[ordered[0]]]
-    for t in ordered[1:]:
-        if t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    return max(runs, key=len)
-
-
-def _quote(
-    doc: Doc, ctx: DocContext, span: Span, speaker: Speaker, cue: Token | None, direct: bool
-) -> Quote:
-    first, last = doc[speaker.start], doc[speaker.end - 1]
-    return Quote(
-        ctx.document.id,
-        span,
-        ctx.document.text[span.start : span.end],
-        speaker.name,
-        ctx.span(first.idx, last.idx + len(last)),
-        ctx.span(cue.idx, cue.idx + len(cue)) if cue is not None else None,
-        direct,
-        QUOTES,
     )

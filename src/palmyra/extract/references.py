@@ -35,8 +35,7 @@ class Reference:
     end: int
     title: str | None
     author: str | None
-    outlet: str | None
-    known: bool  # the outlet is in the profile (its name is then canonical)
+    outlet: str | None  # the profile's name when the profile knows it, else as written
     date: DateValue | None
     op_cit: bool = False
 
@@ -63,14 +62,13 @@ def parse(inner: str, canonical: Callable[[str], str | None]) -> Reference | Non
     body = inner.strip()
     lowered = body.lower()
     if any(lowered.endswith(c) or f"{c}," in lowered for c in cues["op_cit"]):
-        return Reference(0, 0, None, None, None, False, None, op_cit=True)
+        return Reference(0, 0, None, None, None, None, op_cit=True)
     date, rest = _closing_date(body)
     parts = _split(rest)
     if not parts:
         return None
     outlet = canonical(parts[-1])
-    known = outlet is not None
-    if not known and len(parts) > 1 and _outlet_like(parts[-1]):
+    if outlet is None and len(parts) > 1 and _outlet_like(parts[-1]):
         outlet = parts[-1]
     if outlet is None and date is None:
         return None  # no date and no known outlet: an aside, not a reference
@@ -79,7 +77,7 @@ def parse(inner: str, canonical: Callable[[str], str | None]) -> Reference | Non
     if not parts and date is None:
         return None  # "BEIRUT (Reuters) -": a dateline's credit, not a reference
     title, author = _title_and_author(parts)
-    return Reference(0, 0, title, author, outlet, known, date)
+    return Reference(0, 0, title, author, outlet, date)
 
 
 def _closing_date(body: str) -> tuple[DateValue | None, str]:

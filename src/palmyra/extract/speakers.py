@@ -28,7 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from palmyra.extract.lexicon import speech_cues
-from palmyra.extract.sentences import Bounds
+from palmyra.extract.positions import Bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -39,6 +39,8 @@ _MODIFIER_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis"})
 # Cues whose object is the one quoted: "The People's Daily quoted him as follows: …".
 _OBJECT_SPEAKER = frozenset({"quote"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
+# Clauses that take their subject from the clause they hang on ("noting", "as saying").
+_BORROWING = frozenset({"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"})
 # "asked to comment on the ‘plan B’": what a speaker talks about is not what they say.
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -106,7 +108,8 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
 
     A participle or infinitive ("noting", "adding that", "to tell") has no subject
     of its own; it takes the one of the verb it hangs on, or that verb's object for
-    "leading him to tell". A relative clause's "who" stands for the noun it modifies.
+    "leading him to tell" and "quoted a source as saying". A relative clause's "who"
+    stands for the noun it modifies.
     """
     node = verb
     for _ in range(4):
@@ -116,19 +119,26 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
             if subj.tag_ in _RELATIVE_TAGS or subj.lower_ == "that":
                 return node.head if node.dep_ == "relcl" and not avoid(node.head) else None
             return None if avoid(subj) else subj
-        if any(c.dep_ == "nsubjpass" for c in kids):
-            return None  # "it is reported that": no one is named
+        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if passive is not None:  # "he was quoted as saying" names him; "it is reported" no one
+            quoted = node.lemma_.lower() in _OBJECT_SPEAKER and not avoid(passive)
+            return passive if quoted else None
+        if any(c.dep_ == "auxpass" for c in kids):
+            return None  # "the city which used to be called “…”": called by no one named
         if node.dep_ == "acl" and node.tag_ == "VBG":  # not "the city, called “…”"
             return None if avoid(node.head) else node.head  # "Rycroft, professing …"
-        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acl") or node.head.i == node.i:
+        if node.dep_ not in _BORROWING or node.head.i == node.i:
             return None
-        if node.dep_ == "xcomp":
-            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.pos_ in ("PRON", "PROPN") and not avoid(obj):
-                return obj
+        infinitive = node.dep_ == "xcomp"
         node = node.head
         while node.pos_ in ("NOUN", "PROPN", "ADP") and node.head.i != node.i:
             node = node.head  # "made an effort to sum up": the effort's verb has the subject
+        obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+        quoting = node.lemma_.lower() in _OBJECT_SPEAKER  # "quoted a source as saying"
+        if obj is not None and not avoid(obj) and (
+            quoting or infinitive and obj.pos_ in ("PRON", "PROPN")
+        ):
+            return obj
     return None
 
 
@@ -144,7 +154,7 @@ class Attributor:
         same_context: ``same_context(token, quote_index)`` is true when a token is
             outside every quotation except the ones enclosing that quotation, so
             that a cue inside another quotation is never used.
-        bounds: the document's sentence bounds (``sentences.sentence_bounds``).
+        bounds: the document's sentence bounds (``positions.sentence_bounds``).
     """
 
     def __init__(self, same_context: Callable[[Token, int], bool], bounds: Bounds) -> None:
@@ -163,8 +173,8 @@ class Attributor:
 
         heads = [t for t in inner if t.head.i not in inside or t.head.i == t.i]
         found = [a for t in heads if t.dep_ != "punct" and (a := self._climb(t, avoid, usable))]
-        if found:
-            return min(found, key=lambda a: _distance(a.cue, inner))
+        if found:  # the climb always ends on a cue
+            return min(found, key=lambda a: _distance(a.cue, inner))  # type: ignore[arg-type]
         return (
             self._after(inner, avoid, usable)
             or self._before(inner, avoid, usable)
@@ -214,7 +224,7 @@ class Attributor:
         near = [t for t in _window(back) if t.lower_ not in _LINKS][:2]
         if near and not usable(near[0]) and _nominal(near[0]):
             near = [t for t in near[1:] if t.i == near[0].head.i]  # "said Kerry: “…"
-        return _first_cue(near[:1][::-1] if near else [], inner, avoid, usable, "before")
+        return _first_cue(near[:1], inner, avoid, usable, "before")
 
     def _colon(self, inner: Span, avoid, usable) -> Attribution | None:
         """Rule 4: the clause before a colon that introduces a whole quotation."""
@@ -364,7 +374,5 @@ def _nominal(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in ("DATE", "TIME")
 
 
-def _distance(cue: Token | None, inner: Span) -> int:
-    if cue is None:
-        return 1 << 30
+def _distance(cue: Token, inner: Span) -> int:
     return inner.start - cue.i if cue.i < inner.start else cue.i - inner.end
