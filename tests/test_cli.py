@@ -94,3 +94,22 @@ def test_cli_help_reads_well():
     assert result.exit_code == 0
     for command in ("analyze", "docs", "show", "export"):
         assert command in result.output
+
+
+def test_cli_outlet_option_fills_only_unknown_outlets(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plain.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "wsws.txt").write_text(
+        ARTICLE.replace("Hama", "Homs") + "\nTo contact the WSWS and the\n"
+        "Socialist Equality Party visit:\n\nwsws.org/contact\n",
+        encoding="utf-8",
+    )
+    store = str(tmp_path / "s.duckdb")
+    result = runner.invoke(
+        app, ["analyze", str(folder), "--outlet", "enduring america", "--store", store]
+    )
+    assert result.exit_code == 0, result.output
+    exported = runner.invoke(app, ["export", "--store", store])
+    outlets = {json.loads(x)["doc"]: json.loads(x)["outlet"] for x in exported.output.splitlines()}
+    assert outlets == {"plain.txt": "EA WorldView", "wsws.txt": "World Socialist Web Site"}

@@ -15,7 +15,7 @@ from pathlib import Path
 from palmyra.errors import InputError, PalmyraError
 from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
 from palmyra.link.api import LinkSummary, link
-from palmyra.model import Document, SourceRef
+from palmyra.model import Document, Outlet, SourceRef
 from palmyra.pipeline import Pipeline
 from palmyra.store.db import Store
 
@@ -58,6 +58,7 @@ def analyze(
     *,
     profile: str | None = "syria",
     columns: ColumnMapping | None = None,
+    outlet: str | None = None,
     batch_size: int = 32,
     max_bytes: int = 50 * 1024 * 1024,
     progress: ProgressFn | None = None,
@@ -71,6 +72,8 @@ def analyze(
         store_path: the DuckDB file; created when missing.
         profile: a packaged profile name, a profile folder, or None for none.
         columns: how to read CSV/JSONL columns (FA-KES is recognised without one).
+        outlet: the outlet of documents whose text, URL or metadata names none (a user
+            who collected a site's pages knows what the text does not say).
         batch_size: documents per spaCy batch and per store transaction.
         max_bytes: larger inputs are refused with an error rather than read.
         progress: called after each record with its source name and the running count.
@@ -83,6 +86,7 @@ def analyze(
     summary = AnalyzeSummary(store=Path(store_path), on_failure=on_failure)
     pipeline = Pipeline.create(profile)
     outlets = pipeline.outlets
+    default_outlet = canonical_outlet(outlet, outlets) if outlet else None
     with Store(store_path) as store:
         batch: list[Document] = []
         extra_sources: list[tuple[str, SourceRef]] = []
@@ -117,6 +121,8 @@ def analyze(
                     progress(item.path, seen)
                 continue
             doc = _build(item, outlets, summary, batch_failures)
+            if doc is not None and doc.outlet is None:
+                doc.outlet = default_outlet
             if progress:
                 progress(item.source.name, seen)
             if doc is None:
@@ -150,6 +156,15 @@ def _build(
         failures.append((record.source, "clean", reason))
         summary.fail(record.source.name, "clean", reason)
         return None
+
+
+def canonical_outlet(name: str, outlets: Sequence[Outlet]) -> str:
+    """The profile's name for ``name`` (matched on name or alias, any case), else ``name``."""
+    key = name.strip().casefold()
+    for o in outlets:
+        if key in {o.name.casefold(), *(a.casefold() for a in o.aliases)}:
+            return o.name
+    return name.strip()
 
 
 def _absolute(path: str | Path) -> str:

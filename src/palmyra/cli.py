@@ -71,6 +71,12 @@ def analyze(
         str,
         typer.Option(help="Conflict profile: a packaged name (`syria`), a folder, or `none`."),
     ] = "syria",
+    outlet: Annotated[
+        str | None,
+        typer.Option(
+            help="Outlet of documents whose text and metadata name none, e.g. 'EA WorldView'."
+        ),
+    ] = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per batch and per commit.")
     ] = 32,
@@ -135,6 +141,7 @@ def analyze(
                 store,
                 profile=None if profile == "none" else profile,
                 columns=columns,
+                outlet=outlet,
                 batch_size=batch_size,
                 max_bytes=int(max_mb * 1024 * 1024),
                 progress=on_progress,
