@@ -26,6 +26,9 @@ class DocContext:
     settings: dict[str, Any] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)  # filled by the annotate stage
     facts: DocumentFacts | None = None  # filled by the extractors, in pipeline order
+    # Work one extractor does that another of the same document reuses (one reading of
+    # the quotation marks serves both quotes and scare quotes); dropped with the context.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def mentions_of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]

@@ -53,13 +53,20 @@ _CONTINUE_GAP = 120  # at most this many characters between a quotation and its 
 @registry.extractors.register(QUOTES)
 def quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
     """Direct quotations with their speakers, and reported speech, in text order."""
-    return _Reader(doc, ctx).read()[0]
+    return _reading(doc, ctx)[0]
 
 
 @registry.extractors.register(SCARE_QUOTES)
 def scare_quotes(doc: Doc, ctx: DocContext) -> list[FrameSignal]:
     """Short quoted phrases that no one is said to have said: the writer's distancing."""
-    return _Reader(doc, ctx).read()[1]
+    return _reading(doc, ctx)[1]
+
+
+def _reading(doc: Doc, ctx: DocContext) -> tuple[list[Quote], list[FrameSignal]]:
+    """One reading of the document's quotation marks, shared by both extractors."""
+    if QUOTES not in ctx.memo:
+        ctx.memo[QUOTES] = _Reader(doc, ctx).read()
+    return ctx.memo[QUOTES]
 
 
 class _Reader:
