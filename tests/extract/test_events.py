@@ -153,6 +153,16 @@ def test_events_placeless_toll_joins_the_event_before(extract: Extract) -> None:
     assert event.counts["killed"].low == 50
 
 
+def test_events_toll_in_a_later_paragraph_stays_apart(extract: Extract) -> None:
+    _, events = extract(
+        "Rebels shelled Aleppo on Friday.\n\nThe war has cost hundreds of thousands of"
+        " Syrians who were killed."
+    )
+    event = _only(events)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert "killed" not in event.counts
+
+
 def test_events_undated_without_publication_date_are_dropped(extract: Extract) -> None:
     _, events = extract("Syrian troops recaptured Palmyra.", published=None)
     assert events == []

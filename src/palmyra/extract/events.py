@@ -169,7 +169,7 @@ class _Reader:
         for k, place in enumerate(places or [None]):
             self.candidates.append(Candidate(
                 event_type=etype, sub_event_type=subtype, region=index.region(hit.token) or "",
-                position=hit.token.i, sentence=n, evidence=evidence,
+                position=hit.token.i, sentence=n, evidence=evidence, paragraph=paragraph,
                 place=place.place if place else None,
                 place_text=place.mention.text if place else None, place_rule=place_rule,
                 date=date,

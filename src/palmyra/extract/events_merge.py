@@ -30,6 +30,7 @@ class Candidate:
     position: int  # trigger token index
     sentence: int
     evidence: Span
+    paragraph: int = -1
     place: PlaceRef | None = None
     place_text: str | None = None
     place_rule: str | None = None
@@ -90,6 +91,9 @@ def _lend_counts(cand: Candidate, groups: list[list[Candidate]], window: int) ->
         return
     last = groups[-1]
     if cand.sentence - max(m.sentence for m in last) > window:
+        return
+    # A total told in another paragraph sums up something else (often the whole war).
+    if cand.paragraph != last[-1].paragraph:
         return
     if cand.modality in EXPORTED and last[0].modality in EXPORTED:
         owner = last[0]
