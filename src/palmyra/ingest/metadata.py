@@ -32,6 +32,8 @@ NAME_LINE_MAX_CHARS = 50
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 # Between a title and a dateline on the same line (FA-KES: "... WHO. Victims of").
 _TITLE_TAIL = re.compile(r"[^\S\n]*[.:;,|–—-]*[^\S\n]*")
+# A wire credit in capitals before that dateline ("... Aleppo Monitor AFP Saturday 24 Sep 2016").
+_CREDIT = re.compile(r"[A-Z]{2,6}[^\S\n]+")
 # Name particles written in lower case inside a name (al-, de, van, bin ...).
 _PARTICLE = r"(?:al|el|de|da|di|van|von|der|bin|ibn|abu|le)"
 # "Thomas", "O'Neill", "McDowall", "Anne-Marie", "al-Khatib", "J."
@@ -150,6 +152,9 @@ def _read_title_line(text: str, title: Range | None, header: Header) -> int:
             header.bylines.append((lead, line_start + len(prefix.rstrip())))
     pos = _TITLE_TAIL.match(text, title[1]).end()
     found = date_at(text, pos, "dateline") if pos < len(text) and text[pos] != "\n" else None
+    credit = _CREDIT.match(text, pos) if found is None else None
+    if credit is not None and (found := date_at(text, credit.end(), "dateline")) is not None:
+        pos = credit.start()
     if found is None:
         return pos
     header.published = header.published or found[0]
