@@ -163,6 +163,16 @@ def test_events_toll_in_a_later_paragraph_stays_apart(extract: Extract) -> None:
     assert "killed" not in event.counts
 
 
+def test_events_the_wars_back_story_is_not_an_event(extract: Extract) -> None:
+    _, events = extract(
+        "Rebels shelled Aleppo on Monday. Once a powerhouse, Aleppo has been ravaged by the"
+        " war that began with anti-government protests in 2011 and which has since killed"
+        " more than 280,000 people."
+    )
+    event = _only(events)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_events_undated_without_publication_date_are_dropped(extract: Extract) -> None:
     _, events = extract("Syrian troops recaptured Palmyra.", published=None)
     assert events == []

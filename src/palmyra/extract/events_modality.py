@@ -5,7 +5,8 @@ that ..."), decide its modality, strongest first:
 
 1. habitual or ongoing ("continues to pound", "regularly shell"): not an
    occurrence at all (``None``), and neither is a present-tense report without
-   a date of its own ("are engaged in fighting near Raqqa");
+   a date of its own ("are engaged in fighting near Raqqa") nor the war's own
+   back-story ("the war that began with protests in 2011");
 2. ``denied``: a negated trigger verb, or a denial verb above it;
 3. ``hypothetical``: would/could/might, "if", "the possibility of";
 4. ``planned``: will, "planned offensives", "preparing assaults", a purpose
@@ -44,7 +45,7 @@ def stance(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
            dated: bool) -> Stance:
     """The trigger's modality and speaker; ``dated`` says whether its sentence dates it."""
     chain = _irrealis_scope(hit.token)
-    if _habitual(chain, lex) or (hit.is_verb and not dated and tense(
+    if _habitual(chain, lex) or _war_background(chain, lex) or (hit.is_verb and not dated and tense(
             hit.token, "past" in hit.entry.flags) == "present"):
         return Stance(None, rule="generic")
     speech = _reporting_verb(hit.token, lex)
@@ -97,6 +98,12 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
             if c.dep_ in ("nsubj", "nsubjpass") and lex.cue(c, "war_noun"):
                 return True
     return False
+
+
+def _war_background(chain: list[Token], lex: Lexicon) -> bool:
+    """Told only to describe the war: "the war that began with protests in 2011"."""
+    verb = chain[-1]
+    return verb.dep_ in ("relcl", "acl") and lex.cue(verb.head, "war_noun")
 
 
 def _denied(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
