@@ -245,6 +245,8 @@ class FrameSignal:
     actor: str | None = None
     register: Register | None = None
     extractor: str = ""
+    side: str | None = None  # the side a loaded term frames (profile side name)
+    reason: str | None = None  # why the profile counts the words as loaded
 
 
 @dataclass

@@ -42,6 +42,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "palmyra.scare_quotes.v1",
     "palmyra.citations.v1",
     "palmyra.events.v1",
+    "palmyra.loaded_terms.v1",
 )
 
 StageError = tuple[Document, str, str]  # (document, stage, reason)
