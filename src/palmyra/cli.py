@@ -36,7 +36,8 @@ app = typer.Typer(
     help=(
         "Turn news articles about an armed conflict into a provenance-linked record of what"
         " they claim (events, quotes, citations, naming), and line the outlets up.\n\n"
-        "Start with `palmyra analyze FOLDER`, then `palmyra docs` and `palmyra show DOC`."
+        "Start with `palmyra analyze FOLDER`, then `palmyra events`, `palmyra show DOC --facts`"
+        " or `palmyra serve` (the web UI)."
     ),
     no_args_is_help=True,
     add_completion=False,
