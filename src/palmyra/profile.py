@@ -24,6 +24,7 @@ import yaml
 
 from palmyra.errors import ProfileError
 from palmyra.model import Outlet, Register
+from palmyra.resource_files import words
 
 REGISTERS: frozenset[str] = frozenset(get_args(Register))
 ACTOR_KINDS = frozenset(
@@ -173,11 +174,7 @@ def load_profile(path_or_name: str | Path | None) -> Profile | None:
 
 def load_word_list(name: str) -> tuple[str, ...]:
     """Entries of ``palmyra/resources/NAME.txt``: one per line, ``#`` starts a comment."""
-    resource = files("palmyra").joinpath("resources", f"{name}.txt")
-    if not resource.is_file():
-        raise ProfileError(f"resources/{name}.txt: missing word list")
-    lines = (line.split("#", 1)[0].strip() for line in resource.read_text("utf-8").splitlines())
-    return tuple(line for line in lines if line)
+    return words(f"{name}.txt")
 
 
 def _read_folder(folder: Path) -> Profile:

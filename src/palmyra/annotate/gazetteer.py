@@ -30,6 +30,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from palmyra import resource_files
 from palmyra.model import PlaceRef
 
 PLACES_FILE = "places.yaml"
@@ -55,10 +56,7 @@ _SKELETON_VOWELS = frozenset("aeiouyw")
 
 def read_word_list(name: str) -> frozenset[str]:
     """One entry per line, ``#`` comments: the format of ``palmyra/resources/*.txt``."""
-    text = (resources.files("palmyra") / "resources" / name).read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(resource_files.words(name))
 
 
 ARTICLES = read_word_list("place_articles.txt")

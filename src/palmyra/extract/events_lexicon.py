@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from palmyra.errors import ProfileError
+from palmyra.resource_files import tab_rows
 
 TRIGGERS_FILE = "event_triggers.tsv"
 RETYPE_FILE = "event_retype.tsv"
@@ -67,19 +67,9 @@ class Lexicon:
         return self.counts.get(token.lemma_.lower()) or self.counts.get(token.lower_)
 
 
-def _rows(name: str, ncols: int) -> list[tuple[str, list[str]]]:
+def _rows(name: str, ncols: int) -> list[tuple[str, tuple[str, ...]]]:
     """Tab-separated rows of a resource file with their ``file:line`` labels."""
-    text = (resources.files("palmyra") / "resources" / name).read_text(encoding="utf-8")
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        where = f"{name}:{n}"
-        if len(cols) != ncols or not all(cols):
-            raise ProfileError(f"{where}: expected {ncols} tab-separated columns, got {len(cols)}")
-        rows.append((where, cols))
-    return rows
+    return [(f"{name}:{n}", cols) for n, cols in tab_rows(name, ncols)]
 
 
 def _triggers() -> dict[str, tuple[TriggerEntry, ...]]:

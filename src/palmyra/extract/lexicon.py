@@ -8,9 +8,9 @@ cached for the life of the process.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
 
 from palmyra.errors import ProfileError
+from palmyra.resource_files import entries
 
 SPEECH_VERBS = "speech_verbs.txt"
 SPEAKER_NOUNS = "speaker_nouns.txt"
@@ -18,13 +18,6 @@ CITATION_CUES = "citation_cues.txt"
 CITATION_KINDS = frozenset(
     {"verb", "contact", "noun", "piece", "name_end", "title", "prefix", "op_cit"}
 )
-
-
-def _entries(name: str) -> list[tuple[int, str]]:
-    """Non-blank, non-comment lines of a resource file as ``(line number, text)``."""
-    text = files("palmyra").joinpath("resources", name).read_text(encoding="utf-8")
-    rows = ((n, line.strip()) for n, line in enumerate(text.splitlines(), 1))
-    return [(n, line) for n, line in rows if line and not line.startswith("#")]
 
 
 @cache
@@ -35,7 +28,7 @@ def speech_cues() -> frozenset[str]:
         ProfileError: ``file:line: reason`` for an entry of more than two words.
     """
     cues = set()
-    for n, line in _entries(SPEECH_VERBS):
+    for n, line in entries(SPEECH_VERBS):
         words = line.lower().split()
         if len(words) > 2:
             raise ProfileError(f"{SPEECH_VERBS}:{n}: expected a verb or 'verb particle'")
@@ -51,7 +44,7 @@ def speaker_nouns() -> frozenset[str]:
         ProfileError: ``file:line: reason`` for an entry of more than one word.
     """
     nouns = set()
-    for n, line in _entries(SPEAKER_NOUNS):
+    for n, line in entries(SPEAKER_NOUNS):
         if " " in line:
             raise ProfileError(f"{SPEAKER_NOUNS}:{n}: expected one word")
         nouns.add(line.lower())
@@ -69,7 +62,7 @@ def citation_cues() -> dict[str, frozenset[str]]:
         ProfileError: ``file:line: reason`` for an entry with an unknown kind.
     """
     table: dict[str, set[str]] = {kind: set() for kind in CITATION_KINDS}
-    for n, line in _entries(CITATION_CUES):
+    for n, line in entries(CITATION_CUES):
         kind, _, entry = line.partition(" ")
         if kind not in CITATION_KINDS or not entry.strip():
             raise ProfileError(

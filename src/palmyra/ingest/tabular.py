@@ -13,13 +13,13 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
-from importlib import resources
 from typing import IO, Any
 
 from palmyra.errors import InputError, ProfileError
 from palmyra.ingest.encoding import SNIFF_BYTES, decode_bytes, human_size, looks_binary
 from palmyra.ingest.records import RawRecord
 from palmyra.model import SourceRef
+from palmyra.resource_files import entries
 
 # Delimiters a .csv file may use; the one most frequent in its header line wins.
 _DELIMITERS = ",;\t|"
@@ -50,11 +50,8 @@ _FAKES_SIGNATURE = ("unit_id", "article_title", "article_content")
 def column_aliases() -> dict[str, tuple[str, ...]]:
     """Field -> names tried in order, from ``resources/column_aliases.txt``."""
     known = {f.name for f in fields(ColumnMapping)}
-    path = resources.files("palmyra") / "resources" / "column_aliases.txt"
     out: dict[str, tuple[str, ...]] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
+    for number, raw in entries("column_aliases.txt"):
         name, _, names = raw.partition(":")
         if name.strip() not in known:
             raise ProfileError(f"column_aliases.txt:{number}: unknown field '{name.strip()}'")
