@@ -163,6 +163,16 @@ def test_events_toll_in_a_later_paragraph_stays_apart(extract: Extract) -> None:
     assert "killed" not in event.counts
 
 
+def test_events_a_generic_restatement_joins_the_typed_event(extract: Extract) -> None:
+    _, events = extract(
+        "On Monday, suicide bombers struck the bus station in Tartus, killing 20 people."
+        " In Tartus, the hospital was also targeted."
+    )
+    event = _only(events)
+    assert event.sub_event_type == "Suicide bomb"
+    assert len(event.evidence) == 2
+
+
 def test_events_the_wars_back_story_is_not_an_event(extract: Extract) -> None:
     _, events = extract(
         "Rebels shelled Aleppo on Monday. Once a powerhouse, Aleppo has been ravaged by the"

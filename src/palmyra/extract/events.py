@@ -170,6 +170,7 @@ class _Reader:
             self.candidates.append(Candidate(
                 event_type=etype, sub_event_type=subtype, region=index.region(hit.token) or "",
                 position=hit.token.i, sentence=n, evidence=evidence, paragraph=paragraph,
+                weak="weak" in hit.entry.flags,
                 place=place.place if place else None,
                 place_text=place.mention.text if place else None, place_rule=place_rule,
                 date=date,

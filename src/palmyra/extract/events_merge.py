@@ -31,6 +31,7 @@ class Candidate:
     sentence: int
     evidence: Span
     paragraph: int = -1
+    weak: bool = False  # a generic trigger ("targeted", "attack") that names no weapon or kind
     place: PlaceRef | None = None
     place_text: str | None = None
     place_rule: str | None = None
@@ -72,6 +73,8 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             _lend_counts(cand, groups, fragment_window)
             continue
         group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
+        if group is None and cand.weak:
+            group = next((g for g in groups if _restates(cand, g)), None)
         if group is None:
             groups.append([cand])
         else:
@@ -84,6 +87,20 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
     events = [_event(g, doc_id, extractor) for g in groups]
     events = [e for e in events if e.date is not None]
     return sorted(events, key=lambda e: e.evidence[0].start)
+
+
+def _restates(weak: Candidate, group: list[Candidate]) -> bool:
+    """A generic telling ("the bus station was also targeted") of an event the same
+    paragraph already typed: same place, overlapping date, no conflicting actor."""
+    first = group[0]
+    return (
+        first.paragraph == weak.paragraph
+        and first.place_key == weak.place_key
+        and first.modality == weak.modality
+        and _overlap(first.date, weak.date)
+        and all(x is None or y is None or x == y
+                for x, y in ((first.actor1, weak.actor1), (first.actor2, weak.actor2)))
+    )
 
 
 def _lend_counts(cand: Candidate, groups: list[list[Candidate]], window: int) -> None:
@@ -122,7 +139,7 @@ def _overlap(a: DateValue | None, b: DateValue | None) -> bool:
 
 
 def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
-    ranked = sorted(group, key=lambda c: (-c.weight, c.region != "body", c.position))
+    ranked = sorted(group, key=lambda c: (c.weak, -c.weight, c.region != "body", c.position))
     best = ranked[0]
     rest = sorted((c for c in group if c is not best),
                   key=lambda c: (c.region != "body", c.position))
