@@ -173,6 +173,14 @@ def test_events_a_generic_restatement_joins_the_typed_event(extract: Extract) ->
     assert len(event.evidence) == 2
 
 
+def test_events_keeping_a_ceasefire_is_not_an_agreement(extract: Extract) -> None:
+    _, events = extract(
+        "On Monday, more than a hundred groups in Aleppo were already observing the ceasefire,"
+        " the ministry said."
+    )
+    assert [e for e in events if e.sub_event_type == "Agreement"] == []
+
+
 def test_events_the_wars_back_story_is_not_an_event(extract: Extract) -> None:
     _, events = extract(
         "Rebels shelled Aleppo on Monday. Once a powerhouse, Aleppo has been ravaged by the"
