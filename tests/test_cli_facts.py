@@ -16,7 +16,8 @@ ARTICLE = (
     "14 April 2016\n\n"
     "Syrian government forces recaptured the town of Kafr Nabudah from rebels on Sunday, "
     "killing at least 12 fighters. \u201cThe town is now safe,\u201d army spokesman Ali Mayhoub "
-    "said. (Army retakes Kafr Nabudah, Reuters, 11 April 2016)\n"
+    "said. (Army retakes Kafr Nabudah, Reuters, 11 April 2016) The army will attack Khan"
+    " Shaykhun on Friday, a general said.\n"
 )
 
 
@@ -37,6 +38,7 @@ def test_show_facts_prints_each_fact_with_its_evidence(tmp_path):
     assert "Military Forces of Syria" in out
     assert "Ali Mayhoub" in out
     assert "Reuters · Army retakes Kafr Nabudah · 2016-04-11" in out
+    assert "Khan Shaykhun" in out and "planned" in out  # kept in the store, shown here
 
 
 def test_export_jsonl_carries_facts_with_evidence_that_slices_back(tmp_path):
@@ -49,7 +51,7 @@ def test_export_jsonl_carries_facts_with_evidence_that_slices_back(tmp_path):
     assert event["date"] == "2016-04-10" and event["fatalities"] == 12
     s, e = event["spans"][0]
     assert ARTICLE[s:e] == event["evidence"]
-    (quote,) = record["quotes"]
+    (quote,) = [q for q in record["quotes"] if q["direct"]]
     assert (quote["text"], quote["speaker"]) == ("The town is now safe,", "Ali Mayhoub")
     (citation,) = record["citations"]
     assert (citation["outlet"], citation["date"]) == ("Reuters", "2016-04-11")

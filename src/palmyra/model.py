@@ -20,6 +20,18 @@ Register = Literal["neutral", "favourable", "hostile"]
 MentionKind = Literal["actor", "person", "place", "date", "number"]
 Modality = Literal["asserted", "attributed", "denied", "planned", "hypothetical"]
 
+# ACLED's event types, in the codebook's order (sub-types: shared/gold/SCHEMA.md).
+EVENT_TYPES: tuple[str, ...] = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+# Modalities that claim the event happened: the ones exported, mapped and scored as events.
+REPORTED_MODALITIES: frozenset[str] = frozenset({"asserted", "attributed"})
+
 
 @dataclass(frozen=True, order=True)
 class Span:

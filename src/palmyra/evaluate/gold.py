@@ -16,17 +16,10 @@ from typing import Any
 
 from palmyra.errors import InputError
 from palmyra.evaluate.dates import precision_of
+from palmyra.model import EVENT_TYPES
 
 GOLD_SUFFIX = ".gold.json"
 
-EVENT_TYPES = frozenset({
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-})
 EVENT_PRECISIONS = ("day", "week", "month", "year")
 _DATE_SHAPES = {
     "day": re.compile(r"\d{4}-\d{2}-\d{2}"),

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 from palmyra.extract.events_dates import is_explicit
 from palmyra.extract.events_index import TokenRelative
-from palmyra.model import DateValue, Event, Modality, NumberValue, PlaceRef, Span
+from palmyra.model import (
+    DateValue,
+    Event,
+    Modality,
+    NumberValue,
+    PlaceRef,
+    Span,
+)
 
 EXPORTED = frozenset({"asserted", "attributed"})
 

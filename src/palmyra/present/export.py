@@ -12,11 +12,9 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from palmyra import registry
+from palmyra.model import REPORTED_MODALITIES
 from palmyra.store import queries
 from palmyra.store.db import Store
-
-# Events reported as having happened; planned, hypothetical and denied ones stay in the store.
-EXPORTED_MODALITIES = frozenset({"asserted", "attributed"})
 
 
 def document_records(store: Store) -> Iterator[dict[str, Any]]:
@@ -35,7 +33,12 @@ def document_records(store: Store) -> Iterator[dict[str, Any]]:
             "published_precision": doc.published.precision if doc.published else None,
             "body_end": doc.body_end,
             "comments": [[s.start, s.end] for s in doc.comments],
-            "events": [event_record(e, text) for e in queries.facts_of(store, doc_id, "events")],
+            # Planned, hypothetical and denied events stay in the store, out of the export.
+            "events": [
+                event_record(e, text)
+                for e in queries.facts_of(store, doc_id, "events")
+                if e.get("modality", "asserted") in REPORTED_MODALITIES
+            ],
             "quotes": [quote_record(q, text) for q in queries.facts_of(store, doc_id, "quotes")],
             "citations": [
                 citation_record(c, text) for c in queries.facts_of(store, doc_id, "citations")

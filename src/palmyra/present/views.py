@@ -13,19 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from palmyra.model import Document
+from palmyra.model import EVENT_TYPES, REPORTED_MODALITIES, Document
 from palmyra.present.marks import Mark, Run, excerpt, runs
 from palmyra.present.terminal import describe_value
 
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
-REPORTED = ("asserted", "attributed")  # modalities that claim the event happened
+REPORTED = REPORTED_MODALITIES
 COUNT_LABELS = {
     "killed": "Killed",
     "injured": "Injured",
