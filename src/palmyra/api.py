@@ -14,8 +14,9 @@ from pathlib import Path
 
 from palmyra.errors import InputError, PalmyraError
 from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
+from palmyra.ingest.metadata import canonical_outlet
 from palmyra.link.api import LinkSummary, link
-from palmyra.model import Document, Outlet, SourceRef
+from palmyra.model import Document, SourceRef
 from palmyra.pipeline import Pipeline
 from palmyra.store.db import Store
 
@@ -86,7 +87,7 @@ def analyze(
     summary = AnalyzeSummary(store=Path(store_path), on_failure=on_failure)
     pipeline = Pipeline.create(profile)
     outlets = pipeline.outlets
-    default_outlet = canonical_outlet(outlet, outlets) if outlet else None
+    default_outlet = canonical_outlet(outlet, outlets)
     with Store(store_path) as store:
         batch: list[Document] = []
         extra_sources: list[tuple[str, SourceRef]] = []
@@ -156,15 +157,6 @@ def _build(
         failures.append((record.source, "clean", reason))
         summary.fail(record.source.name, "clean", reason)
         return None
-
-
-def canonical_outlet(name: str, outlets: Sequence[Outlet]) -> str:
-    """The profile's name for ``name`` (matched on name or alias, any case), else ``name``."""
-    key = name.strip().casefold()
-    for o in outlets:
-        if key in {o.name.casefold(), *(a.casefold() for a in o.aliases)}:
-            return o.name
-    return name.strip()
 
 
 def _absolute(path: str | Path) -> str:

@@ -239,7 +239,12 @@ def find_outlet(
         by_url = _outlet_by_domain(urlsplit(record.url).hostname or "", outlets)
         if by_url:
             return by_url
-    hint = " ".join((record.outlet_hint or "").split())
+    return canonical_outlet(record.outlet_hint, outlets)
+
+
+def canonical_outlet(name: str | None, outlets: Sequence[Outlet]) -> str | None:
+    """The outlets list's name for ``name`` (a name, alias or domain, any case), else ``name``."""
+    hint = " ".join((name or "").split())
     if not hint:
         return None
     key = hint.casefold()
