@@ -19,6 +19,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from palmyra.cli_support import StoreOpt, fail
 from palmyra.errors import PalmyraError
 from palmyra.evaluate.cli import eval_command
 from palmyra.link.cli_commands import (
@@ -47,17 +48,6 @@ out = Console()
 err = Console(stderr=True)
 
 FOLDER_FORMATS = frozenset({"parquet"})  # binary, one file per table: written to a folder
-
-StoreOpt = Annotated[
-    Path,
-    typer.Option("--store", "-s", help="The DuckDB store file.", envvar="PALMYRA_STORE"),
-]
-
-
-def _fail(error: PalmyraError, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
-
 
 @app.command()
 def analyze(
@@ -157,7 +147,7 @@ def analyze(
                 ),
             )
         except PalmyraError as e:
-            raise _fail(e) from None
+            raise fail(e) from None
     out.print(
         f"[green]✓[/] {summary.stored} new document(s) stored, {summary.already} already present,"
         f" {len(summary.failures)} input(s) failed."
@@ -188,7 +178,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
         with Store(store, read_only=True) as st:
             rows = queries.list_documents(st)
     except PalmyraError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     table = Table(title=f"{len(rows)} documents in {store}")
     table.add_column("id", no_wrap=True, style="dim", min_width=10)
     table.add_column("title", min_width=20, max_width=50, overflow="ellipsis", no_wrap=True)
@@ -246,7 +236,7 @@ def show(
             mentions = queries.mentions_of(st, doc_id) if (annotations or as_json) else []
             stored = {k: queries.facts_of(st, doc_id, k) for k in ("events", "quotes", "citations")}
     except PalmyraError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     if facts:
         terminal.print_facts(out, document, stored)
         return
@@ -290,7 +280,7 @@ def export(
                 with open(output, "w", encoding="utf-8") as fh:
                     n = exporter(st, fh)
     except PalmyraError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     if output is not None:
         err.print(f"wrote {n} record(s) to {output}")
 

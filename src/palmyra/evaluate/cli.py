@@ -15,8 +15,8 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
+from palmyra.cli_support import StoreOpt, fail
 from palmyra.errors import PalmyraError
 from palmyra.store.db import DEFAULT_STORE
 
@@ -34,10 +34,7 @@ def eval_command(
                      help="A FA-KES CSV (fakes.csv): compare the main event of each stored FA-KES"
                           " article with the crowd's place, date, actor and casualties."),
     ] = None,
-    store: Annotated[
-        Path,
-        typer.Option("--store", "-s", help="The DuckDB store file.", envvar="PALMYRA_STORE"),
-    ] = Path(DEFAULT_STORE),
+    store: StoreOpt = Path(DEFAULT_STORE),
     as_json: Annotated[
         bool,
         typer.Option("--json", help="Print one JSON object ({\"gold\": ..., \"fakes\": ...})"
@@ -54,7 +51,7 @@ def eval_command(
     from palmyra.store.db import Store
 
     if gold is None and fakes is None:
-        raise _fail("nothing to score: give --gold DIR, --fakes PATH or both")
+        raise fail("nothing to score: give --gold DIR, --fakes PATH or both")
     results: dict[str, dict[str, Any]] = {}
     try:
         with Store(store, read_only=True) as st:
@@ -63,14 +60,8 @@ def eval_command(
             if fakes is not None:
                 results["fakes"] = evaluate_fakes(st, fakes)
     except PalmyraError as e:
-        raise _fail(str(e)) from None
+        raise fail(str(e)) from None
     if as_json:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         return
     print_results(Console(), results.get("gold"), results.get("fakes"))
-
-
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[bold red]error:[/] {escape(message)}", highlight=False,
-                               soft_wrap=True)
-    return typer.Exit(2)

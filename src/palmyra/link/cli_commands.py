@@ -17,16 +17,13 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
+from palmyra.cli_support import StoreOpt, fail
 from palmyra.errors import PalmyraError
 from palmyra.store.db import DEFAULT_STORE, Store
 
 T = TypeVar("T")
 
-StoreOpt = Annotated[
-    Path, typer.Option("--store", "-s", help="The DuckDB store file.", envvar="PALMYRA_STORE")
-]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -35,10 +32,7 @@ def _read(store: Path, fn: Callable[[Store], T], *, write: bool = False) -> T:
         with Store(store, read_only=not write) as st:
             return fn(st)
     except PalmyraError as e:
-        Console(stderr=True).print(
-            f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True
-        )
-        raise typer.Exit(2) from None
+        raise fail(e) from None
 
 
 def _json(data: Any) -> None:

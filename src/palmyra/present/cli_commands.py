@@ -16,15 +16,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from palmyra.cli_support import StoreOpt, fail
 from palmyra.errors import PalmyraError
 from palmyra.store.db import DEFAULT_STORE
 
 err = Console(stderr=True)
 
-StoreOpt = Annotated[
-    Path,
-    typer.Option("--store", "-s", help="The DuckDB store file.", envvar="PALMYRA_STORE"),
-]
 
 
 def serve(
@@ -55,8 +52,7 @@ def serve(
     try:
         app = create_app(store)  # also checks the store and builds the search index
     except PalmyraError as e:
-        err.print(f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+        raise fail(e) from None
     url = f"http://{host}:{port}/"
     err.print(f"Palmyra UI on [bold]{url}[/] (Ctrl-C stops it)", highlight=False)
     if open_browser:
@@ -89,12 +85,9 @@ def report(
         with Store(store, read_only=True) as st:
             summary = write_report(st, output, max_documents=max_documents)
     except PalmyraError as e:
-        err.print(f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+        raise fail(e) from None
     except OSError as e:
-        err.print(f"[bold red]error:[/] {output}: cannot write the report ({e.strerror})",
-                  highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+        raise fail(f"{output}: cannot write the report ({e.strerror})") from None
     err.print(
         f"wrote {summary.path} ({summary.bytes / 1e6:.1f} MB): {summary.documents} of"
         f" {summary.documents_total} documents, {summary.events} events,"
