@@ -16,11 +16,13 @@ from typing import Any
 
 from palmyra.errors import InputError
 from palmyra.evaluate.dates import precision_of
-from palmyra.model import EVENT_TYPES
+from palmyra.model import EVENT_TYPES, SUB_EVENT_TYPES
 
 GOLD_SUFFIX = ".gold.json"
 
 EVENT_PRECISIONS = ("day", "week", "month", "year")
+# 1 the place itself, 2 near or part of a named place, 3 only a province/region/country
+GEO_PRECISIONS = (None, 1, 2, 3)
 _DATE_SHAPES = {
     "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "week": re.compile(r"\d{4}-\d{2}-\d{2}"),
@@ -116,7 +118,12 @@ class _Checker:
         if event_type not in EVENT_TYPES:
             raise self.error(where + "event_type",
                              f"{event_type!r} is not an ACLED event type")
-        self.field(event, "sub_event_type", _STR, where=where)
+        sub_type = self.field(event, "sub_event_type", _STR, where=where)
+        if SUB_EVENT_TYPES.get(sub_type) != event_type:
+            known = SUB_EVENT_TYPES.get(sub_type)
+            raise self.error(where + "sub_event_type",
+                             f"{sub_type!r} is not an ACLED sub-event type" if known is None
+                             else f"{sub_type!r} belongs to {known!r}, not {event_type!r}")
         value = self.field(event, "date", _STR, where=where, nullable=True)
         precision = self.field(event, "date_precision", _STR, where=where, nullable=True)
         if (value is None) != (precision is None):
@@ -133,6 +140,13 @@ class _Checker:
             n = self.field(event, key, _INT, where=where, nullable=True)
             if n is not None and n < 0:
                 raise self.error(where + key, "must not be negative")
+        if "geo_precision" in event:
+            geo = self.field(event, "geo_precision", _INT, where=where, nullable=True)
+            if geo not in GEO_PRECISIONS:
+                raise self.error(where + "geo_precision", f"{geo} is not 1, 2, 3 or null")
+            if (geo is None) != (event["location"] is None):
+                raise self.error(where + "geo_precision",
+                                 "geo_precision and location must both be set or both be null")
 
     def quote(self, quote: dict[str, Any], where: str) -> None:
         if not self.field(quote, "text", _STR, where=where):
