@@ -202,3 +202,23 @@ def test_metadata_titles(text: str, title: str | None) -> None:
 def test_metadata_date_before_title_is_read() -> None:
     doc = _doc("14 June 2017\nArmy enters Sukhna\n\nBody text here.\n")
     assert doc.published.value == "2017-06-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (f"Army enters Sukhna\n\nFri 07 Apr 2017 at 0914 {BODY}\n", "2017-04-07"),
+        # the paragraph repeats the title, without its punctuation and site suffix
+        (f"Army's push: Sukhna - World - Ahram Online\n\nArmys push Sukhna AFP Sunday 25 May"
+         f" 2014 {BODY}\n", "2014-05-25"),
+    ],
+)
+def test_metadata_text_file_paragraph_dateline(text: str, value: str) -> None:
+    doc = _doc(text)
+    assert doc.published.value == value and doc.published.rule == "dateline"
+    assert doc.clean.text.strip().endswith(BODY)
+
+
+def test_metadata_text_file_date_later_in_first_paragraph_is_not_a_dateline() -> None:
+    doc = _doc(f"Army enters Sukhna\n\n{BODY} It was 07 Apr 2017.\n")
+    assert doc.published is None

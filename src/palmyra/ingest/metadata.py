@@ -26,6 +26,8 @@ TITLE_SEARCH_CHARS = 600
 HEADER_MAX_LINES = 8
 # A line with this many words is body prose: the byline block is over.
 PARAGRAPH_WORDS = 15
+# A paragraph opening with this many of the title's words repeats the title.
+TITLE_COPY_MIN_WORDS = 3
 # Longest line read as a bare author name ("Thomas Gaist").
 NAME_LINE_MAX_CHARS = 50
 
@@ -125,6 +127,8 @@ def read_header(
         if _read_byline(line.text, header, outlets):
             header.bylines.append((line.content_start, line.start + len(line.text.rstrip())))
             continue
+        if scanned == 0 and header.published is None:
+            _read_dateline(text, line.content_start, title, header)
         header.body_start = min(header.body_start, line.content_start)
         scanned += 1
         if len(line.text.split()) >= PARAGRAPH_WORDS or scanned >= HEADER_MAX_LINES:
@@ -160,6 +164,29 @@ def _read_title_line(text: str, title: Range | None, header: Header) -> int:
     header.published = header.published or found[0]
     header.bylines.append((pos, found[1]))
     return found[1]
+
+
+def _read_dateline(text: str, start: int, title: Range | None, header: Header) -> None:
+    """A date opening the first paragraph is its dateline ("Fri 07 Apr 2017 at 0914 Homs ...",
+    the wire and FA-KES form): the publication date, and not part of the body's prose.
+    The paragraph may repeat the title before it, with a wire credit ("... monitor AFP
+    Friday 22 Jul 2016")."""
+    pos = start
+    words = re.findall(r"\w+", text[title[0] : title[1]]) if title is not None else []
+    # The copy may differ in punctuation ("Syria's" / "Syrias") and lack the site's
+    # suffix ("... kills 10 Governor - Region - World - Ahram Online"): longest prefix.
+    for n in range(len(words), min(len(words), TITLE_COPY_MIN_WORDS) - 1, -1):
+        pattern = r"\W*".join(map(re.escape, words[:n])) + r"\b"
+        again = re.compile(pattern, re.IGNORECASE).match(text, start)
+        if again is not None:
+            pos = _TITLE_TAIL.match(text, again.end()).end()
+            break
+    found = date_at(text, pos, "dateline")
+    if found is None and (credit := _CREDIT.match(text, pos)) is not None:
+        found = date_at(text, credit.end(), "dateline")
+    if found is not None:
+        header.published = found[0]
+        header.bylines.append((pos, found[1]))
 
 
 def _read_byline(line: str, header: Header, outlets: Sequence[Outlet]) -> bool:
