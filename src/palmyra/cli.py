@@ -262,11 +262,11 @@ def export(
     """Write the store out: documents with their facts (jsonl, the gold-schema shape), an
     ACLED-style events table (csv), events as map points (geojson), event clusters (clusters)
     or every table as Parquet files in a folder (parquet, needs --output DIR)."""
-    from palmyra import registry
+    from palmyra import parts
     from palmyra.store.db import Store
 
     try:
-        exporter = registry.exporters.get(fmt)
+        exporter = parts.exporters.get(fmt)
         with Store(store, read_only=True) as st:
             if fmt in FOLDER_FORMATS:
                 if output is None:

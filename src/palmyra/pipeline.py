@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from palmyra import __version__, registry
+from palmyra import __version__, parts
 from palmyra.annotate.overlaps import resolve_overlaps
 from palmyra.context import DocContext
 from palmyra.model import (
@@ -92,8 +92,8 @@ class Pipeline:
             return [], []
         if not (self.annotators or self.extractors):
             return [DocumentFacts(d) for d in docs], []
-        annotate = [registry.annotators.get(n) for n in self.annotators]
-        extract = [(n, registry.extractors.get(n)) for n in self.extractors]
+        annotate = [parts.annotators.get(n) for n in self.annotators]
+        extract = [(n, parts.extractors.get(n)) for n in self.extractors]
         texts = [d.clean.text if d.clean else "" for d in docs]
         done: list[DocumentFacts] = []
         errors: list[StageError] = []

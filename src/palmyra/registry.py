@@ -4,6 +4,10 @@ Annotators, extractors and exporters register under names such as
 ``"palmyra.places.v1"``; the pipeline config lists names, and stored facts
 record the name that produced them. When a part's output changes it gets a new
 version and the old one stays registered, so old configs reproduce old output.
+
+This module imports no part: each part imports it to register itself, and
+``palmyra.parts`` (the composition root) imports the built-in parts, so look
+names up through ``palmyra.parts``.
 """
 
 from __future__ import annotations
@@ -31,7 +35,6 @@ class Registry(Generic[F]):
         return add
 
     def get(self, name: str) -> F:
-        _load_builtins()
         try:
             return self._items[name]
         except KeyError:
@@ -39,21 +42,9 @@ class Registry(Generic[F]):
             raise PalmyraError(f"unknown {self.kind} {name!r} (known: {known})") from None
 
     def names(self) -> list[str]:
-        _load_builtins()
         return sorted(self._items)
 
 
 annotators: Registry = Registry("annotator")
 extractors: Registry = Registry("extractor")
 exporters: Registry = Registry("exporter")
-
-_loaded = False
-
-
-def _load_builtins() -> None:
-    """Import the built-in parts once, so they register themselves (as spaCy's registrations do)."""
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    import palmyra.registrations  # noqa: F401

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import palmyra
-from palmyra.annotate.gazetteer import Gazetteer, normalise, skeleton
+from palmyra.annotate.gazetteer import Gazetteer
+from palmyra.annotate.place_names import normalise, skeleton
 from palmyra.errors import ProfileError
 
 SYRIA = Path(palmyra.__file__).parent / "profiles" / "syria"

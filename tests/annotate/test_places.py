@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import palmyra
-from palmyra import registry
+from palmyra import parts
 from palmyra.annotate.gazetteer import Gazetteer
 from palmyra.annotate.places import place_mentions
 from palmyra.context import DocContext
@@ -261,4 +261,4 @@ def test_places_without_gazetteer_is_empty(nlp):
 
 
 def test_places_registered_by_version():
-    assert registry.annotators.get("palmyra.places.v1") is place_mentions
+    assert parts.annotators.get("palmyra.places.v1") is place_mentions

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from palmyra import registry
+from palmyra import parts
 from palmyra.extract.citations import citations
 from palmyra.model import Outlet
 
@@ -164,4 +164,4 @@ def test_citations_spans_map_through_removed_link_markup(read, syria):
 
 
 def test_citations_are_registered():
-    assert registry.extractors.get("palmyra.citations.v1") is citations
+    assert parts.extractors.get("palmyra.citations.v1") is citations

@@ -9,7 +9,7 @@ from events_fixtures import (  # noqa: F401  (fixtures are found by name in this
     syria_with_gazetteer_fixture,
 )
 
-from palmyra import registry
+from palmyra import parts
 from palmyra.extract.events_lexicon import lexicon
 from palmyra.model import Document, Event
 
@@ -216,7 +216,7 @@ def test_events_evidence_slices_back_to_the_text(extract: Extract) -> None:
 
 
 def test_events_registered_and_lexicon_consistent() -> None:
-    assert registry.extractors.get("palmyra.events.v1").__name__ == "events"
+    assert parts.extractors.get("palmyra.events.v1").__name__ == "events"
     lex = lexicon()
     families = {e.family for entries in lex.triggers.values() for e in entries}
     assert set(lex.retypes) <= families

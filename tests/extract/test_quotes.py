@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from palmyra import registry
+from palmyra import parts
 from palmyra.extract.quotemarks import scan
 from palmyra.extract.quotes import quotes, scare_quotes
 from palmyra.model import Outlet
@@ -133,7 +133,7 @@ def test_quotes_tiny_profile_outlet(read):
 def test_quotes_speaker_from_annotated_mentions(read, syria):
     text = "The defeat is not a “mortal blow” to the rebels, as claimed by the Syrian military."
     doc, ctx = read(text, syria)
-    ctx.mentions = registry.annotators.get("palmyra.actors.v1")(doc, ctx)
+    ctx.mentions = parts.annotators.get("palmyra.actors.v1")(doc, ctx)
     assert direct(doc, ctx) == [("mortal blow", "Military Forces of Syria")]
 
 
@@ -231,5 +231,5 @@ def test_quotemarks_pairs(text, inner):
 
 
 def test_quotes_are_registered():
-    assert registry.extractors.get("palmyra.quotes.v1") is quotes
-    assert registry.extractors.get("palmyra.scare_quotes.v1") is scare_quotes
+    assert parts.extractors.get("palmyra.quotes.v1") is quotes
+    assert parts.extractors.get("palmyra.scare_quotes.v1") is scare_quotes

@@ -8,7 +8,7 @@ import json
 import typer
 from typer.testing import CliRunner
 
-from palmyra import registry
+from palmyra import parts
 from palmyra.link.api import link, sources
 from palmyra.link.cli_commands import (
     compare_command,
@@ -68,7 +68,7 @@ def test_link_export_clusters_lines(make_store):
     store = make_store(*corpus())
     link(store)
     out = io.StringIO()
-    assert registry.exporters.get("clusters")(store, out) == 1
+    assert parts.exporters.get("clusters")(store, out) == 1
     (record,) = [json.loads(line) for line in out.getvalue().splitlines()]
     assert (record["sub_event_type"], record["date"], record["location"]) == (
         REGAIN,

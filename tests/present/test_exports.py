@@ -11,7 +11,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from palmyra import registry
+from palmyra import parts
 from palmyra.present import exports
 from palmyra.store.db import Store
 
@@ -25,9 +25,9 @@ def store(corpus_store: Path):
 
 
 def test_exports_registered() -> None:
-    names = registry.exporters.names()
+    names = parts.exporters.names()
     assert {"csv", "geojson", "parquet", "jsonl"} <= set(names)
-    assert registry.exporters.get("csv") is exports.export_csv
+    assert parts.exporters.get("csv") is exports.export_csv
 
 
 def test_exports_csv_acled_columns_and_rows(store: Store) -> None:

@@ -28,15 +28,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from palmyra import registry
-from palmyra.annotate.gazetteer import (
-    ARTICLES,
-    Candidate,
-    Gazetteer,
-    is_stopword,
-    key_of_words,
-    read_word_list,
-    words,
-)
+from palmyra.annotate.gazetteer import Candidate, Gazetteer, is_stopword
+from palmyra.annotate.place_names import ARTICLES, key_of_words, read_word_list, words
 from palmyra.model import Mention
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from palmyra.annotate.gazetteer import ARTICLES, PRECISIONS, Entry, normalise, words
+from palmyra.annotate.place_names import ARTICLES, PRECISIONS, Entry, normalise, words
 from palmyra.errors import ProfileError
 from palmyra.model import PlaceRef
 
