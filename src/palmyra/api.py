@@ -8,7 +8,7 @@ batch in one transaction, so an interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +60,7 @@ def analyze(
     profile: str | None = "syria",
     columns: ColumnMapping | None = None,
     outlet: str | None = None,
+    outlet_by_source: Mapping[str, str] | None = None,
     batch_size: int = 32,
     max_bytes: int = 50 * 1024 * 1024,
     progress: ProgressFn | None = None,
@@ -75,6 +76,8 @@ def analyze(
         columns: how to read CSV/JSONL columns (FA-KES is recognised without one).
         outlet: the outlet of documents whose text, URL or metadata names none (a user
             who collected a site's pages knows what the text does not say).
+        outlet_by_source: the same, per source file name (``fakes-1914947532.txt``),
+            for a folder whose files come from several outlets; wins over ``outlet``.
         batch_size: documents per spaCy batch and per store transaction.
         max_bytes: larger inputs are refused with an error rather than read.
         progress: called after each record with its source name and the running count.
@@ -123,7 +126,8 @@ def analyze(
                 continue
             doc = _build(item, outlets, summary, batch_failures)
             if doc is not None and doc.outlet is None:
-                doc.outlet = default_outlet
+                known = (outlet_by_source or {}).get(item.source.name)
+                doc.outlet = canonical_outlet(known, outlets) if known else default_outlet
             if progress:
                 progress(item.source.name, seen)
             if doc is None:

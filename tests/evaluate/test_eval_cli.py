@@ -91,3 +91,63 @@ def test_eval_cli_errors_are_one_line_exit_2(store, tmp_path, args, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+ARTICLE = ("Army retakes Sukhna\n\nWed 05 Apr 2017 Syrian government forces retook the town of"
+           " Sukhna from Islamic State on Tuesday, a military source said.\n")
+
+
+def _corpus(tmp_path, evidence: str = "retook the town of Sukhna"):
+    """A one-article corpus laid out as gold/: dev/ with the article beside its gold file."""
+    dev = tmp_path / "corpus" / "dev"
+    dev.mkdir(parents=True)
+    (dev / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    gold = {"doc": "a.txt", "title": "Army retakes Sukhna", "outlet": "SANA", "author": None,
+            "published": "2017-04-05", "body_end": None, "quotes": [], "citations": [],
+            "events": [
+                gold_event(evidence=evidence, location="Sukhna", admin1="Homs",
+                           date="2017-04-04", sub_event_type="Government regains territory",
+                           event_type="Battles"),
+                gold_event(evidence="a military source said", location="Sukhna",
+                           sub_event_type="Chemical weapon",
+                           event_type="Explosions/Remote violence"),
+            ]}
+    (dev / "a.txt.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "corpus" / "SPLIT.csv").write_text("file,unit_id,outlet,date,split\n"
+                                                   "a.txt,1,sana,4/5/17,dev\n", encoding="utf-8")
+    return tmp_path / "corpus"
+
+
+def test_eval_cli_split_analyses_the_articles_and_lists_misses(tmp_path):
+    corpus = _corpus(tmp_path)
+    result = runner.invoke(_app(), ["eval", "--gold", str(corpus), "--split", "dev", "--json"])
+    assert result.exit_code == 0, result.output
+    gold = json.loads(result.stdout)["gold"]
+    assert gold["missing"] == []
+    assert gold["kinds"]["events"]["tp"] == 1
+    assert gold["sub_event_types"]["Government regains territory"]["recall"] == 1.0
+    # the invented chemical attack is missed, and the miss carries its evidence
+    assert [(m["sub_event_type"], m["evidence"]) for m in gold["misses"]] == [
+        ("Chemical weapon", "a military source said")]
+    assert gold["metadata"]["outlet"]["accuracy"] == 1.0  # SANA, from SPLIT.csv
+    assert gold["metadata"]["published"]["accuracy"] == 1.0  # the dateline
+
+
+def test_eval_cli_split_tables_name_misses(tmp_path):
+    result = runner.invoke(_app(), ["eval", "--gold", str(_corpus(tmp_path)), "--split", "dev"])
+    assert result.exit_code == 0, result.output
+    assert "Gold: missed (in the gold, not found): 1" in result.stdout
+    assert "Gold: events per ACLED sub-type" in result.stdout
+
+
+def test_eval_cli_check_names_evidence_not_in_the_article(tmp_path):
+    corpus = _corpus(tmp_path, evidence="retook the city of Sukhna")
+    result = runner.invoke(_app(), ["eval", "--gold", str(corpus), "--split", "dev", "--check"])
+    assert result.exit_code == 1
+    assert "a.txt.gold.json: events[0].evidence: not an exact substring of a.txt" in result.stdout
+
+
+def test_eval_cli_unknown_split_is_one_line(tmp_path):
+    result = runner.invoke(_app(), ["eval", "--gold", str(_corpus(tmp_path)), "--split", "train"])
+    assert result.exit_code == 2
+    assert "--split must be one of dev, test" in result.stderr

@@ -7,14 +7,17 @@ one see the same predictions.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
 from palmyra.evaluate.fakes import load_fakes, score_fakes
-from palmyra.evaluate.gold import load_gold
+from palmyra.evaluate.gold import GoldError, load_gold
 from palmyra.evaluate.score import score_gold
 from palmyra.present.export import document_records
 from palmyra.store.db import Store
+
+SPLIT_FILE = "SPLIT.csv"  # file, unit_id, outlet, date, split (scripts/make_gold_corpus.py)
 
 
 def evaluate_gold(store: Store, gold_dir: Path) -> dict[str, Any]:
@@ -30,6 +33,37 @@ def evaluate_gold(store: Store, gold_dir: Path) -> dict[str, Any]:
     result = score_gold(golds, document_records(store))
     result["gold_dir"] = str(gold_dir)
     return result
+
+
+def gold_folder(gold_dir: Path, split: str | None) -> Path:
+    """The folder of gold files to score: ``gold_dir/split`` when a split is named.
+
+    Raises:
+        GoldError: the split has no folder.
+    """
+    if split is None:
+        return gold_dir
+    folder = gold_dir / split
+    if not folder.is_dir():
+        raise GoldError(str(folder), f"no {split!r} split here (expected {gold_dir}/{split}/)")
+    return folder
+
+
+def gold_articles(folder: Path) -> tuple[list[Path], dict[str, str]]:
+    """The article files beside the gold files, and each one's outlet from ``SPLIT.csv``.
+
+    The corpus's articles do not name their outlet in the text; the data set does,
+    as a CSV column would, so the outlet is given the way ``analyze`` takes it.
+    """
+    articles = [folder / g["doc"] for g in load_gold(folder)]
+    articles = [a for a in articles if a.is_file()]
+    outlets: dict[str, str] = {}
+    for split_file in (folder / SPLIT_FILE, folder.parent / SPLIT_FILE):
+        if split_file.is_file():
+            with open(split_file, encoding="utf-8", newline="") as fh:
+                outlets = {row["file"]: row["outlet"] for row in csv.DictReader(fh)}
+            break
+    return articles, outlets
 
 
 def evaluate_fakes(store: Store, fakes_csv: Path) -> dict[str, Any]:

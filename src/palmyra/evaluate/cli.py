@@ -10,23 +10,34 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 
-from palmyra.cli_support import StoreOpt, fail
+from palmyra.cli_support import fail
 from palmyra.errors import PalmyraError
-from palmyra.store.db import DEFAULT_STORE
+from palmyra.store.db import DEFAULT_STORE, Store
 
 
 def eval_command(
     gold: Annotated[
         Path | None,
         typer.Option("--gold", metavar="DIR",
-                     help="Folder of *.gold.json files (shared/gold/SCHEMA.md): report precision,"
-                          " recall and F1 per kind, and field and metadata accuracy."),
+                     help="Folder of *.gold.json files (gold/SCHEMA.md), or the corpus folder"
+                          " with --split: precision, recall and F1 per kind and sub-type,"
+                          " field accuracy, and every miss and false alarm with its evidence."),
+    ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option("--split", metavar="dev|test",
+                     help="Score one split of the corpus (DIR/dev or DIR/test). Tune on dev;"
+                          " score test only to report."),
     ] = None,
     fakes: Annotated[
         Path | None,
@@ -34,29 +45,50 @@ def eval_command(
                      help="A FA-KES CSV (fakes.csv): compare the main event of each stored FA-KES"
                           " article with the crowd's place, date, actor and casualties."),
     ] = None,
-    store: StoreOpt = Path(DEFAULT_STORE),
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", metavar="FILE",
+                     help="The store holding the analysed articles. Without it, gold articles"
+                          " that lie beside their gold files are analysed afresh into a"
+                          " temporary store (the README's way), else the default store is read."),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Only validate the gold files (schema, ACLED sub-types,"
+                                     " dates, evidence and quotes found in the article)."),
+    ] = False,
+    errors: Annotated[
+        bool,
+        typer.Option("--errors/--no-errors", help="List every miss and false alarm."),
+    ] = True,
     as_json: Annotated[
         bool,
         typer.Option("--json", help="Print one JSON object ({\"gold\": ..., \"fakes\": ...})"
                                     " instead of tables."),
     ] = False,
 ) -> None:
-    """Score what the store holds against gold annotations and/or FA-KES.
+    """Score Palmyra against gold annotations and/or FA-KES.
 
-    Run `palmyra analyze` on the annotated articles first; gold articles missing
-    from the store count as missed.
+    `palmyra eval --gold gold --split dev` analyses the dev articles and prints what was
+    missed and what was found wrongly, then the scores. With --store, the store's
+    analysis is scored instead (gold articles missing from it count as missed).
     """
-    from palmyra.evaluate.api import evaluate_fakes, evaluate_gold
+    from palmyra.evaluate.api import evaluate_fakes, evaluate_gold, gold_folder
     from palmyra.evaluate.report import print_results
-    from palmyra.store.db import Store
 
     if gold is None and fakes is None:
         raise fail("nothing to score: give --gold DIR, --fakes PATH or both")
+    if split is not None and split not in SPLITS:
+        raise fail(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
     results: dict[str, dict[str, Any]] = {}
     try:
-        with Store(store, read_only=True) as st:
-            if gold is not None:
-                results["gold"] = evaluate_gold(st, gold)
+        folder = gold_folder(gold, split) if gold is not None else None
+        if check:
+            _check(folder, fakes)
+            return
+        with _scored_store(folder, store) as st:
+            if folder is not None:
+                results["gold"] = evaluate_gold(st, folder)
             if fakes is not None:
                 results["fakes"] = evaluate_fakes(st, fakes)
     except PalmyraError as e:
@@ -64,4 +96,43 @@ def eval_command(
     if as_json:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         return
-    print_results(Console(), results.get("gold"), results.get("fakes"))
+    print_results(Console(), results.get("gold"), results.get("fakes"), errors=errors)
+
+
+SPLITS = ("dev", "test")
+
+
+def _check(folder: Path | None, fakes: Path | None) -> None:
+    """Validate the gold folder; exit 1 naming each problem."""
+    from palmyra.evaluate.validate import validate
+
+    if folder is None:
+        raise fail("--check validates gold files: give --gold DIR")
+    count, problems = validate([folder])
+    for problem in problems:
+        typer.echo(problem)
+    typer.echo(f"{count} gold file(s) checked, {len(problems)} problem(s)")
+    if problems or not count:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _scored_store(folder: Path | None, store: Path | None) -> Iterator[Store]:
+    """The store to score: the one named; else a fresh analysis of the gold's own articles
+    in a temporary store; else the default store."""
+    from palmyra.api import analyze
+    from palmyra.evaluate.api import gold_articles
+
+    articles, outlets = gold_articles(folder) if store is None and folder else ([], {})
+    if not articles:
+        with Store(store or Path(DEFAULT_STORE), read_only=True) as st:
+            yield st
+        return
+    with tempfile.TemporaryDirectory(prefix="palmyra-eval-") as tmp:
+        path = Path(tmp) / "gold.duckdb"
+        with Progress(transient=True, console=Console(stderr=True)) as bar:
+            task = bar.add_task(f"analysing {len(articles)} gold article(s)", total=len(articles))
+            analyze(articles, path, outlet_by_source=outlets,
+                    progress=lambda _name, seen: bar.update(task, completed=seen))
+        with Store(path, read_only=True) as st:
+            yield st

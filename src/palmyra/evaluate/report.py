@@ -33,7 +33,46 @@ def gold_tables(result: dict[str, Any]) -> list[Table]:
     metadata = _accuracy_table("Gold: article metadata", ("field",), [
         ((name,), acc) for name, acc in result["metadata"].items()
     ])
-    return [kinds, fields, metadata]
+    sub_types = Table(title="Gold: events per ACLED sub-type",
+                      caption="recall over the gold's events of a sub-type, precision over "
+                              "the predictions of it")
+    for col in ("sub-type", "precision", "recall", "F1", "TP", "FP", "FN"):
+        sub_types.add_column(col, justify="left" if col == "sub-type" else "right")
+    for name, s in result.get("sub_event_types", {}).items():
+        sub_types.add_row(name, fmt(s["precision"]), fmt(s["recall"]), fmt(s["f1"]),
+                          str(s["tp"]), str(s["fp"]), str(s["fn"]))
+    return [kinds, fields, sub_types, metadata]
+
+
+def error_tables(result: dict[str, Any]) -> list[Table]:
+    """Every missed gold fact and every false alarm, with the words it stands on."""
+    tables = []
+    for key, title in (("misses", "Gold: missed (in the gold, not found)"),
+                       ("false_alarms", "Gold: false alarms (found, not in the gold)")):
+        table = Table(title=f"{title}: {len(result.get(key, []))}", show_lines=True)
+        for col in ("doc", "kind", "what", "evidence"):
+            table.add_column(col, overflow="fold")
+        for e in result.get(key, []):
+            table.add_row(e["doc"], e["kind"], describe(e),
+                          e.get("evidence") or e.get("text") or "")
+        tables.append(table)
+    return tables
+
+
+def describe(entry: dict[str, Any]) -> str:
+    """One fact's fields in a line: sub-type · place · date · actors (and why it was near)."""
+    if entry["kind"] == "events":
+        parts = [entry.get("sub_event_type"), entry.get("location") or "no place",
+                 f"{entry.get('date') or 'no date'} ({entry.get('date_precision') or '-'})",
+                 " → ".join(a or "?" for a in (entry.get("actor1"), entry.get("actor2")))]
+        if entry.get("fatalities") is not None:
+            parts.append(f"killed {entry['fatalities']}")
+        if entry.get("near"):
+            parts.append(entry["near"])
+        return " · ".join(str(p) for p in parts)
+    if entry["kind"] == "quotes":
+        return f"speaker {entry.get('speaker') or '?'}"
+    return " · ".join(str(entry.get(k)) for k in ("outlet", "title", "date") if entry.get(k))
 
 
 def fakes_table(result: dict[str, Any]) -> Table:
@@ -53,9 +92,10 @@ def fakes_table(result: dict[str, Any]) -> Table:
 
 
 def print_results(console: Console, gold: dict[str, Any] | None,
-                  fakes: dict[str, Any] | None) -> None:
-    """Print whichever results there are."""
-    for table in gold_tables(gold) if gold else []:
+                  fakes: dict[str, Any] | None, errors: bool = True) -> None:
+    """Print whichever results there are; the gold's misses and false alarms first."""
+    tables = (error_tables(gold) if gold and errors else []) + (gold_tables(gold) if gold else [])
+    for table in tables:
         console.print(table)
     if fakes:
         console.print(fakes_table(fakes))
