@@ -151,3 +151,17 @@ def test_eval_cli_unknown_split_is_one_line(tmp_path):
     result = runner.invoke(_app(), ["eval", "--gold", str(_corpus(tmp_path)), "--split", "train"])
     assert result.exit_code == 2
     assert "--split must be one of dev, test" in result.stderr
+
+
+def test_eval_cli_against_scores_a_second_annotation(tmp_path):
+    first = _corpus(tmp_path) / "dev"
+    second = tmp_path / "second"
+    second.mkdir()
+    gold = json.loads((first / "a.txt.gold.json").read_text(encoding="utf-8"))
+    gold["events"] = gold["events"][:1]  # the second annotator did not code the chemical attack
+    (second / "a.txt.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = runner.invoke(_app(), ["eval", "--gold", str(first), "--against", str(second),
+                                    "--json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["agreement"]["kinds"]["events"]
+    assert (events["tp"], events["fp"], events["fn"]) == (1, 0, 1)

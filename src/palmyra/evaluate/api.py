@@ -35,6 +35,21 @@ def evaluate_gold(store: Store, gold_dir: Path) -> dict[str, Any]:
     return result
 
 
+def evaluate_agreement(gold_dir: Path, second_dir: Path) -> dict[str, Any]:
+    """How far a second, independent annotation of the same articles agrees with the gold.
+
+    The second annotation is scored as if it were Palmyra's output, on the articles
+    both folders annotate, so the figures read like the system's: events F1 between
+    the two annotators, field agreement over matched pairs. This is the human ceiling.
+    """
+    second = load_gold(Path(second_dir))
+    docs = {g["doc"] for g in second}
+    golds = [g for g in load_gold(Path(gold_dir)) if g["doc"] in docs]
+    result = score_gold(golds, [{**g, "sources": [g["doc"]]} for g in second])
+    result.update(gold_dir=str(gold_dir), second_dir=str(second_dir))
+    return result
+
+
 def gold_folder(gold_dir: Path, split: str | None) -> Path:
     """The folder of gold files to score: ``gold_dir/split`` when a split is named.
 

@@ -52,6 +52,13 @@ def eval_command(
                           " that lie beside their gold files are analysed afresh into a"
                           " temporary store (the README's way), else the default store is read."),
     ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", metavar="DIR",
+                     help="Score a second, independent annotation of the same articles"
+                          " (gold/agreement) against the gold instead of Palmyra's output:"
+                          " the annotators' agreement, the human ceiling."),
+    ] = None,
     check: Annotated[
         bool,
         typer.Option("--check", help="Only validate the gold files (schema, ACLED sub-types,"
@@ -73,8 +80,12 @@ def eval_command(
     missed and what was found wrongly, then the scores. With --store, the store's
     analysis is scored instead (gold articles missing from it count as missed).
     """
-    from palmyra.evaluate.api import evaluate_fakes, evaluate_gold, gold_folder
-    from palmyra.evaluate.report import print_results
+    from palmyra.evaluate.api import (
+        evaluate_agreement,
+        evaluate_fakes,
+        evaluate_gold,
+        gold_folder,
+    )
 
     if gold is None and fakes is None:
         raise fail("nothing to score: give --gold DIR, --fakes PATH or both")
@@ -86,6 +97,12 @@ def eval_command(
         if check:
             _check(folder, fakes)
             return
+        if against is not None:
+            if folder is None:
+                raise fail("--against compares two annotations: give --gold DIR too")
+            results["agreement"] = evaluate_agreement(folder, against)
+            _print(results, as_json, errors, key="agreement")
+            return
         with _scored_store(folder, store) as st:
             if folder is not None:
                 results["gold"] = evaluate_gold(st, folder)
@@ -93,10 +110,17 @@ def eval_command(
                 results["fakes"] = evaluate_fakes(st, fakes)
     except PalmyraError as e:
         raise fail(str(e)) from None
+    _print(results, as_json, errors)
+
+
+def _print(results: dict[str, dict[str, Any]], as_json: bool, errors: bool,
+           key: str = "gold") -> None:
+    from palmyra.evaluate.report import print_results
+
     if as_json:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         return
-    print_results(Console(), results.get("gold"), results.get("fakes"), errors=errors)
+    print_results(Console(), results.get(key), results.get("fakes"), errors=errors)
 
 
 SPLITS = ("dev", "test")
