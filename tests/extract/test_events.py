@@ -10,7 +10,7 @@ from events_fixtures import (  # noqa: F401  (fixtures are found by name in this
 )
 
 from palmyra import parts
-from palmyra.extract.events_lexicon import lexicon
+from palmyra.extract.events.lexicon import lexicon
 from palmyra.model import Document, Event
 
 EXPORTED = ("asserted", "attributed")

@@ -11,8 +11,9 @@ from types import SimpleNamespace
 import pytest
 
 from palmyra import parts
+from palmyra.extract.framing import scare_quotes
 from palmyra.extract.quotemarks import scan
-from palmyra.extract.quotes import quotes, scare_quotes
+from palmyra.extract.quotes import quotes
 from palmyra.model import Outlet
 
 

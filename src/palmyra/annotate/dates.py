@@ -19,7 +19,7 @@ Anchor cascade, tried in order for each expression that needs one:
    that are a fixed offset from the day of writing ("last year" = year -1)
    are still listed, with their offset, by ``relative_offsets``: the event
    extractor can infer the anchor from an occurrence the text also dates
-   absolutely (``palmyra.extract.events_anchor``).
+   absolutely (``palmyra.extract.events.anchor``).
 
 An inferred anchor (2, 3), or a published date coarser than a day, only
 approximates the day of writing, so a value that depends on the anchor's day
@@ -216,7 +216,7 @@ def relative_offsets(text: str, *, keep: Keep | None = None) -> list[RelativeOff
     These are the expressions ``find_dates`` leaves out when it has no anchor
     ("last year", "two months ago", "yesterday", "May last year"); knowing
     their offset lets a caller infer the anchor from an event the text also
-    dates absolutely (``palmyra.extract.events_anchor``). The candidates are
+    dates absolutely (``palmyra.extract.events.anchor``). The candidates are
     ``find_dates``'s own, so a duration ("the past year") is still no date.
     Expressions whose distance from the day of writing depends on that day
     ("Tuesday", "last May", "last summer") and vague counts ("a few weeks

@@ -3,7 +3,7 @@
 Two forms are read (gold/SCHEMA.md, "citations"):
 
 - parenthetical references, "(Title by Author, Outlet, 27 February 2017)", parsed by
-  ``palmyra.extract.references``;
+  ``palmyra.extract.citations.references``;
 - in-text attributions, where an outlet is tied to the text by a citing word: its
   subject ("the *Los Angeles Times* wrote on Sunday", "Foreign Policy magazine
   reported"), a passive agent ("reported by the New York Times"), "according to
@@ -38,11 +38,11 @@ from rapidfuzz import fuzz
 
 from palmyra import registry
 from palmyra.annotate.dates import find_dates
+from palmyra.extract.citations.references import Reference, references
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
 from palmyra.extract.positions import Bounds, sentence_bounds, within
 from palmyra.extract.quotemarks import Quoted, scan
-from palmyra.extract.references import Reference, references
 from palmyra.model import Citation, DateValue
 
 if TYPE_CHECKING:

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from palmyra.extract.events_index import DocIndex, TokenMention
-from palmyra.extract.events_lexicon import Lexicon
-from palmyra.extract.events_syntax import SUBJECT_DEPS, is_passive, is_verb
-from palmyra.extract.events_triggers import Hit
+from palmyra.extract.events.index import DocIndex, TokenMention
+from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
+from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef, PlaceRef
 
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})

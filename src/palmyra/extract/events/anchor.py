@@ -8,11 +8,11 @@ Palmyra in May 2015"), the two reports fix the day of writing to the unit the
 relative expression counts in: May 2015 plus one year is 2016.
 
 Two reports are of the same occurrence by the merge stage's own test
-(``events_merge.same_occurrence``: same sub-type, same place, actors that do
+(``merge.same_occurrence``: same sub-type, same place, actors that do
 not contradict, same modality class). Every such pair must agree (their
 anchors nest; the narrowest is kept), else nothing is inferred; a pair whose
 absolute date is coarser than the relative unit ("in 2015" and "last month")
-tells nothing. The anchor's rule is ``anchor:coreference``; ``events_dates``
+tells nothing. The anchor's rule is ``anchor:coreference``; ``dates``
 uses it for a text without a publication date only.
 """
 
@@ -21,8 +21,8 @@ from __future__ import annotations
 from datetime import date
 
 from palmyra.annotate.dates import shift_period
-from palmyra.extract.events_dates import is_explicit
-from palmyra.extract.events_merge import Candidate, same_occurrence
+from palmyra.extract.events.dates import is_explicit
+from palmyra.extract.events.merge import Candidate, same_occurrence
 from palmyra.model import DateValue
 
 RULE = "anchor:coreference"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from palmyra.extract.events_index import DocIndex, TokenMention
-from palmyra.extract.events_lexicon import Lexicon
+from palmyra.extract.events.index import DocIndex, TokenMention
+from palmyra.extract.events.lexicon import Lexicon
 from palmyra.model import NumberValue
 
 COMBINED_KEY = "killed_or_injured"

@@ -17,7 +17,7 @@ belongs to a plan or a misreading. ``DateValue.rule`` names the rule that fired.
 A text with no anchor at all (no publication date, no full date) leaves its
 relative expressions ("last year") unresolved; in steps 1 and 2 the nearest
 of them stands for the date it would have given, so the event stays undated
-(its date is not borrowed from the narrative). When ``events_anchor`` has
+(its date is not borrowed from the narrative). When ``anchor`` has
 inferred the day of writing from an occurrence told twice, that anchor
 resolves such an expression (``event:relative``) and otherwise stands in for
 the publication date in step 4, at its own coarse precision (``event:anchor``).
@@ -42,8 +42,8 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from palmyra.annotate.dates import shift_period
-from palmyra.extract.events_index import DocIndex, TokenRelative
-from palmyra.extract.events_triggers import Hit
+from palmyra.extract.events.index import DocIndex, TokenRelative
+from palmyra.extract.events.triggers import Hit
 from palmyra.model import DateValue
 
 PUBLICATION_WEEK_DAYS = 6
@@ -62,7 +62,7 @@ def resolve_date(
 
     ``reported`` says whether a verb tells the event (as news: the week before
     publication) rather than a noun merely naming it (its month). ``anchor``
-    is an inferred day of writing (``events_anchor``), for a text without a
+    is an inferred day of writing (``anchor``), for a text without a
     publication date.
     """
     published = index.ctx.document.published

@@ -2,18 +2,18 @@
 
 ``events(doc, ctx)`` reads the parsed document sentence by sentence:
 
-1. find trigger words (``events_triggers``);
+1. find trigger words (``triggers``);
 2. for each, take its clause as evidence and resolve the date
-   (``events_dates``), modality (``events_modality``), place(s)
-   (``events_places``), actors (``events_actors``) and counts
-   (``events_counts``), then its ACLED type (``events_typing``);
-3. merge the candidates into one event per occurrence (``events_merge``).
+   (``dates``), modality (``modality``), place(s)
+   (``places``), actors (``actors``) and counts
+   (``counts``), then its ACLED type (``typing``);
+3. merge the candidates into one event per occurrence (``merge``).
 
 A text with no anchor for its relative dates (no publication date, no full
 date) may have its day of writing inferred from an occurrence told both with
-an absolute and with a relative date (``events_anchor``); it is then read
+an absolute and with a relative date (``anchor``); it is then read
 again with that anchor. Failing that, an undated text's latest explicit full
-date stands for its month of writing (``events_dates.text_anchor``), but only
+date stands for its month of writing (``dates.text_anchor``), but only
 for a realis event that a finite verb narrates in the past or perfect
 ("renewed their assault upon Palmyra"): not for a noun or participle that
 names an occurrence which may lie long before ("the city, previously
@@ -34,22 +34,22 @@ from spacy.tokens import Doc, Span, Token
 
 from palmyra import registry
 from palmyra.context import DocContext
-from palmyra.extract.events_actors import resolve_actors
-from palmyra.extract.events_anchor import infer_anchor
-from palmyra.extract.events_counts import CountHit, find_counts
-from palmyra.extract.events_dates import (
+from palmyra.extract.events.actors import resolve_actors
+from palmyra.extract.events.anchor import infer_anchor
+from palmyra.extract.events.counts import CountHit, find_counts
+from palmyra.extract.events.dates import (
     is_explicit,
     pending_relative,
     resolve_date,
     text_anchor,
     writing_month,
 )
-from palmyra.extract.events_index import DocIndex, TokenMention
-from palmyra.extract.events_lexicon import Lexicon, lexicon
-from palmyra.extract.events_merge import Candidate, merge
-from palmyra.extract.events_modality import stance
-from palmyra.extract.events_places import resolve_places
-from palmyra.extract.events_syntax import (
+from palmyra.extract.events.index import DocIndex, TokenMention
+from palmyra.extract.events.lexicon import Lexicon, lexicon
+from palmyra.extract.events.merge import Candidate, merge
+from palmyra.extract.events.modality import stance
+from palmyra.extract.events.places import resolve_places
+from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
     auxiliaries,
@@ -60,8 +60,8 @@ from palmyra.extract.events_syntax import (
     tense,
     trim,
 )
-from palmyra.extract.events_triggers import Hit, find_triggers
-from palmyra.extract.events_typing import DEFAULT_STATE_KINDS, event_type
+from palmyra.extract.events.triggers import Hit, find_triggers
+from palmyra.extract.events.typing import DEFAULT_STATE_KINDS, event_type
 from palmyra.model import DateValue, Event, NumberValue
 
 NAME = "palmyra.events.v1"
@@ -103,7 +103,7 @@ class _Reader:
     index: DocIndex
     lex: Lexicon
     state_kinds: frozenset[str]
-    written: DateValue | None = None  # the inferred day of writing (``events_anchor``)
+    written: DateValue | None = None  # the inferred day of writing (``anchor``)
     latest: DateValue | None = None  # an undated text's latest full date (``text_anchor``)
     candidates: list[Candidate] = field(default_factory=list)
     last_place: dict[int, TokenMention] = field(default_factory=dict)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from palmyra.extract.events_dates import is_explicit
-from palmyra.extract.events_index import TokenRelative
+from palmyra.extract.events.dates import is_explicit
+from palmyra.extract.events.index import TokenRelative
 from palmyra.model import (
     DateValue,
     Event,

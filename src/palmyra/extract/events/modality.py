@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from palmyra.extract.events_index import DocIndex
-from palmyra.extract.events_lexicon import Lexicon
-from palmyra.extract.events_syntax import SUBJECT_DEPS, auxiliaries, is_verb, tense
-from palmyra.extract.events_triggers import Hit
+from palmyra.extract.events.index import DocIndex
+from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.syntax import SUBJECT_DEPS, auxiliaries, is_verb, tense
+from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef, Modality
 
 _IRREALIS = ("denied", "hypothetical", "planned")

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from palmyra.extract.events_index import DocIndex, TokenMention
-from palmyra.extract.events_lexicon import Lexicon
-from palmyra.extract.events_syntax import ancestors_in_sentence
-from palmyra.extract.events_triggers import Hit
+from palmyra.extract.events.index import DocIndex, TokenMention
+from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.syntax import ancestors_in_sentence
+from palmyra.extract.events.triggers import Hit
 
 COARSE_PRECISIONS = frozenset({"country", "region"})
 _TOWN_GRAINS = frozenset({"town", "neighbourhood", "admin2"})

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from palmyra.extract.events_index import DocIndex
-from palmyra.extract.events_lexicon import Lexicon, TriggerEntry
-from palmyra.extract.events_syntax import OBJECT_DEPS, clause_tokens, clause_verb, is_verb
+from palmyra.extract.events.index import DocIndex
+from palmyra.extract.events.lexicon import Lexicon, TriggerEntry
+from palmyra.extract.events.syntax import OBJECT_DEPS, clause_tokens, clause_verb, is_verb
 
 _NAME_KINDS = ("actor", "person", "place", "date")  # names a trigger cannot sit in
 # Multi-word phrases are matched across hyphens: "air-strike" is three tokens.

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from palmyra.extract.events_lexicon import Lexicon
-from palmyra.extract.events_triggers import Hit
+from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef
 
 WEAPON_CUES = ("air", "suicide", "chemical", "artillery")

@@ -1,4 +1,4 @@
-"""Quotations with their speakers, reported speech, and scare quotes as a framing signal.
+"""Quotations with their speakers and reported speech; scare quotes fall out of the same reading.
 
 Every pair of quotation marks (``quotemarks.scan``) is read once, in text order:
 
@@ -11,10 +11,11 @@ Every pair of quotation marks (``quotemarks.scan``) is read once, in text order:
    ("“A,” he said. “B.”") continues it, with the same speaker;
 4. any other top-level quotation of a few words ("the ‘opposition’", "“CIA-armed
    units”") is a scare quote: a ``FrameSignal``, since the writer, not a speaker,
-   uses it. Longer unattributed quotations are left out: the gold counts only
-   quotations that the article attributes.
+   uses it (registered by ``palmyra.extract.framing.scare_quotes``). Longer
+   unattributed quotations are left out: the gold counts only quotations that the
+   article attributes.
 
-Reported speech ("Kerry announced that …", ``palmyra.extract.reported``) is a
+Reported speech ("Kerry announced that …", ``palmyra.extract.quotes.reported``) is a
 ``Quote`` with ``direct=False`` whose span is the reported clause. Quotations and
 reported clauses are read together in text order, so that a pronoun can refer to
 whoever spoke last in either form.
@@ -26,14 +27,14 @@ import re
 from typing import TYPE_CHECKING
 
 from palmyra import registry
+from palmyra.extract.citations.references import references
 from palmyra.extract.lexicon import citation_cues
-from palmyra.extract.naming import Namer, Speaker
 from palmyra.extract.outlets import Outlets
 from palmyra.extract.positions import sentence_bounds, within
 from palmyra.extract.quotemarks import Quoted, scan
-from palmyra.extract.references import references
-from palmyra.extract.reported import reported_clause, reports
-from palmyra.extract.speakers import Attributor, is_cue
+from palmyra.extract.quotes.naming import Namer, Speaker
+from palmyra.extract.quotes.reported import reported_clause, reports
+from palmyra.extract.quotes.speakers import Attributor, is_cue
 from palmyra.model import FrameSignal, Quote, Span
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from palmyra.context import DocContext
 
 QUOTES = "palmyra.quotes.v1"
-SCARE_QUOTES = "palmyra.scare_quotes.v1"
+SCARE_QUOTES = "palmyra.scare_quotes.v1"  # the framing extractor that reports step 4
 SCARE_MAX_WORDS = 4  # default of the setting "quotes.scare_max_words"
 _SENTENCE_OPENERS = re.compile(r"(?:\A|[.!?…]\s*|\n\s*)\Z")
 _TITLE_CAPITALS = 3
@@ -53,17 +54,11 @@ _CONTINUE_GAP = 120  # at most this many characters between a quotation and its 
 @registry.extractors.register(QUOTES)
 def quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
     """Direct quotations with their speakers, and reported speech, in text order."""
-    return _reading(doc, ctx)[0]
+    return reading(doc, ctx)[0]
 
 
-@registry.extractors.register(SCARE_QUOTES)
-def scare_quotes(doc: Doc, ctx: DocContext) -> list[FrameSignal]:
-    """Short quoted phrases that no one is said to have said: the writer's distancing."""
-    return _reading(doc, ctx)[1]
-
-
-def _reading(doc: Doc, ctx: DocContext) -> tuple[list[Quote], list[FrameSignal]]:
-    """One reading of the document's quotation marks, shared by both extractors."""
+def reading(doc: Doc, ctx: DocContext) -> tuple[list[Quote], list[FrameSignal]]:
+    """One reading of the document's quotation marks: quotes, and scare quotes for framing."""
     if QUOTES not in ctx.memo:
         ctx.memo[QUOTES] = _Reader(doc, ctx).read()
     return ctx.memo[QUOTES]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from palmyra.extract.naming import Namer, Speaker
 from palmyra.extract.positions import Bounds
-from palmyra.extract.speakers import speaker_of
+from palmyra.extract.quotes.naming import Namer, Speaker
+from palmyra.extract.quotes.speakers import speaker_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
