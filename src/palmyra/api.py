@@ -16,7 +16,7 @@ from palmyra.errors import InputError, PalmyraError
 from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
 from palmyra.ingest.metadata import canonical_outlet
 from palmyra.link.api import LinkSummary, link
-from palmyra.model import Document, SourceRef
+from palmyra.model import Document, DocumentFacts, SourceRef
 from palmyra.pipeline import Pipeline
 from palmyra.store.db import Store
 
@@ -146,6 +146,56 @@ def analyze(
         flush()
         summary.link = link(store)  # incremental: only documents not linked before
     return summary
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    """An article given as a string, with what is known about it (all optional)."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    name: str = "text"
+
+
+_PIPELINES: dict[str | None, Pipeline] = {}
+
+
+def analyze_texts(
+    records: Sequence[TextRecord | str], *, profile: str | None = "syria",
+) -> list[DocumentFacts]:
+    """The facts of each article, without a store: the notebook's way in.
+
+    Each record is read as a text file would be (title on the first line when no title
+    is given, a dateline at the head of the first paragraph, ...), then runs through the
+    same pipeline as ``analyze``. The loaded pipeline is kept for the next call.
+
+    Raises:
+        InputError: a record has no text; PalmyraError: a stage failed on a record.
+    """
+    pipeline = _PIPELINES.get(profile) or _PIPELINES.setdefault(profile,
+                                                                Pipeline.create(profile))
+    docs = []
+    for i, item in enumerate(records):
+        rec = TextRecord(item) if isinstance(item, str) else item
+        raw = RawRecord(SourceRef(rec.name, str(i) if len(records) > 1 else None), rec.text,
+                        "text", title=rec.title, url=rec.url, published_hint=rec.published,
+                        outlet_hint=rec.outlet)
+        docs.append(build_document(raw, pipeline.outlets))
+    facts, errors = pipeline.process(docs)
+    if errors:
+        doc, stage, reason = errors[0]
+        raise PalmyraError(f"{doc.sources[0].name}: {stage}: {reason}")
+    return facts
+
+
+def analyze_text(text: str, **meta: str | None) -> DocumentFacts:
+    """The facts of one article given as a string; ``meta``: title, published, outlet, url,
+    and ``profile``. ``palmyra.analyze_text("Jets struck Marea on Sunday ...").events``."""
+    profile = meta.pop("profile", "syria")
+    return analyze_texts([TextRecord(text, **meta)], profile=profile)[0]
 
 
 def _build(

@@ -45,6 +45,13 @@ def eval_command(
                      help="A FA-KES CSV (fakes.csv): compare the main event of each stored FA-KES"
                           " article with the crowd's place, date, actor and casualties."),
     ] = None,
+    recall: Annotated[
+        Path | None,
+        typer.Option("--recall", metavar="FILE",
+                     help="A recall file of short reports (gold/recall/dev.jsonl): does each"
+                          " report's event come out, with its sub-type, and do non-conflict"
+                          " reports stay empty?"),
+    ] = None,
     store: Annotated[
         Path | None,
         typer.Option("--store", metavar="FILE",
@@ -87,8 +94,8 @@ def eval_command(
         gold_folder,
     )
 
-    if gold is None and fakes is None:
-        raise fail("nothing to score: give --gold DIR, --fakes PATH or both")
+    if gold is None and fakes is None and recall is None:
+        raise fail("nothing to score: give --gold DIR, --fakes PATH, --recall FILE")
     if split is not None and split not in SPLITS:
         raise fail(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
     results: dict[str, dict[str, Any]] = {}
@@ -97,6 +104,13 @@ def eval_command(
         if check:
             _check(folder, fakes)
             return
+        if recall is not None:
+            from palmyra.evaluate.recall import evaluate_recall
+
+            results["recall"] = evaluate_recall(recall)
+            if gold is None and fakes is None:
+                _print(results, as_json, errors, key="recall")
+                return
         if against is not None:
             if folder is None:
                 raise fail("--against compares two annotations: give --gold DIR too")
@@ -120,7 +134,13 @@ def _print(results: dict[str, dict[str, Any]], as_json: bool, errors: bool,
     if as_json:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         return
-    print_results(Console(), results.get(key), results.get("fakes"), errors=errors)
+    console = Console()
+    if "recall" in results:
+        from palmyra.evaluate.report import print_recall
+
+        print_recall(console, results["recall"], errors=errors)
+    if key in results or "fakes" in results:
+        print_results(console, results.get(key), results.get("fakes"), errors=errors)
 
 
 SPLITS = ("dev", "test")

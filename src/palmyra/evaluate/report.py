@@ -128,3 +128,34 @@ def _accuracy_table(
     for key, acc in rows:
         table.add_row(*key, fmt(acc["accuracy"]), f"{acc['correct']} / {acc['total']}")
     return table
+
+
+def print_recall(console: Console, result: dict[str, Any], errors: bool = True) -> None:
+    """The recall set: misses and false alarms (when asked), per sub-type, then the totals."""
+    if errors:
+        for key, title in (("misses", "Recall: reports whose sub-type did not come out"),
+                           ("false_alarm_reports", "Recall: non-conflict reports given an event")):
+            table = Table(title=f"{title}: {len(result[key])}", show_lines=True)
+            for col in ("id", "gold", "predicted", "text"):
+                table.add_column(col, overflow="fold")
+            for m in result[key]:
+                table.add_row(str(m["id"]), m.get("gold", "—"),
+                              ", ".join(m["predicted"]) or "nothing", m["text"])
+            console.print(table)
+    table = Table(title="Recall: per ACLED sub-type")
+    for col in ("sub-type", "reports", "any event", "sub-type right"):
+        table.add_column(col, justify="left" if col == "sub-type" else "right")
+    for name, s in result["per_sub_type"].items():
+        table.add_row(name, str(s["reports"]), fmt(s["any_event"]), fmt(s["sub_type"]))
+    console.print(table)
+    totals = Table(title=f"Recall set: {result['file']}")
+    totals.add_column("measure")
+    totals.add_column("value", justify="right")
+    for label, key in (("any event (conflict reports)", "any_event"),
+                       ("sub-type right (conflict reports)", "sub_type"),
+                       ("sub-type weighted F1 (first event)", "weighted_f1"),
+                       ("non-conflict reports given an event", "false_alarms")):
+        totals.add_row(label, fmt(result[key]))
+    totals.caption = (f"{result['conflict_reports']} conflict and "
+                      f"{result['non_conflict_reports']} non-conflict report(s)")
+    console.print(totals)
