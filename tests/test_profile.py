@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from palmyra.errors import ProfileError
-from palmyra.profile import FIELDS, load_profile, load_word_list
+from palmyra.profiles import FIELDS, load_profile, load_word_list
 
 SYRIA = Path(__file__).resolve().parents[1] / "src" / "palmyra" / "profiles" / "syria"
 FAKES_CODES = [  # the 15 source codes of the FA-KES data set

@@ -15,7 +15,7 @@ from palmyra.model import Document, DocumentFacts, Mention, Span
 
 if TYPE_CHECKING:  # imported for types only: keeps this module free of heavy imports
     from palmyra.annotate.gazetteer import Gazetteer
-    from palmyra.profile import Profile
+    from palmyra.profiles import Profile
 
 
 @dataclass

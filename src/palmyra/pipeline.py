@@ -53,7 +53,7 @@ FACT_LISTS = {Event: "events", Quote: "quotes", Citation: "citations", FrameSign
 
 @dataclass
 class Pipeline:
-    profile: Any = None  # palmyra.profile.Profile | None
+    profile: Any = None  # palmyra.profiles.Profile | None
     annotators: Sequence[str] = DEFAULT_ANNOTATORS
     extractors: Sequence[str] = DEFAULT_EXTRACTORS
     settings: dict[str, Any] = field(default_factory=dict)
@@ -61,7 +61,7 @@ class Pipeline:
     @classmethod
     def create(cls, profile: str | None = "syria", **kwargs: Any) -> Pipeline:
         """A pipeline with the named (or folder) profile loaded; ``None`` runs without one."""
-        from palmyra.profile import load_profile
+        from palmyra.profiles import load_profile
 
         return cls(profile=load_profile(profile) if profile else None, **kwargs)
 

@@ -16,7 +16,7 @@ from palmyra.annotate.actors import actor_mentions
 from palmyra.annotate.names import name_key, surname_forms
 from palmyra.context import DocContext
 from palmyra.model import CleanText, Document, Mention
-from palmyra.profile import load_profile
+from palmyra.profiles import load_profile
 
 
 @pytest.fixture(scope="module")

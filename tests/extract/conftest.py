@@ -8,7 +8,7 @@ import pytest
 
 from palmyra.context import DocContext
 from palmyra.model import CleanText, DateValue, Document
-from palmyra.profile import Profile, load_profile
+from palmyra.profiles import Profile, load_profile
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from palmyra.context import DocContext
 from palmyra.extract.events import events
 from palmyra.ingest import RawRecord, build_document
 from palmyra.model import Document, DocumentFacts, Event, SourceRef
-from palmyra.profile import Profile, load_profile
+from palmyra.profiles import Profile, load_profile
 
 ANNOTATORS = (actor_mentions, place_mentions, date_mentions, number_mentions)
 TITLE = "Test report"

@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from palmyra.annotate.names import name_key, normalise, surname_forms
 from palmyra.model import ActorRef
-from palmyra.profile import (
+from palmyra.profiles import (
     ActorEntry,
     Alias,
     Descriptor,

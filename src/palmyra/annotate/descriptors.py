@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from palmyra.annotate.actor_matcher import DescriptorTarget, Found, Hit
 from palmyra.model import ActorRef
-from palmyra.profile import Descriptor, Profile
+from palmyra.profiles import Descriptor, Profile
 
 # Descriptors name people who fight ("terrorists", "rebels"): only armed actors can be
 # their referent, never the negotiators of a political group or a government.

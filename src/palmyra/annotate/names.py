@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from palmyra.profile import load_word_list
+from palmyra.profiles import load_word_list
 
 # Lower-case name particles that belong to the surname but do not identify it:
 # "Bashar al-Assad" and "Assad" share the key "assad", "de Mistura" and "Mistura" too.

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from palmyra.annotate.actor_matcher import ActorMatcher, Found, Hit, PersonTarget
 from palmyra.annotate.names import HONORIFICS, name_key, name_words, normalise, titles
 from palmyra.model import ActorRef, Register
-from palmyra.profile import PersonEntry
+from palmyra.profiles import PersonEntry
 
 _NAME_TAGS = frozenset({"NNP", "NNPS", "HYPH"})
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.positions import within
 from palmyra.model import Outlet
-from palmyra.profile import is_acronym
+from palmyra.profiles import is_acronym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

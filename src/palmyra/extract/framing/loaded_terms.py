@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 from palmyra import registry
 from palmyra.context import DocContext
 from palmyra.model import FrameSignal
-from palmyra.profile import LoadedTerm, Profile
+from palmyra.profiles import LoadedTerm, Profile
 
 NAME = "palmyra.loaded_terms.v1"
 
