@@ -345,7 +345,7 @@ def write_store(path: Path, facts: Sequence[DocumentFacts]) -> Path:
 
 
 def add_clusters(path: Path, members: dict[str, list[tuple[str, int]]]) -> None:
-    """Add the link tables in the shape ``store.web_queries`` reads (cluster id -> events)."""
+    """Add the link tables in the shape ``present.queries`` reads (cluster id -> events)."""
     with Store(path) as store:
         store.con.execute(
             "CREATE TABLE cluster_members (cluster_id VARCHAR, doc_id VARCHAR, seq INTEGER)"

@@ -10,9 +10,9 @@ import typer
 from typer.testing import CliRunner
 
 from palmyra.present import cli_commands, content, views
+from palmyra.present import queries as wq
 from palmyra.present.marks import Mark, excerpt, runs
 from palmyra.present.report import write_report
-from palmyra.store import web_queries as wq
 from palmyra.store.db import Store
 
 from . import fixtures as fx

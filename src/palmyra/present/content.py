@@ -1,7 +1,7 @@
 """What each view shows, read from a store: the glue the web app and the report share.
 
 Every function takes an open ``Store``, reads it only through ``store.queries``
-and ``store.web_queries``, and returns the view model of ``present.views`` that
+and ``present.queries``, and returns the view model of ``present.views`` that
 the templates draw. A missing document or cluster raises ``StoreError``.
 """
 
@@ -14,9 +14,9 @@ from typing import Any
 
 from palmyra.errors import StoreError
 from palmyra.present import charts, views
+from palmyra.present import queries as wq
 from palmyra.present.marks import excerpt
 from palmyra.store import queries
-from palmyra.store import web_queries as wq
 from palmyra.store.db import Store
 
 ClusterOf = Callable[[str], str]

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from palmyra import registry
+from palmyra.present import queries as wq
 from palmyra.present.views import REPORTED
-from palmyra.store import web_queries as wq
 from palmyra.store.db import Store
 
 ACLED_COLUMNS = (

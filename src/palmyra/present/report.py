@@ -21,8 +21,8 @@ from markupsafe import Markup
 
 from palmyra import __version__
 from palmyra.present import content
+from palmyra.present import queries as wq
 from palmyra.present.templating import Links, render, static_text
-from palmyra.store import web_queries as wq
 from palmyra.store.db import Store
 
 SCRIPTS = ("palmyra.js", "events.js", "report.js")

@@ -330,7 +330,7 @@ def cluster_view(
     """Reports side by side, each field compared, and the independent-source count.
 
     Args:
-        rows: the member events (``web_queries.events_by_keys``).
+        rows: the member events (``queries.events_by_keys``).
         texts: document texts by id, for the evidence in context.
         cites: outlets each member document cites.
         linked: whether the linking stage made this cluster (else it is one event).

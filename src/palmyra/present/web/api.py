@@ -14,12 +14,12 @@ from starlette.exceptions import HTTPException
 
 from palmyra.model import to_dict
 from palmyra.present import content
+from palmyra.present import queries as wq
 from palmyra.present.marks import excerpt
 from palmyra.present.web.corpus import Corpus
 from palmyra.present.web.deps import ClusterId, DocId, corpus
 from palmyra.present.web.errors import NotFound
 from palmyra.store import queries
-from palmyra.store import web_queries as wq
 
 router = APIRouter(prefix="/api")
 CorpusDep = Annotated[Corpus, Depends(corpus)]

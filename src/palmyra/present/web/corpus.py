@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from palmyra.errors import StoreError
 from palmyra.present import content
-from palmyra.store import web_queries as wq
+from palmyra.present import queries as wq
 from palmyra.store.db import Store
 
 T = TypeVar("T")

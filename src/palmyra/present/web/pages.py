@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from palmyra.present import content
+from palmyra.present import queries as wq
 from palmyra.present.templating import Links, render
 from palmyra.present.web.corpus import Corpus
 from palmyra.present.web.deps import ClusterId, DocId, corpus
 from palmyra.present.web.errors import NotFound
-from palmyra.store import web_queries as wq
 
 router = APIRouter(default_response_class=HTMLResponse)
 PAGE_SIZE = 50

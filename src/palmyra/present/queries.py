@@ -1,6 +1,6 @@
 """Read queries for the presentation layer: the web UI, the HTML report and the exports.
 
-Like ``queries``, these are the only place the presentation code meets SQL, so a
+Like ``palmyra.store.queries``, these are the only place the presentation code meets SQL, so a
 change of table shape is mended here. Events are flattened from the JSON of
 ``facts`` in SQL (one row per event, typed columns), which every view and export
 shares.
