@@ -72,7 +72,7 @@ def test_eval_cli_json(store, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([], "nothing to score: give --gold DIR, --fakes PATH or both"),
+        ([], "nothing to score: give --gold DIR, --fakes PATH, --recall FILE"),
         (["--gold", "{tmp}/absent"], "absent: no such folder of gold files"),
         (["--gold", "{tmp}/bad"], "a.txt.gold.json: events: missing"),
         (["--fakes", "{tmp}/absent.csv"], "absent.csv: no such FA-KES file"),
