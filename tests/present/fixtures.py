@@ -345,12 +345,17 @@ def write_store(path: Path, facts: Sequence[DocumentFacts]) -> Path:
 
 
 def add_clusters(path: Path, members: dict[str, list[tuple[str, int]]]) -> None:
-    """Add the link tables in the shape ``present.queries`` reads (cluster id -> events)."""
+    """Record the clusters as ``link()`` would (cluster id -> events), and the store as linked.
+
+    ``present.queries`` reads only ``cluster_id``, ``doc_id`` and ``seq`` of the members;
+    the other required columns get placeholders.
+    """
     with Store(path) as store:
-        store.con.execute(
-            "CREATE TABLE cluster_members (cluster_id VARCHAR, doc_id VARCHAR, seq INTEGER)"
-        )
         for cid, events in members.items():
             for doc_id, seq in events:
-                store.con.execute("INSERT INTO cluster_members VALUES (?,?,?)",
-                                  [cid, doc_id, seq])
+                store.con.execute(
+                    "INSERT INTO cluster_members (cluster_id, doc_id, seq, outlet, source, rule,"
+                    " fine, depends_on) VALUES (?, ?, ?, '', '', 'test', true, '[]')",
+                    [cid, doc_id, seq],
+                )
+        store.con.execute("INSERT INTO link_state (doc_id, events) SELECT id, 0 FROM documents")

@@ -100,7 +100,15 @@ def test_exports_parquet_directory(store: Store, tmp_path: Path) -> None:
             "facts",
             "failures",
             "events",
+            # a linked store exports every link table
+            "link_state",
+            "clusters",
             "cluster_members",
+            "disagreements",
+            "doc_bands",
+            "near_duplicates",
+            "naming",
+            "citation_edges",
         )
     )
     docs = pq.read_table(tmp_path / "out" / "documents.parquet")

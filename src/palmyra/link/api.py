@@ -64,7 +64,6 @@ def link(
     cfg = resolve(settings)
     summary = LinkSummary(full=full)
     with store.transaction():
-        state.ensure_tables(store)
         if full:
             state.reset(store)
         docs = state.unlinked_documents(store)

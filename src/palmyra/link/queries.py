@@ -2,7 +2,7 @@
 
 Everything returns plain dicts and lists (JSON columns decoded), so a page or
 a terminal table can render them as they are. A store that was never linked
-raises ``StoreError`` with the command that fixes it.
+(``link_state`` empty) raises ``StoreError`` with the command that fixes it.
 """
 
 from __future__ import annotations
@@ -11,22 +11,24 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import duckdb
-
 from palmyra.errors import StoreError
 from palmyra.store.db import Store
 
 _JSON_COLUMNS = ("outlets", "groups", "disagreement_fields", "depends_on", "sides")
 
 
+def linked(store: Store) -> bool:
+    """Whether linking has run: ``link()`` records every document it links in ``link_state``."""
+    return bool(store.query("SELECT 1 FROM link_state LIMIT 1"))
+
+
 def _rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    try:
-        rows = store.query(sql, params)
-    except duckdb.CatalogException as err:
+    if not linked(store):
         raise StoreError(
             f"{store.path}: no link tables; run `palmyra analyze` (it links as its last"
             " stage) on this store first"
-        ) from err
+        )
+    rows = store.query(sql, params)
     for r in rows:
         for col in _JSON_COLUMNS:
             if isinstance(r.get(col), str):

@@ -20,11 +20,21 @@ import pyarrow as pa
 from palmyra.link.cluster import Cluster
 from palmyra.link.corroborate import CitationRef
 from palmyra.link.records import EventKey, LinkEvent, events_from_rows
-from palmyra.link.schema import LINK_TABLES, REBUILT_TABLES
 from palmyra.link.score import Seed
 from palmyra.store.db import Store
 
 _names = itertools.count()
+
+# The link tables (created by ``store/schema.py``) that a full rebuild empties;
+# naming and citation_edges are rebuilt on every run anyway.
+REBUILT_TABLES: tuple[str, ...] = (
+    "link_state",
+    "clusters",
+    "cluster_members",
+    "disagreements",
+    "doc_bands",
+    "near_duplicates",
+)
 
 
 @contextmanager
@@ -42,11 +52,6 @@ def insert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
     if rows:
         with registered(store, {k: [r[k] for r in rows] for k in rows[0]}) as name:
             store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")
-
-
-def ensure_tables(store: Store) -> None:
-    for ddl in LINK_TABLES:
-        store.con.execute(ddl)
 
 
 def reset(store: Store) -> None:

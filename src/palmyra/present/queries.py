@@ -5,16 +5,16 @@ change of table shape is mended here. Events are flattened from the JSON of
 ``facts`` in SQL (one row per event, typed columns), which every view and export
 shares.
 
-Contract with the linking stage (``link/schema.py``): an event cluster is read from
-``cluster_members (cluster_id VARCHAR, doc_id VARCHAR, seq INTEGER)`` where
-``seq`` is the event's ``facts.seq``. Only those three columns are read; extra
-columns and tables are ignored. While the table is absent every event is a cluster
-of one, whose id is ``"<doc_id>.<seq>"``, and the pages say linking has not run.
+Every table these queries read is created by ``store/schema.py``. Contract with the
+linking stage: an event cluster is read from ``cluster_members (cluster_id, doc_id,
+seq)`` where ``seq`` is the event's ``facts.seq``; only those three columns are read.
+Linking has run when ``link_state`` has rows. Until then every event is a cluster of
+one, whose id is ``"<doc_id>.<seq>"``, and the pages say linking has not run.
 Agreement, disagreement and independence are computed here from the members'
 own facts, so they need nothing more from the linking stage.
 
 Search uses a small inverted index kept in the store (``search_units``,
-``search_postings``, ``search_meta``), built by ``ensure_search_index`` in SQL
+``search_postings``, ``search_meta``), filled by ``ensure_search_index`` in SQL
 (DuckDB's own regex tokenizer, Unicode letters and digits, accents folded) and
 ranked with BM25 in SQL.
 """
@@ -28,9 +28,9 @@ from typing import Any
 
 from palmyra.errors import StoreError
 from palmyra.store.db import Store
+from palmyra.store.schema import LINK_TABLES, SEARCH_TABLES, STORE_TABLES
 
 CLUSTER_TABLE = "cluster_members"
-SEARCH_TABLES = ("search_units", "search_postings", "search_meta")
 BM25_K1 = 1.2
 BM25_B = 0.75
 TITLE_WEIGHT = 2  # a title word counts as often as this many body words
@@ -76,14 +76,6 @@ _OWN_VOICE = """
         SELECT 1 FROM (SELECT unnest(from_json(d.comments, '["INTEGER[]"]')) AS c)
         WHERE {alias}.start_pos >= c[1] AND {alias}.end_pos <= c[2])
 """
-
-
-def has_table(store: Store, name: str) -> bool:
-    rows = store.query(
-        "SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?",
-        [name],
-    )
-    return bool(rows)
 
 
 def _event_rows(store: Store, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -258,7 +250,8 @@ def citations_by_document(store: Store, doc_ids: Iterable[str]) -> dict[str, set
 
 
 def clusters_available(store: Store) -> bool:
-    return has_table(store, CLUSTER_TABLE)
+    """Whether linking has run: ``link()`` records every document it links in ``link_state``."""
+    return bool(store.query("SELECT 1 FROM link_state LIMIT 1"))
 
 
 def cluster_summaries(store: Store, limit: int = 500) -> list[dict[str, Any]]:
@@ -360,8 +353,6 @@ def _fingerprint(store: Store) -> str:
 
 
 def search_index_ready(store: Store) -> bool:
-    if not all(has_table(store, t) for t in SEARCH_TABLES):
-        return False
     meta = store.query("SELECT fingerprint FROM search_meta")
     return bool(meta) and meta[0]["fingerprint"] == _fingerprint(store)
 
@@ -378,7 +369,7 @@ def ensure_search_index(store: Store) -> bool:
     fact_text = "substring(d.text, f.start_pos + 1, f.end_pos - f.start_pos)"
     with store.transaction():
         for table in SEARCH_TABLES:
-            store.con.execute(f"DROP TABLE IF EXISTS {table}")
+            store.con.execute(f"DELETE FROM {table}")
         store.con.execute(
             f"""
             CREATE TEMP TABLE search_text AS
@@ -405,18 +396,17 @@ def ensure_search_index(store: Store) -> bool:
             """
         )
         store.con.execute(
-            "CREATE TABLE search_units AS SELECT unit, doc_id, kind, seq,"
+            "INSERT INTO search_units BY NAME SELECT unit, doc_id, kind, seq,"
             " len(tokens) AS length FROM search_tokens"
         )
         store.con.execute(
             """
-            CREATE TABLE search_postings AS
+            INSERT INTO search_postings BY NAME
             SELECT term, unit, count(*) AS tf
             FROM (SELECT unit, unnest(tokens) AS term FROM search_tokens)
             GROUP BY term, unit ORDER BY term
             """
         )
-        store.con.execute("CREATE TABLE search_meta (fingerprint VARCHAR)")
         store.con.execute("INSERT INTO search_meta VALUES (?)", [_fingerprint(store)])
         store.con.execute("DROP TABLE search_text")
         store.con.execute("DROP TABLE search_tokens")
@@ -505,13 +495,13 @@ def query_terms(store: Store, query: str) -> list[str]:
 
 
 def table_names(store: Store) -> list[str]:
-    """Every table of the store worth exporting (not the schema marker or the search index)."""
-    rows = store.query(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-        " AND table_type = 'BASE TABLE' ORDER BY table_name"
-    )
-    skip = {"schema_info", *SEARCH_TABLES}
-    return [r["table_name"] for r in rows if r["table_name"] not in skip]
+    """The tables worth exporting: the analysis, and the link tables once linking has run.
+
+    Not the schema marker or the search index; the link tables are left out of a store
+    never linked, as they were when ``link()`` created them.
+    """
+    linked = LINK_TABLES if clusters_available(store) else ()
+    return sorted((*STORE_TABLES, *linked))
 
 
 def copy_to_parquet(store: Store, table: str | None, path: Path) -> int:

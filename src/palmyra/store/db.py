@@ -42,6 +42,8 @@ class Store:
         if not read_only:
             self._ensure_schema()
         self._check_version()
+        if read_only and self.schema_version() < SCHEMA_VERSION:
+            self._show_missing_tables()
 
     def close(self) -> None:
         self.con.close()
@@ -56,7 +58,7 @@ class Store:
 
     def _ensure_schema(self) -> None:
         with self.transaction():
-            for ddl in TABLES:
+            for ddl in TABLES.values():
                 self.con.execute(ddl)
             if self.con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 0:
                 self.con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
@@ -68,6 +70,23 @@ class Store:
                 self.con.execute("UPDATE schema_info SET version = ?", [version])
             for ddl in INDEXES:
                 self.con.execute(ddl)
+
+    def _show_missing_tables(self) -> None:
+        """Give a read-only open of an older store the tables it lacks, empty and temporary.
+
+        Readers then see the current schema whatever the file's version; nothing is
+        written to the file, and the next writable open migrates it for good.
+        """
+        present = {
+            r[0]
+            for r in self.con.execute(
+                "SELECT table_name FROM duckdb_tables()"
+                " WHERE database_name = current_database() AND NOT temporary"
+            ).fetchall()
+        }
+        for name, ddl in TABLES.items():
+            if name not in present:
+                self.con.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
 
     def schema_version(self) -> int:
         try:
