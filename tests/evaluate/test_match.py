@@ -259,3 +259,15 @@ def test_score_metadata_fields(pred, right):
     gold = gold_article("a.txt", body_end=1000) if "body_end" in pred else gold_article("a.txt")
     metadata = score_gold([gold], [record("a.txt", **pred)])["metadata"]
     assert {name for name, acc in metadata.items() if acc["correct"]} == right
+
+
+def test_place_names_scored_on_the_shared_normaliser() -> None:
+    """The scoring's names go through the gazetteer's normaliser, with its own folds on top."""
+    from palmyra.annotate.place_names import words
+    from palmyra.evaluate.places import place_tokens, skeleton
+
+    assert place_tokens("Deir ez-Zor Governorate") == [w for w in words("Deir ez-Zor") if w != "ez"]
+    assert skeleton("Idlib") == skeleton("Edleb") and skeleton("Kobani") == skeleton("Kobane")
+    assert skeleton("Hasakah") == skeleton("Hasakeh") == skeleton("Hasaka")
+    assert skeleton("al-Baghdadi") != skeleton("Baghdad")
+    assert skeleton("As-Suwayda") != skeleton("Shaddadi")  # the gazetteer's folds would join them

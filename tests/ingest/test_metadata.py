@@ -222,3 +222,20 @@ def test_metadata_text_file_paragraph_dateline(text: str, value: str) -> None:
 def test_metadata_text_file_date_later_in_first_paragraph_is_not_a_dateline() -> None:
     doc = _doc(f"Army enters Sukhna\n\n{BODY} It was 07 Apr 2017.\n")
     assert doc.published is None
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["28 March 2016", "March 28, 2016", "5 Sept. 2015", "1st June 2014", "29 February 2016"],
+)
+def test_metadata_byline_and_text_read_a_full_date_alike(written: str) -> None:
+    """One absolute-date parser: the byline reader and the dates annotator give one day."""
+    from palmyra.annotate.dates import find_dates
+
+    in_text = [v.value for _, _, v in find_dates(f"The strike came on {written}.")]
+    assert in_text == [parse_hint(written, "t").value]
+
+
+@pytest.mark.parametrize("written", ["31 April 2016", "29 February 2015", "0 March 2016"])
+def test_metadata_impossible_days_are_no_date(written: str) -> None:
+    assert parse_hint(written, "t") is None

@@ -60,23 +60,29 @@ def normalise(name: str) -> str:
     return key_of_words(words(name))
 
 
-def skeleton(key: str) -> str:
+def skeleton(
+    key: str,
+    folds: tuple[tuple[str, str], ...] = _SKELETON_FOLDS,
+    vowels: frozenset[str] = _SKELETON_VOWELS,
+) -> str:
     """Consonant skeleton of a key, shared by transliterations of one Arabic name.
 
     Spaces go (Deir Ezzor / Deirezzor), a final -h after a vowel goes
     (Jablah / Jabla), digraphs fold (Qamishli / Kamishly), then every vowel
     but a leading one and every doubled letter: "jableh" and "jablah" -> "jbl".
+    A caller that must tell more names apart (the scoring of ``palmyra.evaluate``)
+    passes fewer ``folds`` and ``vowels``.
     """
     s = key.replace(" ", "")
     if len(s) > 2 and s.endswith("h") and s[-2] in "aeiou":
         s = s[:-1]
-    for old, new in _SKELETON_FOLDS:
+    for old, new in folds:
         s = s.replace(old, new)
     if not s:
         return s
     out = [s[0]]
     for c in s[1:]:
-        if c not in _SKELETON_VOWELS and c != out[-1]:
+        if c not in vowels and c != out[-1]:
             out.append(c)
     return "".join(out)
 

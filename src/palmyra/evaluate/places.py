@@ -3,19 +3,22 @@
 English-language outlets spell the same Syrian town many ways ("Mar'a" and
 "Marea", "Deir ez-Zor" and "Deir Ezzor", "Hasakah" and "Hasakeh"). Most of the
 variation is in vowels, doubled letters, a final -h, the article (al-, ash-, ez-)
-and the marks for 'ayn and hamza, so names are compared on a consonant
-skeleton that drops all of those. Exonyms no spelling rule can bridge
+and the marks for 'ayn and hamza, so names are compared on the consonant
+skeleton of ``palmyra.annotate.place_names``, the normaliser the gazetteer keys
+its names by, with the scoring's own additions on top: "governorate" and
+"province" dropped, edge vowels kept as a mark. Exonyms no spelling rule can bridge
 ("Palmyra" for Tadmur) go through a short alias table, and a fuzzy ratio on the
 plain keys catches the remaining one-letter slips ("Shughur" / "Shugur").
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+
+from palmyra.annotate.place_names import ARTICLES, words
+from palmyra.annotate.place_names import skeleton as shared_skeleton
 
 # (variant, canonical): names the skeleton cannot join; the gazetteer's admin1
 # spellings (Dimashq, Rif-dimashq) are here because FA-KES and the gold use the
@@ -37,24 +40,21 @@ FUZZY_MIN, FUZZY_MIN_LENGTH = 90, 10
 # Scores rank candidate pairs when one prediction could match several gold events.
 SAME_KEY, SAME_SKELETON, FUZZY_WEIGHT = 1.0, 0.9, 0.8
 
-_MARKS = re.compile(r"[’'ʿʾ‘`ʼ]")
-_SEPARATORS = re.compile(r"[^a-z0-9]+")
-_ARTICLE = re.compile(r"[ae](?:l|r|s|sh|d|dh|n|t|th|z)")  # al-, ar-, ash-, el-, ez-, ...
+# Scoring-only knowledge on top of the shared normaliser: "Idlib Governorate" and
+# "Idlib province" name the area the gold calls "Idlib".
 _ADMIN_WORDS = frozenset({"governorate", "province"})
-_SPELLINGS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("dj", "j"), ("ph", "f"), ("q", "k"))
-_FINAL_H = re.compile(r"(?<=[aeiou])h$")
-_INNER_VOWELS = re.compile(r"(?<=.)[aeiouy](?=.)")
-_VOWEL = frozenset("aeiouy")
-_REPEATS = re.compile(r"(.)\1+")
+_VOWELS = frozenset("aeiou")
+# The scoring folds fewer spellings than the gazetteer's lookup: "sh"/"s", "kh"/"k" and
+# a "w" or "y" between vowels tell places apart here (Shaddadi is not Suwayda).
+SCORING_FOLDS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("dj", "j"), ("ph", "f"), ("q", "k"))
+SCORING_VOWELS = frozenset("aeiouy")
 
 
 def place_tokens(name: str) -> list[str]:
-    """Lowercase ASCII words of a name, without 'ayn/hamza marks, articles or 'province'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    words = [w for w in _SEPARATORS.split(_MARKS.sub("", text)) if w]
-    kept = [w for w in words if not _ARTICLE.fullmatch(w) and w not in _ADMIN_WORDS]
-    return kept or words
+    """The words of a name (``place_names.words``) without articles or 'province'."""
+    parts = words(name)
+    kept = [w for w in parts if w not in ARTICLES and w not in _ADMIN_WORDS]
+    return kept or parts
 
 
 def place_key(name: str) -> str:
@@ -88,19 +88,19 @@ def place_similarity(a: str | None, b: str | None) -> float:
 
 
 def _skeleton(name: str) -> str:
-    words = []
-    for word in place_tokens(name):
-        for old, new in _SPELLINGS:
-            word = word.replace(old, new)
-        words.append(_FINAL_H.sub("", word))
-    joined = "".join(words)
-    # Initial and final vowels vary too (Idlib/Edleb, Kobani/Kobane) but their
-    # presence tells al-Baghdadi from Baghdad, so they become one letter.
-    if joined[:1] in _VOWEL - {"y"}:
-        joined = "a" + joined[1:]
-    if joined[-1:] in _VOWEL:
-        joined = joined[:-1] + "a"
-    return _REPEATS.sub(r"\1", _INNER_VOWELS.sub("", joined))
+    """The shared skeleton (``place_names.skeleton``) with the scoring's folds, edge vowels marked.
+
+    Initial and final vowels vary (Idlib/Edleb, Kobani/Kobane) but their presence
+    tells al-Baghdadi from Baghdad, so each becomes one letter "a" at its edge.
+    """
+    key = " ".join(place_tokens(name))
+    core = shared_skeleton(key, SCORING_FOLDS, SCORING_VOWELS)
+    plain = key.replace(" ", "")
+    if len(plain) > 2 and plain.endswith("h") and plain[-2] in _VOWELS:
+        plain = plain[:-1]  # the final -h the shared skeleton drops (Hasakah / Hasaka)
+    head = "a" if plain[:1] in _VOWELS else core[:1]
+    tail = "a" if plain[-1:] in _VOWELS | {"y"} else ""
+    return head + core[1:] + tail
 
 
 @lru_cache(maxsize=1)

@@ -4,18 +4,18 @@ Only dates that are written out in full are read here ("28 March 2016",
 "Wed 05 Apr 2017", "24.08.2013", "2016-03-28"). Nothing is ever filled in from
 today's date, so the same text always gives the same date, and a missing day
 or year gives a coarser precision or no date at all, never a guess.
+
+The patterns here find where a byline or a metadata field writes a date; turning its
+year, month and day into a ``DateValue`` is left to the dates annotator's absolute-date
+parser (``palmyra.annotate.dates.absolute``), the one that reads the dates in the text.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
-from functools import lru_cache
 
-import dateparser
-
-from palmyra.model import DatePrecision, DateValue
+from palmyra.annotate.dates.absolute import full_date, month_date
+from palmyra.model import DateValue
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -50,8 +50,6 @@ _SHORT_US = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{2})\s*")
 # Two-digit years up to this are 20xx, later ones 19xx.
 SHORT_YEAR_PIVOT = 69
 
-_PARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
-
 
 def date_at(text: str, pos: int, rule: str) -> tuple[DateValue, int] | None:
     """A byline date starting exactly at ``pos``, with the offset where it ends."""
@@ -70,10 +68,8 @@ def date_line(line: str, rule: str) -> DateValue | None:
         return _from_match(m, rule)
     m = MONTH_YEAR.fullmatch(stripped)
     if m:
-        parsed = dateparser.parse(
-            m.group("my"), languages=["en"], settings={"REQUIRE_PARTS": ["month", "year"]}
-        )
-        return day_value(parsed.date(), "month", rule) if parsed else None
+        month, year = m.group("my").split()
+        return month_date(year, month, rule)
     return None
 
 
@@ -88,51 +84,24 @@ def parse_hint(hint: str | None, rule: str) -> DateValue | None:
     if short:
         month, day, yy = (int(g) for g in short.groups())
         year = 2000 + yy if yy <= SHORT_YEAR_PIVOT else 1900 + yy
-        return _safe_day(year, month, day, rule)
+        return full_date(year, month, day, rule)
     return date_line(hint, rule)
 
 
 def _from_match(m: re.Match[str], rule: str) -> DateValue | None:
     if m.group("iso"):
-        year, month, day = (int(p) for p in m.group("iso").split("-"))
-        return _safe_day(year, month, day, rule)
+        year, month, day = m.group("iso").split("-")
+        return full_date(year, month, day, rule)
     if m.group("num"):
-        a, b, year = (int(p) for p in re.split(r"[./-]", m.group("num")))
+        a, b, year = re.split(r"[./-]", m.group("num"))
         # Slashes are the US order; dots and dashes the European one (Sputnik, Al-Manar).
         month, day = (a, b) if m.group("sep") == "/" else (b, a)
-        return _safe_day(year, month, day, rule)
+        return full_date(year, month, day, rule)
     if m.group("gm"):
-        written = f"{m.group('gm')} {m.group('gd')} {m.group('gy')}"
-    else:
-        written = m.group("dmy") or m.group("mdy")
-    parsed = _parse_written(" ".join(written.split()))
-    return day_value(parsed, "day", rule) if parsed else None
-
-
-@lru_cache(maxsize=4096)
-def _parse_written(written: str) -> date | None:
-    """A day written with a month name; cached because dateparser is slow and
-    a corpus repeats the same publication days over and over."""
-    parsed = dateparser.parse(written, languages=["en"], settings=_PARSER_SETTINGS)
-    return parsed.date() if parsed else None
-
-
-def _safe_day(year: int, month: int, day: int, rule: str) -> DateValue | None:
-    try:
-        return day_value(date(year, month, day), "day", rule)
-    except ValueError:
-        return None
-
-
-def day_value(d: date, precision: DatePrecision, rule: str) -> DateValue:
-    """A ``DateValue`` for ``d`` at day, month or year precision, with its inclusive bounds."""
-    if precision == "year":
-        return DateValue(
-            f"{d.year:04d}", "year", f"{d.year:04d}-01-01", f"{d.year:04d}-12-31", rule
-        )
-    if precision == "month":
-        last = calendar.monthrange(d.year, d.month)[1]
-        ym = f"{d.year:04d}-{d.month:02d}"
-        return DateValue(ym, "month", f"{ym}-01", f"{ym}-{last:02d}", rule)
-    iso = d.isoformat()
-    return DateValue(iso, "day", iso, iso, rule)
+        return full_date(m.group("gy"), m.group("gm"), m.group("gd"), rule)
+    # "28th March, 2016" or "March 28, 2016": the word is the month, four digits the year
+    parts = (m.group("dmy") or m.group("mdy")).replace(",", " ").split()
+    year = next(p for p in parts if len(p) == 4 and p.isdigit())
+    month = next(p for p in parts if p[0].isalpha())
+    day = next(p for p in parts if p != year and p[0].isdigit())
+    return full_date(year, month, day, rule)

@@ -1,5 +1,11 @@
 """Resolvers of absolute expressions: a full date, a day and month, a month, season, year or
-decade; the anchor supplies at most a missing year."""
+decade; the anchor supplies at most a missing year.
+
+``full_date`` and ``month_date`` are Palmyra's one absolute-date parser: wherever a date
+written out in full is found (a sentence here, a byline or a metadata field in
+``palmyra.ingest.dates``), its year, month (number, name or abbreviation) and day become
+a ``DateValue`` there, so both read the same days the same way.
+"""
 
 from __future__ import annotations
 
@@ -20,16 +26,35 @@ from palmyra.annotate.dates.words import _month_number, _points_forward, _words
 from palmyra.annotate.lexicon import by_kind
 from palmyra.model import DateValue
 
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def full_date(
+    year: int | str, month: int | str, day: int | str, rule: str, day2: str | None = None
+) -> DateValue | None:
+    """A day (or a range of days ``day``-``day2`` in one month) as written; None if the
+    calendar lacks it (31 April, 29 February 2015).
+
+    ``month`` is a number or an English month name or abbreviation in any case, with or
+    without a full stop ("Sept.", "MARCH"); ``day`` may carry an ordinal suffix ("28th").
+    """
+    if isinstance(day, str):
+        day = int(_ORDINAL_SUFFIX.sub("", day))
+    return _day_span(int(year), _month_number(str(month)), day, day2, rule)
+
+
+def month_date(year: int | str, month: int | str, rule: str) -> DateValue:
+    """A month of a year as written ("March 2016", "Sept. 2015")."""
+    return _month_value(int(year), _month_number(str(month)), rule)
+
 
 def _no_date(m: re.Match[str], text: str, st: _State) -> None:
     return None
 
 
 def _full(m: re.Match[str], text: str, st: _State) -> DateValue | None:
-    y, mo = int(m["year"]), _month_number(m["mon"])
-    return _day_span(
-        y, mo, int(m["day"]), m["day2"] if "day2" in m.re.groupindex else None, "date.full"
-    )
+    day2 = m["day2"] if "day2" in m.re.groupindex else None
+    return full_date(m["year"], m["mon"], int(m["day"]), "date.full", day2)
 
 
 def _day_month(m: re.Match[str], text: str, st: _State) -> DateValue | None:
@@ -42,7 +67,7 @@ def _day_month(m: re.Match[str], text: str, st: _State) -> DateValue | None:
 
 
 def _month_year(m: re.Match[str], text: str, st: _State) -> DateValue:
-    return _month_value(int(m["year"]), _month_number(m["mon"]), "month.year")
+    return month_date(m["year"], m["mon"], "month.year")
 
 
 def _month_part(m: re.Match[str], text: str, st: _State) -> DateValue | None:
