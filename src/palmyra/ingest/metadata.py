@@ -169,24 +169,34 @@ def _read_title_line(text: str, title: Range | None, header: Header) -> int:
 def _read_dateline(text: str, start: int, title: Range | None, header: Header) -> None:
     """A date opening the first paragraph is its dateline ("Fri 07 Apr 2017 at 0914 Homs ...",
     the wire and FA-KES form): the publication date, and not part of the body's prose.
-    The paragraph may repeat the title before it, with a wire credit ("... monitor AFP
-    Friday 22 Jul 2016")."""
-    pos = start
+    The paragraph may repeat the title before the date, with a wire credit ("... monitor
+    AFP Friday 22 Jul 2016"), or after it; that copy of the title is not body prose either
+    (its event is the lead's, told again)."""
     words = re.findall(r"\w+", text[title[0] : title[1]]) if title is not None else []
-    # The copy may differ in punctuation ("Syria's" / "Syrias") and lack the site's
-    # suffix ("... kills 10 Governor - Region - World - Ahram Online"): longest prefix.
+    copy_end = _title_copy(text, start, words)
+    pos = _TITLE_TAIL.match(text, copy_end).end() if copy_end is not None else start
+    found = date_at(text, pos, "dateline")
+    if found is None and (credit := _CREDIT.match(text, pos)) is not None:
+        found = date_at(text, credit.end(), "dateline")
+    if found is None:
+        return
+    header.published, end = found
+    if copy_end is None:
+        after = len(text) - len(text[end:].lstrip(" \t"))
+        end = _title_copy(text, after, words) or end
+    header.bylines.append((start if copy_end is not None else pos, end))
+
+
+def _title_copy(text: str, start: int, words: list[str]) -> int | None:
+    """Where a copy of the title starting at ``start`` ends, or ``None``. The copy may differ
+    in punctuation ("Syria's" / "Syrias") and lack the site's suffix ("... kills 10
+    Governor - Region - World - Ahram Online"): the longest prefix of its words wins."""
     for n in range(len(words), min(len(words), TITLE_COPY_MIN_WORDS) - 1, -1):
         pattern = r"\W*".join(map(re.escape, words[:n])) + r"\b"
         again = re.compile(pattern, re.IGNORECASE).match(text, start)
         if again is not None:
-            pos = _TITLE_TAIL.match(text, again.end()).end()
-            break
-    found = date_at(text, pos, "dateline")
-    if found is None and (credit := _CREDIT.match(text, pos)) is not None:
-        found = date_at(text, credit.end(), "dateline")
-    if found is not None:
-        header.published = found[0]
-        header.bylines.append((pos, found[1]))
+            return again.end()
+    return None
 
 
 def _read_byline(line: str, header: Header, outlets: Sequence[Outlet]) -> bool:
