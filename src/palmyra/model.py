@@ -125,7 +125,9 @@ class PlaceRef:
     admin1: str | None
     country: str | None
     feature_code: str | None = None
-    precision: str = "town"  # neighbourhood | town | admin2 | admin1 | country | region
+    # neighbourhood | town | admin2 | admin1 | country | region; "unlisted": a place the
+    # text names that no gazetteer lists (its name as written, no coordinates)
+    precision: str = "town"
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,9 @@ class Event:
     date: DateValue | None = None
     place: PlaceRef | None = None
     place_text: str | None = None
+    # ACLED's geo-precision: 1 the place itself, 2 near or part of it, 3 a province,
+    # region or country only; None when the text names no place for the event.
+    geo_precision: int | None = None
     actor1: str | None = None
     actor2: str | None = None
     counts: dict[str, NumberValue] = field(default_factory=dict)

@@ -10,6 +10,7 @@ import palmyra.annotate.actors  # noqa: F401
 import palmyra.annotate.dates  # noqa: F401
 import palmyra.annotate.numbers  # noqa: F401
 import palmyra.annotate.places  # noqa: F401
+import palmyra.annotate.unlisted_places  # noqa: F401
 import palmyra.extract.citations  # noqa: F401
 import palmyra.extract.events  # noqa: F401
 import palmyra.extract.framing  # noqa: F401

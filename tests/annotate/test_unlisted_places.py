@@ -1,0 +1,44 @@
+"""Places the gazetteer does not list, kept as the text names them (annotate/unlisted_places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from palmyra.api import TextRecord, analyze_texts
+
+
+def _places(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n")])[0]
+    return {m.text: (m.value.precision, m.value.admin1, m.value.country)
+            for m in facts.mentions if m.kind == "place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen raided the village of Umm Hajarah at dawn.", "Umm Hajarah"),
+        ("Shells fell on Tell Maarouf village.", "Tell Maarouf"),
+        ("Fighting spread to the al-Karmel neighbourhood.", "al-Karmel"),
+        ("A drone hit a checkpoint in Bir Hadaj on Friday.", None),  # no place cue: not guessed
+    ],
+)
+def test_unlisted_places_need_the_text_to_call_them_places(text: str, name: str | None):
+    unlisted = [t for t, (precision, *_rest) in _places(text).items() if precision == "unlisted"]
+    assert unlisted == ([name] if name else [])
+
+
+def test_unlisted_place_takes_the_province_of_the_listed_place_after_it():
+    places = _places("Troops entered the village of Umm Hajarah north of Aleppo.")
+    assert places["Umm Hajarah"] == ("unlisted", "Aleppo", "Syria")
+    assert places["Aleppo"][0] == "town"
+
+
+def test_unlisted_places_in_a_list_before_a_plural_place_noun():
+    places = _places("Air raids hit the Bab al-Nasr and Fardous districts of Aleppo.")
+    assert places["Bab al-Nasr"][0] == "unlisted"  # "Bab" alone would be the town of al-Bab
+    assert places["Fardous"][0] == "unlisted"
+
+
+def test_a_listed_place_followed_by_other_capitals_is_not_an_unlisted_name():
+    places = _places("Civilians Killed in Manbij Killing Spree, the monitor said.")
+    assert "Manbij" in places and not any(p == "unlisted" for p, *_ in places.values())
