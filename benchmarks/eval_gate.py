@@ -5,8 +5,10 @@ they were measured on. They start at 0.0; raising one is a deliberate commit
 made when an extractor gets better, so later changes cannot quietly undo it.
 A score with nothing to score (no matched pairs, say) counts as 0.0 here.
 
-By default the gold articles are analysed from ../shared/seeds into a temporary
-store first; ``--store`` scores an existing store instead.
+By default the gold articles (the gold corpus's dev split, whose articles lie
+beside their gold files) are analysed into a temporary store first, each with its
+outlet from SPLIT.csv as ``palmyra eval`` does; ``--articles`` reads them from
+another folder (the seeds in ../shared), ``--store`` scores an existing store.
 
 Usage: python benchmarks/eval_gate.py [--store FILE | --articles DIR] [--gold DIR]
                                       [--baseline FILE]
@@ -32,14 +34,13 @@ from palmyra.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "benchmarks" / "eval_baseline.json"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", type=Path, help="score this store (default: analyse --articles)")
-    ap.add_argument("--articles", type=Path, default=SEEDS,
-                    help="folder holding the gold articles, analysed into a temporary store")
+    ap.add_argument("--articles", type=Path,
+                    help="folder holding the gold articles (default: beside the gold files)")
     ap.add_argument("--gold", type=Path, help="gold folder (default: the baseline's 'gold')")
     ap.add_argument("--baseline", type=Path, default=BASELINE, help="floors file")
     args = ap.parse_args(argv)
@@ -88,17 +89,19 @@ def gate_table(scores: dict[str, float | None], floors: dict[str, float],
     return table
 
 
-def _analyse_and_score(articles: Path, gold_dir: Path) -> dict:
+def _analyse_and_score(articles: Path | None, gold_dir: Path) -> dict:
     """Analyse just the articles the gold describes, into a store that is thrown away."""
     from palmyra import api
+    from palmyra.evaluate.api import gold_articles
 
-    paths = [articles / g["doc"] for g in load_gold(gold_dir)]
+    _, outlets = gold_articles(gold_dir)
+    paths = [(articles or gold_dir) / g["doc"] for g in load_gold(gold_dir)]
     absent = [str(p) for p in paths if not p.is_file()]
     if absent:
         raise PalmyraError(f"gold article(s) not found: {', '.join(absent)}")
     with tempfile.TemporaryDirectory() as tmp:
         store_path = Path(tmp) / "gate.duckdb"
-        api.analyze(paths, store_path)
+        api.analyze(paths, store_path, outlet_by_source=outlets)
         with Store(store_path, read_only=True) as store:
             return evaluate_gold(store, gold_dir)
 

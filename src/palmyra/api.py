@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from palmyra.errors import InputError, PalmyraError
 from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
@@ -196,6 +197,16 @@ def analyze_text(text: str, **meta: str | None) -> DocumentFacts:
     and ``profile``. ``palmyra.analyze_text("Jets struck Marea on Sunday ...").events``."""
     profile = meta.pop("profile", "syria")
     return analyze_texts([TextRecord(text, **meta)], profile=profile)[0]
+
+
+def trace_events(document: Document, profile: str | None = "syria") -> list[dict[str, Any]]:
+    """Every event candidate of a document with its decision and reason, in text order
+    (``palmyra show DOC --candidates``): the document is read again by the pipeline."""
+    from palmyra.extract.events.trace import candidate_rows
+
+    pipeline = _PIPELINES.get(profile) or _PIPELINES.setdefault(profile,
+                                                                Pipeline.create(profile))
+    return candidate_rows(pipeline.contexts([document])[0])
 
 
 def _build(

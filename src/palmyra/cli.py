@@ -31,6 +31,7 @@ from palmyra.link.cli_commands import (
 )
 from palmyra.present.cli_commands import report, serve
 from palmyra.store.db import DEFAULT_STORE
+from palmyra.train.cli import train_app
 
 app = typer.Typer(
     name="palmyra",
@@ -219,11 +220,20 @@ def show(
             "--facts", "-f", help="Print each event, quote and citation with its evidence."
         ),
     ] = False,
+    candidates: Annotated[
+        bool,
+        typer.Option(
+            "--candidates", "-c",
+            help="Re-read the document and list every event candidate with why it was kept,"
+                 " merged or dropped (with --json: as objects).",
+        ),
+    ] = False,
 ) -> None:
     """Show one document's text: body, removed furniture and reader comments marked.
 
     With --facts, print its extracted events, quotes and citations instead, each with
-    the words it came from highlighted in the surrounding text.
+    the words it came from highlighted in the surrounding text. With --candidates, why
+    each event candidate was kept, merged or dropped.
     """
     from palmyra.present import terminal
     from palmyra.store import queries
@@ -237,6 +247,15 @@ def show(
             stored = {k: queries.facts_of(st, doc_id, k) for k in ("events", "quotes", "citations")}
     except PalmyraError as e:
         raise fail(e) from None
+    if candidates:
+        from palmyra.api import trace_events
+
+        rows = trace_events(document)
+        if as_json:
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        else:
+            terminal.print_candidates(out, rows)
+        return
     if facts:
         terminal.print_facts(out, document, stored)
         return
@@ -286,6 +305,7 @@ def export(
 
 
 app.command("eval")(eval_command)
+app.add_typer(train_app, name="train")
 app.command("events")(events_command)
 app.command("compare")(compare_command)
 app.command("naming")(naming_command)

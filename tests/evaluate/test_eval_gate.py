@@ -39,9 +39,12 @@ def run(tmp_path):
 
 
 def test_eval_gate_committed_floors_gate_every_kind():
-    floors = json.loads((GATE.parent / "eval_baseline.json").read_text())["floors"]
+    baseline = json.loads((GATE.parent / "eval_baseline.json").read_text())
+    floors = baseline["floors"]
+    assert baseline["gold"] == "gold/dev"  # the corpus's dev split, never its test split
     assert all(0.0 <= v <= 1.0 for v in floors.values())
-    assert min(floors[f"{kind}.f1"] for kind in ("events", "quotes", "citations")) >= 0.9
+    # every kind is gated, by a floor that a regression to nothing would fall under
+    assert min(floors[f"{kind}.f1"] for kind in ("events", "quotes", "citations")) >= 0.3
 
 
 @pytest.mark.parametrize(

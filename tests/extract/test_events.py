@@ -191,9 +191,12 @@ def test_events_the_wars_back_story_is_not_an_event(extract: Extract) -> None:
     assert event.sub_event_type == "Shelling/artillery/missile attack"
 
 
-def test_events_undated_without_publication_date_are_dropped(extract: Extract) -> None:
+def test_events_undated_without_publication_date_are_kept_undated(extract: Extract) -> None:
+    # fields, never gates: no date is invented, and the event is not dropped for want of one
     _, events = extract("Syrian troops recaptured Palmyra.", published=None)
-    assert events == []
+    event = _only(events)
+    assert event.sub_event_type == "Government regains territory"
+    assert event.date is None
 
 
 def test_events_date_falls_back_to_publication_week(extract: Extract) -> None:

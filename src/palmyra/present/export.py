@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from palmyra import registry
-from palmyra.model import REPORTED_MODALITIES
+from palmyra.model import REPORTED_MODALITIES, DocumentFacts, to_dict
 from palmyra.store import queries
 from palmyra.store.db import Store
 
@@ -46,6 +46,28 @@ def document_records(store: Store) -> Iterator[dict[str, Any]]:
         }
 
 
+def facts_record(facts: DocumentFacts) -> dict[str, Any]:
+    """One analysed document (no store needed) in the same shape as ``document_records``."""
+    doc = facts.document
+    text = doc.text
+    return {
+        "doc": doc.sources[0].name if doc.sources else doc.id,
+        "id": doc.id,
+        "sources": [s.name for s in doc.sources],
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "published": doc.published.value if doc.published else None,
+        "published_precision": doc.published.precision if doc.published else None,
+        "body_end": doc.body_end,
+        "comments": [[s.start, s.end] for s in doc.comments],
+        "events": [event_record(to_dict(e), text) for e in facts.events
+                   if e.modality in REPORTED_MODALITIES],
+        "quotes": [quote_record(to_dict(q), text) for q in facts.quotes],
+        "citations": [citation_record(to_dict(c), text) for c in facts.citations],
+    }
+
+
 def _span_text(span: dict[str, Any] | None, text: str) -> str | None:
     return text[span["start"] : span["end"]] if span else None
 
@@ -67,6 +89,7 @@ def event_record(e: dict[str, Any], text: str) -> dict[str, Any]:
         "latitude": place.get("lat"),
         "longitude": place.get("lon"),
         "geonameid": place.get("geonameid"),
+        "geo_precision": e.get("geo_precision"),
         "actor1": e.get("actor1"),
         "actor2": e.get("actor2"),
         "fatalities": _low(counts.get("killed")),

@@ -176,3 +176,22 @@ def print_facts(console: Console, doc: Document, facts: dict[str, list[dict[str,
         console.print(_fact_panel("citation", " · ".join(b for b in bits if b), context, "green"))
     counts = {k: len(v) for k, v in facts.items()}
     console.print(Text(", ".join(f"{n} {k}" for k, n in counts.items()) or "no facts", style="dim"))
+
+
+def print_candidates(console: Console, rows: list[dict[str, Any]]) -> None:
+    """The event candidates of a document: what each says, and why it was kept or not."""
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} event candidate(s)", show_lines=True)
+    for col in ("#", "candidate", "decision", "evidence"):
+        table.add_column(col, overflow="fold")
+    colours = {"kept": "green", "merged": "cyan", "dropped": "red"}
+    for r in rows:
+        what = " · ".join(str(x) for x in (
+            r["sub_event_type"] or r["trigger"], r["place"] or "no place",
+            r["date"] or "no date", " → ".join(a or "?" for a in (r["actor1"], r["actor2"]))))
+        decision = f"[{colours[r['decision']]}]{r['decision']}[/]"
+        if r["reason"]:
+            decision += f"\n{escape(r['reason'])}"
+        table.add_row(str(r["sentence"]), escape(what), decision, escape(r["evidence"]))
+    console.print(table)

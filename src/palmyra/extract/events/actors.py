@@ -226,9 +226,26 @@ def _home_forces(tm: TokenMention, place: PlaceRef | None) -> bool:
 def _earlier_in_clause(
     hit: Hit, clause: list[Token], index: DocIndex, other: TokenMention | None
 ) -> TokenMention | None:
+    """The nearest actor named before the trigger in its clause, when it can have acted:
+    never victims ("Eleven civilians ... were killed by air raids"), nor a subject the
+    trigger's verb suffers (a passive subject), nor a body that does not fight where the
+    event is violence."""
     before = [tm for tm in index.mentions_in(clause, "actor")
-              if tm.end <= hit.start and tm is not other]
+              if tm.end <= hit.start and tm is not other and _can_act(tm, hit)]
     return before[-1] if before else None
+
+
+_NEVER_AGENTS = frozenset({"civilians"})
+_NON_COMBATANTS = frozenset({"organisation", "political_group"})
+_PEACEFUL_FAMILIES = frozenset({"agreement", "protest", "arrest", "vote", "group_change",
+                                "evacuation", "withdrawal", "base"})
+
+
+def _can_act(tm: TokenMention, hit: Hit) -> bool:
+    ref = _ref(tm)
+    if ref is None or ref.kind in _NEVER_AGENTS or tm.root.dep_ in ("nsubjpass", "auxpass"):
+        return False
+    return ref.kind not in _NON_COMBATANTS or hit.entry.family in _PEACEFUL_FAMILIES
 
 
 def _second_party(

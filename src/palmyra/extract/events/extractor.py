@@ -48,7 +48,13 @@ from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon, lexicon
 from palmyra.extract.events.merge import Candidate, merge
 from palmyra.extract.events.modality import stance
-from palmyra.extract.events.places import resolve_places
+from palmyra.extract.events.model import DEFAULTS as MODEL_DEFAULTS
+from palmyra.extract.events.model import (
+    SentenceScores,
+    proposals,
+    vetoes,
+)
+from palmyra.extract.events.places import geo_precision, resolve_places
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
@@ -68,6 +74,8 @@ NAME = "palmyra.events.v1"
 _TIME_UNITS = frozenset({"day", "week", "month", "year"})
 # ctx.settings["events"] overrides these.
 DEFAULTS: dict[str, Any] = {
+    **MODEL_DEFAULTS,
+    "model_dir": None,  # a folder made by `palmyra train events`; None: the shipped model
     "state_kinds": sorted(DEFAULT_STATE_KINDS),
     # A placeless count ("Over 50 were killed in total") joins an event told at most
     # this many sentences before it.
@@ -82,18 +90,40 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     index, lex = DocIndex.build(doc, ctx), lexicon()
     kinds = frozenset(settings["state_kinds"])
     latest = text_anchor(index)
-    candidates = _read(doc, _Reader(index, lex, kinds, latest=latest))
+    scores = SentenceScores({})
+    if settings["mode"] != "rules":
+        scores = SentenceScores.of(list(sentences(doc)), settings.get("model_dir"))
+    reader = _Reader(index, lex, kinds, latest=latest, scores=scores, settings=settings)
+    candidates = _read(doc, reader)
     if index.relatives:  # no anchor at all: infer one, and read again with it
         anchor = infer_anchor(candidates)
         if anchor is not None:
-            candidates = _read(doc, _Reader(index, lex, kinds, written=anchor, latest=latest))
-    return merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
+            reader = _Reader(index, lex, kinds, written=anchor, latest=latest, scores=scores,
+                             settings=settings)
+            candidates = _read(doc, reader)
+    events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
+    ctx.memo[TRACE_KEY] = (candidates, reader.dropped)
+    return events
 
 
 def _read(doc: Doc, reader: _Reader) -> list[Candidate]:
     for n, sent in enumerate(sentences(doc)):
         reader.read(sent, n)
     return reader.candidates
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A trigger that gave no candidate, and why (the decide stage's reasons)."""
+
+    trigger: str
+    family: str
+    sentence: int
+    evidence: Span
+    reason: str
+
+
+TRACE_KEY = "event_candidates"  # ctx.memo: (candidates, dropped triggers) of the last read
 
 
 @dataclass
@@ -109,9 +139,19 @@ class _Reader:
     last_place: dict[int, TokenMention] = field(default_factory=dict)
     last_date: dict[int, DateValue] = field(default_factory=dict)
     triggers: set[int] = field(default_factory=set)  # the current sentence's trigger tokens
+    dropped: list[Dropped] = field(default_factory=list)
+    vetoed: set[int] = field(default_factory=set)  # the sentence's triggers the model vetoes
+    scores: SentenceScores = field(default_factory=lambda: SentenceScores({}))
+    settings: dict[str, Any] = field(default_factory=lambda: dict(MODEL_DEFAULTS))
 
     def read(self, sent: Span, n: int) -> None:
-        hits = [h for h in find_triggers(sent, self.index, self.lex) if self.index.region(h.token)]
+        scores = self.scores.get(sent)
+        hits = [] if self.settings["mode"] == "model" else [
+            h for h in find_triggers(sent, self.index, self.lex) if self.index.region(h.token)]
+        self.vetoed = {h.token.i for h in hits if vetoes(h, scores, self.settings)}
+        if self.index.region(sent.root) == "body":
+            hits += proposals(sent, hits, scores, {h.entry.sub_event_type for h in hits},
+                              self.settings)
         if not hits:
             return
         triggers = self.triggers = {h.token.i for h in hits}
@@ -125,6 +165,12 @@ class _Reader:
             clause = self._clause(hit, anchor, others - {anchor.i, hit.token.i}, sent)
             enemy = self._read_hit(hit, anchor, clause, sent, n, counts.get(hit.token.i, []),
                                    enemy) or enemy
+
+    def _drop(self, hit: Hit, sent: Span, n: int, reason: str) -> None:
+        """Record a trigger the decide stage turned down, for ``show --candidates``."""
+        start, end = sent.start_char, sent.end_char
+        self.dropped.append(Dropped(hit.token.text, hit.entry.family, n,
+                                    self.index.ctx.span(start, end), reason))
 
     def _clause(self, hit: Hit, anchor: Token, others: set[int], sent: Span) -> list[Token]:
         """The trigger's clause, kept within its sentence and its region (body or title)."""
@@ -142,6 +188,8 @@ class _Reader:
         relative = pending_relative(hit, clause, sent, index) if date is None else None
         voice = stance(hit, clause, index, lex, dated=is_explicit(date))
         if voice.modality is None:
+            self._drop(hit, sent, n, "generic: a habit, a kind of thing or a statement, "
+                                     "not one occurrence")
             return None
         if (date is None and relative is None and self.latest is not None
                 and voice.modality in ("asserted", "attributed")
@@ -153,15 +201,23 @@ class _Reader:
         irrealis = voice.modality in ("planned", "hypothetical", "denied")
         if not (irrealis or _specific(hit, anchor, bool(counts) or own_date, place_rule,
                                       self.triggers)):
+            self._drop(hit, sent, n, "not specific: a noun naming a kind of event, with no "
+                                     "date, count or past verb of its own")
             return None
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
+        if _non_conflict(sent, actors, lex, self.state_kinds):
+            self._drop(hit, sent, n, "not a conflict event: an accident, disaster, sport or "
+                                     "business, with no armed actor")
+            return None
         actor2 = actors.actor2.canonical if actors.actor2 else None
         if actor2 is None and "air" in hit.entry.flags:
             actor2 = enemy
         victims = [c.number.head for c in counts] + [c for c in anchor.children
                                                      if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
-        etype, subtype = event_type(hit, clause, actors.actor1, actors.actor2, victims, lex,
+        # how a protest was met is told around the protesters, not inside their noun phrase
+        cue_scope = list(sent) if hit.entry.family in SENTENCE_CUE_FAMILIES else clause
+        etype, subtype = event_type(hit, cue_scope, actors.actor1, actors.actor2, victims, lex,
                                     self.state_kinds)
         start, end = trim(clause)
         last = sent.doc[end - 1]
@@ -173,6 +229,9 @@ class _Reader:
                 weak="weak" in hit.entry.flags,
                 place=place.place if place else None,
                 place_text=place.mention.text if place else None, place_rule=place_rule,
+                geo_precision=geo_precision(place, place_rule) if place else None,
+                family=hit.entry.family, anaphoric=_points_back(hit, lex),
+                vetoed=hit.token.i in self.vetoed,
                 date=date,
                 actor1=actors.actor1.canonical if actors.actor1 else None,
                 actor2=actor2,
@@ -185,6 +244,33 @@ class _Reader:
         if is_explicit(date) and date is not None:
             self.last_date[paragraph] = date
         return actor2
+
+
+SENTENCE_CUE_FAMILIES = frozenset({"protest"})
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
+
+
+def _points_back(hit: Hit, lex: Lexicon) -> bool:
+    """A noun that refers to an event told before: "these attacks", "the massacre" that
+    someone condemned, blamed or investigated."""
+    if hit.is_verb:
+        return False
+    token = hit.token
+    if any(c.lower_ in DEMONSTRATIVES for c in token.children):
+        return True
+    return token.dep_ in OBJECT_DEPS and lex.cue(token.head, "reaction")
+
+
+ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
+
+
+def _non_conflict(sent: Span, actors: Any, lex: Lexicon, state_kinds: frozenset[str]) -> bool:
+    """A sentence of an accident, a disaster or a game ("an earthquake struck", "the bowling
+    attack") that names no armed actor: the trigger word is not an act of war."""
+    if not any(lex.cue(t, "non_conflict") for t in sent):
+        return False
+    armed = state_kinds | ARMED_KINDS
+    return not any(a is not None and a.kind in armed for a in (actors.actor1, actors.actor2))
 
 
 def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:

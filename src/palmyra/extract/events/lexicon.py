@@ -21,7 +21,8 @@ CUES_FILE = "event_cues.tsv"
 COUNTS_FILE = "event_counts.tsv"
 
 TRIGGER_FLAGS = frozenset(
-    {"completive", "weak", "place_object", "loser_subject", "place_subject", "air", "past"}
+    {"completive", "weak", "place_object", "base_object", "loser_subject", "place_subject",
+     "air", "past"}
 )
 TRIGGER_POS = frozenset({"VERB", "NOUN", "*"})
 ACTOR_CUES = frozenset({"actor1:state", "actor1:nonstate", "actor2:state", "actor2:civilian"})

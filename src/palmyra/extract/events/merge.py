@@ -4,9 +4,20 @@ Sentences that tell the same occurrence (same sub-type, same place, dates that
 overlap, actors that do not contradict, same modality class) become one Event
 whose first evidence span is the most informative telling. The title only
 supports: a title candidate adds its span to a matching body event and is
-otherwise dropped. A candidate without a place lends its counts to the event
-told just before it ("Over 50 people were killed in total" after the attack)
-and is otherwise dropped, as is any event that ends with no place or no date.
+otherwise dropped.
+
+Fields, never gates: a candidate without a place, or without a date, is still
+an event. Only two things remove a body candidate here, each recorded on it
+(``decision``, ``reason``) for ``palmyra show --candidates``:
+
+- it retells an event already told (merged into it); a placeless telling joins
+  the nearest earlier event of its paragraph with the same sub-type, and a telling
+  that points back ("these attacks", "condemned the massacre") the nearest one;
+- it is a bare toll ("Over 50 people were killed in total") with no place or
+  kind of its own: its counts go to the event told just before it;
+- it is a weak trigger ("attack", "targeted") the event-sentence model vetoes
+  (``events.model``) and it would start an event of its own: a weak telling of an
+  event already told still joins it.
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ from palmyra.model import (
 )
 
 EXPORTED = frozenset({"asserted", "attributed"})
+_TOLL_FAMILIES = frozenset({"kill"})
 
 
 @dataclass
@@ -50,6 +62,12 @@ class Candidate:
     asserted_by: str | None = None
     # the unresolved relative expression ("last year") that leaves ``date`` empty, if any
     relative: TokenRelative | None = None
+    family: str = ""  # the trigger's family in the lexicon ("kill", "airstrike", ...)
+    geo_precision: int | None = None
+    anaphoric: bool = False  # "these attacks", "condemned the massacre": an event told before
+    vetoed: bool = False  # the event-sentence model finds no event in its sentence
+    decision: str = "kept"  # kept | merged | dropped
+    reason: str = ""
 
     @property
     def weight(self) -> int:
@@ -76,41 +94,73 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
     groups: list[list[Candidate]] = []
     body = [c for c in candidates if c.region == "body"]
     for cand in body:
-        if cand.place is None:
+        group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
+        if group is None and cand.anaphoric:
+            group = next((g for g in reversed(groups) if g[0].paragraph == cand.paragraph
+                          and (g[0].modality in EXPORTED) == (cand.modality in EXPORTED)), None)
+        if group is None:
+            group = next((g for g in reversed(groups) if _restates(cand, g, fragment_window)),
+                         None)
+        if group is None and cand.place is None and _bare_toll(cand):
             _lend_counts(cand, groups, fragment_window)
             continue
-        group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
-        if group is None and cand.weak:
-            group = next((g for g in groups if _restates(cand, g)), None)
+        if group is None and cand.vetoed and cand.modality in EXPORTED:
+            cand.decision = "dropped"
+            cand.reason = "the model finds no event in this sentence (a weak trigger)"
+            continue
         if group is None:
             groups.append([cand])
         else:
+            cand.decision = "merged"
+            cand.reason = f"retells the event of sentence {group[0].sentence}"
             group.append(cand)
     for cand in candidates:
-        if cand.region == "title" and cand.place is not None:
-            group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
-            if group is not None:
-                group.append(cand)
+        if cand.region != "title":
+            continue
+        group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
+        if group is not None:
+            cand.decision, cand.reason = "merged", "the title restates a body event"
+            group.append(cand)
+        else:
+            cand.decision, cand.reason = "dropped", "a title alone tells no event"
     events = [_event(g, doc_id, extractor) for g in groups]
-    events = [e for e in events if e.date is not None]
     return sorted(events, key=lambda e: e.evidence[0].start)
 
 
-def _restates(weak: Candidate, group: list[Candidate]) -> bool:
-    """A generic telling ("the bus station was also targeted") of an event the same
-    paragraph already typed: same place, overlapping date, no conflicting actor."""
+def _bare_toll(cand: Candidate) -> bool:
+    """A killing told with no place and no weapon or kind: a toll, not an occurrence."""
+    return cand.family in _TOLL_FAMILIES
+
+
+def _restates(other: Candidate, group: list[Candidate], window: int) -> bool:
+    """A generic or placeless telling ("the bus station was also targeted", "the strikes
+    killed 12") of an event the same paragraph already typed, or a placed telling of one
+    told so far without a place ("agreed to a ceasefire at talks in Geneva"): same place
+    where both have one, else the same sub-type nearby; overlapping date, no conflicting
+    actor."""
     first = group[0]
+    placed = [m for m in group if m.place is not None]
+    if other.place is None or not placed:
+        near = other.sentence - max(m.sentence for m in group) <= window
+        same = near and first.sub_event_type == other.sub_event_type
+    elif all(same_occurrence(m, other) for m in placed):
+        same = True  # the group's placeless tellings do not keep a placed one out
+    elif other.weak:
+        same = first.place_key == other.place_key
+    else:
+        return False
     return (
-        first.paragraph == weak.paragraph
-        and first.place_key == weak.place_key
-        and first.modality == weak.modality
-        and _overlap(first.date, weak.date)
+        same
+        and first.paragraph == other.paragraph
+        and first.modality == other.modality
+        and _overlap(first.date, other.date)
         and all(x is None or y is None or x == y
-                for x, y in ((first.actor1, weak.actor1), (first.actor2, weak.actor2)))
+                for x, y in ((first.actor1, other.actor1), (first.actor2, other.actor2)))
     )
 
 
 def _lend_counts(cand: Candidate, groups: list[list[Candidate]], window: int) -> None:
+    cand.decision, cand.reason = "dropped", "a toll with no place or kind of its own"
     if not cand.counts or not groups:
         return
     last = groups[-1]
@@ -121,6 +171,7 @@ def _lend_counts(cand: Candidate, groups: list[list[Candidate]], window: int) ->
         return
     if cand.modality in EXPORTED and last[0].modality in EXPORTED:
         owner = last[0]
+        cand.reason = f"its toll goes to the event of sentence {owner.sentence}"
         for key, value in cand.counts.items():
             owner.counts.setdefault(key, value)
 
@@ -168,6 +219,7 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
         date=dated or next((c.date for c in ranked if c.date is not None), None),
         place=best.place,
         place_text=best.place_text,
+        geo_precision=best.geo_precision,
         actor1=next((c.actor1 for c in ranked if c.actor1), None),
         actor2=next((c.actor2 for c in ranked if c.actor2), None),
         counts=counts,

@@ -97,6 +97,10 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
                 return True
             if c.dep_ in ("nsubj", "nsubjpass") and lex.cue(c, "war_noun"):
                 return True
+            if c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
+                    g.dep_ == "pobj" and g.tag_ == "NNS" and lex.cue(g, "time_span")
+                    for g in c.children):
+                return True  # "has bombed hospitals for years", "over the months"
     return False
 
 
@@ -128,6 +132,8 @@ def _planned(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
     for t in chain:
         if t.i != hit.token.i and lex.cue(t, "planned_head"):
             return True
+        if t.i != hit.token.i and hit.entry.family in _PRESENT_PEOPLE:
+            continue  # "fired tear gas to disperse protesters": the protesters were there
         if any(c.dep_ == "aux" and lex.cue(c, "planned_aux") for c in t.children):
             return True
         if any(c.dep_ in ("amod", "compound") and lex.cue(c, "planned_head") for c in t.children):
@@ -145,6 +151,10 @@ def _purpose_infinitive(verb: Token, lex: Lexicon) -> bool:
         return False
     return not lex.cue(verb.head, "implicative")
 
+
+# Triggers that are people ("protesters", "rioters"): a purpose or future verb over them
+# ("to disperse protesters") says what was meant for them, not that they were not there.
+_PRESENT_PEOPLE = frozenset({"protest", "riot", "mob"})
 
 _CHECKS = {"denied": _denied, "hypothetical": _hypothetical, "planned": _planned}
 

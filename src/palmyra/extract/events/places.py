@@ -11,9 +11,15 @@ a place wins and its name is recorded as the rule:
 3. ``sentence``: the nearest acceptable place anywhere in the sentence.
 4. ``narrative``: a sentence that names no usable place continues the
    paragraph's last placed event.
+5. ``coarse``: only a country or region is named ("clashes in Syria", "a
+   drone strike in northern Yemen"): that, at ACLED's geo-precision 3.
 
-Country- and region-level places are never an event's place: an event known
-only as "in Syria" has no specific place and is not coded.
+Fields, never gates: an event with no place at all keeps no place, and is
+still an event. A place the gazetteer does not list but the text calls one
+("the village of Rityan") comes as an ``unlisted`` place, its name as written.
+``geo_precision`` gives ACLED's code for the place found: 1 the place itself,
+2 near it or a part of it ("near Palmyra", "the outskirts of Douma"), 3 a
+province, region or country only.
 """
 
 from __future__ import annotations
@@ -26,7 +32,13 @@ from palmyra.extract.events.syntax import ancestors_in_sentence
 from palmyra.extract.events.triggers import Hit
 
 COARSE_PRECISIONS = frozenset({"country", "region"})
-_TOWN_GRAINS = frozenset({"town", "neighbourhood", "admin2"})
+_TOWN_GRAINS = frozenset({"town", "neighbourhood", "admin2", "unlisted"})
+_REGION_GRAINS = frozenset({"admin1", "country", "region"})
+# "near X", "outside X", "the outskirts of X", "north of X": the event is by the place.
+_NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "nearby", "edge", "edges",
+                         "north", "south", "east", "west", "northeast", "northwest",
+                         "southeast", "southwest", "vicinity", "countryside", "suburbs",
+                         "periphery", "close"})
 _PROVINCE_WORDS = frozenset({"province"})
 _DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 # A bare killing without a place is a casualty figure for the event told before it
@@ -56,7 +68,33 @@ def resolve_places(
         return [nearest], "sentence"
     if previous is not None and hit.entry.family not in _NO_NARRATIVE:
         return [previous], "narrative"
+    coarse = _coarse(hit, clause, sent, index)
+    if coarse is not None:
+        return [coarse], "coarse"
     return [], None
+
+
+def geo_precision(tm: TokenMention, rule: str | None) -> int:
+    """ACLED's geo-precision of an event placed at ``tm`` by ``rule`` (module notes)."""
+    place = tm.place
+    if rule == "coarse" or (place is not None and place.precision in _REGION_GRAINS):
+        return 3
+    head = tm.root
+    for t in [head, *ancestors_in_sentence(head)][:4]:
+        if t.lower_ in _NEAR_WORDS:
+            return 2
+    before = head.doc[max(tm.start - 3, 0) : tm.start]
+    return 2 if any(t.lower_ in _NEAR_WORDS for t in before) else 1
+
+
+def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> TokenMention | None:
+    """The nearest country or region named in the clause, else in the sentence."""
+    for tokens in (clause, sent):
+        found = [tm for tm in index.mentions_in(tokens, "place")
+                 if tm.place is not None and tm.place.precision in COARSE_PRECISIONS]
+        if found:
+            return min(found, key=lambda tm: abs(tm.root.i - hit.token.i))
+    return None
 
 
 def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:

@@ -107,7 +107,12 @@ def _pos_ok(head: Token, entry: TriggerEntry) -> bool:
 
 
 def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) -> bool:
-    """For ``place_object`` triggers, whether what is taken is ground ("took three villages")."""
+    """For ``place_object`` triggers, whether what is taken is ground ("took three villages");
+    for ``base_object`` ones, whether what is set up is a base ("set up a base")."""
+    if "base_object" in entry.flags:
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+        return any(lex.cue(t, "base_noun") for o in objects
+                   for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
     if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
         return True
     targets = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]

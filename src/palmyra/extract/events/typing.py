@@ -18,7 +18,10 @@ from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef
 
-WEAPON_CUES = ("air", "suicide", "chemical", "artillery")
+# Cue classes of the clause that re-type a trigger (event_retype.tsv): weapons, how a protest
+# was met, what was seized or shot down, a peaceful handover.
+TYPING_CUES = ("air", "suicide", "chemical", "artillery", "intervention", "lethal", "violent",
+               "arms", "crewed", "peaceful")
 DEFAULT_STATE_KINDS = frozenset({"state_forces", "government", "militia", "police"})
 CIVILIAN_KINDS = frozenset({"civilians"})
 
@@ -33,7 +36,7 @@ def event_type(
     state_kinds: frozenset[str] = DEFAULT_STATE_KINDS,
 ) -> tuple[str, str]:
     """``(event_type, sub_event_type)`` for the trigger, after the first matching re-typing rule."""
-    cues = {c for c in WEAPON_CUES if any(lex.cue(t, c) for t in clause if t.i != hit.token.i)}
+    cues = {c for c in TYPING_CUES if any(lex.cue(t, c) for t in clause if t.i != hit.token.i)}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")

@@ -1,0 +1,110 @@
+"""Fit and save the event-sentence classifier that ships in ``palmyra/models/``.
+
+One softmax over ACLED's 25 sub-types and NONE (no event) for a sentence, from a
+small CNN over hashed word features averaged over the sentence (spaCy's
+``TextCatReduce``). Measured against the alternatives by 2-fold cross-validation
+on the dev data (sentences of held-out articles): spaCy's bag-of-words linear model,
+multi-label or exclusive, detected under 8% of event sentences (too few examples
+per sub-type for a linear model over n-grams); this one 38%, with 9% false
+detections. MiniLM sentence embeddings were ruled out on speed: the int8 ONNX model
+ran at about 126 sentences a second on one core here, which would have halved
+``analyze``. Trained on CPU in about a minute, deterministic for a seed, under
+2 MB on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.training import Example as SpacyExample
+from spacy.util import fix_random_seed, minibatch
+
+from palmyra.model import SUB_EVENT_TYPES
+from palmyra.train.event_examples import Example
+
+SEED = 13
+EPOCHS = 15
+BATCH_SIZE = 16
+DROPOUT = 0.1
+NONE = "NONE"  # the class of sentences that report no event
+COMPONENT = "textcat"
+CARD = "MODEL_CARD.md"
+# A small CNN over hashed word features, its vectors averaged over the sentence, then one
+# softmax over the 25 sub-types and NONE.
+TOK2VEC = {
+    "@architectures": "spacy.Tok2Vec.v2",
+    "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64,
+              "rows": [2000, 2000, 1000, 1000], "attrs": ["NORM", "LOWER", "PREFIX", "SUFFIX"],
+              "include_static_vectors": False},
+    "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1,
+               "maxout_pieces": 3, "depth": 2},
+}
+ARCHITECTURE = {
+    "@architectures": "spacy.TextCatReduce.v1", "exclusive_classes": True,
+    "use_reduce_first": False, "use_reduce_last": False, "use_reduce_max": False,
+    "use_reduce_mean": True, "tok2vec": TOK2VEC,
+}
+
+
+def labels() -> list[str]:
+    return [*SUB_EVENT_TYPES, NONE]
+
+
+def build():
+    """A blank English pipeline with an untrained sentence classifier."""
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe(COMPONENT, config={"model": ARCHITECTURE})
+    for label in labels():
+        textcat.add_label(label)
+    return nlp
+
+
+def target(example: Example) -> dict[str, float]:
+    """One class per sentence: its first sub-type in ACLED's order, else NONE."""
+    chosen = next((s for s in SUB_EVENT_TYPES if s in example.labels), NONE)
+    return {label: float(label == chosen) for label in labels()}
+
+
+def train(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS):
+    """A fitted pipeline; the same examples and seed give the same weights."""
+    fix_random_seed(seed)
+    nlp = build()
+    data = [SpacyExample.from_dict(nlp.make_doc(e.text), {"cats": target(e)}) for e in examples]
+    optimizer = nlp.initialize(lambda: data)
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for batch in minibatch(data, size=BATCH_SIZE):
+            nlp.update(batch, sgd=optimizer, drop=DROPOUT)
+    return nlp
+
+
+def save(nlp, out: Path, examples: list[Example], seed: int) -> None:
+    """Write the pipeline and a model card saying what it was trained on."""
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    counts = Counter(label for e in examples for label in e.labels)
+    negatives = sum(1 for e in examples if not e.labels)
+    lines = [
+        "# Event-sentence classifier",
+        "",
+        "Sentence classifier (spaCy `TextCatReduce.v1` over a small CNN `Tok2Vec`, one",
+        "softmax over ACLED's 25 sub-types and NONE) giving, for a sentence, the probability",
+        "that it reports an event of each sub-type. Made by `palmyra train events`",
+        f"(seed {seed}, {EPOCHS} epochs) from the gold corpus's dev split and the recall",
+        "set's dev file only; the test splits were never read.",
+        "",
+        f"Examples: {len(examples)} ({negatives} with no event).",
+        "",
+        "| sub-type | examples |",
+        "| --- | --- |",
+        *[f"| {label} | {counts.get(label, 0)} |" for label in SUB_EVENT_TYPES],
+    ]
+    (out / CARD).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "training.json").write_text(json.dumps(
+        {"seed": seed, "epochs": EPOCHS, "examples": len(examples), "negatives": negatives,
+         "per_label": dict(sorted(counts.items()))}, indent=1) + "\n", encoding="utf-8")
