@@ -2,20 +2,25 @@
 
 The CLI, the web app, the tests and a Ray job call these functions; none of
 them prints. ``analyze`` streams records from the inputs, skips what the store
-already holds, runs the per-document pipeline in batches and commits each
+already holds, runs the per-document pipeline in batches through an engine
+(``palmyra.engines``: this process, worker processes or Ray) and commits each
 batch in one transaction, so an interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from palmyra.errors import InputError, PalmyraError
-from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
-from palmyra.ingest.metadata import canonical_outlet
+from palmyra.engines import ENGINES
+from palmyra.engines.flow import ParquetParts, Writer, feed
+from palmyra.engines.jobs import OutletHints
+from palmyra.engines.local import LocalEngine, default_workers
+from palmyra.errors import PalmyraError
+from palmyra.ingest import ColumnMapping, RawRecord, build_document
 from palmyra.link.api import LinkSummary, link
 from palmyra.model import Document, DocumentFacts, SourceRef
 from palmyra.pipeline import Pipeline
@@ -67,6 +72,10 @@ def analyze(
     progress: ProgressFn | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     on_commit: Callable[[int], None] | None = None,
+    workers: int | None = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
+    parquet_out: str | Path | None = None,
 ) -> AnalyzeSummary:
     """Ingest, clean, annotate and extract every article under ``paths`` into the store.
 
@@ -81,71 +90,49 @@ def analyze(
             for a folder whose files come from several outlets; wins over ``outlet``.
         batch_size: documents per spaCy batch and per store transaction.
         max_bytes: larger inputs are refused with an error rather than read.
-        progress: called after each record with its source name and the running count.
+        progress: called as each record is finished (stored, already present or failed)
+            with its source name and the running count.
         on_failure: called with each failure as it happens (the summary lists them too).
         on_commit: called after each committed batch with the documents stored so far.
+        workers: worker processes (1: in this process; ``None``: one per core). With
+            ``engine="ray"``, the size of the actor pool.
+        engine: ``"local"`` or ``"ray"`` (see ``palmyra.engines``); the stored facts are
+            the same either way.
+        ray_address: an existing Ray cluster to run on (``engine="ray"``); None starts
+            a local Ray.
+        parquet_out: write the facts as Parquet files, one folder per store table, into
+            this folder instead of the store (which is then neither read nor linked).
 
     Returns:
         AnalyzeSummary: how many documents were stored, already present, or failed.
     """
     summary = AnalyzeSummary(store=Path(store_path), on_failure=on_failure)
     pipeline = Pipeline.create(profile)
-    outlets = pipeline.outlets
-    default_outlet = canonical_outlet(outlet, outlets)
-    with Store(store_path) as store:
-        batch: list[Document] = []
-        extra_sources: list[tuple[str, SourceRef]] = []
-        batch_failures: list[tuple[SourceRef, str, str]] = []
-        pending: dict[str, Document] = {}
-        seen = 0
+    hints = OutletHints(outlet, outlet_by_source)
+    with nullcontext(ParquetParts(parquet_out)) if parquet_out else Store(store_path) as store:
+        writer = Writer(
+            store, pipeline.version, batch_size,
+            on_failure=lambda f: summary.fail(f.source.name, f.stage, f.reason),
+            on_commit=on_commit, on_done=progress,
+        )
+        if engine == "ray":
+            from palmyra.engines.ray import RayEngine
 
-        def flush() -> None:
-            facts, errors = pipeline.process(batch)
-            for doc, stage, reason in errors:
-                for src in doc.sources:
-                    batch_failures.append((src, stage, reason))
-                    summary.fail(src.name, stage, reason)
-            store.write_batch(facts, extra_sources, batch_failures, pipeline.version)
-            summary.stored += len(facts)
-            if on_commit and facts:
-                on_commit(summary.stored)
-            batch.clear()
-            extra_sources.clear()
-            batch_failures.clear()
-            pending.clear()
-
-        for item in iter_records(
-            [_absolute(p) for p in paths], columns=columns, max_bytes=max_bytes
-        ):
-            seen += 1
-            if isinstance(item, InputError):
-                src = SourceRef(item.path)
-                batch_failures.append((src, "read", item.reason))
-                summary.fail(item.path, "read", item.reason)
-                if progress:
-                    progress(item.path, seen)
-                continue
-            doc = _build(item, outlets, summary, batch_failures)
-            if doc is not None and doc.outlet is None:
-                known = (outlet_by_source or {}).get(item.source.name)
-                doc.outlet = canonical_outlet(known, outlets) if known else default_outlet
-            if progress:
-                progress(item.source.name, seen)
-            if doc is None:
-                continue
-            if doc.id in pending:  # same text twice within one batch
-                pending[doc.id].sources.extend(doc.sources)
-                summary.already += 1
-            elif store.has_document(doc.id):
-                extra_sources.extend((doc.id, s) for s in doc.sources)
-                summary.already += 1
-            else:
-                pending[doc.id] = doc
-                batch.append(doc)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
-        summary.link = link(store)  # incremental: only documents not linked before
+            ray_engine = RayEngine(pipeline, profile, workers or default_workers(), ray_address)
+            results = ray_engine.results(paths, writer, hints, columns=columns,
+                                         max_bytes=max_bytes, batch_size=batch_size)
+        elif engine == "local":
+            jobs = feed(paths, writer, pipeline.outlets, hints, columns=columns,
+                        max_bytes=max_bytes, batch_size=batch_size)
+            results = LocalEngine(pipeline, profile, workers or default_workers()).results(jobs)
+        else:
+            raise PalmyraError(f"unknown engine '{engine}' (expected one of {', '.join(ENGINES)})")
+        for batch in results:
+            writer.add(batch)
+        writer.flush()
+        summary.stored, summary.already = writer.counts.stored, writer.counts.already
+        if isinstance(store, Store):
+            summary.link = link(store)  # incremental: only documents not linked before
     return summary
 
 
@@ -207,22 +194,3 @@ def trace_events(document: Document, profile: str | None = "syria") -> list[dict
     pipeline = _PIPELINES.get(profile) or _PIPELINES.setdefault(profile,
                                                                 Pipeline.create(profile))
     return candidate_rows(pipeline.contexts([document])[0])
-
-
-def _build(
-    record: RawRecord,
-    outlets: Sequence,
-    summary: AnalyzeSummary,
-    failures: list[tuple[SourceRef, str, str]],
-) -> Document | None:
-    try:
-        return build_document(record, outlets)
-    except PalmyraError as err:
-        reason = err.reason if isinstance(err, InputError) else str(err)
-        failures.append((record.source, "clean", reason))
-        summary.fail(record.source.name, "clean", reason)
-        return None
-
-
-def _absolute(path: str | Path) -> str:
-    return str(Path(path).expanduser().absolute())

@@ -16,7 +16,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from palmyra.cli_support import StoreOpt, fail
@@ -93,6 +101,29 @@ def analyze(
     url_column: Annotated[
         str | None, typer.Option(help="CSV/JSONL: column holding the URL.")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes, each loading spaCy once (default: one per core;"
+            " 1 runs in this process). With --engine ray: the size of the actor pool.",
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(help="`local` (this machine's cores) or `ray` (Ray Data, local or a"
+                     " cluster; needs `pip install 'palmyra[ray]'`)."),
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="With --engine ray: the address of an existing Ray cluster"
+                     " (default: start a local Ray)."),
+    ] = None,
+    parquet_out: Annotated[
+        Path | None,
+        typer.Option(help="Write the facts as Parquet (a folder per store table) into this"
+                     " folder instead of the store, for your own warehouse."),
+    ] = None,
 ) -> None:
     """Read articles, clean them, extract their facts and store them (the main job).
 
@@ -112,20 +143,32 @@ def analyze(
             outlet=outlet_column,
             url=url_column,
         )
+    from palmyra.engines.local import default_workers
+    from palmyra.ingest.sources import count_hint
+
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]analyze[/]"),
         BarColumn(),
-        TextColumn("{task.completed} records"),
-        TextColumn("[dim]{task.description}"),
+        MofNCompleteColumn(),
+        TextColumn("docs"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        TextColumn("[dim]{task.description}"),
         console=err,
         transient=True,
+        # Without a terminal there is no bar (logs get one line per commit instead).
+        disable=not err.is_terminal,
     ) as bar:
-        task = bar.add_task("", total=None)
+        task = bar.add_task("", total=count_hint(paths) if err.is_terminal else None,
+                            rate="")
 
-        def on_progress(name: str, seen: int) -> None:
-            bar.update(task, completed=seen, description=name[-60:])
+        def on_progress(name: str, done: int) -> None:
+            speed = bar.tasks[task].speed
+            bar.update(task, completed=done, description=name[-40:],
+                       rate=f"{speed:.1f}/s" if speed else "")
 
         try:
             summary = api.analyze(
@@ -137,7 +180,6 @@ def analyze(
                 batch_size=batch_size,
                 max_bytes=int(max_mb * 1024 * 1024),
                 progress=on_progress,
-                # Without a terminal there is no bar: log each commit so logs show progress.
                 on_commit=None
                 if err.is_terminal
                 else lambda n: err.print(
@@ -146,9 +188,17 @@ def analyze(
                 on_failure=lambda f: bar.console.print(
                     f"[red]✗[/] {escape(str(f))}", highlight=False, soft_wrap=True
                 ),
+                workers=workers or default_workers(),
+                engine=engine,
+                ray_address=ray_address,
+                parquet_out=parquet_out,
             )
         except PalmyraError as e:
             raise fail(e) from None
+    if parquet_out is not None:
+        out.print(f"[green]✓[/] {summary.stored} document(s) written as Parquet to"
+                  f" [bold]{parquet_out}[/] ({len(summary.failures)} input(s) failed).")
+        raise typer.Exit(summary.exit_code)
     out.print(
         f"[green]✓[/] {summary.stored} new document(s) stored, {summary.already} already present,"
         f" {len(summary.failures)} input(s) failed."

@@ -17,12 +17,18 @@ from typing import Any
 import duckdb
 
 from palmyra.errors import StoreError
-from palmyra.model import Document, DocumentFacts, SourceRef, to_dict
+from palmyra.model import Document, DocumentFacts, SourceRef
+from palmyra.store.rows import DOCUMENT_COLUMNS, FACT_KINDS, DocRows, document_rows
 from palmyra.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 DEFAULT_STORE = "palmyra.duckdb"
 
-FACT_KINDS = ("events", "quotes", "citations", "frames")
+__all__ = ["DEFAULT_STORE", "FACT_KINDS", "DocRows", "Store", "document_from_row"]
+
+_INSERT_DOCUMENT = (
+    f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})"
+)
 
 
 class Store:
@@ -128,7 +134,7 @@ class Store:
 
     def write_batch(
         self,
-        facts: Sequence[DocumentFacts],
+        facts: Sequence[DocumentFacts | DocRows],
         sources: Iterable[tuple[str, SourceRef]] = (),
         failures: Iterable[tuple[SourceRef, str, str]] = (),
         pipeline: str = "",
@@ -136,14 +142,15 @@ class Store:
         """Store a batch atomically.
 
         Args:
-            facts: newly analysed documents with their facts (replacing any older facts).
+            facts: newly analysed documents with their facts (replacing any older facts),
+                or their rows already made by a worker (``palmyra.store.rows``).
             sources: extra ``(doc_id, source)`` paths for documents already stored.
             failures: ``(source, stage, reason)`` for inputs that could not be processed.
             pipeline: the pipeline version string recorded with each document.
         """
         with self.transaction():
             for f in facts:
-                self._write_document(f, pipeline)
+                self._write_document(f if isinstance(f, DocRows) else document_rows(f, pipeline))
             for doc_id, src in sources:
                 self._add_source(doc_id, src)
             for src, stage, reason in failures:
@@ -162,72 +169,17 @@ class Store:
             "DELETE FROM failures WHERE path = ? AND row_id = ?", [src.path, src.row or ""]
         )
 
-    def _write_document(self, f: DocumentFacts, pipeline: str) -> None:
-        d = f.document
+    def _write_document(self, r: DocRows) -> None:
         for table in ("mentions", "facts"):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [d.id])
-        self.con.execute("DELETE FROM documents WHERE id = ?", [d.id])
-        pub = d.published
-        self.con.execute(
-            "INSERT INTO documents (id, title, author, outlet, url, published, published_precision,"
-            " language, format, text, title_start, title_end, body_start, body_end, comments,"
-            " removed, clean_segments, pipeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                d.id,
-                d.title,
-                d.author,
-                d.outlet,
-                d.url,
-                pub.value if pub else None,
-                pub.precision if pub else None,
-                d.language,
-                d.format,
-                d.text,
-                d.title_span.start if d.title_span else None,
-                d.title_span.end if d.title_span else None,
-                d.body.start if d.body else None,
-                d.body.end if d.body else None,
-                json.dumps([[s.start, s.end] for s in d.comments]),
-                json.dumps([[s.start, s.end] for s in d.removed]),
-                json.dumps(d.clean.segments if d.clean else []),
-                pipeline,
-            ],
-        )
-        for src in d.sources:
-            self._add_source(d.id, src)
-        if f.mentions:
-            self.con.executemany(
-                "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
-                [
-                    [
-                        d.id,
-                        m.kind,
-                        m.span.start,
-                        m.span.end,
-                        m.text,
-                        m.rule,
-                        json.dumps(to_dict(m.value)),
-                    ]
-                    for m in f.mentions
-                ],
-            )
-        rows = []
-        for kind in FACT_KINDS:
-            for seq, fact in enumerate(getattr(f, kind)):
-                span = _first_span(fact)
-                rows.append(
-                    [
-                        d.id,
-                        kind,
-                        seq,
-                        span.start if span else None,
-                        span.end if span else None,
-                        getattr(fact, "extractor", ""),
-                        json.dumps(to_dict(fact)),
-                    ]
-                )
-        if rows:
-            self.con.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?)", rows)
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [r.doc_id])
+        self.con.execute("DELETE FROM documents WHERE id = ?", [r.doc_id])
+        self.con.execute(_INSERT_DOCUMENT, r.document)
+        for src in r.sources:
+            self._add_source(r.doc_id, src)
+        if r.mentions:
+            self.con.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", r.mentions)
+        if r.facts:
+            self.con.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?)", r.facts)
 
     # -- reads ---------------------------------------------------------------
 
@@ -235,14 +187,6 @@ class Store:
         cur = self.con.execute(sql, list(params))
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-
-
-def _first_span(fact: Any) -> Any:
-    span = getattr(fact, "span", None)
-    if span is None:
-        evidence = getattr(fact, "evidence", ())
-        span = evidence[0] if evidence else None
-    return span
 
 
 def document_from_row(row: dict[str, Any], sources: list[SourceRef]) -> Document:
