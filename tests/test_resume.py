@@ -29,7 +29,7 @@ def _write_corpus(folder: Path) -> None:
         )
 
 
-def _analyze(corpus: Path, store: Path) -> subprocess.Popen:
+def _analyze(corpus: Path, store: Path, workers: int) -> subprocess.Popen:
     return subprocess.Popen(
         [
             sys.executable,
@@ -41,6 +41,8 @@ def _analyze(corpus: Path, store: Path) -> subprocess.Popen:
             str(store),
             "--batch-size",
             "16",
+            "--workers",
+            str(workers),
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -49,10 +51,11 @@ def _analyze(corpus: Path, store: Path) -> subprocess.Popen:
 
 
 @pytest.mark.slow
-def test_resume_after_sigkill_stores_each_document_once(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_resume_after_sigkill_stores_each_document_once(tmp_path, workers):
     corpus, store = tmp_path / "corpus", tmp_path / "store.duckdb"
     _write_corpus(corpus)
-    proc = _analyze(corpus, store)
+    proc = _analyze(corpus, store, workers)
     # Without a terminal, analyze logs each committed batch: kill after the second one.
     commits = 0
     for line in proc.stderr:
@@ -61,10 +64,10 @@ def test_resume_after_sigkill_stores_each_document_once(tmp_path):
             if commits == 2:
                 break
     assert proc.poll() is None, "the run finished before it could be killed: make the corpus larger"
-    os.kill(proc.pid, signal.SIGKILL)
+    os.kill(proc.pid, signal.SIGKILL)  # the writer; spawned workers see their parent die
     proc.wait()
 
-    second = _analyze(corpus, store)
+    second = _analyze(corpus, store, workers)
     stdout, stderr = second.communicate(timeout=1200)
     assert second.returncode == 0, stderr
     new, already = (int(x) for x in _counts(stdout))

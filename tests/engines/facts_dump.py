@@ -11,7 +11,7 @@ QUERIES = {
     "documents": "SELECT id, title, author, outlet, url, published, published_precision,"
     " language, format, text, title_start, title_end, body_start, body_end,"
     " comments::VARCHAR, removed::VARCHAR, clean_segments::VARCHAR FROM {documents} ORDER BY id",
-    "sources": "SELECT doc_id, path, row_id, name FROM {document_sources} ORDER BY ALL",
+    "sources": "SELECT doc_id, row_id, name FROM {document_sources} ORDER BY ALL",  # not the folder
     "mentions": "SELECT doc_id, kind, start_pos, end_pos, text, rule, data::VARCHAR"
     " FROM {mentions} ORDER BY ALL",
     "facts": "SELECT doc_id, kind, seq, start_pos, end_pos, extractor, data::VARCHAR"
