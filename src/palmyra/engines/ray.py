@@ -33,6 +33,7 @@ from palmyra.store.rows import DocRows
 INSTALL_HINT = (
     "--engine ray needs Ray: pip install 'palmyra[ray]' (or pip install 'ray[data]')"
 )
+BLOCK_BYTES = 512 * 1024
 # Row kinds between the stages.
 JOB, ROWS, FAILED, ALREADY = "job", "rows", "failed", "already"
 
@@ -81,13 +82,14 @@ class RayEngine:
         known = _stored_ids(store) if isinstance(store, Store) else set()
         reader = _Reader(known, hints, self.pipeline.outlets, columns, max_bytes, batch_size)
         ds = ray.data.from_items(files, override_num_blocks=min(len(files), 64 * self.workers))
-        ds = ds.map_batches(reader, batch_size=1, num_cpus=1, concurrency=1)
+        ds = ds.map_batches(reader, batch_size=1, num_cpus=1,
+                            compute=ray.data.TaskPoolStrategy(size=1))
         ds = ds.map_batches(
             _Analyzer,
             fn_constructor_kwargs={"profile": self.profile},
             batch_size=batch_size,
             num_cpus=1,
-            concurrency=self.workers,
+            compute=ray.data.ActorPoolStrategy(size=self.workers),
         )
         for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
             yield from _decode(batch.to_pydict(), writer)
@@ -107,6 +109,9 @@ class RayEngine:
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
         ctx.print_on_execution_start = False
+        # Small blocks: an actor takes a whole block, and one CSV read into one 128 MB block
+        # would keep every actor but one idle. A batch of jobs is a few hundred KB.
+        ctx.target_max_block_size = BLOCK_BYTES
 
 
 def _stored_ids(store: Store) -> set[str]:
