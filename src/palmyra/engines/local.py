@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -69,9 +71,22 @@ _PIPELINE: Pipeline | None = None  # the worker process's own, loaded once
 
 def _load(profile: str | None) -> None:
     global _PIPELINE
+    _exit_with_parent(os.getppid())
     _PIPELINE = Pipeline.create(profile)
     _PIPELINE.nlp  # noqa: B018 - load spaCy and the gazetteer now, not in the first batch
     _PIPELINE.gazetteer  # noqa: B018
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the writer dies: after a ``kill -9`` the pool cannot tell its
+    workers to stop, and an idle worker would otherwise wait on its queue for ever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="palmyra-parent-watch", daemon=True).start()
 
 
 def _work(batch: list[Job]) -> list[Result]:
