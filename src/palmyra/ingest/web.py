@@ -10,8 +10,9 @@ is polite, as a crawler must be:
 2. robots.txt is read once per host (``urllib.robotparser``) and obeyed for
    Palmyra's user agent; an unreachable or failing robots.txt (5xx) forbids the
    host, a missing one (4xx) allows it, as RFC 9309 says;
-3. a failed request (no answer, 429 or 5xx) is tried again at most ``retries``
-   times, waiting longer each time;
+3. an answer of 429 or 5xx is tried again at most ``retries`` times, waiting
+   longer each time (trafilatura's downloader does this: its retry budget also
+   bounds the redirects followed); a host that does not answer is not tried again;
 4. requests say who is asking (``USER_AGENT``).
 
 Links of feeds and sitemaps are taken as the feed gives them (any host: a site's
@@ -39,7 +40,6 @@ from palmyra.ingest.records import RawRecord
 from palmyra.model import SourceRef
 
 USER_AGENT = f"Palmyra/{__version__} (news-article analysis; respects robots.txt)"
-RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_SITEMAPS = 20  # nested sitemap files followed from one --feed
 MAX_FEED_LINKS = 2000
 
@@ -61,8 +61,9 @@ class Fetcher:
 
     Args:
         delay: least seconds between two requests to one host.
-        retries: further tries of a request that got no answer, 429 or 5xx.
-        timeout: seconds to wait for one answer.
+        retries: further tries of a request answered 429 or 5xx (and the most redirects).
+        timeout: seconds to wait for one answer; the wait before a retry is half of it,
+            doubling each time.
         allow_private: fetch from loopback and private addresses (trafilatura refuses
             them by default, so that a feed cannot point the fetcher into the local
             network); for an intranet, and for tests.
@@ -86,7 +87,7 @@ class Fetcher:
         config.set("DEFAULT", "USER_AGENTS", USER_AGENT)
         config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(self.timeout))
         config.set("DEFAULT", "MAX_FILE_SIZE", str(self.max_bytes))
-        config.set("DEFAULT", "MAX_REDIRECTS", "2")
+        config.set("DEFAULT", "MAX_REDIRECTS", str(self.retries))
         config.set("DEFAULT", "SSRF_PROTECTION", "off" if self.allow_private else "on")
         config.set("DEFAULT", "INSECURE_SSL_FALLBACK", "off")
         self.config = config
@@ -97,24 +98,28 @@ class Fetcher:
         Raises:
             InputError: robots.txt forbids it, or no good answer after the retries.
         """
-        if not self.allowed(url):
+        robots = self._robots_of(url)
+        if robots is None:
+            raise InputError(url, "the site does not answer (robots.txt unreachable; a private"
+                                  " or local address needs --allow-private-hosts)")
+        if not robots.can_fetch(USER_AGENT, url):
             raise InputError(url, "robots.txt of the site does not allow fetching it")
         status, body = self._request(url)
         if status != 200 or body is None:
-            raise InputError(url, f"HTTP {status}" if status else "no answer from the site")
+            reason = f"HTTP {status}" if status else "no answer from the site (or only errors)"
+            raise InputError(url, reason)
         return body
 
-    def allowed(self, url: str) -> bool:
-        """Whether the host's robots.txt lets ``USER_AGENT`` fetch ``url``."""
+    def _robots_of(self, url: str) -> urllib.robotparser.RobotFileParser | None:
+        """The host's robots.txt, read once; None when it cannot be read (site off limits)."""
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc}"
         if host not in self._robots:
             self._robots[host] = self._read_robots(host)
-        robots = self._robots[host]
-        return robots is not None and robots.can_fetch(USER_AGENT, url)
+        return self._robots[host]
 
     def _read_robots(self, host: str) -> urllib.robotparser.RobotFileParser | None:
-        status, body = self._request(f"{host}/robots.txt", retries=0)
+        status, body = self._request(f"{host}/robots.txt")
         robots = urllib.robotparser.RobotFileParser(f"{host}/robots.txt")
         if status is None or status >= 500:
             return None  # unreachable: assume the whole site is off limits
@@ -129,26 +134,23 @@ class Fetcher:
             self._crawl_delay[urlsplit(host).netloc] = float(delay)
         return robots
 
-    def _request(self, url: str, retries: int | None = None) -> tuple[int | None, str | None]:
-        """One GET under the host's lock and delay; retried on no answer, 429 and 5xx."""
+    def _request(self, url: str) -> tuple[int | None, str | None]:
+        """One GET (with the downloader's retries) under the host's lock and delay."""
         host = urlsplit(url).netloc
         with self._guard:
             lock = self._locks.setdefault(host, threading.Lock())
-        tries = 1 + (self.retries if retries is None else retries)
-        status: int | None = None
         with lock:
-            for attempt in range(tries):
-                gap = max(self.delay, self._crawl_delay.get(host, 0.0))
-                wait = self._last.get(host, 0.0) + gap * (2**attempt) - time.monotonic()
-                if wait > 0:
-                    time.sleep(wait)
+            gap = max(self.delay, self._crawl_delay.get(host, 0.0))
+            wait = self._last.get(host, -gap) + gap - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            try:
                 response = fetch_response(url, decode=True, config=self.config)
+            finally:
                 self._last[host] = time.monotonic()
-                if response is not None:
-                    status = response.status
-                    if status not in RETRY_STATUS:
-                        return status, response.html if status == 200 else None
-        return status, None
+        if response is None:
+            return None, None
+        return response.status, response.html if response.status == 200 else None
 
 
 def page_record(fetcher: Fetcher, url: str) -> RawRecord:
