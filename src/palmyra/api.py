@@ -8,6 +8,7 @@ batch in one transaction, so an interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +17,12 @@ from typing import Any
 from palmyra.errors import InputError, PalmyraError
 from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
 from palmyra.ingest.metadata import canonical_outlet
+from palmyra.ingest.web import AlreadyStored, Fetcher, is_url, iter_web_records
 from palmyra.link.api import LinkSummary, link
 from palmyra.model import Document, DocumentFacts, SourceRef
 from palmyra.pipeline import Pipeline
 from palmyra.store.db import Store
+from palmyra.store.remote import ServerStore, open_writer
 
 ProgressFn = Callable[[str, int], None]  # (current source name, records seen so far)
 
@@ -58,6 +61,8 @@ def analyze(
     paths: Sequence[str | Path],
     store_path: str | Path,
     *,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
     profile: str | None = "syria",
     columns: ColumnMapping | None = None,
     outlet: str | None = None,
@@ -70,9 +75,14 @@ def analyze(
 ) -> AnalyzeSummary:
     """Ingest, clean, annotate and extract every article under ``paths`` into the store.
 
+    When a running ``palmyra serve`` holds the store, the documents are analysed here
+    and handed to the server, which stores and links each batch (``store.remote``).
+
     Args:
-        paths: files or folders (read recursively).
+        paths: files or folders (read recursively), and article URLs (``http(s)://``).
         store_path: the DuckDB file; created when missing.
+        feeds: URLs of RSS/Atom feeds or sitemaps: every article they list is read.
+        fetcher: how pages are fetched (delay, retries, ...); a polite default.
         profile: a packaged profile name, a profile folder, or None for none.
         columns: how to read CSV/JSONL columns (FA-KES is recognised without one).
         outlet: the outlet of documents whose text, URL or metadata names none (a user
@@ -87,20 +97,30 @@ def analyze(
 
     Returns:
         AnalyzeSummary: how many documents were stored, already present, or failed.
+
+    Raises:
+        StoreError: the store cannot be opened, or another process (not a server)
+            holds it: one line naming that process.
     """
     summary = AnalyzeSummary(store=Path(store_path), on_failure=on_failure)
-    pipeline = Pipeline.create(profile)
-    outlets = pipeline.outlets
-    default_outlet = canonical_outlet(outlet, outlets)
-    with Store(store_path) as store:
+    urls = [str(p) for p in paths if is_url(str(p))]
+    files = [_absolute(p) for p in paths if not is_url(str(p))]
+    with open_writer(store_path) as store:
+        pipeline = Pipeline.create(profile)
+        outlets = pipeline.outlets
+        default_outlet = canonical_outlet(outlet, outlets)
         batch: list[Document] = []
         extra_sources: list[tuple[str, SourceRef]] = []
         batch_failures: list[tuple[SourceRef, str, str]] = []
-        pending: dict[str, Document] = {}
         seen = 0
 
         def flush() -> None:
-            facts, errors = pipeline.process(batch)
+            known = store.known_documents(d.id for d in batch)
+            for doc in (d for d in batch if d.id in known):
+                extra_sources.extend((doc.id, s) for s in doc.sources)
+            fresh = [d for d in batch if d.id not in known]
+            summary.already += len(batch) - len(fresh)
+            facts, errors = pipeline.process(fresh)
             for doc, stage, reason in errors:
                 for src in doc.sources:
                     batch_failures.append((src, stage, reason))
@@ -112,12 +132,18 @@ def analyze(
             batch.clear()
             extra_sources.clear()
             batch_failures.clear()
-            pending.clear()
 
-        for item in iter_records(
-            [_absolute(p) for p in paths], columns=columns, max_bytes=max_bytes
-        ):
+        records = iter_records(files, columns=columns, max_bytes=max_bytes)
+        if urls or feeds:
+            web = iter_web_records(urls, feeds, fetcher or Fetcher(),
+                                   lambda u: store.stored_paths(u))
+            records = itertools.chain(records, web)
+        pending: dict[str, Document] = {}
+        for item in records:
             seen += 1
+            if isinstance(item, AlreadyStored):
+                summary.already += 1
+                continue
             if isinstance(item, InputError):
                 src = SourceRef(item.path)
                 batch_failures.append((src, "read", item.reason))
@@ -133,11 +159,10 @@ def analyze(
                 progress(item.source.name, seen)
             if doc is None:
                 continue
+            if not batch:
+                pending.clear()
             if doc.id in pending:  # same text twice within one batch
                 pending[doc.id].sources.extend(doc.sources)
-                summary.already += 1
-            elif store.has_document(doc.id):
-                extra_sources.extend((doc.id, s) for s in doc.sources)
                 summary.already += 1
             else:
                 pending[doc.id] = doc
@@ -145,8 +170,23 @@ def analyze(
             if len(batch) >= batch_size:
                 flush()
         flush()
-        summary.link = link(store)  # incremental: only documents not linked before
+        summary.link = _link(store)  # incremental: only documents not linked before
     return summary
+
+
+def link_store(store_path: str | Path, *, full: bool = False) -> LinkSummary:
+    """``palmyra link``: link the store, or have the server that holds it do it."""
+    with open_writer(store_path) as store:
+        return _link(store, full=full)
+
+
+def _link(store: Store | ServerStore, *, full: bool = False) -> LinkSummary:
+    if isinstance(store, ServerStore):
+        summary = LinkSummary(**store.link(full=full))
+        # the server linked our batches as they came: count them as this run's
+        summary.documents += store.linked_documents
+        return summary
+    return link(store, full=full)
 
 
 @dataclass(frozen=True)

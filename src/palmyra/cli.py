@@ -53,12 +53,36 @@ FOLDER_FORMATS = frozenset({"parquet"})  # binary, one file per table: written t
 @app.command()
 def analyze(
     paths: Annotated[
-        list[Path],
+        list[str] | None,
         typer.Argument(
-            help="Files or folders: .txt, .html, .jsonl, .csv (FA-KES works as is), .warc."
+            help="Files or folders (.txt, .html, .jsonl, .csv: FA-KES works as is, .warc), or"
+                 " article URLs (http:// or https://).",
+            show_default=False,
         ),
-    ],
+    ] = None,
     store: StoreOpt = Path(DEFAULT_STORE),
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            help="An RSS/Atom feed, a sitemap, or a page that advertises a feed: read every"
+                 " article it lists (repeatable). Articles already stored are not fetched.",
+            show_default=False,
+        ),
+    ] = None,
+    fetch_delay: Annotated[
+        float, typer.Option(min=0, help="Least seconds between two requests to one site.")
+    ] = 1.0,
+    fetch_retries: Annotated[
+        int, typer.Option(min=0, max=10, help="Further tries of a request that failed.")
+    ] = 2,
+    allow_private_hosts: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-hosts",
+            help="Fetch from this machine and private networks too (an intranet site).",
+        ),
+    ] = False,
     profile: Annotated[
         str,
         typer.Option(help="Conflict profile: a packaged name (`syria`), a folder, or `none`."),
@@ -101,7 +125,10 @@ def analyze(
     """
     from palmyra import api
     from palmyra.ingest import ColumnMapping
+    from palmyra.ingest.web import Fetcher
 
+    if not paths and not feed:
+        raise fail("give files, folders or URLs to read, or --feed URL")
     columns = None
     if any((id_column, text_column, title_column, date_column, outlet_column, url_column)):
         columns = ColumnMapping(
@@ -129,8 +156,11 @@ def analyze(
 
         try:
             summary = api.analyze(
-                paths,
+                paths or [],
                 store,
+                feeds=feed or [],
+                fetcher=Fetcher(delay=fetch_delay, retries=fetch_retries,
+                                allow_private=allow_private_hosts),
                 profile=None if profile == "none" else profile,
                 columns=columns,
                 outlet=outlet,

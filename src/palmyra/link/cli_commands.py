@@ -127,10 +127,16 @@ def link_command(
         bool, typer.Option("--full", help="Rebuild every link table instead of adding to them.")
     ] = False,
 ) -> None:
-    """Line up the stored documents across outlets (`palmyra analyze` already does this)."""
-    from palmyra.link import api
+    """Line up the stored documents across outlets (`palmyra analyze` already does this).
 
-    summary = _read(store, lambda st: api.link(st, full=full), write=True)
+    When `palmyra serve` holds the store, the server does the linking.
+    """
+    from palmyra.api import link_store
+
+    try:
+        summary = link_store(store, full=full)
+    except PalmyraError as e:
+        raise fail(e) from None
     Console().print(
         f"[green]✓[/] linked {summary.documents} document(s): {summary.reports} report(s) placed,"
         f" {summary.clusters_written} cluster(s) written, {summary.near_duplicates} new"
