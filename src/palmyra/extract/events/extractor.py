@@ -206,7 +206,8 @@ class _Reader:
             return None
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
-        if _non_conflict(sent, actors, lex, self.state_kinds):
+        if hit.entry.family not in UNAMBIGUOUS_FAMILIES and _non_conflict(
+                sent, actors, lex, self.state_kinds):
             self._drop(hit, sent, n, "not a conflict event: an accident, disaster, sport or "
                                      "business, with no armed actor")
             return None
@@ -261,6 +262,10 @@ def _points_back(hit: Hit, lex: Lexicon) -> bool:
     return token.dep_ in OBJECT_DEPS and lex.cue(token.head, "reaction")
 
 
+# Triggers that name only political violence whatever else the sentence is about: a
+# grenade at a basketball game, lawyers protesting outside a court, are still events.
+UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual", "suicide",
+                                  "chemical"})
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
 
 
