@@ -89,10 +89,11 @@ def test_link_two_bombings_four_days_apart_are_two_clusters(demo_store: Path) ->
     [
         ("Saturdays blast hit a convoy as they waited at a transit point in rebel-held"
          " Rashidin west of Aleppo. The bombing was in Rashidin a southwestern suburb of the"
-         " city.", {"Rashidin"}),
+         " city. AFPs reporter in rebel-held Rashidin saw several bodies.", {"Rashidin"}),
         ("Syrian Army troops launched large-scale offensives in an oil-rich region in the"
          " Eastern part of Homs province. Others Army units eliminated a number of"
-         " terrorists.", {"Eastern", "Army"}),
+         " terrorists. Later the source said that Army and Armed Forces units in cooperation"
+         " with popular defense groups advanced.", {"Eastern", "Army"}),
         ("Noha Samira was besieged for nearly two years. Reuters was not allowed back past"
          " security to try to find Noha after the blast.", {"Noha"}),
         ("Air raids on Aleppo killed 13 civilians Monday, the Syrian Observatory for Human"

@@ -228,16 +228,17 @@ def _lone_word_not_an_actor(token: Token, name_words: set[str]) -> bool:
         return False
     if token.tag_ not in ("NNP", "NNPS"):  # an adjective or common noun with a capital
         return True
-    if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.head.is_lower:
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and (
+        token.head.is_lower
+    ):
         return True  # modifies a common noun: "Army units", "Rashidin west of Aleppo"
     if token.dep_ in ("advmod", "npadvmod"):
         return True  # "located Northwest of the ancient city"
     if token.lower_ in name_words:
         return True  # a word of a person's or an outlet's longer name
     doc, i = token.doc, token.i - 1
-    # step back over a hyphenated modifier: "rebel-held", "government-controlled"
-    while i >= 1 and (doc[i].text == "-" or doc[i - 1].text == "-"):
-        i -= 1
+    if i >= 2 and doc[i - 1].text == "-":
+        i -= 3  # step back over a hyphenated modifier: "rebel-held", "government-controlled"
     return i >= 0 and doc[i].lower_ in _LOCATIVES
 
 
