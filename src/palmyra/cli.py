@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from palmyra.cli_support import StoreOpt, fail
+from palmyra.cli_support import PalmyraGroup, StoreOpt, fail, print_listing
 from palmyra.errors import PalmyraError
 from palmyra.evaluate.cli import eval_command
 from palmyra.link.cli_commands import (
@@ -44,6 +44,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="markdown",
+    cls=PalmyraGroup,
 )
 out = Console()
 err = Console(stderr=True)
@@ -55,8 +56,10 @@ def analyze(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files or folders (.txt, .html, .jsonl, .csv: FA-KES works as is, .warc), or"
-                 " article URLs (http:// or https://).",
+            help="Files or folders (read recursively): .txt, .text, .md, .html, .htm,"
+            " .jsonl, .ndjson, .csv, .tsv (FA-KES's CSV works as is), .warc, .warc.gz;"
+            " a file without a suffix is sniffed (text, HTML or WARC); or article URLs"
+            " (http:// or https://).",
             show_default=False,
         ),
     ] = None,
@@ -200,7 +203,10 @@ def analyze(
 
 
 @app.command()
-def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
+def docs(
+    store: StoreOpt = Path(DEFAULT_STORE),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
     """List the stored documents: title, outlet, date, length, comments."""
     from palmyra.store import queries
     from palmyra.store.db import Store
@@ -210,6 +216,11 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
             rows = queries.list_documents(st)
     except PalmyraError as e:
         raise fail(e) from None
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
+        return
+    # On a screen a 10-character prefix is enough for `show`; in a file, the whole id.
+    id_width = 10 if out.is_terminal else None
     table = Table(title=f"{len(rows)} documents in {store}")
     table.add_column("id", no_wrap=True, style="dim", min_width=10)
     table.add_column("title", min_width=20, max_width=50, overflow="ellipsis", no_wrap=True)
@@ -220,7 +231,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
     table.add_column("source", min_width=12, max_width=28, overflow="ellipsis", no_wrap=True)
     for r in rows:
         table.add_row(
-            r["id"][:10],
+            r["id"][:id_width],
             r["title"] or "—",
             r["outlet"] or "—",
             r["published"] or "—",
@@ -228,7 +239,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
             "yes" if r["comments"] else "no",
             r["sources"] or "",
         )
-    out.print(table)
+    print_listing(out, table)
 
 
 @app.command()
@@ -242,7 +253,13 @@ def show(
         bool, typer.Option("--annotations", "-a", help="Mark actors, places, dates and numbers.")
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the annotations as JSON objects instead.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print JSON instead: the annotations; with --facts the events, quotes and"
+                 " citations (as in the JSONL export, every modality); with --candidates"
+                 " the candidates.",
+        ),
     ] = False,
     facts: Annotated[
         bool,
@@ -287,7 +304,17 @@ def show(
             terminal.print_candidates(out, rows)
         return
     if facts:
-        terminal.print_facts(out, document, stored)
+        if as_json:  # the facts as the JSONL export writes them, evidence text included
+            from palmyra.present.export import citation_record, event_record, quote_record
+
+            records = {
+                "events": [event_record(e, document.text) for e in stored["events"]],
+                "quotes": [quote_record(q, document.text) for q in stored["quotes"]],
+                "citations": [citation_record(c, document.text) for c in stored["citations"]],
+            }
+            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+        else:
+            terminal.print_facts(out, document, stored)
         return
     if as_json:
         sys.stdout.write(json.dumps(mentions, ensure_ascii=False, indent=1) + "\n")

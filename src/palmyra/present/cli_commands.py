@@ -120,9 +120,4 @@ def report(
         raise fail(e) from None
     except OSError as e:
         raise fail(f"{output}: cannot write the report ({e.strerror})") from None
-    err.print(
-        f"wrote {summary.path} ({summary.bytes / 1e6:.1f} MB): {summary.documents} of"
-        f" {summary.documents_total} documents, {summary.events} events,"
-        f" {summary.clusters} clusters",
-        highlight=False,
-    )
+    err.print(summary.describe(), highlight=False, soft_wrap=True)

@@ -12,11 +12,11 @@ from typing import Annotated
 
 import typer
 
-from palmyra.cli_support import fail
+from palmyra.cli_support import PalmyraGroup, fail
 from palmyra.errors import PalmyraError
 
 train_app = typer.Typer(help="Train the models Palmyra ships (from the repo's data, on CPU).",
-                        no_args_is_help=True)
+                        no_args_is_help=True, cls=PalmyraGroup)
 
 
 @train_app.command("events")
