@@ -33,11 +33,11 @@ from trafilatura.feeds import FeedParameters, determine_feed, find_links, is_pot
 from trafilatura.settings import use_config
 from trafilatura.sitemaps import DETECT_SITEMAP_LINK, SitemapObject
 
-from palmyra import __version__
 from palmyra.errors import InputError
 from palmyra.ingest.html import html_record
 from palmyra.ingest.records import RawRecord
 from palmyra.model import SourceRef
+from palmyra.version import __version__
 
 USER_AGENT = f"Palmyra/{__version__} (news-article analysis; respects robots.txt)"
 MAX_SITEMAPS = 20  # nested sitemap files followed from one --feed
