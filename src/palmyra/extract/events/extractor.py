@@ -50,6 +50,7 @@ from palmyra.extract.events.merge import Candidate, merge
 from palmyra.extract.events.modality import stance
 from palmyra.extract.events.model import DEFAULTS as MODEL_DEFAULTS
 from palmyra.extract.events.model import (
+    MODEL_FAMILY,
     SentenceScores,
     proposals,
     vetoes,
@@ -193,6 +194,7 @@ class _Reader:
             return None
         if (date is None and relative is None and self.latest is not None
                 and voice.modality in ("asserted", "attributed")
+                and hit.entry.family != MODEL_FAMILY  # its verb may not tell the event
                 and _narrated(hit, anchor, clause, index)):
             date = writing_month(self.latest)
         places, place_rule = resolve_places(hit, clause, sent, index, lex,
