@@ -4,12 +4,14 @@ The CLI, the web app, the tests and a Ray job call these functions; none of
 them prints. ``analyze`` streams records from the inputs, skips what the store
 already holds, runs the per-document pipeline in batches through an engine
 (``palmyra.engines``: this process, worker processes or Ray) and commits each
-batch in one transaction, so an interrupted run resumes where it stopped.
+batch in one transaction (or hands it to the ``palmyra serve`` that holds the
+store), so an interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +19,16 @@ from typing import Any
 
 from palmyra.engines import ENGINES
 from palmyra.engines.flow import ParquetParts, Writer, feed
-from palmyra.engines.jobs import OutletHints
+from palmyra.engines.jobs import OutletHints, Result
 from palmyra.engines.local import LocalEngine, default_workers
 from palmyra.errors import PalmyraError
 from palmyra.ingest import ColumnMapping, RawRecord, build_document
+from palmyra.ingest.web import Fetcher, is_url
 from palmyra.link.api import LinkSummary, link
 from palmyra.model import Document, DocumentFacts, SourceRef
 from palmyra.pipeline import Pipeline
 from palmyra.store.db import Store
+from palmyra.store.remote import ServerStore, open_writer
 
 ProgressFn = Callable[[str, int], None]  # (current source name, records seen so far)
 
@@ -63,6 +67,8 @@ def analyze(
     paths: Sequence[str | Path],
     store_path: str | Path,
     *,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
     profile: str | None = "syria",
     columns: ColumnMapping | None = None,
     outlet: str | None = None,
@@ -79,9 +85,14 @@ def analyze(
 ) -> AnalyzeSummary:
     """Ingest, clean, annotate and extract every article under ``paths`` into the store.
 
+    When a running ``palmyra serve`` holds the store, the documents are analysed here
+    and handed to the server, which stores and links each batch (``store.remote``).
+
     Args:
-        paths: files or folders (read recursively).
+        paths: files or folders (read recursively), and article URLs (``http(s)://``).
         store_path: the DuckDB file; created when missing.
+        feeds: URLs of RSS/Atom feeds or sitemaps: every article they list is read.
+        fetcher: how pages are fetched (delay, retries, ...); a polite default.
         profile: a packaged profile name, a profile folder, or None for none.
         columns: how to read CSV/JSONL columns (FA-KES is recognised without one).
         outlet: the outlet of documents whose text, URL or metadata names none (a user
@@ -105,25 +116,37 @@ def analyze(
 
     Returns:
         AnalyzeSummary: how many documents were stored, already present, or failed.
+
+    Raises:
+        StoreError: the store cannot be opened, or another process (not a server)
+            holds it: one line naming that process.
     """
     summary = AnalyzeSummary(store=Path(store_path), on_failure=on_failure)
-    pipeline = Pipeline.create(profile)
     hints = OutletHints(outlet, outlet_by_source)
-    with nullcontext(ParquetParts(parquet_out)) if parquet_out else Store(store_path) as store:
+    opened = nullcontext(ParquetParts(parquet_out)) if parquet_out else open_writer(store_path)
+    with opened as store:  # the store, or the server that holds it, or Parquet files
+        pipeline = Pipeline.create(profile)
         writer = Writer(
             store, pipeline.version, batch_size,
             on_failure=lambda f: summary.fail(f.source.name, f.stage, f.reason),
             on_commit=on_commit, on_done=progress,
         )
+        reading = {"columns": columns, "max_bytes": max_bytes, "batch_size": batch_size}
         if engine == "ray":
             from palmyra.engines.ray import RayEngine
 
             ray_engine = RayEngine(pipeline, profile, workers or default_workers(), ray_address)
-            results = ray_engine.results(paths, writer, hints, columns=columns,
-                                         max_bytes=max_bytes, batch_size=batch_size)
+            files = [p for p in paths if not is_url(str(p))]
+            urls = [str(p) for p in paths if is_url(str(p))]
+            results: Iterable[list[Result]] = ray_engine.results(files, writer, hints, **reading)
+            if urls or feeds:
+                # Pages come one polite fetch at a time: this process analyses them.
+                web = feed(urls, writer, pipeline.outlets, hints, feeds=feeds, fetcher=fetcher,
+                           **reading)
+                results = itertools.chain(results, LocalEngine(pipeline, profile, 1).results(web))
         elif engine == "local":
-            jobs = feed(paths, writer, pipeline.outlets, hints, columns=columns,
-                        max_bytes=max_bytes, batch_size=batch_size)
+            jobs = feed(paths, writer, pipeline.outlets, hints, feeds=feeds, fetcher=fetcher,
+                        **reading)
             results = LocalEngine(pipeline, profile, workers or default_workers()).results(jobs)
         else:
             raise PalmyraError(f"unknown engine '{engine}' (expected one of {', '.join(ENGINES)})")
@@ -131,9 +154,24 @@ def analyze(
             writer.add(batch)
         writer.flush()
         summary.stored, summary.already = writer.counts.stored, writer.counts.already
-        if isinstance(store, Store):
-            summary.link = link(store)  # incremental: only documents not linked before
+        if not isinstance(store, ParquetParts):
+            summary.link = _link(store)  # incremental: only documents not linked before
     return summary
+
+
+def link_store(store_path: str | Path, *, full: bool = False) -> LinkSummary:
+    """``palmyra link``: link the store, or have the server that holds it do it."""
+    with open_writer(store_path) as store:
+        return _link(store, full=full)
+
+
+def _link(store: Store | ServerStore, *, full: bool = False) -> LinkSummary:
+    if isinstance(store, ServerStore):
+        summary = LinkSummary(**store.link(full=full))
+        # the server linked our batches as they came: count them as this run's
+        summary.documents += store.linked_documents
+        return summary
+    return link(store, full=full)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from palmyra.cli_support import StoreOpt, fail
+from palmyra.cli_support import PalmyraGroup, StoreOpt, fail, print_listing
 from palmyra.errors import PalmyraError
 from palmyra.evaluate.cli import eval_command
 from palmyra.link.cli_commands import (
@@ -52,6 +52,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="markdown",
+    cls=PalmyraGroup,
 )
 out = Console()
 err = Console(stderr=True)
@@ -61,12 +62,38 @@ FOLDER_FORMATS = frozenset({"parquet"})  # binary, one file per table: written t
 @app.command()
 def analyze(
     paths: Annotated[
-        list[Path],
+        list[str] | None,
         typer.Argument(
-            help="Files or folders: .txt, .html, .jsonl, .csv (FA-KES works as is), .warc."
+            help="Files or folders (read recursively): .txt, .text, .md, .html, .htm,"
+            " .jsonl, .ndjson, .csv, .tsv (FA-KES's CSV works as is), .warc, .warc.gz;"
+            " a file without a suffix is sniffed (text, HTML or WARC); or article URLs"
+            " (http:// or https://).",
+            show_default=False,
         ),
-    ],
+    ] = None,
     store: StoreOpt = Path(DEFAULT_STORE),
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            help="An RSS/Atom feed, a sitemap, or a page that advertises a feed: read every"
+                 " article it lists (repeatable). Articles already stored are not fetched.",
+            show_default=False,
+        ),
+    ] = None,
+    fetch_delay: Annotated[
+        float, typer.Option(min=0, help="Least seconds between two requests to one site.")
+    ] = 1.0,
+    fetch_retries: Annotated[
+        int, typer.Option(min=0, max=10, help="Further tries of a request that failed.")
+    ] = 2,
+    allow_private_hosts: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-hosts",
+            help="Fetch from this machine and private networks too (an intranet site).",
+        ),
+    ] = False,
     profile: Annotated[
         str,
         typer.Option(help="Conflict profile: a packaged name (`syria`), a folder, or `none`."),
@@ -132,7 +159,10 @@ def analyze(
     """
     from palmyra import api
     from palmyra.ingest import ColumnMapping
+    from palmyra.ingest.web import Fetcher
 
+    if not paths and not feed:
+        raise fail("give files, folders or URLs to read, or --feed URL")
     columns = None
     if any((id_column, text_column, title_column, date_column, outlet_column, url_column)):
         columns = ColumnMapping(
@@ -162,7 +192,9 @@ def analyze(
         # Without a terminal there is no bar (logs get one line per commit instead).
         disable=not err.is_terminal,
     ) as bar:
-        task = bar.add_task("", total=count_hint(paths) if err.is_terminal else None,
+        # A feed lists an unknown number of pages; an article URL is one record.
+        known_total = err.is_terminal and not feed
+        task = bar.add_task("", total=count_hint(paths or []) if known_total else None,
                             rate="")
 
         def on_progress(name: str, done: int) -> None:
@@ -172,8 +204,11 @@ def analyze(
 
         try:
             summary = api.analyze(
-                paths,
+                paths or [],
                 store,
+                feeds=feed or [],
+                fetcher=Fetcher(delay=fetch_delay, retries=fetch_retries,
+                                allow_private=allow_private_hosts),
                 profile=None if profile == "none" else profile,
                 columns=columns,
                 outlet=outlet,
@@ -220,7 +255,10 @@ def analyze(
 
 
 @app.command()
-def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
+def docs(
+    store: StoreOpt = Path(DEFAULT_STORE),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
     """List the stored documents: title, outlet, date, length, comments."""
     from palmyra.store import queries
     from palmyra.store.db import Store
@@ -230,6 +268,11 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
             rows = queries.list_documents(st)
     except PalmyraError as e:
         raise fail(e) from None
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
+        return
+    # On a screen a 10-character prefix is enough for `show`; in a file, the whole id.
+    id_width = 10 if out.is_terminal else None
     table = Table(title=f"{len(rows)} documents in {store}")
     table.add_column("id", no_wrap=True, style="dim", min_width=10)
     table.add_column("title", min_width=20, max_width=50, overflow="ellipsis", no_wrap=True)
@@ -240,7 +283,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
     table.add_column("source", min_width=12, max_width=28, overflow="ellipsis", no_wrap=True)
     for r in rows:
         table.add_row(
-            r["id"][:10],
+            r["id"][:id_width],
             r["title"] or "—",
             r["outlet"] or "—",
             r["published"] or "—",
@@ -248,7 +291,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
             "yes" if r["comments"] else "no",
             r["sources"] or "",
         )
-    out.print(table)
+    print_listing(out, table)
 
 
 @app.command()
@@ -262,7 +305,13 @@ def show(
         bool, typer.Option("--annotations", "-a", help="Mark actors, places, dates and numbers.")
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the annotations as JSON objects instead.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print JSON instead: the annotations; with --facts the events, quotes and"
+                 " citations (as in the JSONL export, every modality); with --candidates"
+                 " the candidates.",
+        ),
     ] = False,
     facts: Annotated[
         bool,
@@ -307,7 +356,17 @@ def show(
             terminal.print_candidates(out, rows)
         return
     if facts:
-        terminal.print_facts(out, document, stored)
+        if as_json:  # the facts as the JSONL export writes them, evidence text included
+            from palmyra.present.export import citation_record, event_record, quote_record
+
+            records = {
+                "events": [event_record(e, document.text) for e in stored["events"]],
+                "quotes": [quote_record(q, document.text) for q in stored["quotes"]],
+                "citations": [citation_record(c, document.text) for c in stored["citations"]],
+            }
+            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+        else:
+            terminal.print_facts(out, document, stored)
         return
     if as_json:
         sys.stdout.write(json.dumps(mentions, ensure_ascii=False, indent=1) + "\n")

@@ -82,7 +82,9 @@ class SourceRef:
 
     @property
     def name(self) -> str:
-        """The reference used in exports: file name, ``FILE#ID`` for a row."""
+        """The reference used in exports: file name, ``FILE#ID`` for a row, a page's URL."""
+        if self.path.startswith(("http://", "https://")):
+            return self.path
         base = self.path.replace("\\", "/").rsplit("/", 1)[-1]
         return f"{base}#{self.row}" if self.row is not None else base
 

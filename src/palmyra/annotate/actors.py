@@ -88,7 +88,7 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     person_hits = [h for h in hits if isinstance(h.target, PersonTarget)]
     persons, roles = person_mentions(doc, person_hits, taken, matcher, skip, cutoff)
     taken |= _tokens(persons) | roles
-    actors += _entity_actors(doc, taken, skip, matcher, cutoff)
+    actors += _entity_actors(doc, taken, skip, matcher, cutoff, persons)
     ends = {f.end: f.start for f in actors}
     clean = ctx.document.clean
     text = clean.text if clean else ctx.document.text  # the Doc's text: cheaper than doc.text
@@ -177,16 +177,26 @@ def _entity_actors(
     skip: Callable[[Span], bool],
     matcher: ActorMatcher | None,
     cutoff: float,
+    persons: list[Found],
 ) -> list[Found]:
-    """Actors from NER alone: ORG entities, and demonym + force noun ("Iraqi forces")."""
+    """Actors from NER alone: ORG entities, and demonym + force noun ("Iraqi forces").
+
+    A one-word ORG that the sentence shows is no organisation (``_lone_word_not_an_actor``)
+    is left out, so the naming matrix lists actors, not places and fragments.
+    """
     noun_end: dict[int, int] = {}
     for _, start, end in force_noun_matcher(doc.vocab)(doc):
         noun_end[start] = max(end, noun_end.get(start, end))
     out = []
+    name_words = _person_words(doc, persons)
+    if matcher is not None:
+        name_words |= {w for name in matcher.outlet_names for w in name.split() if len(w) > 3}
     for ent in doc.ents:
         if taken.intersection(range(ent.start, ent.end)) or skip(ent):
             continue
         if ent.label_ == "ORG" and (span := _trim(doc, ent)) is not None:
+            if len(span) == 1 and _lone_word_not_an_actor(span[0], name_words):
+                continue
             out.append(_organisation(span, matcher, cutoff))
         elif ent.label_ in ("NORP", "GPE") and ent.end in noun_end:
             end = noun_end[ent.end]
@@ -194,6 +204,42 @@ def _entity_actors(
                 ref = ActorRef(normalise(doc[ent.start : end].text), "state_forces")
                 out.append(Found(ent.start, end, ref, "ner.forces"))
     return out
+
+
+# Before a lone capitalised word, these say it is a place ("in rebel-held Rashidin").
+_LOCATIVES = frozenset({"in", "at", "near", "outside", "around", "inside"})
+
+
+def _person_words(doc: Doc, persons: list[Found]) -> set[str]:
+    """The words of the persons' names in this document, case-folded ("noha", "samira")."""
+    return {t.lower_ for p in persons for t in doc[p.start : p.end] if t.text[:1].isupper()}
+
+
+def _lone_word_not_an_actor(token: Token, name_words: set[str]) -> bool:
+    """Whether a one-word ORG entity is no organisation: the small model's usual slips.
+
+    On the FA-KES demo it tagged "Eastern" (part of Homs), "Barrel" (bombs), "Media"
+    (activists), "Army" (units), "Northwest" (of Palmyra), "Rashidin" (a suburb, "in
+    rebel-held Rashidin"), "Noha" (a person named "Noha Samira" in the same article) and
+    "Observatory" (the Syrian Observatory for Human Rights, an outlet) as organisations.
+    Acronyms ("FNA", "UNESCO") are kept.
+    """
+    if token.text.isupper():
+        return False
+    if token.tag_ not in ("NNP", "NNPS"):  # an adjective or common noun with a capital
+        return True
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and (
+        token.head.is_lower
+    ):
+        return True  # modifies a common noun: "Army units", "Rashidin west of Aleppo"
+    if token.dep_ in ("advmod", "npadvmod"):
+        return True  # "located Northwest of the ancient city"
+    if token.lower_ in name_words:
+        return True  # a word of a person's or an outlet's longer name
+    doc, i = token.doc, token.i - 1
+    if i >= 2 and doc[i - 1].text == "-":
+        i -= 3  # step back over a hyphenated modifier: "rebel-held", "government-controlled"
+    return i >= 0 and doc[i].lower_ in _LOCATIVES
 
 
 def _trim(doc: Doc, ent: Span) -> Span | None:

@@ -1,8 +1,10 @@
 """The two ends every engine shares: the feed that turns inputs into jobs, and the writer.
 
-The feed reads records lazily, gives each its id and skips what the store
-already holds (a resumed run re-reads, but never re-analyses, what it stored).
-The writer is the only code that writes: it commits a transaction every
+The feed reads records lazily (files, then article URLs and the pages that feeds
+list), gives each its id and skips what the store already holds (a resumed run
+re-reads, but never re-analyses, what it stored; a stored URL is not fetched).
+The writer is the only code that writes, through ``store.remote.open_writer``:
+the store itself, or the ``palmyra serve`` that holds it. It commits a transaction every
 ``batch_size`` documents, exactly as a single-process run does, so a run killed
 at any point loses at most the uncommitted batch and the next run redoes it.
 Results may arrive in any order; each document's rows depend only on its text,
@@ -11,15 +13,18 @@ so the order of input changes no stored fact.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from palmyra.engines.jobs import Failed, Job, OutletHints, Result
 from palmyra.errors import InputError
-from palmyra.ingest import ColumnMapping, iter_records
+from palmyra.ingest import ColumnMapping, RawRecord, iter_records
+from palmyra.ingest.web import AlreadyStored, Fetcher, is_url, iter_web_records
 from palmyra.model import Outlet, SourceRef
 from palmyra.store.db import Store
+from palmyra.store.remote import ServerStore
 from palmyra.store.rows import (
     DOCUMENT_COLUMNS,
     FACT_COLUMNS,
@@ -29,6 +34,9 @@ from palmyra.store.rows import (
 )
 
 Commit = Callable[[int], None]
+# Extra sources and failures held before a commit of their own: a resumed run over a large
+# stored corpus otherwise holds one per record (and a server takes at most 100k a request).
+MAX_PENDING = 10_000
 _INT_COLUMNS = frozenset({"title_start", "title_end", "body_start", "body_end", "start_pos",
                           "end_pos", "seq"})
 
@@ -56,8 +64,11 @@ class ParquetParts:
         self.folder = Path(folder)
         self.part = len(list(self.folder.glob("documents/part-*.parquet")))
 
-    def has_document(self, doc_id: str) -> bool:
-        return False
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        return set()
+
+    def stored_paths(self, paths: Iterable[str]) -> set[str]:
+        return set()
 
     def write_batch(
         self,
@@ -101,7 +112,7 @@ class Writer:
 
     def __init__(
         self,
-        store: Store | ParquetParts,
+        store: Store | ServerStore | ParquetParts,
         pipeline_version: str,
         batch_size: int,
         *,
@@ -125,6 +136,10 @@ class Writer:
         self._extra.append((doc_id, source))
         self._finish(source, already=1)
 
+    def skipped(self, source: SourceRef) -> None:
+        """A URL not fetched because the store holds a document read from it."""
+        self._finish(source, already=1)
+
     def duplicate(self, doc_id: str, source: SourceRef) -> None:
         """A record whose text was handed out before: it shares that copy's outcome."""
         if doc_id in self.written:
@@ -138,6 +153,12 @@ class Writer:
     # -- results from the engine -----------------------------------------------------
 
     def add(self, results: Iterable[Result]) -> None:
+        results = list(results)
+        # One question per batch (a round trip when a server holds the store): Ray analyses
+        # what it could not check, and another writer may have stored a text meanwhile.
+        known = self.store.known_documents(
+            r.doc_id for r in results if isinstance(r, DocRows) and r.doc_id not in self.written
+        )
         for r in results:
             if isinstance(r, Failed):
                 self._fail(r)
@@ -147,7 +168,7 @@ class Writer:
                     self._fail(Failed(src, r.stage, r.reason, r.doc_id))
                 continue
             extra = self.waiting.pop(r.doc_id, [])
-            if r.doc_id in self.written or self.store.has_document(r.doc_id):
+            if r.doc_id in self.written or r.doc_id in known:
                 # Ray analyses duplicates it cannot see in flight: keep only the source.
                 self._extra.extend((r.doc_id, s) for s in [*r.sources, *extra])
                 self._finish(r.sources[0], already=1 + len(extra))
@@ -168,6 +189,8 @@ class Writer:
         self._finish(f.source)
 
     def _finish(self, source: SourceRef, already: int = 0, stored: int = 0) -> None:
+        if len(self._extra) + len(self._failed) >= MAX_PENDING:
+            self.flush()
         self.counts.already += already
         self.counts.done += already + stored + (0 if already or stored else 1)
         if self.on_done:
@@ -192,29 +215,74 @@ def feed(
     columns: ColumnMapping | None,
     max_bytes: int,
     batch_size: int,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> Iterator[list[Job]]:
     """Batches of jobs to analyse, read lazily; everything else goes straight to the writer.
 
-    Unreadable inputs become failures, texts already in the store extra sources, and
-    a text already handed out in this run waits for its first copy's result.
+    ``paths`` are files, folders and article URLs; ``feeds`` RSS/Atom feeds or sitemaps
+    whose pages are read too (after the files). Unreadable inputs become failures, texts
+    already in the store extra sources, URLs already stored are not fetched, and a text
+    already handed out in this run waits for its first copy's result.
     """
     handed: set[str] = set()
     batch: list[Job] = []
-    for item in iter_records([str(Path(p).expanduser().absolute()) for p in paths],
-                             columns=columns, max_bytes=max_bytes):
-        if isinstance(item, InputError):
-            writer.add([Failed(SourceRef(item.path), "read", item.reason)])
-            continue
-        job = hints.job(item, outlets)
-        if job.doc_id in handed:
-            writer.duplicate(job.doc_id, item.source)
-        elif writer.store.has_document(job.doc_id):
-            writer.already_stored(job.doc_id, item.source)
-        else:
-            handed.add(job.doc_id)
-            batch.append(job)
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
+    for chunk in _chunks(records(paths, writer, columns=columns, max_bytes=max_bytes,
+                                 feeds=feeds, fetcher=fetcher), batch_size):
+        jobs = [hints.job(item, outlets) for item in chunk]
+        known = writer.store.known_documents(
+            j.doc_id for j in jobs if j.doc_id not in handed and j.doc_id not in writer.written
+        )
+        for job in jobs:
+            source = job.record.source
+            if job.doc_id in handed or job.doc_id in writer.written:
+                writer.duplicate(job.doc_id, source)
+            elif job.doc_id in known:
+                writer.already_stored(job.doc_id, source)
+            else:
+                handed.add(job.doc_id)
+                batch.append(job)
+                if len(batch) >= batch_size:
+                    yield batch
+                    batch = []
     if batch:
         yield batch
+
+
+def records(
+    paths: Sequence[str | Path],
+    writer: Writer,
+    *,
+    columns: ColumnMapping | None,
+    max_bytes: int,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
+) -> Iterator[RawRecord]:
+    """The records of files, then of URLs and feeds; read errors and stored URLs go to the
+    writer (a URL the store holds is not fetched again)."""
+    files = [str(Path(p).expanduser().absolute()) for p in paths if not is_url(str(p))]
+    urls = [str(p) for p in paths if is_url(str(p))]
+    items: Iterable[RawRecord | InputError | AlreadyStored] = iter_records(
+        files, columns=columns, max_bytes=max_bytes)
+    if urls or feeds:
+        web = iter_web_records(urls, feeds, fetcher or Fetcher(),
+                               lambda u: writer.store.stored_paths(u))
+        items = itertools.chain(items, web)
+    for item in items:
+        if isinstance(item, AlreadyStored):
+            writer.skipped(SourceRef(item.url))
+        elif isinstance(item, InputError):
+            writer.add([Failed(SourceRef(item.path), "read", item.reason)])
+        else:
+            yield item
+
+
+def _chunks(items: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+    chunk: list[RawRecord] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -42,6 +42,14 @@ def _date(row: dict[str, Any]) -> str:
     return f"{row['date']} ({row.get('date_precision') or '?'})"
 
 
+def events_title(rows: list[dict[str, Any]], store: object) -> str:
+    """How many clusters, and how many of them more than one report tells (the report's
+    Clusters page lists only those), so the two counts never look like a contradiction."""
+    several = sum(1 for r in rows if (r.get("reports") or 0) > 1)
+    return (f"{len(rows)} event cluster(s) in {store}: {several} reported more than once,"
+            f" {len(rows) - several} by a single report")
+
+
 def events_table(rows: list[dict[str, Any]], title: str) -> Table:
     table = Table(title=title)
     table.add_column("cluster", no_wrap=True, style="dim")

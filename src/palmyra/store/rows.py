@@ -10,8 +10,9 @@ which is what makes both engines and both outputs store identical facts.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from palmyra.model import DocumentFacts, SourceRef, to_dict
 
@@ -26,6 +27,19 @@ DOCUMENT_COLUMNS = (
 MENTION_COLUMNS = ("doc_id", "kind", "start_pos", "end_pos", "text", "rule", "data")
 FACT_COLUMNS = ("doc_id", "kind", "seq", "start_pos", "end_pos", "extractor", "data")
 SOURCE_COLUMNS = ("doc_id", "path", "row_id", "name")
+SourceRow = tuple[str, str, str, str]  # doc_id, path, row_id, name
+FailureRow = tuple[str, str, str, str]  # path, row_id, stage, reason
+
+
+class DocumentRows(TypedDict):
+    """``DocRows`` as plain JSON values: how rows travel to a server (``store.remote``)
+    or through Arrow (Ray). ``document`` in ``DOCUMENT_COLUMNS`` order, then the
+    ``(path, row_id, name)`` sources and the ``mentions`` and ``facts`` rows."""
+
+    document: list[Any]
+    sources: list[list[str]]
+    mentions: list[list[Any]]
+    facts: list[list[Any]]
 
 
 @dataclass
@@ -38,18 +52,31 @@ class DocRows:
     mentions: list[list[Any]] = field(default_factory=list)
     facts: list[list[Any]] = field(default_factory=list)
 
+    def wire(self) -> DocumentRows:
+        """The rows as plain JSON values (the server's ``/api/store/batch`` takes these)."""
+        return {
+            "document": self.document,
+            "sources": [[s.path, s.row or "", s.name] for s in self.sources],
+            "mentions": self.mentions,
+            "facts": self.facts,
+        }
+
+    @classmethod
+    def from_wire(cls, rows: DocumentRows) -> DocRows:
+        """The rows back from their JSON values (the caller checks them, as the server does)."""
+        return cls(
+            rows["document"][0], list(rows["document"]),
+            [SourceRef(path, row_id or None) for path, row_id, *_ in rows["sources"]],
+            [list(m) for m in rows["mentions"]], [list(f) for f in rows["facts"]],
+        )
+
     def to_json(self) -> str:
         """The rows as one JSON string: how a Ray batch carries them through Arrow."""
-        return json.dumps(
-            [self.doc_id, self.document, [[s.path, s.row] for s in self.sources],
-             self.mentions, self.facts],
-            ensure_ascii=False,
-        )
+        return json.dumps(self.wire(), ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> DocRows:
-        doc_id, document, sources, mentions, facts = json.loads(text)
-        return cls(doc_id, document, [SourceRef(p, r) for p, r in sources], mentions, facts)
+        return cls.from_wire(json.loads(text))
 
 
 def document_rows(f: DocumentFacts, pipeline: str) -> DocRows:
@@ -83,6 +110,30 @@ def document_rows(f: DocumentFacts, pipeline: str) -> DocRows:
                 getattr(fact, "extractor", ""), json.dumps(to_dict(fact)),
             ])
     return DocRows(d.id, document, list(d.sources), mentions, facts)
+
+
+def batch_rows(
+    facts: Sequence[DocumentFacts | DocRows],
+    sources: Iterable[tuple[str, SourceRef]] = (),
+    failures: Iterable[tuple[SourceRef, str, str]] = (),
+    pipeline: str = "",
+) -> tuple[list[DocumentRows], list[SourceRow], list[FailureRow]]:
+    """A batch as plain JSON rows: what ``store.remote`` hands a server to store."""
+    return (
+        [(f if isinstance(f, DocRows) else document_rows(f, pipeline)).wire() for f in facts],
+        source_rows(sources),
+        failure_rows(failures),
+    )
+
+
+def source_rows(sources: Iterable[tuple[str, SourceRef]]) -> list[SourceRow]:
+    """Extra ``(doc_id, source)`` pairs as ``document_sources`` rows."""
+    return [(doc_id, s.path, s.row or "", s.name) for doc_id, s in sources]
+
+
+def failure_rows(failures: Iterable[tuple[SourceRef, str, str]]) -> list[FailureRow]:
+    """``(source, stage, reason)`` failures as ``failures`` rows."""
+    return [(s.path, s.row or "", stage, reason) for s, stage, reason in failures]
 
 
 def _first_span(fact: Any) -> Any:

@@ -12,11 +12,11 @@ from typing import Annotated
 
 import typer
 
-from palmyra.cli_support import fail
+from palmyra.cli_support import PalmyraGroup, fail
 from palmyra.errors import PalmyraError
 
 train_app = typer.Typer(help="Train the models Palmyra ships (from the repo's data, on CPU).",
-                        no_args_is_help=True)
+                        no_args_is_help=True, cls=PalmyraGroup)
 
 
 @train_app.command("events")
@@ -24,8 +24,8 @@ def train_events(
     gold: Annotated[
         Path,
         typer.Option("--gold", metavar="DIR",
-                     help="The gold corpus folder (its dev/ split and recall/dev.jsonl are read;"
-                          " the test splits never are)."),
+                     help="The gold corpus folder (its dev/ split, recall/dev.jsonl and"
+                          " recall/train.jsonl are read; the test splits never are)."),
     ] = Path("gold"),
     out: Annotated[
         Path | None,
@@ -49,7 +49,7 @@ def train_events(
     except PalmyraError as e:
         raise fail(str(e)) from None
     if not examples:
-        raise fail(f"{gold}: no training examples (expected dev/*.gold.json and recall/dev.jsonl)")
+        raise fail(f"{gold}: no training examples (expected dev/*.gold.json and recall/*.jsonl)")
     typer.echo(f"training on {len(examples)} sentences "
                f"({sum(1 for e in examples if e.labels)} with an event), seed {seed} ...")
     save(train(examples, seed=seed), target, examples, seed)
