@@ -41,6 +41,7 @@ class AnalyzeSummary:
     already: int = 0
     failures: list[Failure] = field(default_factory=list)
     link: LinkSummary | None = None
+    notes: list[str] = field(default_factory=list)  # said once per run (a model missing)
     on_failure: Callable[[Failure], None] | None = field(default=None, repr=False)
 
     def fail(self, source: str, stage: str, reason: str) -> None:
@@ -90,6 +91,7 @@ def analyze(
     """
     summary = AnalyzeSummary(store=Path(store_path), on_failure=on_failure)
     pipeline = Pipeline.create(profile)
+    summary.notes += pipeline.missing_models()
     outlets = pipeline.outlets
     default_outlet = canonical_outlet(outlet, outlets)
     with Store(store_path) as store:

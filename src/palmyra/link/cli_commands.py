@@ -93,7 +93,8 @@ def naming_command(
     limit: Annotated[int, typer.Option(min=1, help="Rows in the summary tables.")] = 30,
     as_json: JsonOpt = False,
 ) -> None:
-    """How each outlet names an actor; without ACTOR, actors and each outlet's lean per side."""
+    """How each outlet names an actor; without ACTOR, actors, each outlet's lean per side
+    and the propaganda techniques found per outlet (a column per technique)."""
     from palmyra.link import api, render
 
     data = _read(store, lambda st: api.naming(st, actor))
@@ -108,6 +109,8 @@ def naming_command(
     console.print(render.lean_table(data["lean"]))
     if data["distances"]:
         console.print(render.distance_table(data["distances"], limit))
+    if data["techniques"]:
+        console.print(render.techniques_table(data["techniques"]))
 
 
 def sources_command(store: StoreOpt = Path(DEFAULT_STORE), as_json: JsonOpt = False) -> None:

@@ -22,7 +22,7 @@ from palmyra.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 DEFAULT_STORE = "palmyra.duckdb"
 
-FACT_KINDS = ("events", "quotes", "citations", "frames")
+FACT_KINDS = ("events", "quotes", "citations", "frames", "techniques")
 
 
 class Store:
