@@ -6,12 +6,14 @@ from pathlib import Path
 
 # (sentence, [(technique, words of the sentence that use it)])
 SENTENCES = [
-    ("The radical terrorists burned the village again.", [("Name_Calling,Labeling", "radical terrorists")]),
+    ("The radical terrorists burned the village again.",
+     [("Name_Calling,Labeling", "radical terrorists")]),
     ("Our great nation will never bow to these thugs!", [("Flag-Waving", "Our great nation"),
                                                         ("Name_Calling,Labeling", "thugs")]),
     ("The so-called experts claim the wells are safe.", [("Doubt", "so-called experts")]),
     ("The council met on Tuesday to discuss the budget.", []),
-    ("A horrific, barbaric massacre shocked the town.", [("Loaded_Language", "horrific, barbaric")]),
+    ("A horrific, barbaric massacre shocked the town.",
+     [("Loaded_Language", "horrific, barbaric")]),
     ("The mayor said the road would reopen in May.", []),
 ]
 

@@ -6,6 +6,7 @@ import pytest
 
 from palmyra.errors import InputError
 from palmyra.techniques.corpus import read_split
+
 from .ptc_fixture import write_ptc
 
 
