@@ -24,8 +24,8 @@ def _facts() -> list[DocumentFacts]:
     out = []
     for outlet, text in TEXTS.items():
         doc_id = hashlib.sha1(text.encode()).hexdigest()[:16]
-        doc = Document(id=doc_id, text=text, sources=[SourceRef(f"{outlet.lower()}.txt")], format="txt",
-                       outlet=outlet)
+        doc = Document(id=doc_id, text=text, sources=[SourceRef(f"{outlet.lower()}.txt")],
+                       format="txt", outlet=outlet)
         tags = [Technique(doc_id, Span(doc_id, text.index(w), text.index(w) + len(w)), label,
                           0.8, 0.5, "palmyra.techniques.v1") for w, label in TAGS[outlet]]
         out.append(DocumentFacts(doc, techniques=tags))

@@ -74,7 +74,7 @@ def train_techniques(
     epochs: Annotated[int, typer.Option("--epochs", min=1,
                                         help="Passes of the span proposer over the data (the"
                                              " best on held-out training articles is kept).")
-                      ] = 4,
+                      ] = 6,
     limit: Annotated[
         int | None,
         typer.Option("--limit", min=2, help="Train on the first N articles only (quick runs)."),

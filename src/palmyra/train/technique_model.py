@@ -28,11 +28,11 @@ from palmyra.techniques.model import TechniqueModel
 from palmyra.techniques.score import si_scores
 
 SEED = 13
-EPOCHS = 4
+EPOCHS = 6
 HELD_OUT = 0.1
 L2 = 0.1  # the classifier's penalty (0.1 beat 0.3, 1 and 3 in TC micro-F1)
-HIGH = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
-LOW = (0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3)
+HIGH = (0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4)
+LOW = (0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2)
 
 Log = Callable[[str], None]
 
