@@ -44,6 +44,7 @@ class AnalyzeSummary:
     already: int = 0
     failures: list[Failure] = field(default_factory=list)
     link: LinkSummary | None = None
+    notes: list[str] = field(default_factory=list)  # said once per run (a model missing)
     on_failure: Callable[[Failure], None] | None = field(default=None, repr=False)
 
     def fail(self, source: str, stage: str, reason: str) -> None:
@@ -107,6 +108,7 @@ def analyze(
     files = [_absolute(p) for p in paths if not is_url(str(p))]
     with open_writer(store_path) as store:
         pipeline = Pipeline.create(profile)
+        summary.notes += pipeline.missing_models()
         outlets = pipeline.outlets
         default_outlet = canonical_outlet(outlet, outlets)
         batch: list[Document] = []

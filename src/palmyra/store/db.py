@@ -23,7 +23,7 @@ from palmyra.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 DEFAULT_STORE = "palmyra.duckdb"
 
-FACT_KINDS = ("events", "quotes", "citations", "frames")
+FACT_KINDS = ("events", "quotes", "citations", "frames", "techniques")
 DOCUMENT_COLUMNS = (
     "id", "title", "author", "outlet", "url", "published", "published_precision", "language",
     "format", "text", "title_start", "title_end", "body_start", "body_end", "comments",
