@@ -9,6 +9,9 @@ import pytest
 
 # Rich sizes its consoles when palmyra.cli is imported: give CLI tests room for whole titles.
 os.environ.setdefault("COLUMNS", "200")
+# A technique model the developer trained into their cache folder must not change what the
+# tests see: tests that want one point this at the model they trained.
+os.environ["PALMYRA_TECHNIQUES_MODEL"] = str(Path(__file__).parent / "no-technique-model")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

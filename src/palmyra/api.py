@@ -50,6 +50,7 @@ class AnalyzeSummary:
     already: int = 0
     failures: list[Failure] = field(default_factory=list)
     link: LinkSummary | None = None
+    notes: list[str] = field(default_factory=list)  # said once per run (a model missing)
     on_failure: Callable[[Failure], None] | None = field(default=None, repr=False)
 
     def fail(self, source: str, stage: str, reason: str) -> None:
@@ -126,6 +127,7 @@ def analyze(
     opened = nullcontext(ParquetParts(parquet_out)) if parquet_out else open_writer(store_path)
     with opened as store:  # the store, or the server that holds it, or Parquet files
         pipeline = Pipeline.create(profile)
+        summary.notes += pipeline.missing_models()
         writer = Writer(
             store, pipeline.version, batch_size,
             on_failure=lambda f: summary.fail(f.source.name, f.stage, f.reason),

@@ -233,6 +233,8 @@ def analyze(
     if parquet_out is not None:
         out.print(f"[green]✓[/] {summary.stored} document(s) written as Parquet to"
                   f" [bold]{parquet_out}[/] ({len(summary.failures)} input(s) failed).")
+        for note in summary.notes:
+            err.print(f"[dim]note: {escape(note)}[/]")
         raise typer.Exit(summary.exit_code)
     out.print(
         f"[green]✓[/] {summary.stored} new document(s) stored, {summary.already} already present,"
@@ -249,6 +251,8 @@ def analyze(
         highlight=False,
         soft_wrap=True,
     )
+    for note in summary.notes:
+        err.print(f"[dim]note: {escape(note)}[/]")
     if summary.failures:
         err.print(f"[yellow]{len(summary.failures)} input(s) failed: see the lines above.[/]")
     raise typer.Exit(summary.exit_code)
@@ -316,7 +320,8 @@ def show(
     facts: Annotated[
         bool,
         typer.Option(
-            "--facts", "-f", help="Print each event, quote and citation with its evidence."
+            "--facts", "-f",
+            help="Print each event, quote, citation and technique with its evidence."
         ),
     ] = False,
     candidates: Annotated[
@@ -343,7 +348,8 @@ def show(
             doc_id = queries.resolve_document_id(st, doc)
             document = queries.load_document(st, doc_id)
             mentions = queries.mentions_of(st, doc_id) if (annotations or as_json) else []
-            stored = {k: queries.facts_of(st, doc_id, k) for k in ("events", "quotes", "citations")}
+            stored = {k: queries.facts_of(st, doc_id, k)
+                      for k in ("events", "quotes", "citations", "techniques")}
     except PalmyraError as e:
         raise fail(e) from None
     if candidates:

@@ -297,6 +297,21 @@ class FrameSignal:
 
 
 @dataclass
+class Technique:
+    """A propaganda technique of the SemEval-2020 Task 11 set used by the words of ``span``.
+
+    ``score`` is the classifier's probability for ``label``; ``span_score`` the span
+    proposer's mean probability that the words use some technique at all."""
+
+    doc_id: str
+    span: Span
+    label: str  # one of palmyra.techniques.TECHNIQUES
+    score: float
+    span_score: float
+    extractor: str = ""
+
+
+@dataclass
 class DocumentFacts:
     """Everything the per-document stages produce; the unit the store persists."""
 
@@ -306,6 +321,7 @@ class DocumentFacts:
     quotes: list[Quote] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     frames: list[FrameSignal] = field(default_factory=list)
+    techniques: list[Technique] = field(default_factory=list)
 
 
 def to_dict(obj: Any) -> Any:

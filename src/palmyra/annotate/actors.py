@@ -191,6 +191,9 @@ def _entity_actors(
     name_words = _person_words(doc, persons)
     if matcher is not None:
         name_words |= {w for name in matcher.outlet_names for w in name.split() if len(w) > 3}
+    # a word of a longer actor name the document already gave ("the Observatory" after
+    # "the Syrian Observatory for Human Rights") is that actor again, not a new one
+    name_words |= {doc[i].lower_ for i in taken if doc[i].text[:1].isupper() and len(doc[i]) > 3}
     for ent in doc.ents:
         if taken.intersection(range(ent.start, ent.end)) or skip(ent):
             continue
@@ -221,7 +224,8 @@ def _lone_word_not_an_actor(token: Token, name_words: set[str]) -> bool:
     On the FA-KES demo it tagged "Eastern" (part of Homs), "Barrel" (bombs), "Media"
     (activists), "Army" (units), "Northwest" (of Palmyra), "Rashidin" (a suburb, "in
     rebel-held Rashidin"), "Noha" (a person named "Noha Samira" in the same article) and
-    "Observatory" (the Syrian Observatory for Human Rights, an outlet) as organisations.
+    "Observatory" (the Syrian Observatory for Human Rights, named in full before) as
+    organisations.
     Acronyms ("FNA", "UNESCO") are kept.
     """
     if token.text.isupper():

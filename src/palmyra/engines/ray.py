@@ -97,8 +97,10 @@ class RayEngine:
     def _start(self, ray: Any) -> None:
         if ray.is_initialized():
             return
-        # Workers import Palmyra from where this process does (a checkout on PYTHONPATH).
-        env = {"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {}
+        # Workers import Palmyra from where this process does (a checkout on PYTHONPATH), and
+        # see its settings (PALMYRA_TECHNIQUES_MODEL: which technique model, if any).
+        env = {k: v for k, v in os.environ.items()
+               if k == "PYTHONPATH" and v or k.startswith("PALMYRA_")}
         kwargs: dict[str, Any] = {}
         if self.address is None:
             # The reader takes one CPU of its own beside the actors.

@@ -93,7 +93,8 @@ def naming_command(
     limit: Annotated[int, typer.Option(min=1, help="Rows in the summary tables.")] = 30,
     as_json: JsonOpt = False,
 ) -> None:
-    """How each outlet names an actor; without ACTOR, actors and each outlet's lean per side."""
+    """How each outlet names an actor; without ACTOR, actors, each outlet's lean per side
+    and the propaganda techniques found per outlet (a column per technique)."""
     from palmyra.link import api, render
 
     data = _read(store, lambda st: api.naming(st, actor))
@@ -107,6 +108,8 @@ def naming_command(
     tables = [render.actors_table(data["actors"], limit), render.lean_table(data["lean"])]
     if data["distances"]:
         tables.append(render.distance_table(data["distances"], limit))
+    if data["techniques"]:
+        tables.append(render.techniques_table(data["techniques"]))
     print_listing(console, *tables)
 
 

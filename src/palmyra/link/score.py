@@ -39,16 +39,16 @@ def _exact(count: tuple[float | None, float | None, bool] | None) -> float | Non
 
 
 def distinct_tolls(event: LinkEvent, seed: Seed, settings: dict[str, Any]) -> bool:
-    """Two one-day reports of different days with exact tolls far apart: two occurrences.
+    """Two reports with no day in common and exact tolls far apart: two occurrences.
 
     Outlets disagree on tolls (12 against 9, 400 against "more than 180") and on the day
     ("Sunday" against the publication day), so neither alone splits a cluster; both at
-    once do: 126 killed on the 15th and six killed on the 19th in Aleppo (FA-KES demo,
-    the Rashidin convoy bombing and the Salaheddin bomb) are two bombings.
+    once do: 126 killed in the week to the 16th and six killed on the 19th in Aleppo
+    (FA-KES demo, the Rashidin convoy bombing and the Salaheddin bomb) are two bombings.
     """
-    if event.start is None or event.start != event.end or seed.start != seed.end:
+    if event.start is None or event.end is None or seed.start is None or seed.end is None:
         return False
-    if event.start == seed.start:
+    if gap_days(event.start, event.end, seed.start, seed.end) == 0:
         return False
     a, b = _exact((event.counts or {}).get("killed")), _exact(seed.killed)
     if a is None or b is None:

@@ -16,7 +16,7 @@ from typing import Any, TypedDict
 
 from palmyra.model import DocumentFacts, SourceRef, to_dict
 
-FACT_KINDS = ("events", "quotes", "citations", "frames")
+FACT_KINDS = ("events", "quotes", "citations", "frames", "techniques")
 
 # Column order of each table's rows (the tables themselves are in store/schema.py).
 DOCUMENT_COLUMNS = (
