@@ -18,7 +18,7 @@ from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_record
 from palmyra.ingest.metadata import canonical_outlet
 from palmyra.link.api import LinkSummary, link
 from palmyra.model import Document, DocumentFacts, SourceRef
-from palmyra.pipeline import Pipeline
+from palmyra.pipeline import AUTO, Pipeline
 from palmyra.store.db import Store
 
 ProgressFn = Callable[[str, int], None]  # (current source name, records seen so far)
@@ -58,7 +58,7 @@ def analyze(
     paths: Sequence[str | Path],
     store_path: str | Path,
     *,
-    profile: str | None = "syria",
+    profile: str | Path | None = AUTO,
     columns: ColumnMapping | None = None,
     outlet: str | None = None,
     outlet_by_source: Mapping[str, str] | None = None,
@@ -73,7 +73,9 @@ def analyze(
     Args:
         paths: files or folders (read recursively).
         store_path: the DuckDB file; created when missing.
-        profile: a packaged profile name, a profile folder, or None for none.
+        profile: ``"auto"`` (each article gets the shipped profile of the war its places
+            lie in, or none), a packaged profile name or a profile folder (forced on every
+            article), or None for none.
         columns: how to read CSV/JSONL columns (FA-KES is recognised without one).
         outlet: the outlet of documents whose text, URL or metadata names none (a user
             who collected a site's pages knows what the text does not say).
@@ -165,19 +167,19 @@ _PIPELINES: dict[str | None, Pipeline] = {}
 
 
 def analyze_texts(
-    records: Sequence[TextRecord | str], *, profile: str | None = "syria",
+    records: Sequence[TextRecord | str], *, profile: str | Path | None = AUTO,
 ) -> list[DocumentFacts]:
     """The facts of each article, without a store: the notebook's way in.
 
     Each record is read as a text file would be (title on the first line when no title
     is given, a dateline at the head of the first paragraph, ...), then runs through the
-    same pipeline as ``analyze``. The loaded pipeline is kept for the next call.
+    same pipeline as ``analyze``, with the same ``profile`` choices (``"auto"``: per
+    article). The loaded pipeline is kept for the next call.
 
     Raises:
         InputError: a record has no text; PalmyraError: a stage failed on a record.
     """
-    pipeline = _PIPELINES.get(profile) or _PIPELINES.setdefault(profile,
-                                                                Pipeline.create(profile))
+    pipeline = _pipeline(profile)
     docs = []
     for i, item in enumerate(records):
         rec = TextRecord(item) if isinstance(item, str) else item
@@ -195,18 +197,72 @@ def analyze_texts(
 def analyze_text(text: str, **meta: str | None) -> DocumentFacts:
     """The facts of one article given as a string; ``meta``: title, published, outlet, url,
     and ``profile``. ``palmyra.analyze_text("Jets struck Marea on Sunday ...").events``."""
-    profile = meta.pop("profile", "syria")
+    profile = meta.pop("profile", AUTO)
     return analyze_texts([TextRecord(text, **meta)], profile=profile)[0]
 
 
-def trace_events(document: Document, profile: str | None = "syria") -> list[dict[str, Any]]:
+def trace_events(document: Document, profile: str | Path | None = AUTO) -> list[dict[str, Any]]:
     """Every event candidate of a document with its decision and reason, in text order
     (``palmyra show DOC --candidates``): the document is read again by the pipeline."""
     from palmyra.extract.events.trace import candidate_rows
 
-    pipeline = _PIPELINES.get(profile) or _PIPELINES.setdefault(profile,
-                                                                Pipeline.create(profile))
-    return candidate_rows(pipeline.contexts([document])[0])
+    return candidate_rows(_pipeline(profile).contexts([document])[0])
+
+
+def _pipeline(profile: str | Path | None) -> Pipeline:
+    key = str(profile) if profile is not None else None
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline.create(profile)
+    return _PIPELINES[key]
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    """A profile as ``palmyra profiles`` lists it: who wrote what, and how much of it."""
+
+    name: str
+    title: str | None
+    countries: tuple[str, ...]
+    path: Path | None
+    actors: int
+    aliases: int
+    persons: int
+    outlets: int
+    places: int
+    loaded_terms: int
+
+
+def list_profiles() -> list[ProfileSummary]:
+    """The profiles shipped with Palmyra, with their sizes (``palmyra profiles``).
+
+    Raises:
+        ProfileError: a shipped profile is invalid (``FILE:LINE: reason`` per problem).
+    """
+    from palmyra.profiles.load import load_shipped_profiles
+
+    return [_summary(p) for p in load_shipped_profiles()]
+
+
+def check_profile(path: str | Path) -> tuple[ProfileSummary | None, list[str]]:
+    """Validate a profile folder (or a shipped profile's name): its summary when it is
+    valid, and every problem as ``FILE:LINE: reason`` (``palmyra profiles check``)."""
+    from palmyra.profiles import load_profile
+    from palmyra.profiles.load import check_profile as problems_of
+
+    problems = problems_of(path)
+    return (None if problems else _summary(load_profile(path))), problems
+
+
+def _summary(profile: Any) -> ProfileSummary:
+    from palmyra.annotate.places_yaml import count_places
+
+    aliases = sum(len(a.aliases) + len(a.modifiers) for a in profile.actors)
+    return ProfileSummary(
+        profile.name, profile.title, profile.countries, profile.path,
+        actors=len(profile.actors), aliases=aliases, persons=len(profile.persons),
+        outlets=len(profile.outlets), places=count_places(profile.path),
+        loaded_terms=len(profile.loaded_terms),
+    )
 
 
 def _build(

@@ -304,6 +304,7 @@ class DocumentFacts:
     quotes: list[Quote] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     frames: list[FrameSignal] = field(default_factory=list)
+    profile: str | None = None  # the name of the conflict profile that coded these facts
 
 
 def to_dict(obj: Any) -> Any:

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from palmyra import registry
@@ -23,9 +22,9 @@ from palmyra.annotate.actor_matcher import (
     Found,
     Hit,
     PersonTarget,
-    force_noun_matcher,
 )
 from palmyra.annotate.descriptors import link_descriptors
+from palmyra.annotate.generic_actors import armed_entities, entity_actors, generic_actors
 from palmyra.annotate.names import normalise
 from palmyra.annotate.persons import person_mentions
 from palmyra.context import DocContext
@@ -58,8 +57,10 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
        name not at all, and of overlapping names the longest wins.
     2. Descriptors get their referent from the text around them (descriptors.py).
     3. Persons: profile persons and PERSON entities, one name per person (persons.py).
-    4. Other ORG entities, and demonym + force noun ("Iraqi forces"), by NER alone;
-       with no profile this is the only source of actors.
+    4. The generic layer, on the words left: state forces and police by nationality
+       ("Ethiopian troops"), police, civilians and unidentified gunmen of the event's
+       country, armed organisations and other ORG entities, never an outlet, a time
+       zone or a weapon (generic_actors.py); with no profile the only source of actors.
 
     Args:
         doc: the spaCy Doc of ``ctx.document.clean.text``.
@@ -83,12 +84,21 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     if ctx.profile:
         window = int(_setting(ctx, "actor_context_sentences"))
         actors += link_descriptors(doc, descriptor_hits, actors, ctx.profile, window)
-    taken = _tokens(actors) | _tokens(descriptor_hits)
+    linked = _tokens(actors)
+    taken = linked | _tokens(descriptor_hits)
     skip = _skipper(ctx, matcher)
+    armed = armed_entities(doc, taken, _skipper(ctx, matcher, inside_places=False))
+    actors += armed
+    taken |= _tokens(armed)
     person_hits = [h for h in hits if isinstance(h.target, PersonTarget)]
     persons, roles = person_mentions(doc, person_hits, taken, matcher, skip, cutoff)
     taken |= _tokens(persons) | roles
-    actors += _entity_actors(doc, taken, skip, matcher, cutoff)
+    # A descriptor the context names no actor for ("gunmen" alone) is the generic layer's.
+    unlinked = _tokens(descriptor_hits) - linked
+    generic = generic_actors(doc, ctx, taken - unlinked)
+    actors += generic
+    taken |= _tokens(generic)
+    actors += entity_actors(doc, ctx, taken, skip, matcher, cutoff)
     ends = {f.end: f.start for f in actors}
     clean = ctx.document.clean
     text = clean.text if clean else ctx.document.text  # the Doc's text: cheaper than doc.text
@@ -145,15 +155,20 @@ def _tokens(items: list[Found] | list[Hit]) -> set[int]:
     return {i for item in items for i in range(item.start, item.end)}
 
 
-def _skipper(ctx: DocContext, matcher: ActorMatcher | None) -> Callable[[Span], bool]:
+def _skipper(
+    ctx: DocContext, matcher: ActorMatcher | None, inside_places: bool = True
+) -> Callable[[Span], bool]:
     """Tells whether an entity is a known place or outlet, which NER must not make an actor.
 
     The small model tags places as PERSON or ORG ("Sultan Abdullah", "Jableh").
     A single-word PERSON is not checked against the gazetteer: surnames are
     place names too ("Kerry", "Warren"), and persons.py drops lone words that
-    link to no full name anyway.
+    link to no full name anyway. With ``inside_places`` false an entity that only
+    holds a place ("the Tigray People's Liberation Front") is not skipped.
     """
-    outlets = matcher.outlet_names if matcher else frozenset()
+    outlets = (matcher.outlet_names if matcher else frozenset()) | {
+        normalise(n).casefold() for o in ctx.known_outlets for n in (o.name, *o.aliases)
+    }
     place_names = ctx.settings.get("place_names") or frozenset()
     places = [m.span for m in ctx.mentions if m.kind == "place"]
     gazetteer = ctx.gazetteer
@@ -166,63 +181,11 @@ def _skipper(ctx: DocContext, matcher: ActorMatcher | None) -> Callable[[Span], 
         if gazetteer is not None and check_places and gazetteer.candidates(text):
             return True
         span = ctx.span(ent.start_char, ent.end_char)
+        if not inside_places:
+            return any(p.start <= span.start and span.end <= p.end for p in places)
         return any(p.start < span.end and span.start < p.end for p in places)
 
     return skip
-
-
-def _entity_actors(
-    doc: Doc,
-    taken: set[int],
-    skip: Callable[[Span], bool],
-    matcher: ActorMatcher | None,
-    cutoff: float,
-) -> list[Found]:
-    """Actors from NER alone: ORG entities, and demonym + force noun ("Iraqi forces")."""
-    noun_end: dict[int, int] = {}
-    for _, start, end in force_noun_matcher(doc.vocab)(doc):
-        noun_end[start] = max(end, noun_end.get(start, end))
-    out = []
-    for ent in doc.ents:
-        if taken.intersection(range(ent.start, ent.end)) or skip(ent):
-            continue
-        if ent.label_ == "ORG" and (span := _trim(doc, ent)) is not None:
-            out.append(_organisation(span, matcher, cutoff))
-        elif ent.label_ in ("NORP", "GPE") and ent.end in noun_end:
-            end = noun_end[ent.end]
-            if taken.isdisjoint(range(ent.end, end)):
-                ref = ActorRef(normalise(doc[ent.start : end].text), "state_forces")
-                out.append(Found(ent.start, end, ref, "ner.forces"))
-    return out
-
-
-def _trim(doc: Doc, ent: Span) -> Span | None:
-    """The entity without a leading "the", a trailing "'s" or punctuation; ``None`` if junk."""
-    start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ == "the" or _filler(doc[start])):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or _filler(doc[end - 1])):
-        end -= 1
-    span = doc[start:end]
-    if not span.text or "\n" in span.text or not span[-1].text[:1].isupper():
-        return None  # "Raqqa from", "american arms": not a name
-    return span
-
-
-def _filler(token: Token) -> bool:
-    return token.is_punct or token.is_space
-
-
-def _organisation(span: Span, matcher: ActorMatcher | None, cutoff: float) -> Found:
-    """An ORG entity: a profile actor if its name is a near-miss of an alias, else itself."""
-    text = normalise(span.text)
-    if matcher is not None:
-        best = process.extractOne(
-            text.casefold(), matcher.fuzzy_actors.keys(), scorer=fuzz.ratio, score_cutoff=cutoff
-        )
-        if best:
-            return Found(span.start, span.end, matcher.fuzzy_actors[best[0]].ref(), "ner.fuzzy")
-    return Found(span.start, span.end, ActorRef(text, "organisation"), "ner.org")
 
 
 def _framed(doc: Doc, found: Found, ends: dict[int, int]) -> Found:

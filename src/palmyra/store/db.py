@@ -171,7 +171,8 @@ class Store:
         self.con.execute(
             "INSERT INTO documents (id, title, author, outlet, url, published, published_precision,"
             " language, format, text, title_start, title_end, body_start, body_end, comments,"
-            " removed, clean_segments, pipeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " removed, clean_segments, pipeline, profile)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 d.id,
                 d.title,
@@ -191,6 +192,7 @@ class Store:
                 json.dumps([[s.start, s.end] for s in d.removed]),
                 json.dumps(d.clean.segments if d.clean else []),
                 pipeline,
+                f.profile,
             ],
         )
         for src in d.sources:
