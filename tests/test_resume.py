@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -29,7 +30,7 @@ def _write_corpus(folder: Path) -> None:
         )
 
 
-def _analyze(corpus: Path, store: Path) -> subprocess.Popen:
+def _analyze(corpus: Path, store: Path, workers: int) -> subprocess.Popen:
     return subprocess.Popen(
         [
             sys.executable,
@@ -41,6 +42,8 @@ def _analyze(corpus: Path, store: Path) -> subprocess.Popen:
             str(store),
             "--batch-size",
             "16",
+            "--workers",
+            str(workers),
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -49,10 +52,11 @@ def _analyze(corpus: Path, store: Path) -> subprocess.Popen:
 
 
 @pytest.mark.slow
-def test_resume_after_sigkill_stores_each_document_once(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_resume_after_sigkill_stores_each_document_once(tmp_path, workers):
     corpus, store = tmp_path / "corpus", tmp_path / "store.duckdb"
     _write_corpus(corpus)
-    proc = _analyze(corpus, store)
+    proc = _analyze(corpus, store, workers)
     # Without a terminal, analyze logs each committed batch: kill after the second one.
     commits = 0
     for line in proc.stderr:
@@ -61,10 +65,12 @@ def test_resume_after_sigkill_stores_each_document_once(tmp_path):
             if commits == 2:
                 break
     assert proc.poll() is None, "the run finished before it could be killed: make the corpus larger"
-    os.kill(proc.pid, signal.SIGKILL)
+    workers_pids = _children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)  # the writer; spawned workers see their parent die
     proc.wait()
+    _assert_gone(workers_pids)  # no orphaned worker left holding memory
 
-    second = _analyze(corpus, store)
+    second = _analyze(corpus, store, workers)
     stdout, stderr = second.communicate(timeout=1200)
     assert second.returncode == 0, stderr
     new, already = (int(x) for x in _counts(stdout))
@@ -80,6 +86,21 @@ def test_resume_after_sigkill_stores_each_document_once(tmp_path):
         " FROM mentions GROUP BY ALL HAVING n > 1)"
     ).fetchone()[0]
     assert dup_mentions == 0
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def _assert_gone(pids: list[int], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.5)
+        alive = [p for p in alive if Path(f"/proc/{p}").exists()
+                 and "Z" not in Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1][:3]]
+    assert not alive, f"worker processes {alive} outlived their killed parent"
 
 
 def _counts(stdout: str) -> tuple[str, str]:

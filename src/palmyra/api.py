@@ -2,24 +2,33 @@
 
 The CLI, the web app, the tests and a Ray job call these functions; none of
 them prints. ``analyze`` streams records from the inputs, skips what the store
-already holds, runs the per-document pipeline in batches and commits each
-batch in one transaction, so an interrupted run resumes where it stopped.
+already holds, runs the per-document pipeline in batches through an engine
+(``palmyra.engines``: this process, worker processes or Ray) and commits each
+batch in one transaction (or hands it to the ``palmyra serve`` that holds the
+store), so an interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from palmyra.errors import InputError, PalmyraError
-from palmyra.ingest import ColumnMapping, RawRecord, build_document, iter_records
-from palmyra.ingest.metadata import canonical_outlet
+from palmyra.engines import ENGINES
+from palmyra.engines.flow import ParquetParts, Writer, feed
+from palmyra.engines.jobs import OutletHints, Result
+from palmyra.engines.local import LocalEngine, default_workers
+from palmyra.errors import PalmyraError
+from palmyra.ingest import ColumnMapping, RawRecord, build_document
+from palmyra.ingest.web import Fetcher, is_url
 from palmyra.link.api import LinkSummary, link
 from palmyra.model import Document, DocumentFacts, SourceRef
 from palmyra.pipeline import AUTO, Pipeline
 from palmyra.store.db import Store
+from palmyra.store.remote import ServerStore, open_writer
 
 ProgressFn = Callable[[str, int], None]  # (current source name, records seen so far)
 
@@ -41,6 +50,7 @@ class AnalyzeSummary:
     already: int = 0
     failures: list[Failure] = field(default_factory=list)
     link: LinkSummary | None = None
+    notes: list[str] = field(default_factory=list)  # said once per run (a model missing)
     on_failure: Callable[[Failure], None] | None = field(default=None, repr=False)
 
     def fail(self, source: str, stage: str, reason: str) -> None:
@@ -58,6 +68,8 @@ def analyze(
     paths: Sequence[str | Path],
     store_path: str | Path,
     *,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
     profile: str | Path | None = AUTO,
     columns: ColumnMapping | None = None,
     outlet: str | None = None,
@@ -67,12 +79,21 @@ def analyze(
     progress: ProgressFn | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     on_commit: Callable[[int], None] | None = None,
+    workers: int | None = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
+    parquet_out: str | Path | None = None,
 ) -> AnalyzeSummary:
     """Ingest, clean, annotate and extract every article under ``paths`` into the store.
 
+    When a running ``palmyra serve`` holds the store, the documents are analysed here
+    and handed to the server, which stores and links each batch (``store.remote``).
+
     Args:
-        paths: files or folders (read recursively).
+        paths: files or folders (read recursively), and article URLs (``http(s)://``).
         store_path: the DuckDB file; created when missing.
+        feeds: URLs of RSS/Atom feeds or sitemaps: every article they list is read.
+        fetcher: how pages are fetched (delay, retries, ...); a polite default.
         profile: ``"auto"`` (each article gets the shipped profile of the war its places
             lie in, or none), a packaged profile name or a profile folder (forced on every
             article), or None for none.
@@ -83,72 +104,78 @@ def analyze(
             for a folder whose files come from several outlets; wins over ``outlet``.
         batch_size: documents per spaCy batch and per store transaction.
         max_bytes: larger inputs are refused with an error rather than read.
-        progress: called after each record with its source name and the running count.
+        progress: called as each record is finished (stored, already present or failed)
+            with its source name and the running count.
         on_failure: called with each failure as it happens (the summary lists them too).
         on_commit: called after each committed batch with the documents stored so far.
+        workers: worker processes (1: in this process; ``None``: one per core). With
+            ``engine="ray"``, the size of the actor pool.
+        engine: ``"local"`` or ``"ray"`` (see ``palmyra.engines``); the stored facts are
+            the same either way.
+        ray_address: an existing Ray cluster to run on (``engine="ray"``); None starts
+            a local Ray.
+        parquet_out: write the facts as Parquet files, one folder per store table, into
+            this folder instead of the store (which is then neither read nor linked).
 
     Returns:
         AnalyzeSummary: how many documents were stored, already present, or failed.
+
+    Raises:
+        StoreError: the store cannot be opened, or another process (not a server)
+            holds it: one line naming that process.
     """
     summary = AnalyzeSummary(store=Path(store_path), on_failure=on_failure)
-    pipeline = Pipeline.create(profile)
-    outlets = pipeline.outlets
-    default_outlet = canonical_outlet(outlet, outlets)
-    with Store(store_path) as store:
-        batch: list[Document] = []
-        extra_sources: list[tuple[str, SourceRef]] = []
-        batch_failures: list[tuple[SourceRef, str, str]] = []
-        pending: dict[str, Document] = {}
-        seen = 0
+    hints = OutletHints(outlet, outlet_by_source)
+    opened = nullcontext(ParquetParts(parquet_out)) if parquet_out else open_writer(store_path)
+    with opened as store:  # the store, or the server that holds it, or Parquet files
+        pipeline = Pipeline.create(profile)
+        summary.notes += pipeline.missing_models()
+        writer = Writer(
+            store, pipeline.version, batch_size,
+            on_failure=lambda f: summary.fail(f.source.name, f.stage, f.reason),
+            on_commit=on_commit, on_done=progress,
+        )
+        reading = {"columns": columns, "max_bytes": max_bytes, "batch_size": batch_size}
+        if engine == "ray":
+            from palmyra.engines.ray import RayEngine
 
-        def flush() -> None:
-            facts, errors = pipeline.process(batch)
-            for doc, stage, reason in errors:
-                for src in doc.sources:
-                    batch_failures.append((src, stage, reason))
-                    summary.fail(src.name, stage, reason)
-            store.write_batch(facts, extra_sources, batch_failures, pipeline.version)
-            summary.stored += len(facts)
-            if on_commit and facts:
-                on_commit(summary.stored)
-            batch.clear()
-            extra_sources.clear()
-            batch_failures.clear()
-            pending.clear()
-
-        for item in iter_records(
-            [_absolute(p) for p in paths], columns=columns, max_bytes=max_bytes
-        ):
-            seen += 1
-            if isinstance(item, InputError):
-                src = SourceRef(item.path)
-                batch_failures.append((src, "read", item.reason))
-                summary.fail(item.path, "read", item.reason)
-                if progress:
-                    progress(item.path, seen)
-                continue
-            doc = _build(item, outlets, summary, batch_failures)
-            if doc is not None and doc.outlet is None:
-                known = (outlet_by_source or {}).get(item.source.name)
-                doc.outlet = canonical_outlet(known, outlets) if known else default_outlet
-            if progress:
-                progress(item.source.name, seen)
-            if doc is None:
-                continue
-            if doc.id in pending:  # same text twice within one batch
-                pending[doc.id].sources.extend(doc.sources)
-                summary.already += 1
-            elif store.has_document(doc.id):
-                extra_sources.extend((doc.id, s) for s in doc.sources)
-                summary.already += 1
-            else:
-                pending[doc.id] = doc
-                batch.append(doc)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
-        summary.link = link(store)  # incremental: only documents not linked before
+            ray_engine = RayEngine(pipeline, profile, workers or default_workers(), ray_address)
+            files = [p for p in paths if not is_url(str(p))]
+            urls = [str(p) for p in paths if is_url(str(p))]
+            results: Iterable[list[Result]] = ray_engine.results(files, writer, hints, **reading)
+            if urls or feeds:
+                # Pages come one polite fetch at a time: this process analyses them.
+                web = feed(urls, writer, pipeline.outlets, hints, feeds=feeds, fetcher=fetcher,
+                           **reading)
+                results = itertools.chain(results, LocalEngine(pipeline, profile, 1).results(web))
+        elif engine == "local":
+            jobs = feed(paths, writer, pipeline.outlets, hints, feeds=feeds, fetcher=fetcher,
+                        **reading)
+            results = LocalEngine(pipeline, profile, workers or default_workers()).results(jobs)
+        else:
+            raise PalmyraError(f"unknown engine '{engine}' (expected one of {', '.join(ENGINES)})")
+        for batch in results:
+            writer.add(batch)
+        writer.flush()
+        summary.stored, summary.already = writer.counts.stored, writer.counts.already
+        if not isinstance(store, ParquetParts):
+            summary.link = _link(store)  # incremental: only documents not linked before
     return summary
+
+
+def link_store(store_path: str | Path, *, full: bool = False) -> LinkSummary:
+    """``palmyra link``: link the store, or have the server that holds it do it."""
+    with open_writer(store_path) as store:
+        return _link(store, full=full)
+
+
+def _link(store: Store | ServerStore, *, full: bool = False) -> LinkSummary:
+    if isinstance(store, ServerStore):
+        summary = LinkSummary(**store.link(full=full))
+        # the server linked our batches as they came: count them as this run's
+        summary.documents += store.linked_documents
+        return summary
+    return link(store, full=full)
 
 
 @dataclass(frozen=True)
@@ -264,21 +291,3 @@ def _summary(profile: Any) -> ProfileSummary:
         loaded_terms=len(profile.loaded_terms),
     )
 
-
-def _build(
-    record: RawRecord,
-    outlets: Sequence,
-    summary: AnalyzeSummary,
-    failures: list[tuple[SourceRef, str, str]],
-) -> Document | None:
-    try:
-        return build_document(record, outlets)
-    except PalmyraError as err:
-        reason = err.reason if isinstance(err, InputError) else str(err)
-        failures.append((record.source, "clean", reason))
-        summary.fail(record.source.name, "clean", reason)
-        return None
-
-
-def _absolute(path: str | Path) -> str:
-    return str(Path(path).expanduser().absolute())

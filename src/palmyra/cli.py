@@ -16,10 +16,18 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
-from palmyra.cli_support import StoreOpt, fail
+from palmyra.cli_support import PalmyraGroup, StoreOpt, fail, print_listing
 from palmyra.errors import PalmyraError
 from palmyra.evaluate.cli import eval_command
 from palmyra.link.cli_commands import (
@@ -44,6 +52,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="markdown",
+    cls=PalmyraGroup,
 )
 out = Console()
 err = Console(stderr=True)
@@ -53,12 +62,38 @@ FOLDER_FORMATS = frozenset({"parquet"})  # binary, one file per table: written t
 @app.command()
 def analyze(
     paths: Annotated[
-        list[Path],
+        list[str] | None,
         typer.Argument(
-            help="Files or folders: .txt, .html, .jsonl, .csv (FA-KES works as is), .warc."
+            help="Files or folders (read recursively): .txt, .text, .md, .html, .htm,"
+            " .jsonl, .ndjson, .csv, .tsv (FA-KES's CSV works as is), .warc, .warc.gz;"
+            " a file without a suffix is sniffed (text, HTML or WARC); or article URLs"
+            " (http:// or https://).",
+            show_default=False,
         ),
-    ],
+    ] = None,
     store: StoreOpt = Path(DEFAULT_STORE),
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            help="An RSS/Atom feed, a sitemap, or a page that advertises a feed: read every"
+                 " article it lists (repeatable). Articles already stored are not fetched.",
+            show_default=False,
+        ),
+    ] = None,
+    fetch_delay: Annotated[
+        float, typer.Option(min=0, help="Least seconds between two requests to one site.")
+    ] = 1.0,
+    fetch_retries: Annotated[
+        int, typer.Option(min=0, max=10, help="Further tries of a request that failed.")
+    ] = 2,
+    allow_private_hosts: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-hosts",
+            help="Fetch from this machine and private networks too (an intranet site).",
+        ),
+    ] = False,
     profile: Annotated[
         str,
         typer.Option(
@@ -97,6 +132,29 @@ def analyze(
     url_column: Annotated[
         str | None, typer.Option(help="CSV/JSONL: column holding the URL.")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes, each loading spaCy once (default: one per core;"
+            " 1 runs in this process). With --engine ray: the size of the actor pool.",
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(help="`local` (this machine's cores) or `ray` (Ray Data, local or a"
+                     " cluster; needs `pip install 'palmyra[ray]'`)."),
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="With --engine ray: the address of an existing Ray cluster"
+                     " (default: start a local Ray)."),
+    ] = None,
+    parquet_out: Annotated[
+        Path | None,
+        typer.Option(help="Write the facts as Parquet (a folder per store table) into this"
+                     " folder instead of the store, for your own warehouse."),
+    ] = None,
 ) -> None:
     """Read articles, clean them, extract their facts and store them (the main job).
 
@@ -105,7 +163,10 @@ def analyze(
     """
     from palmyra import api
     from palmyra.ingest import ColumnMapping
+    from palmyra.ingest.web import Fetcher
 
+    if not paths and not feed:
+        raise fail("give files, folders or URLs to read, or --feed URL")
     columns = None
     if any((id_column, text_column, title_column, date_column, outlet_column, url_column)):
         columns = ColumnMapping(
@@ -116,32 +177,48 @@ def analyze(
             outlet=outlet_column,
             url=url_column,
         )
+    from palmyra.engines.local import default_workers
+    from palmyra.ingest.sources import count_hint
+
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]analyze[/]"),
         BarColumn(),
-        TextColumn("{task.completed} records"),
-        TextColumn("[dim]{task.description}"),
+        MofNCompleteColumn(),
+        TextColumn("docs"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        TextColumn("[dim]{task.description}"),
         console=err,
         transient=True,
+        # Without a terminal there is no bar (logs get one line per commit instead).
+        disable=not err.is_terminal,
     ) as bar:
-        task = bar.add_task("", total=None)
+        # A feed lists an unknown number of pages; an article URL is one record.
+        known_total = err.is_terminal and not feed
+        task = bar.add_task("", total=count_hint(paths or []) if known_total else None,
+                            rate="")
 
-        def on_progress(name: str, seen: int) -> None:
-            bar.update(task, completed=seen, description=name[-60:])
+        def on_progress(name: str, done: int) -> None:
+            speed = bar.tasks[task].speed
+            bar.update(task, completed=done, description=name[-40:],
+                       rate=f"{speed:.1f}/s" if speed else "")
 
         try:
             summary = api.analyze(
-                paths,
+                paths or [],
                 store,
+                feeds=feed or [],
+                fetcher=Fetcher(delay=fetch_delay, retries=fetch_retries,
+                                allow_private=allow_private_hosts),
                 profile=None if profile == "none" else profile,
                 columns=columns,
                 outlet=outlet,
                 batch_size=batch_size,
                 max_bytes=int(max_mb * 1024 * 1024),
                 progress=on_progress,
-                # Without a terminal there is no bar: log each commit so logs show progress.
                 on_commit=None
                 if err.is_terminal
                 else lambda n: err.print(
@@ -150,9 +227,19 @@ def analyze(
                 on_failure=lambda f: bar.console.print(
                     f"[red]✗[/] {escape(str(f))}", highlight=False, soft_wrap=True
                 ),
+                workers=workers or default_workers(),
+                engine=engine,
+                ray_address=ray_address,
+                parquet_out=parquet_out,
             )
         except PalmyraError as e:
             raise fail(e) from None
+    if parquet_out is not None:
+        out.print(f"[green]✓[/] {summary.stored} document(s) written as Parquet to"
+                  f" [bold]{parquet_out}[/] ({len(summary.failures)} input(s) failed).")
+        for note in summary.notes:
+            err.print(f"[dim]note: {escape(note)}[/]")
+        raise typer.Exit(summary.exit_code)
     out.print(
         f"[green]✓[/] {summary.stored} new document(s) stored, {summary.already} already present,"
         f" {len(summary.failures)} input(s) failed."
@@ -168,13 +255,18 @@ def analyze(
         highlight=False,
         soft_wrap=True,
     )
+    for note in summary.notes:
+        err.print(f"[dim]note: {escape(note)}[/]")
     if summary.failures:
         err.print(f"[yellow]{len(summary.failures)} input(s) failed: see the lines above.[/]")
     raise typer.Exit(summary.exit_code)
 
 
 @app.command()
-def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
+def docs(
+    store: StoreOpt = Path(DEFAULT_STORE),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
     """List the stored documents: title, outlet, date, length, comments."""
     from palmyra.store import queries
     from palmyra.store.db import Store
@@ -184,6 +276,11 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
             rows = queries.list_documents(st)
     except PalmyraError as e:
         raise fail(e) from None
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
+        return
+    # On a screen a 10-character prefix is enough for `show`; in a file, the whole id.
+    id_width = 10 if out.is_terminal else None
     table = Table(title=f"{len(rows)} documents in {store}")
     table.add_column("id", no_wrap=True, style="dim", min_width=10)
     table.add_column("title", min_width=20, max_width=50, overflow="ellipsis", no_wrap=True)
@@ -194,7 +291,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
     table.add_column("source", min_width=12, max_width=28, overflow="ellipsis", no_wrap=True)
     for r in rows:
         table.add_row(
-            r["id"][:10],
+            r["id"][:id_width],
             r["title"] or "—",
             r["outlet"] or "—",
             r["published"] or "—",
@@ -202,7 +299,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
             "yes" if r["comments"] else "no",
             r["sources"] or "",
         )
-    out.print(table)
+    print_listing(out, table)
 
 
 @app.command()
@@ -216,12 +313,19 @@ def show(
         bool, typer.Option("--annotations", "-a", help="Mark actors, places, dates and numbers.")
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the annotations as JSON objects instead.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print JSON instead: the annotations; with --facts the events, quotes and"
+                 " citations (as in the JSONL export, every modality); with --candidates"
+                 " the candidates.",
+        ),
     ] = False,
     facts: Annotated[
         bool,
         typer.Option(
-            "--facts", "-f", help="Print each event, quote and citation with its evidence."
+            "--facts", "-f",
+            help="Print each event, quote, citation and technique with its evidence."
         ),
     ] = False,
     candidates: Annotated[
@@ -248,7 +352,8 @@ def show(
             doc_id = queries.resolve_document_id(st, doc)
             document = queries.load_document(st, doc_id)
             mentions = queries.mentions_of(st, doc_id) if (annotations or as_json) else []
-            stored = {k: queries.facts_of(st, doc_id, k) for k in ("events", "quotes", "citations")}
+            stored = {k: queries.facts_of(st, doc_id, k)
+                      for k in ("events", "quotes", "citations", "techniques")}
     except PalmyraError as e:
         raise fail(e) from None
     if candidates:
@@ -261,7 +366,17 @@ def show(
             terminal.print_candidates(out, rows)
         return
     if facts:
-        terminal.print_facts(out, document, stored)
+        if as_json:  # the facts as the JSONL export writes them, evidence text included
+            from palmyra.present.export import citation_record, event_record, quote_record
+
+            records = {
+                "events": [event_record(e, document.text) for e in stored["events"]],
+                "quotes": [quote_record(q, document.text) for q in stored["quotes"]],
+                "citations": [citation_record(c, document.text) for c in stored["citations"]],
+            }
+            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+        else:
+            terminal.print_facts(out, document, stored)
         return
     if as_json:
         sys.stdout.write(json.dumps(mentions, ensure_ascii=False, indent=1) + "\n")

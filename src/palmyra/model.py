@@ -82,7 +82,9 @@ class SourceRef:
 
     @property
     def name(self) -> str:
-        """The reference used in exports: file name, ``FILE#ID`` for a row."""
+        """The reference used in exports: file name, ``FILE#ID`` for a row, a page's URL."""
+        if self.path.startswith(("http://", "https://")):
+            return self.path
         base = self.path.replace("\\", "/").rsplit("/", 1)[-1]
         return f"{base}#{self.row}" if self.row is not None else base
 
@@ -295,6 +297,21 @@ class FrameSignal:
 
 
 @dataclass
+class Technique:
+    """A propaganda technique of the SemEval-2020 Task 11 set used by the words of ``span``.
+
+    ``score`` is the classifier's probability for ``label``; ``span_score`` the span
+    proposer's mean probability that the words use some technique at all."""
+
+    doc_id: str
+    span: Span
+    label: str  # one of palmyra.techniques.TECHNIQUES
+    score: float
+    span_score: float
+    extractor: str = ""
+
+
+@dataclass
 class DocumentFacts:
     """Everything the per-document stages produce; the unit the store persists."""
 
@@ -304,6 +321,7 @@ class DocumentFacts:
     quotes: list[Quote] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     frames: list[FrameSignal] = field(default_factory=list)
+    techniques: list[Technique] = field(default_factory=list)
     profile: str | None = None  # the name of the conflict profile that coded these facts
 
 

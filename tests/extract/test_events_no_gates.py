@@ -103,3 +103,17 @@ def test_events_a_reference_back_joins_the_event_told_before():
     events = _events("Regime aircraft bombed the town of Ariha on Monday, killing 11 civilians."
                      " The opposition condemned the massacre.", published="2016-07-13")
     assert len(events) == 1
+
+
+def test_events_a_force_named_by_its_strikes_acts_and_the_killed_are_hit():
+    events = _events("Two civilians were killed in regime airstrikes on the town of Ariha on"
+                     " Monday.", published="2016-07-13")
+    assert [(e.actor1, e.actor2) for e in events] == [
+        ("Military Forces of Syria", "Civilians (Syria)")]
+
+
+def test_events_the_day_a_source_spoke_dates_the_event_to_its_week():
+    events = _events("The monitor said on Friday that the jihadists had seized the village of"
+                     " Tal Hamis.", published="2014-09-20")
+    assert events and events[0].date is not None
+    assert (events[0].date.value, events[0].date.precision) == ("2014-09-19", "week")

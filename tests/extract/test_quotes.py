@@ -234,3 +234,15 @@ def test_quotemarks_pairs(text, inner):
 def test_quotes_are_registered():
     assert parts.extractors.get("palmyra.quotes.v1") is quotes
     assert parts.extractors.get("palmyra.scare_quotes.v1") is scare_quotes
+
+
+
+def test_quotes_attribution_after_the_mark_without_a_comma():
+    # copy that lost its commas (FA-KES) or a house style that drops them
+    from palmyra.api import TextRecord, analyze_texts
+
+    facts = analyze_texts([TextRecord(
+        "Strike on airbase\n\nThe governor Talal Barazi spoke by phone. \"We hope there are not"
+        " many victims\" he told Reuters by telephone.\n")])[0]
+    assert [(q.text, q.speaker) for q in facts.quotes if q.direct] == [
+        ("We hope there are not many victims", "Talal Barazi")]

@@ -77,7 +77,14 @@ def test_exports_geojson_is_a_feature_collection(store: Store) -> None:
     n = exports.export_geojson(store, out)
     data = json.loads(out.getvalue())
     assert data["type"] == "FeatureCollection"
-    assert n == len(data["features"]) == 10  # every event has coordinates, planned included
+    # every event has coordinates; the planned push on Deir ez-Zor stays out, as in the CSV
+    assert n == len(data["features"]) == 9
+    rows = io.StringIO()
+    exports.export_csv(store, rows)
+    assert {f["id"] for f in data["features"]} == {
+        r["event_id"] for r in csv.DictReader(io.StringIO(rows.getvalue()))
+    }
+    assert not any(f["properties"]["location"] == "Deir ez-Zor" for f in data["features"])
     for f in data["features"]:
         assert f["type"] == "Feature"
         assert f["geometry"]["type"] == "Point"

@@ -98,7 +98,7 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     generic = generic_actors(doc, ctx, taken - unlinked)
     actors += generic
     taken |= _tokens(generic)
-    actors += entity_actors(doc, ctx, taken, skip, matcher, cutoff)
+    actors += entity_actors(doc, ctx, taken, skip, matcher, cutoff, persons)
     ends = {f.end: f.start for f in actors}
     clean = ctx.document.clean
     text = clean.text if clean else ctx.document.text  # the Doc's text: cheaper than doc.text

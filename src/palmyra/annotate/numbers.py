@@ -193,6 +193,22 @@ def find_numbers(
     return out
 
 
+_TO = re.compile(r"\s+(?:down\s+|up\s+)?to\s+", re.I)
+
+
+def quantity_follows_to(text: str, end: int) -> bool:
+    """Whether "to <quantity>" follows ``end``, the quantity not a year.
+
+    "the population fell from 2000 to a few hundred" counts people: its 2000 is no year,
+    where "from 2000 to 2005" and "from 2011 to now" are years.
+    """
+    m = _TO.match(text, end)
+    if m is None:
+        return False
+    found = find_numbers(text[m.end() : m.end() + 60])
+    return bool(found) and found[0][0] == 0
+
+
 @registry.annotators.register("palmyra.numbers.v1")
 def number_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     """Number mentions of a document; spaCy's tagger tells the count "one" from the pronoun."""

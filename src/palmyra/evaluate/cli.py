@@ -66,6 +66,19 @@ def eval_command(
                           " (gold/agreement) against the gold instead of Palmyra's output:"
                           " the annotators' agreement, the human ceiling."),
     ] = None,
+    ptc: Annotated[
+        Path | None,
+        typer.Option("--ptc", metavar="DIR",
+                     help="The SemEval-2020 Task 11 PTC folder: score the propaganda-technique"
+                          " model on its dev split (SI F1 by character overlap, TC micro-F1 on"
+                          " the gold spans). Runs on its own, without --gold/--fakes/--recall."),
+    ] = None,
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", metavar="DIR",
+                     help="With --ptc: the technique model folder (default: the one"
+                          " `palmyra train techniques` wrote to the cache folder)."),
+    ] = None,
     check: Annotated[
         bool,
         typer.Option("--check", help="Only validate the gold files (schema, ACLED sub-types,"
@@ -94,8 +107,16 @@ def eval_command(
         gold_folder,
     )
 
+    if ptc is not None:
+        if gold is not None or fakes is not None or recall is not None:
+            raise fail("--ptc scores the technique model on its own: leave out --gold, --fakes"
+                       " and --recall")
+        _eval_ptc(ptc, model, as_json)
+        return
+    if model is not None:
+        raise fail("--model names a technique model: give --ptc DIR too")
     if gold is None and fakes is None and recall is None:
-        raise fail("nothing to score: give --gold DIR, --fakes PATH, --recall FILE")
+        raise fail("nothing to score: give --gold DIR, --fakes PATH, --recall FILE or --ptc DIR")
     if split is not None and split not in SPLITS:
         raise fail(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
     results: dict[str, dict[str, Any]] = {}
@@ -144,6 +165,27 @@ def _print(results: dict[str, dict[str, Any]], as_json: bool, errors: bool,
 
 
 SPLITS = ("dev", "test")
+
+
+def _eval_ptc(ptc: Path, model: Path | None, as_json: bool) -> None:
+    """Score the technique model on PTC dev; JSON is one flat object (``si_f1``, ...)."""
+    from palmyra.evaluate.ptc import evaluate_ptc
+
+    try:
+        result = evaluate_ptc(ptc, model)
+    except PalmyraError as e:
+        raise fail(str(e)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=1) + "\n")
+        return
+    typer.echo(f"PTC {result['split']} ({result['articles']} articles, model {result['model']})")
+    typer.echo(f"SI  P {result['si_precision']:.3f}  R {result['si_recall']:.3f}"
+               f"  F1 {result['si_f1']:.3f}  ({result['predicted_spans']} spans proposed)")
+    typer.echo(f"TC  micro-F1 {result['tc_micro_f1']:.3f}  (majority class:"
+               f" {result['tc_majority_f1']:.3f}; {result['gold_spans']} gold spans)")
+    for name, s in result["tc_per_technique"].items():
+        typer.echo(f"  {name:<36} F1 {s['f1']:.3f}  P {s['precision']:.3f}"
+                   f"  R {s['recall']:.3f}  gold {s['gold']}")
 
 
 def _check(folder: Path | None, fakes: Path | None) -> None:

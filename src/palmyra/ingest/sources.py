@@ -58,6 +58,17 @@ def iter_records(
             refused unread; JSONL and WARC are streamed and the limit applies
             to each line or page.
     """
+    for item in iter_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from _read(item[0], item[1], columns, max_bytes)
+
+
+def iter_files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str] | InputError]:
+    """Every readable file in ``paths`` with its reader kind, in the order ``iter_records``
+    reads them, and an ``InputError`` for each missing path or file of unknown type given
+    by name (inside folders those are skipped). Lets a reader be run per file (Ray)."""
     seen: set[str] = set()
     for path in paths:
         for item in _walk(Path(path), seen):
@@ -72,7 +83,30 @@ def iter_records(
                         str(file), f"unsupported file type '{_suffix(file)}' ({_supported()})"
                     )
                 continue
-            yield from _read(file, kind, columns, max_bytes)
+            yield file, kind
+
+
+def count_hint(paths: Sequence[str | Path], limit: int = 1_000_000) -> int | None:
+    """How many records ``paths`` hold, when that is cheap to know: the number of files
+    when every one is a single article; ``None`` when a CSV, JSONL or WARC file (many
+    records each) is among them or there are more than ``limit`` files. For progress."""
+    n = 0
+    for item in iter_files(paths):
+        if isinstance(item, InputError):
+            n += 1
+        elif item[1] in ("csv", "tsv", "jsonl", "warc") or n >= limit:
+            return None
+        else:
+            n += 1
+    return n
+
+
+def read_file(
+    path: Path, kind: str, columns: ColumnMapping | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Item]:
+    """The records of one file found by ``iter_files`` (its errors in the stream)."""
+    return _read(path, kind, columns, max_bytes)
 
 
 def kind_of(path: Path) -> str | None:

@@ -29,6 +29,7 @@ from palmyra.link.records import EventKey, LinkEvent
 from palmyra.link.settings import resolve
 from palmyra.link.summarise import Context, summarise
 from palmyra.store.db import Store
+from palmyra.store.queries import technique_counts
 
 
 @dataclass
@@ -151,7 +152,8 @@ def compare(store: Store, ref: str) -> dict[str, Any]:
 
 
 def naming(store: Store, actor: str | None = None) -> dict[str, Any]:
-    """The naming matrix of ``actor``; without one, a summary per actor and the outlets' lean."""
+    """The naming matrix of ``actor``; without one, a summary per actor, the outlets' lean
+    and the propaganda techniques found per outlet."""
     if actor is not None:
         return queries.naming_matrix(store, queries.resolve_actor(store, actor))
     leans = lean(store)
@@ -159,6 +161,7 @@ def naming(store: Store, actor: str | None = None) -> dict[str, Any]:
         "actors": queries.naming_summary(store),
         "lean": leans,
         "distances": lean_distance(leans),
+        "techniques": technique_counts(store),
     }
 
 

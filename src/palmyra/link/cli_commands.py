@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from palmyra.cli_support import StoreOpt, fail
+from palmyra.cli_support import StoreOpt, fail, print_listing
 from palmyra.errors import PalmyraError
 from palmyra.store.db import DEFAULT_STORE, Store
 
@@ -66,7 +66,7 @@ def events_command(
     if as_json:
         _json(rows)
         return
-    Console().print(render.events_table(rows, f"{len(rows)} event cluster(s) in {store}"))
+    print_listing(Console(), render.events_table(rows, render.events_title(rows, store)))
 
 
 def compare_command(
@@ -93,7 +93,8 @@ def naming_command(
     limit: Annotated[int, typer.Option(min=1, help="Rows in the summary tables.")] = 30,
     as_json: JsonOpt = False,
 ) -> None:
-    """How each outlet names an actor; without ACTOR, actors and each outlet's lean per side."""
+    """How each outlet names an actor; without ACTOR, actors, each outlet's lean per side
+    and the propaganda techniques found per outlet (a column per technique)."""
     from palmyra.link import api, render
 
     data = _read(store, lambda st: api.naming(st, actor))
@@ -102,12 +103,14 @@ def naming_command(
         return
     console = Console()
     if actor is not None:
-        console.print(render.naming_table(data))
+        print_listing(console, render.naming_table(data))
         return
-    console.print(render.actors_table(data["actors"], limit))
-    console.print(render.lean_table(data["lean"]))
+    tables = [render.actors_table(data["actors"], limit), render.lean_table(data["lean"])]
     if data["distances"]:
-        console.print(render.distance_table(data["distances"], limit))
+        tables.append(render.distance_table(data["distances"], limit))
+    if data["techniques"]:
+        tables.append(render.techniques_table(data["techniques"]))
+    print_listing(console, *tables)
 
 
 def sources_command(store: StoreOpt = Path(DEFAULT_STORE), as_json: JsonOpt = False) -> None:
@@ -118,7 +121,7 @@ def sources_command(store: StoreOpt = Path(DEFAULT_STORE), as_json: JsonOpt = Fa
     if as_json:
         _json(edges)
         return
-    Console().print(render.sources_table(edges))
+    print_listing(Console(), render.sources_table(edges))
 
 
 def link_command(
@@ -127,10 +130,16 @@ def link_command(
         bool, typer.Option("--full", help="Rebuild every link table instead of adding to them.")
     ] = False,
 ) -> None:
-    """Line up the stored documents across outlets (`palmyra analyze` already does this)."""
-    from palmyra.link import api
+    """Line up the stored documents across outlets (`palmyra analyze` already does this).
 
-    summary = _read(store, lambda st: api.link(st, full=full), write=True)
+    When `palmyra serve` holds the store, the server does the linking.
+    """
+    from palmyra.api import link_store
+
+    try:
+        summary = link_store(store, full=full)
+    except PalmyraError as e:
+        raise fail(e) from None
     Console().print(
         f"[green]✓[/] linked {summary.documents} document(s): {summary.reports} report(s) placed,"
         f" {summary.clusters_written} cluster(s) written, {summary.near_duplicates} new"

@@ -84,7 +84,8 @@ def cluster_id(key: EventKey) -> str:
 
 
 def seed_of(event: LinkEvent) -> Seed:
-    return Seed(event.sub_event_type, event.actors, event.text, event.start or 0, event.end or 0)
+    return Seed(event.sub_event_type, event.actors, event.text, event.start or 0, event.end or 0,
+                (event.counts or {}).get("killed"))
 
 
 class BlockIndex:

@@ -77,16 +77,24 @@ def count_interval(
 
 
 def count_label(low: float | None, high: float | None, approx: bool) -> str:
-    """How a figure reads: ``50``, ``at least 50``, ``up to 78``, ``50–78``, ``about 50``."""
-    if low is not None and high is not None:
-        text = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-    elif low is not None:
-        text = f"at least {low:g}"
-    elif high is not None:
-        text = f"up to {high:g}"
-    else:
-        text = "some"
-    return f"about {text}" if approx else text
+    """How a figure reads: ``50``, ``at least 50``, ``up to 78``, ``50–78``, ``about 50``.
+
+    An open bound already says the figure is vague: "more than 120" reads "at least 120",
+    never "about at least 120". An approximate figure read as a band around a value
+    ("about 50": 45–55) reads as that value, "about 50".
+    """
+    if low is None and high is None:
+        return "some"
+    if high is None:
+        return f"at least {low:g}"
+    if low is None:
+        return f"up to {high:g}"
+    if low == high:
+        return f"about {low:g}" if approx else f"{low:g}"
+    middle = (low + high) / 2
+    if approx and abs((high - low) - 0.2 * middle) < 1e-9 * max(1.0, middle):
+        return f"about {middle:g}"
+    return f"{low:g}–{high:g}"
 
 
 def _sides(reports: list[Report], value_of: Callable[[LinkEvent], Any]) -> dict[Any, Side]:

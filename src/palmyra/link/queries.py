@@ -182,11 +182,27 @@ def naming_rows(store: Store) -> list[dict[str, Any]]:
 
 
 def resolve_actor(store: Store, ref: str) -> str:
-    """The canonical actor ``ref`` names: exact (any case), else the one whose name contains it."""
+    """The canonical actor ``ref`` names, tried in order (any case):
+
+    1. a canonical name ("Islamic State");
+    2. a name outlets use for it ("Daesh", "ISIS": a surface form in the naming table;
+       where several actors share a form, the one it names most often);
+    3. the one actor whose canonical name contains ``ref``.
+
+    "Daesh" is the Islamic State, not the "Global Coalition Against Daesh" that contains it.
+    """
     actors = [r["actor"] for r in _rows(store, "SELECT DISTINCT actor FROM naming ORDER BY actor")]
     exact = [a for a in actors if a.casefold() == ref.strip().casefold()]
     if exact:
         return exact[0]
+    named = _rows(
+        store,
+        "SELECT actor, sum(mentions) AS n FROM naming WHERE lower(surface) = lower(?)"
+        " GROUP BY actor ORDER BY n DESC, actor LIMIT 1",
+        [ref.strip()],
+    )
+    if named:
+        return named[0]["actor"]
     part = [a for a in actors if ref.strip().casefold() in a.casefold()]
     if len(part) == 1:
         return part[0]

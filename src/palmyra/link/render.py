@@ -42,6 +42,14 @@ def _date(row: dict[str, Any]) -> str:
     return f"{row['date']} ({row.get('date_precision') or '?'})"
 
 
+def events_title(rows: list[dict[str, Any]], store: object) -> str:
+    """How many clusters, and how many of them more than one report tells (the report's
+    Clusters page lists only those), so the two counts never look like a contradiction."""
+    several = sum(1 for r in rows if (r.get("reports") or 0) > 1)
+    return (f"{len(rows)} event cluster(s) in {store}: {several} reported more than once,"
+            f" {len(rows) - several} by a single report")
+
+
 def events_table(rows: list[dict[str, Any]], title: str) -> Table:
     table = Table(title=title)
     table.add_column("cluster", no_wrap=True, style="dim")
@@ -206,4 +214,25 @@ def sources_table(edges: list[dict[str, Any]]) -> Table:
     table.add_column("citing docs", justify="right")
     for e in edges:
         table.add_row(e["citing"], e["cited"], str(e["citations"]), str(e["documents"]))
+    return table
+
+
+def techniques_table(rows: list[dict[str, Any]]) -> Table:
+    """Outlets (rows) by propaganda technique (columns): spans found, and per document."""
+    from palmyra.techniques import SHORT_NAMES, TECHNIQUES
+
+    present = [t for t in TECHNIQUES if any(r["technique"] == t for r in rows)]
+    table = Table(title="Propaganda techniques per outlet: spans found (per document)")
+    table.add_column("outlet")
+    table.add_column("docs", justify="right")
+    for technique in present:
+        table.add_column(SHORT_NAMES[technique], justify="right")
+    by_outlet: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in rows:
+        by_outlet.setdefault(r["outlet"], {})[r["technique"]] = r
+    for outlet, cells in sorted(by_outlet.items()):
+        docs = next(iter(cells.values()))["outlet_documents"]
+        row = [Text(f"{cells[t]['n']} ({cells[t]['n'] / docs:.1f})") if t in cells
+               else Text("·", style="dim") for t in present]
+        table.add_row(outlet, str(docs), *row)
     return table

@@ -43,6 +43,9 @@ DEFAULTS: dict[str, Any] = {
     # ...or in the same paragraph, at most this far: a text without line breaks is one
     # paragraph, and one citation must not cover all of it.
     "citation_paragraph_chars": 1500,
+    # Two one-day reports of different days whose exact death tolls differ by this factor
+    # or more are two events, not one event the outlets disagree on (link/score.py).
+    "distinct_toll_ratio": 5.0,
     # "about 50" is read as 50 ± this share when counts are compared.
     "approximate_margin": 0.1,
 }

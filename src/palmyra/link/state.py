@@ -102,9 +102,12 @@ def clusters_of_blocks(store: Store, blocks: Collection[str]) -> list[Cluster]:
     """The stored clusters of ``blocks``, as placement compares with them."""
     with registered(store, {"block": list(blocks)}) as b:
         rows = store.con.execute(
-            "SELECT id, c.block, kind, sub_event_type, actor1, actor2, evidence,"
-            " anchor_start, anchor_end, seed_doc, seed_seq"
+            "SELECT c.id, c.block, c.kind, c.sub_event_type, c.actor1, c.actor2, c.evidence,"
+            " c.anchor_start, c.anchor_end, c.seed_doc, c.seed_seq,"
+            " f.data->'$.counts.killed' AS killed"
             f" FROM clusters c JOIN {b} b ON b.block = c.block"
+            " LEFT JOIN facts f ON f.doc_id = c.seed_doc AND f.seq = c.seed_seq"
+            " AND f.kind = 'events'"
         ).fetchall()
     return [
         Cluster(
@@ -117,11 +120,22 @@ def clusters_of_blocks(store: Store, blocks: Collection[str]) -> list[Cluster]:
                 text or "",
                 start.toordinal(),
                 end.toordinal(),
+                _count(killed),
             ),
             (seed_doc, seed_seq),
         )
-        for cid, block, kind, sub, a1, a2, text, start, end, seed_doc, seed_seq in rows
+        for cid, block, kind, sub, a1, a2, text, start, end, seed_doc, seed_seq, killed in rows
     ]
+
+
+def _count(data: str | None) -> tuple[float | None, float | None, bool] | None:
+    """A stored count (JSON ``{low, high, approximate}``) as the link stage compares it."""
+    if not data:
+        return None
+    v = json.loads(data)
+    if not isinstance(v, dict):
+        return None
+    return (v.get("low"), v.get("high"), bool(v.get("approximate")))
 
 
 def coarse_members_of_blocks(store: Store, blocks: Collection[str]) -> list[tuple[EventKey, str]]:

@@ -8,6 +8,7 @@ one-line message with exit code 2, like the other commands.
 from __future__ import annotations
 
 import os
+import socket
 import threading
 import webbrowser
 from pathlib import Path
@@ -31,7 +32,9 @@ def serve(
         typer.Option(help="Address to listen on. The default keeps the UI on this machine;"
                           " anything else exposes the store to the network."),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free one).")
+    ] = 8000,
     open_browser: Annotated[
         bool, typer.Option("--open/--no-open", help="Open the UI in the default browser.")
     ] = False,
@@ -42,28 +45,57 @@ def serve(
 ) -> None:
     """Browse the store in a local web UI: overview, timeline and map, documents, clusters.
 
-    Reads the store only (it first builds the search index when the store is not in
-    use elsewhere). While the server runs, other commands cannot write to the store.
+    With one worker (the default) the server holds the store and is its one writer:
+    `palmyra analyze`, `link`, `report`, `export` and the other commands keep working on
+    the same store meanwhile (they go through the server), and the UI shows new
+    documents as they are stored. With several workers the store is read-only.
     """
     import uvicorn
 
     from palmyra.present.web.app import STORE_ENV, create_app
+    from palmyra.store import lease
 
+    token = lease.new_token()
     try:
-        app = create_app(store)  # also checks the store and builds the search index
+        # one worker: bound here, so the lease names the real port (--port 0 picks one)
+        sock = None if workers > 1 else _listen(host, port)
+    except OSError as e:
+        raise fail(f"cannot listen on {host}:{port} ({e.strerror})") from None
+    if sock is not None:
+        port = sock.getsockname()[1]
+    held = lease.Lease(os.getpid(), port, token, writable=workers == 1,
+                       host=host if host not in ("0.0.0.0", "::", "") else "127.0.0.1")
+    try:
+        app = None if workers > 1 else create_app(
+            store, writable=True, token=token, on_close=lambda: lease.remove_lease(store, held))
     except PalmyraError as e:
         raise fail(e) from None
     url = f"http://{host}:{port}/"
+    lease.write_lease(store, held)
     err.print(f"Palmyra UI on [bold]{url}[/] (Ctrl-C stops it)", highlight=False)
     if open_browser:
         threading.Timer(1.0, webbrowser.open, [url]).start()
     # a browser keeps connections open between clicks; uvicorn's 5 s default races them
-    options = {"host": host, "port": port, "log_level": "warning", "timeout_keep_alive": 30}
-    if workers == 1:
-        uvicorn.run(app, **options)
-        return
-    os.environ[STORE_ENV] = str(store.absolute())  # the workers' factory reads it
-    uvicorn.run("palmyra.present.web.app:app_from_env", factory=True, workers=workers, **options)
+    options = {"log_level": "warning", "timeout_keep_alive": 30}
+    try:
+        if sock is not None:
+            uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
+            return
+        os.environ[STORE_ENV] = str(store.absolute())  # the workers' factory reads it
+        uvicorn.run("palmyra.present.web.app:app_from_env", factory=True, workers=workers,
+                    host=host, port=port, **options)
+    finally:
+        lease.remove_lease(store, held)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``: connections wait in its backlog until uvicorn runs."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    return sock
 
 
 def report(
@@ -88,9 +120,4 @@ def report(
         raise fail(e) from None
     except OSError as e:
         raise fail(f"{output}: cannot write the report ({e.strerror})") from None
-    err.print(
-        f"wrote {summary.path} ({summary.bytes / 1e6:.1f} MB): {summary.documents} of"
-        f" {summary.documents_total} documents, {summary.events} events,"
-        f" {summary.clusters} clusters",
-        highlight=False,
-    )
+    err.print(summary.describe(), highlight=False, soft_wrap=True)

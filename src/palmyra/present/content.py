@@ -16,6 +16,7 @@ from palmyra.errors import StoreError
 from palmyra.present import charts, views
 from palmyra.present import queries as wq
 from palmyra.present.marks import excerpt
+from palmyra.present.technique_table import technique_table
 from palmyra.store import queries
 from palmyra.store.db import Store
 
@@ -63,7 +64,7 @@ def events(store: Store, cluster_of: ClusterOf) -> list[dict[str, Any]]:
 def document(store: Store, doc_id: str, cluster_of: ClusterOf) -> views.DocumentView:
     doc = queries.load_document(store, doc_id)
     facts = {kind: queries.facts_of(store, doc_id, kind)
-             for kind in ("events", "quotes", "citations", "frames")}
+             for kind in ("events", "quotes", "citations", "frames", "techniques")}
     return views.document_view(doc, facts, queries.mentions_of(store, doc_id), cluster_of)
 
 
@@ -83,7 +84,10 @@ def clusters(store: Store) -> dict[str, Any]:
 
 
 def naming(store: Store) -> views.NamingView:
-    return views.naming_view(wq.naming_rows(store))
+    """The naming matrix, with the table of propaganda techniques per outlet."""
+    view = views.naming_view(wq.naming_rows(store))
+    view.techniques = technique_table(queries.technique_counts(store))
+    return view
 
 
 def citations(store: Store) -> views.CitationView:

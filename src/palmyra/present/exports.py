@@ -7,8 +7,9 @@
   1 day, 2 week, 3 month or coarser). ``geo_precision`` maps the place's
   precision the same way (1 town or finer, 2 district, 3 governorate or wider).
   ``notes`` is the evidence text, so every row can be checked against its source.
-- ``geojson``: a FeatureCollection of every event with coordinates, any modality,
-  as Points ``[lon, lat]`` with the event's fields as properties.
+- ``geojson``: a FeatureCollection of the same events as ``csv`` (planned, hypothetical
+  and denied ones left out) that have coordinates, as Points ``[lon, lat]`` with the
+  event's fields as properties.
 - ``parquet``: every table of the store plus a flattened ``events`` table, one
   Parquet file each, written by DuckDB. Its ``out`` is a directory (created if
   needed; files are ``<table>.parquet``). Given an open text file instead (as
@@ -84,10 +85,14 @@ def export_csv(store: Store, out: TextIO) -> int:
 
 
 def event_features(store: Store) -> Iterator[dict[str, Any]]:
-    """GeoJSON Point features of the events that have coordinates."""
+    """GeoJSON Point features of the events claimed to have happened that have coordinates.
+
+    The same events as the CSV rows and the JSONL events: a map of what the articles say
+    happened, not of what someone planned, imagined or denied.
+    """
     clusters = wq.cluster_of_events(store)
     for r in wq.events(store):
-        if r["lat"] is None or r["lon"] is None:
+        if r["modality"] not in REPORTED or r["lat"] is None or r["lon"] is None:
             continue
         yield {
             "type": "Feature",

@@ -254,6 +254,13 @@ def clusters_available(store: Store) -> bool:
     return bool(store.query("SELECT 1 FROM link_state LIMIT 1"))
 
 
+def cluster_count(store: Store) -> int:
+    """Every event cluster, single reports included: the count `palmyra events` lists."""
+    if not clusters_available(store):
+        return 0
+    return int(store.query(f"SELECT count(DISTINCT cluster_id) AS n FROM {CLUSTER_TABLE}")[0]["n"])
+
+
 def cluster_summaries(store: Store, limit: int = 500) -> list[dict[str, Any]]:
     """Clusters with more than one report, most reported first (empty before linking)."""
     if not clusters_available(store):

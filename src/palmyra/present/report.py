@@ -19,11 +19,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from palmyra import __version__
+from palmyra.model import REPORTED_MODALITIES
 from palmyra.present import content
 from palmyra.present import queries as wq
 from palmyra.present.templating import Links, render, static_text
 from palmyra.store.db import Store
+from palmyra.version import __version__
 
 SCRIPTS = ("palmyra.js", "events.js", "report.js")
 
@@ -36,6 +37,18 @@ class ReportSummary:
     clusters: int
     events: int
     bytes: int
+    events_apart: int = 0  # planned, hypothetical or denied: in the data, not on the map
+    clusters_all: int = 0  # every event cluster, as `palmyra events` counts them
+
+    def describe(self) -> str:
+        """The one line `palmyra report` prints, in the counts `events` and `export` use."""
+        return (
+            f"wrote {self.path} ({self.bytes / 1e6:.1f} MB): {self.documents} of"
+            f" {self.documents_total} documents; {self.events} events reported as happened"
+            f" (as in `palmyra export`), {self.events_apart} planned, hypothetical or denied"
+            f" kept apart; {self.clusters_all} event clusters (as in `palmyra events`), of"
+            f" which {self.clusters} reported more than once have a page"
+        )
 
 
 def _sha256(text: str) -> str:
@@ -102,6 +115,8 @@ def write_report(
     )
     path = Path(out_path)
     path.write_text(html, encoding="utf-8")
-    return ReportSummary(path, len(doc_rows), total, len(cluster_views), len(events),
-                         path.stat().st_size)
+    reported = sum(1 for e in events if e.get("modality") in REPORTED_MODALITIES)
+    return ReportSummary(path, len(doc_rows), total, len(cluster_views), reported,
+                         path.stat().st_size, events_apart=len(events) - reported,
+                         clusters_all=wq.cluster_count(store))
 

@@ -160,7 +160,8 @@ def _fact_panel(kind: str, summary: str, context: Text, colour: str) -> Panel:
 
 
 def print_facts(console: Console, doc: Document, facts: dict[str, list[dict[str, Any]]]) -> None:
-    """Each event, quote and citation with its evidence highlighted in the surrounding text."""
+    """Each event, quote, citation and propaganda technique with its evidence highlighted
+    in the surrounding text."""
     for e in facts.get("events", []):
         context = _in_context(doc, e["evidence"], "bold black on yellow")
         console.print(_fact_panel("event", _event_title(e), context, "yellow"))
@@ -174,6 +175,10 @@ def print_facts(console: Console, doc: Document, facts: dict[str, list[dict[str,
         bits = [c.get("outlet") or "outlet unknown", c.get("title"), c.get("author"), date]
         context = _in_context(doc, [c["span"]], "bold black on green")
         console.print(_fact_panel("citation", " · ".join(b for b in bits if b), context, "green"))
+    for t in facts.get("techniques", []):
+        context = _in_context(doc, [t["span"]], "bold black on magenta")
+        title = f"{t['label'].replace('_', ' ')} · score {t['score']:.2f}"
+        console.print(_fact_panel("technique", title, context, "magenta"))
     counts = {k: len(v) for k, v in facts.items()}
     console.print(Text(", ".join(f"{n} {k}" for k, n in counts.items()) or "no facts", style="dim"))
 

@@ -26,7 +26,8 @@ COUNT_LABELS = {
     "surrendered": "Surrendered",
     "detained": "Detained",
 }
-FACT_LABELS = {"event": "Events", "quote": "Quotes", "citation": "Citations", "frame": "Framing"}
+FACT_LABELS = {"event": "Events", "quote": "Quotes", "citation": "Citations", "frame": "Framing",
+               "technique": "Techniques"}
 
 
 def type_class(event_type: str | None) -> str:
@@ -115,7 +116,7 @@ def document_view(
 
     Args:
         facts: stored fact dicts by plural kind (``events``, ``quotes``, ``citations``,
-            ``frames``), in ``seq`` order.
+            ``frames``, ``techniques``), in ``seq`` order.
         mentions: rows of ``queries.mentions_of``.
         cluster_of: event key ``doc.seq`` -> cluster id (itself when unclustered).
     """
@@ -224,6 +225,15 @@ def _fact_marks(
             fid, "frame", (f.get("label") or "signal").replace("_", " "), rows,
             text[span["start"]:span["end"]], _inside(span["start"], span["end"], comments),
             css=f"reg-{f.get('register') or 'neutral'}",
+        ))
+    for seq, t in enumerate(facts.get("techniques", ())):
+        fid = f"technique-{seq}"
+        span = t["span"]
+        marks.append(Mark(span["start"], span["end"], "technique", fid))
+        cards["technique"].append(Card(
+            fid, "technique", t["label"].replace("_", " ").replace(",", ", "),
+            [("Score", f"{t['score']:.2f}"), ("Span score", f"{t['span_score']:.2f}")],
+            text[span["start"]:span["end"]], _inside(span["start"], span["end"], comments),
         ))
     return marks, cards
 
@@ -453,6 +463,7 @@ class NamingView:
     actors: list[dict[str, Any]]  # name, side, total, cells (per outlet)
     hidden_outlets: int
     hidden_actors: int
+    techniques: Any = None  # a technique_table.TechniqueTable, filled by content.naming
 
 
 def naming_view(rows: Sequence[Mapping[str, Any]], max_outlets: int = 12,

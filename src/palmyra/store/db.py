@@ -17,12 +17,35 @@ from typing import Any
 import duckdb
 
 from palmyra.errors import StoreError
-from palmyra.model import Document, DocumentFacts, SourceRef, to_dict
+from palmyra.model import Document, DocumentFacts, SourceRef
+from palmyra.store import lease
+from palmyra.store.rows import (
+    DOCUMENT_COLUMNS,
+    FACT_KINDS,
+    DocRows,
+    DocumentRows,
+    FailureRow,
+    SourceRow,
+    batch_rows,
+    document_rows,
+    failure_rows,
+    source_rows,
+)
 from palmyra.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 DEFAULT_STORE = "palmyra.duckdb"
 
-FACT_KINDS = ("events", "quotes", "citations", "frames")
+# The rows (and their JSON form for a server) are made in store/rows.py; these names
+# stay importable from here.
+__all__ = [
+    "DEFAULT_STORE", "DOCUMENT_COLUMNS", "FACT_KINDS", "DocRows", "DocumentRows", "Store",
+    "batch_rows", "document_from_row",
+]
+
+_INSERT_DOCUMENT = (
+    f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})"
+)
 
 
 class Store:
@@ -35,18 +58,48 @@ class Store:
                 f"{self.path}: no store here; run `palmyra analyze PATH` first "
                 "or point to one with --store"
             )
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError(f"{self.path}: cannot open the store ({err})") from err
+        self._snapshot: Path | None = None
+        self.con = self._connect(read_only)
         if not read_only:
             self._ensure_schema()
         self._check_version()
         if read_only and self.schema_version() < SCHEMA_VERSION:
             self._show_missing_tables()
 
+    @classmethod
+    def over(cls, con: duckdb.DuckDBPyConnection, path: str | Path) -> Store:
+        """A Store over a connection already open (a cursor of the server's one writer)."""
+        store = cls.__new__(cls)
+        store.path, store.con, store._snapshot = Path(path), con, None
+        return store
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        """Open the file; when a running ``palmyra serve`` holds it, read its snapshot.
+
+        Any other holder gets one line naming it (``store.lease``), not DuckDB's text.
+        """
+        try:
+            return duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as err:
+            if not lease.is_lock_conflict(err):
+                raise StoreError(f"{self.path}: cannot open the store ({err})") from err
+            held = lease.read_lease(self.path)
+            if not (read_only and held is not None and held.writable):
+                raise lease.StoreBusyError(
+                    lease.holder_message(self.path, err, read_only=read_only)
+                ) from None
+        self._snapshot = lease.fetch_snapshot(self.path, held)
+        try:
+            return duckdb.connect(str(self._snapshot), read_only=True)
+        except duckdb.Error as err:
+            lease.drop_snapshot(self._snapshot)
+            raise StoreError(f"{self.path}: cannot read the server's snapshot ({err})") from err
+
     def close(self) -> None:
         self.con.close()
+        if self._snapshot is not None:
+            lease.drop_snapshot(self._snapshot)
+            self._snapshot = None
 
     def __enter__(self) -> Store:
         return self
@@ -128,7 +181,7 @@ class Store:
 
     def write_batch(
         self,
-        facts: Sequence[DocumentFacts],
+        facts: Sequence[DocumentFacts | DocRows],
         sources: Iterable[tuple[str, SourceRef]] = (),
         failures: Iterable[tuple[SourceRef, str, str]] = (),
         pipeline: str = "",
@@ -136,100 +189,78 @@ class Store:
         """Store a batch atomically.
 
         Args:
-            facts: newly analysed documents with their facts (replacing any older facts).
+            facts: newly analysed documents with their facts (replacing any older facts),
+                or their rows already made by a worker (``palmyra.store.rows``).
             sources: extra ``(doc_id, source)`` paths for documents already stored.
             failures: ``(source, stage, reason)`` for inputs that could not be processed.
             pipeline: the pipeline version string recorded with each document.
         """
+        self.write_rows(
+            [f if isinstance(f, DocRows) else document_rows(f, pipeline) for f in facts],
+            source_rows(sources),
+            failure_rows(failures),
+        )
+
+    def write_rows(
+        self,
+        documents: Sequence[DocRows],
+        sources: Iterable[SourceRow] = (),
+        failures: Iterable[FailureRow] = (),
+    ) -> None:
+        """Store rows in one transaction.
+
+        The rows are plain values, so a process that cannot open the store (a running
+        ``palmyra serve`` holds it) sends them as JSON (``DocRows.wire``, ``batch_rows``)
+        to the server, which checks them and calls this.
+        """
         with self.transaction():
-            for f in facts:
-                self._write_document(f, pipeline)
-            for doc_id, src in sources:
-                self._add_source(doc_id, src)
-            for src, stage, reason in failures:
+            for rows in documents:
+                self._write_document(rows)
+            for source in sources:
+                self._add_source(*source)
+            for failure in failures:
                 self.con.execute(
                     "INSERT OR REPLACE INTO failures (path, row_id, stage, reason)"
                     " VALUES (?,?,?,?)",
-                    [src.path, src.row or "", stage, reason],
+                    list(failure),
                 )
 
-    def _add_source(self, doc_id: str, src: SourceRef) -> None:
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` that the store already holds."""
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT id FROM documents WHERE list_contains(?, id)", [wanted])
+        return {r[0] for r in rows.fetchall()}
+
+    def stored_paths(self, paths: Iterable[str]) -> set[str]:
+        """The source paths (files or URLs) among ``paths`` that some document was read from."""
+        wanted = list(set(paths))
+        if not wanted:
+            return set()
+        rows = self.con.execute(
+            "SELECT DISTINCT path FROM document_sources WHERE list_contains(?, path)", [wanted]
+        )
+        return {r[0] for r in rows.fetchall()}
+
+    def _add_source(self, doc_id: str, path: str, row_id: str, name: str) -> None:
         self.con.execute(
             "INSERT INTO document_sources VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-            [doc_id, src.path, src.row or "", src.name],
+            [doc_id, path, row_id, name],
         )
-        self.con.execute(
-            "DELETE FROM failures WHERE path = ? AND row_id = ?", [src.path, src.row or ""]
-        )
+        self.con.execute("DELETE FROM failures WHERE path = ? AND row_id = ?", [path, row_id])
 
-    def _write_document(self, f: DocumentFacts, pipeline: str) -> None:
-        d = f.document
+    def _write_document(self, r: DocRows) -> None:
         for table in ("mentions", "facts"):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [d.id])
-        self.con.execute("DELETE FROM documents WHERE id = ?", [d.id])
-        pub = d.published
-        self.con.execute(
-            "INSERT INTO documents (id, title, author, outlet, url, published, published_precision,"
-            " language, format, text, title_start, title_end, body_start, body_end, comments,"
-            " removed, clean_segments, pipeline, profile)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                d.id,
-                d.title,
-                d.author,
-                d.outlet,
-                d.url,
-                pub.value if pub else None,
-                pub.precision if pub else None,
-                d.language,
-                d.format,
-                d.text,
-                d.title_span.start if d.title_span else None,
-                d.title_span.end if d.title_span else None,
-                d.body.start if d.body else None,
-                d.body.end if d.body else None,
-                json.dumps([[s.start, s.end] for s in d.comments]),
-                json.dumps([[s.start, s.end] for s in d.removed]),
-                json.dumps(d.clean.segments if d.clean else []),
-                pipeline,
-                f.profile,
-            ],
-        )
-        for src in d.sources:
-            self._add_source(d.id, src)
-        if f.mentions:
-            self.con.executemany(
-                "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
-                [
-                    [
-                        d.id,
-                        m.kind,
-                        m.span.start,
-                        m.span.end,
-                        m.text,
-                        m.rule,
-                        json.dumps(to_dict(m.value)),
-                    ]
-                    for m in f.mentions
-                ],
-            )
-        rows = []
-        for kind in FACT_KINDS:
-            for seq, fact in enumerate(getattr(f, kind)):
-                span = _first_span(fact)
-                rows.append(
-                    [
-                        d.id,
-                        kind,
-                        seq,
-                        span.start if span else None,
-                        span.end if span else None,
-                        getattr(fact, "extractor", ""),
-                        json.dumps(to_dict(fact)),
-                    ]
-                )
-        if rows:
-            self.con.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?)", rows)
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [r.doc_id])
+        self.con.execute("DELETE FROM documents WHERE id = ?", [r.doc_id])
+        self.con.execute(_INSERT_DOCUMENT, r.document)
+        for src in r.sources:
+            self._add_source(r.doc_id, src.path, src.row or "", src.name)
+        if r.mentions:
+            self.con.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", r.mentions)
+        if r.facts:
+            self.con.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?)", r.facts)
 
     # -- reads ---------------------------------------------------------------
 
@@ -237,14 +268,6 @@ class Store:
         cur = self.con.execute(sql, list(params))
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-
-
-def _first_span(fact: Any) -> Any:
-    span = getattr(fact, "span", None)
-    if span is None:
-        evidence = getattr(fact, "evidence", ())
-        span = evidence[0] if evidence else None
-    return span
 
 
 def document_from_row(row: dict[str, Any], sources: list[SourceRef]) -> Document:

@@ -115,3 +115,22 @@ def failures(store: Store) -> list[dict[str, Any]]:
 
 def document_ids(store: Store) -> list[str]:
     return [r["id"] for r in store.query("SELECT id FROM documents ORDER BY id")]
+
+
+def technique_counts(store: Store) -> list[dict[str, Any]]:
+    """Propaganda techniques per outlet: one row per (outlet, technique) with the spans
+    found (``n``), the documents they are in, and the outlet's documents analysed."""
+    return store.query(
+        """
+        WITH per_outlet AS (
+            SELECT coalesce(outlet, '(unknown outlet)') AS outlet, count(*) AS outlet_documents
+            FROM documents GROUP BY 1)
+        SELECT coalesce(d.outlet, '(unknown outlet)') AS outlet, f.data->>'$.label' AS technique,
+               count(*)::INTEGER AS n, count(DISTINCT f.doc_id)::INTEGER AS documents,
+               any_value(p.outlet_documents)::INTEGER AS outlet_documents
+        FROM facts f JOIN documents d ON d.id = f.doc_id
+        JOIN per_outlet p ON p.outlet = coalesce(d.outlet, '(unknown outlet)')
+        WHERE f.kind = 'techniques'
+        GROUP BY ALL ORDER BY outlet, technique
+        """
+    )

@@ -12,11 +12,11 @@ from typing import Annotated
 
 import typer
 
-from palmyra.cli_support import fail
+from palmyra.cli_support import PalmyraGroup, fail
 from palmyra.errors import PalmyraError
 
 train_app = typer.Typer(help="Train the models Palmyra ships (from the repo's data, on CPU).",
-                        no_args_is_help=True)
+                        no_args_is_help=True, cls=PalmyraGroup)
 
 
 @train_app.command("events")
@@ -24,8 +24,8 @@ def train_events(
     gold: Annotated[
         Path,
         typer.Option("--gold", metavar="DIR",
-                     help="The gold corpus folder (its dev/ split and recall/dev.jsonl are read;"
-                          " the test splits never are)."),
+                     help="The gold corpus folder (its dev/ split, recall/dev.jsonl and"
+                          " recall/train.jsonl are read; the test splits never are)."),
     ] = Path("gold"),
     out: Annotated[
         Path | None,
@@ -49,8 +49,50 @@ def train_events(
     except PalmyraError as e:
         raise fail(str(e)) from None
     if not examples:
-        raise fail(f"{gold}: no training examples (expected dev/*.gold.json and recall/dev.jsonl)")
+        raise fail(f"{gold}: no training examples (expected dev/*.gold.json and recall/*.jsonl)")
     typer.echo(f"training on {len(examples)} sentences "
                f"({sum(1 for e in examples if e.labels)} with an event), seed {seed} ...")
     save(train(examples, seed=seed), target, examples, seed)
     typer.echo(f"model written to {target}")
+
+
+@train_app.command("techniques")
+def train_techniques(
+    ptc: Annotated[
+        Path,
+        typer.Option("--ptc", metavar="DIR",
+                     help="The SemEval-2020 Task 11 PTC folder (its train/ split is read;"
+                          " dev/ never is: `palmyra eval --ptc` scores on it)."),
+    ],
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", metavar="OUT",
+                     help="Where to write the model (default: palmyra/techniques in the user's"
+                          " cache folder, where `analyze` looks; $PALMYRA_TECHNIQUES_MODEL"
+                          " overrides it)."),
+    ] = None,
+    epochs: Annotated[int, typer.Option("--epochs", min=1,
+                                        help="Passes of the span proposer over the data (the"
+                                             " best on held-out training articles is kept).")
+                      ] = 6,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=2, help="Train on the first N articles only (quick runs)."),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same model.")] = 13,
+) -> None:
+    """Train the propaganda-technique tagger on PTC's train split (CPU; see README for time).
+
+    PTC states no licence: the model is written to your cache folder (or OUT), never
+    into the package; do not redistribute it.
+    """
+    from palmyra.techniques.model import default_model_dir
+    from palmyra.train.technique_model import train
+
+    target = model or default_model_dir()
+    try:
+        fitted = train(ptc, epochs=epochs, seed=seed, limit=limit, log=typer.echo)
+    except PalmyraError as e:
+        raise fail(str(e)) from None
+    fitted.save(target)
+    typer.echo(f"model written to {target} ({fitted.meta['train_seconds']} s)")

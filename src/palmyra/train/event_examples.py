@@ -8,8 +8,9 @@ one or several). Two sources, both annotated by people to ``gold/GUIDE.md``:
   sub-type, every other sentence is a negative. The title line is left out: a
   headline restates the lead's event, and coding it as "no event" would teach the
   model that the way news tells an event is not one.
-- the recall set's ``dev.jsonl`` short reports: the whole report is one example,
-  labelled with its main event's sub-type (or none, for the non-conflict reports).
+- the recall set's ``dev.jsonl`` and ``train.jsonl`` short reports: the whole report
+  is one example, labelled with its main event's sub-type (or none, for the
+  non-conflict reports).
 
 The test split of the corpus and the recall set's ``test.jsonl`` are never read:
 they are what the model is judged on.
@@ -26,7 +27,9 @@ from palmyra.evaluate.gold import load_gold
 from palmyra.extract.events.syntax import sentences
 
 DEV_SPLIT = "dev"
-RECALL_DEV = Path("recall") / "dev.jsonl"
+# The recall set's files that may be trained on: its dev file and its training file (never
+# test.jsonl).
+RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl")
 
 
 @dataclass(frozen=True)
@@ -59,17 +62,18 @@ def gold_examples(gold_root: Path, nlp, docs: set[str] | None = None) -> Iterato
 
 
 def recall_examples(gold_root: Path, ids: set[str] | None = None) -> Iterator[Example]:
-    """One example per short report of the recall set's dev file."""
-    path = gold_root / RECALL_DEV
-    if not path.is_file():
-        return
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            if ids is not None and item["id"] not in ids:
-                continue
-            sub = item.get("sub_event_type")
-            yield Example(item["text"], frozenset([sub] if sub else []), item["id"])
+    """One example per short report of the recall set's dev and training files."""
+    for name in RECALL_TRAINING:
+        path = gold_root / name
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                if ids is not None and item["id"] not in ids:
+                    continue
+                sub = item.get("sub_event_type")
+                yield Example(item["text"], frozenset([sub] if sub else []), item["id"])
 
 
 def training_examples(gold_root: Path, nlp) -> list[Example]:

@@ -24,6 +24,7 @@ from palmyra.annotate.dates.values import (
 )
 from palmyra.annotate.dates.words import _month_number, _points_forward, _words
 from palmyra.annotate.lexicon import by_kind
+from palmyra.annotate.numbers import quantity_follows_to
 from palmyra.model import DateValue
 
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -149,6 +150,8 @@ def _year_range(m: re.Match[str], text: str, st: _State) -> DateValue | None:
     return DateValue(str(y1), "year", f"{y1}-01-01", f"{y2}-12-31", "year.range")
 
 
-def _year(m: re.Match[str], text: str, st: _State) -> DateValue:
+def _year(m: re.Match[str], text: str, st: _State) -> DateValue | None:
+    if m["cue"].lower() == "from" and quantity_follows_to(text, m.end()):
+        return None  # "from 2000 to a few hundred": a count falling, not a year (FA-KES demo)
     y = int(m["year"])
     return DateValue(str(y), "year", f"{y}-01-01", f"{y}-12-31", "year")

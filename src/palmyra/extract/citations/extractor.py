@@ -43,7 +43,7 @@ from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
 from palmyra.extract.positions import Bounds, sentence_bounds, within
 from palmyra.extract.quotemarks import Quoted, scan
-from palmyra.model import Citation, DateValue
+from palmyra.model import Citation, DateValue, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,7 +80,7 @@ def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
     quoted = scan(text)
     in_text = _in_text(doc, text, ctx, outlets, refs, quoted)
     merged = _merge(text, [_from_reference(r) for r in refs if not r.op_cit], in_text)
-    return [
+    found = [
         Citation(
             ctx.document.id,
             ctx.span(c.start, c.end),
@@ -94,6 +94,59 @@ def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
         for c in merged
         if c.outlet is not None
     ]
+    return _with_wire_credits(found, ctx, outlets)
+
+
+_WORD = re.compile(r"[\w.'&-]+")
+MAX_OUTLET_WORDS = 4
+
+
+def _outlet_names(line: str, outlets: Outlets) -> list[tuple[int, int, str]]:
+    """Known outlets named in a header line ("... Monitor AFP Friday 22 Jul 2016"), longest
+    name first at each word, in line order."""
+    words = list(_WORD.finditer(line))
+    found = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_OUTLET_WORDS, len(words) - i), 0, -1):
+            first, last = words[i], words[i + n - 1]
+            name = outlets.canonical(line[first.start() : last.end()])
+            if name is not None:
+                found.append((first.start(), last.end(), name))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets
+                       ) -> list[Citation]:
+    """Add the agency a republished wire story credits in its header (gold/GUIDE.md:
+    "an agency credited in a republished wire story's date line is a citation dated by
+    the line"). The header is what cleaning set aside before the body; a citation of the
+    same outlet in the body ("told AFP") is the same one and takes the line's date."""
+    document = ctx.document
+    if document.body is None:
+        return found
+    for removed in document.removed:
+        if removed.start > document.body.start or removed.start < (
+                document.title_span.end if document.title_span else 0):
+            continue  # only the header: the lines before the body, or its opening dateline
+        line = document.text[removed.start : removed.end]
+        for start, end, name in _outlet_names(line, outlets):
+            if name == document.outlet:
+                continue
+            same = next((c for c in found if c.outlet == name), None)
+            if same is not None:
+                if same.date is None:
+                    found[found.index(same)] = replace(same, date=document.published)
+            else:
+                span = Span(document.id, removed.start + start, removed.start + end)
+                found.append(Citation(document.id, span, outlet=name, title=None,
+                                      author=None, date=document.published, kind="credit",
+                                      extractor=NAME))
+            break
+    return sorted(found, key=lambda c: c.span.start)
 
 
 def _from_reference(r: Reference) -> _Cite:

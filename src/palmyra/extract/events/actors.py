@@ -51,6 +51,8 @@ def resolve_actors(
         rule = "clause" if a1 else rule
     if a2 is None and hit.entry.family in _PAIR_FAMILIES:
         a2 = _second_party(hit, clause, index, a1)
+    if a2 is None:
+        a2 = _casualties(hit, index, lex, a1)
     ref1, ref2 = _ref(a1), _ref(a2)
     return Actors(ref1, ref2 if ref2 != ref1 else None, rule)
 
@@ -246,6 +248,24 @@ def _can_act(tm: TokenMention, hit: Hit) -> bool:
     if ref is None or ref.kind in _NEVER_AGENTS or tm.root.dep_ in ("nsubjpass", "auxpass"):
         return False
     return ref.kind not in _NON_COMBATANTS or hit.entry.family in _PEACEFUL_FAMILIES
+
+
+def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
+                ) -> TokenMention | None:
+    """The victims of a casualty verb the trigger noun explains: "two civilians were killed
+    in regime airstrikes", "shelling killed five soldiers" — the event's actor2."""
+    token = hit.token
+    verb = token.head if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent") else token
+    verb = verb.head if verb is not token else (token.head if token.dep_ == "nsubj" else None)
+    if verb is None or not is_verb(verb) or lex.count_key(verb) is None:
+        return None
+    deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
+    for child in verb.children:
+        if child.dep_ in deps:
+            tm = index.mention_at(child, "actor")
+            if tm is not None and tm is not a1:
+                return tm
+    return None
 
 
 def _second_party(

@@ -43,6 +43,7 @@ from spacy.tokens import Span, Token
 
 from palmyra.annotate.dates import shift_period
 from palmyra.extract.events.index import DocIndex, TokenRelative
+from palmyra.extract.events.lexicon import lexicon
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import DateValue
 
@@ -69,6 +70,8 @@ def resolve_date(
     for rule, tokens in (("clause", clause), ("sentence", sent)):
         found = _nearest(hit, tokens, index, published or anchor)
         if isinstance(found, DateValue):
+            if rule == "sentence" and _dates_the_report(found, sent, index):
+                return _report_day(found)
             return dataclasses.replace(found, rule=f"event:{rule}")
         if found is not None:
             if anchor is None:
@@ -81,6 +84,29 @@ def resolve_date(
     if anchor is not None:
         return _widened(anchor, "week" if reported else "month", "event:anchor")
     return None
+
+
+def _dates_the_report(value: DateValue, sent: Span, index: DocIndex) -> bool:
+    """Whether the sentence's date is the day a source spoke ("the monitor said Friday that
+    ..."), not the event's: its word hangs off a speech verb."""
+    speech = lexicon().cues.get("speech_verb", frozenset())
+    for tm in index.mentions_in(sent, "date"):
+        if tm.mention.value is value:
+            head = tm.root.head
+            while head.dep_ in ("prep", "npadvmod", "pobj") and head.head.i != head.i:
+                head = head.head
+            return head.lemma_.lower() in speech or head.lower_ in speech
+    return False
+
+
+def _report_day(value: DateValue) -> DateValue:
+    """The day of a report, as the date of the event it reports: that day, at week
+    precision (gold/GUIDE.md: "a strike reported on Friday with no day of its own")."""
+    if value.precision != "day":
+        return dataclasses.replace(value, rule="event:report-day")
+    day = date.fromisoformat(value.start)
+    start = day - timedelta(days=PUBLICATION_WEEK_DAYS)
+    return DateValue(value.value, "week", start.isoformat(), value.end, "event:report-day")
 
 
 def text_anchor(index: DocIndex) -> DateValue | None:
@@ -120,7 +146,8 @@ def pending_relative(hit: Hit, clause: list[Token], sent: Span,
 
 def is_explicit(value: DateValue | None) -> bool:
     """Whether the date was read off the event's own sentence (not inherited or defaulted)."""
-    return value is not None and value.rule in ("event:clause", "event:sentence")
+    return value is not None and value.rule in ("event:clause", "event:sentence",
+                                                "event:report-day")
 
 
 def _nearest(hit: Hit, tokens: Span | list[Token], index: DocIndex,

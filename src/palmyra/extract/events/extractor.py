@@ -50,6 +50,7 @@ from palmyra.extract.events.merge import Candidate, merge
 from palmyra.extract.events.modality import stance
 from palmyra.extract.events.model import DEFAULTS as MODEL_DEFAULTS
 from palmyra.extract.events.model import (
+    MODEL_FAMILY,
     SentenceScores,
     proposals,
     vetoes,
@@ -193,6 +194,7 @@ class _Reader:
             return None
         if (date is None and relative is None and self.latest is not None
                 and voice.modality in ("asserted", "attributed")
+                and hit.entry.family != MODEL_FAMILY  # its verb may not tell the event
                 and _narrated(hit, anchor, clause, index)):
             date = writing_month(self.latest)
         places, place_rule = resolve_places(hit, clause, sent, index, lex,
@@ -206,7 +208,8 @@ class _Reader:
             return None
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
-        if _non_conflict(sent, actors, lex, self.state_kinds):
+        if hit.entry.family not in UNAMBIGUOUS_FAMILIES and _non_conflict(
+                sent, actors, lex, self.state_kinds):
             self._drop(hit, sent, n, "not a conflict event: an accident, disaster, sport or "
                                      "business, with no armed actor")
             return None
@@ -261,6 +264,10 @@ def _points_back(hit: Hit, lex: Lexicon) -> bool:
     return token.dep_ in OBJECT_DEPS and lex.cue(token.head, "reaction")
 
 
+# Triggers that name only political violence whatever else the sentence is about: a
+# grenade at a basketball game, lawyers protesting outside a court, are still events.
+UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual", "suicide",
+                                  "chemical"})
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
 
 

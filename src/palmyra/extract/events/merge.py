@@ -16,8 +16,8 @@ an event. Only two things remove a body candidate here, each recorded on it
 - it is a bare toll ("Over 50 people were killed in total") with no place or
   kind of its own: its counts go to the event told just before it;
 - it is a weak trigger ("attack", "targeted") the event-sentence model vetoes
-  (``events.model``) and it would start an event of its own: a weak telling of an
-  event already told still joins it.
+  (``events.model``), with no place of its own in its clause, and it would start an
+  event of its own: a weak telling of an event already told still joins it.
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
         if group is None and cand.place is None and _bare_toll(cand):
             _lend_counts(cand, groups, fragment_window)
             continue
-        if group is None and cand.vetoed and cand.modality in EXPORTED:
+        if (group is None and cand.vetoed and cand.modality in EXPORTED
+                and cand.place_rule != "clause"):
             cand.decision = "dropped"
             cand.reason = "the model finds no event in this sentence (a weak trigger)"
             continue

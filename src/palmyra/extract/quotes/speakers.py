@@ -212,7 +212,11 @@ class Attributor:
             follows is not None and follows.text == "," and _opens_sentence(inner)
         )
         passive = follows is not None and usable(follows) and _agent(follows) is not None
-        if not (ends_clause or passive):  # passive: "the “…” shouted by the mayor"
+        # a sentence-opening quotation whose attribution follows without a comma ("“…” he
+        # told Reuters"), as in copy whose commas were lost (FA-KES) or house styles
+        bare = follows is not None and _opens_sentence(inner) and _cue_clause_at(
+            doc, inner.end + 1, usable)
+        if not (ends_clause or passive or bare):  # passive: "the “…” shouted by the mayor"
             return None
         window = _window(doc[t] for t in range(inner.end, min(len(doc), inner.end + _WINDOW)))
         return _first_cue(window, inner, avoid, usable, "after")
@@ -245,6 +249,16 @@ class Attributor:
         if speaker is None or speaker.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         return Attribution(None, speaker, "colon")
+
+
+def _cue_clause_at(doc, i: int, usable) -> bool:
+    """Whether a speech cue opens the words at ``i`` or follows a speaker there ("he told",
+    "Barazi said", "said the governor")."""
+    first = doc[i]
+    if usable(first):
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return first.pos_ in ("PRON", "PROPN") and nxt is not None and usable(nxt)
 
 
 def _dash(inner: Span, avoid) -> Attribution | None:

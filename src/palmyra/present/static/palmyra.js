@@ -9,7 +9,7 @@
 
 const Palmyra = (() => {
   const SVG_NS = "http://www.w3.org/2000/svg";
-  const FACT_ID = /^(event|quote|citation|frame|mention)-\d+$/;
+  const FACT_ID = /^(event|quote|citation|frame|technique|mention)-\d+$/;
 
   /** An HTML element with attributes and children (strings become text nodes). */
   function el(tag, attrs, ...children) {

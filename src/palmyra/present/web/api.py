@@ -62,7 +62,7 @@ def document(c: CorpusDep, doc_id: DocId) -> dict[str, Any]:
     record = to_dict(doc)
     record.pop("clean", None)
     record["sources"] = [s.name for s in doc.sources]
-    for kind in ("events", "quotes", "citations", "frames"):
+    for kind in ("events", "quotes", "citations", "frames", "techniques"):
         record[kind] = queries.facts_of(c.store, doc_id, kind)
     record["mentions"] = queries.mentions_of(c.store, doc_id)
     return ok(record)

@@ -10,7 +10,7 @@ off-machine request, so even a rendering bug could not run an article's script.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -19,7 +19,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from palmyra.present.web import api, errors, pages
+from palmyra.present import queries as wq
+from palmyra.present.web import api, errors, pages, submit
 from palmyra.present.web.cache import ResponseCache
 from palmyra.present.web.corpus import Corpus, prepare_search_index
 from palmyra.store.db import Store
@@ -56,39 +57,65 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(store_path: str | Path, *, build_search_index: bool = True) -> FastAPI:
+def create_app(
+    store_path: str | Path,
+    *,
+    build_search_index: bool = True,
+    writable: bool = False,
+    token: str | None = None,
+    on_close: Callable[[], None] | None = None,
+) -> FastAPI:
     """The web UI and JSON API over the store at ``store_path`` (which must exist).
 
     Args:
         build_search_index: build or refresh the search index first, which needs
             the store writable for a moment; without it search works only if an
             index is already there.
+        writable: hold the store open for writing and be its one writer: other
+            commands then hand their writes to this server (``web.submit``) and the
+            pages follow the store as it grows. Needs a single server process.
+        token: what a caller of the ``/api/store/`` routes must present (the
+            lease file's); without one those routes refuse everyone.
+        on_close: called when the server stops, after the store is closed (``serve``
+            removes its lease there: uvicorn ends a SIGTERM'd process right after).
 
     Raises:
         StoreError: when the store is missing or cannot be opened.
     """
     path = Path(store_path)
-    Store(path, read_only=True).close()
-    if build_search_index:
-        prepare_search_index(path)
-    corpus = Corpus(path)
+    if writable:
+        if not path.exists():
+            Store(path, read_only=True)  # raises the "no store here" error
+        corpus = Corpus(path, writable=True)
+        if build_search_index:
+            corpus.write(wq.ensure_search_index)
+    else:
+        Store(path, read_only=True).close()
+        if build_search_index:
+            prepare_search_index(path)
+        corpus = Corpus(path)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         corpus.close()
+        if on_close is not None:
+            on_close()
 
     # The interactive API docs would load their scripts from a CDN: off, to stay offline.
     app = FastAPI(title="Palmyra", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")
     app.state.corpus = corpus
+    app.state.token = token
     errors.install(app)
 
-    app.add_middleware(ResponseCache)  # inside SecurityHeaders: cached pages get them too
+    # inside SecurityHeaders: cached pages get them too; a write empties it
+    app.add_middleware(ResponseCache, generation=lambda: corpus.generation)
     app.add_middleware(SecurityHeaders)
     static = resources.files("palmyra.present").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(pages.router)
+    app.include_router(submit.router)
     app.include_router(api.router)
     return app
 

@@ -1,16 +1,18 @@
-"""A response cache for the web app: the store cannot change while the server runs.
+"""A response cache for the web app: pages change only when the server writes.
 
-``palmyra serve`` holds the store open read-only, so no ``analyze`` can write to
-it meanwhile (DuckDB's file lock refuses it): every page is a pure function of
-its URL for the server's whole life. Caching whole responses is therefore
-exact, and it turns the whole-corpus pages (overview, timeline, naming,
-citations), which take tens to hundreds of milliseconds to build, into memory
-copies. The cache is bounded in bytes and drops the least recently used pages.
+``palmyra serve`` holds the store, so nothing but the server itself writes to it
+(other commands hand their writes to it): between two writes every page is a
+pure function of its URL. Caching whole responses is therefore exact as long as
+the cache is emptied when the corpus's ``generation`` moves on, and it turns the
+whole-corpus pages (overview, timeline, naming, citations), which take tens to
+hundreds of milliseconds to build, into memory copies. The cache is bounded in
+bytes and drops the least recently used pages.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -28,9 +30,16 @@ class _Entry:
 class ResponseCache:
     """ASGI middleware: keep successful GET responses by URL and ``Accept-Encoding``."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        generation: Callable[[], int] = lambda: 0,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.generation = generation
+        self.seen = generation()
         self.size = 0
         self.entries: OrderedDict[tuple[str, bytes, bytes], _Entry] = OrderedDict()
 
@@ -42,6 +51,11 @@ class ResponseCache:
         ):
             await self.app(scope, receive, send)
             return
+        generation = self.generation()
+        if generation != self.seen:  # the store changed: every kept page may be stale
+            self.entries.clear()
+            self.size = 0
+            self.seen = generation
         encoding = dict(scope["headers"]).get(b"accept-encoding", b"")
         key = (scope["path"], scope["query_string"], encoding)
         entry = self.entries.get(key)
@@ -59,7 +73,8 @@ class ResponseCache:
                 start = _copy(message)
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
-                if not message.get("more_body", False) and start.get("status") == 200:
+                if (not message.get("more_body", False) and start.get("status") == 200
+                        and self.generation() == generation):  # not built across a write
                     self._add(key, _Entry(start, b"".join(chunks)))
             await send(message)
 

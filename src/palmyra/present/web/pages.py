@@ -28,7 +28,7 @@ def page(template: str, active: str, title: str, **context: Any) -> HTMLResponse
 def corpus_page(
     c: Corpus, template: str, active: str, title: str, name: str, build: Callable[[Any], Any]
 ) -> HTMLResponse:
-    """A page drawn from one whole-corpus view: rendered once, since the store cannot change."""
+    """A page drawn from one whole-corpus view: rendered once per store generation."""
     html = c.memo(f"page:{template}", lambda st: render(
         template, links=LINKS, active=active, title=title, **{name: build(st)}))
     return HTMLResponse(html)

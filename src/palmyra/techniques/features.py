@@ -1,0 +1,94 @@
+"""What the technique classifier sees of a span: its words, their shape, and the article around it.
+
+Features are strings (``"w=enemy"``), counted per span; the classifier maps the
+ones it saw in training to weights. Why each family is there:
+
+- the span's words, word pairs, first and last word: the vocabulary of Loaded
+  Language, Name Calling, Flag-Waving ("our nation"), Doubt ("so-called", "claims");
+- its length in words: slogans and clichés are short phrases, causal
+  oversimplification and whataboutism are clauses;
+- how often the same words occur elsewhere in the article: Repetition is defined
+  by it and nothing else;
+- the words just before and after, and the whole sentence: the cue outside the
+  span ("experts say", "if we don't");
+- punctuation and case: quotation marks, "!", "?", all-capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+WORD = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
+CONTEXT = 3  # words either side of the span
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def _bin(n: int, edges: tuple[int, ...]) -> str:
+    return str(next((e for e in edges if n <= e), f">{edges[-1]}"))
+
+
+class ArticleView:
+    """An article's text, lower-cased once, for the features of its many spans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.word_counts = Counter(words(text))
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The line (PTC: one sentence a line) or sentence around a span."""
+        left = max(self.text.rfind("\n", 0, start), self.text.rfind(". ", 0, start) + 1)
+        right_nl = self.text.find("\n", end)
+        return left + 1 if left >= 0 else 0, right_nl if right_nl >= 0 else len(self.text)
+
+
+def span_features(view: ArticleView, start: int, end: int) -> Counter[str]:
+    """The feature counts of ``view.text[start:end]`` (see the module docstring)."""
+    text = view.text[start:end]
+    ws = words(text)
+    f: Counter[str] = Counter()
+    f.update(f"w={w}" for w in ws)
+    f.update(f"b={a}_{b}" for a, b in zip(ws, ws[1:], strict=False))
+    if ws:
+        f[f"first={ws[0]}"] += 1
+        f[f"last={ws[-1]}"] += 1
+    if len(ws) <= 4:
+        f["phrase=" + " ".join(ws)] += 1
+    # word endings stand in for part of speech: "-ist", "-ism" label people and ideas
+    # (Name Calling), "-ly", "-ous", "-ing" describe them (Loaded Language)
+    f.update(f"suf={w[-3:]}" for w in ws if len(w) > 4)
+    raw = WORD.findall(text)
+    if raw and raw[-1][:1].isupper():
+        f["last_cap"] += 1
+    f["len=" + _bin(len(ws), (1, 2, 3, 5, 8, 12, 20, 35))] += 1
+    repeats = view.lower.count(text.lower()) if text.strip() else 0
+    f["rep=" + _bin(repeats, (1, 2, 3, 5))] += 1
+    if repeats > 1 and view.lower.find(text.lower()) < start:
+        f["rep_seen_before"] += 1
+    content = [w for w in ws if len(w) > 3]
+    if content:
+        most = max(view.word_counts[w] for w in content)
+        f["wordrep=" + _bin(most, (1, 2, 3, 5, 8))] += 1
+    before = words(view.text[max(0, start - 60):start])[-CONTEXT:]
+    after = words(view.text[end:end + 60])[:CONTEXT]
+    f.update(f"L={w}" for w in before)
+    f.update(f"R={w}" for w in after)
+    if before:
+        f[f"L1={before[-1]}"] += 1
+    if after:
+        f[f"R1={after[0]}"] += 1
+    s, e = view.sentence(start, end)
+    f.update(f"s={w}" for w in set(words(view.text[s:e])))
+    f["cover=" + _bin(round(10 * (end - start) / max(1, e - s)), (2, 5, 8, 10))] += 1
+    for mark, name in (("!", "excl"), ("?", "quest"), ('"', "quote"), ("“", "quote")):
+        if mark in text:
+            f[f"has={name}"] += 1
+    if any(len(w) > 1 and w.isupper() for w in raw):
+        f["has=caps"] += 1
+    if text[:1].isupper():
+        f["cap_first"] += 1
+    return f

@@ -1,0 +1,135 @@
+"""A trained technique model on disk, and the two things it does: tag a text, name given spans.
+
+The folder (written by ``palmyra train techniques``) holds ``spans/`` (the span
+proposer, a spaCy pipeline), ``classifier/`` (the technique classifier) and
+``model.json`` (the proposer's threshold and how the model was made). It lives in
+the user's cache folder (``default_model_dir``) or wherever ``--model`` put it;
+never in the package, since PTC, which it is trained on, states no licence.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from palmyra.errors import PalmyraError
+from palmyra.techniques import spans as proposer
+from palmyra.techniques.classifier import SoftmaxClassifier
+from palmyra.techniques.features import ArticleView, span_features
+
+ENV_MODEL = "PALMYRA_TECHNIQUES_MODEL"  # a model folder that wins over the cache folder
+SPANS, CLASSIFIER, META = "spans", "classifier", "model.json"
+TRAIN_HINT = ("propaganda techniques skipped: no trained model. Train one with "
+              "`palmyra train techniques --ptc DIR` (DIR: the SemEval-2020 Task 11 PTC folder).")
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A technique found in a text: ``text[start:end]``, the likeliest ``label`` and its
+    probability ``score``; ``span_score`` is the proposer's mean probability over its words."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    span_score: float
+
+
+def default_model_dir() -> Path:
+    """``$PALMYRA_TECHNIQUES_MODEL``, else ``palmyra/techniques`` in the user's cache folder
+    (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    if os.environ.get(ENV_MODEL):
+        return Path(os.environ[ENV_MODEL])
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "palmyra" / "techniques"
+
+
+def find_model(path: str | Path | None = None) -> TechniqueModel | None:
+    """The model at ``path`` (or the default folder), or ``None`` where none was trained."""
+    folder = Path(path) if path else default_model_dir()
+    if not (folder / META).is_file():
+        return None
+    return _load(str(folder.resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str) -> TechniqueModel:
+    return TechniqueModel.load(Path(folder))
+
+
+class TechniqueModel:
+    """The span proposer and the technique classifier, with the proposer's threshold."""
+
+    def __init__(self, nlp: Any, classifier: SoftmaxClassifier, meta: dict[str, Any]) -> None:
+        self.nlp = nlp
+        self.classifier = classifier
+        self.meta = meta
+
+    @property
+    def thresholds(self) -> tuple[float, float]:
+        """The proposer's (high, low) decoding thresholds (see ``spans.spans``)."""
+        return float(self.meta["threshold"]), float(self.meta.get("low", self.meta["threshold"]))
+
+    @classmethod
+    def load(cls, folder: Path) -> TechniqueModel:
+        """Raises:
+            PalmyraError: the folder is not a complete technique model."""
+        import spacy
+
+        try:
+            meta = json.loads((folder / META).read_text(encoding="utf-8"))
+            return cls(spacy.load(folder / SPANS), SoftmaxClassifier.load(folder / CLASSIFIER),
+                       meta)
+        except (OSError, ValueError, KeyError) as err:
+            raise PalmyraError(f"{folder}: not a technique model ({err}); retrain it with "
+                               "`palmyra train techniques`") from err
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.nlp.to_disk(folder / SPANS)
+        self.classifier.save(folder / CLASSIFIER)
+        (folder / META).write_text(json.dumps(self.meta, indent=1) + "\n", encoding="utf-8")
+
+    def propose(self, text: str) -> list[tuple[int, int, float]]:
+        """Spans of ``text`` that use some technique: ``(start, end, span score)``.
+
+        The text is read a line (a paragraph, or in PTC a sentence) at a time: the
+        proposer looks four words either side, so longer units change nothing."""
+        units = proposer.sentences(text)
+        docs = [self.nlp.make_doc(text[s:e]) for s, e in units]
+        high, low = self.thresholds
+        out = []
+        for (s, _), doc, probs in zip(units, docs, proposer.in_probabilities(self.nlp, docs),
+                                      strict=True):
+            out.extend((s + a, s + b, p) for a, b, p in proposer.spans(doc, probs, high, low))
+        return out
+
+    def probabilities(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
+        """Each technique's probability for each span (rows in ``classifier.labels`` order)."""
+        view = ArticleView(text)
+        return self.classifier.predict_proba([span_features(view, s, e) for s, e in spans])
+
+    def tag(self, text: str) -> list[Tagged]:
+        """Every technique span of ``text`` with its likeliest technique."""
+        found = self.propose(text)
+        probs = self.probabilities(text, [(s, e) for s, e, _ in found])
+        labels = self.classifier.labels
+        return [Tagged(s, e, labels[int(p.argmax())], float(p.max()), ps)
+                for (s, e, ps), p in zip(found, probs, strict=True)]
+
+    def classify(self, text: str, spans: list[tuple[int, int]]) -> list[str]:
+        """A technique for each given span; a span given k times gets its k likeliest."""
+        probs = self.probabilities(text, spans)
+        seen: dict[tuple[int, int], int] = {}
+        out = []
+        for span, p in zip(spans, probs, strict=True):
+            rank = seen.get(span, 0)
+            seen[span] = rank + 1
+            out.append(self.classifier.labels[int(np.argsort(-p)[min(rank, len(p) - 1)])])
+        return out

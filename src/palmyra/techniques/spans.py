@@ -1,0 +1,130 @@
+"""The span proposer: which words of a sentence use some propaganda technique.
+
+A per-token in/out tagger (spaCy's ``tagger`` component, a softmax over IN and OUT
+for each token) over a small CNN ``Tok2Vec`` of hashed word features; consecutive
+tokens whose IN probability reaches the threshold form a span. Chosen over spaCy's
+``spancat`` because PTC spans run from one word ("terrorists") to whole clauses,
+which an n-gram suggester cannot cover without thousands of candidates a sentence,
+and over the ``ner`` component because its probabilities let the decoding
+thresholds, tuned on held-out training articles, trade precision for recall where
+the task's overlap metric wants it.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import spacy
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import fix_random_seed, minibatch
+
+from palmyra.techniques.corpus import Article
+
+IN, OUT = "IN", "OUT"
+COMPONENT = "tagger"
+# Hashed NORM/PREFIX/SUFFIX/SHAPE embeddings, then four CNN layers of window 1: each token
+# sees four words either side, enough for "so-called", "the radical left" and their cues.
+TOK2VEC: dict[str, Any] = {
+    "@architectures": "spacy.Tok2Vec.v2",
+    "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 96,
+              "rows": [5000, 2000, 2000, 1000], "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+              "include_static_vectors": False},
+    "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "window_size": 1,
+               "maxout_pieces": 3, "depth": 4},
+}
+ARCHITECTURE = {"@architectures": "spacy.Tagger.v2", "tok2vec": TOK2VEC}
+
+
+def build() -> Any:
+    """A blank English pipeline with an untrained in/out tagger."""
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe(COMPONENT, config={"model": ARCHITECTURE})
+    tagger.add_label(IN)
+    tagger.add_label(OUT)
+    return nlp
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """PTC's own units: one sentence a line; blank lines are skipped."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def examples(nlp: Any, articles: Iterable[Article]) -> list[Example]:
+    """One example a sentence: each token IN when it overlaps any technique span."""
+    out = []
+    for art in articles:
+        for s, e in sentences(art.text):
+            doc = nlp.make_doc(art.text[s:e])
+            inside = np.zeros(e - s, dtype=bool)
+            for label in art.labels:
+                a, b = max(label.start, s), min(label.end, e)
+                if a < b:
+                    inside[a - s:b - s] = True
+            tags = [IN if inside[t.idx:t.idx + len(t)].any() else OUT for t in doc]
+            out.append(Example.from_dict(doc, {"tags": tags}))
+    return out
+
+
+def train(data: list[Example], epochs: int, seed: int,
+          after_epoch: Callable[[int, Any, float], None] | None = None) -> Any:
+    """A fitted tagger; the same data and seed give the same weights. ``after_epoch`` is
+    called with the epoch number, the pipeline and the epoch's loss (to log, or to keep
+    the best epoch)."""
+    fix_random_seed(seed)
+    nlp = build()
+    optimizer = nlp.initialize(lambda: data)
+    rng = random.Random(seed)
+    for epoch in range(epochs):
+        rng.shuffle(data)
+        losses: dict[str, float] = {}
+        for batch in minibatch(data, size=32):
+            nlp.update(batch, sgd=optimizer, drop=0.1, losses=losses)
+        if after_epoch:
+            after_epoch(epoch + 1, nlp, losses.get(COMPONENT, 0.0))
+    return nlp
+
+
+def in_probabilities(nlp: Any, docs: Sequence[Doc]) -> list[np.ndarray]:
+    """The IN probability of every token of each doc."""
+    tagger = nlp.get_pipe(COMPONENT)
+    column = list(tagger.labels).index(IN)
+    out = []
+    for batch in minibatch(list(docs), size=64):
+        scores = tagger.model.predict(batch)
+        out.extend(np.asarray(s)[:, column] for s in scores)
+    return out
+
+
+def spans(doc: Doc, probs: np.ndarray, high: float,
+          low: float | None = None) -> list[tuple[int, int, float]]:
+    """Spans by hysteresis: runs of tokens at or above ``low`` that hold at least one token
+    at or above ``high`` (``low`` defaults to ``high``): the proposer is surest of a span's
+    core ("terrorists") and less of the words around it ("the radical Islamic
+    terrorists"), which the task's overlap metric counts. ``(start char, end char, mean
+    probability)``."""
+    floor = high if low is None else min(low, high)
+    out, run = [], []
+    for tok, p in zip(doc, probs, strict=True):
+        if p >= floor and not tok.is_space:
+            run.append((tok, float(p)))
+            continue
+        if run and max(q for _, q in run) >= high:
+            out.append(_span(run))
+        run = []
+    if run and max(q for _, q in run) >= high:
+        out.append(_span(run))
+    return out
+
+
+def _span(run: list[tuple[Any, float]]) -> tuple[int, int, float]:
+    first, last = run[0][0], run[-1][0]
+    return first.idx, last.idx + len(last), float(np.mean([p for _, p in run]))
