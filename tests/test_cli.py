@@ -113,3 +113,34 @@ def test_cli_outlet_option_fills_only_unknown_outlets(tmp_path):
     exported = runner.invoke(app, ["export", "--store", store])
     outlets = {json.loads(x)["doc"]: json.loads(x)["outlet"] for x in exported.output.splitlines()}
     assert outlets == {"plain.txt": "EA WorldView", "wsws.txt": "World Socialist Web Site"}
+
+
+def test_cli_profiles_lists_the_shipped_ones():
+    result = runner.invoke(app, ["profiles"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("syria"))
+    assert "Syrian civil war" in row and " SY " in row
+    from palmyra.api import list_profiles
+
+    syria = next(p for p in list_profiles() if p.name == "syria")
+    assert syria.actors > 40 and syria.aliases > syria.actors and syria.outlets > 10
+    assert syria.places > 10 and syria.loaded_terms > 10
+    for size in (syria.actors, syria.aliases, syria.outlets, syria.places, syria.loaded_terms):
+        assert f" {size} " in f" {row} "
+
+
+def test_cli_profiles_check(tmp_path):
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "profiles" / "yemen"
+    ok = runner.invoke(app, ["profiles", "check", str(fixture)])
+    assert ok.exit_code == 0, ok.output
+    assert "yemen" in ok.output and "countries YE" in ok.output
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "actors.yaml").write_text("actors:\n  - {canonical: X, kind: gang}\n", "utf-8")
+    (bad / "profile.yaml").write_text("name: bad\ntitle: T\ncountries: [ZZ]\n", "utf-8")
+    result = runner.invoke(app, ["profiles", "check", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad / 'profile.yaml'}:3: 'ZZ' is not an ISO 3166-1 alpha-2" in result.output
+    assert f"{bad / 'actors.yaml'}:2: unknown kind 'gang'" in result.output

@@ -10,6 +10,7 @@ import pytest
 
 from palmyra.errors import ProfileError
 from palmyra.profiles import FIELDS, load_profile, load_word_list
+from palmyra.profiles.load import check_profile, shipped_profile_names
 
 SYRIA = Path(__file__).resolve().parents[1] / "src" / "palmyra" / "profiles" / "syria"
 FAKES_CODES = [  # the 15 source codes of the FA-KES data set
@@ -217,3 +218,72 @@ def test_profile_word_list():
     assert "warplanes" in load_word_list("force_nouns")
     with pytest.raises(ProfileError, match=r"resources/no_such_list\.txt"):
         load_word_list("no_such_list")
+
+
+# -- profile.yaml and the validator (palmyra profiles check) ---------------------------
+
+META = "name: p\ntitle: The Ruritanian war\ncountries: [YE, SD]\n"
+
+
+def test_profile_meta_is_read(tmp_path):
+    profile = load_profile(write_profile(tmp_path / "p", ACTORS_HEAD, profile=META))
+    assert (profile.title, profile.countries) == ("The Ruritanian war", ("YE", "SD"))
+    assert check_profile(tmp_path / "p") == []
+
+
+def test_profile_syria_meta(syria):
+    assert syria.countries == ("SY",) and syria.title
+
+
+@pytest.mark.parametrize("name", shipped_profile_names())
+def test_profile_every_shipped_profile_passes_the_validator(name):
+    """The contract with whoever writes a profile: profile.yaml and every file valid."""
+    assert check_profile(name) == []
+    profile = load_profile(name)
+    assert profile.name == name and profile.title and profile.countries
+
+
+@pytest.mark.parametrize(
+    "text,line,reason",
+    [
+        ("name: q\ntitle: T\ncountries: [YE]\n", 1, "name 'q' is not the folder's name 'p'"),
+        ("name: p\ntitle: T\ncountries: [YE, XX]\n", 3, "'XX' is not an ISO 3166-1 alpha-2"),
+        ("name: p\ntitle: T\ncountries: [ye]\n", 3, "'ye' is not an ISO 3166-1 alpha-2"),
+        ("name: p\ntitle: T\ncountries: [YE, YE]\n", 3, "country 'YE' listed twice"),
+        ("name: p\ntitle: T\ncountries: []\n", 3, "countries must list at least one"),
+        ("name: p\ntitle: T\ncountries:\n", 3, "countries must list at least one"),
+        ("name: p\ntitle: T\ncountries: YE\n", 3, "expected a list"),
+        ("name: p\ntitle: \ncountries: [YE]\n", 2, "title must not be empty"),
+        ("name: p\ncountries: [YE]\n", 1, "missing 'title'"),
+        ("name: p\ntitle: T\n", 1, "missing 'countries'"),
+        ("name: p\ntitle: T\ncountries: [YE]\ncountry: [SD]\n", 4, "unknown key 'country'"),
+        ("", 1, "empty file"),
+        ("name: p\ntitle: [unclosed\n", 3, "not valid YAML"),
+    ],
+)
+def test_profile_validator_rejects_a_bad_profile_yaml(tmp_path, text, line, reason):
+    folder = write_profile(tmp_path / "p", ACTORS_HEAD, profile=text)
+    problems = check_profile(folder)
+    assert any(
+        p.startswith(f"{folder / 'profile.yaml'}:{line}: ") and reason in p for p in problems
+    ), problems
+
+
+def test_profile_validator_needs_profile_yaml_and_reports_every_file(tmp_path):
+    folder = write_profile(
+        tmp_path / "p", ACTORS_HEAD + "      - {text: a, register: nice}\n",
+        places="places:\n  - {name: Nowhere, lat: 1, lon: 2, country: XX}\n",
+    )
+    problems = check_profile(folder)
+    assert problems[0].startswith(f"{folder / 'profile.yaml'}:1: missing")
+    assert any(p.startswith(f"{folder / 'actors.yaml'}:11: ") for p in problems)
+    assert any(p.startswith(f"{folder / 'places.yaml'}:2: ") for p in problems)
+    # loading it by path still works without profile.yaml: only the validator insists
+    write_profile(folder, ACTORS_HEAD)
+    assert load_profile(folder).countries == ()
+
+
+def test_profile_copy_used_by_path_keeps_the_old_name(tmp_path):
+    folder = shutil.copytree(SYRIA, tmp_path / "copy")
+    assert load_profile(folder).countries == ("SY",)  # used by path: fine
+    assert any("name 'syria' is not the folder's name 'copy'" in p for p in check_profile(folder))

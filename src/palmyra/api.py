@@ -26,7 +26,7 @@ from palmyra.ingest import ColumnMapping, RawRecord, build_document
 from palmyra.ingest.web import Fetcher, is_url
 from palmyra.link.api import LinkSummary, link
 from palmyra.model import Document, DocumentFacts, SourceRef
-from palmyra.pipeline import Pipeline
+from palmyra.pipeline import AUTO, Pipeline
 from palmyra.store.db import Store
 from palmyra.store.remote import ServerStore, open_writer
 
@@ -70,7 +70,7 @@ def analyze(
     *,
     feeds: Sequence[str] = (),
     fetcher: Fetcher | None = None,
-    profile: str | None = "syria",
+    profile: str | Path | None = AUTO,
     columns: ColumnMapping | None = None,
     outlet: str | None = None,
     outlet_by_source: Mapping[str, str] | None = None,
@@ -94,7 +94,9 @@ def analyze(
         store_path: the DuckDB file; created when missing.
         feeds: URLs of RSS/Atom feeds or sitemaps: every article they list is read.
         fetcher: how pages are fetched (delay, retries, ...); a polite default.
-        profile: a packaged profile name, a profile folder, or None for none.
+        profile: ``"auto"`` (each article gets the shipped profile of the war its places
+            lie in, or none), a packaged profile name or a profile folder (forced on every
+            article), or None for none.
         columns: how to read CSV/JSONL columns (FA-KES is recognised without one).
         outlet: the outlet of documents whose text, URL or metadata names none (a user
             who collected a site's pages knows what the text does not say).
@@ -192,19 +194,19 @@ _PIPELINES: dict[str | None, Pipeline] = {}
 
 
 def analyze_texts(
-    records: Sequence[TextRecord | str], *, profile: str | None = "syria",
+    records: Sequence[TextRecord | str], *, profile: str | Path | None = AUTO,
 ) -> list[DocumentFacts]:
     """The facts of each article, without a store: the notebook's way in.
 
     Each record is read as a text file would be (title on the first line when no title
     is given, a dateline at the head of the first paragraph, ...), then runs through the
-    same pipeline as ``analyze``. The loaded pipeline is kept for the next call.
+    same pipeline as ``analyze``, with the same ``profile`` choices (``"auto"``: per
+    article). The loaded pipeline is kept for the next call.
 
     Raises:
         InputError: a record has no text; PalmyraError: a stage failed on a record.
     """
-    pipeline = _PIPELINES.get(profile) or _PIPELINES.setdefault(profile,
-                                                                Pipeline.create(profile))
+    pipeline = _pipeline(profile)
     docs = []
     for i, item in enumerate(records):
         rec = TextRecord(item) if isinstance(item, str) else item
@@ -222,15 +224,70 @@ def analyze_texts(
 def analyze_text(text: str, **meta: str | None) -> DocumentFacts:
     """The facts of one article given as a string; ``meta``: title, published, outlet, url,
     and ``profile``. ``palmyra.analyze_text("Jets struck Marea on Sunday ...").events``."""
-    profile = meta.pop("profile", "syria")
+    profile = meta.pop("profile", AUTO)
     return analyze_texts([TextRecord(text, **meta)], profile=profile)[0]
 
 
-def trace_events(document: Document, profile: str | None = "syria") -> list[dict[str, Any]]:
+def trace_events(document: Document, profile: str | Path | None = AUTO) -> list[dict[str, Any]]:
     """Every event candidate of a document with its decision and reason, in text order
     (``palmyra show DOC --candidates``): the document is read again by the pipeline."""
     from palmyra.extract.events.trace import candidate_rows
 
-    pipeline = _PIPELINES.get(profile) or _PIPELINES.setdefault(profile,
-                                                                Pipeline.create(profile))
-    return candidate_rows(pipeline.contexts([document])[0])
+    return candidate_rows(_pipeline(profile).contexts([document])[0])
+
+
+def _pipeline(profile: str | Path | None) -> Pipeline:
+    key = str(profile) if profile is not None else None
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline.create(profile)
+    return _PIPELINES[key]
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    """A profile as ``palmyra profiles`` lists it: who wrote what, and how much of it."""
+
+    name: str
+    title: str | None
+    countries: tuple[str, ...]
+    path: Path | None
+    actors: int
+    aliases: int
+    persons: int
+    outlets: int
+    places: int
+    loaded_terms: int
+
+
+def list_profiles() -> list[ProfileSummary]:
+    """The profiles shipped with Palmyra, with their sizes (``palmyra profiles``).
+
+    Raises:
+        ProfileError: a shipped profile is invalid (``FILE:LINE: reason`` per problem).
+    """
+    from palmyra.profiles.load import load_shipped_profiles
+
+    return [_summary(p) for p in load_shipped_profiles()]
+
+
+def check_profile(path: str | Path) -> tuple[ProfileSummary | None, list[str]]:
+    """Validate a profile folder (or a shipped profile's name): its summary when it is
+    valid, and every problem as ``FILE:LINE: reason`` (``palmyra profiles check``)."""
+    from palmyra.profiles import load_profile
+    from palmyra.profiles.load import check_profile as problems_of
+
+    problems = problems_of(path)
+    return (None if problems else _summary(load_profile(path))), problems
+
+
+def _summary(profile: Any) -> ProfileSummary:
+    from palmyra.annotate.places_yaml import count_places
+
+    aliases = sum(len(a.aliases) + len(a.modifiers) for a in profile.actors)
+    return ProfileSummary(
+        profile.name, profile.title, profile.countries, profile.path,
+        actors=len(profile.actors), aliases=aliases, persons=len(profile.persons),
+        outlets=len(profile.outlets), places=count_places(profile.path),
+        loaded_terms=len(profile.loaded_terms),
+    )
+

@@ -96,8 +96,12 @@ def analyze(
     ] = False,
     profile: Annotated[
         str,
-        typer.Option(help="Conflict profile: a packaged name (`syria`), a folder, or `none`."),
-    ] = "syria",
+        typer.Option(
+            help="Conflict profile: `auto` (each article gets the shipped profile of the war"
+            " its places lie in, or none), a shipped name (`syria`: `palmyra profiles` lists"
+            " them) or a folder, forced on every article, or `none`."
+        ),
+    ] = "auto",
     outlet: Annotated[
         str | None,
         typer.Option(
@@ -355,7 +359,7 @@ def show(
     if candidates:
         from palmyra.api import trace_events
 
-        rows = trace_events(document)
+        rows = trace_events(document, _stored_profile(store, doc_id))
         if as_json:
             sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         else:
@@ -378,6 +382,18 @@ def show(
         sys.stdout.write(json.dumps(mentions, ensure_ascii=False, indent=1) + "\n")
         return
     terminal.print_document(out, document, mentions if annotations else None)
+
+
+def _stored_profile(store: Path, doc_id: str) -> str:
+    """The shipped profile that coded a stored document, to read it again the same way;
+    ``auto`` when none is recorded or it is not shipped (a folder given by path)."""
+    from palmyra.profiles.load import shipped_profile_names
+    from palmyra.store import queries
+    from palmyra.store.db import Store
+
+    with Store(store, read_only=True) as st:
+        name = queries.document_profiles(st).get(doc_id)
+    return name if name in shipped_profile_names() else "auto"
 
 
 @app.command()
@@ -419,6 +435,69 @@ def export(
         err.print(f"wrote {n} record(s) to {output}")
 
 
+profiles_app = typer.Typer(
+    help="The conflict profiles: list the shipped ones, or check a profile folder.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+@profiles_app.callback()
+def profiles(ctx: typer.Context) -> None:
+    """List the shipped conflict profiles: title, countries, and how many actors, aliases,
+    persons, outlets, places and loaded terms each has. `--profile auto` chooses among them
+    per article; `palmyra profiles check FOLDER` validates one you wrote."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from palmyra import api
+
+    try:
+        rows = api.list_profiles()
+    except PalmyraError as e:
+        raise fail(e) from None
+    table = Table(title=f"{len(rows)} shipped profile(s)", box=None, pad_edge=False,
+                  collapse_padding=True)
+    table.add_column("name", no_wrap=True, min_width=7)
+    table.add_column("title", min_width=10)
+    table.add_column("countries", min_width=9)
+    for col in ("actors", "aliases", "persons", "outlets", "places", "terms"):
+        table.add_column(col, justify="right", no_wrap=True, min_width=len(col))
+    for r in rows:
+        table.add_row(
+            r.name, r.title or "—", " ".join(r.countries), str(r.actors), str(r.aliases),
+            str(r.persons), str(r.outlets), str(r.places), str(r.loaded_terms),
+        )
+    out.print(table)
+
+
+@profiles_app.command("check")
+def profiles_check(
+    path: Annotated[
+        Path, typer.Argument(help="A profile folder (or a shipped profile's name) to validate.")
+    ],
+) -> None:
+    """Validate a profile folder: profile.yaml, actors.yaml, outlets.yaml, loaded_terms.yaml
+    and places.yaml. Every problem is printed as FILE:LINE: reason; exit 1 if there are any."""
+    from palmyra import api
+
+    summary, problems = api.check_profile(path)
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        err.print(f"[red]✗[/] {len(problems)} problem(s) in {escape(str(path))}", highlight=False)
+        raise typer.Exit(1)
+    assert summary is not None
+    out.print(
+        f"[green]✓[/] {escape(summary.name)}: {escape(summary.title or '')} —"
+        f" countries {' '.join(summary.countries)}; {summary.actors} actors,"
+        f" {summary.aliases} aliases, {summary.persons} persons, {summary.outlets} outlets,"
+        f" {summary.places} places, {summary.loaded_terms} loaded terms",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+app.add_typer(profiles_app, name="profiles")
 app.command("eval")(eval_command)
 app.add_typer(train_app, name="train")
 app.command("events")(events_command)

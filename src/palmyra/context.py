@@ -8,10 +8,11 @@ offsets become spans into the original text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from palmyra.model import Document, DocumentFacts, Mention, Span
+from palmyra.model import Document, DocumentFacts, Mention, Outlet, Span
 
 if TYPE_CHECKING:  # imported for types only: keeps this module free of heavy imports
     from palmyra.annotate.gazetteer import Gazetteer
@@ -24,11 +25,19 @@ class DocContext:
     profile: Profile | None = None
     gazetteer: Gazetteer | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    # every outlet the run knows (under --profile auto, all the shipped profiles'); empty:
+    # the profile's
+    outlets: Sequence[Outlet] = ()
     mentions: list[Mention] = field(default_factory=list)  # filled by the annotate stage
     facts: DocumentFacts | None = None  # filled by the extractors, in pipeline order
     # Work one extractor does that another of the same document reuses (one reading of
     # the quotation marks serves both quotes and scare quotes); dropped with the context.
     memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def known_outlets(self) -> Sequence[Outlet]:
+        """The outlets citations and quotes recognise: the run's, else the profile's."""
+        return self.outlets or (self.profile.outlets if self.profile else ())
 
     def mentions_of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]

@@ -322,6 +322,7 @@ class DocumentFacts:
     citations: list[Citation] = field(default_factory=list)
     frames: list[FrameSignal] = field(default_factory=list)
     techniques: list[Technique] = field(default_factory=list)
+    profile: str | None = None  # the name of the conflict profile that coded these facts
 
 
 def to_dict(obj: Any) -> Any:

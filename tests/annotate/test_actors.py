@@ -158,8 +158,9 @@ def test_actors_without_profile_come_from_ner(nlp):
     text = "The Free Syrian Army attacked Russian forces near the town."
     mentions = by_text(link(nlp, text, None))
     assert mentions["Free Syrian Army"].value.canonical == "Free Syrian Army"
-    assert mentions["Free Syrian Army"].rule == "ner.org"
-    assert mentions["Russian forces"].rule == "ner.forces"
+    assert mentions["Free Syrian Army"].rule == "generic.armed_org"  # the subject of attacks
+    assert mentions["Russian forces"].value.canonical == "Military Forces of Russia"
+    assert mentions["Russian forces"].rule == "generic.state_forces"
     assert all(m.value.register is None for m in mentions.values())
 
 

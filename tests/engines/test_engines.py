@@ -61,7 +61,7 @@ def test_engines_unknown_engine_is_refused(tmp_path):
 
 def _rows(doc_id: str, path: str) -> DocRows:
     document = [doc_id, None, None, None, None, None, None, "en", "text", "text of " + doc_id,
-                None, None, 0, 5, "[]", "[]", "[[0, 5]]", "test"]
+                None, None, 0, 5, "[]", "[]", "[[0, 5]]", "test", None]
     return DocRows(doc_id, document, [SourceRef(path)])
 
 

@@ -93,3 +93,28 @@ def test_store_schema_unlinked_store_exports_no_link_tables(store_path) -> None:
     with Store(store_path) as st:
         assert not wq.clusters_available(st)
         assert wq.table_names(st) == sorted(STORE_TABLES)
+
+
+def _v2_store(path) -> None:
+    """A store as Palmyra left it before documents recorded their profile (schema v2)."""
+    with Store(path) as st:
+        doc = build_document(RawRecord(source=SourceRef("/a/one.txt"), text=TEXT, format="text"))
+        st.write_batch([DocumentFacts(doc)])
+        st.con.execute("ALTER TABLE documents DROP COLUMN profile")
+        st.con.execute("UPDATE schema_info SET version = 2")
+
+
+def test_store_schema_v2_gains_the_profile_column(store_path) -> None:
+    from palmyra.store import queries
+
+    _v2_store(store_path)
+    with Store(store_path, read_only=True) as st:  # read-only: left as it is, readable
+        assert st.schema_version() == 2
+        assert queries.document_profiles(st) == {}
+    with Store(store_path) as st:
+        assert st.schema_version() == SCHEMA_VERSION
+        assert list(queries.document_profiles(st).values()) == [None]  # coded before: unknown
+        doc = build_document(RawRecord(source=SourceRef("/a/two.txt"), text=TEXT + "More.\n",
+                                       format="text"))
+        st.write_batch([DocumentFacts(doc, profile="syria")])
+        assert queries.document_profiles(st)[doc.id] == "syria"

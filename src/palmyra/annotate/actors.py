@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from palmyra import registry
@@ -23,9 +22,9 @@ from palmyra.annotate.actor_matcher import (
     Found,
     Hit,
     PersonTarget,
-    force_noun_matcher,
 )
 from palmyra.annotate.descriptors import link_descriptors
+from palmyra.annotate.generic_actors import armed_entities, entity_actors, generic_actors
 from palmyra.annotate.names import normalise
 from palmyra.annotate.persons import person_mentions
 from palmyra.context import DocContext
@@ -58,8 +57,10 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
        name not at all, and of overlapping names the longest wins.
     2. Descriptors get their referent from the text around them (descriptors.py).
     3. Persons: profile persons and PERSON entities, one name per person (persons.py).
-    4. Other ORG entities, and demonym + force noun ("Iraqi forces"), by NER alone;
-       with no profile this is the only source of actors.
+    4. The generic layer, on the words left: state forces and police by nationality
+       ("Ethiopian troops"), police, civilians and unidentified gunmen of the event's
+       country, armed organisations and other ORG entities, never an outlet, a time
+       zone or a weapon (generic_actors.py); with no profile the only source of actors.
 
     Args:
         doc: the spaCy Doc of ``ctx.document.clean.text``.
@@ -83,12 +84,21 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     if ctx.profile:
         window = int(_setting(ctx, "actor_context_sentences"))
         actors += link_descriptors(doc, descriptor_hits, actors, ctx.profile, window)
-    taken = _tokens(actors) | _tokens(descriptor_hits)
+    linked = _tokens(actors)
+    taken = linked | _tokens(descriptor_hits)
     skip = _skipper(ctx, matcher)
+    armed = armed_entities(doc, taken, _skipper(ctx, matcher, inside_places=False))
+    actors += armed
+    taken |= _tokens(armed)
     person_hits = [h for h in hits if isinstance(h.target, PersonTarget)]
     persons, roles = person_mentions(doc, person_hits, taken, matcher, skip, cutoff)
     taken |= _tokens(persons) | roles
-    actors += _entity_actors(doc, taken, skip, matcher, cutoff, persons)
+    # A descriptor the context names no actor for ("gunmen" alone) is the generic layer's.
+    unlinked = _tokens(descriptor_hits) - linked
+    generic = generic_actors(doc, ctx, taken - unlinked)
+    actors += generic
+    taken |= _tokens(generic)
+    actors += entity_actors(doc, ctx, taken, skip, matcher, cutoff, persons)
     ends = {f.end: f.start for f in actors}
     clean = ctx.document.clean
     text = clean.text if clean else ctx.document.text  # the Doc's text: cheaper than doc.text
@@ -145,15 +155,20 @@ def _tokens(items: list[Found] | list[Hit]) -> set[int]:
     return {i for item in items for i in range(item.start, item.end)}
 
 
-def _skipper(ctx: DocContext, matcher: ActorMatcher | None) -> Callable[[Span], bool]:
+def _skipper(
+    ctx: DocContext, matcher: ActorMatcher | None, inside_places: bool = True
+) -> Callable[[Span], bool]:
     """Tells whether an entity is a known place or outlet, which NER must not make an actor.
 
     The small model tags places as PERSON or ORG ("Sultan Abdullah", "Jableh").
     A single-word PERSON is not checked against the gazetteer: surnames are
     place names too ("Kerry", "Warren"), and persons.py drops lone words that
-    link to no full name anyway.
+    link to no full name anyway. With ``inside_places`` false an entity that only
+    holds a place ("the Tigray People's Liberation Front") is not skipped.
     """
-    outlets = matcher.outlet_names if matcher else frozenset()
+    outlets = (matcher.outlet_names if matcher else frozenset()) | {
+        normalise(n).casefold() for o in ctx.known_outlets for n in (o.name, *o.aliases)
+    }
     place_names = ctx.settings.get("place_names") or frozenset()
     places = [m.span for m in ctx.mentions if m.kind == "place"]
     gazetteer = ctx.gazetteer
@@ -166,113 +181,11 @@ def _skipper(ctx: DocContext, matcher: ActorMatcher | None) -> Callable[[Span], 
         if gazetteer is not None and check_places and gazetteer.candidates(text):
             return True
         span = ctx.span(ent.start_char, ent.end_char)
+        if not inside_places:
+            return any(p.start <= span.start and span.end <= p.end for p in places)
         return any(p.start < span.end and span.start < p.end for p in places)
 
     return skip
-
-
-def _entity_actors(
-    doc: Doc,
-    taken: set[int],
-    skip: Callable[[Span], bool],
-    matcher: ActorMatcher | None,
-    cutoff: float,
-    persons: list[Found],
-) -> list[Found]:
-    """Actors from NER alone: ORG entities, and demonym + force noun ("Iraqi forces").
-
-    A one-word ORG that the sentence shows is no organisation (``_lone_word_not_an_actor``)
-    is left out, so the naming matrix lists actors, not places and fragments.
-    """
-    noun_end: dict[int, int] = {}
-    for _, start, end in force_noun_matcher(doc.vocab)(doc):
-        noun_end[start] = max(end, noun_end.get(start, end))
-    out = []
-    name_words = _person_words(doc, persons)
-    if matcher is not None:
-        name_words |= {w for name in matcher.outlet_names for w in name.split() if len(w) > 3}
-    # a word of a longer actor name the document already gave ("the Observatory" after
-    # "the Syrian Observatory for Human Rights") is that actor again, not a new one
-    name_words |= {doc[i].lower_ for i in taken if doc[i].text[:1].isupper() and len(doc[i]) > 3}
-    for ent in doc.ents:
-        if taken.intersection(range(ent.start, ent.end)) or skip(ent):
-            continue
-        if ent.label_ == "ORG" and (span := _trim(doc, ent)) is not None:
-            if len(span) == 1 and _lone_word_not_an_actor(span[0], name_words):
-                continue
-            out.append(_organisation(span, matcher, cutoff))
-        elif ent.label_ in ("NORP", "GPE") and ent.end in noun_end:
-            end = noun_end[ent.end]
-            if taken.isdisjoint(range(ent.end, end)):
-                ref = ActorRef(normalise(doc[ent.start : end].text), "state_forces")
-                out.append(Found(ent.start, end, ref, "ner.forces"))
-    return out
-
-
-# Before a lone capitalised word, these say it is a place ("in rebel-held Rashidin").
-_LOCATIVES = frozenset({"in", "at", "near", "outside", "around", "inside"})
-
-
-def _person_words(doc: Doc, persons: list[Found]) -> set[str]:
-    """The words of the persons' names in this document, case-folded ("noha", "samira")."""
-    return {t.lower_ for p in persons for t in doc[p.start : p.end] if t.text[:1].isupper()}
-
-
-def _lone_word_not_an_actor(token: Token, name_words: set[str]) -> bool:
-    """Whether a one-word ORG entity is no organisation: the small model's usual slips.
-
-    On the FA-KES demo it tagged "Eastern" (part of Homs), "Barrel" (bombs), "Media"
-    (activists), "Army" (units), "Northwest" (of Palmyra), "Rashidin" (a suburb, "in
-    rebel-held Rashidin"), "Noha" (a person named "Noha Samira" in the same article) and
-    "Observatory" (the Syrian Observatory for Human Rights, named in full before) as
-    organisations.
-    Acronyms ("FNA", "UNESCO") are kept.
-    """
-    if token.text.isupper():
-        return False
-    if token.tag_ not in ("NNP", "NNPS"):  # an adjective or common noun with a capital
-        return True
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and (
-        token.head.is_lower
-    ):
-        return True  # modifies a common noun: "Army units", "Rashidin west of Aleppo"
-    if token.dep_ in ("advmod", "npadvmod"):
-        return True  # "located Northwest of the ancient city"
-    if token.lower_ in name_words:
-        return True  # a word of a person's or an outlet's longer name
-    doc, i = token.doc, token.i - 1
-    if i >= 2 and doc[i - 1].text == "-":
-        i -= 3  # step back over a hyphenated modifier: "rebel-held", "government-controlled"
-    return i >= 0 and doc[i].lower_ in _LOCATIVES
-
-
-def _trim(doc: Doc, ent: Span) -> Span | None:
-    """The entity without a leading "the", a trailing "'s" or punctuation; ``None`` if junk."""
-    start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ == "the" or _filler(doc[start])):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or _filler(doc[end - 1])):
-        end -= 1
-    span = doc[start:end]
-    if not span.text or "\n" in span.text or not span[-1].text[:1].isupper():
-        return None  # "Raqqa from", "american arms": not a name
-    return span
-
-
-def _filler(token: Token) -> bool:
-    return token.is_punct or token.is_space
-
-
-def _organisation(span: Span, matcher: ActorMatcher | None, cutoff: float) -> Found:
-    """An ORG entity: a profile actor if its name is a near-miss of an alias, else itself."""
-    text = normalise(span.text)
-    if matcher is not None:
-        best = process.extractOne(
-            text.casefold(), matcher.fuzzy_actors.keys(), scorer=fuzz.ratio, score_cutoff=cutoff
-        )
-        if best:
-            return Found(span.start, span.end, matcher.fuzzy_actors[best[0]].ref(), "ner.fuzzy")
-    return Found(span.start, span.end, ActorRef(text, "organisation"), "ner.org")
 
 
 def _framed(doc: Doc, found: Found, ends: dict[int, int]) -> Found:

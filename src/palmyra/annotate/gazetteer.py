@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -56,6 +57,10 @@ class Gazetteer:
 
     entries: list[Entry]
     focus: tuple[str, ...] = ()  # ISO country codes the profile's conflict is about
+    # Whether every place of the focus is named firmly by its own name (a profile's own
+    # gazetteer), or the focus only breaks ties (the union of all profiles': a Yemeni
+    # village called "Sana" must not turn the Syrian agency SANA into a place).
+    strong_focus: bool = True
     not_places: frozenset[str] = frozenset()  # keys never tagged, even inside longer names
     needs_context: frozenset[str] = frozenset()  # keys that are also common words or names
     verbatim: frozenset[str] = frozenset()  # profile keys: matched as written, any case
@@ -85,6 +90,18 @@ class Gazetteer:
         Cached per folder: every document of a run shares one instance.
         """
         return _load(str(Path(profile_dir).resolve()) if profile_dir is not None else None)
+
+    @classmethod
+    def load_union(cls, profile_dirs: Sequence[Path]) -> Gazetteer:
+        """The packaged gazetteer extended by the ``places.yaml`` of every folder given.
+
+        ``--profile auto`` tags an article's places with it before a profile is chosen,
+        and keeps it for articles no profile covers. Every profile's places and word lists
+        count, and the focus is every profile's: a name that Syria and Turkey share goes
+        to the country of a war Palmyra knows (the focus breaks ties only, see
+        ``strong_focus``).
+        """
+        return _load_union(tuple(str(Path(d).resolve()) for d in profile_dirs))
 
     # -- lookups -----------------------------------------------------------------
 
@@ -226,6 +243,36 @@ def _load(profile_dir: str | None) -> Gazetteer:
         needs_context=frozenset(profile.needs_context),
         verbatim=frozenset(profile.verbatim),
         lead_words=frozenset(profile.lead_words),
+    )
+
+
+@cache
+def _load_union(profile_dirs: tuple[str, ...]) -> Gazetteer:
+    entries = list(_packaged_entries())
+    not_places: set[str] = set()
+    needs_context: set[str] = set()
+    verbatim: set[str] = set()
+    lead_words: set[str] = set()
+    focus: list[str] = []
+    for folder in profile_dirs:
+        path = Path(folder) / PLACES_FILE
+        if not path.is_file():
+            continue
+        profile = read_places_yaml(path, entries)
+        entries = profile.entries
+        not_places |= profile.not_places
+        needs_context |= profile.needs_context
+        verbatim |= profile.verbatim
+        lead_words |= profile.lead_words
+        focus += [c for c in profile.focus if c not in focus]
+    return Gazetteer(
+        sorted(entries, key=lambda e: -e.prior),
+        focus=tuple(focus),
+        strong_focus=False,
+        not_places=frozenset(not_places),
+        needs_context=frozenset(needs_context),
+        verbatim=frozenset(verbatim),
+        lead_words=frozenset(lead_words),
     )
 
 

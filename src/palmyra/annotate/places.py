@@ -291,7 +291,7 @@ def _is_strong(c: Candidate, gaz: Gazetteer) -> bool:
     e = c.entry
     if e.source == "profile" or e.ref.precision in ("country", "admin1"):
         return True
-    if e.country_code in gaz.focus:
+    if e.country_code in gaz.focus and gaz.strong_focus:
         return True
     if not c.primary:
         return False

@@ -162,3 +162,16 @@ def _new_entry(
         names=(name, *aliases),
         source="profile",
     )
+
+
+def count_places(profile_dir: Path | None) -> int:
+    """How many places a profile folder's ``places.yaml`` lists (0 without one)."""
+    path = Path(profile_dir) / "places.yaml" if profile_dir is not None else None
+    if path is None or not path.is_file():
+        return 0
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise ProfileError(f"{path}: cannot read places: {err}") from err
+    places = data.get("places") if isinstance(data, dict) else None
+    return len(places) if isinstance(places, list) else 0

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 
 from palmyra.engines.jobs import Job, Result, run_jobs
 from palmyra.pipeline import Pipeline
@@ -37,7 +38,7 @@ def default_workers() -> int:
 class LocalEngine:
     """Runs ``run_jobs`` over batches of jobs, in-process or in a process pool."""
 
-    def __init__(self, pipeline: Pipeline, profile: str | None, workers: int) -> None:
+    def __init__(self, pipeline: Pipeline, profile: str | Path | None, workers: int) -> None:
         self.pipeline, self.profile, self.workers = pipeline, profile, max(1, workers)
 
     def results(self, batches: Iterable[list[Job]]) -> Iterator[list[Result]]:
@@ -69,7 +70,7 @@ class LocalEngine:
 _PIPELINE: Pipeline | None = None  # the worker process's own, loaded once
 
 
-def _load(profile: str | None) -> None:
+def _load(profile: str | Path | None) -> None:
     global _PIPELINE
     _exit_with_parent(os.getppid())
     _PIPELINE = Pipeline.create(profile)

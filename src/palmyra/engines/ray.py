@@ -52,7 +52,11 @@ class RayEngine:
     """Runs the per-document stage on Ray Data; results stream back to the writer."""
 
     def __init__(
-        self, pipeline: Pipeline, profile: str | None, workers: int, address: str | None = None
+        self,
+        pipeline: Pipeline,
+        profile: str | Path | None,  # "auto" chooses per document, as the pipeline does
+        workers: int,
+        address: str | None = None,
     ) -> None:
         self.pipeline, self.profile = pipeline, profile
         self.workers, self.address = max(1, workers), address
@@ -149,7 +153,7 @@ class _Reader:
 class _Analyzer:
     """The analyze stage: an actor holding one loaded pipeline for its lifetime."""
 
-    def __init__(self, profile: str | None) -> None:
+    def __init__(self, profile: str | Path | None) -> None:
         self.pipeline = Pipeline.create(profile)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:

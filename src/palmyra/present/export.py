@@ -19,6 +19,7 @@ from palmyra.store.db import Store
 
 def document_records(store: Store) -> Iterator[dict[str, Any]]:
     """Each stored document in the gold-schema shape, with evidence text and spans."""
+    profiles = queries.document_profiles(store)
     for doc_id in queries.document_ids(store):
         doc = queries.load_document(store, doc_id)
         text = doc.text
@@ -26,6 +27,7 @@ def document_records(store: Store) -> Iterator[dict[str, Any]]:
             "doc": doc.sources[0].name if doc.sources else doc.id,
             "id": doc.id,
             "sources": [s.name for s in doc.sources],
+            "profile": profiles.get(doc_id),
             "title": doc.title,
             "outlet": doc.outlet,
             "author": doc.author,
@@ -54,6 +56,7 @@ def facts_record(facts: DocumentFacts) -> dict[str, Any]:
         "doc": doc.sources[0].name if doc.sources else doc.id,
         "id": doc.id,
         "sources": [s.name for s in doc.sources],
+        "profile": facts.profile,
         "title": doc.title,
         "outlet": doc.outlet,
         "author": doc.author,

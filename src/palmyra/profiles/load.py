@@ -1,10 +1,12 @@
 """The conflict profile: everything specific to one war, read from a folder of YAML files.
 
-A profile folder holds ``actors.yaml`` (sides, actors with their aliases and the
-naming register of each, descriptors without a fixed referent, well-known
-persons), ``outlets.yaml`` and ``loaded_terms.yaml``; other files in it (such as
-``places.yaml``) belong to other loaders and are ignored here. The README.md
-shipped beside the Syria profile documents every field.
+A profile folder holds ``profile.yaml`` (its name, title and the countries where
+its war's events happen, which ``--profile auto`` matches articles against),
+``actors.yaml`` (sides, actors with their aliases and the naming register of
+each, descriptors without a fixed referent, well-known persons), ``outlets.yaml``
+and ``loaded_terms.yaml``; ``places.yaml`` belongs to the gazetteer's loader and
+is checked by ``check_profile`` only. The README.md shipped beside the Syria
+profile documents every field.
 
 The loader reports *every* bad entry at once, each as ``FILE:LINE: reason``, so
 that a user editing a copied profile fixes all mistakes in one round. Line
@@ -40,9 +42,11 @@ ACTOR_KINDS = frozenset(
     }
 )
 ACTORS_FILE, OUTLETS_FILE, TERMS_FILE = "actors.yaml", "outlets.yaml", "loaded_terms.yaml"
+PROFILE_FILE, PLACES_FILE = "profile.yaml", "places.yaml"
 # Every key a profile file may use, by where it appears; any other key is reported as an
 # error, so a misspelt key ("alias:") cannot be silently ignored. README.md documents each.
 FIELDS: dict[str, frozenset[str]] = {
+    PROFILE_FILE: frozenset({"name", "title", "countries"}),
     ACTORS_FILE: frozenset({"sides", "actors", "descriptors", "persons"}),
     "actor": frozenset({"canonical", "kind", "side", "country", "aliases", "modifiers"}),
     "alias": frozenset({"text", "register", "reason", "metonym"}),
@@ -130,12 +134,19 @@ class Profile:
 
     name: str
     path: Path | None = None
+    title: str | None = None  # profile.yaml: "War in Yemen (2014–)"
+    countries: tuple[str, ...] = ()  # profile.yaml: ISO codes where its events happen
     sides: dict[str, str] = field(default_factory=dict)
     actors: list[ActorEntry] = field(default_factory=list)
     descriptors: list[Descriptor] = field(default_factory=list)
     persons: list[PersonEntry] = field(default_factory=list)
     outlets: list[Outlet] = field(default_factory=list)
     loaded_terms: list[LoadedTerm] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The title when the profile has one, else its name."""
+        return self.title or self.name
 
     def actor(self, canonical: str) -> ActorEntry | None:
         """The actor of that canonical name, or ``None``."""
@@ -163,13 +174,67 @@ def load_profile(path_or_name: str | Path | None) -> Profile | None:
     """
     if path_or_name is None:
         return None
+    return _read_folder(profile_folder(path_or_name))
+
+
+def profile_folder(path_or_name: str | Path) -> Path:
+    """The folder a profile name or path stands for (see ``load_profile``)."""
     folder = Path(path_or_name)
     if not folder.is_dir():
         packaged = files("palmyra").joinpath("profiles", str(path_or_name))
         if isinstance(path_or_name, Path) or not packaged.is_dir():
             raise ProfileError(f"{path_or_name}: no such profile folder or packaged profile")
         folder = Path(str(packaged))
-    return _read_folder(folder)
+    return folder
+
+
+def shipped_profile_names() -> list[str]:
+    """The profiles packaged with Palmyra: folders beside this module holding an actors.yaml."""
+    root = Path(str(files("palmyra").joinpath("profiles")))
+    return sorted(p.name for p in root.iterdir() if (p / ACTORS_FILE).is_file())
+
+
+def load_shipped_profiles() -> list[Profile]:
+    """Every shipped profile, each with its ``profile.yaml`` (which ``--profile auto`` needs).
+
+    Raises:
+        ProfileError: one ``FILE:LINE: reason`` line per bad entry of any of them.
+    """
+    loaded, problems = [], []
+    for name in shipped_profile_names():
+        try:
+            loaded.append(_read_folder(profile_folder(name), require_meta=True))
+        except ProfileError as err:
+            problems.append(str(err))
+    if problems:
+        raise ProfileError("\n".join(problems))
+    return loaded
+
+
+def check_profile(path_or_name: str | Path) -> list[str]:
+    """Every problem of a profile folder as ``FILE:LINE: reason``; empty when it is valid.
+
+    Stricter than ``load_profile``: ``profile.yaml`` must be there (``--profile auto``
+    cannot choose a profile without its countries), and ``places.yaml`` is read against
+    the packaged gazetteer too.
+    """
+    try:
+        folder = profile_folder(path_or_name)
+    except ProfileError as err:
+        return [str(err)]
+    problems: list[str] = []
+    try:
+        _read_folder(folder, require_meta=True)
+    except ProfileError as err:
+        problems.extend(str(err).splitlines())
+    if (folder / PLACES_FILE).is_file():
+        from palmyra.annotate.gazetteer import Gazetteer
+
+        try:
+            Gazetteer.load(folder)
+        except ProfileError as err:
+            problems.extend(str(err).splitlines())
+    return problems
 
 
 def load_word_list(name: str) -> tuple[str, ...]:
@@ -177,12 +242,20 @@ def load_word_list(name: str) -> tuple[str, ...]:
     return words(f"{name}.txt")
 
 
-def _read_folder(folder: Path) -> Profile:
+def _read_folder(folder: Path, require_meta: bool = False) -> Profile:
     actors_path = folder / ACTORS_FILE
     if not actors_path.is_file():
         raise ProfileError(f"{actors_path}: missing (every profile needs its actors)")
     problems: list[str] = []
     profile = Profile(name=folder.name, path=folder)
+    meta_path = folder / PROFILE_FILE
+    if meta_path.is_file():
+        _read_meta(_Yaml(meta_path, problems), profile, require_meta)
+    elif require_meta:
+        problems.append(
+            f"{meta_path}:1: missing (give name, title and countries: the README's"
+            " 'How to write a profile for a new war')"
+        )
     _ActorsReader(actors_path, problems).read_into(profile)
     if (folder / OUTLETS_FILE).is_file():
         profile.outlets = _read_outlets(_Yaml(folder / OUTLETS_FILE, problems))
@@ -191,6 +264,46 @@ def _read_folder(folder: Path) -> Profile:
     if problems:
         raise ProfileError("\n".join(problems))
     return profile
+
+
+def _read_meta(y: _Yaml, profile: Profile, strict: bool) -> None:
+    """``profile.yaml``: the folder's name, a title, and the ISO codes of its countries.
+
+    A ``name`` other than the folder's is a problem when ``strict`` (a shipped profile, or
+    ``check_profile``); a copy passed by path is named by its folder and may keep it.
+    """
+    if y.root is None:
+        y.problems.append(f"{y.path}:1: empty file (expected name, title and countries)")
+        return
+    m = y.mapping(y.root, FIELDS[PROFILE_FILE], ("name", "title", "countries"))
+    if m is None:
+        return
+    name = y.scalar(m.get("name"))
+    if strict and "name" in m and name != profile.name:
+        y.problem(m["name"], f"name {name!r} is not the folder's name {profile.name!r}")
+    if "title" in m:
+        profile.title = y.text(m["title"], "title", y.root)
+    if "countries" not in m:
+        return
+    from palmyra.annotate.countries import countries
+
+    known = countries()
+    codes: list[str] = []
+    listed = m["countries"]
+    empty = isinstance(listed, yaml.ScalarNode) and y.scalar(listed) is None
+    if empty or isinstance(listed, yaml.SequenceNode) and not listed.value:
+        y.problem(listed, "countries must list at least one ISO code: [YE]")
+    for node in y.sequence(listed):
+        code = y.scalar(node)
+        if code is None:
+            y.problem(node, "a country code must not be empty")
+        elif code not in known:
+            y.problem(node, f"{code!r} is not an ISO 3166-1 alpha-2 country code (e.g. YE, UA)")
+        elif code in codes:
+            y.problem(node, f"country {code!r} listed twice")
+        else:
+            codes.append(code)
+    profile.countries = tuple(codes)
 
 
 class _Yaml:

@@ -28,6 +28,20 @@ def list_documents(store: Store) -> list[dict[str, Any]]:
     )
 
 
+def document_profiles(store: Store) -> dict[str, str | None]:
+    """The conflict profile that coded each document, by id (``None``: none did).
+
+    Empty for a store older than schema v3 opened read-only, which has no such column.
+    """
+    columns = store.query(
+        "SELECT column_name FROM duckdb_columns()"
+        " WHERE database_name = current_database() AND table_name = 'documents'"
+    )
+    if not any(c["column_name"] == "profile" for c in columns):
+        return {}
+    return {r["id"]: r["profile"] for r in store.query("SELECT id, profile FROM documents")}
+
+
 def sources_of(store: Store, doc_id: str) -> list[SourceRef]:
     rows = store.query(
         "SELECT path, row_id FROM document_sources WHERE doc_id = ? ORDER BY path, row_id",

@@ -22,7 +22,7 @@ FACT_KINDS = ("events", "quotes", "citations", "frames", "techniques")
 DOCUMENT_COLUMNS = (
     "id", "title", "author", "outlet", "url", "published", "published_precision",
     "language", "format", "text", "title_start", "title_end", "body_start", "body_end",
-    "comments", "removed", "clean_segments", "pipeline",
+    "comments", "removed", "clean_segments", "pipeline", "profile",
 )
 MENTION_COLUMNS = ("doc_id", "kind", "start_pos", "end_pos", "text", "rule", "data")
 FACT_COLUMNS = ("doc_id", "kind", "seq", "start_pos", "end_pos", "extractor", "data")
@@ -95,6 +95,7 @@ def document_rows(f: DocumentFacts, pipeline: str) -> DocRows:
         json.dumps([[s.start, s.end] for s in d.removed]),
         json.dumps(d.clean.segments if d.clean else []),
         pipeline,
+        f.profile,  # the conflict profile that coded the facts (None: none did)
     ]
     mentions = [
         [d.id, m.kind, m.span.start, m.span.end, m.text, m.rule, json.dumps(to_dict(m.value))]

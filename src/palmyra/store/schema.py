@@ -26,7 +26,7 @@ cannot be migrated; ``Store`` shows it the tables it lacks as empty temporary ta
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _CORE: tuple[str, ...] = (
     """
@@ -54,7 +54,8 @@ _CORE: tuple[str, ...] = (
         removed JSON,
         clean_segments JSON,
         pipeline VARCHAR,
-        ingested_at TIMESTAMP DEFAULT current_timestamp
+        ingested_at TIMESTAMP DEFAULT current_timestamp,
+        profile VARCHAR              -- the conflict profile that coded its facts; NULL: none
     )
     """,
     """
@@ -255,4 +256,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         *_LINK,
         *_SEARCH,
     ),
+    # v3: which conflict profile coded each document (``--profile auto`` chooses one per
+    # document). Documents analysed before were coded with the run's profile, unrecorded.
+    2: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS profile VARCHAR",),
 }

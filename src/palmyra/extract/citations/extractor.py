@@ -74,7 +74,7 @@ class _Cite:
 @registry.extractors.register(NAME)
 def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
     """The publications ``doc`` cites, one per publication, in text order."""
-    outlets = Outlets(doc, ctx.profile.outlets if ctx.profile else ())
+    outlets = Outlets(doc, ctx.known_outlets)
     text = doc.text  # spaCy joins the tokens anew at each call
     refs = references(text, outlets.canonical)
     quoted = scan(text)

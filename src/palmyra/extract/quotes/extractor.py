@@ -70,7 +70,7 @@ class _Reader:
     def __init__(self, doc: Doc, ctx: DocContext) -> None:
         self.doc, self.ctx = doc, ctx
         self.text = doc.text  # spaCy joins the tokens anew at each call
-        outlets = Outlets(doc, ctx.profile.outlets if ctx.profile else ())
+        outlets = Outlets(doc, ctx.known_outlets)
         self.found = scan(self.text)
         refs = [(r.start, r.end) for r in references(self.text, outlets.canonical)]
         self.region = _innermost(doc, self.found, refs)
