@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from palmyra import registry
-from palmyra.model import REPORTED_MODALITIES, DocumentFacts, to_dict
+from palmyra.model import REPORTED_MODALITIES, Document, DocumentFacts, to_dict
 from palmyra.store import queries
 from palmyra.store.db import Store
 
@@ -22,41 +22,26 @@ def document_records(store: Store) -> Iterator[dict[str, Any]]:
     profiles = queries.document_profiles(store)
     for doc_id in queries.document_ids(store):
         doc = queries.load_document(store, doc_id)
-        text = doc.text
-        yield {
-            "doc": doc.sources[0].name if doc.sources else doc.id,
-            "id": doc.id,
-            "sources": [s.name for s in doc.sources],
-            "profile": profiles.get(doc_id),
-            "title": doc.title,
-            "outlet": doc.outlet,
-            "author": doc.author,
-            "published": doc.published.value if doc.published else None,
-            "published_precision": doc.published.precision if doc.published else None,
-            "body_end": doc.body_end,
-            "comments": [[s.start, s.end] for s in doc.comments],
-            # Planned, hypothetical and denied events stay in the store, out of the export.
-            "events": [
-                event_record(e, text)
-                for e in queries.facts_of(store, doc_id, "events")
-                if e.get("modality", "asserted") in REPORTED_MODALITIES
-            ],
-            "quotes": [quote_record(q, text) for q in queries.facts_of(store, doc_id, "quotes")],
-            "citations": [
-                citation_record(c, text) for c in queries.facts_of(store, doc_id, "citations")
-            ],
-        }
+        facts = {kind: queries.facts_of(store, doc_id, kind)
+                 for kind in ("events", "quotes", "citations")}
+        yield _record(doc, profiles.get(doc_id), facts)
 
 
 def facts_record(facts: DocumentFacts) -> dict[str, Any]:
     """One analysed document (no store needed) in the same shape as ``document_records``."""
-    doc = facts.document
+    as_dicts = {kind: [to_dict(f) for f in getattr(facts, kind)]
+                for kind in ("events", "quotes", "citations")}
+    return _record(facts.document, facts.profile, as_dicts)
+
+
+def _record(doc: Document, profile: str | None, facts: dict[str, list[dict[str, Any]]]
+            ) -> dict[str, Any]:
     text = doc.text
     return {
         "doc": doc.sources[0].name if doc.sources else doc.id,
         "id": doc.id,
         "sources": [s.name for s in doc.sources],
-        "profile": facts.profile,
+        "profile": profile,
         "title": doc.title,
         "outlet": doc.outlet,
         "author": doc.author,
@@ -64,10 +49,11 @@ def facts_record(facts: DocumentFacts) -> dict[str, Any]:
         "published_precision": doc.published.precision if doc.published else None,
         "body_end": doc.body_end,
         "comments": [[s.start, s.end] for s in doc.comments],
-        "events": [event_record(to_dict(e), text) for e in facts.events
-                   if e.modality in REPORTED_MODALITIES],
-        "quotes": [quote_record(to_dict(q), text) for q in facts.quotes],
-        "citations": [citation_record(to_dict(c), text) for c in facts.citations],
+        # Planned, hypothetical and denied events stay in the store, out of the export.
+        "events": [event_record(e, text) for e in facts["events"]
+                   if e.get("modality", "asserted") in REPORTED_MODALITIES],
+        "quotes": [quote_record(q, text) for q in facts["quotes"]],
+        "citations": [citation_record(c, text) for c in facts["citations"]],
     }
 
 
