@@ -9,6 +9,7 @@ is reported with the stage and reason and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -102,15 +103,19 @@ class Pipeline:
 
     @cached_property
     def outlets(self) -> list[Outlet]:
-        """The profile's outlets; under auto every candidate's, the first of a name kept."""
+        """The profile's outlets; under auto every candidate's, one per name with the
+        aliases and domains of all its entries (the Syria profile knows FA-KES's "ahram"
+        for Al-Ahram, another profile may list Al-Ahram without it)."""
         profiles = [self.profile] if self.profile else list(self.candidates)
-        seen: set[str] = set()
-        out = []
+        merged: dict[str, Outlet] = {}
         for outlet in (o for p in profiles for o in p.outlets):
-            if outlet.name not in seen:
-                seen.add(outlet.name)
-                out.append(outlet)
-        return out
+            known = merged.get(outlet.name)
+            merged[outlet.name] = outlet if known is None else dataclasses.replace(
+                known,
+                aliases=tuple(dict.fromkeys(known.aliases + outlet.aliases)),
+                domains=tuple(dict.fromkeys(known.domains + outlet.domains)),
+                furniture=tuple(dict.fromkeys(known.furniture + outlet.furniture)))
+        return list(merged.values())
 
     def missing_models(self) -> list[str]:
         """A line for each optional model a configured stage would use but cannot find (the
