@@ -175,13 +175,15 @@ def analyze(
 
 @app.command()
 def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
-    """List the stored documents: title, outlet, date, length, comments."""
+    """List the stored documents: title, outlet, date, length, comments, sources, and the
+    conflict profile that coded each."""
     from palmyra.store import queries
     from palmyra.store.db import Store
 
     try:
         with Store(store, read_only=True) as st:
             rows = queries.list_documents(st)
+            profiles = queries.document_profiles(st)
     except PalmyraError as e:
         raise fail(e) from None
     table = Table(title=f"{len(rows)} documents in {store}")
@@ -192,6 +194,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
     table.add_column("chars", justify="right", no_wrap=True, min_width=7)
     table.add_column("comments", no_wrap=True, min_width=8)
     table.add_column("source", min_width=12, max_width=28, overflow="ellipsis", no_wrap=True)
+    table.add_column("profile", max_width=12, overflow="ellipsis", no_wrap=True)
     for r in rows:
         table.add_row(
             r["id"][:10],
@@ -201,6 +204,7 @@ def docs(store: StoreOpt = Path(DEFAULT_STORE)) -> None:
             f"{r['length']:,}",
             "yes" if r["comments"] else "no",
             r["sources"] or "",
+            profiles.get(r["id"]) or "—",
         )
     out.print(table)
 

@@ -31,6 +31,7 @@ from palmyra.model import Document, Mention, PlaceRef
 from palmyra.profiles.load import Profile
 
 AUTO = "auto"
+CHOICE_MEMO = "profile_choice"  # the DocContext.memo key the pipeline keeps the choice under
 W_PLACE = 1.0
 W_COUNTRY_NAME = 0.5
 W_LEAD = 2.0
