@@ -78,6 +78,13 @@ def test_generic_actors_events_get_them():
     ]
 
 
+def test_generic_actors_after_a_dateline():
+    # the small model runs the dateline into the lead: "ADDIS ABABA - Ethiopian" (ORG)
+    found = _actors("ADDIS ABABA - Ethiopian troops shelled the town of Adigrat on Monday.")
+    assert found["Ethiopian troops"][0] == "Military Forces of Ethiopia"
+    assert not any("ABABA" in c for c, _, _ in found.values())
+
+
 def test_generic_actors_reasons_name_the_evidence():
     found = _actors("Ethiopian troops shelled the town of Adigrat on Monday.")
     assert found["Ethiopian troops"][2] == "named by nationality: 'Ethiopian' + 'troops'"
@@ -106,6 +113,7 @@ def test_generic_actors_no_state_inside_other_names(text):
         ("GMT", "time_zone"),
         ("AFP Eleven", "outlet"),
         ("Reuters) Ceasefire", "fragment"),
+        ("ADDIS ABABA - Ethiopian", "fragment"),
         ("TRT World and Agencies", "outlet"),
         ("Thomson Reuters Trust Principles", "outlet"),
         ("Android Youtube Satellite Coverage Partner", "furniture"),

@@ -117,6 +117,8 @@ def not_actor_reason(text: str, outlet_names: Iterable[str] = ()) -> str | None:
     ``None`` when it may be one. ``outlet_names`` are compared case-insensitively."""
     if any(c in _BRACKETS for c in text) or "http" in text.lower() or "www." in text.lower():
         return "fragment"
+    if any(dash in text for dash in (" - ", " \u2013 ", " \u2014 ")):
+        return "fragment"  # a dateline run into the lead: "ADDIS ABABA - Ethiopian"
     tokens = text.replace("\u2019", "'").split()
     for t in tokens:
         category = words().not_actors.get(t.lower().strip(".,;:'\""))
@@ -237,6 +239,7 @@ def _nationals(doc: Doc) -> dict[int, tuple[int, str]]:
     inside = {  # tokens inside a longer name: the "Syrian" of "the Free Syrian Army"
         k for e in doc.ents if e.label_ in _NAME_LABELS for k in range(e.start + 1, e.end)
         if e.start + (doc[e.start].lower_ == "the") < k
+        and all(t.is_alpha for t in doc[e.start : k])  # not "ADDIS ABABA - Ethiopian"
     }
     out: dict[int, tuple[int, str]] = {}
     for m in (lower, orth):
