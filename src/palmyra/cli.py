@@ -267,16 +267,19 @@ def docs(
     store: StoreOpt = Path(DEFAULT_STORE),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """List the stored documents: title, outlet, date, length, comments."""
+    """List the stored documents: title, outlet, date, length, comments, sources, and the
+    conflict profile that coded each."""
     from palmyra.store import queries
     from palmyra.store.db import Store
 
     try:
         with Store(store, read_only=True) as st:
             rows = queries.list_documents(st)
+            profiles = queries.document_profiles(st)
     except PalmyraError as e:
         raise fail(e) from None
     if as_json:
+        rows = [{**r, "profile": profiles.get(r["id"])} for r in rows]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
         return
     # On a screen a 10-character prefix is enough for `show`; in a file, the whole id.
@@ -289,6 +292,7 @@ def docs(
     table.add_column("chars", justify="right", no_wrap=True, min_width=7)
     table.add_column("comments", no_wrap=True, min_width=8)
     table.add_column("source", min_width=12, max_width=28, overflow="ellipsis", no_wrap=True)
+    table.add_column("profile", max_width=12, overflow="ellipsis", no_wrap=True)
     for r in rows:
         table.add_row(
             r["id"][:id_width],
@@ -298,6 +302,7 @@ def docs(
             f"{r['length']:,}",
             "yes" if r["comments"] else "no",
             r["sources"] or "",
+            profiles.get(r["id"]) or "—",
         )
     print_listing(out, table)
 

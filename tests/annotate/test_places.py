@@ -262,3 +262,42 @@ def test_places_without_gazetteer_is_empty(nlp):
 
 def test_places_registered_by_version():
     assert parts.annotators.get("palmyra.places.v1") is place_mentions
+
+
+# -- the union of every profile's places (--profile auto chooses a profile with it) --------
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "profiles"
+
+
+@pytest.fixture(scope="module")
+def union() -> Gazetteer:
+    return Gazetteer.load_union([SYRIA, FIXTURES / "yemen", FIXTURES / "ukraine"])
+
+
+def test_places_union_has_every_profile_and_breaks_ties_only(union):
+    assert set(union.focus) == {"SY", "IQ", "YE", "UA", "RU"} and not union.strong_focus
+    assert union.candidates("Nihm")[0].country == "Yemen"  # the Yemen profile's place
+    assert union.candidates("Marea")[0].name == "Marea"  # the Syria profile's renaming
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a focus village is no firm name in the union: "SANA" the agency is no Yemeni village
+        ("The blast killed three, according to SANA.", []),
+        # ...but a locative makes one
+        ("The assault on the border town of Ras al-Ain went on.", [("Ras al-Ain", SY)]),
+        # a town opening a person's name is a first name
+        ("President Vladimir Putin spoke in Vladimir on Monday.", [("Vladimir", "Russia")]),
+        # villages named like English words are not in the gazetteer at all
+        ("The Syrian forces freed Palmyra from IS gangs.", [("Palmyra", SY)]),
+        # the union matches towns fuzzily, not eleven thousand villages
+        ("He spoke via the Internet of clashes near Deir Ezour airport.",
+         [("Deir Ezour", SY)]),
+    ],
+)
+def test_places_union(nlp, union, text, expected):
+    found = [(m.text, m.value.country) for m in places(nlp, union, text)]
+    assert found == expected
+    if expected and expected[0][0] == "Vladimir":
+        assert text.index(" in Vladimir") + 4 == places(nlp, union, text)[0].span.start

@@ -137,6 +137,7 @@ def test_fakes_governorate_spellings(ours, theirs, same):
         ("Hayat Tahrir al-Sham", "al-nusra front"),
         ("Free Syrian Army", "armed opposition groups"),
         (None, "unknown"),
+        ("Unidentified Armed Group (Syria)", "unknown"),  # the generic layer's "gunmen"
         ("Military Forces of Turkey", ""),
     ],
 )

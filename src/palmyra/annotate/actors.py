@@ -138,8 +138,18 @@ def _plausible(doc: Doc, hit: Hit, places: dict[int, Span]) -> bool:
             return False
     target = hit.target
     if isinstance(target, ActorTarget) and target.alias.metonym:
+        if _dateline(doc, hit):
+            return False
         return doc.has_annotation("DEP") and _is_agent(doc[hit.start : hit.end].root)
     return True
+
+
+def _dateline(doc: Doc, hit: Hit) -> bool:
+    """A capital in capitals before a dash or a bracket: "KHARTOUM -", "DAMASCUS (Reuters)"
+    name where the story was filed, whatever the parser makes of them."""
+    words = doc[hit.start : hit.end]
+    after = doc[hit.end].text if hit.end < len(doc) else ""
+    return all(t.is_upper or not t.is_alpha for t in words) and after in ("-", "\u2013", "(")
 
 
 def _is_agent(token: Token) -> bool:

@@ -37,6 +37,7 @@ FUZZY_MIN_SCORE = 80.0  # rapidfuzz ratio between keys once their skeletons agre
 FUZZY_TYPO_SCORE = 90.0  # ratio accepted without a skeleton match (plain typos)
 FUZZY_MIN_LENGTH = 5  # keys shorter than this (letters) are never matched fuzzily
 FUZZY_MIN_SKELETON = 3  # nor are keys whose skeleton is shorter: "Haas" -> "hs" says too little
+UNION_FUZZY_POPULATION = 15_000  # the union gazetteer matches only towns this big fuzzily
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,12 @@ class Gazetteer:
 
     entries: list[Entry]
     focus: tuple[str, ...] = ()  # ISO country codes the profile's conflict is about
-    # Whether every place of the focus is named firmly by its own name (a profile's own
-    # gazetteer), or the focus only breaks ties (the union of all profiles': a Yemeni
-    # village called "Sana" must not turn the Syrian agency SANA into a place).
+    # Whether the focus is a profile's own: its places are named firmly by their own names,
+    # anchor a longer name and are matched fuzzily. False for the union of all profiles'
+    # (``load_union``): there the focus only breaks ties, a focus place needs a locative or
+    # a list ("the town of Ras al-Ain": a Yemeni village called "Sana" must not turn the
+    # Syrian agency SANA into a place), and only towns are matched fuzzily (eleven thousand
+    # Ukrainian and Russian village names make "via the Internet" a village).
     strong_focus: bool = True
     not_places: frozenset[str] = frozenset()  # keys never tagged, even inside longer names
     needs_context: frozenset[str] = frozenset()  # keys that are also common words or names
@@ -174,7 +178,15 @@ class Gazetteer:
         return out
 
     def _fuzzy_scope(self, entry: Entry) -> bool:
-        """Fuzzy matching covers the focus countries' places, or the theatre's without a focus."""
+        """Fuzzy matching covers the focus countries' places, or the theatre's without a focus;
+        in the union of all profiles' places only their towns (15,000 people or more),
+        divisions and the profiles' own places ("Deir Ezour" is Deir ez-Zor there too)."""
+        if not self.strong_focus:
+            return entry.country_code in self.focus and (
+                entry.source == "profile"
+                or entry.population >= UNION_FUZZY_POPULATION
+                or entry.ref.precision == "admin1"
+            )
         return entry.country_code in self.focus if self.focus else entry.theatre
 
     @cached_property

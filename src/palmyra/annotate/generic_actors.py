@@ -9,8 +9,9 @@ sensible actors. Each actor carries the ``reason`` it was coded so.
    "Russia's air force") or a police noun ("Kenyan police") is "Military Forces of
    Ethiopia", "Police Forces of Kenya" (``resources/countries.tsv``,
    ``resources/force_nouns.txt``, ``resources/generic_actors.tsv``).
-2. Police, civilians and unidentified armed men without a nationality ("police",
-   "villagers", "gunmen") belong to the event's country: the country of the places
+2. Police, security forces, civilians and unidentified armed men without a
+   nationality ("police", "security forces", "villagers", "gunmen") belong to the
+   event's country: the country of the places
    named in the same sentence, else the article's heaviest country (the weights
    ``--profile auto`` chose the profile by). With no country known they stay unlinked.
 3. Organisations from NER: an ORG entity that names an outlet, page furniture, a time
@@ -45,7 +46,7 @@ from palmyra.context import DocContext
 from palmyra.errors import ProfileError
 from palmyra.model import ActorRef, PlaceRef
 from palmyra.profiles import is_acronym
-from palmyra.profiles.choose import MIN_SHARE, country_weights
+from palmyra.profiles.choose import CHOICE_MEMO, MIN_SHARE, country_weights
 from palmyra.resource_files import tab_rows
 
 GENERIC_FILE = "generic_actors.tsv"
@@ -116,6 +117,8 @@ def not_actor_reason(text: str, outlet_names: Iterable[str] = ()) -> str | None:
     ``None`` when it may be one. ``outlet_names`` are compared case-insensitively."""
     if any(c in _BRACKETS for c in text) or "http" in text.lower() or "www." in text.lower():
         return "fragment"
+    if any(dash in text for dash in (" - ", " \u2013 ", " \u2014 ")):
+        return "fragment"  # a dateline run into the lead: "ADDIS ABABA - Ethiopian"
     tokens = text.replace("\u2019", "'").split()
     for t in tokens:
         category = words().not_actors.get(t.lower().strip(".,;:'\""))
@@ -209,7 +212,7 @@ def generic_actors(doc: Doc, ctx: DocContext, taken: set[int]) -> list[Found]:
         out.append(_found(start, stop, cls, country, f"named by nationality: {said}"))
         used.update(range(start, stop))
     for start, (end, cls) in sorted(nouns.items()):
-        if cls == "state_forces" or not used.isdisjoint(range(start, end)):
+        if not used.isdisjoint(range(start, end)):
             continue
         code, where = countries_by_sentence(doc[start].sent)
         if code is None:
@@ -236,6 +239,7 @@ def _nationals(doc: Doc) -> dict[int, tuple[int, str]]:
     inside = {  # tokens inside a longer name: the "Syrian" of "the Free Syrian Army"
         k for e in doc.ents if e.label_ in _NAME_LABELS for k in range(e.start + 1, e.end)
         if e.start + (doc[e.start].lower_ == "the") < k
+        and all(t.is_alpha for t in doc[e.start : k])  # not "ADDIS ABABA - Ethiopian"
     }
     out: dict[int, tuple[int, str]] = {}
     for m in (lower, orth):
@@ -258,7 +262,7 @@ class _EventCountry:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.places: list[tuple[int, str]] = []  # (original offset, code) of towns, regions
-        choice = ctx.memo.get("profile_choice")
+        choice = ctx.memo.get(CHOICE_MEMO)
         if choice is not None:
             weights = Counter(choice.countries)
         else:

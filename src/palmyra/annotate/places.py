@@ -238,8 +238,12 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
     _share_plural_cue(doc, matches)
     starts = {m.start for m in matches}
     contextual: set[int] = set()
+    names = _person_heads(doc)
     for m in matches:
-        strong = any(_is_strong(c, gaz) for c in m.cands)
+        if _first_name(doc, m, names, starts):
+            continue
+        unique = len({c.entry.country_code for c in m.cands}) == 1
+        strong = any(_is_strong(c, gaz, unique) for c in m.cands)
         needs_context = _needs_context(doc, m, gaz)
         if _opens_longer_name(doc, m, starts) and not (
             strong and not needs_context and _anchored(m, gaz)
@@ -255,6 +259,13 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
             m.accepted = True
         elif _in_entity(doc, m.start, m.end):
             m.accepted, m.how = True, m.how + "+ner"
+        elif _in_weak_focus(m, gaz) and not doc[m.end - 1].is_upper:
+            # The union of every profile's places: a focus place is not firm by its own
+            # name, but a locative or a list makes it one ("the town of Ras al-Ain"); a
+            # name in capitals is an acronym ("according to SANA" names no Yemeni village).
+            contextual.add(id(m))
+            m.accepted = _locative(doc, m.start)
+            m.how += "+context" if m.accepted else ""
     changed = True
     while changed:
         changed = False
@@ -266,12 +277,33 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
                 weak.accepted, weak.how, changed = True, weak.how + "+list", True
 
 
+def _person_heads(doc: Doc) -> dict[int, int]:
+    """Where each PERSON entity of two words or more starts, and where it ends."""
+    return {e.start: e.end for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+
+def _first_name(doc: Doc, m: _Match, names: dict[int, int], starts: set[int]) -> bool:
+    """A town opening a person's name: "President Vladimir Putin" (the small model tags
+    runs of places as persons too, so not a country, a possessive "Syrias", or a name
+    another place follows: "Misraba Ayn Tarma", "Damascus Aleppo Homs")."""
+    end = names.get(m.start)
+    if end is None or m.end >= end or m.end in starts or m.end + 1 in starts:
+        return False
+    possessive = doc[m.end - 1].lower_.endswith("s") and not m.key.endswith("s")
+    return not possessive and not any(c.entry.ref.precision == "country" for c in m.cands)
+
+
 def _anchored(m: _Match, gaz: Gazetteer) -> bool:
     """A country, or a focus place by its own name: "Aleppo University" still names Aleppo."""
     return any(
         c.entry.ref.precision == "country" or (c.primary and c.entry.country_code in gaz.focus)
         for c in m.cands
     )
+
+
+def _in_weak_focus(m: _Match, gaz: Gazetteer) -> bool:
+    """A place of a focus country that only breaks ties (``Gazetteer.strong_focus`` false)."""
+    return not gaz.strong_focus and any(c.entry.country_code in gaz.focus for c in m.cands)
 
 
 def _opens_longer_name(doc: Doc, m: _Match, starts: set[int]) -> bool:
@@ -287,9 +319,15 @@ def _opens_longer_name(doc: Doc, m: _Match, starts: set[int]) -> bool:
     return nxt.is_alpha and _starts_name(nxt) and not is_stopword(nxt.text)
 
 
-def _is_strong(c: Candidate, gaz: Gazetteer) -> bool:
+def _is_strong(c: Candidate, gaz: Gazetteer, unique: bool = True) -> bool:
+    """Is the candidate named firmly by this name alone? ``unique``: no other country has
+    a place of that name."""
     e = c.entry
-    if e.source == "profile" or e.ref.precision in ("country", "admin1"):
+    if e.ref.precision in ("country", "admin1"):
+        return True
+    # In the union of every profile's places a profile's place is firm only when no other
+    # country shares its name: "Qalamoun" is, Libya's "Salah al-Din" in Aleppo is not.
+    if e.source == "profile" and (gaz.strong_focus or unique):
         return True
     if e.country_code in gaz.focus and gaz.strong_focus:
         return True

@@ -55,6 +55,8 @@ METRICS = ("place", "date", "actor", "fatalities_exact", "fatalities_within_10pc
 # Canonical actor name -> FA-KES actor value; the first pattern found wins, so the
 # jihadist groups are tried before the broad "opposition".
 ACTOR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # the generic layer's unnamed attackers are the crowd's "unknown" perpetrator
+    (re.compile(r"^unidentified armed group\b"), "unknown"),
     (re.compile(r"islamic state|\bisis\b|\bisil\b|daesh"), "ISIS"),
     (re.compile(r"nusra|tahrir al-sham|fath al-sham|fateh al-sham"), "al-nusra front"),
     (re.compile(r"syrian democratic forces|\bypg\b|\bypj\b|asayish|self[- ]administration"),

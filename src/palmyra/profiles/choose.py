@@ -7,7 +7,9 @@ Yemen article unless the text names it.
 
 1. Weigh the countries: each place mention counts for its gazetteer country,
    ``W_PLACE`` each; a country named as such (``precision == "country"``) counts
-   ``W_COUNTRY_NAME`` (a country's name often stands for its government); places
+   ``W_COUNTRY_NAME`` (a country's name often stands for its government), a name
+   that places in several countries share (resolved by ``prior``) or a spelling
+   matched fuzzily ``W_AMBIGUOUS`` times as much, and never as the lead; places
    in the title count ``W_TITLE`` more, and the first ``LEAD_PLACES`` towns or
    regions of the body (the dateline, the lead) ``W_LEAD`` more. Capitals earn no
    lead weight: "BEIRUT (Reuters)" and "MOSCOW (Sputnik)" name the bureau that
@@ -16,8 +18,8 @@ Yemen article unless the text names it.
 3. Keep the profiles scoring at least ``MIN_SHARE`` of the heaviest country's
    weight: a passing mention of Sudan does not make an article on Ethiopia a
    Sudan article. None kept: no profile (the generic actor layer still runs).
-4. The best score wins; a tie goes to the profile with more place mentions,
-   then to the first by name.
+4. The best score wins; a tie goes to the profile with more place mentions, then
+   to the one whose countries the article names first.
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ from palmyra.model import Document, Mention, PlaceRef
 from palmyra.profiles.load import Profile
 
 AUTO = "auto"
+CHOICE_MEMO = "profile_choice"  # the DocContext.memo key the pipeline keeps the choice under
 W_PLACE = 1.0
 W_COUNTRY_NAME = 0.5
+W_AMBIGUOUS = 0.5
 W_LEAD = 2.0
 W_TITLE = 1.0
 LEAD_PLACES = 2
@@ -54,7 +58,8 @@ class ProfileChoice:
 
 
 def country_weights(places: Sequence[Mention], document: Document) -> tuple[Counter, Counter]:
-    """``(weight, mentions)`` per ISO country code of the article's place mentions."""
+    """``(weight, mentions)`` per ISO country code of the article's place mentions; the
+    codes come in the order the article first names them."""
     weight: Counter[str] = Counter()
     count: Counter[str] = Counter()
     title = document.title_span
@@ -65,9 +70,13 @@ def country_weights(places: Sequence[Mention], document: Document) -> tuple[Coun
         if not isinstance(ref, PlaceRef) or (code := code_of(ref.country)) is None:
             continue
         w = W_COUNTRY_NAME if ref.precision == "country" else W_PLACE
+        # a name several countries share, or a spelling matched fuzzily: weaker evidence
+        doubtful = m.rule.endswith(":prior") or m.rule.startswith("fuzzy")
+        if doubtful:
+            w *= W_AMBIGUOUS
         if title is not None and title.start <= m.span.start < title.end:
             w += W_TITLE
-        elif m.span.start >= body_start and lead < LEAD_PLACES and _local(ref):
+        elif m.span.start >= body_start and lead < LEAD_PLACES and _local(ref) and not doubtful:
             lead += 1
             w += W_LEAD
         weight[code] += w
@@ -98,7 +107,10 @@ def choose_profile(
             None, countries, shown,
             f"no profile covers its countries (most weight: {top_code} {top:g})",
         )
-    best = min(kept, key=lambda p: (-scores[p.name], -mentions[p.name], p.name))
+    order = {code: i for i, code in enumerate(weight)}  # first named first
+    first = {p.name: min((order[c] for c in p.countries if c in order), default=len(order))
+             for p in kept}
+    best = min(kept, key=lambda p: (-scores[p.name], -mentions[p.name], first[p.name], p.name))
     share = scores[best.name] / sum(weight.values())
     return ProfileChoice(
         best, countries, shown,
