@@ -204,3 +204,35 @@ def test_tabular_jsonl_limit_applies_per_line(tmp_path: Path) -> None:
         "line 2: record is over the 100 bytes limit; raise it with --max-mb",
         "also short",
     ]
+
+
+def test_tabular_csv_is_streamed_with_the_limit_per_field(tmp_path: Path) -> None:
+    """A CSV far over the size limit is read row by row; only an oversized field is refused."""
+    path = tmp_path / "big.csv"
+    rows = [["id", "text"]] + [[str(n), f"Report {n}: shelling hit the town."] for n in range(400)]
+    path.write_text(_csv(rows), encoding="utf-8")
+    items = list(iter_records([path], max_bytes=1000))
+    assert len(items) == 400 and all(isinstance(i, RawRecord) for i in items)
+    assert items[-1].text == "Report 399: shelling hit the town."
+
+    path.write_text(_csv([["id", "text"], ["1", "ok"], ["2", "x" * 2000], ["3", "ok"]]))
+    first, err = list(iter_records([path], max_bytes=1000))
+    assert first.text == "ok"
+    assert err.reason == "line 3: a field is over the 1000 bytes limit; raise it with --max-mb"
+
+
+def test_tabular_streamed_csv_decodes_as_a_whole_file_would(tmp_path: Path) -> None:
+    """The codec is chosen over the whole file, not its head: a byte cp1252 lacks, far down
+    the file, makes it Latin-1 from the first row, exactly as decoding it whole does."""
+    from palmyra.ingest.encoding import decode_bytes
+
+    head = [["id", "text"]] + [[str(n), "Le général à Alep, “café”."] for n in range(3000)]
+    data = _csv(head).encode("cp1252") + b'9999,"Fin\x81."\r\n'
+    path = tmp_path / "legacy.csv"
+    path.write_bytes(data)
+    assert len(data) > 64 * 1024
+    items = list(iter_records([path]))
+    whole = list(csv.reader(io.StringIO(decode_bytes(data, str(path)), newline="")))
+    assert [i.text for i in items] == [row[1] for row in whole[1:]]  # "“" as Latin-1's \x93
+    assert items[0].text.startswith("Le général") and "\x93" in items[0].text
+    assert items[-1].text == "Fin\x81." and len(items) == 3001

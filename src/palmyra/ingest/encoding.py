@@ -69,14 +69,9 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:
 
 
 def _decode(data: bytes, path: str, declared: str | None) -> str:
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _strict(data, codec, path)
-    utf16 = _bomless_utf16(data[:SNIFF_BYTES])
-    if utf16:
-        return _strict(data, utf16, path)
-    if looks_binary(data[:SNIFF_BYTES]):
-        raise InputError(path, "binary file, not text")
+    marked = _marked_codec(data[:SNIFF_BYTES], path)
+    if marked:
+        return _strict(data, marked, path)
     if declared:
         try:
             return data.decode(declared)
@@ -87,6 +82,86 @@ def _decode(data: bytes, path: str, declared: str | None) -> str:
     except UnicodeDecodeError:
         pass
     return _guess_single_byte(data)
+
+
+def file_codec(path: str) -> str:
+    """The codec ``decode_bytes`` would choose for a whole file, without holding the file.
+
+    Streamed readers (a multi-gigabyte CSV) must decode the same characters, hence
+    the same offsets and document ids, as a file read whole: so the choice is the
+    same, made by reading the file once per candidate codec in chunks instead of
+    decoding it in memory. Raises ``InputError`` as ``decode_bytes`` does.
+    """
+    with open(path, "rb") as stream:
+        head = stream.read(DETECT_BYTES)
+    if not head.strip() and _blank(path):
+        raise InputError(path, "empty file")
+    codec = _marked_codec(head[:SNIFF_BYTES], path)
+    if codec:
+        if not _decodes(path, codec):
+            raise InputError(path, f"binary file, not text (invalid {codec})")
+    elif _decodes(path, "utf-8"):
+        codec = "utf-8"
+    else:
+        codec = _single_byte_codec(head, path)
+    text = head.decode(codec, errors="ignore")  # the head may end inside a character
+    if not text.strip() and _blank(path, codec):
+        raise InputError(path, "empty file")
+    sample = text[:SNIFF_BYTES]
+    if len(_CONTROL_CHARS.findall(sample)) > MAX_CONTROL_RATIO * len(sample):
+        raise InputError(path, "binary file, not text")
+    return codec
+
+
+def _marked_codec(sample: bytes, path: str) -> str | None:
+    """The codec a BOM or UTF-16's NUL pattern names; raises on binary data; else None."""
+    for bom, codec in _BOMS:
+        if sample.startswith(bom):
+            return codec
+    utf16 = _bomless_utf16(sample)
+    if utf16:
+        return utf16
+    if looks_binary(sample):
+        raise InputError(path, "binary file, not text")
+    return None
+
+
+def _single_byte_codec(head: bytes, path: str) -> str:
+    """``_guess_single_byte``'s choice for a file, checked over the whole file."""
+    best = charset_normalizer.from_bytes(head).best()
+    if best is not None and _other_script(str(best)) and _decodes(path, best.encoding):
+        return best.encoding
+    return "cp1252" if _decodes(path, "cp1252") else "latin-1"
+
+
+def _decodes(path: str, codec: str, chunk: int = 1 << 20) -> bool:
+    """Whether the whole file decodes under ``codec``, read in chunks."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        with open(path, "rb") as stream:
+            while block := stream.read(chunk):
+                decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _blank(path: str, codec: str | None = None, chunk: int = 1 << 20) -> bool:
+    """Whether the file holds only white space (its bytes, or its text under ``codec``)."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="ignore") if codec else None
+    with open(path, "rb") as stream:
+        while block := stream.read(chunk):
+            if (decoder.decode(block) if decoder else block).strip():
+                return False
+    return True
+
+
+def _other_script(text: str) -> bool:
+    """Whether most letters of a text lie outside the Latin blocks (Arabic, Cyrillic ...)."""
+    letters = [c for c in text if c.isalpha()]
+    other = sum(ord(c) > _LAST_LATIN for c in letters)
+    return bool(letters) and other / len(letters) >= MIN_OTHER_SCRIPT_SHARE
 
 
 def looks_binary(sample: bytes) -> bool:
@@ -125,14 +200,11 @@ def _guess_single_byte(data: bytes) -> str:
     are in practice, and Latin-1 decodes the bytes cp1252 leaves undefined.
     """
     best = charset_normalizer.from_bytes(data[:DETECT_BYTES]).best()
-    if best is not None:
-        letters = [c for c in str(best) if c.isalpha()]
-        other = sum(ord(c) > _LAST_LATIN for c in letters)
-        if letters and other / len(letters) >= MIN_OTHER_SCRIPT_SHARE:
-            try:
-                return data.decode(best.encoding)
-            except UnicodeDecodeError:
-                pass  # the sample misled the detector; fall back to the Western code pages
+    if best is not None and _other_script(str(best)):
+        try:
+            return data.decode(best.encoding)
+        except UnicodeDecodeError:
+            pass  # the sample misled the detector; fall back to the Western code pages
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from palmyra.errors import InputError
-from palmyra.ingest.encoding import decode_bytes, human_size
+from palmyra.ingest.encoding import decode_bytes, file_codec, human_size
 from palmyra.ingest.html import declared_charset, html_record, looks_like_html
 from palmyra.ingest.records import RawRecord
 from palmyra.ingest.tabular import ColumnMapping, read_csv, read_jsonl
@@ -37,7 +37,7 @@ KINDS = {
     ".warc.gz": "warc",
 }
 # Readers that stream their file and apply the size limit per record instead.
-STREAMED = {"jsonl", "warc"}
+STREAMED = {"jsonl", "warc", "csv", "tsv"}
 
 Item = RawRecord | InputError
 
@@ -175,9 +175,7 @@ def _read(path: Path, kind: str, columns: ColumnMapping | None, max_bytes: int) 
         return
     try:
         text = decode_bytes(data, where, declared_charset(data) if kind == "html" else None)
-        if kind in ("csv", "tsv"):
-            yield from read_csv(where, text, columns, tsv=kind == "tsv")
-        elif kind == "html" or looks_like_html(text):
+        if kind == "html" or looks_like_html(text):
             yield html_record(text, SourceRef(where))
         else:
             yield RawRecord(source=SourceRef(where), text=text, format="text")
@@ -192,8 +190,16 @@ def _streamed(
         yield from read_warc(where, max_bytes)
         return
     try:
+        if kind in ("csv", "tsv"):
+            codec = file_codec(where)
+            # Universal newlines: \r\n and \r read as \n, as decode_bytes gives them.
+            with open(where, encoding=codec, newline=None) as lines:
+                yield from read_csv(where, lines, columns, max_bytes, tsv=kind == "tsv")
+            return
         with open(where, "rb") as stream:
             yield from read_jsonl(where, stream, columns, max_bytes)
+    except InputError as err:
+        yield err
     except PermissionError:
         yield InputError(where, "permission denied: cannot read file")
     except OSError as err:

@@ -8,11 +8,11 @@ not cost the other 999,999.
 from __future__ import annotations
 
 import csv
-import io
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from itertools import chain
 from typing import IO, Any
 
 from palmyra.errors import InputError, ProfileError
@@ -127,14 +127,18 @@ def _record(
 
 
 def read_csv(
-    path: str, text: str, columns: ColumnMapping | None, tsv: bool = False
+    path: str, lines: Iterable[str], columns: ColumnMapping | None, max_bytes: int,
+    tsv: bool = False,
 ) -> Iterator[RawRecord | InputError]:
-    """Rows of a decoded CSV/TSV file; the row reference is the id column or the row number."""
-    first_line = text.split("\n", 1)[0]
+    """Rows of a decoded CSV/TSV file, streamed; the row reference is the id column or the
+    row number. The size limit applies to each field, not the file, as for JSONL lines."""
+    lines = iter(lines)
+    first_line = next(lines, "")
     delimiter = "\t" if tsv else max(_DELIMITERS, key=first_line.count)
-    # Articles are long: lift csv's 128 KB field cap to the size of the file.
-    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # Articles are long: csv's 128 KB field cap becomes the per-record limit (a process-wide
+    # setting, so it is set for each file as its reading starts).
+    csv.field_size_limit(max_bytes)
+    reader = csv.reader(chain([first_line], lines), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as err:
@@ -152,7 +156,12 @@ def read_csv(
             break
         except csv.Error as err:
             # The reader cannot resynchronise after a broken quote: stop the file here.
-            yield InputError(path, f"line {reader.line_num}: malformed CSV ({err})")
+            if "field larger than field limit" in str(err):
+                limit = human_size(max_bytes)
+                reason = f"a field is over the {limit} limit; raise it with --max-mb"
+            else:
+                reason = f"malformed CSV ({err})"
+            yield InputError(path, f"line {reader.line_num}: {reason}")
             return
         count += 1
         if not any(cell.strip() for cell in row):
