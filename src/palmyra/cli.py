@@ -112,7 +112,11 @@ def analyze(
         int, typer.Option(min=1, help="Documents per batch and per commit.")
     ] = 32,
     max_mb: Annotated[
-        float, typer.Option(min=0.001, help="Refuse input files larger than this.")
+        float,
+        typer.Option(
+            min=0.001,
+            help="Refuse input files larger than this (MB); in JSONL, CSV and WARC, records.",
+        ),
     ] = 50,
     id_column: Annotated[
         str | None, typer.Option(help="CSV/JSONL: column holding a record id.")
