@@ -1,8 +1,9 @@
 """Check a recall file of short reports (gold/recall/*.jsonl) before it is committed.
 
 Every line must be a JSON object with the recall fields; a conflict report's
-sub_event_type must sit under its event_type as gold/SCHEMA.md lists them, a
-non-conflict report has both null; ids are unique; no text repeats one of the file
+sub_event_type must sit under its event_type as gold/SCHEMA.md and the table of
+gold/GUIDE.md list them (the table is read to check the list below), a non-conflict
+report has both null and no actors; ids are unique; no text repeats one of the file
 itself or of the other files given with --against (train.jsonl, dev.jsonl).
 
     python scripts/check_recall.py gold/recall/train2.jsonl \
