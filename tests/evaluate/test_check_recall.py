@@ -1,0 +1,67 @@
+"""scripts/check_recall.py: the recall files pass; a wrong type, a repeated id or text fails."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RECALL = ROOT / "gold" / "recall"
+
+
+def _check():
+    spec = importlib.util.spec_from_file_location("check_recall",
+                                                  ROOT / "scripts" / "check_recall.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.check
+
+
+def _report(**fields) -> dict:
+    report = {"id": "x-1", "text": "Police fired tear gas at protesters in Kano on Thursday.",
+              "published": "2024-08-01", "country": "Nigeria", "event_type": "Protests",
+              "sub_event_type": "Protest with intervention", "location": "Kano",
+              "actor1": "Protesters (Nigeria)", "actor2": "Police Forces of Nigeria",
+              "note": None}
+    report.update(fields)
+    return report
+
+
+def _write(path: Path, reports: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["train.jsonl", "train2.jsonl", "dev.jsonl"])
+def test_recall_files_pass(name):
+    others = [RECALL / n for n in ("train.jsonl", "dev.jsonl") if n != name]
+    assert _check()(RECALL / name, others, ROOT / "gold" / "GUIDE.md") == []
+
+
+def test_train2_repeats_no_text_of_train_or_dev():
+    texts = {json.loads(line)["text"] for n in ("train.jsonl", "dev.jsonl")
+             for line in (RECALL / n).read_text(encoding="utf-8").splitlines()}
+    new = [json.loads(line) for line in
+           (RECALL / "train2.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(new) >= 600 and not texts & {r["text"] for r in new}
+
+
+@pytest.mark.parametrize(("report", "problem"), [
+    (_report(event_type="Riots"), "is not a sub-type of 'Riots'"),
+    (_report(event_type=None, sub_event_type=None), "has no type and no actors"),
+    (_report(published="1 Aug 2024"), "is not YYYY-MM-DD"),
+    (_report(location=""), "location must be a non-empty string or null"),
+])
+def test_bad_report_is_caught(tmp_path, report, problem):
+    problems = _check()(_write(tmp_path / "r.jsonl", [report]), [], None)
+    assert any(problem in p for p in problems), problems
+
+
+def test_repeated_id_and_text_are_caught(tmp_path):
+    path = _write(tmp_path / "r.jsonl", [_report(), _report()])
+    problems = _check()(path, [], None)
+    assert any("repeated" in p for p in problems)
+    assert any("text repeats" in p for p in problems)
