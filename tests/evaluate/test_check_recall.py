@@ -46,7 +46,7 @@ def test_train2_repeats_no_text_of_train_or_dev():
              for line in (RECALL / n).read_text(encoding="utf-8").splitlines()}
     new = [json.loads(line) for line in
            (RECALL / "train2.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(new) >= 600 and not texts & {r["text"] for r in new}
+    assert len(new) >= 550 and not texts & {r["text"] for r in new}
 
 
 @pytest.mark.parametrize(("report", "problem"), [
