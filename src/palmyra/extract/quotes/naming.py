@@ -314,10 +314,10 @@ def _fuller_persons(doc: Doc, names: list[_Name], entities: list[_Name]) -> list
     for e in entities:
         if e.kind != "person" or len(name_words(e.name)) < 2:
             continue
-        inside = [
+        inside = [  # the partial matches it overlaps and runs past
             n for n in out
-            if n.kind == "person" and e.start <= n.start and n.end <= e.end
-            and (n.end - n.start) < (e.end - e.start)
+            if n.kind == "person" and n.start < e.end and e.start < n.end
+            and (n.end < e.end or e.start < n.start)
         ]
         words = e.name.casefold().split()
         if not inside or any(w.rstrip(".") in titles() for w in words):
@@ -350,7 +350,9 @@ def _lengthened(doc: Doc, names: list[_Name]) -> list[_Name]:
         if n.kind not in ("person", "org") or not words:
             out.append(n)
             continue
-        kinds = ("person",) if n.kind == "person" else ("actor", "org", "outlet")
+        # a one-word "person" is as often an organisation the tagger took for one
+        kinds = ("person",) if n.kind == "person" and not n.lone else (
+            "person", "actor", "org", "outlet") if n.lone else ("actor", "org", "outlet")
         fuller = [
             (m, w) for m, w in zip(names, surface, strict=True)
             if m.kind in kinds and m.name != n.name and (
@@ -361,9 +363,11 @@ def _lengthened(doc: Doc, names: list[_Name]) -> list[_Name]:
         if not fuller:
             out.append(n)
             continue
+        persons = [(m, w) for m, w in fuller if m.kind == "person"]
+        fuller = persons or fuller  # a one-word name is a person's before an organisation's
         before = [m for m, _ in fuller if m.start < n.start]
         best = before[-1] if before else fuller[0][0]
-        out.append(_Name(n.start, n.end, best.name, best.kind))
+        out.append(_Name(n.start, n.end, best.name, best.kind, best.lone))
     return out
 
 
@@ -474,12 +478,29 @@ def _surface(head: Token) -> Speaker | None:
     lemma = head.lemma_.lower()
     if lemma in _GROUP_NOUNS and head.pos_ == "NOUN":
         return Speaker(_clean(" ".join(w.text for w in words)), words[0].i, head.i + 1, "other")
+    if lemma in _GROUP_NOUNS and head.pos_ == "PROPN":  # a name no tagger knew
+        name = _proper_name(head)
+        return Speaker(_clean(" ".join(t.text for t in name)), name[0].i, name[-1].i + 1, "org")
     person = lemma in titles() or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
     return Speaker(None, words[0].i, head.i + 1, "other" if person else "thing")
 
 
 def _definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _proper_name(head: Token) -> list[Token]:
+    """The capitalised words of an organisation's name around its head noun: "Syrian
+    Observatory for Human Rights" from "Observatory"."""
+    left = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    right: list[Token] = []
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            words = sorted(prep.subtree, key=lambda t: t.i)
+            if all(t.i == prep.i or t.pos_ == "PROPN" or t.lower_ == "and" for t in words):
+                right = words
+        break
+    return [*left, head, *right]
 
 
 def _untitled(name: str) -> str:
