@@ -250,6 +250,8 @@ class Attributor:
         # told Reuters"), as in copy whose commas were lost (FA-KES) or house styles
         bare = follows is not None and _opens_sentence(inner) and _cue_clause_at(
             doc, inner.end + 1, usable)
+        if bare and last in _SENTENCE_END and _reports_own_clause(doc, inner.end + 1, usable):
+            bare = False  # "“… one house.” SANA said both sides agreed …": a new sentence
         if not (ends_clause or passive or bare):  # passive: "the “…” shouted by the mayor"
             return None
         window = _window(doc[t] for t in range(inner.end, min(len(doc), inner.end + _WINDOW)))
@@ -292,6 +294,7 @@ class Attributor:
         subject stands after the mark ("… in Zahraa” a district inhabited by Alawites
         said Talal al-Barazi")."""
         doc = inner.doc
+        closed = len(inner) > 0 and inner[-1].text in _SENTENCE_END
         seen = 0
         for t in doc[inner.end + 1 :]:
             if t.text in _SENTENCE_END or t.is_space and "\n" in t.text:
@@ -303,6 +306,8 @@ class Attributor:
                 return []
             if not usable(t):
                 continue
+            if closed and any(c.dep_ == "ccomp" for c in t.children):
+                return []  # "“… one house.” SANA said both sides agreed …": a new sentence
             # the cue's subject if it stands after the quotation; else (a parse that gave
             # the cue a subject elsewhere, or none) the noun just before the cue, then the
             # first noun after the quotation ("“…” the Syrian Observatory, which relies on
@@ -323,6 +328,13 @@ def _cue_clause_at(doc, i: int, usable) -> bool:
         return True
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return first.pos_ in ("PRON", "PROPN") and nxt is not None and usable(nxt)
+
+
+def _reports_own_clause(doc, i: int, usable) -> bool:
+    """Whether the cue at ``i`` or ``i + 1`` reports a clause of its own ("SANA said both
+    sides agreed"), so that it starts a sentence rather than closing a quotation."""
+    cue = next((t for t in doc[i : i + 2] if usable(t)), None)
+    return cue is not None and any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _dash(inner: Span, avoid) -> Attribution | None:
