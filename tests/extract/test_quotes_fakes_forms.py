@@ -99,3 +99,17 @@ def test_quotes_a_name_brought_in_by_so_called_is_nobodys_words(read, syria):
             'Awakening" according to The Independent.')
     doc, ctx = read(text, syria)
     assert direct(doc, ctx) == []
+
+
+def test_quotes_a_one_word_name_introduced_as_a_persons_is_what_he_stands_for(read, syria):
+    text = ('Observatory chief Rami Abdel Rahman told AFP the toll would rise. A witness named '
+            'Ahmad described the moment the bomber struck. "I saw a man in a black jacket" he '
+            'said.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("I saw a man in a black jacket", "Ahmad")]
+
+
+def test_quotes_a_source_in_a_place_speaks_for_no_one(read, syria):
+    text = 'A hospital source in Hassakeh city said there were "more than 20 dead".'
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("more than 20 dead", None)]

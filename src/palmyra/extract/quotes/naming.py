@@ -53,6 +53,7 @@ _PART_NOUNS = frozenset({
     "representative", "report", "communique", "member", "officer",
 })
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "al"})
+_BODY_KINDS = ("actor", "org", "outlet", "other")  # a source "in" a place speaks for no one
 _SOURCE_PREPOSITIONS = frozenset({"in", "of", "by", "from", "at", "within", "inside"})
 # Unnamed people who speak ("men shouted", "a witness said"), beside speaker_nouns.txt.
 _PERSON_NOUNS = frozenset({
@@ -189,7 +190,7 @@ class Namer:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     inner = self._best_name(obj) or self._group_named_before(obj)
-                    if inner is not None and inner.kind != "person" and inner.name:
+                    if inner is not None and inner.kind in _BODY_KINDS and inner.name:
                         return Speaker(inner.name, head.i, head.i + 1, inner.kind)
             return None
         if lemma not in _GROUP_NOUNS:
@@ -301,7 +302,7 @@ class Namer:
             if full is not None:
                 names.append(_Name(ent.start, ent.end, full, "person"))
             else:
-                lone = kind == "person" and len(name_words(text)) < 2
+                lone = kind == "person" and len(name_words(text)) < 2 and not _introduced(ent)
                 names.append(_Name(ent.start, ent.end, text, kind, lone))
         return names
 
@@ -382,6 +383,17 @@ def _acronym(short: list[str], long: list[str]) -> bool:
 def _contiguous(short: list[str], long: list[str]) -> bool:
     k = len(short)
     return any(long[i : i + k] == short for i in range(len(long) - k + 1))
+
+
+def _introduced(ent) -> bool:
+    """A one-word name the text shows is a person's: "a witness named Ahmad", "one
+    resident, Omar," (so that a later "he" may stand for it)."""
+    root = ent.root
+    head = root.head.lemma_.lower()
+    if root.dep_ in ("oprd", "dobj", "attr", "xcomp") and head in ("name", "call"):
+        return True
+    return root.dep_ == "appos" and (
+        head in titles() or head in speaker_nouns() or head in _PERSON_NOUNS)
 
 
 def _full_name_like(ent, text: str, kind: str) -> bool:
