@@ -113,3 +113,11 @@ def test_quotes_a_source_in_a_place_speaks_for_no_one(read, syria):
     text = 'A hospital source in Hassakeh city said there were "more than 20 dead".'
     doc, ctx = read(text, syria)
     assert direct(doc, ctx) == [("more than 20 dead", None)]
+
+
+def test_quotes_an_unclosed_quotation_before_its_attribution_is_direct(read, syria):
+    text = ('The Syrian Army repelled the attack. "At least 25 terrorists were killed in their '
+            'failed attacks the army added.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("At least 25 terrorists were killed in their failed attacks",
+                                 "Syrian Army")]

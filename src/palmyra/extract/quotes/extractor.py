@@ -22,7 +22,9 @@ Every pair of quotation marks (``quotemarks.scan``) is read once, in text order:
    article attributes.
 
 Reported speech ("Kerry announced that …", ``palmyra.extract.quotes.reported``) is a
-``Quote`` with ``direct=False`` whose span is the reported clause. Quotations and
+``Quote`` with ``direct=False`` whose span is the reported clause; a clause that opens
+with a quotation mark never closed and runs up to its speaker ("“At least 25 … were
+killed the army added") is a direct quotation whose closing mark was lost. Quotations and
 reported clauses are read together in text order, so that a pronoun can refer to
 whoever spoke last in either form.
 """
@@ -59,6 +61,7 @@ _TITLE_WORDS = 8
 _CONTINUE_GAP = 120  # at most this many characters between a quotation and its continuation
 _SENTENCE_ENDS = re.compile(r"[.!?]")
 _SAME_CLAUSE_WORDS = 12  # at most this many words between two quotations of one clause
+_SPEAKER_WORDS = 6  # at most this many words between an unclosed quotation and its cue
 # Words that introduce a name, not anyone's words: the "so-called" “Sunni Awakening”,
 # a group "known as" “Division 30”.
 _NAMING = re.compile(
@@ -88,6 +91,7 @@ class _Reader:
         self.text = doc.text  # spaCy joins the tokens anew at each call
         outlets = Outlets(doc, known_outlets(ctx))
         self.found = scan(self.text)
+        self.marks = {q.open for q in self.found} | {q.close for q in self.found}
         refs = [(r.start, r.end) for r in references(self.text, outlets.canonical)]
         self.region = _innermost(doc, self.found, refs)
         context = [q.parent if q.parent is not None else -1 for q in self.found]
@@ -185,13 +189,31 @@ class _Reader:
             return None
         return speaker
 
+    def _after_lost_mark(self, start: int) -> bool:
+        """Whether a clause reported before its cue opens with a quotation mark that was
+        never closed ("“At least 25 terrorists were killed in their failed attacks the
+        army added."): FA-KES lost the closing mark; the words are a quotation."""
+        i = start - 1
+        while i >= 0 and self.text[i] == " ":
+            i -= 1
+        if i < 0 or self.text[i] not in '"“' or i in self.marks:
+            return False
+        return i == 0 or self.text[i - 1] in " \n"
+
     def _reported_speech(self, cue: Token) -> None:
         found = reported_clause(cue, self.quoted, self.namer, self.bounds)
         if found is not None and found[:2] not in self.reported:
             self.reported.add(found[:2])
             start, end, speaker = found
             self.last_reported = (end, speaker)
-            self.quotes.append(self._quote(self.ctx.span(start, end), speaker, cue, False))
+            gap = self.text[end : cue.idx]  # only the speaker between: "… attacks the army added"
+            direct = (
+                end <= cue.idx
+                and not any(c in gap for c in ",;:.")
+                and len(gap.split()) <= _SPEAKER_WORDS
+                and self._after_lost_mark(start)
+            )
+            self.quotes.append(self._quote(self.ctx.span(start, end), speaker, cue, direct))
 
     def _quote(self, span: Span, speaker: Speaker, cue: Token | None, direct: bool) -> Quote:
         ctx, doc = self.ctx, self.doc
