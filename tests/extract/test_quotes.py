@@ -72,19 +72,19 @@ def direct(doc, ctx) -> list[tuple[str, str | None]]:
         # straight marks, and a quotation continued by the next sentence
         ('"We are ready," Omar Haddad said. "The trucks are loaded and waiting."',
          [("We are ready,", "Omar Haddad"), ("The trucks are loaded and waiting.", "Omar Haddad")]),
-        # unnamed speakers described as people or bodies
+        # unnamed people: a quote without a speaker's name (gold/GUIDE.md)
         ("“We have lost contact with the convoy,” the source, who asked not to be named, said.",
-         [("We have lost contact with the convoy,", "source")]),
+         [("We have lost contact with the convoy,", None)]),
         ("The news agency quoted a military source as saying that troops had “restored order”.",
-         [("restored order", "military source")]),
+         [("restored order", None)]),
         ("Omar Haddad arrived. “The strikes will continue,” he was quoted as saying.",
          [("The strikes will continue,", "Omar Haddad")]),
         ("“I saw the planes come,” one farmer told reporters. He added: “Then everyone fell.”",
-         [("I saw the planes come,", "farmer"), ("Then everyone fell.", "farmer")]),
+         [("I saw the planes come,", None), ("Then everyone fell.", None)]),
         # a quotation inside a quotation has its own speaker
         ("Lena Marsh wrote: “The commander told me: ‘Nobody may pass tonight.’ He left.”",
          [("The commander told me: ‘Nobody may pass tonight.’ He left.", "Lena Marsh"),
-          ("Nobody may pass tonight.", "commander")]),
+          ("Nobody may pass tonight.", None)]),
     ],
 )
 def test_quotes_speakers(read, text, expected):

@@ -92,6 +92,13 @@ def _double_mark(text: str, i: int, stack: list[_Open], found: list[tuple[int, i
     closes = c in CLOSE_DOUBLE or (c == STRAIGHT_DOUBLE and open_double is not None)
     if c in OPEN_DOUBLE and open_double is not None and _closing_context(text, i):
         closes = True  # a “ written for ” (a common typo) after the quoted words
+    if closes and _lost_close(text, i, stack, open_double):
+        # “… will not change. "This …": the mark opens a new quotation; the open one
+        # lost its closing mark and ends at the sentence end before this one.
+        opened = stack.pop(open_double)
+        del stack[open_double:]
+        found.append((opened.pos, i - 1, True))
+        closes = False
     if closes:
         if open_double is None:
             return  # a stray closing mark
@@ -100,6 +107,22 @@ def _double_mark(text: str, i: int, stack: list[_Open], found: list[tuple[int, i
         found.append((opened.pos, i, True))
         return
     stack.append(_Open(i, True, c == STRAIGHT_DOUBLE))
+
+
+def _lost_close(text: str, i: int, stack: list[_Open], open_double: int | None) -> bool:
+    """Whether a straight mark that would close the open quotation opens one instead:
+    written between a sentence's end and a word ("change. "This"), where a closing
+    mark never stands, after an open straight quotation of the same line."""
+    if open_double is None or text[i] != STRAIGHT_DOUBLE or not stack[open_double].straight:
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (
+        i >= 2
+        and text[i - 1] == " "
+        and text[i - 2] in ".!?"
+        and after.isalnum()
+        and stack[open_double].lines == 0
+    )
 
 
 def _single_mark(text: str, i: int, stack: list[_Open], found: list[tuple[int, int, bool]]) -> None:

@@ -15,7 +15,8 @@ Two forms are read (gold/SCHEMA.md, "citations"):
   article's own outlet ("told Reuters" in a Reuters story).
 
 Dates: a reference's closing date; for an in-text attribution, a date written right
-after it ("wrote on Sunday"), resolved against the publication date by
+after it ("wrote on Sunday") or hanging on its verb ("reported on Sunday that"; "reported
+earlier": the publication day), resolved against the publication date by
 ``palmyra.annotate.dates.find_dates`` (none without a publication date).
 
 The gold counts publications, not mentions, so references to one piece are merged:
@@ -43,7 +44,7 @@ from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
 from palmyra.extract.positions import Bounds, sentence_bounds, within
 from palmyra.extract.quotemarks import Quoted, scan
-from palmyra.model import Citation, DateValue, Span
+from palmyra.model import Citation, DateValue, Outlet, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -57,7 +58,11 @@ _SAME_TITLE = 85  # rapidfuzz ratio above which two titles name one piece
 _DATE_REACH = 5  # characters between a citing phrase and its date ("on ")
 _DATE_WINDOW = 40
 _TITLE_WORDS = 8
-_NAME_CHAIN = frozenset({"compound", "appos", "flat", "poss"})
+# How an outlet's name hangs on the noun phrase that carries it: "Foreign Policy magazine",
+# "SANA news agency" and "Syria's SANA regime news agency" (amod, nmod in the parse)
+_NAME_CHAIN = frozenset({"compound", "appos", "flat", "poss", "amod", "nmod"})
+_MEDIA_WORDS = frozenset({"tv", "news", "state"})  # beside the outlet nouns of citation_cues
+_TODAY = frozenset({"earlier", "today"})  # "reported earlier", "earlier in the day"
 
 
 @dataclass(frozen=True)
@@ -71,10 +76,20 @@ class _Cite:
     kind: str = "parenthetical"
 
 
+def known_outlets(ctx: DocContext) -> tuple[Outlet, ...]:
+    """The outlets the run knows, the document's own profile's first, so that a name two
+    profiles spell differently ("AP" in the Syria profile, "Associated Press" in the
+    Iraq one) takes the spelling of the profile the article was read with (gold/GUIDE.md:
+    the canonical name in the profile's outlets.yaml)."""
+    own = tuple(ctx.profile.outlets) if ctx.profile is not None else ()
+    names = {o.name for o in own}
+    return own + tuple(o for o in ctx.known_outlets if o.name not in names)
+
+
 @registry.extractors.register(NAME)
 def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
     """The publications ``doc`` cites, one per publication, in text order."""
-    outlets = Outlets(doc, ctx.known_outlets)
+    outlets = Outlets(doc, known_outlets(ctx))
     text = doc.text  # spaCy joins the tokens anew at each call
     refs = references(text, outlets.canonical)
     quoted = scan(text)
@@ -126,6 +141,7 @@ def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets
     the line"). The header is what cleaning set aside before the body; a citation of the
     same outlet in the body ("told AFP") is the same one and takes the line's date."""
     document = ctx.document
+    found = _with_credit_lines(found, ctx, outlets)
     if document.body is None:
         return found
     for removed in document.removed:
@@ -149,6 +165,79 @@ def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets
     return sorted(found, key=lambda c: c.span.start)
 
 
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?"
+_MONTH = r"[A-Z][a-z]{2,8}\.?"
+# "… AFP Saturday 17 Aug 2013 Al-Qaeda loyalists …", "Monitor AFP A barrage …" (after a
+# dateline), "Afp - The death toll …": an agency credited in a republished story's head.
+_CREDIT_DATE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,2}}) {_WEEKDAY},? "
+    rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}),? \d{{4}}\b"
+)
+_CREDIT_DASH = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) [-–—] ")
+# "… lifting of sieges.-AFP", "--Reuters", "REUTERS-" closing the story
+_SIGN_OFF = re.compile(r"(?:[-–—]+ ?(?P<a>[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
+                       r"|(?P<b>[A-Z][A-Za-z.&]+) ?[-–—]+)\s*\Z")
+_HEAD_CHARS = 400  # how far into the article a wire credit's date line may stand
+
+
+def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
+                       ) -> list[Citation]:
+    """Wire credits written in the article's own text (FA-KES keeps the header in the
+    body): "AFP Saturday 17 Aug 2013" or "Afp - " at the head, "-AFP" or "--Reuters" at
+    the end. Each is the agency's citation, dated by its line, else by the publication
+    date; an in-text
+    citation of the same agency ("told AFP") is the same one and takes that date."""
+    document = ctx.document
+    text = document.text
+    body = document.body
+    start, end = (body.start, body.end) if body is not None else (0, len(text))
+    head = text[start : start + _HEAD_CHARS]
+    credits: list[tuple[int, int, str, DateValue | None]] = []
+    for pattern in (_CREDIT_DATE, _CREDIT_DASH):
+        for m in pattern.finditer(head):
+            name = _credited(m.group("name"), outlets)
+            if name is not None:
+                line = m.group(0)[m.end("name") - m.start() :]
+                dates = find_dates(line, document.published, fallback_anchor=False)
+                date = dates[0][2] if dates else document.published
+                credits.append((start + m.start("name") + name[0], start + m.end("name"),
+                                name[1], date))
+                break
+    tail_from = max(start, end - 60)
+    m = _SIGN_OFF.search(text[tail_from:end].rstrip())
+    if m is not None:
+        group = "a" if m.group("a") else "b"
+        name = _credited(m.group(group), outlets)
+        if name is not None:
+            credits.append((tail_from + m.start(group) + name[0], tail_from + m.end(group),
+                            name[1], document.published))
+    out = list(found)
+    for cstart, cend, name, date in credits:
+        if name == document.outlet:
+            continue
+        same = next((c for c in out if c.outlet == name), None)
+        if same is not None:
+            if same.date is None:
+                out[out.index(same)] = replace(same, date=date)
+            continue
+        out.append(Citation(document.id, Span(document.id, cstart, cend), outlet=name,
+                            title=None, author=None, date=date, kind="credit",
+                            extractor=NAME))
+    return sorted(out, key=lambda c: c.span.start)
+
+
+def _credited(words: str, outlets: Outlets) -> tuple[int, str] | None:
+    """The known outlet that ends ``words`` ("Monitor AFP" -> AFP), written in capitals or
+    as the profile writes it, with its offset in ``words``."""
+    parts = words.split(" ")
+    for k in range(len(parts)):
+        tail = " ".join(parts[k:])
+        name = outlets.canonical(tail) or outlets.canonical(tail.upper())
+        if name is not None:
+            return len(" ".join(parts[:k])) + (1 if k else 0), name
+    return None
+
+
 def _from_reference(r: Reference) -> _Cite:
     return _Cite(r.start, r.end, r.outlet, r.title, r.author, r.date)
 
@@ -170,8 +259,13 @@ def _in_text(
     opening = {q.open: q for q in quoted if q.depth == 0}
     bounds = sentence_bounds(doc)
     phrases: list[tuple[Token, OutletMention, int, int]] = []
+    known = [(m.start, m.end) for m in outlets.mentions if outlets.canonical(m.name)]
     for m in outlets.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if outlets.canonical(m.name) is None and any(
+            m.start < e and s < m.end for s, e in known
+        ):
+            continue  # "Syria Al Mayadeen TV": a name read around a known outlet's
         if span is not None:
             phrases.append((span.root, m, span.start, span.end))
     for t in doc:
@@ -195,6 +289,8 @@ def _in_text(
         start = min(t.idx for t in tokens)
         end = max(title_end, *(t.idx + len(t) for t in tokens))
         date, date_end = _date_after(text, end, ctx)
+        if date is None:
+            date = _cue_date(cue, ctx)
         out.append(_Cite(start, max(end, date_end), m.name, title, None, date, "in_text"))
     return out
 
@@ -232,11 +328,31 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
     After a long quotation the parser often loses the clause "…,” the *Los Angeles
     Times* wrote" (gold 002), attaching the outlet to a noun inside the quotation.
     """
-    for t in doc[end : end + 2]:
+    nouns = citation_cues()["noun"] | _MEDIA_WORDS
+    for t in doc[end : end + 5]:
         if t.pos_ == "VERB" and t.lemma_.lower() in citation_cues()["verb"]:
             return t
-        if not t.is_punct:
+        if not (t.is_punct or t.lower_ in nouns):  # "… Al Mayadeen TV channel reported"
             return None
+    return None
+
+
+def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
+    """The day a citing verb gives ("reported on Sunday" with words between, "said
+    Thursday"), or the publication day for "reported earlier", "earlier in the day"."""
+    published = ctx.document.published
+    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if following is not None and following.lower_ in _TODAY:
+        return published
+    for child in cue.children:
+        if child.dep_ == "advmod" and child.lower_ in _TODAY:
+            return published
+        if (child.dep_ == "prep" and child.lower_ == "on"
+                or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
+            phrase = " ".join(t.text for t in child.subtree)
+            found = find_dates(phrase, published, fallback_anchor=False)
+            if found:
+                return found[0][2]
     return None
 
 

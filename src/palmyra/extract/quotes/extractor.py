@@ -5,10 +5,16 @@ Every pair of quotation marks (``quotemarks.scan``) is read once, in text order:
 1. marks that enclose a title are skipped: inside a parenthetical reference, after
    a title word ("under the headline ‘…’"), or right after an outlet's name
    ("CBS “Face the Nation”");
+   a name brought in by "so-called" or "known as" is no one's words either;
 2. a quotation attributed by ``speakers.Attributor`` is a ``Quote`` whose speaker
-   is named by ``naming.Namer``;
+   is named by ``naming.Namer``: the first of its attributions (nearest cue first)
+   whose speaker phrase names a speaker; an unnamed person ("a source", "activists")
+   is a speaker without a name (``None``), as the gold codes them;
 3. an unattributed quotation that opens a sentence right after an attributed one
-   ("“A,” he said. “B.”") continues it, with the same speaker;
+   ("“A,” he said. “B.”"), or that goes on in the same clause ("agreed on “A” and
+   strengthening the “B”"), continues it, with the same speaker; one that opens the
+   sentence right after a reported clause ("X said all the dead were from six
+   families. “…”") is X's;
 4. any other top-level quotation of a few words ("the ‘opposition’", "“CIA-armed
    units”") is a scare quote: a ``FrameSignal``, since the writer, not a speaker,
    uses it (registered by ``palmyra.extract.framing.scare_quotes``). Longer
@@ -16,7 +22,9 @@ Every pair of quotation marks (``quotemarks.scan``) is read once, in text order:
    article attributes.
 
 Reported speech ("Kerry announced that …", ``palmyra.extract.quotes.reported``) is a
-``Quote`` with ``direct=False`` whose span is the reported clause. Quotations and
+``Quote`` with ``direct=False`` whose span is the reported clause; a clause that opens
+with a quotation mark never closed and runs up to its speaker ("“At least 25 … were
+killed the army added") is a direct quotation whose closing mark was lost. Quotations and
 reported clauses are read together in text order, so that a pronoun can refer to
 whoever spoke last in either form.
 """
@@ -27,6 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 from palmyra import registry
+from palmyra.extract.citations.extractor import known_outlets
 from palmyra.extract.citations.references import references
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import Outlets
@@ -48,7 +57,17 @@ SCARE_QUOTES = "palmyra.scare_quotes.v1"  # the framing extractor that reports s
 SCARE_MAX_WORDS = 4  # default of the setting "quotes.scare_max_words"
 _SENTENCE_OPENERS = re.compile(r"(?:\A|[.!?…]\s*|\n\s*)\Z")
 _TITLE_CAPITALS = 3
+_TITLE_WORDS = 8
 _CONTINUE_GAP = 120  # at most this many characters between a quotation and its continuation
+_SENTENCE_ENDS = re.compile(r"[.!?]")
+_SAME_CLAUSE_WORDS = 12  # at most this many words between two quotations of one clause
+_SPEAKER_WORDS = 6  # at most this many words between an unclosed quotation and its cue
+# Words that introduce a name, not anyone's words: the "so-called" “Sunni Awakening”,
+# a group "known as" “Division 30”.
+_NAMING = re.compile(
+    r"(?:so-called|so called|nicknamed|known as)\s*\Z",
+    re.IGNORECASE,
+)
 
 
 @registry.extractors.register(QUOTES)
@@ -70,8 +89,9 @@ class _Reader:
     def __init__(self, doc: Doc, ctx: DocContext) -> None:
         self.doc, self.ctx = doc, ctx
         self.text = doc.text  # spaCy joins the tokens anew at each call
-        outlets = Outlets(doc, ctx.known_outlets)
+        outlets = Outlets(doc, known_outlets(ctx))
         self.found = scan(self.text)
+        self.marks = {q.open for q in self.found} | {q.close for q in self.found}
         refs = [(r.start, r.end) for r in references(self.text, outlets.canonical)]
         self.region = _innermost(doc, self.found, refs)
         context = [q.parent if q.parent is not None else -1 for q in self.found]
@@ -86,6 +106,7 @@ class _Reader:
         # the last quotation read inside each enclosing quotation (None: top level)
         self.previous: dict[int | None, tuple[Quoted, Speaker | None]] = {}
         self.reported: set[tuple[int, int]] = set()  # clauses already taken, by offsets
+        self.last_reported: tuple[int, Speaker] | None = None  # (end offset, speaker)
 
     def read(self) -> tuple[list[Quote], list[FrameSignal]]:
         for item in _in_text_order(self.doc, self.found, self.region):
@@ -101,15 +122,17 @@ class _Reader:
         inner = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if k in self.titles or inner is None or _title_case(inner):
             return
-        att = self.attributor.attribute(inner, k)
         short = _short(self.text[q.start : q.end], self.max_words) and not _finite(inner)
-        # A few quoted words count as a quotation only with a speaker named or described
-        # as a person: "its failure has confirmed … no such thing as a ‘moderate’ gang".
-        any_noun = not short and not _according(att.cue) if att else False
-        speaker = self.namer.name(att.speaker, any_noun) if att else None
+        # a name brought in by "so-called" or "known as" is no one's words
+        named = _named_thing(self.text, q)
+        att, speaker = self._speaker(inner, k, short) if not named else (None, None)
         before = self.previous.get(q.parent)
-        if speaker is None and before and before[1] and _continues(self.text, before[0], q):
+        if not named and (speaker is None or speaker.kind == "thing") and before and (
+            before[1] and before[1].kind != "thing" and self._continues(before[0], q)
+        ):
             speaker = before[1]
+        elif speaker is None and not short and not named and self.last_reported is not None:
+            speaker = self._after_reported(q)
         self.previous[q.parent] = (q, speaker)
         span = _between_marks(self.ctx, q)
         if speaker is not None:
@@ -118,12 +141,79 @@ class _Reader:
             frame = FrameSignal(self.ctx.document.id, span, "scare_quote", extractor=SCARE_QUOTES)
             self.scare.append(frame)
 
+    def _speaker(self, inner: SpacySpan, k: int, short: bool):
+        """The first attribution whose speaker the namer can name (``attributions``),
+        else the first one at all; with the speaker."""
+        first = None
+        for att in self.attributor.attributions(inner, k):
+            # A few quoted words count as a quotation only with a speaker named or described
+            # as a person: "its failure has confirmed … no such thing as a ‘moderate’ gang".
+            any_noun = not short and not _according(att.cue)
+            speaker = self.namer.name(att.speaker, any_noun)
+            if speaker is not None and speaker.kind != "thing":
+                return att, speaker
+            if first is None and speaker is not None:
+                first = (att, speaker)
+        return first or (None, None)
+
+    def _continues(self, before: Quoted, q: Quoted) -> bool:
+        """Rule 3: ``q`` opens a sentence shortly after ``before`` ended, or goes on in the
+        same clause, a few words on and no comma between ("agreed on “coordinating
+        political standpoints” and strengthening the “cooperation in fighting
+        terrorism”")."""
+        if _continues(self.text, before, q):
+            return True
+        gap = self.text[before.close + 1 : q.open]
+        if any(c in gap for c in ",;:") or len(gap.split()) > _SAME_CLAUSE_WORDS:
+            return False  # "“No,” he replied, showing that even the “peace” camp …"
+        first = self.doc.char_span(before.start, before.end, alignment_mode="expand")
+        second = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        return (
+            first is not None
+            and second is not None
+            and self.bounds[first.start] == self.bounds[second.start]
+        )
+
+    def _after_reported(self, q: Quoted) -> Speaker | None:
+        """A quotation that opens the sentence right after a reported clause goes on with
+        its speaker ("Abdel Rahman said all the dead were from six families. “There was
+        no resistance …”")."""
+        end, speaker = self.last_reported
+        gap = self.text[end : q.open]
+        if (
+            speaker is None
+            or len(gap) > _CONTINUE_GAP
+            or not _SENTENCE_OPENERS.search(self.text[: q.open][-3:])
+            or len(_SENTENCE_ENDS.findall(gap)) > 1
+        ):
+            return None
+        return speaker
+
+    def _after_lost_mark(self, start: int) -> bool:
+        """Whether a clause reported before its cue opens with a quotation mark that was
+        never closed ("“At least 25 terrorists were killed in their failed attacks the
+        army added."): FA-KES lost the closing mark; the words are a quotation."""
+        i = start - 1
+        while i >= 0 and self.text[i] == " ":
+            i -= 1
+        if i < 0 or self.text[i] not in '"“' or i in self.marks:
+            return False
+        return i == 0 or self.text[i - 1] in " \n"
+
     def _reported_speech(self, cue: Token) -> None:
         found = reported_clause(cue, self.quoted, self.namer, self.bounds)
         if found is not None and found[:2] not in self.reported:
             self.reported.add(found[:2])
             start, end, speaker = found
-            self.quotes.append(self._quote(self.ctx.span(start, end), speaker, cue, False))
+            self.last_reported = (end, speaker)
+            gap = self.text[end : cue.idx]  # only the speaker between: "… attacks the army added"
+            direct = (
+                end <= cue.idx
+                and not any(c in gap for c in ",;:.")
+                and len(gap.split()) <= _SPEAKER_WORDS
+                and self._after_lost_mark(start)
+            )
+            self.quotes.append(self._quote(self.ctx.span(start, end), speaker, cue, direct))
 
     def _quote(self, span: Span, speaker: Speaker, cue: Token | None, direct: bool) -> Quote:
         ctx, doc = self.ctx, self.doc
@@ -138,6 +228,16 @@ class _Reader:
             direct,
             QUOTES,
         )
+
+
+def _named_thing(text: str, q: Quoted) -> bool:
+    """Whether the quotation is a name introduced by "so-called", "dubbed", "known as":
+    the writer's label (or a label in general use), not a speaker's words."""
+    before = text[max(0, q.open - 30) : q.open]
+    words = before.split()
+    if words and words[-1].lower() in ("the", "a", "an"):
+        before = before[: before.rstrip().rfind(" ")] if " " in before.rstrip() else ""
+    return bool(_NAMING.search(before.rstrip() + " ")) if before.strip() else False
 
 
 def _between_marks(ctx: DocContext, q: Quoted) -> Span:
@@ -176,12 +276,17 @@ def _titles(
         if (
             within(refs, q.open)
             or (before and before[-1].lower().strip(",:") in title_words)
-            or q.open in ends
-            or q.open - 1 in ends
+            or (q.open in ends or q.open - 1 in ends) and _title_sized(text[q.start : q.end])
             or outlets.canonical(text[q.start : q.end]) is not None  # “Face the Nation”
         ):
             out.add(k)
     return out
+
+
+def _title_sized(text: str) -> bool:
+    """A programme's name after its outlet ("CBS “Face the Nation”"), not the words the
+    outlet reports ("According to … Al-Manar “two members … were killed …”")."""
+    return len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith((".", "?", "!"))
 
 
 def _title_case(inner: SpacySpan) -> bool:

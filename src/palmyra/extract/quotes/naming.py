@@ -40,6 +40,28 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 _LOOKBACK_SENTENCES = 3
+# Common nouns for an organisation that speaks ("the army said"), read back to its name.
+_GROUP_NOUNS = frozenset({
+    "army", "military", "ministry", "observatory", "center", "centre", "agency", "coalition",
+    "government", "council", "committee", "organisation", "organization", "command",
+    "commission", "office", "department", "network", "front", "alliance", "movement",
+})
+# Nouns for a part of an organisation or its words: "a source in the ministry", "a
+# statement by the army", "an official from the council".
+_PART_NOUNS = frozenset({
+    "source", "official", "statement", "spokesman", "spokeswoman", "spokesperson",
+    "representative", "report", "communique", "member", "officer",
+})
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "al"})
+_BODY_KINDS = ("actor", "org", "outlet", "other")  # a source "in" a place speaks for no one
+_SOURCE_PREPOSITIONS = frozenset({"in", "of", "by", "from", "at", "within", "inside"})
+# Unnamed people who speak ("men shouted", "a witness said"), beside speaker_nouns.txt.
+_PERSON_NOUNS = frozenset({
+    "man", "woman", "people", "person", "victim", "staff", "relative", "father", "mother",
+    "brother", "sister", "son", "daughter", "child", "student", "teacher", "civilian",
+    "eyewitness", "medic", "nurse", "farmer", "driver", "commander", "friend", "neighbour",
+    "neighbor", "villager", "local", "citizen", "defector", "prisoner", "detainee",
+})
 # "the director of MSF, Isabelle Defourny", "a statement by the Russian Defence Ministry"
 _ROLE_PREPOSITIONS = frozenset({"of", "by"})
 # Ranked kinds of name, best first.
@@ -51,10 +73,10 @@ _ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "plac
 class Speaker:
     """A canonical speaker name and the tokens ``[start, end)`` that name it in the text."""
 
-    name: str
+    name: str | None  # None: an unnamed person, or a thing
     start: int
     end: int
-    kind: str  # person | outlet | actor | org | place | other
+    kind: str  # person | outlet | actor | org | place | other | thing
 
 
 @dataclass(frozen=True)
@@ -86,10 +108,10 @@ class Namer:
         self.region = region
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
         names = [_Name(*r, n, k) for r, n, k in _mention_names(ctx, starts)]
+        entities = self._entity_names()
+        names = _fuller_persons(doc, names, entities)
         covered = {i for n in names for i in range(n.start, n.end)}
-        names += [
-            n for n in self._entity_names() if not covered.intersection(range(n.start, n.end))
-        ]
+        names += [n for n in entities if not covered.intersection(range(n.start, n.end))]
         for m in outlets.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and not covered.intersection(range(span.start, span.end)):
@@ -97,9 +119,10 @@ class Namer:
         names += [  # "the article", so that a later "it" can stand for its outlet
             _Name(t.i, t.i + 1, m.name, "outlet") for t in doc if (m := outlets.referred(t))
         ]
-        self.names = sorted(names, key=lambda n: (n.start, -n.end))
+        self.names = _lengthened(doc, sorted(names, key=lambda n: (n.start, -n.end)))
         self._name_starts = [n.start for n in self.names]
         self.spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) in text order
+        self.by_noun: dict[str, Speaker] = {}  # the last speaker named by each head noun
 
     def name(self, head: Token, any_noun: bool = True) -> Speaker | None:
         """The canonical speaker a phrase names, ``head`` being its head token.
@@ -115,11 +138,20 @@ class Namer:
             found = self._pronoun(head)
         else:
             found = self._outlet_reference(head) or self._best_name(head)
-            role = head.lemma_.lower() in titles()
+            lemma = head.lemma_.lower()
+            role = lemma in titles()
             if found is None and role:
                 found = self._name_beside(head)
-            if found is None and (any_noun or role or head.lemma_.lower() in speaker_nouns()):
+            if found is None:
+                found = self._group_named_before(head)
+            if found is None and _definite(head):
+                found = self._same_noun_before(head)
+            if found is None and (
+                any_noun or role or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
+            ):
                 found = _surface(head)
+            if found is not None and found.kind != "thing":
+                self.by_noun[lemma] = found
         if found is not None:
             self.spoken.append((head.i, found))
         return found
@@ -143,6 +175,43 @@ class Namer:
             return None
         best = min(ranked, key=lambda r: r[0])[1]
         return Speaker(best.name, best.start, best.end, best.kind)
+
+    def _group_named_before(self, head: Token) -> Speaker | None:
+        """The organisation a common noun refers back to: "the army" to the Syrian Army,
+        "the Observatory" to the Syrian Observatory for Human Rights, "the ministry" to
+        the Russian Defence Ministry, "the center" to the Russian reconciliation center:
+        the last name before it whose own words hold the noun; and the organisation an
+        unnamed source or statement comes from ("a source in the Russian Defense
+        Ministry", "a statement by the army": gold/GUIDE.md, an unnamed source inside
+        an organisation speaks for it)."""
+        lemma = head.lemma_.lower()
+        if lemma in _PART_NOUNS:
+            for prep in (c for c in head.children if c.lower_ in _SOURCE_PREPOSITIONS):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    inner = self._best_name(obj) or self._group_named_before(obj)
+                    if inner is not None and inner.kind in _BODY_KINDS and inner.name:
+                        return Speaker(inner.name, head.i, head.i + 1, inner.kind)
+            return None
+        if lemma not in _GROUP_NOUNS:
+            return None
+        words = {lemma, head.lower_}
+        i = bisect_left(self._name_starts, head.i)
+        for n in reversed(self.names[:i]):
+            own = self.doc[n.start : n.end]
+            if n.kind in ("actor", "org", "outlet") and n.end <= head.i and words & (
+                {t.lower_ for t in own} | {t.lemma_.lower() for t in own}
+            ):
+                return Speaker(n.name, head.i, head.i + 1, n.kind)
+        return None
+
+    def _same_noun_before(self, head: Token) -> Speaker | None:
+        """"The source said" after "a source in the Russian Defense Ministry told
+        Sputnik": a definite common noun is the speaker it last named."""
+        before = self.by_noun.get(head.lemma_.lower())
+        if before is None or head.pos_ != "NOUN":
+            return None
+        return Speaker(before.name, head.i, head.i + 1, before.kind)
 
     def _name_beside(self, role: Token) -> Speaker | None:
         """A person's name written right after a role, where the parse lost the apposition.
@@ -233,9 +302,98 @@ class Namer:
             if full is not None:
                 names.append(_Name(ent.start, ent.end, full, "person"))
             else:
-                lone = kind == "person" and len(name_words(text)) < 2
+                lone = kind == "person" and len(name_words(text)) < 2 and not _introduced(ent)
                 names.append(_Name(ent.start, ent.end, text, kind, lone))
         return names
+
+
+def _fuller_persons(doc: Doc, names: list[_Name], entities: list[_Name]) -> list[_Name]:
+    """A person's full name written where the annotate stage matched only part of it: "Dr
+    Ammar al-Assad" is not Bashar al-Assad, whom the profile knows by "al-Assad";
+    "Sheikh Mohammed Reda Hatem" is more than the "Mohammed Reda" matched in it."""
+    out = list(names)
+    for e in entities:
+        if e.kind != "person" or len(name_words(e.name)) < 2:
+            continue
+        inside = [  # the partial matches it overlaps and runs past
+            n for n in out
+            if n.kind == "person" and n.start < e.end and e.start < n.end
+            and (n.end < e.end or e.start < n.start)
+        ]
+        words = e.name.casefold().split()
+        if not inside or any(w.rstrip(".") in titles() for w in words):
+            continue
+        if all(
+            words[0] not in n.name.casefold()  # another given name
+            or set(n.name.casefold().split()) < set(words)  # "Mohammed Reda" + " Hatem"
+            for n in inside
+        ):
+            out = [n for n in out if n not in inside] + [e]
+    return out
+
+
+def _words(doc: Doc, n: _Name) -> list[str]:
+    return [t.lower_.removesuffix("s") if t.i == n.end - 1 and t.tag_ == "POS" else t.lower_
+            for t in doc[n.start : n.end] if not (t.is_punct and t.text not in "-") and
+            t.lower_ != "the" and t.tag_ != "POS"]
+
+
+def _lengthened(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """A short form named by the full form written elsewhere in the article: "Abdel
+    Rahman" as Rami Abdel Rahman, "Mohammed Reda" as Mohammed Reda Hatem, "the
+    Observatory" as the Syrian Observatory for Human Rights (gold/GUIDE.md: the
+    person's name as the article gives it in full, an organisation's canonical name).
+    The short form's words must stand together in the full form's; the full form
+    nearest before it wins, else the first after it."""
+    surface = [_words(doc, n) for n in names]
+    out = []
+    for n, words in zip(names, surface, strict=True):
+        if n.kind not in ("person", "org") or not words:
+            out.append(n)
+            continue
+        # a one-word "person" is as often an organisation the tagger took for one
+        kinds = ("person",) if n.kind == "person" and not n.lone else (
+            "person", "actor", "org", "outlet") if n.lone else ("actor", "org", "outlet")
+        fuller = [
+            (m, w) for m, w in zip(names, surface, strict=True)
+            if m.kind in kinds and m.name != n.name and (
+                len(w) > len(words) and _contiguous(words, w)
+                or doc[n.start : n.end].text.isupper() and _acronym(words, w)
+            )
+        ]
+        if not fuller:
+            out.append(n)
+            continue
+        persons = [(m, w) for m, w in fuller if m.kind == "person"]
+        fuller = persons or fuller  # a one-word name is a person's before an organisation's
+        before = [m for m, _ in fuller if m.start < n.start]
+        best = before[-1] if before else fuller[0][0]
+        out.append(_Name(n.start, n.end, best.name, best.kind, best.lone))
+    return out
+
+
+def _acronym(short: list[str], long: list[str]) -> bool:
+    """"SAMS" for the Syrian American Medical Society named before it."""
+    if len(short) != 1 or len(short[0]) < 3 or not short[0].isalpha():
+        return False
+    initials = "".join(w[0] for w in long if w not in _FUNCTION_WORDS)
+    return len(long) >= 3 and initials == short[0]
+
+
+def _contiguous(short: list[str], long: list[str]) -> bool:
+    k = len(short)
+    return any(long[i : i + k] == short for i in range(len(long) - k + 1))
+
+
+def _introduced(ent) -> bool:
+    """A one-word name the text shows is a person's: "a witness named Ahmad", "one
+    resident, Omar," (so that a later "he" may stand for it)."""
+    root = ent.root
+    head = root.head.lemma_.lower()
+    if root.dep_ in ("oprd", "dobj", "attr", "xcomp") and head in ("name", "call"):
+        return True
+    return root.dep_ == "appos" and (
+        head in titles() or head in speaker_nouns() or head in _PERSON_NOUNS)
 
 
 def _full_name_like(ent, text: str, kind: str) -> bool:
@@ -320,12 +478,41 @@ def _previous_sentences(bounds: Bounds, i: int, n: int) -> list[tuple[int, int]]
 
 
 def _surface(head: Token) -> Speaker | None:
-    """The phrase's own words when no name covers it: "a Syrian general" -> "Syrian general"."""
+    """A speaker that no name covers: an organisation by the phrase's own words ("the
+    army" where no army was named); an unnamed person ("a Syrian general", "activists",
+    "men") without a name, as the gold codes "a quote from an unnamed person" (speaker
+    ``None``, the span still points at the phrase); any other noun ("the fighting")
+    also without a name, as ``kind="thing"``, for the caller to try a better cue first.
+    """
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     words = [c for c in head.lefts if c.dep_ in ("amod", "compound")] + [head]
-    kind = "person" if head.lemma_.lower() in titles() else "other"  # a role is a person
-    return Speaker(_clean(" ".join(w.text for w in words)), words[0].i, head.i + 1, kind)
+    lemma = head.lemma_.lower()
+    if lemma in _GROUP_NOUNS and head.pos_ == "NOUN":
+        return Speaker(_clean(" ".join(w.text for w in words)), words[0].i, head.i + 1, "other")
+    if lemma in _GROUP_NOUNS and head.pos_ == "PROPN":  # a name no tagger knew
+        name = _proper_name(head)
+        return Speaker(_clean(" ".join(t.text for t in name)), name[0].i, name[-1].i + 1, "org")
+    person = lemma in titles() or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
+    return Speaker(None, words[0].i, head.i + 1, "other" if person else "thing")
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _proper_name(head: Token) -> list[Token]:
+    """The capitalised words of an organisation's name around its head noun: "Syrian
+    Observatory for Human Rights" from "Observatory"."""
+    left = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    right: list[Token] = []
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            words = sorted(prep.subtree, key=lambda t: t.i)
+            if all(t.i == prep.i or t.pos_ == "PROPN" or t.lower_ == "and" for t in words):
+                right = words
+        break
+    return [*left, head, *right]
 
 
 def _untitled(name: str) -> str:

@@ -11,7 +11,9 @@ attachments), in this order:
 3. ``before``: a cue verb just before the opening mark ("he added that “…");
 4. ``colon``: the clause that ends in a colon before the opening mark ("Peskov put the
    record straight: “…”"), whose cue verb or subject is the speaker;
-5. ``dash``: a name after a dash at the end of the line ("“…” — Sonya Herridge").
+5. ``dash``: a name after a dash at the end of the line ("“…” — Sonya Herridge");
+6. ``trailing``: a cue later in the sentence whose subject follows the quotation, the
+   comma lost ("“…” UK-based Observatory chief Rami Abdel Rahman said").
 
 Clauses that only modify (relative clauses, participles, adverbial clauses) stop the
 climb, so a scare quote inside "underscoring the fact that even the “peace” faction"
@@ -45,6 +47,8 @@ _BORROWING = frozenset({"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _MAX_HOPS = 8
+_MAX_CUES = 3  # cues kept from one climb, nearest first
+_TRAILING_REACH = 25  # tokens after a quotation searched for a trailing "X said"
 _WINDOW = 9  # tokens looked at beside the marks for rules 2 and 3
 # Punctuation that ends a quotation followed by its attribution ("…,” he said"); a full
 # stop does not: after "…end.” " a new sentence starts.
@@ -115,6 +119,12 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
     for _ in range(4):
         kids = list(node.children)
         subj = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and subj.pos_ in ("VERB", "AUX") and node.i > 0:
+            # "Speaking to Syrian state TV Barazi said": the parse made the participle
+            # the subject; the name written right before the verb is the speaker
+            before = node.doc[node.i - 1]
+            if before.pos_ in ("PROPN", "PRON", "NOUN") and not avoid(before):
+                return before
         if subj is not None:
             if subj.tag_ in _RELATIVE_TAGS or subj.lower_ == "that":
                 return node.head if node.dep_ == "relcl" and not avoid(node.head) else None
@@ -127,6 +137,8 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
             return None  # "the city which used to be called “…”": called by no one named
         if node.dep_ == "acl" and node.tag_ == "VBG":  # not "the city, called “…”"
             return None if avoid(node.head) else node.head  # "Rycroft, professing …"
+        if node.dep_ == "acl" and node.tag_ == "VBN":
+            return None  # "Homs, once dubbed the “capital”": dubbed by no one named
         if node.dep_ not in _BORROWING or node.head.i == node.i:
             return None
         infinitive = node.dep_ == "xcomp"
@@ -163,6 +175,14 @@ class Attributor:
 
     def attribute(self, inner: Span, index: int) -> Attribution | None:
         """The attribution of the quotation whose text is ``inner``, or ``None``."""
+        return next(iter(self.attributions(inner, index)), None)
+
+    def attributions(self, inner: Span, index: int) -> list[Attribution]:
+        """The attributions of a quotation, best first: the nearest cue the parse reaches,
+        then the cues above it ("The Observatory said the fighting was continuing and
+        reported “…”": a parse that conjoins "reported" with the reported clause gives
+        it the wrong subject, and the caller goes on to "said" when that one names no
+        speaker), then the one the words around the marks give."""
         inside = set(range(inner.start, inner.end))
 
         def avoid(t: Token) -> bool:
@@ -172,35 +192,49 @@ class Attributor:
             return t.i not in inside and self.same_context(t, index) and is_cue(t)
 
         heads = [t for t in inner if t.head.i not in inside or t.head.i == t.i]
-        found = [a for t in heads if t.dep_ != "punct" and (a := self._climb(t, avoid, usable))]
-        if found:  # the climb always ends on a cue
-            return min(found, key=lambda a: _distance(a.cue, inner))  # type: ignore[arg-type]
-        return (
+        climbs = [c for t in heads if t.dep_ != "punct" and (c := self._climb(t, avoid, usable))]
+        out: list[Attribution] = []
+        if climbs:  # each climb ends on a cue
+            out = min(climbs, key=lambda c: _distance(c[0].cue, inner))  # type: ignore[arg-type]
+        near = (
             self._after(inner, avoid, usable)
             or self._before(inner, avoid, usable)
             or self._colon(inner, avoid, usable)
             or _dash(inner, avoid)
         )
+        more = [near] if near is not None else self._trailing(inner, index, avoid, usable)
+        out += [a for a in more if all(a.speaker.i != b.speaker.i for b in out)]
+        return out
 
-    def _climb(self, head: Token, avoid, usable) -> Attribution | None:
+    def _climb(self, head: Token, avoid, usable) -> list[Attribution]:
         """Rule 1. An active verb that casts something "as “…”" ("praised Putin as a
         “strong leader”") is the cue only when no speech verb is found higher up ("use
         Palmyra as a “launchpad”, a general said"); "a unit known as ‘Isis Hunters’"
-        names a label, not anyone's words."""
+        names a label, not anyone's words. The cues met on the way up are kept, nearest
+        first (``attributions``)."""
         node, casting = head, None
+        found: list[Attribution] = []
         for _ in range(_MAX_HOPS):
             beside = _cue_beside(node, avoid, usable)
             if beside is not None:
-                return beside
+                found.append(beside)
             parent = node.head
-            if parent.i == node.i or not avoid(node) and _stops_climb(node):
+            if parent.i == node.i or not avoid(node) and _stops_climb(node, usable):
                 break
             if usable(parent):
-                return _through(parent, node, avoid)
-            if casting is None and node.lower_ == "as" and _active(parent):
+                through = _through(parent, node, avoid)
+                if through is None:
+                    break
+                found.append(through)
+                if len(found) >= _MAX_CUES:
+                    break
+            elif casting is None and not found and node.lower_ == "as" and _active(parent):
                 casting = (parent, node)
             node = parent
-        return _through(*casting, avoid) if casting else None
+        if not found and casting:
+            through = _through(*casting, avoid)
+            return [through] if through is not None else []
+        return found
 
     def _after(self, inner: Span, avoid, usable) -> Attribution | None:
         """Rule 2, for a quotation that ends a clause ("…,” Dickerson asked") or that a
@@ -216,6 +250,8 @@ class Attributor:
         # told Reuters"), as in copy whose commas were lost (FA-KES) or house styles
         bare = follows is not None and _opens_sentence(inner) and _cue_clause_at(
             doc, inner.end + 1, usable)
+        if bare and last in _SENTENCE_END and _reports_own_clause(doc, inner.end + 1, usable):
+            bare = False  # "“… one house.” SANA said both sides agreed …": a new sentence
         if not (ends_clause or passive or bare):  # passive: "the “…” shouted by the mayor"
             return None
         window = _window(doc[t] for t in range(inner.end, min(len(doc), inner.end + _WINDOW)))
@@ -250,6 +286,39 @@ class Attributor:
             return None
         return Attribution(None, speaker, "colon")
 
+    def _trailing(self, inner: Span, index: int, avoid, usable) -> list[Attribution]:
+        """Rule 6: an attribution that ends the sentence without a comma, its speaker
+        written after the quotation ("“…” UK-based Syrian Observatory chief Rami Abdel
+        Rahman said", "… in the village of Tokhar Amnesty International said"), as in
+        copy whose commas were lost (FA-KES): the first cue after the closing mark whose
+        subject stands after the mark ("… in Zahraa” a district inhabited by Alawites
+        said Talal al-Barazi")."""
+        doc = inner.doc
+        closed = len(inner) > 0 and inner[-1].text in _SENTENCE_END
+        seen = 0
+        for t in doc[inner.end + 1 :]:
+            if t.text in _SENTENCE_END or t.is_space and "\n" in t.text:
+                return []
+            if not self.same_context(t, index) or t.is_quote:
+                continue  # another quotation of the sentence ("… “serve the goals …” Barazi added")
+            seen += 1
+            if seen > _TRAILING_REACH:
+                return []
+            if not usable(t):
+                continue
+            if closed and any(c.dep_ == "ccomp" for c in t.children):
+                return []  # "“… one house.” SANA said both sides agreed …": a new sentence
+            # the cue's subject if it stands after the quotation; else (a parse that gave
+            # the cue a subject elsewhere, or none) the noun just before the cue, then the
+            # first noun after the quotation ("“…” the Syrian Observatory, which relies on
+            # a wide network of sources in the country, said")
+            between = [w for w in doc[inner.end + 1 : t.i] if _nominal(w) and not avoid(w)]
+            subject = speaker_of(t, avoid)
+            heads = [subject] if subject is not None and inner.end < subject.i else []
+            heads += between[-1:] + [w for w in between if w.dep_ != "compound"][:1]
+            return [Attribution(t, h, "trailing") for h in dict.fromkeys(heads)]
+        return []
+
 
 def _cue_clause_at(doc, i: int, usable) -> bool:
     """Whether a speech cue opens the words at ``i`` or follows a speaker there ("he told",
@@ -259,6 +328,13 @@ def _cue_clause_at(doc, i: int, usable) -> bool:
         return True
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return first.pos_ in ("PRON", "PROPN") and nxt is not None and usable(nxt)
+
+
+def _reports_own_clause(doc, i: int, usable) -> bool:
+    """Whether the cue at ``i`` or ``i + 1`` reports a clause of its own ("SANA said both
+    sides agreed"), so that it starts a sentence rather than closing a quotation."""
+    cue = next((t for t in doc[i : i + 2] if usable(t)), None)
+    return cue is not None and any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _dash(inner: Span, avoid) -> Attribution | None:
@@ -314,10 +390,12 @@ def _active(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
-def _stops_climb(node: Token) -> bool:
-    """A clause that modifies, or a topic ("comment on"), leaves the cue's content."""
+def _stops_climb(node: Token, usable) -> bool:
+    """A clause that modifies, or the topic of a cue ("comment on", "asked about"),
+    leaves the cue's content; a topic further down is part of what is said ("Moscow
+    stated that it is hard to understand statements about “errors”")."""
     return node.dep_ in _MODIFIER_CLAUSES or (
-        node.dep_ == "prep" and node.lower_ in _TOPIC_PREPOSITIONS
+        node.dep_ == "prep" and node.lower_ in _TOPIC_PREPOSITIONS and usable(node.head)
     )
 
 
