@@ -134,6 +134,12 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
 def _finer_inside(primary: TokenMention, places: list[TokenMention]) -> TokenMention:
     """A town named within the chosen province is the better place ("Idlib's Jisr al-Shughur")."""
     ref = primary.place
+    if ref is not None and ref.precision == "town":
+        # "Aleppos Marjeh district": a part the gazetteer does not list, right after its city
+        for tm in places:
+            if tm.start == primary.end and tm.place is not None and tm.place.precision in (
+                    "unlisted", "neighbourhood"):
+                return tm
     if ref is None or ref.precision in _TOWN_GRAINS:
         return primary
     for tm in places:
@@ -211,6 +217,8 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
             nxt = None
             for tm in towns:
                 lo, hi = (edge.end, tm.start) if step == 1 else (tm.end, edge.start)
+                if hi == lo and None in (tm.place.geonameid, edge.place.geonameid):
+                    continue  # "Aleppos Marjeh": a city and its part, not a list
                 if 0 <= hi - lo <= 1 and all(doc[k].lower_ in _LIST_GLUE for k in range(lo, hi)):
                     nxt = tm
                     break
