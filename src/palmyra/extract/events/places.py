@@ -217,8 +217,9 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
             nxt = None
             for tm in towns:
                 lo, hi = (edge.end, tm.start) if step == 1 else (tm.end, edge.start)
-                if hi == lo and None in (tm.place.geonameid, edge.place.geonameid):
-                    continue  # "Aleppos Marjeh": a city and its part, not a list
+                later = tm if step == 1 else edge
+                if hi == lo and later.place.precision == "unlisted":
+                    continue  # "Aleppos Marjeh district": a city and its part, not a list
                 if 0 <= hi - lo <= 1 and all(doc[k].lower_ in _LIST_GLUE for k in range(lo, hi)):
                     nxt = tm
                     break
