@@ -77,13 +77,27 @@ def resolve_date(
             if anchor is None:
                 return None
             return shift_period(anchor, found.unit, found.offset, "event:relative")
-    if previous is not None:
+    if previous is not None and not _background(previous, published):
         return dataclasses.replace(previous, rule="event:narrative")
     if published is not None:
         return _widened(published, "week" if reported else "month", "event:publication")
     if anchor is not None:
         return _widened(anchor, "week" if reported else "month", "event:anchor")
     return None
+
+
+BACKGROUND_DAYS = 31
+
+
+def _background(previous: DateValue, published: DateValue | None) -> bool:
+    """Whether the paragraph's last date is a background month or year ("in 2012", "in May
+    2015") that ended well before the report: the next sentence that names no time goes back
+    to the news (GUIDE: an event told as news without a time word is dated on publication),
+    it does not carry the history's date."""
+    if published is None or previous.precision not in ("month", "year"):
+        return False
+    gap = date.fromisoformat(published.start) - date.fromisoformat(previous.end)
+    return gap.days > BACKGROUND_DAYS
 
 
 def _dates_the_report(value: DateValue, sent: Span, index: DocIndex) -> bool:

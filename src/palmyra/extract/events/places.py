@@ -45,7 +45,12 @@ _DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 # (merge lends its counts), not a new event at that event's place.
 _NO_NARRATIVE = frozenset({"kill"})
 # Events whose place is where people or forces leave: "evacuated from Aleppo".
-_FROM_FAMILIES = frozenset({"evacuation", "withdrawal"})
+_FROM_FAMILIES = frozenset({"evacuation", "withdrawal", "abduction"})
+# Deals, talks, votes and a group's changes are placed only where the text places them
+# ("talks in Geneva"); a paragraph's earlier battleground is not where a truce was agreed
+# or a Security Council resolution passed (GUIDE: no place named -> no location).
+_OWN_PLACE_FAMILIES = frozenset({"agreement", "vote", "group_change"})
+_OWN_PLACE_TYPES = frozenset({"Agreement", "Change to group/activity"})
 
 
 def resolve_places(
@@ -66,12 +71,18 @@ def resolve_places(
     nearest = _in_sentence(hit, sent, index, lex)
     if nearest:
         return [nearest], "sentence"
-    if previous is not None and hit.entry.family not in _NO_NARRATIVE:
+    if previous is not None and not _own_place_only(hit) and hit.entry.family not in _NO_NARRATIVE:
         return [previous], "narrative"
     coarse = _coarse(hit, clause, sent, index)
     if coarse is not None:
         return [coarse], "coarse"
     return [], None
+
+
+def _own_place_only(hit: Hit) -> bool:
+    """Whether the event takes no place from the narrative around it (``_OWN_PLACE_FAMILIES``)."""
+    return (hit.entry.family in _OWN_PLACE_FAMILIES
+            or hit.entry.sub_event_type in _OWN_PLACE_TYPES)
 
 
 def geo_precision(tm: TokenMention, rule: str | None) -> int:
@@ -107,7 +118,6 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
             return True
         if t.dep_ in ("prep", "agent") and lex.cue(t, "not_place_prep"):
             return t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES
-
     return True
 
 
@@ -118,17 +128,27 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     own = {t.i for t in hit.token.subtree}
     places.sort(key=lambda tm: (tm.root.i not in own, abs(tm.root.i - hit.token.i)))
     primary = _qualified(_finer_inside(places[0], places), places)
-    return _dedupe([primary, *_coordinated(primary, places)])
+    return _dedupe([primary, *_coordinated(primary, places), *_run_on(primary, places)])
 
 
 def _finer_inside(primary: TokenMention, places: list[TokenMention]) -> TokenMention:
     """A town named within the chosen province is the better place ("Idlib's Jisr al-Shughur")."""
     ref = primary.place
+    if ref is not None and ref.precision == "town":
+        # "Aleppos Marjeh district": a part the gazetteer does not list, right after its city
+        for tm in places:
+            if tm.start == primary.end and tm.place is not None and tm.place.precision in (
+                    "unlisted", "neighbourhood"):
+                return tm
     if ref is None or ref.precision in _TOWN_GRAINS:
         return primary
     for tm in places:
         p = tm.place
         if p and p.precision in _TOWN_GRAINS and p.admin1 and p.admin1 == ref.admin1:
+            return tm
+        # a village the gazetteer does not list, named beside the province ("In the province
+        # of Idlib ... from the village of Yacoubiyeh")
+        if p and p.precision == "unlisted" and not p.admin1 and ref.precision == "admin1":
             return tm
     return primary
 
@@ -175,6 +195,39 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
             out.append(tm)
             out.extend(p for p in places if p.root.i in {t.i for t in tm.root.conjuncts})
     return out
+
+
+_LIST_GLUE = frozenset({",", "and", "or", "&"})
+
+
+def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
+    """Town names listed side by side with the primary one, joined by nothing but commas or
+    "and" ("the towns of Zamalka Arbeen and Ein Tarma"): FA-KES texts lost their commas, so
+    the parser reads such a list as one long name and shows no coordination. One event
+    per place (GUIDE: one sentence naming several places hit)."""
+    if primary.place is None or primary.place.precision not in _TOWN_GRAINS:
+        return []
+    doc = primary.root.doc
+    towns = sorted((tm for tm in places if tm.place is not None
+                    and tm.place.precision in _TOWN_GRAINS), key=lambda tm: tm.start)
+    chain = [primary]
+    for step in (1, -1):
+        edge = primary
+        while True:
+            nxt = None
+            for tm in towns:
+                lo, hi = (edge.end, tm.start) if step == 1 else (tm.end, edge.start)
+                later = tm if step == 1 else edge
+                if hi == lo and later.place.precision == "unlisted":
+                    continue  # "Aleppos Marjeh district": a city and its part, not a list
+                if 0 <= hi - lo <= 1 and all(doc[k].lower_ in _LIST_GLUE for k in range(lo, hi)):
+                    nxt = tm
+                    break
+            if nxt is None or nxt in chain:
+                break
+            chain.append(nxt)
+            edge = nxt
+    return chain[1:]
 
 
 def _governing_prep(token: Token) -> Token | None:

@@ -113,6 +113,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
         return any(lex.cue(t, "base_noun") for o in objects
                    for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
+    if "place_subject" in entry.flags:
+        return _ground_subject(head, index, lex)
     if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
         return True
     targets = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
@@ -129,6 +131,27 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
                   for w in [_pobj(c)] if w is not None]
         for t in words:
             if index.mention_at(t, "place") or (t.pos_ == "NOUN" and lex.cue(t, "territory")):
+                return True
+    return False
+
+
+def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:
+    """For ``place_subject`` triggers, whether what fell is ground or a base ("the city fell"),
+    not shells, barrel bombs or people ("barrel bombs fell on Saraqeb", "25 fell as martyrs").
+    A subject the parse does not show ("areas that have fallen") is given the benefit."""
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if head.dep_ == "relcl":
+        subjects = [head.head]
+    if not subjects:
+        return True
+    for subject in subjects:
+        words = [subject, *subject.conjuncts,
+                 *(c for c in subject.children if c.dep_ in ("compound", "nmod"))]
+        for t in words:
+            if index.mention_at(t, "place") or t.pos_ == "PROPN" or (
+                    t.pos_ == "NOUN" and (lex.cue(t, "territory") or lex.cue(t, "base_noun"))):
+                return True
+            if t.lower_ in ("that", "which") and head.dep_ == "relcl":
                 return True
     return False
 

@@ -21,7 +21,7 @@ from palmyra.model import ActorRef
 # Cue classes of the clause that re-type a trigger (event_retype.tsv): weapons, how a protest
 # was met, what was seized or shot down, a peaceful handover.
 TYPING_CUES = ("air", "suicide", "chemical", "artillery", "intervention", "lethal", "violent",
-               "arms", "crewed", "peaceful")
+               "arms", "crewed", "peaceful", "military_target")
 DEFAULT_STATE_KINDS = frozenset({"state_forces", "government", "militia", "police"})
 CIVILIAN_KINDS = frozenset({"civilians"})
 

@@ -1,0 +1,80 @@
+"""Kinds of failure found on the gold dev split, each pinned on a short report.
+
+The sentences follow FA-KES wire style (commas and apostrophes lost: "Aleppos"), written
+for these tests in the manner of the gold dev articles the kinds came from.
+"""
+
+from __future__ import annotations
+
+from palmyra.api import TextRecord, analyze_texts
+from palmyra.model import REPORTED_MODALITIES
+
+
+def _events(text: str, published: str = "2016-05-31"):
+    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n", published=published)])[0]
+    return [e for e in facts.events if e.modality in REPORTED_MODALITIES]
+
+
+def _places(events, sub_type):
+    return sorted(e.place.name for e in events if e.sub_event_type == sub_type and e.place)
+
+
+def test_comma_less_town_list_gives_one_event_per_town():
+    events = _events("Russian jets bombed the towns of Anadan Khan Touman Alzorba Qibtan Aljabal"
+                     " Kafarnaha and Babees in rural Aleppo.")
+    places = _places(events, "Air/drone strike")
+    assert {"Anadan", "Khan Tuman"} <= set(places), places
+
+
+def test_shells_that_fell_on_a_town_are_no_territory_taken():
+    events = _events("Barrel bombs fell on Saraqeb late on Monday wounding a large number of"
+                     " citizens.")
+    assert not [e for e in events if "territory" in e.sub_event_type]
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_town_that_fell_is_still_territory():
+    events = _events("The town of Saraqeb fell to rebels on Monday after days of fighting.")
+    assert "Non-state actor overtakes territory" in {e.sub_event_type for e in events}
+
+
+def test_killing_by_the_air_force_is_an_air_strike():
+    events = _events("The air force also killed at least 10 people in rebel areas east of"
+                     " Damascus on Monday a monitor said.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_positions_destroyed_by_the_army_are_a_clash_not_property_destruction():
+    events = _events("The Syrian army destroyed several vehicles and positions of terrorists"
+                     " in the village of Jbab Hamad on Monday.")
+    types = {e.sub_event_type for e in events}
+    assert "Looting/property destruction" not in types
+    assert "Armed clash" in types
+
+
+def test_possessive_city_gives_way_to_its_named_district():
+    events = _events("Air raids on Aleppos Marjeh district killed at least 10 people on"
+                     " Friday the Observatory said.", published="2016-08-06")
+    assert _places(events, "Air/drone strike") == ["Marjeh"]
+
+
+def test_village_after_stronghold_of_is_the_place():
+    events = _events("An airstrike on Saturday killed 18 people in the rebel stronghold of"
+                     " Urom al-Joz in Syrias Idlib province.", published="2017-04-09")
+    assert _places(events, "Air/drone strike") == ["Urom al-Joz"]
+
+
+def test_group_change_takes_no_place_from_the_battle_before_it():
+    events = _events("Government forces shelled the town of Rastan on Sunday. Nusra Front severed"
+                     " ties with al Qaeda last year and rebranded to head the Hayat Tahrir"
+                     " al-Sham alliance.")
+    changes = [e for e in events if e.sub_event_type == "Change to group/activity"]
+    assert changes and all(e.place is None for e in changes)
+
+
+def test_background_year_does_not_date_the_next_news_sentence():
+    events = _events("The rebels first took the district in 2012. Another five rebel fighters"
+                     " were killed in the clashes that erupted with government forces in"
+                     " western Aleppo.", published="2015-07-03")
+    clashes = [e for e in events if e.sub_event_type == "Armed clash" and e.date]
+    assert clashes and all(e.date.value.startswith("2015") for e in clashes)
