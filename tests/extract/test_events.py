@@ -89,6 +89,16 @@ def test_events_one_event_per_listed_place(extract: Extract) -> None:
         ("On Friday, 5,000 civilians were evacuated from Aleppo.", "evacuated", 5000),
         ("On Friday, 300 militants surrendered to the army in Homs after clashes.",
          "surrendered", 300),
+        # FA-KES leads: the lives claimed, a toll that rose, a vague second figure
+        ("An explosion in the western Syrian city of Homs has claimed the lives of at least"
+         " 40 people on Thursday.", "killed", 40),
+        ("Shells landed in Manyan market in Aleppo on Monday claiming two lives.", "killed", 2),
+        ("At least 17 people were killed and many more injured on Monday by suicide bombings"
+         " in Damascus.", "killed", 17),
+        ("Jet strikes hit Idlib on Saturday killing more than 40 people and wounding dozens.",
+         "killed", 40),
+        ("An air strike hit Douma on Sunday. The death toll from the strike has risen to 86.",
+         "killed", 86),
     ],
 )
 def test_events_counts(extract: Extract, body: str, key: str, low: float) -> None:
