@@ -149,6 +149,17 @@ def test_events_tellings_of_one_occurrence_merge(extract: Extract) -> None:
     assert texts[0].startswith("Syrian troops recaptured Palmyra")
 
 
+def test_events_a_lead_placed_in_the_country_is_completed_by_the_next_telling(
+    extract: Extract,
+) -> None:
+    _, events = extract("Seventeen civilians were killed in air strikes on a market in eastern"
+                        " Syria on Monday, the Observatory said. It said the strikes on a market"
+                        " in Deir Ezzor province were carried out by Russian planes.")
+    event = _only(events)
+    assert event.place is not None and event.place.admin1 == "Deir ez-Zor"
+    assert event.counts["killed"].low == 17
+
+
 def test_events_the_city_points_back_to_the_last_named_town(extract: Extract) -> None:
     _, events = extract("Rebels withdrew from the city of Homs on Monday.\n\nOn Tuesday, a car bomb"
                         " exploded in the city.")
