@@ -265,9 +265,13 @@ def test_fakes_score_coverage_apart_from_accuracy(tmp_path):
         ("Shelling/artillery/missile attack", "mortar shells hit", "shelling"),
         ("Suicide bomb", "a suicide bomber blew himself up", "explosion"),
         ("Chemical weapon", "a gas attack", "chemical and toxic gases"),
-        ("Armed clash", "clashes broke out", "shooting"),
+        ("Air/drone strike", "helicopters dropped chlorine barrels", "chemical and toxic gases"),
+        ("Air/drone strike", "jets bombed the market", "shelling"),  # the sub-type names it
+        ("Armed clash", "clashes broke out", "unknown"),  # no weapon named: the crowd's unknown
+        ("Armed clash", "a sniper opened fire on the checkpoint", "shooting"),
         ("Attack", "IS executed 33 young men", "execution"),
-        ("Attack", "gunmen opened fire", "shooting"),
+        ("Attack", "terrorists fired mortar shells at the neighbourhood", "shelling"),
+        ("Attack", "gunmen stormed the village", "shooting"),
         ("Non-state actor overtakes territory", "IS seized the town", "unknown"),
     ],
 )

@@ -32,11 +32,14 @@ Conventions:
   is "unknown", an actor outside the seven maps to nothing and disagrees.
 - casualties: fatalities (none = 0, as FA-KES writes 0 for "none given") against
   nb_civilians + nb_noncivilians, exactly and within 10%.
-- cause: the cause of death the event's ACLED sub-type implies (``CAUSES``: air
-  strikes and shelling are the crowd's "shelling", bombs "explosion", gunfire and
-  clashes "shooting", a chemical weapon "chemical and toxic gases"; an attack or
-  abduction whose evidence executes or beheads is an "execution"); a sub-type with
-  no means of killing (protests, territory, agreements) is "unknown".
+- cause: the means of killing the event's ACLED sub-type names (``WEAPON_CAUSES``:
+  air strikes and shelling are the crowd's "shelling", bombs "explosion", a chemical
+  weapon "chemical and toxic gases"), unless its evidence names a chemical agent;
+  for a sub-type that names no weapon (an attack, a clash, looting) the means its
+  evidence names (``MEANS``, the first found: a chemical agent, an execution,
+  shells / rockets / air strikes, a bomb or blast, gunfire); else an attack is
+  "shooting" and anything else "unknown", as the crowd records a cause only where
+  the article tells one.
 
 Coverage (articles with a main event / FA-KES articles in the store) is reported
 apart from accuracy, which is over the articles with a main event.
@@ -89,20 +92,30 @@ ACTOR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      "armed opposition groups"),
 )
 UNKNOWN_ACTOR = "unknown"
-# ACLED sub-type -> FA-KES cause_of_death; any other sub-type is "unknown"
-CAUSES = {
+# ACLED sub-types that name a weapon -> FA-KES cause_of_death
+WEAPON_CAUSES = {
     "Air/drone strike": "shelling",
     "Shelling/artillery/missile attack": "shelling",
     "Remote explosive/landmine/IED": "explosion",
     "Suicide bomb": "explosion",
     "Grenade": "explosion",
     "Chemical weapon": "chemical and toxic gases",
-    "Armed clash": "shooting",
-    "Attack": "shooting",
-    "Excessive force against protesters": "shooting",
 }
-EXECUTION = re.compile(r"\bexecut|\bbehead|\bslaughter", re.IGNORECASE)
-EXECUTION_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Armed clash"})
+CHEMICAL = "chemical and toxic gases"
+# other sub-types whose cause is known without the evidence naming a means
+DEFAULT_CAUSES = {"Attack": "shooting", "Excessive force against protesters": "shooting"}
+# The means of killing an event's evidence names -> FA-KES cause_of_death, tried in turn
+MEANS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:chemical|sarin|chlorine|toxic|nerve agent|poison)", re.IGNORECASE),
+     CHEMICAL),
+    (re.compile(r"\b(?:execut|behead|crucif|slaughter)", re.IGNORECASE), "execution"),
+    (re.compile(r"\b(?:shell|mortar|rocket|missile|artillery|air ?strike|air raid|warplane"
+                r"|barrel bomb|bombard|jets?\b)", re.IGNORECASE), "shelling"),
+    (re.compile(r"\b(?:bomb|explo|blast|suicide|ied\b|landmine|mine\b)", re.IGNORECASE),
+     "explosion"),
+    (re.compile(r"\b(?:sniper|gunfire|gunmen|shot\b|shooting|opened fire)", re.IGNORECASE),
+     "shooting"),
+)
 NEWS_WINDOW = timedelta(days=2)  # an event this close to the publication date is its news
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen"
           " fourteen fifteen sixteen seventeen eighteen nineteen twenty")
@@ -252,11 +265,13 @@ def fakes_actor(canonical: str | None) -> str:
 
 
 def fakes_cause(event: Record) -> str:
-    """The FA-KES cause of death an event's sub-type (and evidence) implies."""
+    """The FA-KES cause of death an event's evidence names, else its sub-type implies."""
+    evidence = event.get("evidence") or ""
+    told = next((cause for pattern, cause in MEANS if pattern.search(evidence)), None)
     sub_type = event.get("sub_event_type") or ""
-    if sub_type in EXECUTION_SUBTYPES and EXECUTION.search(event.get("evidence") or ""):
-        return "execution"
-    return CAUSES.get(sub_type, "unknown")
+    if sub_type in WEAPON_CAUSES:
+        return CHEMICAL if told == CHEMICAL else WEAPON_CAUSES[sub_type]
+    return told or DEFAULT_CAUSES.get(sub_type, "unknown")
 
 
 def _unit_ids(record: Record, rows: dict[str, list[FakesRow]]) -> list[str]:
