@@ -99,6 +99,9 @@ def test_events_one_event_per_listed_place(extract: Extract) -> None:
          "killed", 40),
         ("An air strike hit Douma on Sunday. The death toll from the strike has risen to 86.",
          "killed", 86),
+        # complementary figures under one cue are added (gold/GUIDE.md, Numbers)
+        ("Clashes in Aleppo killed 13 soldiers and 7 militants on Sunday.", "killed", 20),
+        ("Air strikes killed 22 people including 8 children in Idlib on Sunday.", "killed", 22),
     ],
 )
 def test_events_counts(extract: Extract, body: str, key: str, low: float) -> None:

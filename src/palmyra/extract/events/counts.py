@@ -12,12 +12,14 @@ and an injured cue ("over a thousand were killed or injured", "killing and wound
 undivided total is never a death toll. A number is not shared when the other cue has
 a quantity of its own, however vague ("17 were killed and many more injured"), or
 when the number is the object of the first cue and the other cue comes after it
-("killing 40 people and wounding dozens").
+("killing 40 people and wounding dozens"). Complementary figures coordinated under
+one cue are added ("killed 13 soldiers and 7 militants" -> 20; "the lives of 2
+women as well as 2 soldiers" -> 4), as the gold guide codes them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -46,7 +48,8 @@ class CountHit:
 
 
 def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
-    found = []
+    found: list[CountHit] = []
+    counted: dict[int, int] = {}  # counted noun -> its hit in ``found``
     for tm in index.mentions_in(sent, "number"):
         value = tm.mention.value
         if not isinstance(value, NumberValue) or value.unit == "%" or value.low is None:
@@ -55,9 +58,27 @@ def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
         noun = number.head if number.dep_ in ("nummod", "quantmod") else number
         cue = _cue_of(noun, lex)
         if cue is None:
+            first = _first_conjunct(noun)
+            if first.i in counted and first.i != noun.i:  # "13 soldiers and 7 militants"
+                k = counted[first.i]
+                found[k] = replace(found[k], value=_added(found[k].value, value))
+                counted[noun.i] = k
             continue
+        counted[noun.i] = len(found)
         found.append(CountHit(_key(cue, noun, lex), value, cue, number))
     return found
+
+
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def _added(a: NumberValue, b: NumberValue) -> NumberValue:
+    low = (a.low or 0) + (b.low or 0)
+    high = None if a.high is None or b.high is None else a.high + b.high
+    return NumberValue(low, high, a.unit, a.approximate or b.approximate)
 
 
 def _number_token(tm: TokenMention) -> Token:
