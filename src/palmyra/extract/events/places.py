@@ -138,16 +138,14 @@ def _qualified(primary: TokenMention, places: list[TokenMention]) -> TokenMentio
 
     "al-Midan neighbourhood in Aleppo city": when the neighbourhood resolved to
     a homonym in another province, the town the text names is the safer place.
-    A place listed alongside it ("al-Midan and al-Ashrafiyeh neighbourhoods") is
-    no container.
+    An unlisted place is no such container: its province is itself inferred.
     """
     ref = primary.place
     inside = {t.i for t in primary.root.subtree}
-    listed_with = {t.i for t in primary.root.conjuncts}  # "al-Midan and al-Ashrafiyeh"
     for tm in places:
         p = tm.place
-        if (tm is primary or tm.root.i not in inside or tm.root.i in listed_with or p is None
-                or ref is None):
+        if (tm is primary or tm.root.i not in inside or p is None or ref is None
+                or p.precision == "unlisted"):
             continue
         if p.admin1 and ref.admin1 and p.admin1 != ref.admin1:
             return tm
