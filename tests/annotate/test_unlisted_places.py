@@ -42,3 +42,15 @@ def test_unlisted_places_in_a_list_before_a_plural_place_noun():
 def test_a_listed_place_followed_by_other_capitals_is_not_an_unlisted_name():
     places = _places("Civilians Killed in Manbij Killing Spree, the monitor said.")
     assert "Manbij" in places and not any(p == "unlisted" for p, *_ in places.values())
+
+
+def test_unlisted_place_takes_a_province_named_later_in_its_sentence():
+    places = _places("Air strikes killed 47 people in the town of Al-Quriyah controlled by the"
+                     " Islamic State group in Syria's oil-rich Deir Ezzor province on Saturday.")
+    assert places["Al-Quriyah"] == ("unlisted", "Deir ez-Zor", "Syria")
+
+
+def test_unlisted_place_without_a_container_takes_the_reports_province():
+    places = _places("Russian jets struck Aleppo on Friday. A rocket hit the al-Jamiliyeh"
+                     " neighborhood in the city on Saturday, killing two.")
+    assert places["al-Jamiliyeh"] == ("unlisted", "Aleppo", "Syria")

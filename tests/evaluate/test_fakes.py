@@ -11,10 +11,12 @@ from palmyra.evaluate.fakes import (
     FakesRow,
     agreement,
     fakes_actor,
+    fakes_cause,
     load_fakes,
     main_event,
     same_governorate,
     score_fakes,
+    title_numbers,
 )
 
 from .records import pred_event, record
@@ -52,7 +54,8 @@ def test_fakes_load_groups_duplicate_unit_ids(tmp_path):
     assert [(r.location, r.date, r.killed) for r in rows["1926479049"]] == [
         ("damascus", date(2016, 11, 18), 1), ("aleppo", date(2016, 11, 18), 5),
     ]
-    assert rows["1914947530"] == [FakesRow("1914947530", date(2017, 4, 5), "idlib", "ISIS", 74)]
+    assert rows["1914947530"] == [
+        FakesRow("1914947530", date(2017, 4, 5), "idlib", "ISIS", 74, "shelling")]
 
 
 def test_fakes_load_zenodo_file_without_crowd_columns(tmp_path):
@@ -104,6 +107,35 @@ def test_fakes_main_event_choice(events, chosen):
 
 
 @pytest.mark.parametrize(
+    ("events", "chosen"),
+    [
+        # the toll the headline gives wins over an earlier toll
+        ([pred_event(location="Homs", fatalities=3, spans=[[10, 20]]),
+          pred_event(location="Hama", fatalities=22, spans=[[90, 99]])], "Hama"),
+        # the news (within two days of publication) wins over the back story
+        ([pred_event(location="Homs", fatalities=200, date="2013-08", date_precision="month",
+                     spans=[[10, 20]]),
+          pred_event(location="Hama", spans=[[90, 99]])], "Hama"),
+        ([pred_event(location="Homs", fatalities=5, date="2016-03-20", spans=[[10, 20]]),
+          pred_event(location="Hama", fatalities=5, date="2016-03-27", spans=[[90, 99]])],
+         "Hama"),
+        # of equals, one resolved to its governorate wins over a country-level one
+        ([pred_event(location="Syria", admin1=None, fatalities=5, spans=[[10, 20]]),
+          pred_event(location="Hass", admin1="Idlib", fatalities=5, spans=[[90, 99]])], "Hass"),
+    ],
+)
+def test_fakes_main_event_headline_news_and_governorate(events, chosen):
+    event = main_event(events, title="Air strikes kill Twenty-Two, 22 in Syria",
+                       published="2016-03-28")
+    assert event is not None and event["location"] == chosen
+
+
+def test_fakes_title_numbers():
+    assert title_numbers("Ten civilians killed, 1,300 hurt in 2 raids") == {10, 1300, 2}
+    assert title_numbers(None) == set()
+
+
+@pytest.mark.parametrize(
     ("ours", "theirs", "same"),
     [
         ("Deir ez-Zor", "deir ezzor", True),
@@ -139,6 +171,12 @@ def test_fakes_governorate_spellings(ours, theirs, same):
         (None, "unknown"),
         ("Unidentified Armed Group (Syria)", "unknown"),  # the generic layer's "gunmen"
         ("Military Forces of Turkey", ""),
+        # the coalition against IS is no IS; the opposition's coalition is no coalition force
+        ("Global Coalition Against Daesh", "international coalition forces"),
+        ("Syrian National Coalition", "armed opposition groups"),
+        ("People's Protection Units", "self administration forces"),
+        ("Hezbollah", "syrian government or russian troops"),
+        ("Military Forces of Iran", "syrian government or russian troops"),
     ],
 )
 def test_fakes_actor_mapping(canonical, value):
@@ -215,6 +253,30 @@ def test_fakes_score_coverage_apart_from_accuracy(tmp_path):
     assert (result["rows"], result["unit_ids"]) == (4, 3)
     assert (result["articles"], result["with_main_event"], result["coverage"]) == (3, 2, 2 / 3)
     assert {k: (v["correct"], v["total"]) for k, v in result["accuracy"].items()} == {
-        "place": (1, 2), "date": (2, 2), "actor": (1, 2),
+        "place": (1, 2), "date": (2, 2), "actor": (1, 2), "cause": (2, 2),
         "fatalities_exact": (1, 2), "fatalities_within_10pct": (1, 2),
     }
+
+
+@pytest.mark.parametrize(
+    ("sub_type", "evidence", "cause"),
+    [
+        ("Air/drone strike", "Jets struck Douma", "shelling"),
+        ("Shelling/artillery/missile attack", "mortar shells hit", "shelling"),
+        ("Suicide bomb", "a suicide bomber blew himself up", "explosion"),
+        ("Chemical weapon", "a gas attack", "chemical and toxic gases"),
+        ("Air/drone strike", "helicopters dropped chlorine barrels", "chemical and toxic gases"),
+        ("Air/drone strike", "jets bombed the market", "shelling"),  # the sub-type names it
+        ("Armed clash", "clashes broke out", "unknown"),  # no weapon named: the crowd's unknown
+        ("Armed clash", "a sniper opened fire on the checkpoint", "shooting"),
+        ("Attack", "IS executed 33 young men", "execution"),
+        ("Attack", "terrorists fired mortar shells at the neighbourhood", "shelling"),
+        ("Attack", "gunmen stormed the village", "shooting"),
+        ("Non-state actor overtakes territory", "IS seized the town", "unknown"),
+    ],
+)
+def test_fakes_cause_of_death_from_the_sub_type(sub_type, evidence, cause):
+    event = pred_event(sub_event_type=sub_type, evidence=evidence)
+    assert fakes_cause(event) == cause
+    truth = [FakesRow("1", date(2016, 3, 27), "aleppo", None, None, cause)]
+    assert agreement(event, truth)["cause"] is True

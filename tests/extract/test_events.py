@@ -89,6 +89,19 @@ def test_events_one_event_per_listed_place(extract: Extract) -> None:
         ("On Friday, 5,000 civilians were evacuated from Aleppo.", "evacuated", 5000),
         ("On Friday, 300 militants surrendered to the army in Homs after clashes.",
          "surrendered", 300),
+        # FA-KES leads: the lives claimed, a toll that rose, a vague second figure
+        ("An explosion in the western Syrian city of Homs has claimed the lives of at least"
+         " 40 people on Thursday.", "killed", 40),
+        ("Shells landed in Manyan market in Aleppo on Monday claiming two lives.", "killed", 2),
+        ("At least 17 people were killed and many more injured on Monday by suicide bombings"
+         " in Damascus.", "killed", 17),
+        ("Jet strikes hit Idlib on Saturday killing more than 40 people and wounding dozens.",
+         "killed", 40),
+        ("An air strike hit Douma on Sunday. The death toll from the strike has risen to 86.",
+         "killed", 86),
+        # complementary figures under one cue are added (gold/GUIDE.md, Numbers)
+        ("Clashes in Aleppo killed 13 soldiers and 7 militants on Sunday.", "killed", 20),
+        ("Air strikes killed 22 people including 8 children in Idlib on Sunday.", "killed", 22),
     ],
 )
 def test_events_counts(extract: Extract, body: str, key: str, low: float) -> None:
@@ -137,6 +150,17 @@ def test_events_tellings_of_one_occurrence_merge(extract: Extract) -> None:
     texts = _evidence(doc, event)
     assert len(texts) == 2
     assert texts[0].startswith("Syrian troops recaptured Palmyra")
+
+
+def test_events_a_lead_placed_in_the_country_is_completed_by_the_next_telling(
+    extract: Extract,
+) -> None:
+    _, events = extract("Seventeen civilians were killed in air strikes on a market in eastern"
+                        " Syria on Monday, the Observatory said. It said the strikes on a market"
+                        " in Deir Ezzor province were carried out by Russian planes.")
+    event = _only(events)
+    assert event.place is not None and event.place.admin1 == "Deir ez-Zor"
+    assert event.counts["killed"].low == 17
 
 
 def test_events_the_city_points_back_to_the_last_named_town(extract: Extract) -> None:

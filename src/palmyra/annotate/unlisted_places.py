@@ -16,8 +16,12 @@ A name the places annotator took for a listed place is kept when the text calls 
 longer name a place ("the Bab al-Nasr district", where "Bab" alone is al-Bab).
 
 Its ``admin1`` and ``country`` are those of the listed place the sentence puts it in
-("Rityan north of Aleppo", "Tokhar in Aleppo province"), else the country the
-document's places name most; else unknown.
+("Rityan north of Aleppo", "Tokhar in Aleppo province"), or of a province named
+later in its sentence ("the town of Al-Quriyah controlled by IS in Deir Ezzor
+province"); else the country the document's places name most, with the province
+its listed places of that country name most: a neighbourhood or village a report
+names without its province is nearly always in the province the report is about
+("a rocket hit al-Jamiliyeh neighbourhood in the city", after "Aleppo"). Else unknown.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     places = [m for m in ctx.mentions if m.kind == "place" and isinstance(m.value, PlaceRef)]
     listed = _listed_runs(doc, places, ctx)
     country = _document_country(places)
+    province = _document_admin1(places, country)
     runs = _name_runs(doc)
     whys = [_place_context(doc, start, end) for start, end in runs]
     _carry_plural_lists(doc, runs, whys)
@@ -87,6 +92,8 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
             continue
         span = doc[start:end]
         admin1, where = _container(doc, end, places, ctx)
+        if admin1 is None and where in (None, country):
+            admin1 = province
         out.append(Mention(
             kind="place", text=span.text, span=ctx.span(span.start_char, span.end_char),
             value=PlaceRef(name=span.text, geonameid=None, lat=None, lon=None, admin1=admin1,
@@ -172,20 +179,35 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
 
 def _container(doc: Doc, end: int, places: list[Mention], ctx: DocContext
                ) -> tuple[str | None, str | None]:
-    """admin1 and country of the listed place named just after the name, in its sentence."""
+    """admin1 and country of the listed place named just after the name, else of a
+    province named later in its sentence."""
     sent: Span = doc[end - 1].sent
-    stop = min(sent.end, end + CONTAINER_WINDOW)
-    if end >= stop:
+    if end >= sent.end:
         return None, None
     lo = ctx.span(doc[end].idx, doc[end].idx).start
-    last = doc[stop - 1]
-    hi = ctx.span(last.idx, last.idx + len(last)).end
-    for m in sorted(places, key=lambda m: m.span.start):
+    stop = min(sent.end, end + CONTAINER_WINDOW)
+    near = ctx.span(doc[stop - 1].idx, doc[stop - 1].idx + len(doc[stop - 1])).end
+    far = ctx.span(sent[-1].idx, sent[-1].idx + len(sent[-1])).end
+    later = [m for m in sorted(places, key=lambda m: m.span.start)
+             if lo <= m.span.start < far and isinstance(m.value, PlaceRef)
+             and m.value.geonameid is not None]
+    for m in later:
         ref = m.value
-        if lo <= m.span.start < hi and isinstance(ref, PlaceRef) and ref.geonameid is not None:
+        if m.span.start < near:
             admin1 = ref.admin1 if ref.precision != "country" else None
             return admin1, ref.country
+        if ref.precision == "admin1" and ref.admin1:
+            return ref.admin1, ref.country
     return None, None
+
+
+def _document_admin1(places: list[Mention], country: str | None) -> str | None:
+    """The province the document's listed places of ``country`` name most (the first
+    named of equals)."""
+    counts = Counter(m.value.admin1 for m in sorted(places, key=lambda m: m.span.start)
+                     if isinstance(m.value, PlaceRef) and m.value.admin1
+                     and m.value.country == country and m.value.precision != "country")
+    return counts.most_common(1)[0][0] if counts and country else None
 
 
 def _document_country(places: list[Mention]) -> str | None:

@@ -7,7 +7,14 @@ article, so each article is reduced to its *main event*:
 1. events reported as having happened (modality asserted or attributed, or none:
    FA-KES figures are nearly always attributed to a monitor or a ministry);
 2. with a place in Syria (``country`` is Syria);
-3. in text order (first evidence span), the first one with fatalities, else the first.
+3. the first in text order (first evidence span) of those that rank highest by, in
+   turn: carrying a death toll the headline gives ("Air strikes kill 22 ..." : the
+   article is about that event); being news, i.e. dated to the day or week within
+   two days of the publication date (an article's back story, "in August 2013",
+   "last year", is not what it reports); having fatalities; having a governorate
+   (a village or district resolved to its province rather than "Syria" or an
+   unplaced name). Without a title or a publication date those criteria are
+   skipped.
 
 Conventions:
 
@@ -25,6 +32,14 @@ Conventions:
   is "unknown", an actor outside the seven maps to nothing and disagrees.
 - casualties: fatalities (none = 0, as FA-KES writes 0 for "none given") against
   nb_civilians + nb_noncivilians, exactly and within 10%.
+- cause: the means of killing the event's ACLED sub-type names (``WEAPON_CAUSES``:
+  air strikes and shelling are the crowd's "shelling", bombs "explosion", a chemical
+  weapon "chemical and toxic gases"), unless its evidence names a chemical agent;
+  for a sub-type that names no weapon (an attack, a clash, looting) the means its
+  evidence names (``MEANS``, the first found: a chemical agent, an execution,
+  shells / rockets / air strikes, a bomb or blast, gunfire); else an attack is
+  "shooting" and anything else "unknown", as the crowd records a cause only where
+  the article tells one.
 
 Coverage (articles with a main event / FA-KES articles in the store) is reported
 apart from accuracy, which is over the articles with a main event.
@@ -50,25 +65,63 @@ REQUIRED_COLUMNS = ("unit_id", "date", "location")
 SYRIA = frozenset({"syria", "sy", "syrian arab republic"})
 DATE_TOLERANCE = timedelta(days=1)
 CASUALTY_TOLERANCE = 0.10
-METRICS = ("place", "date", "actor", "fatalities_exact", "fatalities_within_10pct")
+METRICS = ("place", "date", "actor", "cause", "fatalities_exact", "fatalities_within_10pct")
 
 # Canonical actor name -> FA-KES actor value; the first pattern found wins, so the
-# jihadist groups are tried before the broad "opposition".
+# coalition against IS is tried before IS ("Global Coalition Against Daesh") and the
+# jihadist groups before the broad "opposition". The values are sides: the forces that
+# fight for the government (Hezbollah, Iran's) are on "syrian government or russian
+# troops"; the opposition's political "Syrian National Coalition" is no coalition force.
 ACTOR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # the generic layer's unnamed attackers are the crowd's "unknown" perpetrator
     (re.compile(r"^unidentified armed group\b"), "unknown"),
+    (re.compile(r"coalition against|^global coalition|international coalition|-led coalition"),
+     "international coalition forces"),
     (re.compile(r"islamic state|\bisis\b|\bisil\b|daesh"), "ISIS"),
     (re.compile(r"nusra|tahrir al-sham|fath al-sham|fateh al-sham"), "al-nusra front"),
-    (re.compile(r"syrian democratic forces|\bypg\b|\bypj\b|asayish|self[- ]administration"),
+    (re.compile(r"syrian democratic forces|\bypg\b|\bypj\b|asayish|self[- ]administration"
+                r"|people's protection units|women's protection units|democratic union party"),
      "self administration forces"),
-    (re.compile(r"\bof (?:syria|russia)\b|syrian arab army|national defen[cs]e forces"),
+    (re.compile(r"\bof (?:syria|russia|iran)\b|syrian arab army|national defen[cs]e forces"
+                r"|hezbollah"),
      "syrian government or russian troops"),
-    (re.compile(r"coalition|of the united states|of the united kingdom|of france"),
+    (re.compile(r"(?<!national )coalition|of the united states|of the united kingdom|of france"),
      "international coalition forces"),
-    (re.compile(r"opposition|rebel|free syrian army|ahrar al-sham|ja[iy]sh al-islam"),
+    (re.compile(r"opposition|rebel|free syrian army|ahrar al-sham|ja[iy]sh al-islam"
+                r"|knights of righteousness|syrian national coalition"),
      "armed opposition groups"),
 )
 UNKNOWN_ACTOR = "unknown"
+# ACLED sub-types that name a weapon -> FA-KES cause_of_death
+WEAPON_CAUSES = {
+    "Air/drone strike": "shelling",
+    "Shelling/artillery/missile attack": "shelling",
+    "Remote explosive/landmine/IED": "explosion",
+    "Suicide bomb": "explosion",
+    "Grenade": "explosion",
+    "Chemical weapon": "chemical and toxic gases",
+}
+CHEMICAL = "chemical and toxic gases"
+# other sub-types whose cause is known without the evidence naming a means
+DEFAULT_CAUSES = {"Attack": "shooting", "Excessive force against protesters": "shooting"}
+# The means of killing an event's evidence names -> FA-KES cause_of_death, tried in turn
+MEANS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:chemical|sarin|chlorine|toxic|nerve agent|poison)", re.IGNORECASE),
+     CHEMICAL),
+    (re.compile(r"\b(?:execut|behead|crucif|slaughter)", re.IGNORECASE), "execution"),
+    (re.compile(r"\b(?:shell|mortar|rocket|missile|artillery|air ?strike|air raid|warplane"
+                r"|barrel bomb|bombard|jets?\b)", re.IGNORECASE), "shelling"),
+    (re.compile(r"\b(?:bomb|explo|blast|suicide|ied\b|landmine|mine\b)", re.IGNORECASE),
+     "explosion"),
+    (re.compile(r"\b(?:sniper|gunfire|gunmen|shot\b|shooting|opened fire)", re.IGNORECASE),
+     "shooting"),
+)
+NEWS_WINDOW = timedelta(days=2)  # an event this close to the publication date is its news
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen"
+          " fourteen fifteen sixteen seventeen eighteen nineteen twenty")
+_TENS = "thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = {w: n for n, w in enumerate(_UNITS.split(" "))} | {
+    w: 10 * n for n, w in enumerate(_TENS.split(" "), start=3)}
 
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
 
@@ -82,6 +135,7 @@ class FakesRow:
     location: str
     actor: str | None
     killed: int | None
+    cause: str | None = None
 
 
 def load_fakes(path: Path) -> dict[str, list[FakesRow]]:
@@ -117,7 +171,8 @@ def score_fakes(rows: dict[str, list[FakesRow]], records: Iterable[Record]) -> d
         if not truth:
             continue
         articles += 1
-        event = main_event(record["events"])
+        event = main_event(record["events"], title=record.get("title"),
+                           published=record.get("published"))
         if event is None:
             continue
         with_main_event += 1
@@ -133,14 +188,41 @@ def score_fakes(rows: dict[str, list[FakesRow]], records: Iterable[Record]) -> d
     }
 
 
-def main_event(events: list[Record]) -> Record | None:
+def main_event(events: list[Record], *, title: str | None = None,
+               published: str | None = None) -> Record | None:
     """The event an article is about, as FA-KES would record it (see the module notes)."""
     reported = [
         e for e in sorted(events, key=_text_position)
         if e.get("modality") in REPORTED_MODALITIES and (e.get("country") or "").casefold() in SYRIA
     ]
-    with_deaths = [e for e in reported if (e.get("fatalities") or 0) > 0]
-    return (with_deaths or reported or [None])[0]
+    if not reported:
+        return None
+    headline = title_numbers(title)
+    day = _published_day(published)
+
+    def rank(e: Record) -> tuple[bool, ...]:
+        killed = e.get("fatalities") or 0
+        when = _day(e)
+        return (
+            killed > 0 and killed in headline,
+            day is None or (when is not None and abs(when - day) <= NEWS_WINDOW),
+            killed > 0,
+            bool(e.get("admin1")),
+        )
+
+    return max(reported, key=rank)  # max keeps the first of equals: text order
+
+
+def title_numbers(title: str | None) -> set[int]:
+    """The whole numbers a headline gives, in digits or as words up to ninety ("Ten")."""
+    found = set()
+    for word in re.findall(r"\d[\d,]*|[A-Za-z]+", title or ""):
+        digits = word.replace(",", "")
+        if digits.isdigit():
+            found.add(int(digits))
+        elif word.casefold() in NUMBER_WORDS:
+            found.add(NUMBER_WORDS[word.casefold()])
+    return found
 
 
 def agreement(event: Record, truth: list[FakesRow]) -> dict[str, bool]:
@@ -154,6 +236,9 @@ def agreement(event: Record, truth: list[FakesRow]) -> dict[str, bool]:
     actors = {r.actor.casefold() for r in truth if r.actor is not None}
     if actors:
         result["actor"] = fakes_actor(event.get("actor1")).casefold() in actors
+    causes = {r.cause.casefold() for r in truth if r.cause}
+    if causes:
+        result["cause"] = fakes_cause(event) in causes
     killed = [r.killed for r in truth if r.killed is not None]
     if killed:
         n = event.get("fatalities") or 0
@@ -179,6 +264,16 @@ def fakes_actor(canonical: str | None) -> str:
     return next((value for pattern, value in ACTOR_PATTERNS if pattern.search(key)), "")
 
 
+def fakes_cause(event: Record) -> str:
+    """The FA-KES cause of death an event's evidence names, else its sub-type implies."""
+    evidence = event.get("evidence") or ""
+    told = next((cause for pattern, cause in MEANS if pattern.search(evidence)), None)
+    sub_type = event.get("sub_event_type") or ""
+    if sub_type in WEAPON_CAUSES:
+        return CHEMICAL if told == CHEMICAL else WEAPON_CAUSES[sub_type]
+    return told or DEFAULT_CAUSES.get(sub_type, "unknown")
+
+
 def _unit_ids(record: Record, rows: dict[str, list[FakesRow]]) -> list[str]:
     names = record.get("sources") or [record["doc"]]
     ids = {name.rpartition("#")[2] for name in names if "#" in name}
@@ -194,6 +289,13 @@ def _day(event: Record) -> date | None:
     if event.get("date_precision") not in ("day", "week") or not event.get("date"):
         return None
     return date.fromisoformat(event["date"][:10])
+
+
+def _published_day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
 
 
 def _row(raw: dict[str, str], where: str) -> FakesRow:
@@ -217,6 +319,7 @@ def _row(raw: dict[str, str], where: str) -> FakesRow:
         location=raw["location"].strip(),
         actor=actor,
         killed=killed,
+        cause=(raw.get("cause_of_death") or "").strip() or None,
     )
 
 

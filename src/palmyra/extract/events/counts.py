@@ -4,14 +4,22 @@ A number mention counts when the noun it quantifies (or the number itself,
 "another 24 injured") is the subject, passive subject or object of a cue verb
 ("78,000 civilians were evacuated", "killing at least 12"), carries a cue
 modifier ("three people dead"), or sits in a cue noun's "of"/"at" phrase
-("a death toll of 70"). A number shared by a killed cue and an injured cue
-("over a thousand were killed or injured") is stored as ``killed_or_injured``:
-ACLED fatalities must be deaths, so an undivided total is never a death toll.
+("a death toll of 70", "claimed the lives of 18"), is the complement of a verb whose
+subject is a cue noun ("the death toll rose to 86", "the toll was 45"), or is itself
+a victim noun ("claiming two lives", "12 deaths"). A number shared by a killed cue
+and an injured cue ("over a thousand were killed or injured", "killing and wounding
+40") is stored as ``killed_or_injured``: ACLED fatalities must be deaths, so an
+undivided total is never a death toll. A number is not shared when the other cue has
+a quantity of its own, however vague ("17 were killed and many more injured"), or
+when the number is the object of the first cue and the other cue comes after it
+("killing 40 people and wounding dozens"). Complementary figures coordinated under
+one cue are added ("killed 13 soldiers and 7 militants" -> 20; "the lives of 2
+women as well as 2 soldiers" -> 4), as the gold guide codes them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -23,6 +31,10 @@ COMBINED_KEY = "killed_or_injured"
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
 _MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "oprd", "acomp", "conj"})
 _SIBLING_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
+# Killed-cue nouns that name the victims themselves: "two lives", "12 deaths".
+_VICTIM_NOUNS = frozenset({"life", "death", "fatality"})
+# Words that give a coordinated cue a (vague) quantity of its own: "and many more injured".
+_OWN_QUANTITY = frozenset({"more", "others", "other", "many", "dozens", "scores", "hundreds"})
 
 
 @dataclass(frozen=True)
@@ -36,7 +48,8 @@ class CountHit:
 
 
 def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
-    found = []
+    found: list[CountHit] = []
+    counted: dict[int, int] = {}  # counted noun -> its hit in ``found``
     for tm in index.mentions_in(sent, "number"):
         value = tm.mention.value
         if not isinstance(value, NumberValue) or value.unit == "%" or value.low is None:
@@ -45,9 +58,27 @@ def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
         noun = number.head if number.dep_ in ("nummod", "quantmod") else number
         cue = _cue_of(noun, lex)
         if cue is None:
+            first = _first_conjunct(noun)
+            if first.i in counted and first.i != noun.i:  # "13 soldiers and 7 militants"
+                k = counted[first.i]
+                found[k] = replace(found[k], value=_added(found[k].value, value))
+                counted[noun.i] = k
             continue
-        found.append(CountHit(_key(cue, lex), value, cue, number))
+        counted[noun.i] = len(found)
+        found.append(CountHit(_key(cue, noun, lex), value, cue, number))
     return found
+
+
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def _added(a: NumberValue, b: NumberValue) -> NumberValue:
+    low = (a.low or 0) + (b.low or 0)
+    high = None if a.high is None or b.high is None else a.high + b.high
+    return NumberValue(low, high, a.unit, a.approximate or b.approximate)
 
 
 def _number_token(tm: TokenMention) -> Token:
@@ -59,8 +90,12 @@ def _number_token(tm: TokenMention) -> Token:
 
 def _cue_of(noun: Token, lex: Lexicon) -> Token | None:
     """The cue word governing the counted noun, if any."""
+    if noun.i != noun.head.i and noun.lemma_.lower() in _VICTIM_NOUNS:
+        return noun  # "claiming two lives"
     if noun.dep_ in _ARGUMENT_DEPS and lex.count_key(noun.head):
         return noun.head
+    if noun.dep_ in ("attr", "dobj") and (toll := _cue_subject(noun.head, lex)) is not None:
+        return toll  # "the toll was 45", "the toll reached 51"
     for child in noun.children:
         if child.dep_ in _MODIFIER_DEPS and lex.count_key(child):
             return child
@@ -76,18 +111,33 @@ def _cue_of(noun: Token, lex: Lexicon) -> Token | None:
         toll = next((c for c in owner.children if c.dep_ == "dobj" and lex.count_key(c)), None)
         if toll is not None:
             return toll
+        if noun.head.lower_ in ("to", "at"):  # "the death toll rose to 86", "stands at 70"
+            return _cue_subject(owner, lex)
     return None
 
 
-def _key(cue: Token, lex: Lexicon) -> str:
+def _cue_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """The subject of ``verb`` when it is a cue noun ("the death toll" of "... rose to 86")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children
+                 if c.dep_ == "nsubj" and c.pos_ == "NOUN" and lex.count_key(c)), None)
+
+
+def _key(cue: Token, noun: Token, lex: Lexicon) -> str:
     key = lex.count_key(cue) or ""
     for other in cue.conjuncts:
         other_key = lex.count_key(other)
-        if {key, other_key} == {"killed", "injured"} and not _has_own_number(other):
-            return COMBINED_KEY
+        if {key, other_key} != {"killed", "injured"} or _has_own_number(other):
+            continue
+        if noun.dep_ == "dobj" and noun.head.i == cue.i and noun.i < other.i:
+            continue  # "killing 40 people and wounding ...": the object is the first cue's
+        return COMBINED_KEY
     return key
 
 
 def _has_own_number(cue: Token) -> bool:
-    """Whether a coordinated cue has its own count ("killed 13 and wounded 29")."""
-    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in cue.children)
+    """Whether a coordinated cue has its own count ("killed 13 and wounded 29"), however
+    vague ("and many more injured")."""
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") or c.lower_ in _OWN_QUANTITY
+               or c.like_num for c in cue.children)

@@ -12,7 +12,11 @@ an event. Only two things remove a body candidate here, each recorded on it
 
 - it retells an event already told (merged into it); a placeless telling joins
   the nearest earlier event of its paragraph with the same sub-type, and a telling
-  that points back ("these attacks", "condemned the massacre") the nearest one;
+  that points back ("these attacks", "condemned the massacre") the nearest one; a
+  lead placed only at a country or region ("killed in air strikes on a town in
+  eastern Syria") is completed by the next telling of the same sub-type nearby that
+  names a place in that country ("the strikes on Al-Shaara in Deir Ezzor
+  province"), and the event is placed there;
 - it is a bare toll ("Over 50 people were killed in total") with no place or
   kind of its own: its counts go to the event told just before it;
 - it is a weak trigger ("attack", "targeted") the event-sentence model vetoes
@@ -26,6 +30,7 @@ from dataclasses import dataclass, field
 
 from palmyra.extract.events.dates import is_explicit
 from palmyra.extract.events.index import TokenRelative
+from palmyra.extract.events.places import COARSE_PRECISIONS
 from palmyra.model import (
     DateValue,
     Event,
@@ -141,6 +146,8 @@ def _restates(other: Candidate, group: list[Candidate], window: int) -> bool:
     actor."""
     first = group[0]
     placed = [m for m in group if m.place is not None]
+    if placed and all(_coarse(m.place) for m in placed) and _within(other.place, placed):
+        placed = []  # "a town in eastern Syria" ... "the strikes on Al-Shaara"
     if other.place is None or not placed:
         near = other.sentence - max(m.sentence for m in group) <= window
         same = near and first.sub_event_type == other.sub_event_type
@@ -158,6 +165,16 @@ def _restates(other: Candidate, group: list[Candidate], window: int) -> bool:
         and all(x is None or y is None or x == y
                 for x, y in ((first.actor1, other.actor1), (first.actor2, other.actor2)))
     )
+
+
+def _coarse(place: PlaceRef | None) -> bool:
+    return place is not None and place.precision in COARSE_PRECISIONS
+
+
+def _within(place: PlaceRef | None, coarse: list[Candidate]) -> bool:
+    """A specific place in the country the coarse tellings name."""
+    return (place is not None and not _coarse(place) and place.country is not None
+            and all(m.place is not None and m.place.country == place.country for m in coarse))
 
 
 def _lend_counts(cand: Candidate, groups: list[list[Candidate]], window: int) -> None:
@@ -212,15 +229,18 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
         for key, value in c.counts.items():
             counts.setdefault(key, value)
     voice = next((c for c in ranked if c.modality == "asserted"), best)
+    where = best
+    if _coarse(best.place):  # a lead told at country level, completed by a later telling
+        where = next((c for c in ranked if c.place is not None and not _coarse(c.place)), best)
     return Event(
         doc_id=doc_id,
         event_type=best.event_type,
         sub_event_type=best.sub_event_type,
         evidence=tuple(evidence),
         date=dated or next((c.date for c in ranked if c.date is not None), None),
-        place=best.place,
-        place_text=best.place_text,
-        geo_precision=best.geo_precision,
+        place=where.place,
+        place_text=where.place_text,
+        geo_precision=where.geo_precision,
         actor1=next((c.actor1 for c in ranked if c.actor1), None),
         actor2=next((c.actor2 for c in ranked if c.actor2), None),
         counts=counts,

@@ -158,12 +158,14 @@ def _qualified(primary: TokenMention, places: list[TokenMention]) -> TokenMentio
 
     "al-Midan neighbourhood in Aleppo city": when the neighbourhood resolved to
     a homonym in another province, the town the text names is the safer place.
+    An unlisted place is no such container: its province is itself inferred.
     """
     ref = primary.place
     inside = {t.i for t in primary.root.subtree}
     for tm in places:
         p = tm.place
-        if tm is primary or tm.root.i not in inside or p is None or ref is None:
+        if (tm is primary or tm.root.i not in inside or p is None or ref is None
+                or p.precision == "unlisted"):
             continue
         if p.admin1 and ref.admin1 and p.admin1 != ref.admin1:
             return tm
