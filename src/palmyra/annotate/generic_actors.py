@@ -290,6 +290,19 @@ class _EventCountry:
         return None, ""
 
 
+_EVENT_COUNTRY_MEMO = "generic_actors.event_country"
+
+
+def event_country(ctx: DocContext, sent: Span) -> Country | None:
+    """The country a sentence's events happen in (``_EventCountry``), for actors the event
+    extractor codes from what the text leaves unnamed (civilians, an unclaimed bomb)."""
+    finder = ctx.memo.get(_EVENT_COUNTRY_MEMO)
+    if finder is None:
+        finder = ctx.memo[_EVENT_COUNTRY_MEMO] = _EventCountry(ctx)
+    code, _ = finder(sent)
+    return countries()[code] if code is not None else None
+
+
 # -- organisations and other entities ----------------------------------------------
 
 

@@ -15,14 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from palmyra.annotate.countries import Country, code_of, countries
+from palmyra.annotate.generic_actors import event_country
+from palmyra.extract.events.counts import CountHit
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef, PlaceRef
 
+_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _TARGET_PREPS = frozenset({"against", "on", "upon"})
 _PAIR_FAMILIES = frozenset({"agreement", "clash"})
@@ -91,6 +95,20 @@ class _Finder:
                 best = (depth, t.i, tm)
         return best[2] if best else None
 
+    def pronoun(self, token: Token | None, verb: Token) -> TokenMention | None:
+        """The speaker a pronoun subject stands for: "the RSF said it had seized X", "the
+        ministry said its troops repelled...": the subject of the speech verb above."""
+        if token is None or not (token.lower_ in _PRONOUNS or any(
+                c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in token.children)):
+            return None
+        for up in verb.ancestors:
+            if up.pos_ in ("VERB", "AUX") and self.lex.cue(up, "speech_verb"):
+                speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
+                if speaker is None or speaker.lower_ in _PRONOUNS:
+                    return None
+                return self.actor_in(speaker)
+        return None
+
     def prep_object(self, head: Token | None, *words: str) -> Token | None:
         if head is None:
             return None
@@ -126,7 +144,8 @@ class _Finder:
             return noun_a1, noun_a2, "noun"
         subj, skip = self.subject(verb)
         # "The offensive by the army ... freed": the subject's agent acts.
-        subj_actor = self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
+        subj_actor = (self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
+                      or self.pronoun(subj, verb))
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
         if "loser_subject" in flags:
             return to_actor or noun_a1, subj_actor, "loser"
@@ -160,12 +179,20 @@ class _Finder:
                 a1 = tm
                 break
         source = self.actor_in(self.prep_object(noun, "from"))
-        a1 = a1 or self.actor_in(self.prep_object(noun, "by"))
+        a1 = a1 or self.actor_in(self.prep_object(noun, "by")) or self.participle_agent(noun)
         if "air" in self.hit.entry.flags:
             a1 = a1 or source
             source = None
         a2 = self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
         return a1, a2
+
+
+    def participle_agent(self, noun: Token) -> TokenMention | None:
+        """The agent of a participle after the noun: "shells fired by ISIS terrorists"."""
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
+                return self.actor_in(self.prep_object(c, "by"))
+        return None
 
 
 def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
@@ -280,3 +307,79 @@ def _second_party(
         if tm.start > first.start and ref is not None and ref != first_ref:
             return tm
     return None
+
+
+# -- what the text leaves unnamed ----------------------------------------------------
+
+_UNCLAIMED_SUBTYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+_UNCLAIMED_SHELLS = frozenset({"rocket", "mortar", "shell"})
+_CASUALTY_KEYS = frozenset({"killed", "injured", "killed_or_injured"})
+
+
+def unnamed_actors(
+    etype: str, subtype: str, hit: Hit, clause: list[Token], sent: Span,
+    actor1: ActorRef | None, actor2: ActorRef | None, counts: list[CountHit],
+    place: PlaceRef | None, index: DocIndex, lex: Lexicon,
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """Actors the ACLED conventions code where the text names none (gold/GUIDE.md).
+
+    The victims of a strike or of violence against civilians who are not fighters
+    ("killing four civilians", "killed 19 people", "hit residential houses") are the
+    civilians of the event's country; a bomb, suicide bombing, grenade or rocket no one is
+    named for is an Unidentified Armed Group of that country. Fighters, positions or
+    bases hit, or no victim at all, leave actor2 empty.
+    """
+    if etype not in ("Explosions/Remote violence", "Violence against civilians"):
+        return actor1, actor2
+    country: Country | None = None
+
+    def here() -> Country | None:
+        nonlocal country
+        if country is None:
+            code = code_of(place.country) if place is not None else None
+            country = countries()[code] if code else event_country(index.ctx, sent)
+        return country
+
+    if actor1 is None and (subtype in _UNCLAIMED_SUBTYPES or (
+            subtype == "Shelling/artillery/missile attack"
+            and hit.token.lemma_.lower() in _UNCLAIMED_SHELLS)) and here() is not None:
+        actor1 = ActorRef(here().unidentified(), "armed_group",
+                          reason="a bomb or rocket no one is named for")
+    if actor2 is None and _civilian_victims(etype, hit, clause, sent, counts, index, lex) and (
+            here() is not None) and (actor1 is None or actor1.kind != "civilians"):
+        actor2 = ActorRef(here().civilians(), "civilians",
+                          reason="victims the text names as no armed party")
+    return actor1, actor2
+
+
+def _civilian_victims(etype: str, hit: Hit, clause: list[Token], sent: Span,
+                      counts: list[CountHit], index: DocIndex, lex: Lexicon) -> bool:
+    """Whether the event's victims are civilians: the sentence names civilians or people
+    hurt, counts casualties that are not fighters, or the clause names a civilian target;
+    and neither names fighters or military targets as what was hit."""
+    if any(_target(t) and lex.cue(t, "combatant") and not index.mention_at(t, "actor")
+           for t in clause):
+        return False
+    for c in counts:
+        noun = c.number.head if c.number.dep_ in ("nummod", "quantmod") else c.number
+        if c.key in _CASUALTY_KEYS and lex.cue(noun, "combatant"):
+            return False
+    if etype == "Violence against civilians":
+        return True
+    if any(c.key in _CASUALTY_KEYS for c in counts):
+        return True
+    for t in sent:
+        if lex.cue(t, "civilian") and t.text[:1].islower():
+            tm = index.mention_at(t, "actor")
+            ref = tm.mention.value if tm else None
+            if ref is None or (isinstance(ref, ActorRef) and ref.kind == "civilians"):
+                return True
+    return any(lex.cue(t, "civilian_target") for t in clause)
+
+
+def _target(token: Token) -> bool:
+    """Whether a noun is what an act hit: its object, passive subject, or the object of
+    "on"/"at"/"against" ("strikes on militant positions"), not its agent or a part counted."""
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("on", "at", "against", "upon")

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from palmyra import registry
 from palmyra.context import DocContext
-from palmyra.extract.events.actors import resolve_actors
+from palmyra.extract.events.actors import resolve_actors, unnamed_actors
 from palmyra.extract.events.anchor import infer_anchor
 from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
@@ -222,6 +222,10 @@ class _Reader:
         cue_scope = list(sent) if hit.entry.family in SENTENCE_CUE_FAMILIES else clause
         etype, subtype = event_type(hit, cue_scope, actors.actor1, actors.actor2, victims, lex,
                                     self.state_kinds)
+        unnamed1, unnamed2 = unnamed_actors(etype, subtype, hit, clause, sent, actors.actor1,
+                                            actors.actor2, counts,
+                                            first_place, index, lex)
+        actor2 = actor2 or (unnamed2.canonical if unnamed2 else None)
         start, end = trim(clause)
         last = sent.doc[end - 1]
         evidence = index.ctx.span(sent.doc[start].idx, last.idx + len(last))
@@ -236,7 +240,7 @@ class _Reader:
                 family=hit.entry.family, anaphoric=_points_back(hit, lex),
                 vetoed=hit.token.i in self.vetoed,
                 date=date,
-                actor1=actors.actor1.canonical if actors.actor1 else None,
+                actor1=unnamed1.canonical if unnamed1 else None,
                 actor2=actor2,
                 # A total told for several places at once is kept once, on the first.
                 counts=_first_per_key(counts) if k == 0 else {},
