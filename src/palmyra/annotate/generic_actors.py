@@ -198,6 +198,11 @@ def generic_actors(doc: Doc, ctx: DocContext, taken: set[int]) -> list[Found]:
     used: set[int] = set(taken)
     for start, (end, code) in sorted(nationals.items()):
         k = end + (end < len(doc) and doc[end].text in _POSSESSIVE)
+        # "American and British warships", "Syrian and Russian jets": the first named acts
+        # (gold/GUIDE.md, one actor per slot); the phrase is one mention of its forces
+        if k not in force_ends and k < len(doc) and doc[k].lower_ in ("and", "or") and (
+                k + 1 in nationals and nationals[k + 1][0] in force_ends):
+            k = nationals[k + 1][0]
         cls, stop = None, None
         if k in force_ends:
             cls, stop = "state_forces", force_ends[k]
@@ -367,7 +372,8 @@ def entity_actors(
                 out.append(_organisation(doc, span, taken, matcher, cutoff))
                 if len(span) > 1:  # without a profile the longer name is found here
                     name_words |= {t.lower_ for t in span if t.text[:1].isupper() and len(t) > 3}
-        elif ent.label_ in ("NORP", "GPE") and ent.end in noun_end:
+        elif ent.label_ in ("NORP", "GPE") and ent.end in noun_end and ent.text[:1].isupper():
+            # ("jihadist assault": a lower-case word the model tags NORP names no group)
             end = noun_end[ent.end]
             text = doc[ent.start : end].text
             if taken.isdisjoint(range(ent.end, end)) and not_actor_reason(text) is None:
