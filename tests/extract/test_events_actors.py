@@ -58,3 +58,12 @@ def test_event_actors_unnamed_and_indirect(
     _, events = extract(body)
     event = _first(events, subtype)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_event_actors_repelled_by_an_unnamed_attacker_keeps_the_named_side_first(
+    extract: Extract,
+) -> None:
+    _, events = extract("Syrian troops repelled several attacks in the countryside of Hama on"
+                        " Saturday, killing dozens of them.")
+    event = _first(events, "Armed clash")
+    assert event.actor1 == "Military Forces of Syria"

@@ -175,9 +175,11 @@ class _Finder:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if self.lex.cue(verb, "repel_verb"):
             # "troops repelled an RSF attack": the attack's side acted, the subject held
-            if is_passive(verb):
-                return subj_actor, agent, "repel"
-            return self.actor_in(obj), subj_actor, "repel"
+            attacker, holder = (subj_actor, agent) if is_passive(verb) else (
+                self.actor_in(obj), subj_actor)
+            if attacker is None:  # "repelled terrorist attacks": the one side named acts
+                return holder, None, "repel"
+            return attacker, holder, "repel"
         if is_passive(verb):
             a1, a2 = agent, subj_actor or source or target
         else:
