@@ -43,7 +43,8 @@ WEAPONS = {"sukhoi", "tupolev", "f-16", "su-24", "su-34", "mig-29", "predator", 
 # States", "al-Qaeda", "Jaysh al-Islam"
 NAME_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "de", "al", "el", "bin", "ibn", "to"}
 ARMED_NOUNS = {"militia", "militias", "forces", "fighters", "rebels", "militants", "troops",
-               "army", "powers", "brigade", "units", "gunmen", "jihadists", "insurgents"}
+               "army", "powers", "brigade", "units", "gunmen", "jihadists", "insurgents",
+               "militiamen"}
 AGENCIES = {"reuters", "afp", "ap", "trt", "dpa", "xinhua", "anadolu", "novosti"}
 
 

@@ -60,6 +60,9 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 _NOT_AGENT_FLAGS = frozenset({"loser_subject", "place_subject"})
 _BRACKETS = frozenset("()[]{}<>/|\\")
 _GLUED_DIGITS = re.compile(r"(?=.*\d)(?=.*[A-Za-z])")  # "ly912r3U", "4Syria"
+# Lower-case prepositions that join a phrase, not a name's words ("Group on Peshmerga");
+# names keep "of", "for", "and", "in", "al" ("Council for ...", "Army of ...").
+_PHRASE_PREPOSITIONS = frozenset({"on", "against", "near", "at", "from", "into", "with"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -126,6 +129,8 @@ def not_actor_reason(text: str, outlet_names: Iterable[str] = ()) -> str | None:
             return category
     if any(_GLUED_DIGITS.match(t) for t in tokens):
         return "fragment"  # "httpsabahdai.ly912r3U", a model number ("MiG-29")
+    if any(t in _PHRASE_PREPOSITIONS for t in tokens[1:-1]):
+        return "fragment"  # "terror Group on Peshmerga defense lines": a phrase, not a name
     if normalise(text).casefold() in {normalise(n).casefold() for n in outlet_names}:
         return "outlet"
     return None
