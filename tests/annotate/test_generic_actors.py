@@ -122,6 +122,9 @@ def test_generic_actors_no_state_inside_other_names(text):
         ("SEND httpsabahdai.ly912r3U DHA", "fragment"),
         ("Manar/Manal/Ghossoun", "fragment"),
         ("Levant Courier", "outlet"),  # an outlet the run knows, named whole
+        ("Group on Peshmerga", "fragment"),  # "terror Group on Peshmerga defense lines"
+        ("Ukrainian Vampire", "weapon"),  # a rocket launcher by its model name
+        ("Army of Conquest", None),
         ("Free Syrian Army", None),
         ("Rapid Support Forces", None),
         ("Syrian Observatory for Human Rights", None),

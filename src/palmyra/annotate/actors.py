@@ -145,11 +145,16 @@ def _plausible(doc: Doc, hit: Hit, places: dict[int, Span]) -> bool:
 
 
 def _dateline(doc: Doc, hit: Hit) -> bool:
-    """A capital in capitals before a dash or a bracket: "KHARTOUM -", "DAMASCUS (Reuters)"
-    name where the story was filed, whatever the parser makes of them."""
+    """A capital in capitals before a dash or a bracket ("KHARTOUM -", "DAMASCUS (Reuters)"),
+    or opening its line before a comma ("ERBIL, Jan 16, 2024 (Shafaq News) -"), names where
+    the story was filed, whatever the parser makes of them."""
     words = doc[hit.start : hit.end]
     after = doc[hit.end].text if hit.end < len(doc) else ""
-    return all(t.is_upper or not t.is_alpha for t in words) and after in ("-", "\u2013", "(")
+    if not all(t.is_upper or not t.is_alpha for t in words):
+        return False
+    # "KHARTOUM, April 16, 2023 (Reuters) - ...": in capitals, opening its line
+    line_start = hit.start == 0 or "\n" in doc[hit.start - 1].text_with_ws
+    return after in ("-", "\u2013", "(") or (line_start and after == ",")
 
 
 def _is_agent(token: Token) -> bool:

@@ -60,6 +60,9 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 _NOT_AGENT_FLAGS = frozenset({"loser_subject", "place_subject"})
 _BRACKETS = frozenset("()[]{}<>/|\\")
 _GLUED_DIGITS = re.compile(r"(?=.*\d)(?=.*[A-Za-z])")  # "ly912r3U", "4Syria"
+# Lower-case prepositions that join a phrase, not a name's words ("Group on Peshmerga");
+# names keep "of", "for", "and", "in", "al" ("Council for ...", "Army of ...").
+_PHRASE_PREPOSITIONS = frozenset({"on", "against", "near", "at", "from", "into", "with"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -126,6 +129,8 @@ def not_actor_reason(text: str, outlet_names: Iterable[str] = ()) -> str | None:
             return category
     if any(_GLUED_DIGITS.match(t) for t in tokens):
         return "fragment"  # "httpsabahdai.ly912r3U", a model number ("MiG-29")
+    if any(t in _PHRASE_PREPOSITIONS for t in tokens[1:-1]):
+        return "fragment"  # "terror Group on Peshmerga defense lines": a phrase, not a name
     if normalise(text).casefold() in {normalise(n).casefold() for n in outlet_names}:
         return "outlet"
     return None
@@ -198,6 +203,11 @@ def generic_actors(doc: Doc, ctx: DocContext, taken: set[int]) -> list[Found]:
     used: set[int] = set(taken)
     for start, (end, code) in sorted(nationals.items()):
         k = end + (end < len(doc) and doc[end].text in _POSSESSIVE)
+        # "American and British warships", "Syrian and Russian jets": the first named acts
+        # (gold/GUIDE.md, one actor per slot); the phrase is one mention of its forces
+        if k not in force_ends and k < len(doc) and doc[k].lower_ in ("and", "or") and (
+                k + 1 in nationals and nationals[k + 1][0] in force_ends):
+            k = nationals[k + 1][0]
         cls, stop = None, None
         if k in force_ends:
             cls, stop = "state_forces", force_ends[k]
@@ -290,6 +300,19 @@ class _EventCountry:
         return None, ""
 
 
+_EVENT_COUNTRY_MEMO = "generic_actors.event_country"
+
+
+def event_country(ctx: DocContext, sent: Span) -> Country | None:
+    """The country a sentence's events happen in (``_EventCountry``), for actors the event
+    extractor codes from what the text leaves unnamed (civilians, an unclaimed bomb)."""
+    finder = ctx.memo.get(_EVENT_COUNTRY_MEMO)
+    if finder is None:
+        finder = ctx.memo[_EVENT_COUNTRY_MEMO] = _EventCountry(ctx)
+    code, _ = finder(sent)
+    return countries()[code] if code is not None else None
+
+
 # -- organisations and other entities ----------------------------------------------
 
 
@@ -354,7 +377,8 @@ def entity_actors(
                 out.append(_organisation(doc, span, taken, matcher, cutoff))
                 if len(span) > 1:  # without a profile the longer name is found here
                     name_words |= {t.lower_ for t in span if t.text[:1].isupper() and len(t) > 3}
-        elif ent.label_ in ("NORP", "GPE") and ent.end in noun_end:
+        elif ent.label_ in ("NORP", "GPE") and ent.end in noun_end and ent.text[:1].isupper():
+            # ("jihadist assault": a lower-case word the model tags NORP names no group)
             end = noun_end[ent.end]
             text = doc[ent.start : end].text
             if taken.isdisjoint(range(ent.end, end)) and not_actor_reason(text) is None:

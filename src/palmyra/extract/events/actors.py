@@ -15,17 +15,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from palmyra.annotate.countries import Country, code_of, countries
+from palmyra.annotate.generic_actors import event_country
+from palmyra.extract.events.counts import CountHit
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef, PlaceRef
 
+_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _TARGET_PREPS = frozenset({"against", "on", "upon"})
 _PAIR_FAMILIES = frozenset({"agreement", "clash"})
+# Families whose object is a place or a thing taken, not a party: a name there that the
+# text gives no arms and no profile knows is a building, a bank, a village tagged ORG.
+_HELD_FAMILIES = frozenset({"territorial", "looting", "withdrawal"})
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,7 @@ class _Finder:
             return None
         own = self.index.mention_at(token, "actor")
         if own:
-            return own
+            return self.uniformed(own) or own
         skipped = {t.i for t in skip.subtree} if skip is not None else set()
         best: tuple[int, int, TokenMention] | None = None
         for t in token.subtree:
@@ -91,13 +98,42 @@ class _Finder:
                 best = (depth, t.i, tm)
         return best[2] if best else None
 
+    def uniformed(self, tm: TokenMention) -> TokenMention | None:
+        """The force whose uniform unnamed gunmen wear: "armed men in RSF uniforms"."""
+        ref = _ref(tm)
+        if ref is None or not ref.canonical.startswith("Unidentified Armed Group"):
+            return None
+        for prep in tm.root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() == "uniform":
+                    found = next((self.index.mention_at(t, "actor") for t in pobj.subtree
+                                  if self.index.mention_at(t, "actor")), None)
+                    return found
+        return None
+
+    def pronoun(self, token: Token | None, verb: Token) -> TokenMention | None:
+        """The speaker a pronoun subject stands for: "the RSF said it had seized X", "the
+        ministry said its troops repelled...": the subject of the speech verb above."""
+        if token is None or not (token.lower_ in _PRONOUNS or any(
+                c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in token.children)):
+            return None
+        for up in verb.ancestors:
+            if up.pos_ in ("VERB", "AUX") and self.lex.cue(up, "speech_verb"):
+                speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
+                if speaker is None or speaker.lower_ in _PRONOUNS:
+                    return None
+                return self.actor_in(speaker)
+        return None
+
     def prep_object(self, head: Token | None, *words: str) -> Token | None:
         if head is None:
             return None
-        for c in head.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in words:
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        return None
+        objects = [g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in words
+                   for g in c.children if g.dep_ == "pobj"]
+        # "strikes on Sunday on Kataib Hezbollah bases": the phrase that names a party
+        named = (g for g in objects if any(self.index.mention_at(t, "actor") for t in g.subtree))
+        return next(named, objects[0] if objects else None)
 
     def subject(self, verb: Token) -> tuple[Token | None, Token | None]:
         """The subject phrase of ``verb`` and the subtree to leave out when searching it."""
@@ -126,7 +162,8 @@ class _Finder:
             return noun_a1, noun_a2, "noun"
         subj, skip = self.subject(verb)
         # "The offensive by the army ... freed": the subject's agent acts.
-        subj_actor = self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
+        subj_actor = (self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
+                      or self.pronoun(subj, verb))
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
         if "loser_subject" in flags:
             return to_actor or noun_a1, subj_actor, "loser"
@@ -135,13 +172,23 @@ class _Finder:
         agent = self.actor_in(self.prep_object(verb, "by"))
         source = self.actor_in(self.ground(self.prep_object(verb, "from")))
         target = self.actor_in(self.prep_object(verb, *_TARGET_PREPS))
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if self.lex.cue(verb, "repel_verb"):
+            # "troops repelled an RSF attack": the attack's side acted, the subject held
+            attacker, holder = (subj_actor, agent) if is_passive(verb) else (
+                self.actor_in(obj), subj_actor)
+            if attacker is None:  # "repelled terrorist attacks": the one side named acts
+                return holder, None, "repel"
+            return attacker, holder, "repel"
         if is_passive(verb):
             a1, a2 = agent, subj_actor or source or target
         else:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             a1 = subj_actor if self.hit.is_verb or self.hit.token.dep_ == "dobj" else None
             a2 = self.actor_in(obj) or source or target
-        return noun_a1 or a1, noun_a2 or a2, "verb"
+        a2 = noun_a2 or a2
+        if self.hit.entry.family in _HELD_FAMILIES and _unarmed_name(a2):
+            a2 = None  # "seized the Republican Palace", "looted the Central Bank": a place
+        return noun_a1 or a1, a2, "verb"
 
     def ground(self, phrase: Token | None) -> Token | None:
         """``phrase`` unless it names air power: "from Russian war planes" helps, not loses."""
@@ -160,12 +207,25 @@ class _Finder:
                 a1 = tm
                 break
         source = self.actor_in(self.prep_object(noun, "from"))
-        a1 = a1 or self.actor_in(self.prep_object(noun, "by"))
+        a1 = a1 or self.actor_in(self.prep_object(noun, "by")) or self.participle_agent(noun)
         if "air" in self.hit.entry.flags:
             a1 = a1 or source
             source = None
         a2 = self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
         return a1, a2
+
+
+    def participle_agent(self, noun: Token) -> TokenMention | None:
+        """The agent of a participle after the noun: "shells fired by ISIS terrorists"."""
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
+                return self.actor_in(self.prep_object(c, "by"))
+        return None
+
+
+def _unarmed_name(tm: TokenMention | None) -> bool:
+    ref = _ref(tm)
+    return ref is not None and ref.kind == "organisation" and ref.side is None
 
 
 def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
@@ -280,3 +340,109 @@ def _second_party(
         if tm.start > first.start and ref is not None and ref != first_ref:
             return tm
     return None
+
+
+# -- what the text leaves unnamed ----------------------------------------------------
+
+_UNCLAIMED_SUBTYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+# Property looted or destroyed without fighting belongs to civilians where no one is named
+_CIVILIAN_SUBTYPES = frozenset({"Looting/property destruction"})
+_CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
+_CASUALTY_KEYS = frozenset({"killed", "injured", "killed_or_injured"})
+
+
+def unnamed_actors(
+    etype: str, subtype: str, hit: Hit, clause: list[Token], sent: Span,
+    actor1: ActorRef | None, actor2: ActorRef | None, counts: list[CountHit],
+    place: PlaceRef | None, index: DocIndex, lex: Lexicon,
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """Actors the ACLED conventions code where the text names none (gold/GUIDE.md).
+
+    The victims of a strike or of violence against civilians who are not fighters
+    ("killing four civilians", "killed 19 people", "hit residential houses") are the
+    civilians of the event's country; a bomb, suicide bombing or grenade no one is named
+    for is an Unidentified Armed Group of that country (not shelling or rockets: on the
+    gold dev split the text around them names the side far more often than not).
+    Fighters, positions or bases hit, or no victim at all, leave actor2 empty. A protest
+    or riot by no named group is Protesters / Rioters (country); people arrested whom
+    the text names by no group are Civilians (country).
+    """
+    country: Country | None = None
+
+    def here() -> Country | None:
+        nonlocal country
+        if country is None:
+            code = code_of(place.country) if place is not None else None
+            country = countries()[code] if code else event_country(index.ctx, sent)
+        return country
+
+    if etype in _CROWDS and (actor1 is None or actor1.kind == "civilians"):
+        if here() is not None:
+            actor1 = ActorRef(f"{_CROWDS[etype]} ({here().bare_name})", "civilians",
+                              reason="a crowd the text names by no group")
+        return actor1, actor2
+    if subtype == "Arrests" and _civilian_object(hit, index, lex) and here() is not None:
+        return actor1, ActorRef(here().civilians(), "civilians",
+                                reason="arrested people the text names by no group")
+    if etype not in ("Explosions/Remote violence", "Violence against civilians") and (
+            subtype not in _CIVILIAN_SUBTYPES):
+        return actor1, actor2
+    if actor1 is None and subtype in _UNCLAIMED_SUBTYPES and here() is not None:
+        actor1 = ActorRef(here().unidentified(), "armed_group",
+                          reason="a bomb or grenade no one is named for")
+    victims = _civilian_victims(etype, subtype, hit, clause, sent, counts, index, lex)
+    if actor2 is None and victims and here() is not None and (
+            actor1 is None or actor1.kind != "civilians"):
+        actor2 = ActorRef(here().civilians(), "civilians",
+                          reason="victims the text names as no armed party")
+    return actor1, actor2
+
+
+def _civilian_victims(etype: str, subtype: str, hit: Hit, clause: list[Token], sent: Span,
+                      counts: list[CountHit], index: DocIndex, lex: Lexicon) -> bool:
+    """Whether the event's victims are civilians: the sentence names civilians or people
+    hurt, counts casualties that are not fighters, or the clause names a civilian target;
+    and neither names fighters or military targets as what was hit."""
+    if any(_target(t) and lex.cue(t, "combatant") and not index.mention_at(t, "actor")
+           for t in clause):
+        return False
+    for c in counts:
+        noun = c.number.head if c.number.dep_ in ("nummod", "quantmod") else c.number
+        if c.key in _CASUALTY_KEYS and lex.cue(noun, "combatant"):
+            return False
+    if etype == "Violence against civilians" or subtype in _CIVILIAN_SUBTYPES:
+        return True
+    if any(c.key in _CASUALTY_KEYS for c in counts):
+        return True
+    for t in sent:
+        if lex.cue(t, "civilian") and t.text[:1].islower():
+            tm = index.mention_at(t, "actor")
+            ref = tm.mention.value if tm else None
+            if ref is None or (isinstance(ref, ActorRef) and ref.kind == "civilians"):
+                return True
+    return any(lex.cue(t, "civilian_target") for t in clause)
+
+
+def _target(token: Token) -> bool:
+    """Whether a noun is what an act hit: its object, passive subject, or the object of
+    "on"/"at"/"against" ("strikes on militant positions"), not its agent or a part counted."""
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("on", "at", "against", "upon")
+
+
+def _civilian_object(hit: Hit, index: DocIndex, lex: Lexicon) -> bool:
+    """Whether an arrest verb's object is people named by no group ("detained a resident",
+    "arrested 17 people"), whatever actor its modifiers name ("suspected of spying for X")."""
+    if not hit.is_verb:
+        return False
+    deps = ("nsubjpass",) if is_passive(hit.token) else ("dobj",)
+    for obj in (c for c in hit.token.children if c.dep_ in deps):
+        noun = obj.head if obj.dep_ == "nummod" else obj
+        if obj.like_num or obj.pos_ == "NUM":  # "arrested 11 of them"
+            noun = next((g for g in obj.children if g.dep_ == "pobj"), obj)
+        tm = index.mention_at(noun, "actor")
+        if lex.cue(noun, "civilian") and (tm is None or _ref(tm) is None
+                                          or _ref(tm).kind == "civilians"):
+            return True
+    return False

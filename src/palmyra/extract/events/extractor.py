@@ -27,14 +27,14 @@ title, which only supports body events) is read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from palmyra import registry
 from palmyra.context import DocContext
-from palmyra.extract.events.actors import resolve_actors
+from palmyra.extract.events.actors import resolve_actors, unnamed_actors
 from palmyra.extract.events.anchor import infer_anchor
 from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
@@ -103,8 +103,39 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
                              settings=settings)
             candidates = _read(doc, reader)
     events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
+    events = _fill_unnamed(events, candidates, reader.unnamed)
     ctx.memo[TRACE_KEY] = (candidates, reader.dropped)
     return events
+
+
+def _fill_unnamed(events: list[Event], candidates: list[Candidate],
+                  unnamed: dict[int, tuple[str | None, str | None]]) -> list[Event]:
+    """Fill merged events' actor slots with the conventions' actors of their tellings
+    ("Civilians (Syria)" for people killed, an Unidentified Armed Group for an unclaimed
+    bomb). The event's first telling (its first evidence) speaks for it: its convention's
+    actor wins over what a lesser telling named; otherwise a slot no telling named takes
+    any telling's."""
+    if not unnamed:
+        return events
+    out = []
+    for event in events:
+        tellings = [c for c in candidates if c.decision != "dropped"
+                    and c.sub_event_type == event.sub_event_type and c.evidence in event.evidence]
+        best = next((c for c in tellings if c.evidence == event.evidence[0]), None)
+        slots = []
+        for k, (value, named) in enumerate(((event.actor1, "actor1"), (event.actor2, "actor2"))):
+            own = unnamed.get(id(best), (None, None))[k] if best is not None else None
+            if own and getattr(best, named) is None:
+                value = own
+            elif value is None:
+                value = next((unnamed[id(c)][k] for c in tellings
+                              if id(c) in unnamed and unnamed[id(c)][k]), None)
+            slots.append(value)
+        a1, a2 = slots
+        if (a1, a2) != (event.actor1, event.actor2):
+            event = replace(event, actor1=a1, actor2=a2 if a2 != a1 else None)
+        out.append(event)
+    return out
 
 
 def _read(doc: Doc, reader: _Reader) -> list[Candidate]:
@@ -141,6 +172,8 @@ class _Reader:
     last_date: dict[int, DateValue] = field(default_factory=dict)
     triggers: set[int] = field(default_factory=set)  # the current sentence's trigger tokens
     dropped: list[Dropped] = field(default_factory=list)
+    # candidate id -> (actor1, actor2) the conventions give where the text names none
+    unnamed: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     vetoed: set[int] = field(default_factory=set)  # the sentence's triggers the model vetoes
     scores: SentenceScores = field(default_factory=lambda: SentenceScores({}))
     settings: dict[str, Any] = field(default_factory=lambda: dict(MODEL_DEFAULTS))
@@ -222,6 +255,23 @@ class _Reader:
         cue_scope = list(sent) if hit.entry.family in SENTENCE_CUE_FAMILIES else clause
         etype, subtype = event_type(hit, cue_scope, actors.actor1, actors.actor2, victims, lex,
                                     self.state_kinds)
+        unnamed1, unnamed2 = unnamed_actors(etype, subtype, hit, clause, sent, actors.actor1,
+                                            actors.actor2, counts, first_place, index, lex)
+        actor1 = actors.actor1.canonical if actors.actor1 else None
+        # A named actor the conventions re-code ("residents" protesting are Protesters) is
+        # replaced here; an empty slot is only filled after merging (``_fill_unnamed``), so
+        # that another telling's named actor wins over the convention's default.
+        fill1 = fill2 = None
+        if unnamed1 is not None and unnamed1 is not actors.actor1:
+            if actor1 is None:
+                fill1 = unnamed1.canonical
+            else:
+                actor1 = unnamed1.canonical
+        if unnamed2 is not None and unnamed2 is not actors.actor2:
+            if actor2 is None:
+                fill2 = unnamed2.canonical
+            elif actors.actor2 is not None:  # air support's enemy stays
+                actor2 = unnamed2.canonical
         start, end = trim(clause)
         last = sent.doc[end - 1]
         evidence = index.ctx.span(sent.doc[start].idx, last.idx + len(last))
@@ -236,12 +286,14 @@ class _Reader:
                 family=hit.entry.family, anaphoric=_points_back(hit, lex),
                 vetoed=hit.token.i in self.vetoed,
                 date=date,
-                actor1=actors.actor1.canonical if actors.actor1 else None,
+                actor1=actor1,
                 actor2=actor2,
                 # A total told for several places at once is kept once, on the first.
                 counts=_first_per_key(counts) if k == 0 else {},
                 modality=voice.modality, asserted_by=voice.asserted_by, relative=relative,
             ))
+            if fill1 or fill2:
+                self.unnamed[id(self.candidates[-1])] = (fill1, fill2)
         if places and place_rule in ("clause", "anaphora", "sentence"):
             self.last_place[paragraph] = places[-1]
         if is_explicit(date) and date is not None:
