@@ -12,7 +12,6 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from palmyra import resource_files
 from palmyra.model import PlaceRef
@@ -56,9 +55,6 @@ def key_of_words(parts: list[str]) -> str:
     return " ".join(w for i, w in enumerate(parts) if i == last or w not in ARTICLES)
 
 
-# Memoised: --profile auto builds seven gazetteers (the union and one per profile) over
-# the same ~75,000 packaged names, and the annotators key the same tokens again and again.
-@lru_cache(maxsize=1 << 18)
 def normalise(name: str) -> str:
     """The lookup key of a name: "al-Bāb" -> "bab", "Deir ez-Zor" -> "deir zor"."""
     return key_of_words(words(name))
