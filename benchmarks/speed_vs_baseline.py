@@ -89,6 +89,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--baseline", type=Path, required=True, help="the baseline checkout's root")
     ap.add_argument("--ours", type=Path, default=ROOT, help="this checkout (default)")
+    ap.add_argument("--also", type=Path, nargs="*", default=[],
+                    help="more checkouts timed in the same run (e.g. the code before a change)")
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--split", default="train")
     ap.add_argument("--repeats", type=int, default=3)
@@ -102,12 +104,14 @@ def main() -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="palmyra-speed-"))
     csv_path = write_csv(fakes_rows(split=args.split)[: args.docs], tmp / "fakes.csv")
-    runs: dict[str, list[dict[str, float]]] = {"baseline": [], "ours": [], "bare": []}
+    checkouts = {"baseline": args.baseline, "ours": args.ours,
+                 **{f"also-{n}": path for n, path in enumerate(args.also, 1)}}
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in [*checkouts, "bare"]}
     for i in range(args.repeats):
-        # alternate the order, so that a load change on the machine hits both alike
-        order = ["baseline", "ours"] if i % 2 == 0 else ["ours", "baseline"]
+        # alternate the order, so that a load change on the machine hits all alike
+        order = list(checkouts) if i % 2 == 0 else list(reversed(checkouts))
         for name in order:
-            checkout = args.baseline if name == "baseline" else args.ours
+            checkout = checkouts[name]
             store = tmp / f"{name}-{i}.duckdb"
             r = timed(analyze_cmd(checkout, store, csv_path, args), checkout / "src")
             store.unlink(missing_ok=True)
@@ -132,6 +136,13 @@ def main() -> int:
           f"  wall {med('baseline', 'wall') / med('ours', 'wall'):.2f}x  (target 0.8)")
     print(f"peak RSS ours / baseline: {med('ours', 'rss'):.0f} / {med('baseline', 'rss'):.0f} MiB"
           f" = {med('ours', 'rss') / med('baseline', 'rss'):.2f}x")
+    for n, path in enumerate(args.also, 1):
+        name = f"also-{n}"
+        print(f"{path}: speed vs baseline CPU {base_cpu / med(name, 'cpu'):.2f}x"
+              f"  wall {med('baseline', 'wall') / med(name, 'wall'):.2f}x; peak RSS"
+              f" {med(name, 'rss') / med('baseline', 'rss'):.2f}x baseline", end="")
+        bare_it = med("bare", "cpu") / med(name, "cpu") if runs["bare"] else None
+        print(f"; bare / it CPU {bare_it:.2f}x" if bare_it else "")
     if runs["bare"]:
         bare = med("bare", "cpu")
         print(f"speed vs bare nlp.pipe (bare / ours): CPU {bare / our_cpu:.2f}x"
