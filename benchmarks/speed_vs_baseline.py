@@ -16,7 +16,7 @@ from the clock. The machine may be shared, so the figures printed are medians an
 Usage:
   git worktree add --detach /tmp/wt-base 1f98f97
   PYTHONPATH=src python benchmarks/speed_vs_baseline.py --baseline /tmp/wt-base [--docs 300]
-      [--repeats 3] [--workers 1] [--profile auto]
+      [--repeats 3] [--workers 1] [--profile auto] [--also /tmp/wt-before ...]
 """
 
 from __future__ import annotations
