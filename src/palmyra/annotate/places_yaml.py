@@ -33,6 +33,13 @@ class _LineLoader(yaml.SafeLoader):
     """Safe loader that records each mapping's line, so errors can say ``file:line``."""
 
 
+# The same loader over libyaml's parser where PyYAML has it (several times faster: every
+# profile's places are read when --profile auto starts); a file it refuses is read again
+# with the pure-Python one, so the error says what it always said.
+class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """``_LineLoader`` on libyaml."""
+
+
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
@@ -40,6 +47,7 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+_FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
 # a place may set any PlaceRef field (country as an ISO code), plus these
 _PLACE_FIELDS = frozenset(f.name for f in fields(PlaceRef)) | {"aliases", "population", "__line__"}
@@ -52,7 +60,11 @@ def read_places_yaml(path: Path, packaged: list[Entry]) -> ProfilePlaces:
     extended copy. Every error names ``file:line`` and the reason.
     """
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml.load(text, Loader=_FastLineLoader) or {}
+        except yaml.YAMLError:
+            data = yaml.load(text, Loader=_LineLoader) or {}
     except (OSError, yaml.YAMLError) as err:
         raise ProfileError(f"{path}: cannot read places: {err}") from err
     if not isinstance(data, dict):
