@@ -12,6 +12,11 @@ ones it saw in training to weights. Why each family is there:
 - the words just before and after, and the whole sentence: the cue outside the
   span ("experts say", "if we don't");
 - punctuation and case: quotation marks, "!", "?", all-capitals.
+
+``sentence_features`` describe a whole sentence (PTC: a line) for the sentence
+classifier that tells whether it uses any technique: its words, word pairs and
+endings, its length, its place in the article (titles are often loaded), its
+punctuation and how often its words recur in the article.
 """
 
 from __future__ import annotations
@@ -91,4 +96,27 @@ def span_features(view: ArticleView, start: int, end: int) -> Counter[str]:
         f["has=caps"] += 1
     if text[:1].isupper():
         f["cap_first"] += 1
+    return f
+
+
+def sentence_features(view: ArticleView, start: int, end: int, index: int) -> Counter[str]:
+    """The feature counts of the sentence ``view.text[start:end]``, the ``index``-th of its
+    article (0: the title)."""
+    text = view.text[start:end]
+    ws = words(text)
+    f: Counter[str] = Counter()
+    f.update(f"w={w}" for w in ws)
+    f.update(f"b={a}_{b}" for a, b in zip(ws, ws[1:], strict=False))
+    f.update(f"suf={w[-3:]}" for w in ws if len(w) > 4)
+    f["len=" + _bin(len(ws), (3, 6, 10, 15, 20, 30, 45))] += 1
+    f["pos=" + ("title" if index == 0 else _bin(index, (1, 2, 4, 8, 16, 32)))] += 1
+    for mark, name in (("!", "excl"), ("?", "quest"), ('"', "quote"), ("“", "quote"),
+                       ("'", "squote")):
+        if mark in text:
+            f[f"has={name}"] += 1
+    if any(len(w) > 1 and w.isupper() and w.isalpha() for w in text.split()):
+        f["has=caps"] += 1
+    content = [w for w in ws if len(w) > 3]
+    if content:
+        f["wordrep=" + _bin(max(view.word_counts[w] for w in content), (1, 2, 3, 5, 8, 13))] += 1
     return f

@@ -1,8 +1,9 @@
 """A trained technique model on disk, and the two things it does: tag a text, name given spans.
 
 The folder (written by ``palmyra train techniques``) holds ``spans/`` (the span
-proposer, a spaCy pipeline), ``classifier/`` (the technique classifier) and
-``model.json`` (the proposer's threshold and how the model was made). It lives in
+proposer, a spaCy pipeline), ``sentences/`` (the sentence classifier: does this
+sentence use any technique), ``classifier/`` (the technique classifier) and
+``model.json`` (the decoding thresholds and how the model was made). It lives in
 the user's cache folder (``default_model_dir``) or wherever ``--model`` put it;
 never in the package, since PTC, which it is trained on, states no licence.
 """
@@ -21,10 +22,10 @@ import numpy as np
 from palmyra.errors import PalmyraError
 from palmyra.techniques import spans as proposer
 from palmyra.techniques.classifier import SoftmaxClassifier
-from palmyra.techniques.features import ArticleView, span_features
+from palmyra.techniques.features import ArticleView, sentence_features, span_features
 
 ENV_MODEL = "PALMYRA_TECHNIQUES_MODEL"  # a model folder that wins over the cache folder
-SPANS, CLASSIFIER, META = "spans", "classifier", "model.json"
+SPANS, CLASSIFIER, SENTENCES, META = "spans", "classifier", "sentences", "model.json"
 TRAIN_HINT = ("propaganda techniques skipped: no trained model. Train one with "
               "`palmyra train techniques --ptc DIR` (DIR: the SemEval-2020 Task 11 PTC folder).")
 
@@ -66,10 +67,18 @@ def _load(folder: str) -> TechniqueModel:
 class TechniqueModel:
     """The span proposer and the technique classifier, with the proposer's threshold."""
 
-    def __init__(self, nlp: Any, classifier: SoftmaxClassifier, meta: dict[str, Any]) -> None:
+    def __init__(self, nlp: Any, classifier: SoftmaxClassifier, meta: dict[str, Any],
+                 sentence: SoftmaxClassifier | None = None) -> None:
         self.nlp = nlp
         self.classifier = classifier
         self.meta = meta
+        self.sentence = sentence  # P(the sentence uses a technique); None in older models
+
+    @property
+    def sentence_threshold(self) -> float | None:
+        """Sentences the sentence classifier scores at or above this are proposed whole."""
+        value = self.meta.get("sentence_threshold")
+        return None if value is None or self.sentence is None else float(value)
 
     @property
     def thresholds(self) -> tuple[float, float]:
@@ -84,8 +93,10 @@ class TechniqueModel:
 
         try:
             meta = json.loads((folder / META).read_text(encoding="utf-8"))
+            sentence = (SoftmaxClassifier.load(folder / SENTENCES)
+                        if (folder / SENTENCES).is_dir() else None)
             return cls(spacy.load(folder / SPANS), SoftmaxClassifier.load(folder / CLASSIFIER),
-                       meta)
+                       meta, sentence)
         except (OSError, ValueError, KeyError) as err:
             raise PalmyraError(f"{folder}: not a technique model ({err}); retrain it with "
                                "`palmyra train techniques`") from err
@@ -94,21 +105,40 @@ class TechniqueModel:
         folder.mkdir(parents=True, exist_ok=True)
         self.nlp.to_disk(folder / SPANS)
         self.classifier.save(folder / CLASSIFIER)
+        if self.sentence is not None:
+            self.sentence.save(folder / SENTENCES)
         (folder / META).write_text(json.dumps(self.meta, indent=1) + "\n", encoding="utf-8")
 
     def propose(self, text: str) -> list[tuple[int, int, float]]:
         """Spans of ``text`` that use some technique: ``(start, end, span score)``.
 
-        The text is read a line (a paragraph, or in PTC a sentence) at a time: the
-        proposer looks four words either side, so longer units change nothing."""
+        The text is read a line (a paragraph, or in PTC a sentence) at a time. A line
+        the sentence classifier is sure enough of is proposed whole (its score: the
+        sentence's probability); elsewhere the tagger's spans are (see ``spans.spans``)."""
         units = proposer.sentences(text)
+        sure = self.sentence_probabilities(text, units)
+        whole = self.sentence_threshold
         docs = [self.nlp.make_doc(text[s:e]) for s, e in units]
         high, low = self.thresholds
         out = []
-        for (s, _), doc, probs in zip(units, docs, proposer.in_probabilities(self.nlp, docs),
-                                      strict=True):
-            out.extend((s + a, s + b, p) for a, b, p in proposer.spans(doc, probs, high, low))
+        for (s, e), doc, probs, p_sent in zip(units, docs,
+                                              proposer.in_probabilities(self.nlp, docs), sure,
+                                              strict=True):
+            if whole is not None and p_sent >= whole:
+                out.append(proposer.trimmed(text, s, e, p_sent))
+            else:
+                out.extend((s + a, s + b, p) for a, b, p in proposer.spans(doc, probs, high, low))
         return out
+
+    def sentence_probabilities(self, text: str,
+                               units: list[tuple[int, int]]) -> list[float]:
+        """The sentence classifier's probability that each unit uses a technique (0 for all
+        where the model has none)."""
+        if self.sentence is None or not units:
+            return [0.0] * len(units)
+        view = ArticleView(text)
+        rows = [sentence_features(view, s, e, i) for i, (s, e) in enumerate(units)]
+        return [float(p) for p in self.sentence.predict_proba(rows)[:, 1]]
 
     def probabilities(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """Each technique's probability for each span (rows in ``classifier.labels`` order)."""

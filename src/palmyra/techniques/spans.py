@@ -128,3 +128,12 @@ def spans(doc: Doc, probs: np.ndarray, high: float,
 def _span(run: list[tuple[Any, float]]) -> tuple[int, int, float]:
     first, last = run[0][0], run[-1][0]
     return first.idx, last.idx + len(last), float(np.mean([p for _, p in run]))
+
+
+def trimmed(text: str, start: int, end: int, score: float) -> tuple[int, int, float]:
+    """The line ``text[start:end]`` as one span, without its edge white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, score
