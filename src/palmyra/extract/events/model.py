@@ -48,8 +48,9 @@ DEFAULTS: dict[str, Any] = {
     # 0.591, false alarms 0.166; vetoing placeless weak triggers at 0.95 and proposing at 0.7
     # where no trigger fired: 0.818 / 0.643 / 0.157; re-typing one-trigger sentences at 0.9
     # as well: sub-type 0.658 at no cost (at 0.7 it lost 3.5 points on the smaller pool);
-    # shipped at 0.97 (and never between territory sub-types), where gold dev's date and
-    # actor1 accuracy (0.706, 0.364) stay above their floors, events F1 0.357 -> 0.400.
+    # shipped at 0.97 and never between territory sub-types (sub-type 0.656), where gold
+    # dev's date and actor1 accuracy (0.706, 0.364) stay above their floors, events F1
+    # 0.357 -> 0.400.
     # Rejecting unarmed rule events at NONE >= 0.95 cut false alarms to 0.105 but lost 2
     # points of any event and gold dev date accuracy (0.667): off.
     "model_veto": 0.95,
