@@ -8,9 +8,9 @@ one or several). Two sources, both annotated by people to ``gold/GUIDE.md``:
   sub-type, every other sentence is a negative. The title line is left out: a
   headline restates the lead's event, and coding it as "no event" would teach the
   model that the way news tells an event is not one.
-- the recall set's ``dev.jsonl`` and ``train.jsonl`` short reports: the whole report
-  is one example, labelled with its main event's sub-type (or none, for the
-  non-conflict reports).
+- the recall set's ``dev.jsonl``, ``train.jsonl`` and ``train2.jsonl`` short reports:
+  the whole report is one example, labelled with its main event's sub-type (or none,
+  for the non-conflict reports).
 
 The test split of the corpus and the recall set's ``test.jsonl`` are never read:
 they are what the model is judged on.
@@ -19,17 +19,19 @@ they are what the model is judged on.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from palmyra.evaluate.gold import load_gold
 from palmyra.extract.events.syntax import sentences
 
 DEV_SPLIT = "dev"
-# The recall set's files that may be trained on: its dev file and its training file (never
+# The recall set's files that may be trained on: its dev file and its training files (never
 # test.jsonl).
-RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl")
+RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl",
+                   Path("recall") / "train2.jsonl")
 
 
 @dataclass(frozen=True)
@@ -61,19 +63,27 @@ def gold_examples(gold_root: Path, nlp, docs: set[str] | None = None) -> Iterato
             yield Example(sent.text.strip(), labels, gold["doc"])
 
 
-def recall_examples(gold_root: Path, ids: set[str] | None = None) -> Iterator[Example]:
-    """One example per short report of the recall set's dev and training files."""
-    for name in RECALL_TRAINING:
+def recall_items(gold_root: Path, names: Iterable[Path] = RECALL_TRAINING,
+                 ) -> list[dict[str, Any]]:
+    """The reports of the recall set's training files (``names``, under ``gold_root``;
+    a missing file is skipped), in order."""
+    items = []
+    for name in names:
         path = gold_root / name
-        if not path.is_file():
+        if path.is_file():
+            items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                      if line.strip()]
+    return items
+
+
+def recall_examples(gold_root: Path, ids: set[str] | None = None,
+                    names: Iterable[Path] = RECALL_TRAINING) -> Iterator[Example]:
+    """One example per short report of the recall set's training files."""
+    for item in recall_items(gold_root, names):
+        if ids is not None and str(item["id"]) not in ids:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                if ids is not None and item["id"] not in ids:
-                    continue
-                sub = item.get("sub_event_type")
-                yield Example(item["text"], frozenset([sub] if sub else []), item["id"])
+        sub = item.get("sub_event_type")
+        yield Example(item["text"], frozenset([sub] if sub else []), str(item["id"]))
 
 
 def training_examples(gold_root: Path, nlp) -> list[Example]:

@@ -3,13 +3,15 @@
 One softmax over ACLED's 25 sub-types and NONE (no event) for a sentence, from a
 small CNN over hashed word features averaged over the sentence (spaCy's
 ``TextCatReduce``). Measured against the alternatives by 2-fold cross-validation
-on the dev data (sentences of held-out articles): spaCy's bag-of-words linear model,
+on the dev data (sentences of held-out articles), then by 5-fold cross-validation over
+the recall training pool (``train/event_cv.py``): spaCy's bag-of-words linear model,
 multi-label or exclusive, detected under 8% of event sentences (too few examples
 per sub-type for a linear model over n-grams); this one 38%, with 9% false
-detections. MiniLM sentence embeddings were ruled out on speed: the int8 ONNX model
-ran at about 126 sentences a second on one core here, which would have halved
-``analyze``. Trained on CPU in about a minute, deterministic for a seed, under
-2 MB on disk.
+detections. MiniLM sentence embeddings (all-MiniLM-L6-v2, a linear softmax over them)
+were ruled out on speed: the int8 ONNX model ran at about 126 sentences a second on one
+core here, which would have slowed ``analyze`` by a third or more, and the PyPI package
+that bundles the weights needs sentence-transformers and torch. Trained on CPU in a
+minute or two, deterministic for a seed, under 3 MB on disk.
 """
 
 from __future__ import annotations
@@ -54,10 +56,10 @@ def labels() -> list[str]:
     return [*SUB_EVENT_TYPES, NONE]
 
 
-def build():
+def build(architecture: dict | None = None):
     """A blank English pipeline with an untrained sentence classifier."""
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe(COMPONENT, config={"model": ARCHITECTURE})
+    textcat = nlp.add_pipe(COMPONENT, config={"model": architecture or ARCHITECTURE})
     for label in labels():
         textcat.add_label(label)
     return nlp
@@ -69,10 +71,11 @@ def target(example: Example) -> dict[str, float]:
     return {label: float(label == chosen) for label in labels()}
 
 
-def train(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS):
+def train(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS,
+          architecture: dict | None = None):
     """A fitted pipeline; the same examples and seed give the same weights."""
     fix_random_seed(seed)
-    nlp = build()
+    nlp = build(architecture)
     data = [SpacyExample.from_dict(nlp.make_doc(e.text), {"cats": target(e)}) for e in examples]
     optimizer = nlp.initialize(lambda: data)
     rng = random.Random(seed)
@@ -96,7 +99,9 @@ def save(nlp, out: Path, examples: list[Example], seed: int) -> None:
         "softmax over ACLED's 25 sub-types and NONE) giving, for a sentence, the probability",
         "that it reports an event of each sub-type. Made by `palmyra train events`",
         f"(seed {seed}, {EPOCHS} epochs) from the gold corpus's dev split and the recall",
-        "set's dev file only; the test splits were never read.",
+        "set's dev, train and train2 files; the test splits were never read.",
+        "Judged by 5-fold cross-validation over those reports",
+        "(`python benchmarks/event_model_cv.py`): see the README, \"Training\".",
         "",
         f"Examples: {len(examples)} ({negatives} with no event).",
         "",

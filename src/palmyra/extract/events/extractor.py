@@ -53,6 +53,8 @@ from palmyra.extract.events.model import (
     MODEL_FAMILY,
     SentenceScores,
     proposals,
+    rejects,
+    retyped,
     vetoes,
 )
 from palmyra.extract.events.places import geo_precision, resolve_places
@@ -246,6 +248,13 @@ class _Reader:
             self._drop(hit, sent, n, "not a conflict event: an accident, disaster, sport or "
                                      "business, with no armed actor")
             return None
+        scores = self.scores.get(sent)
+        # only a telling reported as having happened: the model learnt that a plan is no event
+        if (hit.entry.family != MODEL_FAMILY and not irrealis
+                and not _armed(actors, self.state_kinds) and rejects(scores, self.settings)):
+            self._drop(hit, sent, n, "the model finds no event in this sentence, which names "
+                                     "no armed actor")
+            return None
         actor2 = actors.actor2.canonical if actors.actor2 else None
         if actor2 is None and "air" in hit.entry.flags:
             actor2 = enemy
@@ -255,6 +264,8 @@ class _Reader:
         cue_scope = list(sent) if hit.entry.family in SENTENCE_CUE_FAMILIES else clause
         etype, subtype = event_type(hit, cue_scope, actors.actor1, actors.actor2, victims, lex,
                                     self.state_kinds)
+        etype, subtype = retyped(subtype, scores, len(self.triggers), self.settings) or (
+            etype, subtype)
         unnamed1, unnamed2 = unnamed_actors(etype, subtype, hit, clause, sent, actors.actor1,
                                             actors.actor2, counts, first_place, index, lex)
         actor1 = actors.actor1.canonical if actors.actor1 else None
@@ -328,8 +339,13 @@ def _non_conflict(sent: Span, actors: Any, lex: Lexicon, state_kinds: frozenset[
     attack") that names no armed actor: the trigger word is not an act of war."""
     if not any(lex.cue(t, "non_conflict") for t in sent):
         return False
+    return not _armed(actors, state_kinds)
+
+
+def _armed(actors: Any, state_kinds: frozenset[str]) -> bool:
+    """Whether actor1 or actor2 is a state force or an armed group."""
     armed = state_kinds | ARMED_KINDS
-    return not any(a is not None and a.kind in armed for a in (actors.actor1, actors.actor2))
+    return any(a is not None and a.kind in armed for a in (actors.actor1, actors.actor2))
 
 
 def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:

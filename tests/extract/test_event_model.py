@@ -1,0 +1,125 @@
+"""The event-sentence model: its training data, its cross-validation folds, the decisions it
+takes in the extractor, and the shipped model on real-looking sentences."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from palmyra.extract.events.model import (
+    DEFAULTS,
+    NONE,
+    SentenceScores,
+    load_classifier,
+    rejects,
+    retyped,
+    shipped_model_dir,
+)
+from palmyra.train.event_cv import report_folds
+from palmyra.train.event_examples import recall_examples, recall_items
+
+SETTINGS = {**DEFAULTS, "model_retype": 0.8, "model_reject": 0.9}
+
+
+def _report(rid: str, sub: str | None) -> dict:
+    return {"id": rid, "text": f"Report {rid}.", "sub_event_type": sub}
+
+
+def test_training_reports_come_from_dev_train_and_train2_never_test(tmp_path: Path):
+    recall = tmp_path / "recall"
+    recall.mkdir()
+    for name, rid in (("dev", "d-1"), ("train", "t-1"), ("train2", "t2-1"), ("test", "x-1")):
+        (recall / f"{name}.jsonl").write_text(json.dumps(_report(rid, "Arrests")) + "\n",
+                                              encoding="utf-8")
+    assert [e.source for e in recall_examples(tmp_path)] == ["d-1", "t-1", "t2-1"]
+    (recall / "train2.jsonl").unlink()  # a missing training file is skipped
+    assert [i["id"] for i in recall_items(tmp_path)] == ["d-1", "t-1"]
+
+
+def test_folds_are_disjoint_stratified_and_seeded():
+    items = [_report(f"a{n}", "Arrests") for n in range(10)]
+    items += [_report(f"g{n}", "Grenade") for n in range(7)]
+    items += [_report(f"n{n}", None) for n in range(13)]
+    folds = report_folds(items, 5, seed=13)
+    ids = [rid for fold in folds for rid in fold]
+    assert sorted(ids) == sorted(i["id"] for i in items)  # each report in exactly one fold
+    assert max(map(len, folds)) - min(map(len, folds)) <= 1
+    for fold in folds:  # every stratum spread over the folds
+        kinds = Counter(rid[0] for rid in fold)
+        assert kinds["a"] == 2 and kinds["n"] in (2, 3) and kinds["g"] in (1, 2)
+    assert report_folds(items, 5, seed=13) == folds
+    assert report_folds(items, 5, seed=14) != folds
+
+
+def test_retype_takes_the_models_confident_sub_type_in_a_one_trigger_sentence():
+    scores = {"Air/drone strike": 0.85, "Shelling/artillery/missile attack": 0.1, NONE: 0.05}
+    assert retyped("Shelling/artillery/missile attack", scores, 1, SETTINGS) == (
+        "Explosions/Remote violence", "Air/drone strike")
+    # two triggers: one softmax for two events, the rules keep their sub-types
+    assert retyped("Shelling/artillery/missile attack", scores, 2, SETTINGS) is None
+    assert retyped("Air/drone strike", scores, 1, SETTINGS) is None
+    unsure = {**scores, "Air/drone strike": 0.6, NONE: 0.3}
+    assert retyped("Shelling/artillery/missile attack", unsure, 1, SETTINGS) is None
+    assert retyped("Armed clash", scores, 1, {**SETTINGS, "mode": "rules"}) is None
+    assert retyped("Armed clash", {}, 1, SETTINGS) is None
+    # who gains territory is the rules' reading of the actors
+    taken = {"Government regains territory": 0.99, NONE: 0.01}
+    assert retyped("Non-state actor overtakes territory", taken, 1, SETTINGS) is None
+
+
+def test_reject_needs_a_confident_none():
+    assert rejects({NONE: 0.95, "Attack": 0.05}, SETTINGS)
+    assert not rejects({NONE: 0.85, "Attack": 0.15}, SETTINGS)
+    assert not rejects({NONE: 0.95}, {**SETTINGS, "mode": "rules"})
+    assert not rejects({}, SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    nlp = load_classifier(str(shipped_model_dir()))
+    if nlp is None:
+        pytest.skip("no event-sentence model trained")
+    return nlp
+
+
+def _top(nlp, text: str, *, sub_type: bool = False) -> str:
+    """The likeliest class, or (``sub_type``) the likeliest sub-type, as the extractor's
+    proposals and re-typing read it."""
+    cats = {k: v for k, v in nlp(text).cats.items() if not (sub_type and k == NONE)}
+    return max(cats, key=cats.__getitem__)
+
+
+def test_shipped_model_reads_events_and_non_events(shipped):
+    assert _top(shipped, "Warplanes bombed the town of Ariha on Monday, killing 11 civilians,"
+                         " a monitor said.") == "Air/drone strike"
+    assert _top(shipped, "Thousands of people marched peacefully through the capital on Friday"
+                         " to demand the release of political prisoners.",
+                sub_type=True) == "Peaceful protest"
+    assert _top(shipped, "The central bank kept interest rates unchanged on Thursday, citing"
+                         " slowing inflation.") == NONE
+
+
+def test_sentence_scores_key_each_sentence_by_its_start(nlp, shipped):
+    doc = nlp("Gunmen abducted two aid workers near Gao on Sunday. The weather was mild.")
+    sents = list(doc.sents)
+    scores = SentenceScores.of(sents)
+    assert set(scores.by_start) == {s.start for s in sents}
+    first = scores.get(sents[0])
+    assert abs(sum(first.values()) - 1.0) < 1e-3  # one softmax over the sub-types and NONE
+
+
+def test_training_is_deterministic_for_a_seed():
+    from palmyra.train.event_examples import Example
+    from palmyra.train.event_model import train
+
+    examples = [Example("Jets bombed the market in Ariha.", frozenset({"Air/drone strike"}), "a"),
+                Example("Police arrested six activists in Homs.", frozenset({"Arrests"}), "b"),
+                Example("The minister opened a new school.", frozenset(), "c")] * 4
+    first, again = (train(examples, seed=5, epochs=2) for _ in range(2))
+    other = train(examples, seed=6, epochs=2)
+    weights = [m.get_pipe("textcat").model.to_bytes() for m in (first, again, other)]
+    assert weights[0] == weights[1]
+    assert weights[0] != weights[2]
