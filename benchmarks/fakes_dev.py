@@ -1,13 +1,13 @@
 """FA-KES rows of one split, scored: the crowd's fields against the main event.
 
-The development twin of ``fakes_heldout.py``. ``splits.csv`` marks each FA-KES unit id
+``fakes_heldout.py`` runs it for the test rows. ``splits.csv`` marks each FA-KES unit id
 ``train`` (594 ids: tune on these) or ``test`` (198: kept for the release report).
 This script writes the split's rows of ``fakes.csv`` to a CSV (same columns, same
 encoding), analyses it into a store and prints ``palmyra eval --fakes`` for them:
 governorate, date within a day, actor side, cause of death and toll.
 
 The ``test`` split is refused unless ``--report`` is given: scoring it is for the
-release report, once, never for tuning (``fakes_heldout.py`` does the same).
+release report, once, never for tuning.
 
 With ``--store PATH`` the store (and the split's CSV beside it, ``PATH.csv``) are kept,
 so the same analysis can be scored again after a change to the scorer alone:
