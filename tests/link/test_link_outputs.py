@@ -141,3 +141,13 @@ def test_link_commands_unlinked_store_says_what_to_run(tmp_path):
     result = CliRunner().invoke(app(), ["events", "--store", str(tmp_path / "empty.duckdb")])
     assert result.exit_code == 2
     assert "no link tables" in result.output
+
+
+def test_link_events_table_marks_an_unnamed_side():
+    """A lone target must not read as the side that acted: "? vs Civilians (Syria)"."""
+    from palmyra.link.render import _actors
+
+    assert _actors(None, "Civilians (Syria)") == "? vs Civilians (Syria)"
+    assert _actors("Military Forces of Syria", None) == "Military Forces of Syria"
+    assert _actors("Islamic State", "Civilians (Syria)") == "Islamic State vs Civilians (Syria)"
+    assert _actors(None, None) == "—"

@@ -61,7 +61,7 @@ def events_table(rows: list[dict[str, Any]], title: str) -> Table:
     table.add_column("indep.", justify="right")
     table.add_column("disagree", max_width=30, overflow="ellipsis")
     for r in rows:
-        actors = " vs ".join(a for a in (r["actor1"], r["actor2"]) if a) or "—"
+        actors = _actors(r["actor1"], r["actor2"])
         flags = ", ".join(r["disagreement_fields"])
         table.add_row(
             r["id"],
@@ -236,3 +236,11 @@ def techniques_table(rows: list[dict[str, Any]]) -> Table:
                else Text("·", style="dim") for t in present]
         table.add_row(outlet, str(docs), *row)
     return table
+
+
+def _actors(actor1: str | None, actor2: str | None) -> str:
+    """"A vs B"; an unnamed side is "?" so that a lone target (civilians hit by an unnamed
+    air force) never reads as the one who acted."""
+    if not actor1 and not actor2:
+        return "—"
+    return f"{actor1 or '?'} vs {actor2}" if actor2 else actor1 or "—"

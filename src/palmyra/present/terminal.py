@@ -138,7 +138,8 @@ def _in_context(doc: Document, spans: list[dict[str, Any]], style: str) -> Text:
 def _event_title(e: dict[str, Any]) -> str:
     place = e.get("place") or {}
     date = e.get("date") or {}
-    actors = " → ".join(a for a in (e.get("actor1"), e.get("actor2")) if a) or "actors unknown"
+    actor1, actor2 = e.get("actor1"), e.get("actor2")
+    actors = (f"{actor1 or '?'} → {actor2}" if actor2 else actor1) or "actors unknown"
     counts = ", ".join(
         f"{k} {describe_value('number', v)}" for k, v in (e.get("counts") or {}).items()
     )
