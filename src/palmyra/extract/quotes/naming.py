@@ -30,7 +30,7 @@ from palmyra.extract.positions import Bounds
 from palmyra.model import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from palmyra.context import DocContext
 
@@ -108,7 +108,14 @@ class Namer:
         self.region = region
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
         names = [_Name(*r, n, k) for r, n, k in _mention_names(ctx, starts)]
+        self._trimmed: dict[tuple[int, int], int] = {}  # person entity -> its corrected end
         entities = self._entity_names()
+        names = [  # a person mention read off a tagged name that ran into the next name
+            _Name(n.start, end, _clean(doc[n.start : end].text), n.kind)
+            if n.kind == "person" and (end := self._trimmed.get((n.start, n.end), n.end)) < n.end
+            else n
+            for n in names
+        ]
         names = _fuller_persons(doc, names, entities)
         covered = {i for n in names for i in range(n.start, n.end)}
         names += [n for n in entities if not covered.intersection(range(n.start, n.end))]
@@ -122,6 +129,7 @@ class Namer:
         self.names = _lengthened(doc, sorted(names, key=lambda n: (n.start, -n.end)))
         self._name_starts = [n.start for n in self.names]
         self.spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) in text order
+        self.metonyms = _metonyms(ctx)
         self.by_noun: dict[str, Speaker] = {}  # the last speaker named by each head noun
 
     def name(self, head: Token, any_noun: bool = True) -> Speaker | None:
@@ -150,11 +158,20 @@ class Namer:
                 any_noun or role or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
             ):
                 found = _surface(head)
+            if found is not None and found.kind == "place":
+                found = self._government(found)
             if found is not None and found.kind != "thing":
                 self.by_noun[lemma] = found
         if found is not None:
             self.spoken.append((head.i, found))
         return found
+
+    def _government(self, place: Speaker) -> Speaker:
+        """A country or capital that speaks ("the US has rejected calls", "Moscow said")
+        stands for its government (gold/GUIDE.md: a ministry as "Government of Syria"),
+        as the profile's metonym aliases say; another place is left as it is."""
+        actor = self.metonyms.get(_place_key(place.name or ""))
+        return Speaker(actor, place.start, place.end, "actor") if actor else place
 
     def _outlet_reference(self, head: Token) -> Speaker | None:
         m = self.outlets.referred(head)
@@ -290,6 +307,10 @@ class Namer:
             kind = _ENTITY_KINDS.get(ent.label_)
             if kind is None or any(t.is_quote for t in ent):
                 continue
+            if kind == "person":
+                fixed = _person_extent(ent)
+                self._trimmed[(ent.start, ent.end)] = fixed.end
+                ent = fixed
             text = _untitled(_clean(ent.text)) if kind == "person" else _clean(ent.text)
             key = name_key(text)
             if key and _full_name_like(ent, text, kind):
@@ -305,6 +326,39 @@ class Namer:
                 lone = kind == "person" and len(name_words(text)) < 2 and not _introduced(ent)
                 names.append(_Name(ent.start, ent.end, text, kind, lone))
         return names
+
+
+def _metonyms(ctx: DocContext) -> dict[str, str]:
+    """The profile's country and capital names that stand for an actor (``metonym``)."""
+    return {
+        _place_key(alias.text): actor.canonical
+        for actor in getattr(ctx.profile, "actors", ())  # a stand-in profile may have none
+        for alias in actor.aliases
+        if alias.metonym
+    }
+
+
+def _place_key(name: str) -> str:
+    return " ".join(name.casefold().split()).removeprefix("the ")
+
+
+def _person_extent(ent: Span) -> Span:
+    """A person entity with the tagger's edge mistakes undone where commas are missing
+    (as in many scraped wire texts): a surname left out that the name hangs on as a
+    compound ("Sheikh Mohammed Reda Hatem a religious leader", tagged "Mohammed Reda"),
+    and the first word of the next name taken in ("said Kenneth Roth Human Rights
+    Watch's director", tagged "Kenneth Roth Human")."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is None or nxt.pos_ != "PROPN" or not nxt.is_title or ent.text_with_ws[-1:] != " ":
+        return ent
+    outside = {t.head.i for t in ent if not ent.start <= t.head.i < ent.end}
+    if outside == {nxt.i} and len(ent) < 4 and nxt.ent_type_ in ("", "PERSON"):
+        return doc[ent.start : ent.end + 1]  # the whole name hangs on the next word
+    last = ent[-1]
+    if len(ent) >= 3 and last.is_title and last.head.i == nxt.i and len(outside) > 1:
+        return doc[ent.start : ent.end - 1]  # the name ends before the last word
+    return ent
 
 
 def _fuller_persons(doc: Doc, names: list[_Name], entities: list[_Name]) -> list[_Name]:
