@@ -29,6 +29,12 @@ def pipeline() -> Pipeline:
             "Two drivers were wounded in the attack",
             "Military Forces of Russia",
         ),
+        (  # the outlet named after "television channel", not the group that owns it
+            'According to Hezbollahs television channel Al-Manar "three fighters were killed '
+            'in the raid on the hill".',
+            "three fighters were killed in the raid on the hill",
+            "Al-Manar",
+        ),
     ],
 )
 def test_quotes_speaker_names(pipeline, sentence, quote, speaker):

@@ -62,6 +62,11 @@ _PERSON_NOUNS = frozenset({
     "eyewitness", "medic", "nurse", "farmer", "driver", "commander", "friend", "neighbour",
     "neighbor", "villager", "local", "citizen", "defector", "prisoner", "detainee",
 })
+# Words for an outlet, written before its name ("its television station Al-Manar").
+_OUTLET_NOUNS = frozenset({
+    "station", "channel", "television", "tv", "broadcaster", "agency", "newspaper", "paper",
+    "daily", "website", "outlet", "network",
+})
 # "the director of MSF, Isabelle Defourny", "a statement by the Russian Defence Ministry"
 _ROLE_PREPOSITIONS = frozenset({"of", "by"})
 # Ranked kinds of name, best first.
@@ -145,7 +150,9 @@ class Namer:
         if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             found = self._pronoun(head)
         else:
-            found = self._outlet_reference(head) or self._best_name(head)
+            found = (
+                self._outlet_reference(head) or self._outlet_beside(head) or self._best_name(head)
+            )
             lemma = head.lemma_.lower()
             role = lemma in titles()
             if found is None and role:
@@ -229,6 +236,21 @@ class Namer:
         if before is None or head.pos_ != "NOUN":
             return None
         return Speaker(before.name, head.i, head.i + 1, before.kind)
+
+    def _outlet_beside(self, noun: Token) -> Speaker | None:
+        """The outlet named right after a word for one, where the parse hung the name
+        elsewhere: "according to Hezbollah's television station Al-Manar" is Al-Manar,
+        not its owner."""
+        if noun.lemma_.lower() not in _OUTLET_NOUNS:
+            return None
+        after = noun.i + 1
+        if after < len(self.doc) and self.doc[after].text == ",":
+            after += 1
+        i = bisect_left(self._name_starts, after)
+        for n in self.names[i : i + 3]:
+            if n.start == after and n.kind == "outlet":
+                return Speaker(n.name, n.start, n.end, n.kind)
+        return None
 
     def _name_beside(self, role: Token) -> Speaker | None:
         """A person's name written right after a role, where the parse lost the apposition.
