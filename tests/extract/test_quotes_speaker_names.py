@@ -35,6 +35,17 @@ def pipeline() -> Pipeline:
             "three fighters were killed in the raid on the hill",
             "Al-Manar",
         ),
+        (  # the role's holder written after it, not the body the role belongs to
+            '"At least nine people died in the shelling of the market" said Observatory '
+            "director Rami Abdel Rahman The roads were closed.",
+            "At least nine people died in the shelling of the market",
+            "Rami Abdel Rahman",
+        ),
+        (
+            '"The hospital ran out of fuel overnight" said MSF director Isabelle Defourny.',
+            "The hospital ran out of fuel overnight",
+            "Isabelle Defourny",
+        ),
     ],
 )
 def test_quotes_speaker_names(pipeline, sentence, quote, speaker):

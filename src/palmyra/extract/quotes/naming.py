@@ -155,8 +155,12 @@ class Namer:
             )
             lemma = head.lemma_.lower()
             role = lemma in titles()
-            if found is None and role:
-                found = self._name_beside(head)
+            # "said Observatory director Rami Abdel Rahman": the role's holder written
+            # after it speaks, not the body the role belongs to
+            holder = head if role else head.head if (
+                head.dep_ == "compound" and head.head.lemma_.lower() in titles()) else None
+            if holder is not None and (found is None or found.kind != "person"):
+                found = self._name_beside(holder) or found
             if found is None:
                 found = self._group_named_before(head)
             if found is None and _definite(head):
