@@ -46,6 +46,19 @@ def pipeline() -> Pipeline:
             "The hospital ran out of fuel overnight",
             "Isabelle Defourny",
         ),
+        (  # an outlet quoting an unnamed source of a body named before: the body speaks
+            "The Syrian government rejected the accusations on Thursday. "
+            '"These reports are lies spread by the enemies of the country" the official '
+            "SANA news agency said quoting a government source.",
+            "These reports are lies spread by the enemies of the country",
+            "Government of Syria",
+        ),
+        (  # a source of no named body: the outlet stays the speaker
+            '"These reports are lies spread by the enemies of the country" the official '
+            "SANA news agency said quoting a source.",
+            "These reports are lies spread by the enemies of the country",
+            "SANA",
+        ),
     ],
 )
 def test_quotes_speaker_names(pipeline, sentence, quote, speaker):

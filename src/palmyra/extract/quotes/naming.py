@@ -171,6 +171,8 @@ class Namer:
                 found = _surface(head)
             if found is not None and found.kind == "place":
                 found = self._government(found)
+            if found is not None and found.kind == "outlet":
+                found = self._quoted_source(head) or found
             if found is not None and found.kind != "thing":
                 self.by_noun[lemma] = found
         if found is not None:
@@ -240,6 +242,29 @@ class Namer:
         if before is None or head.pos_ != "NOUN":
             return None
         return Speaker(before.name, head.i, head.i + 1, before.kind)
+
+    def _quoted_source(self, head: Token) -> Speaker | None:
+        """The body an outlet's unnamed source speaks for: "SANA said, quoting a government
+        official" is the government named before (gold/GUIDE.md, an unnamed source
+        inside an organisation speaks for it); None where the source names no body."""
+        doc = self.doc
+        end = min(len(doc), head.i + 8, self.bounds[head.i][1])
+        quoting = next((t for t in doc[head.i + 1 : end] if t.lower_ == "quoting"), None)
+        if quoting is None:
+            return None
+        for t in doc[quoting.i + 1 : min(len(doc), quoting.i + 6)]:
+            if t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "VERB", "PUNCT"):
+                return None
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _PART_NOUNS:
+                for body in (*doc[quoting.i + 1 : t.i], t):
+                    if body.i < t.i and body.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    inner = self._best_name(body) if body.i < t.i else None
+                    inner = inner or self._group_named_before(body)
+                    if inner is not None and inner.kind in _BODY_KINDS and inner.name:
+                        return Speaker(inner.name, t.i, t.i + 1, inner.kind)
+                return None
+        return None
 
     def _outlet_beside(self, noun: Token) -> Speaker | None:
         """The outlet named right after a word for one, where the parse hung the name
