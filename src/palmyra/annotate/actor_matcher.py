@@ -134,7 +134,9 @@ class ActorMatcher:
         ]
 
     def _add(self, target: Target, texts: list[str], exact: bool) -> None:
-        variants = {v for text in texts for v in _apostrophe_variants(text)}
+        variants = {
+            v for text in texts for s in _spelling_variants(text) for v in _apostrophe_variants(s)
+        }
         fresh = sorted(v for v in variants if (exact, _fold(v, exact)) not in self._seen)
         if not fresh:
             return
@@ -160,6 +162,20 @@ class ActorMatcher:
 def _fold(text: str, exact: bool) -> str:
     text = normalise(text)
     return text if exact else text.casefold()
+
+
+# British and American spellings of words in organisations' names: a profile lists one
+# ("Russian defence ministry"), wire texts write either ("The Russian defense ministry").
+_SPELLINGS = (("defence", "defense"), ("centre", "center"), ("organisation", "organization"))
+
+
+def _spelling_variants(text: str) -> set[str]:
+    """``text`` with each word of ``_SPELLINGS`` in either spelling (same case)."""
+    out = {text}
+    for british, american in _SPELLINGS:
+        for a, b in ((british, american), (british.title(), american.title())):
+            out |= {v.replace(a, b) for v in out} | {v.replace(b, a) for v in out}
+    return out
 
 
 def _apostrophe_variants(text: str) -> set[str]:

@@ -30,7 +30,7 @@ from palmyra.extract.positions import Bounds
 from palmyra.model import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from palmyra.context import DocContext
 
@@ -61,6 +61,11 @@ _PERSON_NOUNS = frozenset({
     "brother", "sister", "son", "daughter", "child", "student", "teacher", "civilian",
     "eyewitness", "medic", "nurse", "farmer", "driver", "commander", "friend", "neighbour",
     "neighbor", "villager", "local", "citizen", "defector", "prisoner", "detainee",
+})
+# Words for an outlet, written before its name ("its television station Al-Manar").
+_OUTLET_NOUNS = frozenset({
+    "station", "channel", "television", "tv", "broadcaster", "agency", "newspaper", "paper",
+    "daily", "website", "outlet", "network",
 })
 # "the director of MSF, Isabelle Defourny", "a statement by the Russian Defence Ministry"
 _ROLE_PREPOSITIONS = frozenset({"of", "by"})
@@ -108,7 +113,14 @@ class Namer:
         self.region = region
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
         names = [_Name(*r, n, k) for r, n, k in _mention_names(ctx, starts)]
+        self._trimmed: dict[tuple[int, int], int] = {}  # person entity -> its corrected end
         entities = self._entity_names()
+        names = [  # a person mention read off a tagged name that ran into the next name
+            _Name(n.start, end, _clean(doc[n.start : end].text), n.kind)
+            if n.kind == "person" and (end := self._trimmed.get((n.start, n.end), n.end)) < n.end
+            else n
+            for n in names
+        ]
         names = _fuller_persons(doc, names, entities)
         covered = {i for n in names for i in range(n.start, n.end)}
         names += [n for n in entities if not covered.intersection(range(n.start, n.end))]
@@ -122,6 +134,7 @@ class Namer:
         self.names = _lengthened(doc, sorted(names, key=lambda n: (n.start, -n.end)))
         self._name_starts = [n.start for n in self.names]
         self.spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) in text order
+        self.metonyms = _metonyms(ctx)
         self.by_noun: dict[str, Speaker] = {}  # the last speaker named by each head noun
 
     def name(self, head: Token, any_noun: bool = True) -> Speaker | None:
@@ -137,11 +150,17 @@ class Namer:
         if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             found = self._pronoun(head)
         else:
-            found = self._outlet_reference(head) or self._best_name(head)
+            found = (
+                self._outlet_reference(head) or self._outlet_beside(head) or self._best_name(head)
+            )
             lemma = head.lemma_.lower()
             role = lemma in titles()
-            if found is None and role:
-                found = self._name_beside(head)
+            # "said Observatory director Rami Abdel Rahman": the role's holder written
+            # after it speaks, not the body the role belongs to
+            holder = head if role else head.head if (
+                head.dep_ == "compound" and head.head.lemma_.lower() in titles()) else None
+            if holder is not None and (found is None or found.kind != "person"):
+                found = self._name_beside(holder) or found
             if found is None:
                 found = self._group_named_before(head)
             if found is None and _definite(head):
@@ -150,11 +169,22 @@ class Namer:
                 any_noun or role or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
             ):
                 found = _surface(head)
+            if found is not None and found.kind == "place":
+                found = self._government(found)
+            if found is not None and found.kind == "outlet":
+                found = self._quoted_source(head) or found
             if found is not None and found.kind != "thing":
                 self.by_noun[lemma] = found
         if found is not None:
             self.spoken.append((head.i, found))
         return found
+
+    def _government(self, place: Speaker) -> Speaker:
+        """A country or capital that speaks ("the US has rejected calls", "Moscow said")
+        stands for its government (gold/GUIDE.md: a ministry as "Government of Syria"),
+        as the profile's metonym aliases say; another place is left as it is."""
+        actor = self.metonyms.get(_place_key(place.name or ""))
+        return Speaker(actor, place.start, place.end, "actor") if actor else place
 
     def _outlet_reference(self, head: Token) -> Speaker | None:
         m = self.outlets.referred(head)
@@ -212,6 +242,44 @@ class Namer:
         if before is None or head.pos_ != "NOUN":
             return None
         return Speaker(before.name, head.i, head.i + 1, before.kind)
+
+    def _quoted_source(self, head: Token) -> Speaker | None:
+        """The body an outlet's unnamed source speaks for: "SANA said, quoting a government
+        official" is the government named before (gold/GUIDE.md, an unnamed source
+        inside an organisation speaks for it); None where the source names no body."""
+        doc = self.doc
+        end = min(len(doc), head.i + 8, self.bounds[head.i][1])
+        quoting = next((t for t in doc[head.i + 1 : end] if t.lower_ == "quoting"), None)
+        if quoting is None:
+            return None
+        for t in doc[quoting.i + 1 : min(len(doc), quoting.i + 6)]:
+            if t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "VERB", "PUNCT"):
+                return None
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _PART_NOUNS:
+                for body in (*doc[quoting.i + 1 : t.i], t):
+                    if body.i < t.i and body.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    inner = self._best_name(body) if body.i < t.i else None
+                    inner = inner or self._group_named_before(body)
+                    if inner is not None and inner.kind in _BODY_KINDS and inner.name:
+                        return Speaker(inner.name, t.i, t.i + 1, inner.kind)
+                return None
+        return None
+
+    def _outlet_beside(self, noun: Token) -> Speaker | None:
+        """The outlet named right after a word for one, where the parse hung the name
+        elsewhere: "according to Hezbollah's television station Al-Manar" is Al-Manar,
+        not its owner."""
+        if noun.lemma_.lower() not in _OUTLET_NOUNS:
+            return None
+        after = noun.i + 1
+        if after < len(self.doc) and self.doc[after].text == ",":
+            after += 1
+        i = bisect_left(self._name_starts, after)
+        for n in self.names[i : i + 3]:
+            if n.start == after and n.kind == "outlet":
+                return Speaker(n.name, n.start, n.end, n.kind)
+        return None
 
     def _name_beside(self, role: Token) -> Speaker | None:
         """A person's name written right after a role, where the parse lost the apposition.
@@ -290,6 +358,10 @@ class Namer:
             kind = _ENTITY_KINDS.get(ent.label_)
             if kind is None or any(t.is_quote for t in ent):
                 continue
+            if kind == "person":
+                fixed = _person_extent(ent)
+                self._trimmed[(ent.start, ent.end)] = fixed.end
+                ent = fixed
             text = _untitled(_clean(ent.text)) if kind == "person" else _clean(ent.text)
             key = name_key(text)
             if key and _full_name_like(ent, text, kind):
@@ -305,6 +377,39 @@ class Namer:
                 lone = kind == "person" and len(name_words(text)) < 2 and not _introduced(ent)
                 names.append(_Name(ent.start, ent.end, text, kind, lone))
         return names
+
+
+def _metonyms(ctx: DocContext) -> dict[str, str]:
+    """The profile's country and capital names that stand for an actor (``metonym``)."""
+    return {
+        _place_key(alias.text): actor.canonical
+        for actor in getattr(ctx.profile, "actors", ())  # a stand-in profile may have none
+        for alias in actor.aliases
+        if alias.metonym
+    }
+
+
+def _place_key(name: str) -> str:
+    return " ".join(name.casefold().split()).removeprefix("the ")
+
+
+def _person_extent(ent: Span) -> Span:
+    """A person entity with the tagger's edge mistakes undone where commas are missing
+    (as in many scraped wire texts): a surname left out that the name hangs on as a
+    compound ("Sheikh Mohammed Reda Hatem a religious leader", tagged "Mohammed Reda"),
+    and the first word of the next name taken in ("said Kenneth Roth Human Rights
+    Watch's director", tagged "Kenneth Roth Human")."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is None or nxt.pos_ != "PROPN" or not nxt.is_title or ent.text_with_ws[-1:] != " ":
+        return ent
+    outside = {t.head.i for t in ent if not ent.start <= t.head.i < ent.end}
+    if outside == {nxt.i} and len(ent) < 4 and nxt.ent_type_ in ("", "PERSON"):
+        return doc[ent.start : ent.end + 1]  # the whole name hangs on the next word
+    last = ent[-1]
+    if len(ent) >= 3 and last.is_title and last.head.i == nxt.i and len(outside) > 1:
+        return doc[ent.start : ent.end - 1]  # the name ends before the last word
+    return ent
 
 
 def _fuller_persons(doc: Doc, names: list[_Name], entities: list[_Name]) -> list[_Name]:
