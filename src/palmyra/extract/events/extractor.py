@@ -244,7 +244,7 @@ class _Reader:
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
         if hit.entry.family not in UNAMBIGUOUS_FAMILIES and _non_conflict(
-                sent, actors, lex, self.state_kinds):
+                sent, hit.entry.family, actors, lex, self.state_kinds):
             self._drop(hit, sent, n, "not a conflict event: an accident, disaster, sport or "
                                      "business, with no armed actor")
             return None
@@ -332,11 +332,27 @@ def _points_back(hit: Hit, lex: Lexicon) -> bool:
 UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual", "suicide",
                                   "chemical"})
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
+# Triggers of what police do to criminals as well as to rebels: arrests and seizures.
+CRIME_FAMILIES = frozenset({"arrest", "territorial"})
 
 
-def _non_conflict(sent: Span, actors: Any, lex: Lexicon, state_kinds: frozenset[str]) -> bool:
+def _non_conflict(sent: Span, family: str, actors: Any, lex: Lexicon,
+                  state_kinds: frozenset[str]) -> bool:
     """A sentence of an accident, a disaster or a game ("an earthquake struck", "the bowling
-    attack") that names no armed actor: the trigger word is not an act of war."""
+    attack") that names no armed actor: the trigger word is not an act of war.
+
+    Three kinds hold even with a state force named: a drill or weapons test ("the navy
+    test-fired a missile during an exercise", cue class ``drill``) and a game ("Iraq and
+    Saudi Arabia clash in the cup semi-final", ``sport``) whoever acts, and an arrest or
+    seizure for an ordinary crime ("police arrested two men for robbing a shop",
+    ``crime``) unless an armed group is named: a crowd beating a thief is still mob
+    violence, so the crime cue only bears on the police's own acts.
+    """
+    if any(lex.cue(t, "drill") or lex.cue(t, "sport") for t in sent):
+        return True
+    if family in CRIME_FAMILIES and any(lex.cue(t, "crime") for t in sent) and not any(
+            a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
+        return True
     if not any(lex.cue(t, "non_conflict") for t in sent):
         return False
     return not _armed(actors, state_kinds)
