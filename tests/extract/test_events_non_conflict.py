@@ -62,6 +62,9 @@ def test_non_conflict_report_gives_no_event(text: str):
          "withdrew.", "Non-state actor overtakes territory"),
         ("Police arrested 30 opposition supporters at a rally in Harare on Saturday.",
          "Arrests"),
+        # "test" alone is no weapons test
+        ("Rebels tested the ceasefire on Monday, shelling government positions in Daraa "
+         "and killing three soldiers.", "Shelling/artillery/missile attack"),
     ],
 )
 def test_conflict_report_with_the_same_words_keeps_its_event(text: str,

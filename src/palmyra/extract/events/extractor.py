@@ -348,7 +348,7 @@ def _non_conflict(sent: Span, family: str, actors: Any, lex: Lexicon,
     ``crime``) unless an armed group is named: a crowd beating a thief is still mob
     violence, so the crime cue only bears on the police's own acts.
     """
-    if any(lex.cue(t, "drill") or lex.cue(t, "sport") for t in sent):
+    if any(lex.cue(t, "drill") or lex.cue(t, "sport") for t in sent) or _weapons_test(sent):
         return True
     if family in CRIME_FAMILIES and any(lex.cue(t, "crime") for t in sent) and not any(
             a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
@@ -356,6 +356,24 @@ def _non_conflict(sent: Span, family: str, actors: Any, lex: Lexicon,
     if not any(lex.cue(t, "non_conflict") for t in sent):
         return False
     return not _armed(actors, state_kinds)
+
+
+TESTED_WEAPONS = frozenset({"missile", "missiles", "weapon", "weapons", "rocket", "rockets",
+                            "nuclear", "ballistic"})
+
+
+def _weapons_test(sent: Span) -> bool:
+    """"test-fired", "test-launched", "a missile test": the word "test" alone is no cue
+    ("rebels tested the truce before shelling the town" is an attack)."""
+    for t in sent:
+        if t.lower_ != "test" and t.lemma_ != "test":
+            continue
+        after = sent.doc[t.i + 1: t.i + 3]
+        if len(after) == 2 and after[0].text == "-" and after[1].lemma_ in ("fire", "launch"):
+            return True
+        if t.i > 0 and sent.doc[t.i - 1].lower_ in TESTED_WEAPONS:
+            return True
+    return False
 
 
 def _armed(actors: Any, state_kinds: frozenset[str]) -> bool:
