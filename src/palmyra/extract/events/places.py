@@ -109,9 +109,13 @@ def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> Token
 
 
 def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
-    """A specific place that is not an origin, a destination or one end of a range."""
+    """A specific place that is not an origin, a destination or one end of a range, nor the
+    venue of talks for an event that is no agreement ("two days into the Geneva talks,
+    suicide bombers attacked..." happened elsewhere)."""
     place = tm.place
     if place is None or place.precision in COARSE_PRECISIONS:
+        return False
+    if hit.entry.sub_event_type != "Agreement" and _venue_of_talks(tm):
         return False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
         if t.i == hit.token.i:
@@ -119,6 +123,19 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
         if t.dep_ in ("prep", "agent") and lex.cue(t, "not_place_prep"):
             return t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES
     return True
+
+
+# Nouns of diplomacy whose place names where people talked, not where anything was hit.
+_TALKS_NOUNS = frozenset({"talks", "talk", "negotiation", "negotiations", "conference",
+                          "summit", "meeting", "process", "accord", "accords", "convention"})
+
+
+def _venue_of_talks(tm: TokenMention) -> bool:
+    """Whether the place modifies a noun of diplomacy: "the Geneva talks", "talks in Astana"."""
+    head = tm.root.head
+    if tm.root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "at"):
+        head = head.head
+    return head.i != tm.root.i and head.lower_ in _TALKS_NOUNS
 
 
 def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> list[TokenMention]:
