@@ -68,27 +68,13 @@ class StoreFrames:
 
     def quotes(self) -> pd.DataFrame:
         """Every quotation: speaker, direct or indirect, its words and their offsets."""
-        def rows(st: Store) -> list[dict[str, Any]]:
-            out = []
-            for doc_id, doc, text in _documents(st):
-                for q in queries.facts_of(st, doc_id, "quotes"):
-                    rec = quote_record(q, text)
-                    start, end = rec.pop("span")
-                    out.append({**doc, **rec, "start": start, "end": end})
-            return out
-        return _frame(self._read(rows), QUOTE_COLUMNS)
+        return _frame(self._read(lambda st: _span_rows(st, "quotes", quote_record)),
+                      QUOTE_COLUMNS)
 
     def citations(self) -> pd.DataFrame:
         """Every publication an article cites: cited outlet, title, author, date, evidence."""
-        def rows(st: Store) -> list[dict[str, Any]]:
-            out = []
-            for doc_id, doc, text in _documents(st):
-                for c in queries.facts_of(st, doc_id, "citations"):
-                    rec = citation_record(c, text)
-                    start, end = rec.pop("span")
-                    out.append({**doc, **rec, "start": start, "end": end})
-            return out
-        return _frame(self._read(rows), CITATION_COLUMNS)
+        return _frame(self._read(lambda st: _span_rows(st, "citations", citation_record)),
+                      CITATION_COLUMNS)
 
     def clusters(self) -> pd.DataFrame:
         """Event clusters: the same occurrence across reports, with outlet and source counts.
@@ -113,6 +99,19 @@ def open_store(path: str | Path) -> StoreFrames:
         StoreError: no store at ``path``, or a file that is not one.
     """
     return StoreFrames(path)
+
+
+def _span_rows(st: Store, kind: str,
+               record: Callable[[Any, str], dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per fact of ``kind`` (quotes, citations): its document's columns, the
+    export's record of the fact, and the fact's span as start and end offsets."""
+    out = []
+    for doc_id, doc, text in _documents(st):
+        for fact in queries.facts_of(st, doc_id, kind):
+            rec = record(fact, text)
+            start, end = rec.pop("span")
+            out.append({**doc, **rec, "start": start, "end": end})
+    return out
 
 
 def _documents(st: Store) -> Iterator[tuple[str, dict[str, Any], str]]:

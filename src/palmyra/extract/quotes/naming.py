@@ -272,14 +272,7 @@ class Namer:
         not its owner."""
         if noun.lemma_.lower() not in _OUTLET_NOUNS:
             return None
-        after = noun.i + 1
-        if after < len(self.doc) and self.doc[after].text == ",":
-            after += 1
-        i = bisect_left(self._name_starts, after)
-        for n in self.names[i : i + 3]:
-            if n.start == after and n.kind == "outlet":
-                return Speaker(n.name, n.start, n.end, n.kind)
-        return None
+        return self._named_after(noun, "outlet", within=3)
 
     def _name_beside(self, role: Token) -> Speaker | None:
         """A person's name written right after a role, where the parse lost the apposition.
@@ -288,12 +281,17 @@ class Namer:
         hanging elsewhere; a name that follows the role word, at most after a comma, is
         still the role's holder.
         """
-        after = role.i + 1
+        return self._named_after(role, "person", within=2)
+
+    def _named_after(self, word: Token, kind: str, within: int) -> Speaker | None:
+        """The name of ``kind`` that starts right after ``word`` (a comma may stand between),
+        looked for among the next ``within`` names from there."""
+        after = word.i + 1
         if after < len(self.doc) and self.doc[after].text == ",":
             after += 1
         i = bisect_left(self._name_starts, after)
-        for n in self.names[i : i + 2]:
-            if n.start == after and n.kind == "person":
+        for n in self.names[i : i + within]:
+            if n.start == after and n.kind == kind:
                 return Speaker(n.name, n.start, n.end, n.kind)
         return None
 
