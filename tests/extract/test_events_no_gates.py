@@ -117,3 +117,15 @@ def test_events_the_day_a_source_spoke_dates_the_event_to_its_week():
                      " Tal Hamis.", published="2014-09-20")
     assert events and events[0].date is not None
     assert (events[0].date.value, events[0].date.precision) == ("2014-09-19", "week")
+
+
+def test_events_lead_sentence_as_first_paragraph_is_news_not_a_headline():
+    # A text file without a headline: its first paragraph is a lead sentence, whose
+    # event must come out (a headline only supports the body's events).
+    facts = analyze_texts([TextRecord(
+        "Gunmen on motorbikes opened fire on a police checkpoint in the town of Saraqib on"
+        " Tuesday, killing three policemen.\n\nThe interior ministry said it had opened an"
+        " inquiry.\n", published="2018-03-07")])[0]
+    assert facts.document.title is None
+    events = [e for e in facts.events if e.modality in REPORTED_MODALITIES]
+    assert [e.place.name for e in events if e.place] == ["Saraqib"]

@@ -190,6 +190,16 @@ def test_metadata_body_dates_are_not_publication_dates() -> None:
         ("14 June 2017\nArmy enters Sukhna\n\nBody text here.\n", "Army enters Sukhna"),
         ("Subscribe to our channel\nArmy enters Sukhna\n\nBody text here.\n", "Army enters Sukhna"),
         (BODY * 4 + "\n", None),
+        # A lead sentence as the first paragraph is body, not a headline.
+        (
+            "Two suicide bombers blew themselves up in a crowded market in the southern"
+            " suburbs on Thursday, killing at least 40 people.\n\nMore text here.\n",
+            None,
+        ),
+        (
+            "ISIS kills more than 50 in central Syria attack.\n\nBody text here.\n",
+            "ISIS kills more than 50 in central Syria attack.",
+        ),
     ],
 )
 def test_metadata_titles(text: str, title: str | None) -> None:

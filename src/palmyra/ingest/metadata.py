@@ -66,7 +66,9 @@ def find_title(record: RawRecord, text: str, rules: Rules) -> tuple[str | None, 
 
     1. The record's title (HTML metadata, CSV column), located near the top of the text.
     2. For files and pages without one: the first line that is neither furniture
-       nor a date, unless it is a paragraph.
+       nor a date, unless it is a paragraph: too long for a headline, or a full
+       sentence of prose (a lead paragraph with its event would otherwise only
+       support the body's events and be lost as news).
     """
     if record.title and record.title.strip():
         title = " ".join(record.title.split())
@@ -77,13 +79,22 @@ def find_title(record: RawRecord, text: str, rules: Rules) -> tuple[str | None, 
         if line.blank or rules.is_furniture(line.text) or date_line(line.text, ""):
             continue
         stripped = line.text.strip()
-        if len(stripped) > TITLE_MAX_CHARS:
+        if len(stripped) > TITLE_MAX_CHARS or _is_prose(stripped):
             return None, None
         heading = _MD_HEADING.match(stripped)
         start = line.content_start + (heading.end() if heading else 0)
         end = line.start + len(line.text.rstrip())
         return text[start:end], (start, end)
     return None, None
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of body prose: as long as a paragraph and closed by a full stop.
+
+    Headlines rarely end in a full stop, and the few that do are short
+    ("ISIS kills more than 50 in central Syria attack.").
+    """
+    return len(line.split()) >= PARAGRAPH_WORDS and line.endswith((".", "!", "?", '."', ".”"))
 
 
 def _locate(text: str, title: str) -> Range | None:
