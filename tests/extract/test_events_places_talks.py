@@ -1,4 +1,4 @@
-"""The venue of talks is where people talked, not where a bomb went off."""
+"""Places named beside an event that are not where it happened (talks' venue, a force's country)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,23 @@ def test_a_strike_during_talks_elsewhere_takes_its_own_town():
     placed = _placed("Two days into the talks in Astana, government aircraft bombed the town "
                      "of Saraqeb, killing nine people.")
     assert placed.get("Air/drone strike") not in (None, "Astana")
+
+
+def test_the_venue_of_talks_does_not_carry_over_to_an_attack_with_no_place():
+    # No town named for the bombing: the talks' venue earlier in the paragraph is not it.
+    placed = _placed("The talks in Geneva were due to begin on Monday. Two days into the "
+                     "talks, suicide bombers attacked several army offices, killing dozens "
+                     "of soldiers.")
+    assert placed.get("Suicide bomb") != "Geneva"
+
+
+def test_a_country_owning_a_force_is_not_the_place_of_its_attack():
+    placed = _placed("Russian jets struck rebel positions on Tuesday, while Iran's "
+                     "Revolutionary Guards shelled the outskirts, killing four fighters.")
+    assert "Iran" not in placed.values()
+
+
+def test_the_countries_casting_a_vote_are_not_its_place():
+    placed = _placed("Russia and China vetoed the draft resolution on Tuesday, while Ethiopia"
+                     " and Egypt abstained.")
+    assert "Other" in placed and placed["Other"] is None

@@ -51,6 +51,9 @@ _FROM_FAMILIES = frozenset({"evacuation", "withdrawal", "abduction"})
 # or a Security Council resolution passed (GUIDE: no place named -> no location).
 _OWN_PLACE_FAMILIES = frozenset({"agreement", "vote", "group_change"})
 _OWN_PLACE_TYPES = frozenset({"Agreement", "Change to group/activity"})
+# The countries named beside a vote are its voters ("Ethiopia and Egypt abstained"), not
+# where it happened.
+_NO_COARSE = frozenset({"vote"})
 
 
 def resolve_places(
@@ -71,9 +74,11 @@ def resolve_places(
     nearest = _in_sentence(hit, sent, index, lex)
     if nearest:
         return [nearest], "sentence"
-    if previous is not None and not _own_place_only(hit) and hit.entry.family not in _NO_NARRATIVE:
+    if (previous is not None and not _own_place_only(hit)
+            and hit.entry.family not in _NO_NARRATIVE
+            and (hit.entry.sub_event_type == "Agreement" or not _venue_of_talks(previous))):
         return [previous], "narrative"
-    coarse = _coarse(hit, clause, sent, index)
+    coarse = None if hit.entry.family in _NO_COARSE else _coarse(hit, clause, sent, index)
     if coarse is not None:
         return [coarse], "coarse"
     return [], None
@@ -99,10 +104,16 @@ def geo_precision(tm: TokenMention, rule: str | None) -> int:
 
 
 def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> TokenMention | None:
-    """The nearest country or region named in the clause, else in the sentence."""
+    """The nearest country or region named in the clause, else in the sentence.
+
+    A country that owns an actor ("Iran's Revolutionary Guards") says whose force it
+    is, not where it struck.
+    """
     for tokens in (clause, sent):
         found = [tm for tm in index.mentions_in(tokens, "place")
-                 if tm.place is not None and tm.place.precision in COARSE_PRECISIONS]
+                 if tm.place is not None and tm.place.precision in COARSE_PRECISIONS
+                 and not (tm.root.dep_ == "poss"
+                          and index.mention_at(tm.root.head, "actor", "person"))]
         if found:
             return min(found, key=lambda tm: abs(tm.root.i - hit.token.i))
     return None
