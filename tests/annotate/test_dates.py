@@ -243,6 +243,10 @@ def test_dates_relative_to_last_date(
         "In the last six years the city was besieged twice.",
         "Technology of the 21st century arrived.",
         "The 5th Corps advanced on the town.",
+        # A day range that runs backwards (a typo, or a copy with a number redrawn) is no
+        # date, and must not break the document.
+        "The next meetings are to be held on May 12-3.",
+        "The council meets on 30 February.",
     ],
 )
 def test_dates_false_positives(text: str) -> None:

@@ -64,7 +64,8 @@ def _day_month(m: re.Match[str], text: str, st: _State) -> DateValue | None:
     if a is None or not _valid(2000, mo, d):  # 2000 is a leap year: 29 February passes
         return None
     y = _year_near(a, mo, d, _points_forward(text, m.start()), st.tolerance)
-    return a.stamp(_day_span(y, mo, d, m["day2"], "date.day_month"))
+    span = _day_span(y, mo, d, m["day2"], "date.day_month")  # None: "May 12-3", "30 Feb"
+    return a.stamp(span) if span is not None else None
 
 
 def _month_year(m: re.Match[str], text: str, st: _State) -> DateValue:
