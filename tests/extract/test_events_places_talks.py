@@ -47,3 +47,12 @@ def test_the_countries_casting_a_vote_are_not_its_place():
     placed = _placed("Russia and China vetoed the draft resolution on Tuesday, while Ethiopia"
                      " and Egypt abstained.")
     assert "Other" in placed and placed["Other"] is None
+
+
+def test_the_venue_of_talks_gives_no_country_to_unnamed_attackers():
+    facts = analyze_texts([TextRecord(
+        "Report\n\nGovernment troops shelled rebel positions near Homs and Hama on Sunday.\n\n"
+        "Just two days into the Geneva talks, suicide bombers launched six attacks outside "
+        "army security offices, killing dozens of soldiers.\n", published="2017-02-25")])[0]
+    bombings = [e for e in facts.events if e.sub_event_type == "Suicide bomb"]
+    assert bombings and all("Switzerland" not in (e.actor1 or "") for e in bombings)

@@ -44,7 +44,7 @@ from palmyra.annotate.countries import Country, code_of, countries
 from palmyra.annotate.names import normalise
 from palmyra.context import DocContext
 from palmyra.errors import ProfileError
-from palmyra.model import ActorRef, PlaceRef
+from palmyra.model import ActorRef, Mention, PlaceRef
 from palmyra.profiles import is_acronym
 from palmyra.profiles.choose import CHOICE_MEMO, MIN_SHARE, country_weights
 from palmyra.resource_files import tab_rows
@@ -263,11 +263,19 @@ def _nationals(doc: Doc) -> dict[int, tuple[int, str]]:
     return out
 
 
+# The venue of talks names where people talked, not where the sentence's events happen:
+# "two days into the Geneva talks, suicide bombers attacked ..." ("Geneva IV talks").
+_TALKS_AFTER = re.compile(
+    r"(?:\s+[IVX]+)?\s+(?:peace\s+)?(?:talks|negotiations|conference|summit|process)\b")
+_TALKS_BEFORE = re.compile(r"\b(?:talks|negotiations|conference|summit)\s+(?:in|at)\s+$")
+
+
 class _EventCountry:
     """Where a sentence's events happen: the country of the towns and regions it names,
     when that is one of the article's event countries (weighing at least ``MIN_SHARE`` of
     the heaviest, as for the profile choice), else the article's heaviest country. The
-    "London" of "the London-based Observatory" names no event country."""
+    "London" of "the London-based Observatory" names no event country, nor does the
+    venue of talks."""
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
@@ -280,11 +288,16 @@ class _EventCountry:
         for m in ctx.mentions_of("place"):
             ref = m.value
             code = code_of(ref.country) if isinstance(ref, PlaceRef) else None
-            if code is not None and ref.precision != "country":
+            if code is not None and ref.precision != "country" and not self._venue(m):
                 self.places.append((m.span.start, code))
         top = max(weights.values(), default=0.0)
         self.events = {c for c, w in weights.items() if w >= MIN_SHARE * top}
         self.main = weights.most_common(1)[0][0] if weights else None
+
+    def _venue(self, m: Mention) -> bool:
+        text = self.ctx.document.text
+        return bool(_TALKS_AFTER.match(text, m.span.end)
+                    or _TALKS_BEFORE.search(text[max(m.span.start - 30, 0):m.span.start]))
 
     def __call__(self, sent: Span) -> tuple[str | None, str]:
         span = self.ctx.span(sent.start_char, sent.end_char)
