@@ -68,6 +68,12 @@ def _sub_types(pipeline: Pipeline, text: str) -> list[str]:
         # chemical munitions, explosive devices, bases, pacts, orders, civilians shot
         ("Rebels fired rockets carrying a mustard agent at the town of Marea on Tuesday.",
          "Chemical weapon"),
+        ("Rebels fired mortar rounds containing chlorine at the town of Marea on Tuesday.",
+         "Chemical weapon"),
+        ("Regime drones dropped canisters of an unknown gas on rebel trenches near Hama on"
+         " Sunday.", "Chemical weapon"),
+        ("Angry residents stormed the town hall in Suwayda and set parts of it on fire on"
+         " Sunday.", "Violent demonstration"),
         ("An explosive device went off under a bus in Azaz on Sunday, killing two passengers.",
          "Remote explosive/landmine/IED"),
         ("The rebels turned a school in Tal Rifaat into their headquarters on Monday.",
@@ -91,6 +97,9 @@ def test_issue18_kinds_of_report_get_their_sub_type(rules: Pipeline, text: str,
         # the ground is taken by force: no fight denied
         ("The Kurdish militia took over the village of Tal Tamr after a fierce fight on"
          " Friday.", "Non-violent transfer of territory"),
+        # tear gas used on a crowd is riot control, not a chemical attack
+        ("Police used tear gas to disperse students blocking a road in Suwayda on Monday.",
+         "Chemical weapon"),
         # a seizure of a town is no abduction
         ("Rebels seized the town of Kafr Nabl on Monday.", "Abduction/forced disappearance"),
     ],

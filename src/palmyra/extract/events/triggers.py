@@ -15,7 +15,13 @@ from spacy.tokens import Span, Token
 
 from palmyra.extract.events.index import DocIndex
 from palmyra.extract.events.lexicon import Lexicon, TriggerEntry
-from palmyra.extract.events.syntax import OBJECT_DEPS, clause_tokens, clause_verb, is_verb
+from palmyra.extract.events.syntax import (
+    OBJECT_DEPS,
+    clause_tokens,
+    clause_verb,
+    is_verb,
+    own_phrase,
+)
 
 _NAME_KINDS = ("actor", "person", "place", "date")  # names a trigger cannot sit in
 # Multi-word phrases are matched across hyphens: "air-strike" is three tokens.
@@ -72,6 +78,8 @@ def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
             if end is None:
                 continue
             head = doc[i:end].root
+            if head.pos_ == "ADP":  # a phrase led by a preposition is its object's ("on fire")
+                head = doc[end - 1]
             if _inside_name(token, head, index):
                 continue
             if entry.family == "territorial" and _exploited(head):
@@ -126,10 +134,15 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
     """For ``place_object`` triggers, whether what is taken is ground ("took three villages");
     for ``base_object`` ones, whether what is set up is a base ("set up a base"); for
     ``group_object`` ones, whether what is joined is an armed group ("joined the coalition");
-    for ``claim`` and ``crowd`` ones, whether the sentence tells a protest's demand or crowd."""
+    for ``claim`` and ``crowd`` ones, whether the sentence tells a protest's demand or crowd;
+    for ``agent`` ones, whether the trigger's own phrase names a chemical ("dropped canisters
+    of chlorine") in a sentence naming no crowd (tear gas on protesters is riot control)."""
     if "claim" in entry.flags and not any(lex.cue(t, "protest_claim") for t in head.sent):
         return False
     if "crowd" in entry.flags and not any(lex.cue(t, "crowd") for t in head.sent):
+        return False
+    if "agent" in entry.flags and (not any(lex.cue(t, "chemical") for t in own_phrase(head))
+                                   or any(lex.cue(t, "crowd") for t in head.sent)):
         return False
     if "group_object" in entry.flags:
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]

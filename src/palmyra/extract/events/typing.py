@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.syntax import own_phrase
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef
 
@@ -25,7 +26,6 @@ TYPING_CUES = ("air", "suicide", "chemical", "artillery", "intervention", "letha
 # Negated fighting words: "without a fight", "with no resistance" make a handover peaceful.
 _WITHOUT = frozenset({"without"})
 _NO = frozenset({"no"})
-_OWN_STOPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "nsubj", "nsubjpass"})
 DEFAULT_STATE_KINDS = frozenset({"state_forces", "government", "militia", "police"})
 CIVILIAN_KINDS = frozenset({"civilians"})
 
@@ -51,7 +51,7 @@ def event_type(
     if _uncontested(clause, lex):
         cues.add("peaceful")
     scope = {"by": _doers(hit.token), "obj": [w for v in victims for w in (v, *v.conjuncts)],
-             "objtree": [w for v in victims for w in v.subtree], "own": _own_phrase(hit.token)}
+             "objtree": [w for v in victims for w in v.subtree], "own": own_phrase(hit.token)}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
@@ -69,8 +69,12 @@ def event_type(
 def _doers(trigger: Token) -> list[Token]:
     """The phrase of whoever does what a verb trigger tells: its subject, the agent of a
     passive ("beaten by a crowd"), or the subject of the verb it is coordinated with
-    ("stormed the building and set it on fire")."""
+    ("stormed the building and set it on fire"); a noun trigger's, its verb's."""
     t = trigger
+    for _ in range(3):  # a noun trigger ("set it on fire") is done by its verb's subject
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
     for _ in range(4):
         subjects = [c for c in t.children if c.dep_ == "nsubj"]
         subjects += [p for c in t.children if c.dep_ == "agent"
@@ -97,14 +101,3 @@ def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
             if up.lower_ in _WITHOUT:
                 return True
     return False
-
-
-def _own_phrase(trigger: Token) -> list[Token]:
-    """The trigger's phrase without the clauses hanging in it ("rockets loaded with chlorine",
-    not "the airfield from which a chemical attack was launched")."""
-    words, todo = [], [trigger]
-    while todo:
-        t = todo.pop()
-        words.append(t)
-        todo += [c for c in t.children if c.dep_ not in _OWN_STOPS]
-    return words
