@@ -190,6 +190,18 @@ class _Reader:
                               self.settings)
         if not hits:
             return
+        before = len(self.dropped)
+        self._read_hits(sent, n, hits)
+        # A sentence whose every trigger was a mere mention ("a swap", "an anti-tank mine")
+        # is read as if none had fired: the model may still propose its event.
+        mentions = self.dropped[before:]
+        if (self.index.region(sent.root) == "body" and mentions and len(mentions) == len(hits)
+                and all(d.reason.startswith(NOT_SPECIFIC) for d in mentions)):
+            self._read_hits(sent, n, proposals(sent, [], scores, set(), self.settings))
+
+    def _read_hits(self, sent: Span, n: int, hits: list[Hit]) -> None:
+        if not hits:
+            return
         triggers = self.triggers = {h.token.i for h in hits}
         anchors = {h.token.i: _anchor(h, self.lex, triggers) for h in hits}
         counts = _assign_counts(find_counts(sent, self.index, self.lex), hits)
@@ -238,7 +250,7 @@ class _Reader:
         irrealis = voice.modality in ("planned", "hypothetical", "denied")
         if not (irrealis or _specific(hit, anchor, bool(counts) or own_date, place_rule,
                                       self.triggers)):
-            self._drop(hit, sent, n, "not specific: a noun naming a kind of event, with no "
+            self._drop(hit, sent, n, f"{NOT_SPECIFIC}: a noun naming a kind of event, with no "
                                      "date, count or past verb of its own")
             return None
         first_place = places[0].place if places else None
@@ -313,6 +325,7 @@ class _Reader:
 
 
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})
+NOT_SPECIFIC = "not specific"
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 
 

@@ -22,10 +22,15 @@ COUNTS_FILE = "event_counts.tsv"
 
 TRIGGER_FLAGS = frozenset(
     {"completive", "weak", "place_object", "base_object", "loser_subject", "place_subject",
-     "air", "past"}
+     "air", "past", "particle", "group_object", "claim", "crowd", "agent"}
 )
 TRIGGER_POS = frozenset({"VERB", "NOUN", "*"})
 ACTOR_CUES = frozenset({"actor1:state", "actor1:nonstate", "actor2:state", "actor2:civilian"})
+# "by:CLASS": a word of CLASS in the phrase of whoever acts ("angry protesters set fire");
+# "obj:CLASS": a word of CLASS among what the trigger acts on ("seized a nurse").
+# "own:CLASS": a word of CLASS in the trigger's own phrase ("shells carrying a chemical agent").
+# "objtree:CLASS": anywhere below those objects ("detained students who tried to march").
+SCOPED_CUES = ("by:", "obj:", "objtree:", "own:")
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,8 @@ def _triggers() -> dict[str, tuple[TriggerEntry, ...]]:
 def _retypes(cue_classes: frozenset[str]) -> dict[str, tuple[Retype, ...]]:
     rules: dict[str, list[Retype]] = {}
     for where, (family, cue, etype, subtype) in _rows(RETYPE_FILE, 4):
-        if cue not in cue_classes and cue not in ACTOR_CUES:
+        scoped = cue.split(":", 1)[1] if cue.startswith(SCOPED_CUES) else None
+        if cue not in cue_classes and cue not in ACTOR_CUES and scoped not in cue_classes:
             raise ProfileError(f"{where}: unknown cue {cue!r}")
         rules.setdefault(family, []).append(Retype(family, cue, etype, subtype))
     return {f: tuple(rs) for f, rs in rules.items()}

@@ -121,3 +121,20 @@ def tense(verb: Token, past_form: bool = False) -> Tense:
     if verb.dep_ in BORROWING_DEPS and verb.head.i != verb.i and is_verb(verb.head):
         return tense(verb.head)
     return "none"
+
+
+# Dependents that open another clause or name a doer: a trigger's own phrase stops there.
+_OWN_STOPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "nsubj", "nsubjpass"})
+
+
+def own_phrase(trigger: Token) -> list[Token]:
+    """The trigger's phrase without the clauses hanging in it ("mortar rounds containing
+    chlorine", not "the airfield from which a chemical attack was launched"); a compound
+    trigger ("mortar rounds") speaks for the noun it modifies."""
+    top = trigger.head if trigger.dep_ == "compound" else trigger
+    words, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        words.append(t)
+        todo += [c for c in t.children if c.dep_ not in _OWN_STOPS]
+    return words

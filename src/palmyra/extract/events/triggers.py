@@ -15,13 +15,22 @@ from spacy.tokens import Span, Token
 
 from palmyra.extract.events.index import DocIndex
 from palmyra.extract.events.lexicon import Lexicon, TriggerEntry
-from palmyra.extract.events.syntax import OBJECT_DEPS, clause_tokens, clause_verb, is_verb
+from palmyra.extract.events.syntax import (
+    OBJECT_DEPS,
+    clause_tokens,
+    clause_verb,
+    is_verb,
+    own_phrase,
+)
 
 _NAME_KINDS = ("actor", "person", "place", "date")  # names a trigger cannot sit in
 # Multi-word phrases are matched across hyphens: "air-strike" is three tokens.
 _SKIPPED = frozenset({"-"})
 _CONTROL_WORDS = frozenset({"control", "over"})
+DISRUPTED = "disrupted"  # the family of weapons defused, intercepted, downed
 _GROUND_PREPS = frozenset({"of", "from"})  # "control of X", "withdrew from X"
+_OUT_PREPS = frozenset({"out", "away"})  # "pulled out of X", "away from X"
+_PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,13 @@ def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
     for key in dict.fromkeys(_forms(token)):
         for entry in lex.triggers.get(key, ()):
             end = _phrase_end(sent, i, entry.words)
+            if end is None and "particle" in entry.flags:
+                end = _particle_end(token, entry.words)
             if end is None:
                 continue
             head = doc[i:end].root
+            if head.pos_ == "ADP":  # a phrase led by a preposition is its object's ("on fire")
+                head = doc[end - 1]
             if _inside_name(token, head, index):
                 continue
             if entry.family == "territorial" and _exploited(head):
@@ -98,6 +111,17 @@ def _phrase_end(sent: Span, i: int, words: tuple[str, ...]) -> int | None:
     return j
 
 
+def _particle_end(token: Token, words: tuple[str, ...]) -> int | None:
+    """For ``particle`` phrases ("hand over", "drive out"), the verb alone when its particle
+    stands apart from it ("handed it over", "drove the militants out of the town")."""
+    if len(words) != 2 or words[0] not in _forms(token):
+        return None
+    # "back" and "away" are often parsed as adverbs ("handed it back"), "out" as a preposition
+    if any(c.dep_ in _PARTICLE_DEPS and words[1] in _forms(c) for c in token.children):
+        return token.i + 1
+    return None
+
+
 def _pos_ok(head: Token, entry: TriggerEntry) -> bool:
     if entry.pos == "*":
         return head.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
@@ -108,17 +132,38 @@ def _pos_ok(head: Token, entry: TriggerEntry) -> bool:
 
 def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) -> bool:
     """For ``place_object`` triggers, whether what is taken is ground ("took three villages");
-    for ``base_object`` ones, whether what is set up is a base ("set up a base")."""
+    for ``base_object`` ones, whether what is set up is a base ("set up a base"); for
+    ``group_object`` ones, whether what is joined is an armed group ("joined the coalition");
+    for ``claim`` and ``crowd`` ones, whether the sentence tells a protest's demand or crowd;
+    for ``agent`` ones, whether the trigger's own phrase names a chemical ("dropped canisters
+    of chlorine") in a sentence naming no crowd (tear gas on protesters is riot control)."""
+    if "claim" in entry.flags and not any(lex.cue(t, "protest_claim") for t in head.sent):
+        return False
+    if "crowd" in entry.flags and not any(lex.cue(t, "crowd") for t in head.sent):
+        return False
+    if "agent" in entry.flags and (not any(lex.cue(t, "chemical") for t in own_phrase(head))
+                                   or any(lex.cue(t, "crowd") for t in head.sent)):
+        return False
+    if "group_object" in entry.flags:
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        objects += [_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "into"]
+        return any(index.mention_at(t, "actor") or lex.cue(t, "group_noun")
+                   for o in objects if o is not None
+                   for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
     if "base_object" in entry.flags:
+        # what is set up, or what a place is turned into ("turned the school into a base")
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
-        return any(lex.cue(t, "base_noun") for o in objects
+        objects += [_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "into"]
+        return any(lex.cue(t, "base_noun") for o in objects if o is not None
                    for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
     if "place_subject" in entry.flags:
         return _ground_subject(head, index, lex)
     if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
         return True
     targets = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
-    targets += [_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ in _GROUND_PREPS]
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [g for c in preps if c.lower_ in _OUT_PREPS for g in c.children if g.dep_ == "prep"]
+    targets += [_pobj(c) for c in preps if c.lower_ in _GROUND_PREPS]
     if head.dep_ in ("acl", "amod"):
         targets.append(head.head)  # "the city, taken from Daesh"
     for target in targets:
@@ -130,7 +175,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         words += [w for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
                   for w in [_pobj(c)] if w is not None]
         for t in words:
-            if index.mention_at(t, "place") or (t.pos_ == "NOUN" and lex.cue(t, "territory")):
+            if index.mention_at(t, "place") or (t.pos_ == "NOUN" and (
+                    lex.cue(t, "territory") or lex.cue(t, "base_noun"))):
                 return True
     return False
 
@@ -172,6 +218,7 @@ def _pobj(prep: Token) -> Token | None:
 
 def _drop_outranked(hits: list[Hit]) -> list[Hit]:
     """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence)."""
+    hits = _disrupted_objects(hits)
     strong = [h for h in hits if "weak" not in h.entry.flags]
     if not strong:
         return _one_kill_per_clause(hits)
@@ -187,6 +234,14 @@ def _drop_outranked(hits: list[Hit]) -> list[Hit]:
         if not any(h.token.i in clause for h in strong):
             kept.append(hit)
     return kept
+
+
+def _disrupted_objects(hits: list[Hit]) -> list[Hit]:
+    """A weapon that is the object of a disrupting verb ("dismantled an explosive charge")
+    was not used: the verb's hit stands and the weapon's gives way to it."""
+    disrupted = {c.i for h in hits if h.entry.family == DISRUPTED and h.is_verb
+                 for c in h.token.children if c.dep_ in OBJECT_DEPS}
+    return [h for h in hits if h.token.i not in disrupted]
 
 
 def _one_kill_per_clause(hits: list[Hit]) -> list[Hit]:

@@ -15,13 +15,17 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.syntax import own_phrase
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef
 
 # Cue classes of the clause that re-type a trigger (event_retype.tsv): weapons, how a protest
 # was met, what was seized or shot down, a peaceful handover.
 TYPING_CUES = ("air", "suicide", "chemical", "artillery", "intervention", "lethal", "violent",
-               "arms", "crewed", "peaceful", "military_target")
+               "arms", "crewed", "peaceful", "military_target", "protest_word")
+# Negated fighting words: "without a fight", "with no resistance" make a handover peaceful.
+_WITHOUT = frozenset({"without"})
+_NO = frozenset({"no"})
 DEFAULT_STATE_KINDS = frozenset({"state_forces", "government", "militia", "police"})
 CIVILIAN_KINDS = frozenset({"civilians"})
 
@@ -35,8 +39,19 @@ def event_type(
     lex: Lexicon,
     state_kinds: frozenset[str] = DEFAULT_STATE_KINDS,
 ) -> tuple[str, str]:
-    """``(event_type, sub_event_type)`` for the trigger, after the first matching re-typing rule."""
+    """``(event_type, sub_event_type)`` for the trigger, after the first matching re-typing rule.
+
+    A rule's cue is a cue class found in the clause, a resolved actor's side, or a cue class
+    found in the doer's phrase (``by:CLASS``), among the trigger's objects (``obj:CLASS``) or
+    anywhere below them (``objtree:CLASS``: "detained students who tried to march"), or in
+    the trigger's own phrase (``own:CLASS``: "rockets loaded with a mustard agent").
+    """
+    victims = list(victims)
     cues = {c for c in TYPING_CUES if any(lex.cue(t, c) for t in clause if t.i != hit.token.i)}
+    if _uncontested(clause, lex):
+        cues.add("peaceful")
+    scope = {"by": _doers(hit.token), "obj": [w for v in victims for w in (v, *v.conjuncts)],
+             "objtree": [w for v in victims for w in v.subtree], "own": own_phrase(hit.token)}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
@@ -45,6 +60,44 @@ def event_type(
     ):
         cues.add("actor2:civilian")
     for rule in lex.retypes.get(hit.entry.family, ()):
-        if rule.cue in cues:
+        where, _, cls = rule.cue.partition(":")
+        if rule.cue in cues or (where in scope and any(lex.cue(t, cls) for t in scope[where])):
             return rule.event_type, rule.sub_event_type
     return hit.entry.event_type, hit.entry.sub_event_type
+
+
+def _doers(trigger: Token) -> list[Token]:
+    """The phrase of whoever does what a verb trigger tells: its subject, the agent of a
+    passive ("beaten by a crowd"), or the subject of the verb it is coordinated with
+    ("stormed the building and set it on fire"); a noun trigger's, its verb's."""
+    t = trigger
+    for _ in range(3):  # a noun trigger ("set it on fire") is done by its verb's subject
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    for _ in range(4):
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        subjects += [p for c in t.children if c.dep_ == "agent"
+                     for p in c.children if p.dep_ == "pobj"]
+        if subjects:
+            return [w for s in subjects for w in s.subtree]
+        if t.dep_ == "relcl":
+            return [t.head, *(c for c in t.head.children if c.dep_ in ("amod", "compound"))]
+        if t.dep_ not in ("conj", "xcomp", "advcl") or t.head.i == t.i:
+            break
+        t = t.head
+    return []
+
+
+def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
+    """Whether the clause says the ground changed hands without a fight ("without firing a
+    shot", "with no resistance")."""
+    for t in clause:
+        if not lex.cue(t, "contest"):
+            continue
+        if any(c.lower_ in _NO for c in t.children if c.dep_ == "det"):
+            return True
+        for up in (t.head, t.head.head):
+            if up.lower_ in _WITHOUT:
+                return True
+    return False
