@@ -1,5 +1,5 @@
 """Sub-sentence spans: a line cut into clauses, a classifier that picks the clauses of a
-loaded line that hold the technique, and the proposer that joins neighbouring picks."""
+loaded line that hold the technique, each proposed as a span."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from palmyra.techniques.classifier import SoftmaxClassifier
 from palmyra.techniques.corpus import Article, Labelled
 from palmyra.techniques.features import ArticleView, clause_features, span_features
 from palmyra.techniques.model import TechniqueModel
-from palmyra.techniques.spans import build, clauses, joined
+from palmyra.techniques.spans import build, clauses, picked
 from palmyra.train.technique_model import fit_clause_classifier, fit_sentence_classifier
 
 LINE = ('Officials said on Monday that the so-called experts, who never visited the site, '
@@ -42,12 +42,11 @@ def test_clauses_are_offsets_into_the_whole_text():
                                              "and these barbaric thugs will pay dearly!"]
 
 
-def test_joined_merges_neighbouring_picks_only():
+def test_picked_keeps_each_clause_at_the_threshold_as_its_own_span():
     pieces = [(0, 5), (7, 12), (14, 20), (22, 30)]
-    found = joined(pieces, [0.9, 0.6, 0.1, 0.7], 0.5)
-    assert [(s, e) for s, e, _ in found] == [(0, 12), (22, 30)]
-    assert np.isclose(found[0][2], 0.75)
-    assert joined(pieces, [0.1] * 4, 0.5) == []
+    found = picked(pieces, [0.9, 0.6, 0.1, 0.5], 0.5)
+    assert found == [(0, 5, 0.9), (7, 12, 0.6), (22, 30, 0.5)]
+    assert picked(pieces, [0.1] * 4, 0.5) == []
 
 
 def test_clause_features_tell_place_bounds_and_cue_words():

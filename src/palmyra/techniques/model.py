@@ -86,7 +86,7 @@ class TechniqueModel:
     @property
     def clause_threshold(self) -> float | None:
         """Clauses scored at or above this (the sentence's probability times the clause's)
-        are proposed, neighbours joined; ``None``: whole sentences instead."""
+        are proposed, each its own span; ``None``: whole sentences instead."""
         value = self.meta.get("clause_threshold")
         ok = value is not None and self.clause is not None and self.sentence is not None
         return float(value) if ok else None
@@ -135,7 +135,7 @@ class TechniqueModel:
 
         The text is read a line (a paragraph, or in PTC a sentence) at a time. Where the
         model has a clause classifier, the clauses whose score (the sentence's probability
-        times the clause's) reaches its threshold are proposed, neighbours joined; else a
+        times the clause's) reaches its threshold are proposed, each its own span; else a
         line the sentence classifier is sure enough of is proposed whole (its score: the
         sentence's probability). In the other lines the tagger's spans are (see
         ``spans.spans``)."""
@@ -149,7 +149,7 @@ class TechniqueModel:
         for i, ((s, e), doc, probs, p_sent) in enumerate(zip(
                 units, docs, proposer.in_probabilities(self.nlp, docs), sure, strict=True)):
             if pieces is not None:
-                found = proposer.joined(*pieces[i], by_clause)
+                found = proposer.picked(*pieces[i], by_clause)
                 if found:
                     out.extend(found)
                     continue

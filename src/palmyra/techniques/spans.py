@@ -171,20 +171,10 @@ def trimmed(text: str, start: int, end: int, score: float) -> tuple[int, int, fl
     return start, end, score
 
 
-def joined(pieces: Sequence[tuple[int, int]], scores: Sequence[float],
+def picked(pieces: Sequence[tuple[int, int]], scores: Sequence[float],
            threshold: float) -> list[tuple[int, int, float]]:
-    """Runs of consecutive ``pieces`` (a line's clauses) scored at or above ``threshold``,
-    each run one span from its first piece's start to its last piece's end, with the
-    run's mean score: neighbouring clauses that both use a technique are most often one
-    span ("they are thugs, and they will pay")."""
-    out: list[tuple[int, int, float]] = []
-    run: list[int] = []
-    for i, score in enumerate([*scores, -1.0]):
-        if score >= threshold:
-            run.append(i)
-            continue
-        if run:
-            out.append((pieces[run[0]][0], pieces[run[-1]][1],
-                        float(np.mean([scores[j] for j in run]))))
-        run = []
-    return out
+    """The ``pieces`` (a line's clauses) scored at or above ``threshold``, each its own span
+    with its score: PTC's spans mostly start and end at clause breaks, two neighbouring
+    clauses most often being two spans (picking exactly the clauses that hold a span
+    would score train SI F1 0.89 as separate spans, 0.82 with neighbours joined)."""
+    return [(a, b, float(p)) for (a, b), p in zip(pieces, scores, strict=True) if p >= threshold]

@@ -206,7 +206,7 @@ def _thresholds(nlp: Any, held: list[Article], sentence: SoftmaxClassifier | Non
                 for (aid, s, e, _, _), found, ps, pc in zip(units, tagged, p_sent, pieces,
                                                             strict=True):
                     if by_clause is not None:
-                        found = [x[:2] for x in proposer.joined(*pc, by_clause)] or found
+                        found = [x[:2] for x in proposer.picked(*pc, by_clause)] or found
                     elif whole is not None and ps >= whole:
                         found = [proposer.trimmed(texts[aid], s, e, ps)[:2]]
                     pred.setdefault(aid, []).extend(found)
