@@ -145,6 +145,20 @@ def span_features(view: ArticleView, start: int, end: int) -> Counter[str]:
     return f
 
 
+def char_features(view: ArticleView, start: int, end: int) -> Counter[str]:
+    """The second view of a span for the technique classifier's ensemble: the span alone,
+    as letter 3- to 5-grams of its lower-cased text (word parts shared by unseen words:
+    "-phobic", "islamo-", "libtard"), its cue words and its length."""
+    text = f" {view.lower[start:end]} "
+    f: Counter[str] = Counter()
+    for n in (3, 4, 5):
+        f.update("c=" + text[i:i + n] for i in range(len(text) - n + 1))
+    ws = words(text)
+    f.update(f"lex={name}" for w in ws for name, cue in CUES.items() if w in cue)
+    f["len=" + str(min(len(ws), 40) // 4)] += 1
+    return f
+
+
 def sentence_features(view: ArticleView, start: int, end: int, index: int) -> Counter[str]:
     """The feature counts of the sentence ``view.text[start:end]``, the ``index``-th of its
     article (0: the title)."""

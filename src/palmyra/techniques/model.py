@@ -25,14 +25,15 @@ from palmyra.techniques import spans as proposer
 from palmyra.techniques.classifier import SoftmaxClassifier
 from palmyra.techniques.features import (
     ArticleView,
+    char_features,
     clause_features,
     sentence_features,
     span_features,
 )
 
 ENV_MODEL = "PALMYRA_TECHNIQUES_MODEL"  # a model folder that wins over the cache folder
-SPANS, CLASSIFIER, SENTENCES, CLAUSES, META = ("spans", "classifier", "sentences", "clauses",
-                                              "model.json")
+SPANS, CLASSIFIER, SENTENCES, CLAUSES, CHARS, META = (
+    "spans", "classifier", "sentences", "clauses", "classifier_chars", "model.json")
 TRAIN_HINT = ("propaganda techniques skipped: no trained model. Train one with "
               "`palmyra train techniques --ptc DIR` (DIR: the SemEval-2020 Task 11 PTC folder).")
 
@@ -76,12 +77,14 @@ class TechniqueModel:
 
     def __init__(self, nlp: Any, classifier: SoftmaxClassifier, meta: dict[str, Any],
                  sentence: SoftmaxClassifier | None = None,
-                 clause: SoftmaxClassifier | None = None) -> None:
+                 clause: SoftmaxClassifier | None = None,
+                 chars: SoftmaxClassifier | None = None) -> None:
         self.nlp = nlp
         self.classifier = classifier
         self.meta = meta
         self.sentence = sentence  # P(the sentence uses a technique); None in older models
         self.clause = clause  # P(a clause holds it | its sentence does); None in older models
+        self.chars = chars  # the technique from the span's letter n-grams; None in older models
 
     @property
     def clause_threshold(self) -> float | None:
@@ -114,8 +117,10 @@ class TechniqueModel:
                         if (folder / SENTENCES).is_dir() else None)
             clause = (SoftmaxClassifier.load(folder / CLAUSES)
                       if (folder / CLAUSES).is_dir() else None)
+            chars = (SoftmaxClassifier.load(folder / CHARS)
+                     if (folder / CHARS).is_dir() else None)
             return cls(spacy.load(folder / SPANS), SoftmaxClassifier.load(folder / CLASSIFIER),
-                       meta, sentence, clause)
+                       meta, sentence, clause, chars)
         except (OSError, ValueError, KeyError) as err:
             raise PalmyraError(f"{folder}: not a technique model ({err}); retrain it with "
                                "`palmyra train techniques`") from err
@@ -128,6 +133,8 @@ class TechniqueModel:
             self.sentence.save(folder / SENTENCES)
         if self.clause is not None:
             self.clause.save(folder / CLAUSES)
+        if self.chars is not None:
+            self.chars.save(folder / CHARS)
         (folder / META).write_text(json.dumps(self.meta, indent=1) + "\n", encoding="utf-8")
 
     def propose(self, text: str) -> list[tuple[int, int, float]]:
@@ -176,9 +183,14 @@ class TechniqueModel:
         return [float(p) for p in self.sentence.predict_proba(rows)[:, 1]]
 
     def probabilities(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
-        """Each technique's probability for each span (rows in ``classifier.labels`` order)."""
+        """Each technique's probability for each span (rows in ``classifier.labels`` order):
+        the mean of the two classifiers' where the model has both."""
         view = ArticleView(text)
-        return self.classifier.predict_proba([span_features(view, s, e) for s, e in spans])
+        probs = self.classifier.predict_proba([span_features(view, s, e) for s, e in spans])
+        if self.chars is not None:
+            probs = (probs + self.chars.predict_proba([char_features(view, s, e)
+                                                       for s, e in spans])) / 2
+        return probs
 
     def tag(self, text: str) -> list[Tagged]:
         """Every technique span of ``text`` with its likeliest technique."""
