@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from palmyra.cli import app
 from palmyra.techniques import TECHNIQUES
+from palmyra.techniques.model import find_model
 
 from .ptc_fixture import write_ptc
 
@@ -89,3 +90,17 @@ def test_techniques_eval_without_a_model_fails_with_the_hint(tmp_path):
 def test_techniques_eval_ptc_runs_alone(tmp_path):
     result = runner.invoke(app, ["eval", "--ptc", str(tmp_path), "--gold", str(tmp_path)])
     assert result.exit_code == 2 and "on its own" in result.output
+
+
+def test_train_fits_the_clause_classifier_only_when_asked(tmp_path):
+    root = write_ptc(tmp_path / "ptc", articles=6)
+    for flag, has_clauses in (([], False), (["--clauses"], True)):
+        out = tmp_path / f"model{len(flag)}"
+        result = runner.invoke(app, ["train", "techniques", "--ptc", str(root), "--model", str(out),
+                                     "--epochs", "1", *flag])
+        assert result.exit_code == 0, result.output
+        assert (out / "classifier_chars").is_dir() and (out / "sentences").is_dir()
+        assert (out / "clauses").is_dir() is has_clauses
+        meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+        assert "clause_threshold" in meta and (has_clauses or meta["clause_threshold"] is None)
+        assert find_model(out).tag(ARTICLE) is not None

@@ -10,6 +10,7 @@ was compared. Features are log-scaled counts, each row scaled to unit length.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,8 +37,8 @@ class SoftmaxClassifier:
         data, cols, ptr = [], [], [0]
         bias = len(self.vocab)
         for row in rows:
-            items = [(self.vocab[k], 1.0 + np.log(v)) for k, v in row.items() if k in self.vocab]
-            norm = np.sqrt(sum(v * v for _, v in items)) or 1.0
+            items = [(self.vocab[k], 1.0 + math.log(v)) for k, v in row.items() if k in self.vocab]
+            norm = math.sqrt(sum(v * v for _, v in items)) or 1.0
             for c, v in items:
                 cols.append(c)
                 data.append(v / norm)

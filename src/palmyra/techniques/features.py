@@ -11,7 +11,11 @@ ones it saw in training to weights. Why each family is there:
   by it and nothing else;
 - the words just before and after, and the whole sentence: the cue outside the
   span ("experts say", "if we don't");
-- punctuation and case: quotation marks, "!", "?", all-capitals.
+- punctuation and case: quotation marks, "!", "?", all-capitals;
+- cue lexicons (``CUES``), one feature per technique whose cue words the span or
+  the words around it hold: they carry a technique to words too rare in training
+  to have weights of their own ("nincompoop" is name calling like "idiot"); and
+  whether the span sits inside quotation marks or in the title.
 
 ``sentence_features`` describe a whole sentence (PTC: a line) for the sentence
 classifier that tells whether it uses any technique: its words, word pairs and
@@ -26,6 +30,41 @@ from collections import Counter
 
 WORD = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 CONTEXT = 3  # words either side of the span
+
+# Cue words of techniques, from the PTC annotation guidelines' definitions and examples
+# (Da San Martino et al. 2019) and general English: not read off the corpus.
+CUES: dict[str, frozenset[str]] = {name: frozenset(ws.split()) for name, ws in {
+    "doubt": "allegedly alleged so-called supposedly purported purportedly claims claimed claim "
+             "doubt doubts doubtful questionable dubious really truth credibility whether "
+             "suspicious hoax fake false lie lies lied lying unproven unverified",
+    "flag": "america american americans nation nation's national nations patriot patriots "
+            "patriotic country country's homeland flag our we us people citizens freedom "
+            "liberty heritage sovereignty constitution fatherland motherland",
+    "fear": "threat threats threaten threatens danger dangerous destroy destroyed destruction "
+            "kill killed killing attack attacks terror terrorism terrorist terrorists crisis "
+            "catastrophe catastrophic disaster die death deaths dead risk fear afraid invasion "
+            "invade collapse chaos deadly epidemic violence violent",
+    "name": "idiot idiots moron morons liar liars thug thugs traitor traitors crook crooked "
+            "criminal criminals radical radicals extremist extremists leftist leftists "
+            "globalist globalists regime puppet puppets clown clowns fascist fascists racist "
+            "racists bigot bigots elite elites hypocrite hypocrites propagandist mob",
+    "loaded": "very extremely outrageous shocking disgusting horrific horrible absolutely "
+              "massive huge brutal evil vicious insane crazy disastrous devastating "
+              "despicable shameful scandal scandalous corrupt corruption slaughter "
+              "massacre barbaric heinous sinister blatant",
+    "authority": "according expert experts professor dr official officials study studies report "
+                 "scientist scientists research researchers analyst analysts spokesman "
+                 "spokeswoman minister president director",
+    "bandwagon": "everyone everybody nobody majority millions hitler nazi nazis nazism "
+                 "fascism communist communists stalin totalitarian",
+    "extreme": "either only choice must never always nothing everything every all none "
+               "entire entirely totally completely biggest worst best greatest ever",
+    "causal": "because cause caused causes therefore thus result results resulted due blame "
+              "blamed consequence reason",
+    "cliche": "period enough simply obviously fact facts clear common sense plain",
+    "what": "what about hypocrisy hypocritical double standard standards same yet while "
+            "whereas instead",
+}.items()}
 
 
 def words(text: str) -> list[str]:
@@ -96,6 +135,27 @@ def span_features(view: ArticleView, start: int, end: int) -> Counter[str]:
         f["has=caps"] += 1
     if text[:1].isupper():
         f["cap_first"] += 1
+    f.update(f"lex={name}" for w in ws for name, cue in CUES.items() if w in cue)
+    f.update(f"Llex={name}" for w in before for name, cue in CUES.items() if w in cue)
+    left, right = view.text[max(0, start - 2):start], view.text[end:end + 2]
+    if any(q in left for q in '"“‘') and any(q in right for q in '"”’'):
+        f["quoted"] += 1
+    if start < max(0, view.text.find("\n")):
+        f["in_title"] += 1
+    return f
+
+
+def char_features(view: ArticleView, start: int, end: int) -> Counter[str]:
+    """The second view of a span for the technique classifier's ensemble: the span alone,
+    as letter 3- to 5-grams of its lower-cased text (word parts shared by unseen words:
+    "-phobic", "islamo-", "libtard"), its cue words and its length."""
+    text = f" {view.lower[start:end]} "
+    f: Counter[str] = Counter()
+    for n in (3, 4, 5):
+        f.update("c=" + text[i:i + n] for i in range(len(text) - n + 1))
+    ws = words(text)
+    f.update(f"lex={name}" for w in ws for name, cue in CUES.items() if w in cue)
+    f["len=" + str(min(len(ws), 40) // 4)] += 1
     return f
 
 
@@ -113,6 +173,43 @@ def sentence_features(view: ArticleView, start: int, end: int, index: int) -> Co
     for mark, name in (("!", "excl"), ("?", "quest"), ('"', "quote"), ("“", "quote"),
                        ("'", "squote")):
         if mark in text:
+            f[f"has={name}"] += 1
+    if any(len(w) > 1 and w.isupper() and w.isalpha() for w in text.split()):
+        f["has=caps"] += 1
+    content = [w for w in ws if len(w) > 3]
+    if content:
+        f["wordrep=" + _bin(max(view.word_counts[w] for w in content), (1, 2, 3, 5, 8, 13))] += 1
+    return f
+
+
+def clause_features(view: ArticleView, line: tuple[int, int], clause: tuple[int, int],
+                    k: int, n: int, index: int) -> Counter[str]:
+    """The feature counts of ``clause``, the ``k``-th of the ``n`` clauses of ``line``, the
+    ``index``-th line of its article, for the classifier that tells which clauses of a
+    line that uses a technique hold it: the clause's words, word pairs and endings, its
+    cue words, length and share of the line, its place in the line, the punctuation that
+    bounds it (a quotation, a trailing "!"), capitals and word repetition."""
+    start, end = clause
+    text = view.text[start:end]
+    ws = words(text)
+    f: Counter[str] = Counter()
+    f.update(f"w={w}" for w in ws)
+    f.update(f"b={a}_{b}" for a, b in zip(ws, ws[1:], strict=False))
+    f.update(f"suf={w[-3:]}" for w in ws if len(w) > 4)
+    f.update(f"lex={name}" for w in ws for name, cue in CUES.items() if w in cue)
+    if ws:
+        f[f"first={ws[0]}"] += 1
+        f[f"last={ws[-1]}"] += 1
+    f["len=" + _bin(len(ws), (1, 2, 3, 5, 8, 12, 20))] += 1
+    f["share=" + _bin(round(10 * (end - start) / max(1, line[1] - line[0])), (2, 4, 6, 8, 10))] += 1
+    f["at=" + ("only" if n == 1 else "first" if k == 0 else "last" if k == n - 1 else "mid")] += 1
+    f["pos=" + ("title" if index == 0 else _bin(index, (1, 2, 4, 8, 16, 32)))] += 1
+    before = view.text[max(line[0], start - 2):start].strip()
+    after = view.text[end:min(line[1], end + 2)].strip()
+    f["before=" + (before[-1:] or "^")] += 1
+    f["after=" + (after[:1] or "$")] += 1
+    for mark, name in (("!", "excl"), ("?", "quest"), ('"', "quote"), ("“", "quote")):
+        if mark in text or mark in before + after:
             f[f"has={name}"] += 1
     if any(len(w) > 1 and w.isupper() and w.isalpha() for w in text.split()):
         f["has=caps"] += 1

@@ -2,7 +2,8 @@
 
 The folder (written by ``palmyra train techniques``) holds ``spans/`` (the span
 proposer, a spaCy pipeline), ``sentences/`` (the sentence classifier: does this
-sentence use any technique), ``classifier/`` (the technique classifier) and
+sentence use any technique), ``clauses/`` (the clause classifier: which clauses
+of such a sentence hold the technique), ``classifier/`` (the technique classifier) and
 ``model.json`` (the decoding thresholds and how the model was made). It lives in
 the user's cache folder (``default_model_dir``) or wherever ``--model`` put it;
 never in the package, since PTC, which it is trained on, states no licence.
@@ -22,10 +23,17 @@ import numpy as np
 from palmyra.errors import PalmyraError
 from palmyra.techniques import spans as proposer
 from palmyra.techniques.classifier import SoftmaxClassifier
-from palmyra.techniques.features import ArticleView, sentence_features, span_features
+from palmyra.techniques.features import (
+    ArticleView,
+    char_features,
+    clause_features,
+    sentence_features,
+    span_features,
+)
 
 ENV_MODEL = "PALMYRA_TECHNIQUES_MODEL"  # a model folder that wins over the cache folder
-SPANS, CLASSIFIER, SENTENCES, META = "spans", "classifier", "sentences", "model.json"
+SPANS, CLASSIFIER, SENTENCES, CLAUSES, CHARS, META = (
+    "spans", "classifier", "sentences", "clauses", "classifier_chars", "model.json")
 TRAIN_HINT = ("propaganda techniques skipped: no trained model. Train one with "
               "`palmyra train techniques --ptc DIR` (DIR: the SemEval-2020 Task 11 PTC folder).")
 
@@ -68,11 +76,23 @@ class TechniqueModel:
     """The span proposer and the technique classifier, with the proposer's threshold."""
 
     def __init__(self, nlp: Any, classifier: SoftmaxClassifier, meta: dict[str, Any],
-                 sentence: SoftmaxClassifier | None = None) -> None:
+                 sentence: SoftmaxClassifier | None = None,
+                 clause: SoftmaxClassifier | None = None,
+                 chars: SoftmaxClassifier | None = None) -> None:
         self.nlp = nlp
         self.classifier = classifier
         self.meta = meta
         self.sentence = sentence  # P(the sentence uses a technique); None in older models
+        self.clause = clause  # P(a clause holds it | its sentence does); None in older models
+        self.chars = chars  # the technique from the span's letter n-grams; None in older models
+
+    @property
+    def clause_threshold(self) -> float | None:
+        """Clauses scored at or above this (the sentence's probability times the clause's)
+        are proposed, each its own span; ``None``: whole sentences instead."""
+        value = self.meta.get("clause_threshold")
+        ok = value is not None and self.clause is not None and self.sentence is not None
+        return float(value) if ok else None
 
     @property
     def sentence_threshold(self) -> float | None:
@@ -95,8 +115,12 @@ class TechniqueModel:
             meta = json.loads((folder / META).read_text(encoding="utf-8"))
             sentence = (SoftmaxClassifier.load(folder / SENTENCES)
                         if (folder / SENTENCES).is_dir() else None)
+            clause = (SoftmaxClassifier.load(folder / CLAUSES)
+                      if (folder / CLAUSES).is_dir() else None)
+            chars = (SoftmaxClassifier.load(folder / CHARS)
+                     if (folder / CHARS).is_dir() else None)
             return cls(spacy.load(folder / SPANS), SoftmaxClassifier.load(folder / CLASSIFIER),
-                       meta, sentence)
+                       meta, sentence, clause, chars)
         except (OSError, ValueError, KeyError) as err:
             raise PalmyraError(f"{folder}: not a technique model ({err}); retrain it with "
                                "`palmyra train techniques`") from err
@@ -107,28 +131,46 @@ class TechniqueModel:
         self.classifier.save(folder / CLASSIFIER)
         if self.sentence is not None:
             self.sentence.save(folder / SENTENCES)
+        if self.clause is not None:
+            self.clause.save(folder / CLAUSES)
+        if self.chars is not None:
+            self.chars.save(folder / CHARS)
         (folder / META).write_text(json.dumps(self.meta, indent=1) + "\n", encoding="utf-8")
 
     def propose(self, text: str) -> list[tuple[int, int, float]]:
         """Spans of ``text`` that use some technique: ``(start, end, span score)``.
 
-        The text is read a line (a paragraph, or in PTC a sentence) at a time. A line
-        the sentence classifier is sure enough of is proposed whole (its score: the
-        sentence's probability); elsewhere the tagger's spans are (see ``spans.spans``)."""
+        The text is read a line (a paragraph, or in PTC a sentence) at a time. Where the
+        model has a clause classifier, the clauses whose score (the sentence's probability
+        times the clause's) reaches its threshold are proposed, each its own span; else a
+        line the sentence classifier is sure enough of is proposed whole (its score: the
+        sentence's probability). In the other lines the tagger's spans are (see
+        ``spans.spans``)."""
         units = proposer.sentences(text)
         sure = self.sentence_probabilities(text, units)
-        whole = self.sentence_threshold
+        whole, by_clause = self.sentence_threshold, self.clause_threshold
+        pieces = self.clause_scores(text, units, sure) if by_clause is not None else None
         docs = [self.nlp.make_doc(text[s:e]) for s, e in units]
         high, low = self.thresholds
         out = []
-        for (s, e), doc, probs, p_sent in zip(units, docs,
-                                              proposer.in_probabilities(self.nlp, docs), sure,
-                                              strict=True):
-            if whole is not None and p_sent >= whole:
+        for i, ((s, e), doc, probs, p_sent) in enumerate(zip(
+                units, docs, proposer.in_probabilities(self.nlp, docs), sure, strict=True)):
+            if pieces is not None:
+                found = proposer.picked(*pieces[i], by_clause)
+                if found:
+                    out.extend(found)
+                    continue
+            elif whole is not None and p_sent >= whole:
                 out.append(proposer.trimmed(text, s, e, p_sent))
-            else:
-                out.extend((s + a, s + b, p) for a, b, p in proposer.spans(doc, probs, high, low))
+                continue
+            out.extend((s + a, s + b, p) for a, b, p in proposer.spans(doc, probs, high, low))
         return out
+
+    def clause_scores(self, text: str, units: list[tuple[int, int]], sure: list[float]
+                      ) -> list[tuple[list[tuple[int, int]], list[float]]]:
+        """Each unit's clauses and their scores: the unit's probability ``sure`` times the
+        clause classifier's."""
+        return clause_scores(self.clause, ArticleView(text), units, sure)
 
     def sentence_probabilities(self, text: str,
                                units: list[tuple[int, int]]) -> list[float]:
@@ -141,9 +183,14 @@ class TechniqueModel:
         return [float(p) for p in self.sentence.predict_proba(rows)[:, 1]]
 
     def probabilities(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
-        """Each technique's probability for each span (rows in ``classifier.labels`` order)."""
+        """Each technique's probability for each span (rows in ``classifier.labels`` order):
+        the mean of the two classifiers' where the model has both."""
         view = ArticleView(text)
-        return self.classifier.predict_proba([span_features(view, s, e) for s, e in spans])
+        probs = self.classifier.predict_proba([span_features(view, s, e) for s, e in spans])
+        if self.chars is not None:
+            probs = (probs + self.chars.predict_proba([char_features(view, s, e)
+                                                       for s, e in spans])) / 2
+        return probs
 
     def tag(self, text: str) -> list[Tagged]:
         """Every technique span of ``text`` with its likeliest technique."""
@@ -163,3 +210,15 @@ class TechniqueModel:
             seen[span] = rank + 1
             out.append(self.classifier.labels[int(np.argsort(-p)[min(rank, len(p) - 1)])])
         return out
+
+
+def clause_scores(clause: SoftmaxClassifier, view: ArticleView, units: list[tuple[int, int]],
+                  sure: list[float]) -> list[tuple[list[tuple[int, int]], list[float]]]:
+    """Each unit's clauses (``spans.clauses``) and their scores: the unit's probability in
+    ``sure`` times the clause classifier's that the clause holds the technique."""
+    pieces = [proposer.clauses(view.text, s, e) for s, e in units]
+    rows = [clause_features(view, unit, c, k, len(cs), i)
+            for i, (unit, cs) in enumerate(zip(units, pieces, strict=True))
+            for k, c in enumerate(cs)]
+    probs = iter(clause.predict_proba(rows)[:, 1].tolist() if rows else [])
+    return [(cs, [p * next(probs) for _ in cs]) for cs, p in zip(pieces, sure, strict=True)]

@@ -13,6 +13,7 @@ the task's overlap metric wants it.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -55,6 +56,37 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if line.strip():
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
+    return out
+
+
+# Where a line breaks into clauses: punctuation inside it (commas, semicolons, colons,
+# brackets, dashes, quotation marks, a full stop between two sentences of a line) and
+# before a word that opens a clause or a conjunct ("and", "because", "which"...).
+_CLAUSE_BREAK = re.compile(
+    r'[,;:()\[\]—–"“”]|\s-+\s|[.!?](?=\s)|\s(?=(?:and|but|because|while|which|who|that|if'
+    r'|so|or|when|as|after|before|since|although|though|whereas|unless)\s)')
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the line ``text[start:end]``, in order, as character spans: pieces
+    between the breaks of ``_CLAUSE_BREAK``, each without the punctuation and space at
+    its edges (a closing "!", "?", "." or quotation mark stays). PTC spans mostly
+    start and end at such breaks: picking exactly the pieces that hold a span would
+    score train SI F1 0.82, against 0.63 for picking whole lines."""
+    line = text[start:end]
+    pieces, pos = [], 0
+    for m in _CLAUSE_BREAK.finditer(line):
+        pieces.append((pos, m.end() if m.group(0) in ".!?" else m.start()))
+        pos = m.end()
+    pieces.append((pos, len(line)))
+    out = []
+    for a, b in pieces:
+        while a < b and not line[a].isalnum():
+            a += 1
+        while b > a and not (line[b - 1].isalnum() or line[b - 1] in "!?.'\"”’"):
+            b -= 1
+        if a < b:
+            out.append((start + a, start + b))
     return out
 
 
@@ -137,3 +169,12 @@ def trimmed(text: str, start: int, end: int, score: float) -> tuple[int, int, fl
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end, score
+
+
+def picked(pieces: Sequence[tuple[int, int]], scores: Sequence[float],
+           threshold: float) -> list[tuple[int, int, float]]:
+    """The ``pieces`` (a line's clauses) scored at or above ``threshold``, each its own span
+    with its score: PTC's spans mostly start and end at clause breaks, two neighbouring
+    clauses most often being two spans (picking exactly the clauses that hold a span
+    would score train SI F1 0.89 as separate spans, 0.82 with neighbours joined)."""
+    return [(a, b, float(p)) for (a, b), p in zip(pieces, scores, strict=True) if p >= threshold]

@@ -80,6 +80,10 @@ def train_techniques(
         typer.Option("--limit", min=2, help="Train on the first N articles only (quick runs)."),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same model.")] = 13,
+    clauses: Annotated[bool, typer.Option(
+        "--clauses", help="Also fit the clause classifier and let the held-out articles choose"
+                          " clauses of sure lines over whole lines (experimental: see README).")
+                       ] = False,
 ) -> None:
     """Train the propaganda-technique tagger on PTC's train split (CPU; see README for time).
 
@@ -91,7 +95,8 @@ def train_techniques(
 
     target = model or default_model_dir()
     try:
-        fitted = train(ptc, epochs=epochs, seed=seed, limit=limit, log=typer.echo)
+        fitted = train(ptc, epochs=epochs, seed=seed, limit=limit, clauses=clauses,
+                       log=typer.echo)
     except PalmyraError as e:
         raise fail(str(e)) from None
     fitted.save(target)
