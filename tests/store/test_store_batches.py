@@ -66,3 +66,45 @@ def test_store_resolves_id_prefix_and_source_name(store_path):
 def test_store_refuses_missing_file_read_only(tmp_path):
     with pytest.raises(Exception, match="run `palmyra analyze PATH` first"):
         Store(tmp_path / "absent.duckdb", read_only=True)
+
+
+def _tables(st: Store) -> dict[str, list[tuple]]:
+    """Every analysis table's rows in stored order (less the write times)."""
+    out = {}
+    for table in ("documents", "document_sources", "mentions", "facts", "failures"):
+        cols = [c[0] for c in st.con.execute(f"SELECT * FROM {table} LIMIT 0").description
+                if c[0] not in ("ingested_at", "failed_at")]
+        out[table] = st.con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+    return out
+
+
+def test_store_batch_writes_rows_as_row_by_row(tmp_path, demo_rows_csv):
+    """A batch goes to DuckDB through Arrow tables: the stored rows and their order are
+    those of one insert per row, with a failure cleared, an extra source and a rewrite."""
+    from palmyra.ingest import iter_records
+    from palmyra.pipeline import Pipeline
+    from palmyra.store.rows import document_rows, source_rows
+
+    pipeline = Pipeline.create()
+    docs = [build_document(r, pipeline.outlets) for r in iter_records([demo_rows_csv])
+            if isinstance(r, RawRecord)]
+    done, errors = pipeline.process(docs)
+    assert not errors and len(done) == 4
+    rows = [document_rows(f, pipeline.version) for f in done]
+    assert all(r.mentions and r.facts for r in rows)
+    first = rows[0].sources[0]
+    extra = _doc("/b/copy.txt")
+    stored = []
+    for bulk in (True, False):
+        with Store(tmp_path / f"{bulk}.duckdb") as st:
+            if not bulk:  # one insert per row, as before the Arrow path
+                st._write_documents = lambda ds, st=st: [st._write_document(d) for d in ds]
+            st.write_batch([], failures=[(first, "annotate", "boom"),
+                                         (SourceRef("/c/other.txt"), "clean", "empty")])
+            st.write_rows(rows[:3], source_rows([(extra.id, extra.sources[0])]))
+            st.write_rows(rows[1:])  # two documents again, and one new
+            stored.append(_tables(st))
+    bulk_tables, row_tables = stored
+    assert bulk_tables == row_tables
+    assert len(bulk_tables["mentions"]) == sum(len(r.mentions) for r in rows)
+    assert [f[0] for f in bulk_tables["failures"]] == ["/c/other.txt"]

@@ -77,7 +77,7 @@ class Gazetteer:
             seen: set[str] = set()
             for names, primary in ((entry.names, True), (entry.aliases, False)):
                 for name in names:
-                    key = normalise(name)
+                    key = _name_key(name)
                     if not key or key in seen or (key in stop and entry.source != "profile"):
                         continue
                     seen.add(key)
@@ -234,6 +234,13 @@ def _fuzzy(gaz: Gazetteer, key: str, limit: int) -> tuple[tuple[Candidate, float
 def is_stopword(name: str) -> bool:
     """Is the name a weekday, month, demonym or other word that is never a place alone?"""
     return normalise(name) in _stopwords()
+
+
+@cache
+def _name_key(name: str) -> str:
+    """``normalise`` of a gazetteer name, once per process: every gazetteer of a run (the
+    union under ``--profile auto``, then each chosen profile's) keys the same names."""
+    return normalise(name)
 
 
 @cache

@@ -19,6 +19,7 @@ from palmyra.model import PlaceRef
 PRECISIONS = ("neighbourhood", "town", "admin2", "admin1", "country", "region")
 
 _MARKS = "'’‘`´ʿʾʻʼ′\""
+_ASCII_MARKS = str.maketrans("", "", "".join(c for c in _MARKS if c.isascii()))
 _NON_WORD = re.compile(r"[^\w]+")
 # Transliteration variants folded before vowels are dropped: the order matters
 # (digraphs first), and each pair is one English/French/German rendering of
@@ -42,6 +43,8 @@ ARTICLES = read_word_list("place_articles.txt")
 
 def words(text: str) -> list[str]:
     """Lower-case, mark-free words of a name (diacritics, quotes and hyphens removed)."""
+    if text.isascii():  # nothing to decompose: only the marks go (the same words, faster)
+        return _NON_WORD.sub(" ", text.translate(_ASCII_MARKS).casefold()).split()
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _MARKS)
     return _NON_WORD.sub(" ", plain.casefold()).split()
@@ -51,8 +54,7 @@ def key_of_words(parts: list[str]) -> str:
     """Join words into a lookup key: drop a leading "the" and any article another word follows."""
     if parts and parts[0] == "the":
         parts = parts[1:]
-    last = len(parts) - 1
-    return " ".join(w for i, w in enumerate(parts) if i == last or w not in ARTICLES)
+    return " ".join([w for w in parts[:-1] if w not in ARTICLES] + parts[-1:])
 
 
 def normalise(name: str) -> str:

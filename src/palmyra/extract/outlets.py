@@ -90,13 +90,7 @@ class Outlets:
         self.doc = doc
         names = _profile_names(tuple(outlets))
         self._canonical = names.canonical
-        named = _profile_mentions(doc, doc.text, names)
-        taken = [(m.start, m.end) for m in named]
-        named += [
-            m
-            for m in _generic_mentions(doc)
-            if not (within(taken, m.start) or within(taken, m.end - 1))
-        ]
+        named = _named(doc, names)
         self.mentions: list[OutletMention] = []
         self._starts: list[int] = []
         for m in sorted(named, key=lambda m: m.start):
@@ -137,6 +131,27 @@ class Outlets:
         if not any(c.lower_ in _DETERMINERS for c in head.lefts if c.dep_ in ("det", "amod")):
             return None
         return self.before(head.idx)
+
+
+# The last document's named outlets: quotes and citations each read the outlets of the same
+# parsed document, and the names' regex over its text costs more than the rest of ``Outlets``.
+_LAST: list[tuple[Doc, _ProfileNames, tuple[OutletMention, ...]]] = []
+
+
+def _named(doc: Doc, names: _ProfileNames) -> list[OutletMention]:
+    """The profile's names found in ``doc``, then the generic names outside them."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is doc and last[1] is names:
+        return list(last[2])
+    named = _profile_mentions(doc, doc.text, names)
+    taken = [(m.start, m.end) for m in named]
+    named += [
+        m
+        for m in _generic_mentions(doc)
+        if not (within(taken, m.start) or within(taken, m.end - 1))
+    ]
+    _LAST[:] = [(doc, names, tuple(named))]
+    return named
 
 
 def _profile_mentions(doc: Doc, text: str, names: _ProfileNames) -> list[OutletMention]:
