@@ -3,15 +3,22 @@
 Resolved by a short ordered chain (STYLE rule 4); the first helper that finds
 a place wins and its name is recorded as the rule:
 
-1. ``clause``: a place in the trigger's clause reached through a locative
-   preposition, an object or a compound, nearest first; coordinated places
-   ("strikes against Manbij and Mar'a, and against Hit") give one event each.
-2. ``anaphora``: "the city" / "the town" in a locative role points back to
+1. ``cataphora``: an indefinite place noun ("air strikes on a rebel-held town
+   in Idlib province") whose clause names no other place takes the town the
+   next sentence names, if it lies where the text put the noun ("... the
+   strikes on the town of Ariha").
+2. ``clause``: a place in the trigger's clause reached through a locative
+   preposition, an object or a compound, nearest first, a landmark ("west of
+   Aleppo") last; coordinated places ("strikes against Manbij and Mar'a, and
+   against Hit") give one event each. A named region of a province (Eastern
+   Ghouta) counts; a country does not.
+3. ``anaphora``: "the city" / "the town" in a locative role points back to
    the last named place of that grain.
-3. ``sentence``: the nearest acceptable place anywhere in the sentence.
-4. ``narrative``: a sentence that names no usable place continues the
+4. ``cataphora`` again, and then ``sentence``: the nearest acceptable place
+   anywhere in the sentence.
+5. ``narrative``: a sentence that names no usable place continues the
    paragraph's last placed event.
-5. ``coarse``: only a country or region is named ("clashes in Syria", "a
+6. ``coarse``: only a country or region is named ("clashes in Syria", "a
    drone strike in northern Yemen"): that, at ACLED's geo-precision 3.
 
 Fields, never gates: an event with no place at all keeps no place, and is
