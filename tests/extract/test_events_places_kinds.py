@@ -97,3 +97,24 @@ def test_a_name_before_a_place_noun_in_a_list_gives_its_own_event():
                      "Sunday, the Observatory said.", "Shelling/artillery/missile attack")
     assert len(places) == 2 and any(p and "Barzeh" in p for p in places) and any(
         p and "Jobar" in p for p in places)
+
+
+def test_a_part_of_a_town_named_by_common_nouns_is_the_town():
+    places = _places("The army liberated the Umayyad Mosque and the surrounding area in the "
+                     "Old City of Aleppo on Thursday, state media said.",
+                     "Government regains territory")
+    assert places == ["Aleppo"]
+
+
+def test_the_dateline_gives_way_to_the_place_the_sentence_names():
+    places = _places("BAGHDAD, June 29, 2017 (INA) - The Counter-Terrorism Service liberated "
+                     "the al-Hadba minaret area in the Old City of Mosul on Thursday, the "
+                     "Joint Operations Command announced.", "Government regains territory")
+    assert places == ["Mosul"]
+
+
+def test_a_dateline_alone_still_places_the_event():
+    places = _places("KHARTOUM, April 16, 2023 (Reuters) - Fighting raged for a second day on "
+                     "Sunday between the army and the Rapid Support Forces, residents said.",
+                     "Armed clash")
+    assert places == ["Khartoum"]

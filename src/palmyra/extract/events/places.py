@@ -274,7 +274,7 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     aside = _landmarks(places)
     places.sort(key=lambda tm: (tm.root.i not in own, tm.root.i in aside,
                                 abs(tm.root.i - hit.token.i)))
-    primary = _qualified(_finer_inside(places[0], places), places)
+    primary = _town_of_part(_qualified(_finer_inside(places[0], places), places), places)
     return _dedupe([primary, *_coordinated(primary, places), *_run_on(primary, places)])
 
 
@@ -297,6 +297,26 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention]) -> TokenMen
         # of Idlib ... from the village of Yacoubiyeh"), its own province unknown or that one
         if (p and p.precision == "unlisted" and ref.precision in ("admin1", "region")
                 and p.admin1 in (None, ref.admin1)):
+            return tm
+    return primary
+
+
+# Words of a town's part named by common nouns only ("the Old City of Mosul"), which the
+# GUIDE codes at the town itself.
+_COMMON_PART_WORDS = frozenset({"old", "city", "centre", "center", "downtown", "new", "town"})
+
+
+def _town_of_part(primary: TokenMention, places: list[TokenMention]) -> TokenMention:
+    """ "the Old City of Mosul": Mosul (GUIDE: a part of a town named only by a common noun
+    is the town)."""
+    p = primary.place
+    if p is None or p.precision != "unlisted" or not set(p.name.lower().split()) <= (
+            _COMMON_PART_WORDS):
+        return primary
+    for tm in places:
+        head = tm.root.head
+        if (tm.root.dep_ == "pobj" and head.lower_ == "of" and head.head.i == primary.root.i
+                and tm.place is not None and tm.place.precision in _TOWN_GRAINS):
             return tm
     return primary
 
@@ -483,12 +503,21 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwe
 
 
 def _landmarks(places: list[TokenMention]) -> set[int]:
-    """Roots of places named only to say where another lies ("(a village) south of Aleppo"),
-    when a town or village not so named is there to take instead; else none."""
-    marks = {tm.root.i for tm in places if _landmark(tm)}
+    """Roots of places named only to say where another lies ("(a village) south of Aleppo")
+    or where the report was filed (the dateline "BAGHDAD, June 29 (INA) -"), when a town or
+    village not so named is there to take instead; else none."""
+    marks = {tm.root.i for tm in places if _landmark(tm) or _dateline(tm)}
     towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
              and tm.place.precision in _TOWN_GRAINS]
     return marks if towns else set()
+
+
+def _dateline(tm: TokenMention) -> bool:
+    """A place in capitals opening its sentence before a comma: "BAGHDAD, June 29, 2017"."""
+    doc = tm.root.doc
+    first = doc[tm.start]
+    return (first.is_sent_start and tm.mention.text.isupper() and len(tm.mention.text) > 2
+            and tm.end < len(doc) and doc[tm.end].text == ",")
 
 
 def _landmark(tm: TokenMention) -> bool:
