@@ -18,10 +18,12 @@ longer name a place ("the Bab al-Nasr district", where "Bab" alone is al-Bab).
 Its ``admin1`` and ``country`` are those of the listed place the sentence puts it in
 ("Rityan north of Aleppo", "Tokhar in Aleppo province"), or of a province named
 later in its sentence ("the town of Al-Quriyah controlled by IS in Deir Ezzor
-province"); else the country the document's places name most, with the province
-its listed places of that country name most: a neighbourhood or village a report
-names without its province is nearly always in the province the report is about
-("a rocket hit al-Jamiliyeh neighbourhood in the city", after "Aleppo"). Else unknown.
+province"), or of the last province named before it in its sentence ("In the province
+of Idlib ... from the village of Yacoubiyeh"); else the country the document's places
+name most, with the province its listed places of that country name most: a
+neighbourhood or village a report names without its province is nearly always in the
+province the report is about ("a rocket hit al-Jamiliyeh neighbourhood in the city",
+after "Aleppo"). Else unknown.
 """
 
 from __future__ import annotations
@@ -180,10 +182,11 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
 def _container(doc: Doc, end: int, places: list[Mention], ctx: DocContext
                ) -> tuple[str | None, str | None]:
     """admin1 and country of the listed place named just after the name, else of a
-    province named later in its sentence."""
+    province named later in its sentence, else of the last province named before it in
+    its sentence ("In the province of Idlib ... from the village of Yacoubiyeh")."""
     sent: Span = doc[end - 1].sent
     if end >= sent.end:
-        return None, None
+        return _province_before(doc, end, sent, places, ctx)
     lo = ctx.span(doc[end].idx, doc[end].idx).start
     stop = min(sent.end, end + CONTAINER_WINDOW)
     near = ctx.span(doc[stop - 1].idx, doc[stop - 1].idx + len(doc[stop - 1])).end
@@ -198,7 +201,18 @@ def _container(doc: Doc, end: int, places: list[Mention], ctx: DocContext
             return admin1, ref.country
         if ref.precision == "admin1" and ref.admin1:
             return ref.admin1, ref.country
-    return None, None
+    return _province_before(doc, end, sent, places, ctx)
+
+
+def _province_before(doc: Doc, end: int, sent: Span, places: list[Mention], ctx: DocContext
+                     ) -> tuple[str | None, str | None]:
+    """admin1 and country of the last province named before the name in its sentence."""
+    lo = ctx.span(sent[0].idx, sent[0].idx).start
+    hi = ctx.span(doc[end - 1].idx, doc[end - 1].idx).start
+    before = [m.value for m in sorted(places, key=lambda m: m.span.start)
+              if lo <= m.span.start < hi and isinstance(m.value, PlaceRef)
+              and m.value.precision == "admin1" and m.value.admin1]
+    return (before[-1].admin1, before[-1].country) if before else (None, None)
 
 
 def _document_admin1(places: list[Mention], country: str | None) -> str | None:

@@ -317,7 +317,7 @@ class _Reader:
             ))
             if fill1 or fill2:
                 self.unnamed[id(self.candidates[-1])] = (fill1, fill2)
-        if places and place_rule in ("clause", "anaphora", "sentence"):
+        if places and place_rule in ("clause", "cataphora", "anaphora", "sentence"):
             self.last_place[paragraph] = places[-1]
         if is_explicit(date) and date is not None:
             self.last_date[paragraph] = date

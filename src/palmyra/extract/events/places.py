@@ -3,15 +3,22 @@
 Resolved by a short ordered chain (STYLE rule 4); the first helper that finds
 a place wins and its name is recorded as the rule:
 
-1. ``clause``: a place in the trigger's clause reached through a locative
-   preposition, an object or a compound, nearest first; coordinated places
-   ("strikes against Manbij and Mar'a, and against Hit") give one event each.
-2. ``anaphora``: "the city" / "the town" in a locative role points back to
+1. ``cataphora``: an indefinite place noun ("air strikes on a rebel-held town
+   in Idlib province") whose clause names no other place takes the town the
+   next sentence names, if it lies where the text put the noun ("... the
+   strikes on the town of Ariha").
+2. ``clause``: a place in the trigger's clause reached through a locative
+   preposition, an object or a compound, nearest first, a landmark ("west of
+   Aleppo") last; coordinated places ("strikes against Manbij and Mar'a, and
+   against Hit") give one event each. A named region of a province (Eastern
+   Ghouta) counts; a country does not.
+3. ``anaphora``: "the city" / "the town" in a locative role points back to
    the last named place of that grain.
-3. ``sentence``: the nearest acceptable place anywhere in the sentence.
-4. ``narrative``: a sentence that names no usable place continues the
+4. ``cataphora`` again, and then ``sentence``: the nearest acceptable place
+   anywhere in the sentence.
+5. ``narrative``: a sentence that names no usable place continues the
    paragraph's last placed event.
-5. ``coarse``: only a country or region is named ("clashes in Syria", "a
+6. ``coarse``: only a country or region is named ("clashes in Syria", "a
    drone strike in northern Yemen"): that, at ACLED's geo-precision 3.
 
 Fields, never gates: an event with no place at all keeps no place, and is
@@ -24,12 +31,15 @@ province, region or country only.
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Span, Token
 
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.syntax import ancestors_in_sentence
+from palmyra.extract.events.syntax import ancestors_in_sentence, sentences
 from palmyra.extract.events.triggers import Hit
+from palmyra.model import PlaceRef
 
 COARSE_PRECISIONS = frozenset({"country", "region"})
 _TOWN_GRAINS = frozenset({"town", "neighbourhood", "admin2", "unlisted"})
@@ -66,12 +76,18 @@ def resolve_places(
 ) -> tuple[list[TokenMention], str | None]:
     """The event's place(s) and the rule that found them (``previous``: the paragraph's last)."""
     found = _in_clause(hit, clause, index, lex)
+    later = _named_later(hit, clause, sent, index, lex, found)
+    if later is not None:
+        return [later], "cataphora"
     if found:
         return found, "clause"
     antecedent = _anaphora(hit, clause, index, lex)
     if antecedent:
         return [antecedent], "anaphora"
     nearest = _in_sentence(hit, sent, index, lex)
+    later = _named_later(hit, list(sent), sent, index, lex, [nearest] if nearest else [])
+    if later is not None:
+        return [later], "cataphora"
     if nearest:
         return [nearest], "sentence"
     if (previous is not None and not _own_place_only(hit)
@@ -82,6 +98,97 @@ def resolve_places(
     if coarse is not None:
         return [coarse], "coarse"
     return [], None
+
+
+# Nouns an event's place is first told by, unnamed, with its name in the next sentence:
+# "air strikes on a rebel-held town in Idlib province ... the strikes on the town of Ariha".
+_UNNAMED_NOUNS = frozenset({"town", "village", "city", "neighbourhood", "neighborhood",
+                            "district", "suburb", "quarter", "area", "camp", "base",
+                            "position", "hometown"})
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hometown"})
+_PART_NOUNS_UNNAMED = frozenset({"neighbourhood", "neighborhood", "district", "suburb",
+                                 "quarter"})
+_INDEFINITE = frozenset({"a", "an", "another"})
+# Sentences after the event's own in which its place's name is looked for: the next two
+# when the text says where the unnamed place lies (the name must lie there too), else the
+# next one only.
+_LATER_WINDOW = 2
+
+
+def _named_later(hit: Hit, tokens: list[Token], sent: Span, index: DocIndex, lex: Lexicon,
+                 found: list[TokenMention]) -> TokenMention | None:
+    """The place an indefinite noun stands for, named in the sentence after: "killed in air
+    strikes on a town in Syria's Idlib province. ... the strikes on the town of Ariha" puts
+    the strikes in Ariha, not the province (GUIDE: the most specific place named).
+
+    Only where the clause (or, failing it, the sentence: ``tokens``) names no place of its
+    own beside the noun's container ("a town in Idlib province", "a neighbourhood of
+    Homs"), and only a town, village or part of a town that lies in that container.
+    """
+    noun = _unnamed_place(hit, tokens, index, lex)
+    if noun is None:
+        return None
+    inside = {t.i for t in noun.subtree}
+    if any(tm.root.i not in inside for tm in found) or any(
+            _is_place_noun(t, index, lex) for t in noun.subtree if t.i != noun.i):
+        return None  # the clause names the place, perhaps by a name no list has
+    held = [tm.place for tm in index.mentions_in(list(noun.subtree), "place")
+            if tm.place is not None]
+    container = min(held, key=lambda p: _GRAIN_ORDER.get(p.precision, 0), default=None)
+    window = _LATER_WINDOW if container is not None else 1
+    paragraph = index.paragraph(hit.token)
+    following = (s for s in sentences(sent.doc) if s.start >= sent.end)
+    for later in itertools.islice(following, window):
+        if index.paragraph(later[0]) != paragraph:
+            return None
+        for tm in index.mentions_in(later, "place"):
+            if index.region(tm.root) == "body" and _lies_in(tm.place, container, noun):
+                return tm
+    return None
+
+
+# Finer grains first: the container of "a town in Aleppo's northern countryside, Syria" is
+# the province.
+_GRAIN_ORDER = {"neighbourhood": 0, "unlisted": 0, "town": 1, "admin2": 2, "admin1": 3,
+                "region": 4, "country": 5}
+
+
+def _unnamed_place(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> Token | None:
+    """An indefinite place noun where the event happened: "on a rebel-held town", "struck
+    a village", "in a government-held neighbourhood of Homs"."""
+    for t in clause:
+        if (t.pos_ != "NOUN" or t.lemma_.lower() not in _UNNAMED_NOUNS
+                or index.mention_at(t, "place")
+                or not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children)):
+            continue
+        prep = _governing_prep(t)
+        # "strikes on a town", "shelling of a neighbourhood": "of" only after the trigger
+        locative = prep is not None and lex.cue(prep, "place_prep") and (
+            prep.lower_ != "of" or prep.head.i == hit.token.i)
+        if locative or (t.head.i == hit.token.i and t.dep_ in ("dobj", "nsubjpass")):
+            return t
+    return None
+
+
+def _lies_in(place: PlaceRef | None, container: PlaceRef | None, noun: Token) -> bool:
+    """Whether a place named later can be the unnamed one: a town, village or part of a town,
+    inside the container the text gave it (its province, its country, its city)."""
+    if place is None or place.precision not in _TOWN_GRAINS:
+        return False
+    if container is None:
+        return True
+    if container.precision in _TOWN_GRAINS:
+        # "a neighbourhood of Aleppo ... the attack on Jameliaiah": a part of that city; a
+        # base or a position in a named town is placed at that town
+        kind = noun.lemma_.lower()
+        if kind not in _SETTLEMENT_NOUNS | _PART_NOUNS_UNNAMED:
+            return False
+        return (place.name != container.name and place.admin1 in (None, container.admin1)
+                and (kind in _SETTLEMENT_NOUNS or place.precision in ("neighbourhood", "unlisted")))
+    if container.precision == "admin1":
+        return place.admin1 in (None, container.admin1) and (
+            place.admin1 is not None or place.precision == "unlisted")
+    return container.country is None or place.country in (None, container.country)
 
 
 def _own_place_only(hit: Hit) -> bool:
@@ -120,20 +227,37 @@ def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> Token
 
 
 def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
-    """A specific place that is not an origin, a destination or one end of a range, nor the
-    venue of talks for an event that is no agreement ("two days into the Geneva talks,
-    suicide bombers attacked..." happened elsewhere)."""
+    """A place finer than a country (a named region of a province, such as Eastern Ghouta,
+    counts: GUIDE codes it itself) that is not an origin, a destination or one end of a
+    range, nor the venue of talks for an event that is no agreement ("two days into the
+    Geneva talks, suicide bombers attacked..." happened elsewhere).
+
+    A locative nearer the place than such a preposition puts it back: "clashes between
+    troops and rebels in the Barzeh neighbourhood" are in Barzeh, though "between" governs
+    the fighters; but not from inside a clause that describes someone ("a sniper from the
+    Front, positioned in Bustan al-Qasr, shot ...")."""
     place = tm.place
-    if place is None or place.precision in COARSE_PRECISIONS:
+    if place is None or place.precision == "country" or (
+            place.precision == "region" and not place.admin1):
         return False
-    if hit.entry.sub_event_type != "Agreement" and _venue_of_talks(tm):
+    if hit.entry.sub_event_type != "Agreement" and _venue_of_talks(tm, hit):
         return False
+    located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
         if t.i == hit.token.i:
             return True
-        if t.dep_ in ("prep", "agent") and lex.cue(t, "not_place_prep"):
-            return t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES
+        described = described or t.dep_ in _DESCRIBING_DEPS
+        if t.dep_ not in ("prep", "agent"):
+            continue
+        if lex.cue(t, "not_place_prep"):
+            return (located and not described) or (
+                t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES)
+        located = located or t.lower_ in _LOCATIVE_PREPS
     return True
+
+
+# Prepositions that put what they govern at a place, whatever governs them in turn.
+_LOCATIVE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
 
 
 # Nouns of diplomacy whose place names where people talked, not where anything was hit.
@@ -141,12 +265,16 @@ _TALKS_NOUNS = frozenset({"talks", "talk", "negotiation", "negotiations", "confe
                           "summit", "meeting", "process", "accord", "accords", "convention"})
 
 
-def _venue_of_talks(tm: TokenMention) -> bool:
-    """Whether the place modifies a noun of diplomacy: "the Geneva talks", "talks in Astana"."""
+def _venue_of_talks(tm: TokenMention, hit: Hit) -> bool:
+    """Whether the place modifies a noun of diplomacy: "the Geneva talks", "talks in Astana";
+    not where the event itself happened at the meeting ("arrested at a meeting in X")."""
     head = tm.root.head
     if tm.root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "at"):
         head = head.head
-    return head.i != tm.root.i and head.lower_ in _TALKS_NOUNS
+    if head.i == tm.root.i or head.lower_ not in _TALKS_NOUNS:
+        return False
+    prep = head.head
+    return not (head.dep_ == "pobj" and prep.lower_ == "at" and prep.head.i == hit.token.i)
 
 
 def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> list[TokenMention]:
@@ -154,8 +282,10 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     if not places:
         return []
     own = {t.i for t in hit.token.subtree}
-    places.sort(key=lambda tm: (tm.root.i not in own, abs(tm.root.i - hit.token.i)))
-    primary = _qualified(_finer_inside(places[0], places), places)
+    aside = _landmarks(places)
+    places.sort(key=lambda tm: (tm.root.i not in own, tm.root.i in aside,
+                                abs(tm.root.i - hit.token.i)))
+    primary = _town_of_part(_qualified(_finer_inside(places[0], places), places), places)
     return _dedupe([primary, *_coordinated(primary, places), *_run_on(primary, places)])
 
 
@@ -175,8 +305,29 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention]) -> TokenMen
         if p and p.precision in _TOWN_GRAINS and p.admin1 and p.admin1 == ref.admin1:
             return tm
         # a village the gazetteer does not list, named beside the province ("In the province
-        # of Idlib ... from the village of Yacoubiyeh")
-        if p and p.precision == "unlisted" and not p.admin1 and ref.precision == "admin1":
+        # of Idlib ... from the village of Yacoubiyeh"), its own province unknown or that one
+        if (p and p.precision == "unlisted" and ref.precision in ("admin1", "region")
+                and p.admin1 in (None, ref.admin1)):
+            return tm
+    return primary
+
+
+# Words of a town's part named by common nouns only ("the Old City of Mosul"), which the
+# GUIDE codes at the town itself.
+_COMMON_PART_WORDS = frozenset({"old", "city", "centre", "center", "downtown", "new", "town"})
+
+
+def _town_of_part(primary: TokenMention, places: list[TokenMention]) -> TokenMention:
+    """ "the Old City of Mosul": Mosul (GUIDE: a part of a town named only by a common noun
+    is the town)."""
+    p = primary.place
+    if p is None or p.precision != "unlisted" or not set(p.name.lower().split()) <= (
+            _COMMON_PART_WORDS):
+        return primary
+    for tm in places:
+        head = tm.root.head
+        if (tm.root.dep_ == "pobj" and head.lower_ == "of" and head.head.i == primary.root.i
+                and tm.place is not None and tm.place.precision in _TOWN_GRAINS):
             return tm
     return primary
 
@@ -201,15 +352,18 @@ def _qualified(primary: TokenMention, places: list[TokenMention]) -> TokenMentio
 
 
 def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
-    """Places listed alongside the primary one: its conjuncts and the same preposition's objects."""
-    conj = {t.i for t in primary.root.conjuncts}
-    prep = _governing_prep(primary.root)
+    """Places listed alongside the primary one: its conjuncts and the same preposition's
+    objects; a name that qualifies a place noun stands for the noun ("shelled both Barzeh
+    and the Jubar district": Jubar)."""
+    head = _phrase_head(primary)
+    conj = {t.i for t in head.conjuncts}
+    prep = _governing_prep(head)
     inside = {t.i for t in primary.root.subtree}
     out = []
     for tm in places:
         if tm is primary:
             continue
-        if tm.root.i in conj:
+        if _phrase_head(tm).i in conj:
             out.append(tm)
             continue
         other = _governing_prep(tm.root)
@@ -218,6 +372,8 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
             and other is not None
             and other.i != prep.i
             and other.lower_ == prep.lower_
+            # "In the province of Idlib ... from the village of X": X's province, no list
+            and not _holds(tm, primary)
             and tm.root.i not in inside
             and primary.root.i not in {t.i for t in tm.root.subtree}
         )
@@ -227,7 +383,25 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
     return out
 
 
+def _phrase_head(tm: TokenMention) -> Token:
+    """The noun a place name qualifies ("the Jubar district"), else the name's own root."""
+    root = tm.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in _PART_NOUNS:
+        return root.head
+    return root
+
+
+_PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "village", "town",
+                         "city", "camp", "area", "quarter", "suburb", "airbase", "base"})
 _LIST_GLUE = frozenset({",", "and", "or", "&"})
+
+
+def _holds(outer: TokenMention, inner: TokenMention) -> bool:
+    """Whether ``outer`` is the province (or named region) that ``inner`` lies in."""
+    a, b = outer.place, inner.place
+    return (a is not None and b is not None and a.precision in ("admin1", "region")
+            and b.precision not in _REGION_GRAINS and a.admin1 is not None
+            and a.admin1 == b.admin1)
 
 
 def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
@@ -275,11 +449,19 @@ def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> T
         if not _is_place_noun(t, index, lex):
             continue
         prep = _governing_prep(t)
+        if prep is not None and prep.lower_ == "of" and prep.head.lower_ in _PARTS_OF:
+            prep = _governing_prep(prep.head)  # "in another district of the city"
         locative = prep is not None and lex.cue(prep, "place_prep") and prep.lower_ != "of"
         if not (locative or t.head.i == hit.token.i):
             continue
         return _antecedent(t, index)
     return None
+
+
+# Nouns for a part of a place: "(in) another district of the city" is in the city.
+_PARTS_OF = frozenset({"district", "districts", "neighbourhood", "neighbourhoods",
+                       "neighborhood", "neighborhoods", "outskirts", "part", "parts", "edge",
+                       "edges", "suburbs", "centre", "center", "quarter", "quarters"})
 
 
 def _is_place_noun(t: Token, index: DocIndex, lex: Lexicon) -> bool:
@@ -292,23 +474,74 @@ def _is_place_noun(t: Token, index: DocIndex, lex: Lexicon) -> bool:
 
 
 def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
+    """The last place named before the noun of its grain (a neighbourhood is no "city");
+    "the town" or "the village" passes over a capital named since in an earlier sentence
+    ("attacks on Al Bab ... regime-held parts of Aleppo. ... attacks on the town": Al Bab),
+    unless no other place came before."""
     want_province = noun.lemma_.lower() in _PROVINCE_WORDS
-    for tm in reversed(index.places_before(noun)):
-        place = tm.place
-        if place is None:
-            continue
-        grain_fits = (place.precision == "admin1") == want_province
-        if grain_fits and place.precision not in COARSE_PRECISIONS:
-            return tm
-    return None
+    fits = [tm for tm in reversed(index.places_before(noun)) if tm.place is not None
+            and (tm.place.precision == "admin1") == want_province
+            and tm.place.precision not in COARSE_PRECISIONS]
+    if noun.lemma_.lower() in _SETTLEMENT_NOUNS:  # a city is no neighbourhood of one
+        fits = [tm for tm in fits if tm.place.precision != "neighbourhood"]
+    if noun.lemma_.lower() in ("town", "village"):
+        sent = noun.sent
+        small = [tm for tm in fits if tm.place.feature_code not in _CAPITALS
+                 or sent.start <= tm.start < sent.end]
+        fits = small or fits
+    return fits[0] if fits else None
+
+
+_CAPITALS = frozenset({"PPLC", "PPLA"})  # a country's or a province's capital: "the city"
 
 
 def _in_sentence(hit: Hit, sent: Span, index: DocIndex, lex: Lexicon) -> TokenMention | None:
+    """The nearest usable place of the sentence, a landmark only where nothing else is named
+    ("the village of Oweijel just west of the city of Aleppo, where 23 were killed": Oweijel),
+    and a town of the province rather than the province."""
     places = [tm for tm in index.mentions_in(sent, "place")
               if _usable(tm, hit, lex) and not _described(tm, hit)]
     if not places:
         return None
-    return min(places, key=lambda tm: abs(tm.root.i - hit.token.i))
+    aside = _landmarks(places)
+    nearest = min(places, key=lambda tm: (tm.root.i in aside, abs(tm.root.i - hit.token.i)))
+    return _finer_inside(nearest, places)
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                         "southeast", "southwest", "northeastern", "northwestern",
+                         "southeastern", "southwestern"})
+
+
+def _landmarks(places: list[TokenMention]) -> set[int]:
+    """Roots of places named only to say where another lies ("(a village) south of Aleppo")
+    or where the report was filed (the dateline "BAGHDAD, June 29 (INA) -"), when a town or
+    village not so named is there to take instead; else none."""
+    marks = {tm.root.i for tm in places if _landmark(tm) or _dateline(tm)}
+    towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
+             and tm.place.precision in _TOWN_GRAINS]
+    return marks if towns else set()
+
+
+def _dateline(tm: TokenMention) -> bool:
+    """A place in capitals opening its sentence before a comma: "BAGHDAD, June 29, 2017"."""
+    doc = tm.root.doc
+    first = doc[tm.start]
+    return (first.is_sent_start and tm.mention.text.isupper() and len(tm.mention.text) > 2
+            and tm.end < len(doc) and doc[tm.end].text == ",")
+
+
+def _landmark(tm: TokenMention) -> bool:
+    """ "west of Aleppo", "south of the city of Aleppo"."""
+    t = tm.root
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i:
+        owner = t.head.head
+        if owner.lower_ in _DIRECTIONS:
+            return True
+        if owner.lower_ not in _PART_NOUNS:
+            return False
+        t = owner
+    return False
 
 
 def _described(tm: TokenMention, hit: Hit) -> bool:
