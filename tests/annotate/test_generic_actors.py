@@ -59,6 +59,11 @@ def _actors(text: str) -> dict[str, tuple[str, str, str | None]]:
          "Boko Haram", "generic.armed_org"),
         ("The Rapid Support Forces shelled El Fasher on Monday.", "Rapid Support Forces",
          "Rapid Support Forces", "generic.armed_org"),
+        # the army or air force with no nationality: the event country's forces
+        ("The army shelled the town of Adigrat, Ethiopia, on Monday.", "army",
+         "Military Forces of Ethiopia", "generic.state_forces"),
+        ("The air force bombed a market in Gao, Mali, on Friday.", "air force",
+         "Military Forces of Mali", "generic.state_forces"),
     ],
 )
 def test_generic_actors_from_words(text, surface, canonical, rule):
@@ -153,3 +158,17 @@ def test_generic_actors_countries_list():
     assert [code_of(n) for n in ("Syria", "Palestinian Territory", "The Netherlands",
                                  "Democratic Republic of the Congo", "Nowhere")] == [
         "SY", "PS", "NL", "CD", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a formation's own name, or someone else's force, is not the state's army
+        ("The Army of Islam shelled a district of Goma, Congo, on Monday.", "Army"),
+        ("The drone air force attacked a checkpoint near Gao, Mali, on Friday.", "air force"),
+    ],
+)
+def test_generic_actors_army_of_a_name_is_not_the_state(text, surface):
+    found = _actors(text)
+    assert all(canonical != "Military Forces of Congo" and canonical != "Military Forces of Mali"
+               for canonical, _, _ in found.values()), found

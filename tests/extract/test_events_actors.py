@@ -48,6 +48,21 @@ CASES = [
     # the side whose attack was repelled acted; the subject held
     ("Syrian troops repelled an Islamic State attack on the town of Palmyra on Sunday.",
      "Armed clash", "Islamic State", "Military Forces of Syria"),
+    # the side named in a noun phrase before the trigger, whatever the parse made of it
+    ("Two children were killed by regime bombs in a rebel-held district of Aleppo on"
+     " Saturday.", "Air/drone strike", "Military Forces of Syria", "Civilians (Syria)"),
+    ("Six people were reported killed in rebel shelling of government-held areas of Aleppo"
+     " on Saturday.", "Shelling/artillery/missile attack", "Opposition Rebels (Syria)",
+     "Civilians (Syria)"),
+    # the state named fighting is its military, not its government
+    ("On Tuesday the regime carried out air strikes against the town of Irbin.",
+     "Air/drone strike", "Military Forces of Syria", None),
+    # clashes between X and Y: the first named acts
+    ("Clashes erupted on Sunday between regime forces and rebel fighters near Rastan.",
+     "Armed clash", "Military Forces of Syria", "Opposition Rebels (Syria)"),
+    # an aircraft shot down by no one named: the unnamed shooters
+    ("A Russian military helicopter was shot down over Idlib province on Monday.",
+     "Armed clash", "Unidentified Armed Group (Syria)", "Military Forces of Russia"),
 ]
 
 
@@ -67,3 +82,29 @@ def test_event_actors_repelled_by_an_unnamed_attacker_keeps_the_named_side_first
                         " Saturday, killing dozens of them.")
     event = _first(events, "Armed clash")
     assert event.actor1 == "Military Forces of Syria"
+
+
+def test_event_actors_strike_side_from_the_other_strikes(extract: Extract) -> None:
+    """An air strike told without its side takes the side the article's other strikes
+    name, when they name one side only; two sides leave it unnamed."""
+    one = ("Russian warplanes bombed the town of Maarat al-Numan on Sunday, killing 12"
+           " civilians. Air raids also killed five civilians in the town of Saraqeb on Sunday.")
+    _, events = extract(one)
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [e.actor1 for e in strikes] == ["Military Forces of Russia"] * 2, strikes
+    two = ("Russian warplanes bombed the town of Maarat al-Numan on Sunday, killing 12"
+           " civilians. Syrian army helicopters bombed the town of Kafr Nabl on Sunday, killing"
+           " three civilians. Air raids also killed five civilians in the town of Saraqeb on"
+           " Sunday.")
+    _, events = extract(two)
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [e.actor1 for e in strikes] == [
+        "Military Forces of Russia", "Military Forces of Syria", None], strikes
+
+
+def test_event_actors_target_owner_is_not_the_attacker(extract: Extract) -> None:
+    """The group named on the target ("Islamic State artillery positions") was hit."""
+    _, events = extract("US warplanes struck Islamic State artillery positions near Makhmour"
+                        " on Friday.")
+    assert events
+    assert all(e.actor1 != "Islamic State" for e in events), events

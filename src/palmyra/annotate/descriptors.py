@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from palmyra.annotate.actor_matcher import DescriptorTarget, Found, Hit
 from palmyra.model import ActorRef
-from palmyra.profiles import Descriptor, Profile
+from palmyra.profiles import ActorEntry, Descriptor, Profile
 
 # Descriptors name people who fight ("terrorists", "rebels"): only armed actors can be
 # their referent, never the negotiators of a political group or a government.
@@ -54,6 +54,14 @@ def link_descriptors(
             named.end, named.rule = hit.end, "descriptor.modifier"
             named.ref = _merge(named.ref, desc)
             continue
+        group = _group_modifier(doc, hit.start, profile)
+        if group is not None:
+            start, actor = group
+            ref = ActorRef(actor.canonical, actor.kind, actor.side)
+            out.append(Found(start, hit.end, _merge(ref, desc), "descriptor.modifier"))
+            antecedents.append(out[-1])
+            antecedents.sort(key=lambda f: f.start)
+            continue
         allowed = [f for f in antecedents if f.ref.side in desc.refers_to]
         found, rule = _in_phrase(doc, hit, allowed), "descriptor.phrase"
         if found is None:
@@ -66,6 +74,25 @@ def link_descriptors(
             ref = ActorRef(actor.canonical, actor.kind, actor.side)
             out.append(Found(hit.start, hit.end, _framed(ref, desc), "descriptor.default"))
     return out
+
+
+# A state's modifiers are left out: "Syrian fighters" are often the Islamic State's, "Iraqi
+# militias" the PMU's (resources/force_nouns.txt leaves out "fighters" for that reason).
+_STATE_KINDS = frozenset({"state_forces", "government"})
+
+
+def _group_modifier(doc: Doc, start: int, profile: Profile) -> tuple[int, ActorEntry] | None:
+    """An armed group's modifier word just before a descriptor: "Houthi fighters", "RSF
+    militiamen", "Kurdish fighters" name that group, as "Houthi forces" already does."""
+    table = {m.text.lower(): a for a in profile.actors if a.kind not in _STATE_KINDS
+             for m in a.modifiers}
+    for n in (3, 2, 1):
+        if start - n < 0:
+            continue
+        words = doc[start - n : start]
+        if words[0].text[:1].isupper() and (actor := table.get(words.text.lower())):
+            return start - n, actor
+    return None
 
 
 def _merge(named: ActorRef, desc: Descriptor) -> ActorRef:

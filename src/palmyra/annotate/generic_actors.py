@@ -224,6 +224,8 @@ def generic_actors(doc: Doc, ctx: DocContext, taken: set[int]) -> list[Found]:
     for start, (end, cls) in sorted(nouns.items()):
         if not used.isdisjoint(range(start, end)):
             continue
+        if cls == "state_forces" and _named_formation(doc, start, end):
+            continue
         code, where = countries_by_sentence(doc[start].sent)
         if code is None:
             continue
@@ -231,6 +233,21 @@ def generic_actors(doc: Doc, ctx: DocContext, taken: set[int]) -> list[Found]:
         out.append(_found(start, end, cls, countries()[code], f"{noun!r} in {where}"))
         used.update(range(start, end))
     return out
+
+
+def _named_formation(doc: Doc, start: int, end: int) -> bool:
+    """Whether a force noun is a word of a formation's own name or another's force, not the
+    state's forces: "the Army of Conquest", "the Khalid ibn al-Walid Army" (a longer name
+    around it), "the drone air force" (a noun before it)."""
+    if end < len(doc) and doc[end].lower_ == "of":
+        return True
+    if start > 0 and doc[start - 1].pos_ == "NOUN":
+        return True  # someone else's: "the rebel army", the Houthis' "drone air force"
+    for ent in doc.ents:
+        if ent.start <= start and end <= ent.end:
+            first = ent.start + (doc[ent.start].lower_ == "the")
+            return first < start or end < ent.end
+    return False
 
 
 def _found(start: int, end: int, cls: str, country: Country, reason: str) -> Found:

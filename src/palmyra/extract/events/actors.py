@@ -13,7 +13,7 @@ a party.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -22,9 +22,11 @@ from palmyra.annotate.generic_actors import event_country
 from palmyra.extract.events.counts import CountHit
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.merge import Candidate
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
 from palmyra.extract.events.triggers import Hit
-from palmyra.model import ActorRef, PlaceRef
+from palmyra.model import ActorRef, Event, PlaceRef
+from palmyra.profiles import ActorEntry, Profile
 
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
@@ -47,21 +49,101 @@ def resolve_actors(
 ) -> Actors:
     finder = _Finder(index, lex, hit)
     a1, a2, rule = finder.roles()
-    if a1 is None and "air" in hit.entry.flags:
+    side: ActorRef | None = None
+    if a1 is None and a2 is None and _names_target(hit.token, lex):
+        owner = hit.token.head  # "struck Islamic State artillery positions": IS was hit
+        a2 = next((tm for tm in index.mentions_in(list(owner.subtree), "actor")
+                   if tm.end <= hit.token.i), None)
+    if a1 is None and hit.entry.family in _PAIR_FAMILIES:
+        for head in (hit.token, finder.verb):
+            if a1 is None and head is not None:
+                a1, a2 = finder.between(head, a2)
+                rule = "between" if a1 else rule
+    if a1 is None:
+        a1, side = _side_before(hit, index, lex, a2)
+        rule = "side_before" if a1 or side else rule
+    if a1 is None and side is None and "air" in hit.entry.flags:
         a1 = _air_power(clause, index, lex)
         rule = "air_power" if a1 else rule
-    if a1 is None:
+    if a1 is None and side is None:
         a1 = _support(hit, place, finder)
         rule = "support" if a1 else rule
-    if a1 is None:
+    if a1 is None and side is None:
         a1 = _earlier_in_clause(hit, clause, index, a2)
         rule = "clause" if a1 else rule
     if a2 is None and hit.entry.family in _PAIR_FAMILIES:
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
         a2 = _casualties(hit, index, lex, a1)
-    ref1, ref2 = _ref(a1), _ref(a2)
-    return Actors(ref1, ref2 if ref2 != ref1 else None, rule)
+    ref1, ref2 = _ref(a1) or side, _ref(a2)
+    same = ref1 is not None and ref2 is not None and ref1.canonical == ref2.canonical
+    return Actors(ref1, None if same else ref2, rule)
+
+
+# Trigger families of armed violence: a side's word before their noun names who acted
+# ("regime bombs", "Syrian air strikes", "rebel fire"), not who talked or protested.
+_VIOLENT_FAMILIES = frozenset({"clash", "explosive", "air", "chemical", "suicide", "shelling",
+                               "strike", "kill", "civilian_attack", "attack", "bombard",
+                               "grenade"})
+# Words that may stand between the side's word and the trigger noun: "regime air strikes",
+# "rebel rocket fire", "Russian aerial bombardment".
+_BETWEEN_POS = frozenset({"NOUN", "ADJ"})
+_SIDE_KINDS = frozenset({"state_forces", "armed_group", "government"})
+
+
+def _names_target(noun: Token, lex: Lexicon) -> bool:
+    """Whether a trigger noun only qualifies a target: "artillery positions", "rocket
+    launchers' depot" — its modifiers name the target's owner, not the attacker."""
+    return noun.dep_ == "compound" and any(
+        lex.cue(noun.head, c) for c in ("military_target", "civilian_target"))
+
+
+def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | None
+                 ) -> tuple[TokenMention | None, ActorRef | None]:
+    """The side named just before a violent trigger noun, whatever the parse made of it:
+    an actor mention ending there ("rebel shelling", "IS militants' car bomb", "coalition
+    jets' bombardment"), else a profile modifier word ("regime bombs", "Syrian air
+    strikes") standing for its forces. Victims ("civilian") and places never act."""
+    if hit.entry.family not in _VIOLENT_FAMILIES or (hit.is_verb and hit.token.tag_ != "VBG"):
+        return None, None
+    if _names_target(hit.token, lex):
+        return None, None  # "Islamic State artillery positions": the target's owner
+    doc = hit.token.doc
+    profile = index.ctx.profile
+    modifiers = _modifier_words(profile) if profile is not None else {}
+    for k in range(hit.token.i - 1, -1, -1):
+        token = doc[k]
+        if index.mention_at(token, "place"):
+            return None, None
+        tm = index.mention_at(token, "actor")
+        if tm is not None:
+            ref = _ref(tm)
+            if tm.end == k + 1 and tm is not a2 and ref is not None and ref.kind in _SIDE_KINDS:
+                return tm, None
+            return None, None
+        for n in (3, 2, 1):
+            words = doc[max(0, k - n + 1): k + 1]
+            if len(words) == n and (entry := modifiers.get(words.text.lower())) is not None:
+                return None, ActorRef(entry.canonical, entry.kind, entry.side,
+                                      reason=f"{words.text!r} before {hit.token.text!r}")
+        if token.tag_ != "POS" and token.pos_ not in _BETWEEN_POS:
+            return None, None
+    return None, None
+
+
+_MODIFIERS: dict[int, tuple[object, dict[str, ActorEntry]]] = {}
+
+
+def _modifier_words(profile: Profile) -> dict[str, ActorEntry]:
+    """Lower-case modifier text -> the force it names (the profile's ``modifiers``)."""
+    cached = _MODIFIERS.get(id(profile))
+    if cached is None or cached[0] is not profile:
+        table: dict[str, ActorEntry] = {}
+        for actor in profile.actors:
+            for mod in actor.modifiers:
+                table.setdefault(mod.text.lower(), actor)
+        cached = _MODIFIERS[id(profile)] = (profile, table)
+    return cached[1]
 
 
 def _ref(tm: TokenMention | None) -> ActorRef | None:
@@ -212,7 +294,24 @@ class _Finder:
             a1 = a1 or source
             source = None
         a2 = self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
+        if a1 is not None and _names_target(noun, self.lex):
+            a1, a2 = None, a2 or a1  # "struck Islamic State artillery positions": the owner
         return a1, a2
+
+    def between(self, noun: Token, a2: TokenMention | None
+                ) -> tuple[TokenMention | None, TokenMention | None]:
+        """The two parties of "clashes between X and Y", "talks between X and Y": the first
+        named is actor1 (gold/GUIDE.md: the first named), the one joined to it actor2."""
+        phrase = self.prep_object(noun, "between", "among")
+        first = self.actor_in(phrase) if phrase is not None else None
+        if first is None:
+            return None, a2
+        for conj in phrase.conjuncts:
+            other = self.actor_in(conj)
+            if other is not None and _ref(other) is not None and (
+                    _ref(other).canonical != _ref(first).canonical):
+                return first, other
+        return first, a2
 
 
     def participle_agent(self, noun: Token) -> TokenMention | None:
@@ -303,10 +402,21 @@ _PEACEFUL_FAMILIES = frozenset({"agreement", "protest", "arrest", "vote", "group
                                 "evacuation", "withdrawal", "base"})
 
 
+def _suffers(token: Token) -> bool:
+    """Whether a token lies in a passive subject: "20 jihadists of Al-Nusra were killed"."""
+    while token.head.i != token.i and not is_verb(token):
+        if token.dep_ in ("nsubjpass", "auxpass"):
+            return True
+        token = token.head
+    return token.dep_ in ("nsubjpass", "auxpass")
+
+
 def _can_act(tm: TokenMention, hit: Hit) -> bool:
     ref = _ref(tm)
     if ref is None or ref.kind in _NEVER_AGENTS or tm.root.dep_ in ("nsubjpass", "auxpass"):
         return False
+    if hit.entry.family not in _PAIR_FAMILIES and _suffers(tm.root):
+        return False  # the fighters killed in a battle fought it; those killed in a strike not
     return ref.kind not in _NON_COMBATANTS or hit.entry.family in _PEACEFUL_FAMILIES
 
 
@@ -322,8 +432,10 @@ def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
     deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
     for child in verb.children:
         if child.dep_ in deps:
-            tm = index.mention_at(child, "actor")
-            if tm is not None and tm is not a1:
+            # "38 members of government forces were killed": the force the victims are of
+            tm = index.mention_at(child, "actor") or next(
+                (m for m in index.mentions_in(list(child.subtree), "actor")), None)
+            if tm is not None and tm is not a1 and (a1 is None or _ref(tm) != _ref(a1)):
                 return tm
     return None
 
@@ -367,6 +479,8 @@ def unnamed_actors(
     or riot by no named group is Protesters / Rioters (country); people arrested whom
     the text names by no group are Civilians (country).
     """
+    if etype in _VIOLENT_TYPES:
+        actor1, actor2 = _armed_state(actor1, index), _armed_state(actor2, index)
     country: Country | None = None
 
     def here() -> Country | None:
@@ -384,6 +498,11 @@ def unnamed_actors(
     if subtype == "Arrests" and _civilian_object(hit, index, lex) and here() is not None:
         return actor1, ActorRef(here().civilians(), "civilians",
                                 reason="arrested people the text names by no group")
+    if (actor1 is None and subtype == "Armed clash" and hit.entry.family == "disrupted"
+            and actor2 is not None and here() is not None):
+        # an aircraft shot down by no one named (gold/GUIDE.md: the unnamed shooters)
+        return ActorRef(here().unidentified(), "armed_group",
+                        reason="an aircraft shot down by no one named"), actor2
     if etype not in ("Explosions/Remote violence", "Violence against civilians") and (
             subtype not in _CIVILIAN_SUBTYPES):
         return actor1, actor2
@@ -396,6 +515,27 @@ def unnamed_actors(
         actor2 = ActorRef(here().civilians(), "civilians",
                           reason="victims the text names as no armed party")
     return actor1, actor2
+
+
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_GOVERNMENT = "Government of "
+_FORCES = "Military Forces of "
+
+
+def _armed_state(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
+    """A state's forces where the text names the state fighting: "the regime carried out
+    air strikes", "Turkey began its operation", "jets belonging to the Syrian government"
+    — ACLED codes the military, not the government, in battles and strikes; only where
+    the profile knows that military."""
+    if ref is None or ref.kind != "government" or not ref.canonical.startswith(_GOVERNMENT):
+        return ref
+    forces = _FORCES + ref.canonical[len(_GOVERNMENT):]
+    profile = index.ctx.profile
+    entry = next((a for a in profile.actors if a.canonical == forces), None) if profile else None
+    if entry is None:
+        return ref
+    return ActorRef(entry.canonical, entry.kind, entry.side, ref.register,
+                    reason=f"the state named fighting: {ref.canonical}")
 
 
 def _civilian_victims(etype: str, subtype: str, hit: Hit, clause: list[Token], sent: Span,
@@ -446,3 +586,62 @@ def _civilian_object(hit: Hit, index: DocIndex, lex: Lexicon) -> bool:
                                           or _ref(tm).kind == "civilians"):
             return True
     return False
+
+
+# -- whose aircraft fly there ----------------------------------------------------------
+
+_AIR_SUBTYPES = frozenset({"Air/drone strike"})
+_CHEMICAL_SUBTYPES = frozenset({"Chemical weapon"})
+_TOLD = frozenset({"asserted", "attributed"})  # not "the raids may have been Russian"
+
+
+def _flies(canonical: str, profile: Profile | None) -> bool:
+    """Whether an actor has an air force: a state's forces (the profiles count coalitions of
+    states among them), not an armed group raided or named by mistake."""
+    entry = profile.actor(canonical) if profile is not None else None
+    if entry is not None:
+        return entry.kind == "state_forces"
+    return canonical.startswith(_FORCES)
+
+
+def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIndex
+                  ) -> list[Event]:
+    """Air strikes told without their side ("raids killed 16 civilians in Douma") where the
+    article's other tellings of strikes, told as having happened, name one side only as
+    striking ("Russian air strikes hit ...", "regime jets bombed ..."). Where they name two
+    sides, or only a guess ("by regime warplanes or their Russian allies"), or the strike
+    is a drone's, the side stays unnamed (gold/GUIDE.md: no guessing between Syrian and
+    Russian). A chemical attack takes the first perpetrator the article gives for one."""
+    events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES)
+    if not any(e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None for e in events):
+        return events
+    profile = index.ctx.profile
+    sides = {c.actor1 for c in candidates if c.sub_event_type in _AIR_SUBTYPES
+             and c.actor1 is not None and c.modality in _TOLD and _flies(c.actor1, profile)}
+    if len(sides) != 1:
+        return events
+    (side,) = sides
+    text = index.ctx.document.text
+    return [replace(e, actor1=side) if e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None
+            and e.actor2 != side and not _drone(e, text) else e for e in events]
+
+
+def _drone(event: Event, text: str) -> bool:
+    """Whether a strike is told as a drone's: many sides fly drones, so no side is implied."""
+    return any("drone" in text[s.start:s.end].lower() for s in event.evidence)
+
+
+def _first_attribution(events: list[Event], candidates: list[Candidate],
+                       subtypes: frozenset[str]) -> list[Event]:
+    """A chemical attack told without its perpetrator takes the first one the article
+    gives for a chemical attack elsewhere ("the poison gas attack ... blamed on the
+    regime"), as a disputed perpetrator does (gold/GUIDE.md: the first attribution)."""
+    if not any(e.sub_event_type in subtypes and e.actor1 is None for e in events):
+        return events
+    named = sorted((c for c in candidates if c.sub_event_type in subtypes and c.actor1),
+                   key=lambda c: c.position)
+    if not named:
+        return events
+    side = named[0].actor1
+    return [replace(e, actor1=side) if e.sub_event_type in subtypes and e.actor1 is None
+            and e.actor2 != side else e for e in events]

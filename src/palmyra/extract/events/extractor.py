@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from palmyra import registry
 from palmyra.context import DocContext
-from palmyra.extract.events.actors import resolve_actors, unnamed_actors
+from palmyra.extract.events.actors import fill_air_side, resolve_actors, unnamed_actors
 from palmyra.extract.events.anchor import infer_anchor
 from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
@@ -106,6 +106,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
             candidates = _read(doc, reader)
     events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
     events = _fill_unnamed(events, candidates, reader.unnamed)
+    events = fill_air_side(events, candidates, index)
     ctx.memo[TRACE_KEY] = (candidates, reader.dropped)
     return events
 
