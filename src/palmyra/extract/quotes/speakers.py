@@ -54,6 +54,10 @@ _WINDOW = 9  # tokens looked at beside the marks for rules 2 and 3
 # stop does not: after "…end.” " a new sentence starts.
 _CLAUSE_END = frozenset({",", "!", "?", "—", "–"})
 _LINKS = frozenset({",", ":", "that", "—", "–"})
+# Cues whose subject may follow them ("said X"), unlike "told X", whose object does.
+_SAID_BY = frozenset({"say", "add", "write", "note", "explain", "claim", "state", "stress",
+                      "warn", "insist", "continue", "declare", "announce"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "―", "-", "--"})
 
 
@@ -314,10 +318,29 @@ class Attributor:
             # a wide network of sources in the country, said")
             between = [w for w in doc[inner.end + 1 : t.i] if _nominal(w) and not avoid(w)]
             subject = speaker_of(t, avoid)
-            heads = [subject] if subject is not None and inner.end < subject.i else []
+            named = _name_after(t)  # "… said Talal al-Barazi": the name after the verb
+            heads = [named] if named is not None else []
+            heads += [subject] if subject is not None and inner.end < subject.i else []
             heads += between[-1:] + [w for w in between if w.dep_ != "compound"][:1]
             return [Attribution(t, h, "trailing") for h in dict.fromkeys(heads)]
         return []
+
+
+def _name_after(cue: Token) -> Token | None:
+    """The last word of a proper name written right after a cue verb ("said Talal
+    al-Barazi"), not a day ("said Thursday") or a place."""
+    doc = cue.doc
+    i = cue.i + 1
+    if cue.lemma_.lower() not in _SAID_BY or i >= len(doc) or doc[i].pos_ != "PROPN" or (
+            doc[i].ent_type_ in _NOT_NAMES):
+        return None  # not "told Reuters": the one told
+    last = i
+    while last + 1 < len(doc) and (doc[last + 1].pos_ == "PROPN" or doc[last + 1].tag_ == "HYPH"
+                                   ) and doc[last + 1].ent_type_ not in _NOT_NAMES:
+        last += 1
+    while doc[last].tag_ == "HYPH":
+        last -= 1
+    return doc[last]
 
 
 def _cue_clause_at(doc, i: int, usable) -> bool:
