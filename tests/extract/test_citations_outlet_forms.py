@@ -83,3 +83,26 @@ def test_citations_the_media_outlet_is_not_a_photo_credit():
             " reported. AP Photo Pavel Golovkin Aid Reaches Hama The air force shelled"
             " positions in Raqqah the media outlet added.\n")
     assert [o for o, _ in _citations(text, outlet="Sputnik")] == ["SANA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("Orient News television showed burning vehicles on the road.", "Orient News"),
+        ("Kurdistan24 television broadcast footage of soldiers in the square.", "Kurdistan24"),
+    ],
+)
+def test_citations_a_channel_that_shows_or_broadcasts(sentence, outlet):
+    text = f"Fighting in Qamishli\n\nFighting went on near Qamishli on Monday. {sentence}\n"
+    assert outlet in [o for o, _ in _citations(text, outlet="Reuters")]
+
+
+def test_citations_the_agency_named_after_its_noun_is_that_agency():
+    text = ("Drones over Homs\n\nThe AP photographer was at the scene. Air defences shot down"
+            " drones over Homs on Monday, according to the state news agency SANA.\n")
+    assert [o for o, _ in _citations(text, outlet="Reuters")] == ["SANA"]
+
+
+def test_citations_a_bodys_agency_is_no_news_agency():
+    text = ("Aid suspended\n\nThree aid workers were killed in Darfur, the U.N. agency said.\n")
+    assert _citations(text, outlet="Reuters") == []

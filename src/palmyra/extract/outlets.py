@@ -139,6 +139,9 @@ class Outlets:
             return None
         if not any(c.lower_ in _DETERMINERS for c in head.lefts if c.dep_ in ("det", "amod")):
             return None
+        after = self.at(head.idx + len(head.text), head.idx + len(head.text) + 2)
+        if after is not None and after.start > head.idx:
+            return after  # "the state news agency SUNA": the name written after the noun
         return self.before(head.idx)
 
 
@@ -184,6 +187,8 @@ def _generic_mentions(doc: Doc) -> list[OutletMention]:
             if f"{before.lower_} {token.lower_}" in cues["noun"] and token.i > 1:
                 before = doc[token.i - 2]  # "Interfax news agency"
             name = _proper_run(before) if _is_proper(before) else None
+            if name is not None and token.lower_ == "agency" and _body_acronym(name.name):
+                name = None  # "the U.N. agency", "the EU agency": a body's agency
             if name is not None and _is_proper(token) and token.text[:1].isupper():
                 name = replace(name, end=token.idx + len(token.text),  # "… News Agency"
                                name=doc.text[name.start : token.idx + len(token.text)])
@@ -193,6 +198,12 @@ def _generic_mentions(doc: Doc) -> list[OutletMention]:
         if name and not _platform(name.name):
             out.append(name)
     return out
+
+
+def _body_acronym(name: str) -> bool:
+    """A short acronym written with dots ("U.N.", "U.S."): an international body or a
+    country, whose "agency" is no news agency."""
+    return "." in name and len(name.replace(".", "")) <= 3 and name.replace(".", "").isupper()
 
 
 def _numbered(noun: Token) -> bool:

@@ -71,6 +71,7 @@ _MEDIA_WORDS = frozenset({"tv", "news", "state"})  # beside the outlet nouns of 
 _TODAY = frozenset({"earlier", "today"})  # "reported earlier", "earlier in the day"
 # "cited the ministry as saying on Thursday": the speech verb carries the piece's day
 _CITED_SPEECH = frozenset({"say", "tell", "report", "announce"})
+_AIRED = frozenset({"broadcast", "aired", "showed", "reported"})
 _PHRASE_WORDS = 8  # words of a noun phrase between "according to" and its outlet
 _PHOTO_WORDS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "file"})
 
@@ -348,6 +349,8 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
     for t in doc[end : end + 5]:
         if t.pos_ == "VERB" and t.lemma_.lower() in citation_cues()["verb"]:
             return t
+        if described and t.lower_ in _AIRED:
+            return t  # "Al-Iraqiya television broadcast footage", "broadcast" read as a noun
         if t.lower_ in nouns:
             described = True
         elif not (t.is_punct or (t.pos_ in ("NOUN", "ADJ") and not described)):
