@@ -65,3 +65,12 @@ def test_quotes_said_and_the_name_after_a_quotation(read, syria):
     doc, ctx = read(text, syria)
     assert direct(doc, ctx) == [
         ("Six people were killed in the blast at the bus station in Akrama", "Khaled Omran")]
+
+
+def test_quotes_he_is_the_person_quoted_in_the_sentence_before(read, syria):
+    text = ('Rebel commander Ahmad Saleh told Al Jazeera that army chief Omar Khaled was '
+            '"a liar" and that his men would hold Daraa. "We will not leave the city," he '
+            'said.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("a liar", "Ahmad Saleh"),
+                                ("We will not leave the city,", "Ahmad Saleh")]

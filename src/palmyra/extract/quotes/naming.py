@@ -377,6 +377,12 @@ class Namer:
                 and not n.lone
             ]
             if cands:
+                # "X told Al Jazeera that Y was “a criminal”. “…,” he said": the person
+                # whose words the sentence reports, not the subject of the reported clause
+                quoted = [sp for at, sp in self.spoken if sent_start <= at < end
+                          and sp.kind == "person" and sp.name] if want_person else []
+                if quoted:
+                    return Speaker(quoted[-1].name, pronoun.i, pronoun.i + 1, "person")
                 subjects = [n for n in cands if _is_subject(self.doc[n.start : n.end])]
                 best = (subjects or cands)[-1]
                 return Speaker(best.name, pronoun.i, pronoun.i + 1, best.kind)
