@@ -106,3 +106,9 @@ def test_citations_the_agency_named_after_its_noun_is_that_agency():
 def test_citations_a_bodys_agency_is_no_news_agency():
     text = ("Aid suspended\n\nThree aid workers were killed in Darfur, the U.N. agency said.\n")
     assert _citations(text, outlet="Reuters") == []
+
+
+def test_citations_a_publications_name_in_lower_case_is_no_publication():
+    text = ("Talks in Geneva\n\nThe EU foreign policy chief wrote on Monday that the talks had"
+            " failed, and state television reported new strikes.\n")
+    assert [o for o, _ in _citations(text, outlet="Reuters")] == ["Syrian state television"]

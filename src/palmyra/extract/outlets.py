@@ -78,9 +78,11 @@ def _fold(name: str) -> str:
 
 
 def _written_as_name(found: str, forms: Iterable[str]) -> bool:
-    """Acronyms and one-word names count only when written with the profile's capitals."""
+    """Acronyms and one-word names count only when written with the profile's capitals; a
+    longer name needs a capital somewhere ("the EU's foreign policy chief" names no
+    *Foreign Policy*), unless the profile itself writes it in lower case ("state TV")."""
     if " " in found:
-        return True
+        return found != found.lower() or any(form[:1].islower() for form in forms)
     return any(
         found == form or (not is_acronym(form) and found[:1].isupper()) for form in forms
     )
