@@ -66,7 +66,7 @@ _BODY_KINDS = ("actor", "org", "outlet", "other")  # a source "in" a place speak
 _SOURCE_PREPOSITIONS = frozenset({
     "in", "of", "by", "from", "at", "within", "inside", "for", "with"})
 # Unnamed people who speak ("men shouted", "a witness said"), beside speaker_nouns.txt.
-_PERSON_NOUNS = frozenset({
+PERSON_NOUNS = frozenset({
     "man", "woman", "people", "person", "victim", "staff", "relative", "father", "mother",
     "brother", "sister", "son", "daughter", "child", "student", "teacher", "civilian",
     "eyewitness", "medic", "nurse", "farmer", "driver", "commander", "friend", "neighbour",
@@ -188,7 +188,7 @@ class Namer:
             if found is None and _definite(head) and lemma in _BACK_NOUNS:
                 found = self._pronoun(head, want_person=False)
             if found is None and (
-                any_noun or role or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
+                any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
                 found = _surface(head)
             if found is not None and found.kind == "place":
@@ -557,7 +557,7 @@ def _introduced(ent) -> bool:
     if root.dep_ in ("oprd", "dobj", "attr", "xcomp") and head in ("name", "call"):
         return True
     return root.dep_ == "appos" and (
-        head in titles() or head in speaker_nouns() or head in _PERSON_NOUNS)
+        head in titles() or head in speaker_nouns() or head in PERSON_NOUNS)
 
 
 def _full_name_like(ent, text: str, kind: str) -> bool:
@@ -657,7 +657,7 @@ def _surface(head: Token) -> Speaker | None:
     if lemma in _GROUP_NOUNS and head.pos_ == "PROPN":  # a name no tagger knew
         name = _proper_name(head)
         return Speaker(_clean(" ".join(t.text for t in name)), name[0].i, name[-1].i + 1, "org")
-    person = lemma in titles() or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
+    person = lemma in titles() or lemma in speaker_nouns() or lemma in PERSON_NOUNS
     return Speaker(None, words[0].i, head.i + 1, "other" if person else "thing")
 
 

@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from palmyra.extract.lexicon import speech_cues
+from palmyra.annotate.names import titles
+from palmyra.extract.lexicon import speaker_nouns, speech_cues
 from palmyra.extract.positions import Bounds
+from palmyra.extract.quotes.naming import PERSON_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -140,7 +142,19 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
         if any(c.dep_ == "auxpass" for c in kids):
             return None  # "the city which used to be called “…”": called by no one named
         if node.dep_ == "acl" and node.tag_ == "VBG":  # not "the city, called “…”"
-            return None if avoid(node.head) else node.head  # "Rycroft, professing …"
+            head = node.head
+            lemma = head.lemma_.lower()
+            if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and not (
+                    lemma in speaker_nouns() or lemma in PERSON_NOUNS or lemma in titles()):
+                # "X condemned Russian strikes saying …": the participle goes with the
+                # clause, the comma lost, not with the strikes
+                governor = head.head
+                while governor.pos_ == "ADP" and governor.head.i != governor.i:
+                    governor = governor.head
+                if governor.pos_ in ("VERB", "AUX"):
+                    node = governor
+                    continue
+            return None if avoid(head) else head  # "Rycroft, professing …"
         if node.dep_ == "acl" and node.tag_ == "VBN":
             return None  # "Homs, once dubbed the “capital”": dubbed by no one named
         if node.dep_ not in _BORROWING or node.head.i == node.i:
@@ -310,8 +324,11 @@ class Attributor:
                 return []
             if not usable(t):
                 continue
-            if closed and any(c.dep_ == "ccomp" for c in t.children):
-                return []  # "“… one house.” SANA said both sides agreed …": a new sentence
+            if closed and any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.pos_ == "NOUN"
+                              for c in t.children):
+                # "“… one house.” SANA said both sides agreed …", "“… position.” Meanwhile
+                # the coalition denied a report …": a new sentence with words of its own
+                return []
             # the cue's subject if it stands after the quotation; else (a parse that gave
             # the cue a subject elsewhere, or none) the noun just before the cue, then the
             # first noun after the quotation ("“…” the Syrian Observatory, which relies on
