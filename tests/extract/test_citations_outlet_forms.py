@@ -112,3 +112,9 @@ def test_citations_a_publications_name_in_lower_case_is_no_publication():
     text = ("Talks in Geneva\n\nThe EU foreign policy chief wrote on Monday that the talks had"
             " failed, and state television reported new strikes.\n")
     assert [o for o, _ in _citations(text, outlet="Reuters")] == ["Syrian state television"]
+
+
+def test_citations_other_nouns_after_an_outlet_need_an_outlet_word():
+    text = ("Shelling in Homs\n\nShelling hit Homs on Monday and Reuters witnesses said three"
+            " houses burned.\n")
+    assert _citations(text, outlet="Al-Ahram") == []

@@ -346,14 +346,17 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
     """
     nouns = citation_cues()["noun"] | _MEDIA_WORDS
     described = False  # "SANA regime news agency reported": other nouns before an outlet's
+    other = False  # ... but not "Reuters witnesses said": those nouns need an outlet word
     for t in doc[end : end + 5]:
         if t.pos_ == "VERB" and t.lemma_.lower() in citation_cues()["verb"]:
-            return t
+            return t if described or not other else None
         if described and t.lower_ in _AIRED:
             return t  # "Al-Iraqiya television broadcast footage", "broadcast" read as a noun
         if t.lower_ in nouns:
             described = True
-        elif not (t.is_punct or (t.pos_ in ("NOUN", "ADJ") and not described)):
+        elif t.pos_ in ("NOUN", "ADJ") and not described:
+            other = True
+        elif not t.is_punct:
             return None  # only outlet words after "… Al Mayadeen TV channel"
     return None
 
