@@ -16,7 +16,7 @@ SPEECH_VERBS = "speech_verbs.txt"
 SPEAKER_NOUNS = "speaker_nouns.txt"
 CITATION_CUES = "citation_cues.txt"
 CITATION_KINDS = frozenset(
-    {"verb", "contact", "noun", "piece", "name_end", "title", "prefix", "op_cit"}
+    {"verb", "contact", "noun", "piece", "name_end", "title", "prefix", "op_cit", "platform"}
 )
 
 

@@ -5,7 +5,9 @@ Three ways of naming an outlet are recognised, in this order of trust:
 1. a name or alias from the profile's outlets ("Reuters", "LA Times");
 2. a proper name that reads as a publication without the profile: "the" + capitalised
    words ending in a newspaper word ("the *Los Angeles Times*", "The Independent"), or
-   proper nouns followed by an outlet noun ("Foreign Policy magazine");
+   proper nouns followed by an outlet noun ("Foreign Policy magazine"), or written right
+   after one ("Danish broadcaster TV2"), a numbered channel ("Channel 10"); never a
+   social network ("his Telegram channel");
 3. a reference back to an outlet named earlier: "the paper", "the magazine", "the
    article", or "the Times" for the last outlet whose name ends in "Times" (gold 002).
 
@@ -35,6 +37,7 @@ _EMPHASIS = "*_"  # markdown emphasis around titles ("the *Times*") is not part 
 _APOSTROPHE = re.compile(r"['’]")
 # "the paper", "the same article"; not "this article", which is the article itself.
 _DETERMINERS = frozenset({"the", "that", "same"})
+_BROADCAST = frozenset({"television", "tv", "radio", "news"})
 
 
 @dataclass(frozen=True)
@@ -75,9 +78,11 @@ def _fold(name: str) -> str:
 
 
 def _written_as_name(found: str, forms: Iterable[str]) -> bool:
-    """Acronyms and one-word names count only when written with the profile's capitals."""
+    """Acronyms and one-word names count only when written with the profile's capitals; a
+    longer name needs a capital somewhere ("the EU's foreign policy chief" names no
+    *Foreign Policy*), unless the profile itself writes it in lower case ("state TV")."""
     if " " in found:
-        return True
+        return found != found.lower() or any(form[:1].islower() for form in forms)
     return any(
         found == form or (not is_acronym(form) and found[:1].isupper()) for form in forms
     )
@@ -130,6 +135,9 @@ class Outlets:
             return None
         if not any(c.lower_ in _DETERMINERS for c in head.lefts if c.dep_ in ("det", "amod")):
             return None
+        after = self.at(head.idx + len(head.text), head.idx + len(head.text) + 2)
+        if after is not None and after.start > head.idx:
+            return after  # "the state news agency SUNA": the name written after the noun
         return self.before(head.idx)
 
 
@@ -172,21 +180,101 @@ def _proper_at(doc: Doc, start: int, end: int) -> bool:
 
 
 def _generic_mentions(doc: Doc) -> list[OutletMention]:
-    """Publications that read as such without the profile (rule 2 of the module docstring)."""
+    """Publications that read as such without the profile (rule 2 of the module docstring).
+
+    Besides "Foreign Policy magazine", a proper name written right after a word for an
+    outlet is one ("Danish broadcaster TV2", "the television station Al-Manar"); and
+    where the outlet word is written with capitals, it is part of the name ("the
+    Assyrian International News Agency"). Social networks are not publications ("his
+    Telegram channel").
+    """
     cues = citation_cues()
     out = []
     for token in doc:
         name = None
         if token.text in cues["name_end"] and _is_proper(token):
             name = _name_ending_at(token)
+        elif token.lower_ in cues["noun"] and _numbered(token):
+            nxt = doc[token.i + 1]  # "Channel 10", "Radio 4"
+            name = OutletMention(token.idx, nxt.idx + len(nxt.text), f"{token.text} {nxt.text}")
+        elif token.lower_ in cues["noun"] and _names_a_body(token):
+            name = None  # "the Syrian Network for Human Rights" is no outlet
         elif token.lower_ in cues["noun"] and token.i > 0:
             before = doc[token.i - 1]
             if f"{before.lower_} {token.lower_}" in cues["noun"] and token.i > 1:
                 before = doc[token.i - 2]  # "Interfax news agency"
             name = _proper_run(before) if _is_proper(before) else None
-        if name:
+            if name is not None and token.lower_ == "agency" and _body_acronym(name.name):
+                name = None  # "the U.N. agency", "the EU agency": a body's agency
+            if name is not None and _is_proper(token) and token.text[:1].isupper():
+                name = replace(name, end=token.idx + len(token.text),  # "… News Agency"
+                               name=doc.text[name.start : token.idx + len(token.text)])
+        if name is None and not token.text[:1].isupper() and (
+                token.lower_ in cues["noun"] or _broadcast_station(token)):
+            name = _proper_after(token)
+        if name and not _platform(name.name):
             out.append(name)
     return out
+
+
+def _body_acronym(name: str) -> bool:
+    """A short acronym written with dots ("U.N.", "U.S."): an international body or a
+    country, whose "agency" is no news agency."""
+    return "." in name and len(name.replace(".", "")) <= 3 and name.replace(".", "").isupper()
+
+
+def _numbered(noun: Token) -> bool:
+    """A capitalised outlet word with its number: "Channel 10"."""
+    doc = noun.doc
+    return (noun.text[:1].isupper() and noun.i + 1 < len(doc)
+            and doc[noun.i + 1].like_num and doc[noun.i + 1].text.isdigit())
+
+
+def _names_a_body(noun: Token) -> bool:
+    """A capitalised outlet word that goes on with "for"/"of" and a name: an organisation
+    ("the Syrian Network for Human Rights"), not a publication."""
+    doc = noun.doc
+    return (noun.text[:1].isupper() and noun.i + 2 < len(doc)
+            and doc[noun.i + 1].lower_ in ("for", "of") and doc[noun.i + 2].text[:1].isupper())
+
+
+def _broadcast_station(noun: Token) -> bool:
+    """"television station", "radio station": a station that broadcasts, not a railway's."""
+    return noun.lower_ == "station" and noun.i > 0 and noun.nbor(-1).lower_ in _BROADCAST
+
+
+def _platform(name: str) -> bool:
+    """A social network or messaging service named like an outlet ("Telegram channel")."""
+    return name.casefold().removeprefix("the ").strip() in citation_cues()["platform"]
+
+
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common noun that reads
+    as a name by its letters ("TV2", "NTV")."""
+    text = token.text
+    return _is_proper(token) or (
+        text[:1].isupper() and len(text) > 1
+        and (any(c.isdigit() for c in text) or text.isupper()))
+
+
+def _proper_after(noun: Token) -> OutletMention | None:
+    """The proper name written right after a word for an outlet: "broadcaster TV2",
+    "station Al-Manar" (at most four words, a hyphenated name whole)."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or not _name_like(doc[noun.i + 1]):
+        return None
+    first = last = doc[noun.i + 1]
+    while last.i + 1 < len(doc) and last.i - first.i < 3:
+        nxt = doc[last.i + 1]
+        if nxt.tag_ == "HYPH" and nxt.i + 1 < len(doc) and _is_proper(doc[nxt.i + 1]):
+            last = doc[nxt.i + 1]
+        elif _is_proper(nxt) and nxt.ent_type_ not in ("GPE", "DATE"):
+            last = nxt
+        else:
+            break
+    if first.ent_type_ in ("NORP", "GPE", "DATE") and first.i == last.i:
+        return None
+    return OutletMention(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text)
 
 
 def _is_proper(token: Token) -> bool:

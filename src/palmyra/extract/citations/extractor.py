@@ -12,12 +12,18 @@ Two forms are read (gold/SCHEMA.md, "citations"):
   Foreign Policy", "a report from Foreign Affairs"), or the subject of a sentence
   that ends in a colon before a quotation ("The Independent made an effort to sum up
   the players: “…”"). Outlets inside quotations and references are not read, nor the
-  article's own outlet ("told Reuters" in a Reuters story).
+  article's own outlet ("told Reuters" in a Reuters story). A citing verb may be joined
+  to the outlet's clause ("SANA did not give a toll but said"), follow descriptive nouns
+  ("SANA regime news agency reported"), and "according to" holds whatever noun phrase
+  ends in the outlet ("according to Hezbollah's television station Al-Manar"). Photo
+  credits ("(Photo AFP)", "AP Photo …") are no citations, and "the media outlet" never
+  stands for one; a capitalised "Said" inside a sentence is a name, not a verb.
 
 Dates: a reference's closing date; for an in-text attribution, a date written right
-after it ("wrote on Sunday") or hanging on its verb ("reported on Sunday that"; "reported
-earlier": the publication day), resolved against the publication date by
-``palmyra.annotate.dates.find_dates`` (none without a publication date).
+after it ("wrote on Sunday") or hanging on its verb ("reported on Sunday that"; "cited the
+ministry as saying on Thursday"; "reported earlier": the publication day), resolved
+against the publication date by ``palmyra.annotate.dates.find_dates`` (none without a
+publication date).
 
 The gold counts publications, not mentions, so references to one piece are merged:
 an in-text attribution followed or preceded closely by a parenthetical of the same
@@ -63,6 +69,11 @@ _TITLE_WORDS = 8
 _NAME_CHAIN = frozenset({"compound", "appos", "flat", "poss", "amod", "nmod"})
 _MEDIA_WORDS = frozenset({"tv", "news", "state"})  # beside the outlet nouns of citation_cues
 _TODAY = frozenset({"earlier", "today"})  # "reported earlier", "earlier in the day"
+# "cited the ministry as saying on Thursday": the speech verb carries the piece's day
+_CITED_SPEECH = frozenset({"say", "tell", "report", "announce"})
+_AIRED = frozenset({"broadcast", "aired", "showed", "reported"})
+_PHRASE_WORDS = 8  # words of a noun phrase between "according to" and its outlet
+_PHOTO_WORDS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "file"})
 
 
 @dataclass(frozen=True)
@@ -270,15 +281,17 @@ def _in_text(
             phrases.append((span.root, m, span.start, span.end))
     for t in doc:
         m = outlets.referred(t)
-        if m is not None:
+        if m is not None and not _credit_line(text, m):
             phrases.append((t, m, t.i, t.i + 1))
     out = []
     for root, m, first, last in sorted(phrases, key=lambda p: p[2]):
         pos = doc[first].idx
         if within(in_refs, pos) or within(in_quotes, pos) or m.name == ctx.document.outlet:
             continue
-        cue = _citing_word(root, bounds) or _verb_after(doc, last)
-        if cue is None:
+        if _photo_credit(doc, first, last):
+            continue
+        cue = _citing_word(root, bounds) or _verb_after(doc, last) or _according_before(doc, first)
+        if cue is None or _name_word(cue, bounds):
             continue
         while first > 0 and doc[first - 1].text in "*_":
             first -= 1  # "the *Los Angeles Times*"
@@ -307,7 +320,10 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     if node.dep_ == "nsubj":
         if head.lemma_.lower() in cues["verb"] or _before_quote_colon(head, bounds):
             return head
-        return None
+        # "SANA did not give a toll but said …": a citing verb joined to the outlet's own
+        return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and c.lemma_.lower() in cues["verb"]
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
     if node.dep_ in ("dobj", "dative") and head.lemma_.lower() in cues["contact"]:
         return head  # "told the magazine"
     if node.dep_ != "pobj":
@@ -329,12 +345,53 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
     Times* wrote" (gold 002), attaching the outlet to a noun inside the quotation.
     """
     nouns = citation_cues()["noun"] | _MEDIA_WORDS
+    described = False  # "SANA regime news agency reported": other nouns before an outlet's
+    other = False  # ... but not "Reuters witnesses said": those nouns need an outlet word
     for t in doc[end : end + 5]:
         if t.pos_ == "VERB" and t.lemma_.lower() in citation_cues()["verb"]:
-            return t
-        if not (t.is_punct or t.lower_ in nouns):  # "… Al Mayadeen TV channel reported"
-            return None
+            return t if described or not other else None
+        if described and t.lower_ in _AIRED:
+            return t  # "Al-Iraqiya television broadcast footage", "broadcast" read as a noun
+        if t.lower_ in nouns:
+            described = True
+        elif t.pos_ in ("NOUN", "ADJ") and not described:
+            other = True
+        elif not t.is_punct:
+            return None  # only outlet words after "… Al Mayadeen TV channel"
     return None
+
+
+def _according_before(doc: Doc, first: int) -> Token | None:
+    """"According to" written before the noun phrase that ends in the outlet, whatever the
+    parse made of it: "according to Hezbollah's official television station Al-Manar"."""
+    i = first - 1
+    while i > 0 and first - i <= _PHRASE_WORDS and doc[i].lower_ != "to" and (
+            doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART") or doc[i].tag_ == "HYPH"):
+        i -= 1
+    if i > 0 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according":
+        return doc[i - 1]
+    return None
+
+
+def _name_word(cue: Token, bounds: Bounds) -> bool:
+    """A citing word written with a capital inside a sentence is part of a name: the
+    photographer of "REUTERS Rodi Said", not a verb."""
+    return cue.text[:1].isupper() and cue.i != bounds[cue.i][0] and cue.lower_ != "according"
+
+
+def _credit_line(text: str, m: OutletMention) -> bool:
+    """Whether an outlet is named in a photo credit ("AP Photo Pavel Golovkin"): "the media
+    outlet" later in the text does not stand for it."""
+    after = text[m.end : m.end + 8].lstrip(" (/").casefold()
+    before = text[max(0, m.start - 8) : m.start].rstrip(" (/").casefold()
+    return after.startswith(tuple(_PHOTO_WORDS)) or before.endswith(tuple(_PHOTO_WORDS))
+
+
+def _photo_credit(doc: Doc, first: int, last: int) -> bool:
+    """An outlet credited for a picture ("(Photo AFP)", "AP Photo") is no source of the text
+    (gold/GUIDE.md: photo credits are not citations)."""
+    near = [doc[j] for j in (first - 1, last) if 0 <= j < len(doc)]
+    return any(t.lower_ in _PHOTO_WORDS for t in near)
 
 
 def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
@@ -353,6 +410,14 @@ def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
             found = find_dates(phrase, published, fallback_anchor=False)
             if found:
                 return found[0][2]
+        speech = [child] + [g for g in child.children if child.lower_ == "as"
+                            and g.dep_ == "pcomp"]
+        for verb in speech:
+            if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.lemma_.lower() in _CITED_SPEECH:
+                # "cited the ministry as saying on Thursday": the day the piece gave it
+                date = _cue_date(verb, ctx)
+                if date is not None:
+                    return date
     return None
 
 

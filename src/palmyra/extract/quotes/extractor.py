@@ -145,16 +145,41 @@ class _Reader:
         """The first attribution whose speaker the namer can name (``attributions``),
         else the first one at all; with the speaker."""
         first = None
-        for att in self.attributor.attributions(inner, k):
+        atts = self.attributor.attributions(inner, k)
+        for n, att in enumerate(atts):
             # A few quoted words count as a quotation only with a speaker named or described
             # as a person: "its failure has confirmed … no such thing as a ‘moderate’ gang".
             any_noun = not short and not _according(att.cue)
             speaker = self.namer.name(att.speaker, any_noun)
             if speaker is not None and speaker.kind != "thing":
+                if speaker.kind != "person" or speaker.name is None:
+                    named = self._person_before(atts[n + 1 :], att, any_noun)
+                    if named is not None:
+                        return named
                 return att, speaker
             if first is None and speaker is not None:
                 first = (att, speaker)
         return first or (None, None)
+
+    def _person_before(self, others, att, any_noun: bool):
+        """A person named just before the head of ``att``'s speaker phrase, for the same
+        cue, the comma of the apposition lost: "John Dorrian a coalition spokesman told
+        Reuters", "X of the Aleppo-based Y group told Reuters" speak as that person, not
+        as an unnamed spokesman or as the group."""
+        head = att.speaker
+        for other in others:
+            word = other.speaker
+            same_cue = other.cue is not None and att.cue is not None and other.cue.i == att.cue.i
+            if not same_cue or word.pos_ != "PROPN" or not word.i < head.i:
+                continue
+            between = self.doc[word.i + 1 : head.i]
+            if any(t.tag_ == "POS" or t.text in ",;:" or t.is_quote
+                   or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in between):
+                continue
+            speaker = self.namer.name(word, any_noun)
+            if speaker is not None and speaker.kind == "person" and speaker.name:
+                return other, speaker
+        return None
 
     def _continues(self, before: Quoted, q: Quoted) -> bool:
         """Rule 3: ``q`` opens a sentence shortly after ``before`` ended, or goes on in the

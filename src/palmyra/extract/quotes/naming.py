@@ -12,7 +12,11 @@ Kerry" for "Mr Kerry", "Military Forces of Syria" for "the Syrian military",
    persons before outlets before actors; each name comes from the annotate stage's
    mentions when they cover it, else from a profile outlet, else from spaCy's
    entities, a person's short form resolved to the full name used elsewhere; a role
-   whose holder the parse lost ("the mayor, Karim Nassar") takes the name after it;
+   whose holder the parse lost ("the mayor, Karim Nassar") takes the name after it, or
+   the person its phrase names after its body ("President of the Council Ahmad Nasser");
+   a body that "calls itself" a name speaks by that name; an outlet's name wins over an
+   actor's word inside it ("Syrian state television" is no "Syrian" actor); "the group",
+   "the monitor" stand for the body quoted or named last, as "it" does;
 3. the words of the phrase itself ("Syrian general"), when nothing names it; the
    caller decides whether any noun may do or only a role or speaker noun.
 """
@@ -52,11 +56,17 @@ _PART_NOUNS = frozenset({
     "source", "official", "statement", "spokesman", "spokeswoman", "spokesperson",
     "representative", "report", "communique", "member", "officer",
 })
+# "the coalition which calls itself X", "a group naming itself X"
+_SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
+# Nouns that stand for a body named before without sharing its words ("the monitoring
+# group said" after the Syrian Observatory): read like "it".
+_BACK_NOUNS = frozenset({"group", "monitor", "watchdog", "organisation", "organization"})
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "al"})
 _BODY_KINDS = ("actor", "org", "outlet", "other")  # a source "in" a place speaks for no one
-_SOURCE_PREPOSITIONS = frozenset({"in", "of", "by", "from", "at", "within", "inside"})
+_SOURCE_PREPOSITIONS = frozenset({
+    "in", "of", "by", "from", "at", "within", "inside", "for", "with"})
 # Unnamed people who speak ("men shouted", "a witness said"), beside speaker_nouns.txt.
-_PERSON_NOUNS = frozenset({
+PERSON_NOUNS = frozenset({
     "man", "woman", "people", "person", "victim", "staff", "relative", "father", "mother",
     "brother", "sister", "son", "daughter", "child", "student", "teacher", "civilian",
     "eyewitness", "medic", "nurse", "farmer", "driver", "commander", "friend", "neighbour",
@@ -123,11 +133,20 @@ class Namer:
         ]
         names = _fuller_persons(doc, names, entities)
         covered = {i for n in names for i in range(n.start, n.end)}
+        mentioned = list(names)  # the annotate stage's
         names += [n for n in entities if not covered.intersection(range(n.start, n.end))]
         for m in outlets.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and not covered.intersection(range(span.start, span.end)):
-                names.append(_Name(span.start, span.end, m.name, "outlet"))
+            if span is None:
+                continue
+            inside = [n for n in mentioned if n.start < span.end and span.start < n.end]
+            if inside and all(span.start <= n.start and n.end <= span.end
+                              and n.end - n.start < len(span) for n in inside):
+                # "Syrian state television" is the outlet, not the "Syrian" actor in it
+                names = [n for n in names if n not in inside]
+            elif inside:
+                continue
+            names.append(_Name(span.start, span.end, m.name, "outlet"))
         names += [  # "the article", so that a later "it" can stand for its outlet
             _Name(t.i, t.i + 1, m.name, "outlet") for t in doc if (m := outlets.referred(t))
         ]
@@ -151,7 +170,8 @@ class Namer:
             found = self._pronoun(head)
         else:
             found = (
-                self._outlet_reference(head) or self._outlet_beside(head) or self._best_name(head)
+                self._outlet_reference(head) or self._outlet_beside(head)
+                or self._self_named(head) or self._best_name(head)
             )
             lemma = head.lemma_.lower()
             role = lemma in titles()
@@ -160,13 +180,15 @@ class Namer:
             holder = head if role else head.head if (
                 head.dep_ == "compound" and head.head.lemma_.lower() in titles()) else None
             if holder is not None and (found is None or found.kind != "person"):
-                found = self._name_beside(holder) or found
+                found = self._name_beside(holder) or self._holder_in(holder) or found
             if found is None:
                 found = self._group_named_before(head)
             if found is None and _definite(head):
                 found = self._same_noun_before(head)
+            if found is None and _definite(head) and lemma in _BACK_NOUNS:
+                found = self._pronoun(head, want_person=False)
             if found is None and (
-                any_noun or role or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
+                any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
                 found = _surface(head)
             if found is not None and found.kind == "place":
@@ -274,6 +296,38 @@ class Namer:
             return None
         return self._named_after(noun, "outlet", within=3)
 
+    def _holder_in(self, role: Token) -> Speaker | None:
+        """The person a role's own phrase names after its body, the comma lost: "President
+        of the Supreme Council Ahmad Nasser condemned …" is Ahmad Nasser, not the council."""
+        lo, hi = _phrase(role)
+        persons = [n for n in self.names if lo <= n.start and n.end <= hi and n.kind == "person"
+                   and n.start > role.i and _rank(role, self.doc[n.start : n.end]) >= 1]
+        if not persons:
+            return None
+        n = persons[0]
+        return Speaker(n.name, n.start, n.end, n.kind)
+
+    def _self_named(self, head: Token) -> Speaker | None:
+        """The name a body gives itself in a clause on it: "the coalition, which calls itself
+        Jaish al-Fatah" is Jaish al-Fatah."""
+        for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+            if clause.lemma_.lower() not in _SELF_NAMING:
+                continue
+            itself = next((c for c in clause.children if c.lower_ == "itself"), None)
+            if itself is None:
+                continue
+            i = bisect_left(self._name_starts, itself.i + 1)
+            for n in self.names[i : i + 2]:
+                if n.start == itself.i + 1 and n.kind != "place":
+                    return Speaker(n.name, n.start, n.end, n.kind)
+            nxt = itself.i + 1
+            if nxt < len(self.doc) and self.doc[nxt].pos_ == "PROPN":
+                last = nxt
+                while last + 1 < len(self.doc) and self.doc[last + 1].pos_ == "PROPN":
+                    last += 1
+                return Speaker(_clean(self.doc[nxt : last + 1].text), nxt, last + 1, "org")
+        return None
+
     def _name_beside(self, role: Token) -> Speaker | None:
         """A person's name written right after a role, where the parse lost the apposition.
 
@@ -295,7 +349,7 @@ class Namer:
                 return Speaker(n.name, n.start, n.end, n.kind)
         return None
 
-    def _pronoun(self, pronoun: Token) -> Speaker | None:
+    def _pronoun(self, pronoun: Token, want_person: bool | None = None) -> Speaker | None:
         """The person (he, she) or group (it, they) named last before ``pronoun``.
 
         Subjects win over other names in the same sentence, as "Kerry met Lavrov.
@@ -304,7 +358,8 @@ class Namer:
         between two statements of the same monitor or ministry. Without any name in
         the last few sentences, the last speaker of the same kind is taken.
         """
-        want_person = pronoun.lower_ in _PERSON_PRONOUNS
+        if want_person is None:
+            want_person = pronoun.lower_ in _PERSON_PRONOUNS
         sents = _previous_sentences(self.bounds, pronoun.i, _LOOKBACK_SENTENCES)
         if not want_person:
             recent = self._last_spoken(want_person, since=sents[-1][0])
@@ -322,6 +377,12 @@ class Namer:
                 and not n.lone
             ]
             if cands:
+                # "X told Al Jazeera that Y was “a criminal”. “…,” he said": the person
+                # whose words the sentence reports, not the subject of the reported clause
+                quoted = [sp for at, sp in self.spoken if sent_start <= at < end
+                          and sp.kind == "person" and sp.name] if want_person else []
+                if quoted:
+                    return Speaker(quoted[-1].name, pronoun.i, pronoun.i + 1, "person")
                 subjects = [n for n in cands if _is_subject(self.doc[n.start : n.end])]
                 best = (subjects or cands)[-1]
                 return Speaker(best.name, pronoun.i, pronoun.i + 1, best.kind)
@@ -496,7 +557,7 @@ def _introduced(ent) -> bool:
     if root.dep_ in ("oprd", "dobj", "attr", "xcomp") and head in ("name", "call"):
         return True
     return root.dep_ == "appos" and (
-        head in titles() or head in speaker_nouns() or head in _PERSON_NOUNS)
+        head in titles() or head in speaker_nouns() or head in PERSON_NOUNS)
 
 
 def _full_name_like(ent, text: str, kind: str) -> bool:
@@ -596,7 +657,7 @@ def _surface(head: Token) -> Speaker | None:
     if lemma in _GROUP_NOUNS and head.pos_ == "PROPN":  # a name no tagger knew
         name = _proper_name(head)
         return Speaker(_clean(" ".join(t.text for t in name)), name[0].i, name[-1].i + 1, "org")
-    person = lemma in titles() or lemma in speaker_nouns() or lemma in _PERSON_NOUNS
+    person = lemma in titles() or lemma in speaker_nouns() or lemma in PERSON_NOUNS
     return Speaker(None, words[0].i, head.i + 1, "other" if person else "thing")
 
 

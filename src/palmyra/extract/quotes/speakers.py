@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from palmyra.extract.lexicon import speech_cues
+from palmyra.annotate.names import titles
+from palmyra.extract.lexicon import speaker_nouns, speech_cues
 from palmyra.extract.positions import Bounds
+from palmyra.extract.quotes.naming import PERSON_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -54,6 +56,10 @@ _WINDOW = 9  # tokens looked at beside the marks for rules 2 and 3
 # stop does not: after "…end.” " a new sentence starts.
 _CLAUSE_END = frozenset({",", "!", "?", "—", "–"})
 _LINKS = frozenset({",", ":", "that", "—", "–"})
+# Cues whose subject may follow them ("said X"), unlike "told X", whose object does.
+_SAID_BY = frozenset({"say", "add", "write", "note", "explain", "claim", "state", "stress",
+                      "warn", "insist", "continue", "declare", "announce"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "―", "-", "--"})
 
 
@@ -136,7 +142,19 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
         if any(c.dep_ == "auxpass" for c in kids):
             return None  # "the city which used to be called “…”": called by no one named
         if node.dep_ == "acl" and node.tag_ == "VBG":  # not "the city, called “…”"
-            return None if avoid(node.head) else node.head  # "Rycroft, professing …"
+            head = node.head
+            lemma = head.lemma_.lower()
+            if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and not (
+                    lemma in speaker_nouns() or lemma in PERSON_NOUNS or lemma in titles()):
+                # "X condemned Russian strikes saying …": the participle goes with the
+                # clause, the comma lost, not with the strikes
+                governor = head.head
+                while governor.pos_ == "ADP" and governor.head.i != governor.i:
+                    governor = governor.head
+                if governor.pos_ in ("VERB", "AUX"):
+                    node = governor
+                    continue
+            return None if avoid(head) else head  # "Rycroft, professing …"
         if node.dep_ == "acl" and node.tag_ == "VBN":
             return None  # "Homs, once dubbed the “capital”": dubbed by no one named
         if node.dep_ not in _BORROWING or node.head.i == node.i:
@@ -306,18 +324,40 @@ class Attributor:
                 return []
             if not usable(t):
                 continue
-            if closed and any(c.dep_ == "ccomp" for c in t.children):
-                return []  # "“… one house.” SANA said both sides agreed …": a new sentence
+            if closed and any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.pos_ == "NOUN"
+                              for c in t.children):
+                # "“… one house.” SANA said both sides agreed …", "“… position.” Meanwhile
+                # the coalition denied a report …": a new sentence with words of its own
+                return []
             # the cue's subject if it stands after the quotation; else (a parse that gave
             # the cue a subject elsewhere, or none) the noun just before the cue, then the
             # first noun after the quotation ("“…” the Syrian Observatory, which relies on
             # a wide network of sources in the country, said")
             between = [w for w in doc[inner.end + 1 : t.i] if _nominal(w) and not avoid(w)]
             subject = speaker_of(t, avoid)
-            heads = [subject] if subject is not None and inner.end < subject.i else []
+            named = _name_after(t)  # "… said Talal al-Barazi": the name after the verb
+            heads = [named] if named is not None else []
+            heads += [subject] if subject is not None and inner.end < subject.i else []
             heads += between[-1:] + [w for w in between if w.dep_ != "compound"][:1]
             return [Attribution(t, h, "trailing") for h in dict.fromkeys(heads)]
         return []
+
+
+def _name_after(cue: Token) -> Token | None:
+    """The last word of a proper name written right after a cue verb ("said Talal
+    al-Barazi"), not a day ("said Thursday") or a place."""
+    doc = cue.doc
+    i = cue.i + 1
+    if cue.lemma_.lower() not in _SAID_BY or i >= len(doc) or doc[i].pos_ != "PROPN" or (
+            doc[i].ent_type_ in _NOT_NAMES):
+        return None  # not "told Reuters": the one told
+    last = i
+    while last + 1 < len(doc) and (doc[last + 1].pos_ == "PROPN" or doc[last + 1].tag_ == "HYPH"
+                                   ) and doc[last + 1].ent_type_ not in _NOT_NAMES:
+        last += 1
+    while doc[last].tag_ == "HYPH":
+        last -= 1
+    return doc[last]
 
 
 def _cue_clause_at(doc, i: int, usable) -> bool:
