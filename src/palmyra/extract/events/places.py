@@ -92,7 +92,7 @@ def resolve_places(
         return [nearest], "sentence"
     if (previous is not None and not _own_place_only(hit)
             and hit.entry.family not in _NO_NARRATIVE
-            and (hit.entry.sub_event_type == "Agreement" or not _venue_of_talks(previous))):
+            and (hit.entry.sub_event_type == "Agreement" or not _venue_of_talks(previous, hit))):
         return [previous], "narrative"
     coarse = None if hit.entry.family in _NO_COARSE else _coarse(hit, clause, sent, index)
     if coarse is not None:
