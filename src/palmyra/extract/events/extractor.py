@@ -380,15 +380,20 @@ def _non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, acto
     # the sentence but the places and targets of the trigger's event that may be its
     # setting ("a rocket hit a football pitch"; a disease attacked is no setting)
     told = [t for t in sent if t.i not in targets or not _cue(t, lex, "setting")]
-    if (any(_cue(t, lex, "sport") for t in scope) or _weapons_test(hit, sent)
+    if (any(_cue(t, lex, "sport") for t in scope) or _weapons_test(hit, anchor, sent)
             or not unambiguous and any(_cue(t, lex, "drill") for t in sent)):
         return True
     if family in CRIME_FAMILIES and any(lex.cue(t, "crime") for t in sent) and not any(
             a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
         return True
-    if _armed(actors, state_kinds):
+    if _armed(actors, state_kinds, lex):
         return False
     if any(_cue(t, lex, "non_conflict") for t in scope):
+        return True
+    # a vehicle that hit a landmine or was packed with explosives is the weapon's victim or
+    # carrier: an agent is only an accident's in a sentence naming no weapon
+    if any(_cue(t, lex, "accident_agent") for t in _agents(hit, anchor, sent)) and not any(
+            lex.cue(t, "arms") or lex.cue(t, "device") for t in sent):
         return True
     if unambiguous:
         return False
@@ -432,6 +437,35 @@ def _targets(hit: Hit, anchor: Token, sent: Span) -> set[int]:
     return {i for i in out if sent.start <= i < sent.end}
 
 
+def _agents(hit: Hit, anchor: Token, sent: Span) -> list[Token]:
+    """The head nouns of what did the trigger's deed, and of what it came from: "a gas
+    tanker exploded" (tanker), "the dam collapsed after heavy rain" (dam, rain); not their
+    modifiers ("a truck bomb exploded": bomb)."""
+    out = []
+    for verb in _verbs(hit, anchor, sent):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                out.append(child)
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in CAUSE_PREPS
+                                           and child.lower_ != "by"):  # "evacuated by bus"
+                out += [c for c in child.children if c.dep_ == "pobj"]
+    return out
+
+
+def _verbs(hit: Hit, anchor: Token, sent: Span) -> list[Token]:
+    """The trigger's clause verb and the verbs it continues ("exploded, killing six")."""
+    t = hit.token
+    while not is_verb(t) and t.head.i != t.i and sent.start <= t.head.i < sent.end:
+        t = t.head
+    verbs = [t]
+    while t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i and is_verb(t.head):
+        t = t.head
+        verbs.append(t)
+    if anchor not in verbs:
+        verbs.append(anchor)
+    return verbs
+
+
 # Prepositions whose object says what a trigger came from: "killed in a landslide",
 # "destroyed by fire", "died of cholera", "fired during a drill", "hurt after a stampede".
 CAUSE_PREPS = frozenset({"in", "by", "from", "of", "during", "after", "following", "amid"})
@@ -450,13 +484,7 @@ def _cue_scope(hit: Hit, anchor: Token, sent: Span, causes: bool = True) -> list
     while not is_verb(t) and t.head.i != t.i and sent.start <= t.head.i < sent.end:
         t = t.head
         scope += [t, *_modifiers(t)]
-    verbs = [t]
-    while t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i and is_verb(t.head):
-        t = t.head
-        verbs.append(t)
-    if anchor not in verbs:
-        verbs.append(anchor)
-    for verb in verbs:
+    for verb in _verbs(hit, anchor, sent):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
                 scope += [u for u in child.subtree if u.dep_ not in ("relcl", "acl")]
@@ -496,13 +524,13 @@ TESTED_WEAPONS = frozenset({"missile", "missiles", "weapon", "weapons", "rocket"
                             "nuclear", "ballistic"})
 
 
-def _weapons_test(hit: Hit, sent: Span) -> bool:
+def _weapons_test(hit: Hit, anchor: Token, sent: Span) -> bool:
     """"test-fired", "test-launched", "a missile test", "fired missiles in what it called a
     test": the word "test" alone is no cue ("rebels tested the truce before shelling the
     town" is an attack); the noun in the trigger's own phrase is."""
     for t in sent:
-        if t.lower_ in ("test", "tests") and t.pos_ == "NOUN" and (
-                hit.token in t.ancestors) and t not in _objects(hit.token):
+        if t.lower_ in ("test", "tests") and t.pos_ == "NOUN" and any(
+                h in t.ancestors and t not in _objects(h) for h in (hit.token, anchor)):
             return True
         if t.lower_ != "test" and t.lemma_ != "test":
             continue
@@ -519,10 +547,13 @@ def _objects(token: Token) -> set[Token]:
     return {u for c in token.children if c.dep_ in OBJECT_DEPS for u in c.subtree}
 
 
-def _armed(actors: Any, state_kinds: frozenset[str]) -> bool:
-    """Whether actor1 or actor2 is a state force or an armed group."""
+def _armed(actors: Any, state_kinds: frozenset[str], lex: Lexicon | None = None) -> bool:
+    """Whether actor1 or actor2 is a state force or an armed group (with ``lex``, not one
+    named by a non-conflict cue word: "Cholera has killed 30")."""
     armed = state_kinds | ARMED_KINDS
-    return any(a is not None and a.kind in armed for a in (actors.actor1, actors.actor2))
+    return any(a is not None and a.kind in armed and not (
+        lex is not None and a.canonical.lower() in lex.cues.get("non_conflict", ()))
+        for a in (actors.actor1, actors.actor2))
 
 
 def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:
