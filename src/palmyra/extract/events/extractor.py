@@ -444,7 +444,7 @@ def _agents(hit: Hit, anchor: Token, sent: Span) -> list[Token]:
     out = []
     for verb in _verbs(hit, anchor, sent):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in DOER_DEPS:
                 out.append(child)
             elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in CAUSE_PREPS
                                            and child.lower_ != "by"):  # "evacuated by bus"
@@ -470,6 +470,9 @@ def _verbs(hit: Hit, anchor: Token, sent: Span) -> list[Token]:
 # "destroyed by fire", "died of cholera", "fired during a drill", "hurt after a stampede".
 CAUSE_PREPS = frozenset({"in", "by", "from", "of", "during", "after", "following", "amid"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# What did the deed: an active subject (a passive one is what it was done to, "32 trucks
+# were destroyed"; the doer of a passive is its "by" agent).
+DOER_DEPS = frozenset({"nsubj", "csubj"})
 
 
 def _cue_scope(hit: Hit, anchor: Token, sent: Span, causes: bool = True) -> list[Token]:
@@ -486,7 +489,7 @@ def _cue_scope(hit: Hit, anchor: Token, sent: Span, causes: bool = True) -> list
         scope += [t, *_modifiers(t)]
     for verb in _verbs(hit, anchor, sent):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
+            if child.dep_ in DOER_DEPS or child.dep_ == "agent":
                 scope += [u for u in child.subtree if u.dep_ not in ("relcl", "acl")]
             elif causes and child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
                 for obj in child.children:
