@@ -96,6 +96,14 @@ def test_conflict_report_with_the_same_words_keeps_its_event(text: str,
         # a weapons test told after the launch
         "North Korea fired two ballistic missiles into the sea on Monday in what it "
         "described as a test.",
+        # a trial or a commemoration looks back on an attack, whoever did it
+        "A court in Mombasa sentenced two al-Shabaab members to life in prison for the "
+        "2019 attack on a hotel in Lamu.",
+        "Relatives held a vigil in Garissa on Thursday to remember the students killed in "
+        "the university attack.",
+        # a private quarrel: the police's arrest is no conflict event
+        "Police in Lyon detained a man suspected of killing his neighbour after a dispute "
+        "over parking.",
     ],
 )
 def test_non_conflict_report_read_by_what_did_it_gives_no_event(text: str):
@@ -112,6 +120,9 @@ def test_non_conflict_report_read_by_what_did_it_gives_no_event(text: str):
          "seven of them.", "Remote explosive/landmine/IED"),
         ("Unidentified gunmen opened fire on spectators at a football match in Jos on "
          "Saturday, killing five.", None),
+        # a memorial that is the attack's target is no commemoration
+        ("Gunmen attacked mourners at a memorial service in Kaduna on Sunday, killing "
+         "six.", None),
         # a vehicle hit by a weapon is no accident
         ("A passenger bus hit a landmine on the road to Djibo on Monday, killing nine "
          "people.", "Remote explosive/landmine/IED"),

@@ -62,6 +62,7 @@ from palmyra.extract.events.places import geo_precision, resolve_places
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
+    ancestors_in_sentence,
     auxiliaries,
     clause_tokens,
     clause_verb,
@@ -338,7 +339,7 @@ UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual",
                                   "chemical"})
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
 # Triggers of what police do to criminals as well as to rebels: arrests and seizures.
-CRIME_FAMILIES = frozenset({"arrest", "territorial"})
+CRIME_FAMILIES = frozenset({"arrest", "territorial", "disrupted"})
 
 
 def _non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actors: Any,
@@ -362,10 +363,13 @@ def _non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, acto
       seldom the mere setting of an attack): "the navy test-fired a missile";
     - an accident, a disaster, a trial... (``non_conflict``) where no state force or
       armed group is named;
-    - an arrest or seizure for an ordinary crime (``crime``, read in the whole clause: what
-      the arrested are accused of hangs off them) unless an armed group is named: a crowd
-      beating a thief is still mob violence, so the crime cue only bears on the police's
-      own acts.
+    - an event a trial or a commemoration looks back on, whoever did it (cue class
+      ``retrospective`` governing the trigger: "sentenced the commanders for the attacks",
+      "a minute's silence for the children killed in the 2014 attack");
+    - an arrest, seizure or dismantling for an ordinary crime (``crime``, read in the
+      whole sentence: what the arrested are accused of hangs off them) unless an armed
+      group is named: a crowd beating a thief is still mob violence, so the crime cue only
+      bears on the police's own acts.
 
     A cue elsewhere in the sentence still counts where no armed actor is named and the
     sentence model finds no event in it (its NONE at least ``nonconflict_none``).
@@ -374,6 +378,8 @@ def _non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, acto
     stock exchange rallied"), never by where they happen.
     """
     family = hit.entry.family
+    if any(_cue(t, lex, "retrospective") for t in ancestors_in_sentence(hit.token)):
+        return True
     unambiguous = family in UNAMBIGUOUS_FAMILIES
     scope = _cue_scope(hit, anchor, sent, causes=not unambiguous)
     targets = _targets(hit, anchor, sent) - {t.i for t in scope}
