@@ -528,8 +528,10 @@ def _cue(token: Token, lex: Lexicon, cls: str) -> bool:
         return False
     if is_verb(token) and lex.cue(token, "noun_only"):
         return False
-    # a participle describing a noun is no occurrence ("an area disputed by the cartel")
-    if cls == "non_conflict" and token.tag_ == "VBN" and token.dep_ in ("acl", "amod"):
+    # a participle describing a noun is no occurrence ("an area disputed by the cartel";
+    # but "a bus overturned on the road, killing 18" tells one)
+    if cls == "non_conflict" and token.tag_ == "VBN" and (token.dep_ == "amod" or (
+            token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))):
         return False
     if lex.cue(token, cls):
         return True
