@@ -73,3 +73,67 @@ def test_conflict_report_with_the_same_words_keeps_its_event(text: str,
     assert subtypes, text
     if subtype is not None:
         assert subtype in subtypes
+
+
+# A cue word counts where it says what the trigger is (its words, what did it, what it came
+# from), not where it names the place or target of a real attack, nor in another clause.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what did the deed: a vehicle, a dam, rain, a disease, with no armed actor
+        "A fuel tanker exploded on the highway outside Kano on Friday, killing eleven "
+        "people, the road safety agency said.",
+        "The Mwache dam burst after a week of heavy rain, sweeping away homes and killing "
+        "at least 40 people downstream.",
+        "Cholera has killed 14 people in the camps around Kalemie this month, health "
+        "officials said.",
+        "Floods after days of torrential rain killed at least 20 people in Beira, the "
+        "disaster agency said.",
+        # the subject is a market, a protest a diplomat's
+        "The Nairobi Stock Exchange rallied after the central bank cut interest rates.",
+        "The foreign ministry summoned the Kenyan ambassador to lodge a formal protest over "
+        "the remarks.",
+        # a weapons test told after the launch
+        "North Korea fired two ballistic missiles into the sea on Monday in what it "
+        "described as a test.",
+        # a trial or a commemoration looks back on an attack, whoever did it
+        "A court in Mombasa sentenced two al-Shabaab members to life in prison for the "
+        "2019 attack on a hotel in Lamu.",
+        "Relatives held a vigil in Garissa on Thursday to remember the students killed in "
+        "the university attack.",
+        # a private quarrel: the police's arrest is no conflict event
+        "Police in Lyon detained a man suspected of killing his neighbour after a dispute "
+        "over parking.",
+    ],
+)
+def test_non_conflict_report_read_by_what_did_it_gives_no_event(text: str):
+    assert _subtypes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        # the cue word is the attack's target or place
+        ("A rocket fired from across the border struck a football pitch in Kiryat Shmona on "
+         "Sunday, wounding four boys.", None),
+        ("A roadside bomb hit a minibus carrying miners near Quetta on Tuesday, killing "
+         "seven of them.", "Remote explosive/landmine/IED"),
+        ("Unidentified gunmen opened fire on spectators at a football match in Jos on "
+         "Saturday, killing five.", None),
+        # a memorial that is the attack's target is no commemoration
+        ("Gunmen attacked mourners at a memorial service in Kaduna on Sunday, killing "
+         "six.", None),
+        # a vehicle hit by a weapon is no accident
+        ("A passenger bus hit a landmine on the road to Djibo on Monday, killing nine "
+         "people.", "Remote explosive/landmine/IED"),
+        # the cue word is a verb of another clause
+        ("Three shoppers were shot dead at a market in Kaduna on Friday; the governor urged "
+         "residents to exercise restraint.", None),
+    ],
+)
+def test_attack_with_a_cue_word_as_its_setting_keeps_its_event(text: str,
+                                                              subtype: str | None):
+    subtypes = _subtypes(text)
+    assert subtypes, text
+    if subtype is not None:
+        assert subtype in subtypes
