@@ -281,6 +281,8 @@ class _Reader:
         unnamed1, unnamed2 = unnamed_actors(etype, subtype, hit, clause, sent, actors.actor1,
                                             actors.actor2, counts, first_place, index, lex)
         actor1 = actors.actor1.canonical if actors.actor1 else None
+        kind1 = actors.actor1.kind if actors.actor1 else None
+        kind2 = actors.actor2.kind if actors.actor2 else None
         # A named actor the conventions re-code ("residents" protesting are Protesters) is
         # replaced here; an empty slot is only filled after merging (``_fill_unnamed``), so
         # that another telling's named actor wins over the convention's default.
@@ -289,12 +291,12 @@ class _Reader:
             if actor1 is None:
                 fill1 = unnamed1.canonical
             else:
-                actor1 = unnamed1.canonical
+                actor1, kind1 = unnamed1.canonical, unnamed1.kind
         if unnamed2 is not None and unnamed2 is not actors.actor2:
             if actor2 is None:
                 fill2 = unnamed2.canonical
             elif actors.actor2 is not None:  # air support's enemy stays
-                actor2 = unnamed2.canonical
+                actor2, kind2 = unnamed2.canonical, unnamed2.kind
         start, end = trim(clause)
         last = sent.doc[end - 1]
         evidence = index.ctx.span(sent.doc[start].idx, last.idx + len(last))
@@ -311,6 +313,8 @@ class _Reader:
                 date=date,
                 actor1=actor1,
                 actor2=actor2,
+                actor1_kind=kind1,
+                actor2_kind=kind2,
                 # A total told for several places at once is kept once, on the first.
                 counts=_first_per_key(counts) if k == 0 else {},
                 modality=voice.modality, asserted_by=voice.asserted_by, relative=relative,

@@ -4,7 +4,12 @@ Sentences that tell the same occurrence (same sub-type, same place, dates that
 overlap, actors that do not contradict, same modality class) become one Event
 whose first evidence span is the most informative telling. The title only
 supports: a title candidate adds its span to a matching body event and is
-otherwise dropped.
+otherwise dropped. Only attackers contradict (``actors_agree``): the victims of
+one strike are "civilians" in the lead and "IS militants" in the monitor's
+retelling, a state's government and its army are one side, and a battle's sides
+may be told either way round. A reported telling joins one in the other reported
+voice ("jets struck X" and "the Observatory said the strikes on X"), and a lead
+told without a place takes the place a later telling names.
 
 Fields, never gates: a candidate without a place, or without a date, is still
 an event. Only two things remove a body candidate here, each recorded on it
@@ -42,6 +47,8 @@ from palmyra.model import (
 
 EXPORTED = frozenset({"asserted", "attributed"})
 _TOLL_FAMILIES = frozenset({"kill"})
+# place rules that read the place from the telling's own words (not the narrative's last)
+_OWN_PLACE_RULES = frozenset({"clause", "anaphora"})
 
 
 @dataclass
@@ -62,6 +69,9 @@ class Candidate:
     date: DateValue | None = None
     actor1: str | None = None
     actor2: str | None = None
+    # the actors' kinds in the profile ("state_forces", "organisation", ...), None unknown
+    actor1_kind: str | None = None
+    actor2_kind: str | None = None
     counts: dict[str, NumberValue] = field(default_factory=dict)
     modality: Modality = "asserted"
     asserted_by: str | None = None
@@ -157,13 +167,16 @@ def _restates(other: Candidate, group: list[Candidate], window: int) -> bool:
         same = first.place_key == other.place_key
     else:
         return False
+    # A weak trigger of another sub-type at the same place ("fierce fighting" after the
+    # capture of a town) joins only a telling in the same voice.
+    voice = (_same_voice(first, other) if first.sub_event_type == other.sub_event_type
+             else first.modality == other.modality)
     return (
         same
         and first.paragraph == other.paragraph
-        and first.modality == other.modality
+        and voice
         and _overlap(first.date, other.date)
-        and all(x is None or y is None or x == y
-                for x, y in ((first.actor1, other.actor1), (first.actor2, other.actor2)))
+        and actors_agree(first, other)
     )
 
 
@@ -198,14 +211,54 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
     """Whether two tellings may be one occurrence (the test merging applies, pair by pair)."""
     if a.sub_event_type != b.sub_event_type or a.place_key != b.place_key:
         return False
-    if (a.modality in EXPORTED) != (b.modality in EXPORTED):
-        return False
-    if a.modality not in EXPORTED and a.modality != b.modality:
+    if not _same_voice(a, b):
         return False
     if is_explicit(a.date) and is_explicit(b.date) and not _overlap(a.date, b.date):
         return False
-    return all(x is None or y is None or x == y
-               for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+    return actors_agree(a, b)
+
+
+def _same_voice(a: Candidate, b: Candidate) -> bool:
+    """Both reported (in the article's voice or on someone's word: one source says it, the
+    next sentence tells it outright), or both the same irrealis (planned, denied...)."""
+    if (a.modality in EXPORTED) != (b.modality in EXPORTED):
+        return False
+    return a.modality in EXPORTED or a.modality == b.modality
+
+
+# Kinds of actor that do the acting of a conflict event; any other actor1 ("Civilians",
+# "Syrian Observatory for Human Rights" misread as the attacker) contradicts no one.
+_ACTING_KINDS = frozenset({"state_forces", "government", "militia", "police", "armed_group",
+                           "rebels"})
+_STATE_PREFIXES = ("Government of ", "Military Forces of ", "Police Forces of ")
+
+
+def actors_agree(a: Candidate, b: Candidate) -> bool:
+    """Whether two tellings' actors allow one occurrence.
+
+    Only the attacker can tell two occurrences apart: the victims of one strike are told
+    as "civilians" in one sentence and "rebels" or "IS militants" in the next. Two
+    attackers contradict each other when both are acting kinds (a force, a group) of
+    different sides: a state's government and its military are one side ("Russia's
+    defence ministry" and "Russian jets"). In a battle the sides may be told either way
+    round ("IS attacked SDF positions", "the SDF repelled the IS attack")."""
+    x, y = a.actor1, b.actor1
+    if x is None or y is None or _side(x) == _side(y):
+        return True
+    if not (_acting(a.actor1_kind) and _acting(b.actor1_kind)):
+        return True
+    return a.event_type == "Battles" and (x == b.actor2 or y == a.actor2)
+
+
+def _acting(kind: str | None) -> bool:
+    return kind is None or kind in _ACTING_KINDS
+
+
+def _side(actor: str) -> str:
+    for prefix in _STATE_PREFIXES:
+        if actor.startswith(prefix):
+            return actor[len(prefix):]
+    return actor
 
 
 def _overlap(a: DateValue | None, b: DateValue | None) -> bool:
@@ -232,6 +285,8 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
     where = best
     if _coarse(best.place):  # a lead told at country level, completed by a later telling
         where = next((c for c in ranked if c.place is not None and not _coarse(c.place)), best)
+    elif best.place is None:  # a lead told without a place, placed by a telling naming one
+        where = next((c for c in ranked if c.place_rule in _OWN_PLACE_RULES), best)
     return Event(
         doc_id=doc_id,
         event_type=best.event_type,
