@@ -71,3 +71,44 @@ def test_strikes_by_two_different_forces_at_one_place_stay_apart():
         " shelled the town of Jayrud on Saturday killing two soldiers.", published="2016-07-02")
     assert len(_of(events, "Air/drone strike")) == 1
     assert len(_of(events, "Shelling/artillery/missile attack")) == 1
+
+
+# --- a definite noun with no place of its own names the occurrence already told -------
+
+def test_the_strike_told_again_after_another_town_is_named_is_no_new_event():
+    events = _events(
+        "An airstrike by Russian warplanes on Saturday killed 18 people in the rebel"
+        " stronghold of Kafr Nabl in Idlib province. Rebels shelled government positions near"
+        " Ariha on Saturday. The Observatory said the strike was likely to have been carried"
+        " out by Russian jets.", published="2017-04-08")
+    strikes = _of(events, "Air/drone strike")
+    assert [e.place_text for e in strikes] == ["Kafr Nabl"], [
+        (e.place_text, e.evidence[0].start) for e in strikes]
+
+
+def test_witnesses_who_heard_the_blast_tell_no_blast_of_their_own():
+    events = _events(
+        "A car bomb exploded near buses carrying evacuees in Rashidin west of Aleppo on"
+        " Saturday killing 98 people. Evacuees in Madaya said they heard the blast.",
+        published="2017-04-16")
+    bombs = _of(events, "Remote explosive/landmine/IED")
+    assert len(bombs) == 1, [(e.place_text, e.evidence[0].start) for e in bombs]
+
+
+def test_a_definite_strike_with_a_town_of_its_own_is_a_new_event():
+    events = _events(
+        "Russian warplanes struck the town of Kafr Nabl on Saturday killing 18 people. The"
+        " strike on the town of Saraqeb on Saturday wounded 12 others.", published="2017-04-08")
+    assert sorted(e.place_text for e in _of(events, "Air/drone strike")) == [
+        "Kafr Nabl", "Saraqeb"]
+
+
+def test_a_bombardment_of_a_province_is_placed_at_the_town_its_retelling_names():
+    events = _events(
+        "Activists said the regime air force intensified aerial bombardment on northern rural"
+        " Homs earlier today leaving dozens of civilian casualties. Activists in the area said"
+        " that one of the airstrikes targeted the town of Al-Ghanto killing nine civilians.",
+        published="2016-01-28")
+    strikes = _of(events, "Air/drone strike")
+    assert [e.place_text for e in strikes] == ["Al-Ghanto"], [e.place_text for e in strikes]
+    assert strikes[0].actor1 == "Military Forces of Syria"

@@ -309,6 +309,7 @@ class _Reader:
                 place_text=place.mention.text if place else None, place_rule=place_rule,
                 geo_precision=geo_precision(place, place_rule) if place else None,
                 family=hit.entry.family, anaphoric=_points_back(hit, lex),
+                definite=place_rule not in OWN_PLACE_RULES and _definite(hit),
                 vetoed=hit.token.i in self.vetoed,
                 date=date,
                 actor1=actor1,
@@ -330,6 +331,9 @@ class _Reader:
 
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})
 NOT_SPECIFIC = "not specific"
+# place rules that read the place from the trigger's own clause, not the sentence's or
+# the narrative's
+OWN_PLACE_RULES = frozenset({"clause", "anaphora"})
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 
 
@@ -342,6 +346,12 @@ def _points_back(hit: Hit, lex: Lexicon) -> bool:
     if any(c.lower_ in DEMONSTRATIVES for c in token.children):
         return True
     return token.dep_ in OBJECT_DEPS and lex.cue(token.head, "reaction")
+
+
+def _definite(hit: Hit) -> bool:
+    """A trigger noun with the definite article: "the strike", "the April 4 attack"."""
+    return not hit.is_verb and any(c.dep_ == "det" and c.lower_ == "the"
+                                   for c in hit.token.children)
 
 
 # Triggers that name only political violence whatever else the sentence is about: a

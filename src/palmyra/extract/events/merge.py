@@ -21,7 +21,11 @@ an event. Only two things remove a body candidate here, each recorded on it
   lead placed only at a country or region ("killed in air strikes on a town in
   eastern Syria") is completed by the next telling of the same sub-type nearby that
   names a place in that country ("the strikes on Al-Shaara in Deir Ezzor
-  province"), and the event is placed there;
+  province"), and the event is placed there (a lead placed at a province takes the
+  town a telling names in it: "bombardment on rural Homs" ... "one of the airstrikes
+  targeted Al-Ghanto"); a definite noun with no place of its own ("the strike was
+  carried out by Russian jets", "they heard the blast") joins the nearest earlier
+  event of its sub-type, whatever place the narrative lent it;
 - it is a bare toll ("Over 50 people were killed in total") with no place or
   kind of its own: its counts go to the event told just before it;
 - it is a weak trigger ("attack", "targeted") the event-sentence model vetoes
@@ -80,6 +84,9 @@ class Candidate:
     family: str = ""  # the trigger's family in the lexicon ("kill", "airstrike", ...)
     geo_precision: int | None = None
     anaphoric: bool = False  # "these attacks", "condemned the massacre": an event told before
+    # "the strike was carried out by Russian jets", "they heard the blast": a noun with the
+    # definite article and no place of its own names an occurrence the reader already knows
+    definite: bool = False
     vetoed: bool = False  # the event-sentence model finds no event in its sentence
     decision: str = "kept"  # kept | merged | dropped
     reason: str = ""
@@ -116,6 +123,8 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
         if group is None:
             group = next((g for g in reversed(groups) if _restates(cand, g, fragment_window)),
                          None)
+        if group is None and cand.definite:
+            group = next((g for g in reversed(groups) if _known(cand, g)), None)
         if group is None and cand.place is None and _bare_toll(cand):
             _lend_counts(cand, groups, fragment_window)
             continue
@@ -180,8 +189,25 @@ def _restates(other: Candidate, group: list[Candidate], window: int) -> bool:
     )
 
 
+def _known(cand: Candidate, group: list[Candidate]) -> bool:
+    """Whether a definite telling with no place of its own ("the strike", "the blast")
+    names the group's occurrence: the same sub-type, told before it, in the same voice,
+    at dates and by attackers that agree."""
+    first = group[0]
+    return (first.sub_event_type == cand.sub_event_type
+            and _same_voice(first, cand)
+            and all(_overlap(m.date, cand.date) for m in group if is_explicit(m.date))
+            and actors_agree(first, cand))
+
+
 def _coarse(place: PlaceRef | None) -> bool:
     return place is not None and place.precision in COARSE_PRECISIONS
+
+
+def _in_province(place: PlaceRef | None, province: PlaceRef) -> bool:
+    """A town, district or neighbourhood of the province."""
+    return (place is not None and place.precision not in COARSE_PRECISIONS | {"admin1"}
+            and place.admin1 is not None and place.admin1 == province.admin1)
 
 
 def _within(place: PlaceRef | None, coarse: list[Candidate]) -> bool:
@@ -285,6 +311,9 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
     where = best
     if _coarse(best.place):  # a lead told at country level, completed by a later telling
         where = next((c for c in ranked if c.place is not None and not _coarse(c.place)), best)
+    elif best.place is not None and best.place.precision == "admin1":
+        # a province ("rural Homs"), completed by a telling that names a town in it
+        where = next((c for c in ranked if _in_province(c.place, best.place)), best)
     elif best.place is None:  # a lead told without a place, placed by a telling naming one
         where = next((c for c in ranked if c.place_rule in _OWN_PLACE_RULES), best)
     return Event(
