@@ -112,3 +112,49 @@ def test_a_bombardment_of_a_province_is_placed_at_the_town_its_retelling_names()
     strikes = _of(events, "Air/drone strike")
     assert [e.place_text for e in strikes] == ["Al-Ghanto"], [e.place_text for e in strikes]
     assert strikes[0].actor1 == "Military Forces of Syria"
+
+
+# --- back story and cumulative statements ------------------------------------------
+
+def test_the_protests_the_war_began_with_are_back_story():
+    for text in (
+            "The Syrian civil war began in mid 2011 when protests against Bashar al Assad"
+            " were suppressed violently in Deraa.",
+            "Syria has been gripped by violence since the regime launched a violent crackdown"
+            " on anti-government protests in Deraa in March 2011 triggering a conflict that"
+            " has left at least 210000 people dead.",
+            "At the start of the crisis in 2011 when pro-reform protests in Homs were turning"
+            " into a war many villages witnessed killings."):
+        events = _events(text, published="2016-07-21")
+        assert not [e for e in events if e.event_type == "Protests"], text
+
+
+def test_a_protest_in_the_news_is_still_a_protest():
+    events = _events("Hundreds of people protested in the town of Maarat al-Numan on Friday"
+                     " against the Nusra Front.", published="2016-03-12")
+    assert "Peaceful protest" in {e.sub_event_type for e in events}
+
+
+def test_a_share_of_the_country_held_is_no_territory_taken():
+    for text in (
+            "Backed by Russias decisive military support Assads government has regained"
+            " control of 55 percent of the country including major cities Damascus Aleppo"
+            " Homs and Hama.",
+            "The terrorist group seized large areas of both Syria and Iraq in a lightning 2014"
+            " campaign.",
+            "The task force started its mission in late 2014 after ISIL seized control over"
+            " territories west and north of the country."):
+        events = _events(text, published="2017-11-27")
+        assert not [e for e in events if "territory" in e.sub_event_type], text
+
+
+def test_a_named_town_taken_is_still_territory():
+    events = _events("Government forces regained control of the town of Qaryatain on Sunday"
+                     " after heavy fighting.", published="2016-04-04")
+    assert "Government regains territory" in {e.sub_event_type for e in events}
+
+
+def test_a_total_since_a_starting_point_is_cumulative():
+    events = _events("ISIS has killed hundreds of people since it declared a caliphate in June"
+                     " last year with the city of Raqqa as its capital.", published="2015-07-06")
+    assert not [e for e in events if e.counts.get("killed")], events
