@@ -158,3 +158,24 @@ def test_a_total_since_a_starting_point_is_cumulative():
     events = _events("ISIS has killed hundreds of people since it declared a caliphate in June"
                      " last year with the city of Raqqa as its capital.", published="2015-07-06")
     assert not [e for e in events if e.counts.get("killed")], events
+
+
+# --- a lead total told without a town ------------------------------------------------
+
+def test_a_province_total_is_the_lead_of_the_town_event_told_after_it():
+    events = _events(
+        "Syrian government air strikes killed at least 42 people including 16 children in"
+        " Idlib province the Observatory said. The air raids on Sunday killed 19 people"
+        " including six children outside the town of Saraqeb.", published="2014-09-22")
+    strikes = _of(events, "Air/drone strike")
+    assert [e.place_text for e in strikes] == ["Saraqeb"], [e.place_text for e in strikes]
+    assert strikes[0].counts["killed"].low == 19  # the town's own toll, not the total
+    assert strikes[0].actor1 == "Military Forces of Syria"
+
+
+def test_a_smaller_province_toll_before_a_larger_town_toll_is_another_event():
+    events = _events(
+        "Air strikes killed five people in Idlib province on Saturday the Observatory said."
+        " Air raids on Saturday killed 19 people in the town of Saraqeb.",
+        published="2014-09-21")
+    assert len(_of(events, "Air/drone strike")) == 2

@@ -12,7 +12,7 @@ voice ("jets struck X" and "the Observatory said the strikes on X"), and a lead
 told without a place takes the place a later telling names.
 
 Fields, never gates: a candidate without a place, or without a date, is still
-an event. Only two things remove a body candidate here, each recorded on it
+an event. Only these things remove a body candidate here, each recorded on it
 (``decision``, ``reason``) for ``palmyra show --candidates``:
 
 - it retells an event already told (merged into it); a placeless telling joins
@@ -28,6 +28,10 @@ an event. Only two things remove a body candidate here, each recorded on it
   event of its sub-type, whatever place the narrative lent it;
 - it is a bare toll ("Over 50 people were killed in total") with no place or
   kind of its own: its counts go to the event told just before it;
+- it is a lead toll told without a town ("air strikes killed 42 in Idlib
+  province") that the next sentences tell at a town of that area with no larger
+  toll ("the raids killed 19 outside Saraqeb"): the lead, or a total of the
+  events told after it, joins the first of them, which keeps its town and toll;
 - it is a weak trigger ("attack", "targeted") the event-sentence model vetoes
   (``events.model``), with no place of its own in its clause, and it would start an
   event of its own: a weak telling of an event already told still joins it.
@@ -88,6 +92,7 @@ class Candidate:
     # definite article and no place of its own names an occurrence the reader already knows
     definite: bool = False
     vetoed: bool = False  # the event-sentence model finds no event in its sentence
+    summary: bool = False  # a lead toll told without a town, summing the events told after it
     decision: str = "kept"  # kept | merged | dropped
     reason: str = ""
 
@@ -139,6 +144,7 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             cand.decision = "merged"
             cand.reason = f"retells the event of sentence {group[0].sentence}"
             group.append(cand)
+    groups = _absorb_summaries(groups, fragment_window)
     for cand in candidates:
         if cand.region != "title":
             continue
@@ -150,6 +156,70 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             cand.decision, cand.reason = "dropped", "a title alone tells no event"
     events = [_event(g, doc_id, extractor) for g in groups]
     return sorted(events, key=lambda e: e.evidence[0].start)
+
+
+def _absorb_summaries(groups: list[list[Candidate]], window: int) -> list[list[Candidate]]:
+    """A toll told without a town (no place, or only a country, region or province: "air
+    strikes killed 42 people in Idlib province") that the next sentences tell at a town
+    of that area ("the raids killed 19 outside Saraqeb") is the lead of that event, or a
+    total of the events told after it (GUIDE: no event of its own). It joins the first
+    such event told after it, within ``window`` sentences, whose toll is not larger; that
+    event keeps its town and its own toll."""
+    out: list[list[Candidate]] = []
+    absorbed: set[int] = set()
+    for k, group in enumerate(groups):
+        if id(group) in absorbed:
+            continue
+        lead = group[0]
+        toll = _killed(group)
+        if toll is not None and all(_townless(m) for m in group):
+            last = max(m.sentence for m in group)
+            target = next((g for g in groups[k + 1:] if id(g) not in absorbed
+                           and min(m.sentence for m in g) - last <= window
+                           and _details(g, lead, toll)), None)
+            if target is not None:
+                for m in group:
+                    m.decision, m.summary = "merged", True
+                    m.reason = f"a lead toll told in full at sentence {target[0].sentence}"
+                target.extend(group)
+                continue
+        out.append(group)
+    return out
+
+
+def _killed(group: list[Candidate]) -> float | None:
+    tolls = [m.counts["killed"].low for m in group if "killed" in m.counts]
+    return max((t for t in tolls if t is not None), default=None)
+
+
+def _townless(cand: Candidate) -> bool:
+    return cand.place is None or _coarse(cand.place) or cand.place.precision == "admin1"
+
+
+def _details(group: list[Candidate], lead: Candidate, toll: float) -> bool:
+    """Whether the group tells the lead's occurrence at a town of its area, with no larger
+    toll."""
+    first = group[0]
+    if first.sub_event_type != lead.sub_event_type or not _same_voice(first, lead):
+        return False
+    towns = [m for m in group if m.place_rule in _OWN_PLACE_RULES and not _townless(m)]
+    if not towns or not any(_in_area(m.place, lead.place) for m in towns):
+        return False
+    own = _killed(group)
+    return ((own is None or own <= toll)
+            and all(_overlap(m.date, lead.date) for m in group if is_explicit(m.date))
+            and actors_agree(first, lead))
+
+
+def _in_area(place: PlaceRef | None, area: PlaceRef | None) -> bool:
+    """A town within the area: anywhere for no area, the same country or province."""
+    if place is None:
+        return False
+    if area is None:
+        return True
+    if area.precision == "admin1":
+        return place.admin1 is not None and place.admin1 == area.admin1
+    return area.country is None or place.country == area.country
 
 
 def _bare_toll(cand: Candidate) -> bool:
@@ -304,7 +374,7 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
             evidence.append(c.evidence)
     dated = next((c.date for c in ranked if is_explicit(c.date)), None)
     counts: dict[str, NumberValue] = {}
-    for c in ranked:
+    for c in sorted(ranked, key=lambda c: c.summary):  # a lead total's toll comes last
         for key, value in c.counts.items():
             counts.setdefault(key, value)
     voice = next((c for c in ranked if c.modality == "asserted"), best)
