@@ -290,6 +290,8 @@ class _Reader:
         unnamed1, unnamed2 = unnamed_actors(etype, subtype, hit, clause, sent, actors.actor1,
                                             actors.actor2, counts, first_place, index, lex)
         actor1 = actors.actor1.canonical if actors.actor1 else None
+        kind1 = actors.actor1.kind if actors.actor1 else None
+        kind2 = actors.actor2.kind if actors.actor2 else None
         # A named actor the conventions re-code ("residents" protesting are Protesters) is
         # replaced here; an empty slot is only filled after merging (``_fill_unnamed``), so
         # that another telling's named actor wins over the convention's default.
@@ -298,12 +300,12 @@ class _Reader:
             if actor1 is None:
                 fill1 = unnamed1.canonical
             else:
-                actor1 = unnamed1.canonical
+                actor1, kind1 = unnamed1.canonical, unnamed1.kind
         if unnamed2 is not None and unnamed2 is not actors.actor2:
             if actor2 is None:
                 fill2 = unnamed2.canonical
             elif actors.actor2 is not None:  # air support's enemy stays
-                actor2 = unnamed2.canonical
+                actor2, kind2 = unnamed2.canonical, unnamed2.kind
         start, end = trim(clause)
         last = sent.doc[end - 1]
         evidence = index.ctx.span(sent.doc[start].idx, last.idx + len(last))
@@ -316,10 +318,13 @@ class _Reader:
                 place_text=place.mention.text if place else None, place_rule=place_rule,
                 geo_precision=geo_precision(place, place_rule) if place else None,
                 family=hit.entry.family, anaphoric=_points_back(hit, lex),
+                definite=place_rule not in OWN_PLACE_RULES and _definite(hit),
                 vetoed=hit.token.i in self.vetoed,
                 date=date,
                 actor1=actor1,
                 actor2=actor2,
+                actor1_kind=kind1,
+                actor2_kind=kind2,
                 # A total told for several places at once is kept once, on the first.
                 counts=_first_per_key(counts) if k == 0 else {},
                 modality=voice.modality, asserted_by=voice.asserted_by, relative=relative,
@@ -335,6 +340,9 @@ class _Reader:
 
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})
 NOT_SPECIFIC = "not specific"
+# place rules that read the place from the trigger's own clause, not the sentence's or
+# the narrative's
+OWN_PLACE_RULES = frozenset({"clause", "anaphora"})
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 
 
@@ -347,6 +355,12 @@ def _points_back(hit: Hit, lex: Lexicon) -> bool:
     if any(c.lower_ in DEMONSTRATIVES for c in token.children):
         return True
     return token.dep_ in OBJECT_DEPS and lex.cue(token.head, "reaction")
+
+
+def _definite(hit: Hit) -> bool:
+    """A trigger noun with the definite article: "the strike", "the April 4 attack"."""
+    return not hit.is_verb and any(c.dep_ == "det" and c.lower_ == "the"
+                                   for c in hit.token.children)
 
 
 # Triggers that name only political violence whatever else the sentence is about: a

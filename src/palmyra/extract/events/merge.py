@@ -4,10 +4,15 @@ Sentences that tell the same occurrence (same sub-type, same place, dates that
 overlap, actors that do not contradict, same modality class) become one Event
 whose first evidence span is the most informative telling. The title only
 supports: a title candidate adds its span to a matching body event and is
-otherwise dropped.
+otherwise dropped. Only attackers contradict (``actors_agree``): the victims of
+one strike are "civilians" in the lead and "IS militants" in the monitor's
+retelling, a state's government and its army are one side, and a battle's sides
+may be told either way round. A reported telling joins one in the other reported
+voice ("jets struck X" and "the Observatory said the strikes on X"), and a lead
+told without a place takes the place a later telling names.
 
 Fields, never gates: a candidate without a place, or without a date, is still
-an event. Only two things remove a body candidate here, each recorded on it
+an event. Only these things remove a body candidate here, each recorded on it
 (``decision``, ``reason``) for ``palmyra show --candidates``:
 
 - it retells an event already told (merged into it); a placeless telling joins
@@ -16,9 +21,17 @@ an event. Only two things remove a body candidate here, each recorded on it
   lead placed only at a country or region ("killed in air strikes on a town in
   eastern Syria") is completed by the next telling of the same sub-type nearby that
   names a place in that country ("the strikes on Al-Shaara in Deir Ezzor
-  province"), and the event is placed there;
+  province"), and the event is placed there (a lead placed at a province takes the
+  town a telling names in it: "bombardment on rural Homs" ... "one of the airstrikes
+  targeted Al-Ghanto"); a definite noun with no place of its own ("the strike was
+  carried out by Russian jets", "they heard the blast") joins the nearest earlier
+  event of its sub-type, whatever place the narrative lent it;
 - it is a bare toll ("Over 50 people were killed in total") with no place or
   kind of its own: its counts go to the event told just before it;
+- it is a lead toll told without a town ("air strikes killed 42 in Idlib
+  province") that the next sentences tell at a town of that area with no larger
+  toll ("the raids killed 19 outside Saraqeb"): the lead, or a total of the
+  events told after it, joins the first of them, which keeps its town and toll;
 - it is a weak trigger ("attack", "targeted") the event-sentence model vetoes
   (``events.model``), with no place of its own in its clause, and it would start an
   event of its own: a weak telling of an event already told still joins it.
@@ -42,6 +55,8 @@ from palmyra.model import (
 
 EXPORTED = frozenset({"asserted", "attributed"})
 _TOLL_FAMILIES = frozenset({"kill"})
+# place rules that read the place from the telling's own words (not the narrative's last)
+_OWN_PLACE_RULES = frozenset({"clause", "anaphora"})
 
 
 @dataclass
@@ -62,6 +77,9 @@ class Candidate:
     date: DateValue | None = None
     actor1: str | None = None
     actor2: str | None = None
+    # the actors' kinds in the profile ("state_forces", "organisation", ...), None unknown
+    actor1_kind: str | None = None
+    actor2_kind: str | None = None
     counts: dict[str, NumberValue] = field(default_factory=dict)
     modality: Modality = "asserted"
     asserted_by: str | None = None
@@ -70,7 +88,11 @@ class Candidate:
     family: str = ""  # the trigger's family in the lexicon ("kill", "airstrike", ...)
     geo_precision: int | None = None
     anaphoric: bool = False  # "these attacks", "condemned the massacre": an event told before
+    # "the strike was carried out by Russian jets", "they heard the blast": a noun with the
+    # definite article and no place of its own names an occurrence the reader already knows
+    definite: bool = False
     vetoed: bool = False  # the event-sentence model finds no event in its sentence
+    summary: bool = False  # a lead toll told without a town, summing the events told after it
     decision: str = "kept"  # kept | merged | dropped
     reason: str = ""
 
@@ -106,6 +128,8 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
         if group is None:
             group = next((g for g in reversed(groups) if _restates(cand, g, fragment_window)),
                          None)
+        if group is None and cand.definite:
+            group = next((g for g in reversed(groups) if _known(cand, g)), None)
         if group is None and cand.place is None and _bare_toll(cand):
             _lend_counts(cand, groups, fragment_window)
             continue
@@ -120,6 +144,7 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             cand.decision = "merged"
             cand.reason = f"retells the event of sentence {group[0].sentence}"
             group.append(cand)
+    groups = _absorb_summaries(groups, fragment_window)
     for cand in candidates:
         if cand.region != "title":
             continue
@@ -131,6 +156,70 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             cand.decision, cand.reason = "dropped", "a title alone tells no event"
     events = [_event(g, doc_id, extractor) for g in groups]
     return sorted(events, key=lambda e: e.evidence[0].start)
+
+
+def _absorb_summaries(groups: list[list[Candidate]], window: int) -> list[list[Candidate]]:
+    """A toll told without a town (no place, or only a country, region or province: "air
+    strikes killed 42 people in Idlib province") that the next sentences tell at a town
+    of that area ("the raids killed 19 outside Saraqeb") is the lead of that event, or a
+    total of the events told after it (GUIDE: no event of its own). It joins the first
+    such event told after it, within ``window`` sentences, whose toll is not larger; that
+    event keeps its town and its own toll."""
+    out: list[list[Candidate]] = []
+    absorbed: set[int] = set()
+    for k, group in enumerate(groups):
+        if id(group) in absorbed:
+            continue
+        lead = group[0]
+        toll = _killed(group)
+        if toll is not None and all(_townless(m) for m in group):
+            last = max(m.sentence for m in group)
+            target = next((g for g in groups[k + 1:] if id(g) not in absorbed
+                           and min(m.sentence for m in g) - last <= window
+                           and _details(g, lead, toll)), None)
+            if target is not None:
+                for m in group:
+                    m.decision, m.summary = "merged", True
+                    m.reason = f"a lead toll told in full at sentence {target[0].sentence}"
+                target.extend(group)
+                continue
+        out.append(group)
+    return out
+
+
+def _killed(group: list[Candidate]) -> float | None:
+    tolls = [m.counts["killed"].low for m in group if "killed" in m.counts]
+    return max((t for t in tolls if t is not None), default=None)
+
+
+def _townless(cand: Candidate) -> bool:
+    return cand.place is None or _coarse(cand.place) or cand.place.precision == "admin1"
+
+
+def _details(group: list[Candidate], lead: Candidate, toll: float) -> bool:
+    """Whether the group tells the lead's occurrence at a town of its area, with no larger
+    toll."""
+    first = group[0]
+    if first.sub_event_type != lead.sub_event_type or not _same_voice(first, lead):
+        return False
+    towns = [m for m in group if m.place_rule in _OWN_PLACE_RULES and not _townless(m)]
+    if not towns or not any(_in_area(m.place, lead.place) for m in towns):
+        return False
+    own = _killed(group)
+    return ((own is None or own <= toll)
+            and all(_overlap(m.date, lead.date) for m in group if is_explicit(m.date))
+            and actors_agree(first, lead))
+
+
+def _in_area(place: PlaceRef | None, area: PlaceRef | None) -> bool:
+    """A town within the area: anywhere for no area, the same country or province."""
+    if place is None:
+        return False
+    if area is None:
+        return True
+    if area.precision == "admin1":
+        return place.admin1 is not None and place.admin1 == area.admin1
+    return area.country is None or place.country == area.country
 
 
 def _bare_toll(cand: Candidate) -> bool:
@@ -157,18 +246,38 @@ def _restates(other: Candidate, group: list[Candidate], window: int) -> bool:
         same = first.place_key == other.place_key
     else:
         return False
+    # A weak trigger of another sub-type at the same place ("fierce fighting" after the
+    # capture of a town) joins only a telling in the same voice.
+    voice = (_same_voice(first, other) if first.sub_event_type == other.sub_event_type
+             else first.modality == other.modality)
     return (
         same
         and first.paragraph == other.paragraph
-        and first.modality == other.modality
+        and voice
         and _overlap(first.date, other.date)
-        and all(x is None or y is None or x == y
-                for x, y in ((first.actor1, other.actor1), (first.actor2, other.actor2)))
+        and actors_agree(first, other)
     )
+
+
+def _known(cand: Candidate, group: list[Candidate]) -> bool:
+    """Whether a definite telling with no place of its own ("the strike", "the blast")
+    names the group's occurrence: the same sub-type, told before it, in the same voice,
+    at dates and by attackers that agree."""
+    first = group[0]
+    return (first.sub_event_type == cand.sub_event_type
+            and _same_voice(first, cand)
+            and all(_overlap(m.date, cand.date) for m in group if is_explicit(m.date))
+            and actors_agree(first, cand))
 
 
 def _coarse(place: PlaceRef | None) -> bool:
     return place is not None and place.precision in COARSE_PRECISIONS
+
+
+def _in_province(place: PlaceRef | None, province: PlaceRef) -> bool:
+    """A town, district or neighbourhood of the province."""
+    return (place is not None and place.precision not in COARSE_PRECISIONS | {"admin1"}
+            and place.admin1 is not None and place.admin1 == province.admin1)
 
 
 def _within(place: PlaceRef | None, coarse: list[Candidate]) -> bool:
@@ -198,14 +307,54 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
     """Whether two tellings may be one occurrence (the test merging applies, pair by pair)."""
     if a.sub_event_type != b.sub_event_type or a.place_key != b.place_key:
         return False
-    if (a.modality in EXPORTED) != (b.modality in EXPORTED):
-        return False
-    if a.modality not in EXPORTED and a.modality != b.modality:
+    if not _same_voice(a, b):
         return False
     if is_explicit(a.date) and is_explicit(b.date) and not _overlap(a.date, b.date):
         return False
-    return all(x is None or y is None or x == y
-               for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+    return actors_agree(a, b)
+
+
+def _same_voice(a: Candidate, b: Candidate) -> bool:
+    """Both reported (in the article's voice or on someone's word: one source says it, the
+    next sentence tells it outright), or both the same irrealis (planned, denied...)."""
+    if (a.modality in EXPORTED) != (b.modality in EXPORTED):
+        return False
+    return a.modality in EXPORTED or a.modality == b.modality
+
+
+# Kinds of actor that do the acting of a conflict event; any other actor1 ("Civilians",
+# "Syrian Observatory for Human Rights" misread as the attacker) contradicts no one.
+_ACTING_KINDS = frozenset({"state_forces", "government", "militia", "police", "armed_group",
+                           "rebels"})
+_STATE_PREFIXES = ("Government of ", "Military Forces of ", "Police Forces of ")
+
+
+def actors_agree(a: Candidate, b: Candidate) -> bool:
+    """Whether two tellings' actors allow one occurrence.
+
+    Only the attacker can tell two occurrences apart: the victims of one strike are told
+    as "civilians" in one sentence and "rebels" or "IS militants" in the next. Two
+    attackers contradict each other when both are acting kinds (a force, a group) of
+    different sides: a state's government and its military are one side ("Russia's
+    defence ministry" and "Russian jets"). In a battle the sides may be told either way
+    round ("IS attacked SDF positions", "the SDF repelled the IS attack")."""
+    x, y = a.actor1, b.actor1
+    if x is None or y is None or _side(x) == _side(y):
+        return True
+    if not (_acting(a.actor1_kind) and _acting(b.actor1_kind)):
+        return True
+    return a.event_type == "Battles" and (x == b.actor2 or y == a.actor2)
+
+
+def _acting(kind: str | None) -> bool:
+    return kind is None or kind in _ACTING_KINDS
+
+
+def _side(actor: str) -> str:
+    for prefix in _STATE_PREFIXES:
+        if actor.startswith(prefix):
+            return actor[len(prefix):]
+    return actor
 
 
 def _overlap(a: DateValue | None, b: DateValue | None) -> bool:
@@ -225,13 +374,18 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
             evidence.append(c.evidence)
     dated = next((c.date for c in ranked if is_explicit(c.date)), None)
     counts: dict[str, NumberValue] = {}
-    for c in ranked:
+    for c in sorted(ranked, key=lambda c: c.summary):  # a lead total's toll comes last
         for key, value in c.counts.items():
             counts.setdefault(key, value)
     voice = next((c for c in ranked if c.modality == "asserted"), best)
     where = best
     if _coarse(best.place):  # a lead told at country level, completed by a later telling
         where = next((c for c in ranked if c.place is not None and not _coarse(c.place)), best)
+    elif best.place is not None and best.place.precision == "admin1":
+        # a province ("rural Homs"), completed by a telling that names a town in it
+        where = next((c for c in ranked if _in_province(c.place, best.place)), best)
+    elif best.place is None:  # a lead told without a place, placed by a telling naming one
+        where = next((c for c in ranked if c.place_rule in _OWN_PLACE_RULES), best)
     return Event(
         doc_id=doc_id,
         event_type=best.event_type,

@@ -3,10 +3,14 @@
 The words that govern a trigger, up to the verb that attributes it ("X said
 that ..."), decide its modality, strongest first:
 
-1. habitual or ongoing ("continues to pound", "regularly shell"): not an
-   occurrence at all (``None``), and neither is a present-tense report without
-   a date of its own ("are engaged in fighting near Raqqa") nor the war's own
-   back-story ("the war that began with protests in 2011");
+1. habitual, ongoing or cumulative ("continues to pound", "regularly shell",
+   "has killed hundreds since it declared a caliphate"): not an occurrence at all
+   (``None``), and neither is a present-tense report without a date of its own
+   ("are engaged in fighting near Raqqa"), the war's own back-story ("the war that
+   began with protests in 2011", "since the regime launched a crackdown on protests
+   in March 2011 triggering a conflict"), nor a statement of how much land a side
+   holds ("has regained control of 55 percent of the country", "seized large areas
+   of Syria and Iraq");
 2. ``denied``: a negated trigger verb, or a denial verb above it;
 3. ``hypothetical``: would/could/might, "if", "the possibility of";
 4. ``planned``: will, "planned offensives", "preparing assaults", a purpose
@@ -45,8 +49,10 @@ def stance(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
            dated: bool) -> Stance:
     """The trigger's modality and speaker; ``dated`` says whether its sentence dates it."""
     chain = _irrealis_scope(hit.token)
-    if _habitual(chain, lex) or _war_background(chain, lex) or (hit.is_verb and not dated and tense(
-            hit.token, "past" in hit.entry.flags) == "present"):
+    if (_habitual(chain, lex) or _war_background(chain, lex) or _war_origin(hit.token, lex)
+            or _expanse(hit, index, lex)
+            or (hit.is_verb and not dated
+                and tense(hit.token, "past" in hit.entry.flags) == "present")):
         return Stance(None, rule="generic")
     speech = _reporting_verb(hit.token, lex)
     if speech is not None and lex.cue(speech, "denial"):
@@ -101,13 +107,79 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
                     g.dep_ == "pobj" and g.tag_ == "NNS" and lex.cue(g, "time_span")
                     for g in c.children):
                 return True  # "has bombed hospitals for years", "over the months"
+            if (c.dep_ == "advcl" and _perfect(t) and any(
+                    m.dep_ == "mark" and lex.cue(m, "habitual") for m in c.children)):
+                return True  # "has killed hundreds since it declared a caliphate"
     return False
+
+
+def _perfect(verb: Token) -> bool:
+    """A verb in the perfect ("has killed", "have been killed"): a total up to now."""
+    return is_verb(verb) and any(a.lemma_ == "have" for a in auxiliaries(verb))
 
 
 def _war_background(chain: list[Token], lex: Lexicon) -> bool:
     """Told only to describe the war: "the war that began with protests in 2011"."""
     verb = chain[-1]
     return verb.dep_ in ("relcl", "acl") and lex.cue(verb.head, "war_noun")
+
+
+def _war_origin(token: Token, lex: Lexicon) -> bool:
+    """Told to say how the war began: a clause above the trigger starts a war noun ("the
+    civil war began in 2011 when protests were suppressed", "when protests were turning
+    into a war", "launched a crackdown on protests triggering a conflict", "at the start
+    of the crisis")."""
+    t = token
+    while t.head.i != t.i:
+        t = t.head
+        for u in (t, *t.children):
+            if _starts_war(u, lex):
+                return True
+    return False
+
+
+def _starts_war(token: Token, lex: Lexicon) -> bool:
+    """A start word whose subject, object or "of"/"to"/"into" phrase is a war noun."""
+    if not lex.cue(token, "war_start"):
+        return False
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and lex.cue(c, "war_noun"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "to", "into") and any(
+                g.dep_ == "pobj" and lex.cue(g, "war_noun") for g in c.children):
+            return True
+    return False
+
+
+# A side's hold over a share of a country, not the taking of a place: "regained control of
+# 55 percent of the country", "seized large areas of Syria and Iraq".
+_NOT_PART = frozenset({"including", "like", "such"})
+
+
+def _expanse(hit: Hit, index: DocIndex, lex: Lexicon) -> bool:
+    """A territorial verb whose object is a share or expanse of land ("large areas",
+    "55 percent of the country", "territories west of the country") that names no town
+    of its own: a statement of control, not the taking of a place."""
+    if hit.entry.family != "territorial" or not hit.is_verb:
+        return False
+    objects = [c for c in hit.token.children if c.dep_ == "dobj"]
+    for obj in list(objects):  # "seized control over territories", "control of half"
+        objects += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
+                    for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if not lex.cue(obj, "expanse"):
+            continue
+        tokens = [t for t in obj.subtree
+                  if not any(a.lower_ in _NOT_PART for a in t.ancestors if a.i in
+                             {u.i for u in obj.subtree})]
+        towns = [tm for tm in index.mentions_in(tokens, "place")
+                 if tm.place is not None and tm.place.precision not in _LAND_GRAINS]
+        if not towns:
+            return True
+    return False
+
+
+_LAND_GRAINS = frozenset({"country", "region", "admin1"})
 
 
 def _denied(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
