@@ -165,3 +165,13 @@ def test_eval_cli_against_scores_a_second_annotation(tmp_path):
     assert result.exit_code == 0, result.output
     events = json.loads(result.stdout)["agreement"]["kinds"]["events"]
     assert (events["tp"], events["fp"], events["fn"]) == (1, 0, 1)
+
+
+def test_eval_cli_warns_when_a_gold_article_fails_to_analyse(tmp_path):
+    corpus = _corpus(tmp_path)
+    (corpus / "dev" / "a.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 20)
+    result = runner.invoke(_app(), ["eval", "--gold", str(corpus), "--split", "dev", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "1 of 1 gold article(s) failed to analyse" in result.stderr
+    assert "a.txt" in result.stderr
+    assert json.loads(result.stdout)["gold"]["kinds"]["events"]["tp"] == 0

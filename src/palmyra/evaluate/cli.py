@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -218,7 +218,20 @@ def _scored_store(folder: Path | None, store: Path | None) -> Iterator[Store]:
         path = Path(tmp) / "gold.duckdb"
         with Progress(transient=True, console=Console(stderr=True)) as bar:
             task = bar.add_task(f"analysing {len(articles)} gold article(s)", total=len(articles))
-            analyze(articles, path, outlet_by_source=outlets,
-                    progress=lambda _name, seen: bar.update(task, completed=seen))
+            summary = analyze(articles, path, outlet_by_source=outlets,
+                              progress=lambda _name, seen: bar.update(task, completed=seen))
+        _warn_failures(summary.failures, len(articles))
         with Store(path, read_only=True) as st:
             yield st
+
+
+def _warn_failures(failures: Sequence[Any], total: int) -> None:
+    """A gold article the pipeline failed on counts as missed; say so, loudly, on stderr,
+    so that a crash is never read as low recall."""
+    if not failures:
+        return
+    err = Console(stderr=True)
+    err.print(f"[bold red]warning:[/] {len(failures)} of {total} gold article(s) failed to"
+              " analyse and count as missed; fix the error below before reading the scores")
+    for failure in failures[:10]:
+        err.print(f"  {failure}", markup=False, highlight=False)
