@@ -219,11 +219,16 @@ def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> Token
     for tokens in (clause, sent):
         found = [tm for tm in index.mentions_in(tokens, "place")
                  if tm.place is not None and tm.place.precision in COARSE_PRECISIONS
-                 and not (tm.root.dep_ == "poss"
+                 and not (_possessive(tm.root)
                           and index.mention_at(tm.root.head, "actor", "person"))]
         if found:
             return min(found, key=lambda tm: abs(tm.root.i - hit.token.i))
     return None
+
+
+def _possessive(token: Token) -> bool:
+    """ "Iran's" before a noun: parsed as a possessor, or as a compound holding its "'s"."""
+    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
 
 
 def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
