@@ -174,12 +174,19 @@ def sentence_features(view: ArticleView, start: int, end: int, index: int) -> Co
                        ("'", "squote")):
         if mark in text:
             f[f"has={name}"] += 1
+    _shouting_and_repetition(f, view, text, ws)
+    return f
+
+
+def _shouting_and_repetition(f: Counter[str], view: ArticleView, text: str,
+                             ws: list[str]) -> None:
+    """Words in capitals, and how often the text's most repeated content word recurs in
+    the article: cues of slogans, name-calling and repetition alike."""
     if any(len(w) > 1 and w.isupper() and w.isalpha() for w in text.split()):
         f["has=caps"] += 1
     content = [w for w in ws if len(w) > 3]
     if content:
         f["wordrep=" + _bin(max(view.word_counts[w] for w in content), (1, 2, 3, 5, 8, 13))] += 1
-    return f
 
 
 def clause_features(view: ArticleView, line: tuple[int, int], clause: tuple[int, int],
@@ -211,9 +218,5 @@ def clause_features(view: ArticleView, line: tuple[int, int], clause: tuple[int,
     for mark, name in (("!", "excl"), ("?", "quest"), ('"', "quote"), ("“", "quote")):
         if mark in text or mark in before + after:
             f[f"has={name}"] += 1
-    if any(len(w) > 1 and w.isupper() and w.isalpha() for w in text.split()):
-        f["has=caps"] += 1
-    content = [w for w in ws if len(w) > 3]
-    if content:
-        f["wordrep=" + _bin(max(view.word_counts[w] for w in content), (1, 2, 3, 5, 8, 13))] += 1
+    _shouting_and_repetition(f, view, text, ws)
     return f

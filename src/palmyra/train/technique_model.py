@@ -21,6 +21,7 @@ split (371 articles).
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -131,14 +132,21 @@ def finish(nlp: Any, best: dict[str, Any], articles: list[Article], fit: list[Ar
     return TechniqueModel(nlp, classifier, meta, sentence, clause, chars)
 
 
-def fit_classifier(articles: list[Article], l2: float = L2) -> SoftmaxClassifier:
-    """The technique classifier fitted on every labelled span of ``articles``."""
+def _labelled_rows(articles: list[Article], featurize: Callable[[ArticleView, int, int],
+                   Counter[str]]) -> tuple[list[Counter[str]], list[str]]:
+    """Each labelled span of ``articles`` as features, with its technique."""
     rows, targets = [], []
     for art in articles:
         view = ArticleView(art.text)
         for label in art.labels:
-            rows.append(span_features(view, label.start, label.end))
+            rows.append(featurize(view, label.start, label.end))
             targets.append(label.technique)
+    return rows, targets
+
+
+def fit_classifier(articles: list[Article], l2: float = L2) -> SoftmaxClassifier:
+    """The technique classifier fitted on every labelled span of ``articles``."""
+    rows, targets = _labelled_rows(articles, span_features)
     return SoftmaxClassifier(TECHNIQUES).fit(rows, targets, l2=l2)
 
 
@@ -147,12 +155,7 @@ def fit_char_classifier(articles: list[Article], l2: float = L2) -> SoftmaxClass
     letter n-grams), fitted on every labelled span of ``articles``; n-grams seen under
     3 times are dropped. Averaged with the first, accuracy on a third of the train
     articles held out (fitted on the other two) rose from 0.580 to 0.593 (0.535 alone)."""
-    rows, targets = [], []
-    for art in articles:
-        view = ArticleView(art.text)
-        for label in art.labels:
-            rows.append(char_features(view, label.start, label.end))
-            targets.append(label.technique)
+    rows, targets = _labelled_rows(articles, char_features)
     return SoftmaxClassifier(TECHNIQUES).fit(rows, targets, l2=l2, min_count=3)
 
 
