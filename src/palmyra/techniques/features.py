@@ -165,9 +165,7 @@ def sentence_features(view: ArticleView, start: int, end: int, index: int) -> Co
     text = view.text[start:end]
     ws = words(text)
     f: Counter[str] = Counter()
-    f.update(f"w={w}" for w in ws)
-    f.update(f"b={a}_{b}" for a, b in zip(ws, ws[1:], strict=False))
-    f.update(f"suf={w[-3:]}" for w in ws if len(w) > 4)
+    _words_pairs_endings(f, ws)
     f["len=" + _bin(len(ws), (3, 6, 10, 15, 20, 30, 45))] += 1
     f["pos=" + ("title" if index == 0 else _bin(index, (1, 2, 4, 8, 16, 32)))] += 1
     for mark, name in (("!", "excl"), ("?", "quest"), ('"', "quote"), ("“", "quote"),
@@ -176,6 +174,13 @@ def sentence_features(view: ArticleView, start: int, end: int, index: int) -> Co
             f[f"has={name}"] += 1
     _shouting_and_repetition(f, view, text, ws)
     return f
+
+
+def _words_pairs_endings(f: Counter[str], ws: list[str]) -> None:
+    """A line's or clause's words, word pairs and word endings (part of speech, roughly)."""
+    f.update(f"w={w}" for w in ws)
+    f.update(f"b={a}_{b}" for a, b in zip(ws, ws[1:], strict=False))
+    f.update(f"suf={w[-3:]}" for w in ws if len(w) > 4)
 
 
 def _shouting_and_repetition(f: Counter[str], view: ArticleView, text: str,
@@ -200,9 +205,7 @@ def clause_features(view: ArticleView, line: tuple[int, int], clause: tuple[int,
     text = view.text[start:end]
     ws = words(text)
     f: Counter[str] = Counter()
-    f.update(f"w={w}" for w in ws)
-    f.update(f"b={a}_{b}" for a, b in zip(ws, ws[1:], strict=False))
-    f.update(f"suf={w[-3:]}" for w in ws if len(w) > 4)
+    _words_pairs_endings(f, ws)
     f.update(f"lex={name}" for w in ws for name, cue in CUES.items() if w in cue)
     if ws:
         f[f"first={ws[0]}"] += 1
