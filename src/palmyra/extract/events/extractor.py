@@ -6,7 +6,8 @@
 2. for each, take its clause as evidence and resolve the date
    (``dates``), modality (``modality``), place(s)
    (``places``), actors (``actors``) and counts
-   (``counts``), then its ACLED type (``typing``);
+   (``counts``), then its ACLED type (``typing``), and drop what is no act of
+   political violence (an accident, a game, a drill, an ordinary crime: ``nonconflict``);
 3. merge the candidates into one event per occurrence (``merge``).
 
 A text with no anchor for its relative dates (no publication date, no full
@@ -51,18 +52,17 @@ from palmyra.extract.events.modality import stance
 from palmyra.extract.events.model import DEFAULTS as MODEL_DEFAULTS
 from palmyra.extract.events.model import (
     MODEL_FAMILY,
-    NONE,
     SentenceScores,
     proposals,
     rejects,
     retyped,
     vetoes,
 )
+from palmyra.extract.events.nonconflict import armed, non_conflict
 from palmyra.extract.events.places import geo_precision, resolve_places
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
-    ancestors_in_sentence,
     auxiliaries,
     clause_tokens,
     clause_verb,
@@ -87,7 +87,7 @@ DEFAULTS: dict[str, Any] = {
     "fragment_window": 2,
     # A non-conflict cue word anywhere in the sentence (its setting words included) drops
     # an event naming no armed actor where the sentence model gives the sentence NONE at
-    # least this (``_non_conflict``). Off: in the 5-fold cross-validation over the recall
+    # least this (``nonconflict.non_conflict``). Off: in the 5-fold cross-validation over the recall
     # pool it removed no false alarm at 0.3 or 0.5 (0.040 either way) and cost a rocket
     # that hit a football pitch (any event 0.825 -> 0.824).
     "nonconflict_none": 1.01,
@@ -264,7 +264,7 @@ class _Reader:
             return None
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
-        if _non_conflict(hit, anchor, clause, sent, actors, lex, self.state_kinds,
+        if non_conflict(hit, anchor, clause, sent, actors, lex, self.state_kinds,
                          self.scores.get(sent), self.settings):
             self._drop(hit, sent, n, "not a conflict event: an accident, disaster, sport or "
                                      "business, with no armed actor")
@@ -272,7 +272,7 @@ class _Reader:
         scores = self.scores.get(sent)
         # only a telling reported as having happened: the model learnt that a plan is no event
         if (hit.entry.family != MODEL_FAMILY and not irrealis
-                and not _armed(actors, self.state_kinds) and rejects(scores, self.settings)):
+                and not armed(actors, self.state_kinds) and rejects(scores, self.settings)):
             self._drop(hit, sent, n, "the model finds no event in this sentence, which names "
                                      "no armed actor")
             return None
@@ -361,247 +361,6 @@ def _definite(hit: Hit) -> bool:
     """A trigger noun with the definite article: "the strike", "the April 4 attack"."""
     return not hit.is_verb and any(c.dep_ == "det" and c.lower_ == "the"
                                    for c in hit.token.children)
-
-
-# Triggers that name only political violence whatever else the sentence is about: a
-# grenade at a basketball game, lawyers protesting outside a court, are still events.
-UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual", "suicide",
-                                  "chemical"})
-ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
-# Triggers of what police do to criminals as well as to rebels: arrests and seizures.
-CRIME_FAMILIES = frozenset({"arrest", "territorial", "disrupted"})
-
-
-def _non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actors: Any,
-                  lex: Lexicon, state_kinds: frozenset[str], scores: dict[str, float],
-                  settings: dict[str, Any]) -> bool:
-    """A trigger that tells an accident, a disaster, a game, a drill or an ordinary crime
-    ("an earthquake struck", "the bowling attack", "arrested for robbing a shop"), not an
-    act of political violence.
-
-    A cue word counts only where it says what the trigger is (``_cue_scope``): the
-    trigger's own modifiers ("gas explosion"), what did it (its subject: "a gas tanker
-    exploded"), what it came from ("killed in a plane crash", "fired during a drill") or
-    the words that govern it ("sentenced for attacks"); not where it only names the
-    place, the target or another clause of the report ("a rocket hit a football pitch",
-    "a roadside bomb hit a bus carrying miners", "urged both sides to exercise
-    restraint"). So scoped:
-
-    - a game (``sport``) whoever acts: "Iraq and Saudi Arabia clash in the cup
-      semi-final"; a drill or weapons test (``drill``) too, read in the trigger's whole
-      clause ("fired at simulated enemy positions in a live-fire drill": a drill is
-      seldom the mere setting of an attack): "the navy test-fired a missile";
-    - an accident, a disaster, a trial... (``non_conflict``) where no state force or
-      armed group is named;
-    - an event a trial or a commemoration looks back on, whoever did it (cue class
-      ``retrospective`` governing the trigger: "sentenced the commanders for the attacks",
-      "a minute's silence for the children killed in the 2014 attack");
-    - an arrest, seizure or dismantling for an ordinary crime (``crime``, read in the
-      whole sentence: what the arrested are accused of hangs off them) unless an armed
-      group is named: a crowd beating a thief is still mob violence, so the crime cue only
-      bears on the police's own acts.
-
-    Elsewhere in the sentence (another clause: "an explosion ...; officials blamed a gas
-    leak") a ``non_conflict`` or ``sport`` cue counts where no armed actor is named,
-    except a word that may be a real attack's setting (``setting``) in the trigger's
-    object or place phrase. With ``nonconflict_none`` set (off by default) even such a
-    word counts where the sentence model gives the sentence NONE at least that.
-    Triggers that name only political violence (``UNAMBIGUOUS_FAMILIES``: protesters, a
-    grenade, a suicide bomber) are read only by what they are or who does them ("the
-    stock exchange rallied"), never by where they happen.
-    """
-    family = hit.entry.family
-    if any(_cue(t, lex, "retrospective") for t in ancestors_in_sentence(hit.token)):
-        return True
-    unambiguous = family in UNAMBIGUOUS_FAMILIES
-    scope = _cue_scope(hit, anchor, sent, causes=not unambiguous)
-    targets = _targets(hit, anchor, sent) - {t.i for t in scope}
-    # the sentence but the places and targets of the trigger's event that may be its
-    # setting ("a rocket hit a football pitch"; a disease attacked is no setting)
-    told = [t for t in sent if t.i not in targets or not _cue(t, lex, "setting")]
-    if (any(_cue(t, lex, "sport") for t in scope) or _weapons_test(hit, anchor, sent)
-            or not unambiguous and any(_cue(t, lex, "drill") for t in sent)):
-        return True
-    if family in CRIME_FAMILIES and any(lex.cue(t, "crime") for t in sent) and not any(
-            a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
-        return True
-    if _armed(actors, state_kinds, lex):
-        return False
-    if any(_cue(t, lex, "non_conflict") for t in scope):
-        return True
-    # a vehicle that hit a landmine or was packed with explosives is the weapon's victim or
-    # carrier: an agent is only an accident's in a sentence naming no weapon
-    if any(_cue(t, lex, "accident_agent") for t in _agents(hit, anchor, sent)) and not any(
-            lex.cue(t, "arms") or lex.cue(t, "device") for t in sent):
-        return True
-    if unambiguous:
-        return False
-    if any(_cue(t, lex, cls) for t in told for cls in ("non_conflict", "sport")):
-        return True
-    if not scores or settings["mode"] == "rules":
-        return False
-    return scores.get(NONE, 0.0) >= settings["nonconflict_none"] and any(
-        _cue(t, lex, cls) for t in sent for cls in ("non_conflict", "sport"))
-
-
-# Prepositions of the place an event happened at or the target it hit.
-PLACE_PREPS = frozenset({"at", "near", "outside", "inside", "on", "onto", "into", "against",
-                         "toward", "towards", "around", "beside", "behind", "across"})
-
-
-def _targets(hit: Hit, anchor: Token, sent: Span) -> set[int]:
-    """The words that name where the trigger's event happened or what it hit ("hit a
-    football pitch", "a bomb that hit a bus carrying miners", "arrested him at the High
-    Court", "planted near a vaccination centre"): the objects and place phrases of the
-    trigger, of the words governing it and of the clauses it heads, unless they hold the
-    trigger."""
-    heads = [hit.token]
-    t = hit.token
-    # up to the clause's verb; a participle or relative clause on a noun ("a rocket fired
-    # from Lebanon hit ...") up to the verb of that noun's clause
-    while t.head.i != t.i and (not is_verb(t) or t.dep_ in ("acl", "relcl")):
-        t = t.head
-        heads.append(t)
-    heads += [c for c in hit.token.children if c.dep_ in ("relcl", "acl")]
-    if anchor not in heads:
-        heads.append(anchor)
-    out: set[int] = set()
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in OBJECT_DEPS or (child.dep_ == "prep"
-                                             and child.lower_ in PLACE_PREPS):
-                zone = {u.i for u in child.subtree}
-                if hit.token.i not in zone:
-                    out |= zone
-    return {i for i in out if sent.start <= i < sent.end}
-
-
-def _agents(hit: Hit, anchor: Token, sent: Span) -> list[Token]:
-    """The head nouns of what did the trigger's deed, and of what it came from: "a gas
-    tanker exploded" (tanker), "the dam collapsed after heavy rain" (dam, rain); not their
-    modifiers ("a truck bomb exploded": bomb)."""
-    out = []
-    for verb in _verbs(hit, anchor, sent):
-        for child in verb.children:
-            if child.dep_ in DOER_DEPS:
-                out.append(child)
-            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in CAUSE_PREPS
-                                           and child.lower_ != "by"):  # "evacuated by bus"
-                out += [c for c in child.children if c.dep_ == "pobj"]
-    return out
-
-
-def _verbs(hit: Hit, anchor: Token, sent: Span) -> list[Token]:
-    """The trigger's clause verb and the verbs it continues ("exploded, killing six")."""
-    t = hit.token
-    while not is_verb(t) and t.head.i != t.i and sent.start <= t.head.i < sent.end:
-        t = t.head
-    verbs = [t]
-    while t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i and is_verb(t.head):
-        t = t.head
-        verbs.append(t)
-    if anchor not in verbs:
-        verbs.append(anchor)
-    return verbs
-
-
-# Prepositions whose object says what a trigger came from: "killed in a landslide",
-# "destroyed by fire", "died of cholera", "fired during a drill", "hurt after a stampede".
-CAUSE_PREPS = frozenset({"in", "by", "from", "of", "during", "after", "following", "amid"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-# What did the deed: an active subject (a passive one is what it was done to, "32 trucks
-# were destroyed"; the doer of a passive is its "by" agent).
-DOER_DEPS = frozenset({"nsubj", "csubj"})
-
-
-def _cue_scope(hit: Hit, anchor: Token, sent: Span, causes: bool = True) -> list[Token]:
-    """The words that say what the trigger is (see ``_non_conflict``): the trigger and
-    its modifiers; the words governing it up to its clause's verb, with theirs; that verb
-    and the verbs it continues ("exploded, killing six": the participle tells the main
-    verb's event), with their subjects and, with ``causes``, the objects of their cause
-    prepositions."""
-    token = hit.token
-    scope = [token, *_modifiers(token)]
-    t = token
-    while not is_verb(t) and t.head.i != t.i and sent.start <= t.head.i < sent.end:
-        t = t.head
-        scope += [t, *_modifiers(t)]
-    for verb in _verbs(hit, anchor, sent):
-        for child in verb.children:
-            if child.dep_ in DOER_DEPS or child.dep_ == "agent":
-                scope += [u for u in child.subtree if u.dep_ not in ("relcl", "acl")]
-            elif causes and child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        scope += [obj, *_modifiers(obj)]
-    return scope
-
-
-def _modifiers(token: Token) -> list[Token]:
-    """The words that make up a noun with it: "gas" in "gas explosion", "plane crash"."""
-    out = []
-    for child in token.children:
-        if child.dep_ in MODIFIER_DEPS:
-            out += [child, *_modifiers(child)]
-    return out
-
-
-def _cue(token: Token, lex: Lexicon, cls: str) -> bool:
-    """``lex.cue``, a plural noun read as its singular ("Landslides buried villages"); not
-    a word the cues hold only as a noun used as a verb ("exercise restraint", cue class
-    ``noun_only``), nor the first half of a hyphenated word ("a game-changer"), nor a
-    participle that describes a noun."""
-    doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_:
-        return False
-    if is_verb(token) and lex.cue(token, "noun_only"):
-        return False
-    # a participle describing a noun is no occurrence ("an area disputed by the cartel";
-    # but "a bus overturned on the road, killing 18" tells one)
-    if cls == "non_conflict" and token.tag_ == "VBN" and (token.dep_ == "amod" or (
-            token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))):
-        return False
-    if lex.cue(token, cls):
-        return True
-    text = token.lower_
-    return (token.pos_ in ("NOUN", "PROPN") and text.endswith("s") and len(text) > 3
-            and text[:-1] in lex.cues.get(cls, frozenset()))
-
-
-TESTED_WEAPONS = frozenset({"missile", "missiles", "weapon", "weapons", "rocket", "rockets",
-                            "nuclear", "ballistic"})
-
-
-def _weapons_test(hit: Hit, anchor: Token, sent: Span) -> bool:
-    """"test-fired", "test-launched", "a missile test", "fired missiles in what it called a
-    test": the word "test" alone is no cue ("rebels tested the truce before shelling the
-    town" is an attack); the noun in the trigger's own phrase is."""
-    for t in sent:
-        if t.lower_ in ("test", "tests") and t.pos_ == "NOUN" and any(
-                h in t.ancestors and t not in _objects(h) for h in (hit.token, anchor)):
-            return True
-        if t.lower_ != "test" and t.lemma_ != "test":
-            continue
-        after = sent.doc[t.i + 1: t.i + 3]
-        if len(after) == 2 and after[0].text == "-" and after[1].lemma_ in ("fire", "launch"):
-            return True
-        if t.i > 0 and sent.doc[t.i - 1].lower_ in TESTED_WEAPONS:
-            return True
-    return False
-
-
-def _objects(token: Token) -> set[Token]:
-    """The words of the trigger's objects (a test of what was hit is no weapons test)."""
-    return {u for c in token.children if c.dep_ in OBJECT_DEPS for u in c.subtree}
-
-
-def _armed(actors: Any, state_kinds: frozenset[str], lex: Lexicon | None = None) -> bool:
-    """Whether actor1 or actor2 is a state force or an armed group (with ``lex``, not one
-    named by a non-conflict cue word: "Cholera has killed 30")."""
-    armed = state_kinds | ARMED_KINDS
-    return any(a is not None and a.kind in armed and not (
-        lex is not None and a.canonical.lower() in lex.cues.get("non_conflict", ()))
-        for a in (actors.actor1, actors.actor2))
 
 
 def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:
