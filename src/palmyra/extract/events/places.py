@@ -91,8 +91,7 @@ def resolve_places(
     if nearest:
         return [nearest], "sentence"
     if (previous is not None and not _own_place_only(hit)
-            and hit.entry.family not in _NO_NARRATIVE
-            and (hit.entry.sub_event_type == "Agreement" or not _venue_of_talks(previous, hit))):
+            and hit.entry.family not in _NO_NARRATIVE and not _venue_of_talks(previous, hit)):
         return [previous], "narrative"
     coarse = None if hit.entry.family in _NO_COARSE else _coarse(hit, clause, sent, index)
     if coarse is not None:
@@ -245,7 +244,7 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
     if place is None or place.precision == "country" or (
             place.precision == "region" and not place.admin1):
         return False
-    if hit.entry.sub_event_type != "Agreement" and _venue_of_talks(tm, hit):
+    if _venue_of_talks(tm, hit):
         return False
     located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
@@ -271,8 +270,11 @@ _TALKS_NOUNS = frozenset({"talks", "talk", "negotiation", "negotiations", "confe
 
 
 def _venue_of_talks(tm: TokenMention, hit: Hit) -> bool:
-    """Whether the place modifies a noun of diplomacy: "the Geneva talks", "talks in Astana";
-    not where the event itself happened at the meeting ("arrested at a meeting in X")."""
+    """Whether the place is only the venue of talks for an event that is no agreement: it
+    modifies a noun of diplomacy ("the Geneva talks", "talks in Astana"), and the event
+    did not itself happen at the meeting ("arrested at a meeting in X")."""
+    if hit.entry.sub_event_type == "Agreement":
+        return False
     head = tm.root.head
     if tm.root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "at"):
         head = head.head
