@@ -47,7 +47,7 @@ from palmyra.extract.events.dates import (
 )
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon, lexicon
-from palmyra.extract.events.merge import Candidate, merge
+from palmyra.extract.events.merge import OWN_PLACE_RULES, Candidate, merge
 from palmyra.extract.events.modality import stance
 from palmyra.extract.events.model import DEFAULTS as MODEL_DEFAULTS
 from palmyra.extract.events.model import (
@@ -340,9 +340,6 @@ class _Reader:
 
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})
 NOT_SPECIFIC = "not specific"
-# place rules that read the place from the trigger's own clause, not the sentence's or
-# the narrative's
-OWN_PLACE_RULES = frozenset({"clause", "anaphora"})
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 
 

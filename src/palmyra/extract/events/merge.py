@@ -55,8 +55,9 @@ from palmyra.model import (
 
 EXPORTED = frozenset({"asserted", "attributed"})
 _TOLL_FAMILIES = frozenset({"kill"})
-# place rules that read the place from the telling's own words (not the narrative's last)
-_OWN_PLACE_RULES = frozenset({"clause", "anaphora"})
+# place rules that read the place from the telling's own words, not the sentence's or the
+# narrative's last
+OWN_PLACE_RULES = frozenset({"clause", "anaphora"})
 
 
 @dataclass
@@ -202,12 +203,12 @@ def _details(group: list[Candidate], lead: Candidate, toll: float) -> bool:
     first = group[0]
     if first.sub_event_type != lead.sub_event_type or not _same_voice(first, lead):
         return False
-    towns = [m for m in group if m.place_rule in _OWN_PLACE_RULES and not _townless(m)]
+    towns = [m for m in group if m.place_rule in OWN_PLACE_RULES and not _townless(m)]
     if not towns or not any(_in_area(m.place, lead.place) for m in towns):
         return False
     own = _killed(group)
     return ((own is None or own <= toll)
-            and all(_overlap(m.date, lead.date) for m in group if is_explicit(m.date))
+            and _dates_agree(group, lead)
             and actors_agree(first, lead))
 
 
@@ -266,8 +267,13 @@ def _known(cand: Candidate, group: list[Candidate]) -> bool:
     first = group[0]
     return (first.sub_event_type == cand.sub_event_type
             and _same_voice(first, cand)
-            and all(_overlap(m.date, cand.date) for m in group if is_explicit(m.date))
+            and _dates_agree(group, cand)
             and actors_agree(first, cand))
+
+
+def _dates_agree(group: list[Candidate], cand: Candidate) -> bool:
+    """Whether every explicitly dated telling of the group overlaps the candidate's date."""
+    return all(_overlap(m.date, cand.date) for m in group if is_explicit(m.date))
 
 
 def _coarse(place: PlaceRef | None) -> bool:
@@ -385,7 +391,7 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
         # a province ("rural Homs"), completed by a telling that names a town in it
         where = next((c for c in ranked if _in_province(c.place, best.place)), best)
     elif best.place is None:  # a lead told without a place, placed by a telling naming one
-        where = next((c for c in ranked if c.place_rule in _OWN_PLACE_RULES), best)
+        where = next((c for c in ranked if c.place_rule in OWN_PLACE_RULES), best)
     return Event(
         doc_id=doc_id,
         event_type=best.event_type,
