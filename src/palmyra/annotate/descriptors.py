@@ -84,14 +84,17 @@ _STATE_KINDS = frozenset({"state_forces", "government"})
 def _group_modifier(doc: Doc, start: int, profile: Profile) -> tuple[int, ActorEntry] | None:
     """An armed group's modifier word just before a descriptor: "Houthi fighters", "RSF
     militiamen", "Kurdish fighters" name that group, as "Houthi forces" already does."""
-    table = {m.text.lower(): a for a in profile.actors if a.kind not in _STATE_KINDS
-             for m in a.modifiers}
     for n in (3, 2, 1):
         if start - n < 0:
             continue
         words = doc[start - n : start]
-        if words[0].text[:1].isupper() and (actor := table.get(words.text.lower())):
-            return start - n, actor
+        if not words[0].text[:1].isupper():
+            continue
+        # the last of the groups the words name, as the profile lists them
+        groups = [a for a in profile.modifier_actors.get(words.text.lower(), ())
+                  if a.kind not in _STATE_KINDS]
+        if groups:
+            return start - n, groups[-1]
     return None
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import get_args
@@ -155,6 +156,17 @@ class Profile:
     def person(self, name: str) -> PersonEntry | None:
         """The person of that full name, or ``None``."""
         return next((p for p in self.persons if p.name == name), None)
+
+    @cached_property
+    def modifier_actors(self) -> dict[str, tuple[ActorEntry, ...]]:
+        """Lower-case modifier text ("regime", "houthi") -> the actors it names, in the
+        profile's order; built once per loaded profile (the event actors and the
+        descriptors both look modifiers up, word by word)."""
+        table: dict[str, list[ActorEntry]] = {}
+        for actor in self.actors:
+            for mod in actor.modifiers:
+                table.setdefault(mod.text.lower(), []).append(actor)
+        return {text: tuple(actors) for text, actors in table.items()}
 
 
 def load_profile(path_or_name: str | Path | None) -> Profile | None:

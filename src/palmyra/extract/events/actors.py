@@ -22,11 +22,11 @@ from palmyra.annotate.generic_actors import event_country
 from palmyra.extract.events.counts import CountHit
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.merge import Candidate
+from palmyra.extract.events.merge import EXPORTED, Candidate
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef, Event, PlaceRef
-from palmyra.profiles import ActorEntry, Profile
+from palmyra.profiles import Profile
 
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
@@ -110,7 +110,7 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
         return None, None  # "Islamic State artillery positions": the target's owner
     doc = hit.token.doc
     profile = index.ctx.profile
-    modifiers = _modifier_words(profile) if profile is not None else {}
+    modifiers = profile.modifier_actors if profile is not None else {}
     for k in range(hit.token.i - 1, -1, -1):
         token = doc[k]
         if index.mention_at(token, "place"):
@@ -123,27 +123,13 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
             return None, None
         for n in (3, 2, 1):
             words = doc[max(0, k - n + 1): k + 1]
-            if len(words) == n and (entry := modifiers.get(words.text.lower())) is not None:
+            if len(words) == n and (named := modifiers.get(words.text.lower())):
+                entry = named[0]
                 return None, ActorRef(entry.canonical, entry.kind, entry.side,
                                       reason=f"{words.text!r} before {hit.token.text!r}")
         if token.tag_ != "POS" and token.pos_ not in _BETWEEN_POS:
             return None, None
     return None, None
-
-
-_MODIFIERS: dict[int, tuple[object, dict[str, ActorEntry]]] = {}
-
-
-def _modifier_words(profile: Profile) -> dict[str, ActorEntry]:
-    """Lower-case modifier text -> the force it names (the profile's ``modifiers``)."""
-    cached = _MODIFIERS.get(id(profile))
-    if cached is None or cached[0] is not profile:
-        table: dict[str, ActorEntry] = {}
-        for actor in profile.actors:
-            for mod in actor.modifiers:
-                table.setdefault(mod.text.lower(), actor)
-        cached = _MODIFIERS[id(profile)] = (profile, table)
-    return cached[1]
 
 
 def _ref(tm: TokenMention | None) -> ActorRef | None:
@@ -531,7 +517,7 @@ def _armed_state(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
         return ref
     forces = _FORCES + ref.canonical[len(_GOVERNMENT):]
     profile = index.ctx.profile
-    entry = next((a for a in profile.actors if a.canonical == forces), None) if profile else None
+    entry = profile.actor(forces) if profile is not None else None
     if entry is None:
         return ref
     return ActorRef(entry.canonical, entry.kind, entry.side, ref.register,
@@ -592,7 +578,6 @@ def _civilian_object(hit: Hit, index: DocIndex, lex: Lexicon) -> bool:
 
 _AIR_SUBTYPES = frozenset({"Air/drone strike"})
 _CHEMICAL_SUBTYPES = frozenset({"Chemical weapon"})
-_TOLD = frozenset({"asserted", "attributed"})  # not "the raids may have been Russian"
 
 
 def _flies(canonical: str, profile: Profile | None) -> bool:
@@ -617,7 +602,7 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
         return events
     profile = index.ctx.profile
     sides = {c.actor1 for c in candidates if c.sub_event_type in _AIR_SUBTYPES
-             and c.actor1 is not None and c.modality in _TOLD and _flies(c.actor1, profile)}
+             and c.actor1 is not None and c.modality in EXPORTED and _flies(c.actor1, profile)}
     if len(sides) != 1:
         return events
     (side,) = sides
