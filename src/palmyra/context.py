@@ -33,6 +33,10 @@ class DocContext:
     # Work one extractor does that another of the same document reuses (one reading of
     # the quotation marks serves both quotes and scare quotes); dropped with the context.
     memo: dict[str, Any] = field(default_factory=dict)
+    # ``span``'s answers by cleaned offsets: several stages map every token of the document
+    # (spans are immutable, so one object serves them all)
+    _spans: dict[tuple[int, int], Span] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
 
     @property
     def known_outlets(self) -> Sequence[Outlet]:
@@ -44,7 +48,11 @@ class DocContext:
 
     def span(self, start: int, end: int) -> Span:
         """Original-text span for cleaned-text offsets ``[start, end)``."""
-        clean = self.document.clean
-        if clean is None:
-            return Span(self.document.id, start, end)
-        return clean.span(self.document.id, start, end)
+        key = (start, end)
+        found = self._spans.get(key)
+        if found is None:
+            clean = self.document.clean
+            found = (Span(self.document.id, start, end) if clean is None
+                     else clean.span(self.document.id, start, end))
+            self._spans[key] = found
+        return found

@@ -19,6 +19,7 @@ from typing import Any
 from palmyra import parts
 from palmyra.annotate.overlaps import resolve_overlaps
 from palmyra.context import DocContext
+from palmyra.loading import without_gc
 from palmyra.model import (
     Citation,
     Document,
@@ -130,7 +131,7 @@ class Pipeline:
     def nlp(self) -> Any:
         import spacy
 
-        return spacy.load(SPACY_MODEL)
+        return without_gc(spacy.load)(SPACY_MODEL)
 
     @cached_property
     def gazetteer(self) -> Any:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from palmyra.annotate.names import name_key, normalise, surname_forms
+from palmyra.loading import without_gc
 from palmyra.model import ActorRef
 from palmyra.profiles import (
     ActorEntry,
@@ -94,7 +95,7 @@ class ActorMatcher:
         """The matcher for this profile and vocabulary, built on first use."""
         per_vocab = cls._cache.setdefault(profile, {})
         if id(vocab) not in per_vocab:  # the entry holds the vocab, so its id stays unique
-            per_vocab[id(vocab)] = (vocab, cls(profile, vocab))
+            per_vocab[id(vocab)] = (vocab, without_gc(cls)(profile, vocab))
         return per_vocab[id(vocab)][1]
 
     def __init__(self, profile: Profile, vocab: Vocab) -> None:

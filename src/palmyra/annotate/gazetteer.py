@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from palmyra.annotate.place_names import Entry, normalise, read_word_list, skeleton
 from palmyra.annotate.places_yaml import read_places_yaml
+from palmyra.loading import without_gc
 from palmyra.model import PlaceRef
 
 PLACES_FILE = "places.yaml"
@@ -249,6 +250,7 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
+@without_gc
 def _load(profile_dir: str | None) -> Gazetteer:
     entries = list(_packaged_entries())
     path = Path(profile_dir) / PLACES_FILE if profile_dir is not None else None
@@ -266,6 +268,7 @@ def _load(profile_dir: str | None) -> Gazetteer:
 
 
 @cache
+@without_gc
 def _load_union(profile_dirs: tuple[str, ...]) -> Gazetteer:
     entries = list(_packaged_entries())
     not_places: set[str] = set()

@@ -26,6 +26,7 @@ from typing import get_args
 import yaml
 
 from palmyra.errors import ProfileError
+from palmyra.loading import without_gc
 from palmyra.model import Outlet, Register
 from palmyra.resource_files import words
 
@@ -254,6 +255,7 @@ def load_word_list(name: str) -> tuple[str, ...]:
     return words(f"{name}.txt")
 
 
+@without_gc
 def _read_folder(folder: Path, require_meta: bool = False) -> Profile:
     actors_path = folder / ACTORS_FILE
     if not actors_path.is_file():

@@ -36,6 +36,7 @@ from spacy.tokens import Span, Token
 from palmyra.extract.events.lexicon import TriggerEntry
 from palmyra.extract.events.syntax import is_verb
 from palmyra.extract.events.triggers import Hit
+from palmyra.loading import without_gc
 from palmyra.model import SUB_EVENT_TYPES
 
 MODEL_FAMILY = "model"
@@ -75,6 +76,7 @@ def shipped_model_dir() -> Path:
 
 
 @lru_cache(maxsize=4)
+@without_gc
 def load_classifier(path: str) -> Any | None:
     """The spaCy pipeline holding the classifier, or ``None`` where none was trained."""
     import spacy

@@ -34,6 +34,20 @@ def sentences(doc: Doc) -> Iterator[Span]:
     sentence ends only at final punctuation that spaCy also ends one at, or at
     a line break.
     """
+    # The event steps ask for the same document's sentences again and again (each place
+    # looks at the sentences after its own): the last document's are kept.
+    last = _LAST[0] if _LAST else None  # one read: another thread may replace it
+    if last is None or last[0] is not doc:
+        last = (doc, tuple(_sentences(doc)))
+        _LAST[:] = [last]
+    return iter(last[1])
+
+
+# The last document and its sentences; holding the document keeps ``is`` safe.
+_LAST: list[tuple[Doc, tuple[Span, ...]]] = []
+
+
+def _sentences(doc: Doc) -> Iterator[Span]:
     start = 0
     for tok in doc:
         hard = "\n" in tok.text or "\n" in tok.whitespace_
