@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from palmyra.errors import InputError, PalmyraError
 from palmyra.ingest import RawRecord, build_document, document_id
@@ -53,6 +54,15 @@ class OutletHints:
         known = (self.by_source or {}).get(record.source.name) or self.default
         return Job(record, document_id(record.text),
                    canonical_outlet(known, outlets) if known else None)
+
+
+def load_pipeline(profile: str | Path | None) -> Pipeline:
+    """A worker's pipeline with spaCy and the gazetteer loaded now, before its first batch
+    (a Ray actor is then ready when it takes one)."""
+    pipeline = Pipeline.create(profile)
+    pipeline.nlp  # noqa: B018
+    pipeline.gazetteer  # noqa: B018
+    return pipeline
 
 
 def run_jobs(pipeline: Pipeline, jobs: Sequence[Job]) -> list[Result]:

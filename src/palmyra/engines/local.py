@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from palmyra.engines.jobs import Job, Result, run_jobs
+from palmyra.engines.jobs import Job, Result, load_pipeline, run_jobs
 from palmyra.pipeline import Pipeline
 
 # Batches queued per worker beyond the one it runs: enough to keep it busy while the
@@ -73,9 +73,7 @@ _PIPELINE: Pipeline | None = None  # the worker process's own, loaded once
 def _load(profile: str | Path | None) -> None:
     global _PIPELINE
     _exit_with_parent(os.getppid())
-    _PIPELINE = Pipeline.create(profile)
-    _PIPELINE.nlp  # noqa: B018 - load spaCy and the gazetteer now, not in the first batch
-    _PIPELINE.gazetteer  # noqa: B018
+    _PIPELINE = load_pipeline(profile)  # spaCy and the gazetteer now, not in the first batch
 
 
 def _exit_with_parent(parent: int) -> None:

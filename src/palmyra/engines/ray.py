@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from palmyra.engines.flow import Writer
-from palmyra.engines.jobs import Failed, Job, OutletHints, Result, run_jobs
+from palmyra.engines.jobs import Failed, Job, OutletHints, Result, load_pipeline, run_jobs
 from palmyra.errors import InputError, PalmyraError
 from palmyra.ingest import ColumnMapping
 from palmyra.ingest.sources import iter_files, read_file
@@ -88,6 +88,10 @@ class RayEngine:
         ds = ray.data.from_items(files, override_num_blocks=min(len(files), 64 * self.workers))
         ds = ds.map_batches(reader, batch_size=1, num_cpus=1,
                             compute=ray.data.TaskPoolStrategy(size=1))
+        # A block goes to one actor whole: Ray packs the reader's batches into blocks of up
+        # to BLOCK_BYTES, and one CSV of 100 short articles made one block, all of it
+        # analysed by one actor while the others waited. One batch per block at most.
+        ds = ds.repartition(target_num_rows_per_block=batch_size)
         ds = ds.map_batches(
             _Analyzer,
             fn_constructor_kwargs={"profile": self.profile},
@@ -154,7 +158,7 @@ class _Analyzer:
     """The analyze stage: an actor holding one loaded pipeline for its lifetime."""
 
     def __init__(self, profile: str | Path | None) -> None:
-        self.pipeline = Pipeline.create(profile)
+        self.pipeline = load_pipeline(profile)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         out = _Columns()
