@@ -55,7 +55,9 @@ def resolve_actors(
         a2 = next((tm for tm in index.mentions_in(list(owner.subtree), "actor")
                    if tm.end <= hit.token.i), None)
     if a1 is None and hit.entry.family in _PAIR_FAMILIES:
-        for head in (hit.token, finder.verb):
+        # "clashes that erupted ... between X and Y": the relative clause holds the pair
+        clauses = [c for c in hit.token.children if c.dep_ in ("relcl", "acl") and is_verb(c)]
+        for head in (hit.token, finder.verb, *clauses):
             if a1 is None and head is not None:
                 a1, a2 = finder.between(head, a2)
                 rule = "between" if a1 else rule
@@ -75,7 +77,19 @@ def resolve_actors(
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
         a2 = _casualties(hit, index, lex, a1)
-    ref1, ref2 = _ref(a1) or side, _ref(a2)
+    ref1, ref2 = _first_named(a1, index) or side, _first_named(a2, index)
+    if ref1 is None and side is None:
+        # "a strike by Ukrainian rocket launchers": a side's word on the weapons
+        by = finder.prep_object(hit.token, "by") or finder.prep_object(finder.verb, "by")
+        if by is not None and any(lex.cue(t, c) for t in by.subtree for c in ("air", "artillery")):
+            ref1 = _modified_side(by, index)
+    if ref2 is None:
+        # "air strikes on Houthi positions": the side whose positions were hit
+        head = hit.token if not hit.is_verb else None
+        target = (finder.prep_object(head, *_TARGET_PREPS) if head is not None else
+                  next((c for c in hit.token.children if c.dep_ == "dobj"), None))
+        if target is not None and lex.cue(target, "military_target"):
+            ref2 = _modified_side(target, index)
     same = ref1 is not None and ref2 is not None and ref1.canonical == ref2.canonical
     return Actors(ref1, None if same else ref2, rule)
 
@@ -137,6 +151,47 @@ def _ref(tm: TokenMention | None) -> ActorRef | None:
     return value if isinstance(value, ActorRef) else None
 
 
+def _profile_side(words: str, index: DocIndex, reason: str) -> ActorRef | None:
+    profile = index.ctx.profile
+    named = profile.modifier_actors.get(words.lower()) if profile is not None else None
+    if not named:
+        return None
+    entry = named[0]
+    return ActorRef(entry.canonical, entry.kind, entry.side, reason=reason)
+
+
+def _first_named(tm: TokenMention | None, index: DocIndex) -> ActorRef | None:
+    """The mention's actor, or the first of coordinated sides' words before it: in
+    "American and British warships" the mention is "British warships", the first named
+    (gold/GUIDE.md: one actor per slot, the first named) the Americans."""
+    ref = _ref(tm)
+    if tm is None or ref is None or tm.start < 2:
+        return ref
+    doc = tm.root.doc
+    cc, first = doc[tm.start - 1], doc[tm.start - 2]
+    second = doc[tm.start]
+    if (cc.lower_ != "and" or first.dep_ not in ("amod", "compound", "nmod")
+            or second.dep_ != "conj" or second.head.i != first.i):
+        return ref  # "brokered by Russia Turkey and Iran": a list of parties, not one force
+    return _profile_side(first.text, index, f"{first.text!r}, the first side of "
+                         f"{doc[first.i:tm.end].text!r}") or ref
+
+
+def _modified_side(phrase: Token, index: DocIndex) -> ActorRef | None:
+    """A side named by a profile modifier word among the left modifiers of a phrase's
+    head: "Houthi positions", "Ukrainian Vampire multiple rocket launchers"."""
+    doc = phrase.doc
+    left = [t for t in phrase.subtree if t.i < phrase.i]
+    for t in left:
+        for n in (3, 2, 1):
+            if t.i + n > phrase.i:
+                continue
+            words = doc[t.i: t.i + n]
+            if ref := _profile_side(words.text, index, f"{words.text!r} on {phrase.text!r}"):
+                return ref
+    return None
+
+
 class _Finder:
     """Role lookups around one trigger; ``verb`` is the verb whose arguments the trigger shares."""
 
@@ -191,7 +246,10 @@ class _Finder:
                 speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
                 if speaker is None or speaker.lower_ in _PRONOUNS:
                     return None
-                return self.actor_in(speaker)
+                # "the ministry said its troops repelled ..., RIA Novosti reported": an
+                # outlet relaying the claim names no party; the claimant above it does
+                if found := self.actor_in(speaker):
+                    return found
         return None
 
     def prep_object(self, head: Token | None, *words: str) -> Token | None:
@@ -212,6 +270,8 @@ class _Finder:
             subj = next((c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.tag_ != "WDT":
                 return subj, None
+            if (named := self.named_aux(v)) is not None:
+                return named, None
             if v.dep_ == "acl" and v.tag_ == "VB" and is_verb(v.head.head):
                 v = v.head.head  # "the army took the opportunity to take X": the taker
                 continue
@@ -221,6 +281,26 @@ class _Finder:
                 v = v.head
                 continue
             return None, None
+
+    def crowd_of(self, tm: TokenMention, subj: Token) -> bool:
+        """Whether the subject is a crowd the actor is only named in: "(hundreds of)
+        supporters of the Hashd", "students of X" — the words between the subject's head
+        and the actor's name hold a crowd noun."""
+        t = tm.root
+        while t.i != subj.i and t.head.i != t.i:
+            t = t.head
+            if self.lex.cue(t, "riot_crowd"):
+                return True
+        return False
+
+    def named_aux(self, verb: Token) -> Token | None:
+        """An actor name the parser took for an auxiliary before the verb: "IS overran
+        Sirte" (IS read as "is"), "ISIS has seized" stays a subject."""
+        for c in verb.children:
+            if (c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.text.isupper()
+                    and self.index.mention_at(c, "actor")):
+                return c
+        return None
 
     def roles(self) -> tuple[TokenMention | None, TokenMention | None, str]:
         flags = self.hit.entry.flags
@@ -232,6 +312,8 @@ class _Finder:
         # "The offensive by the army ... freed": the subject's agent acts.
         subj_actor = (self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
                       or self.pronoun(subj, verb))
+        if subj is not None and subj_actor is not None and self.crowd_of(subj_actor, subj):
+            subj_actor = None  # "supporters of the Hashd stormed": a crowd, not the Hashd
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
         if "loser_subject" in flags:
             return to_actor or noun_a1, subj_actor, "loser"
@@ -248,7 +330,7 @@ class _Finder:
             if attacker is None:  # "repelled terrorist attacks": the one side named acts
                 return holder, None, "repel"
             return attacker, holder, "repel"
-        if is_passive(verb):
+        if is_passive(verb) and self.named_aux(verb) is None:
             a1, a2 = agent, subj_actor or source or target
         else:
             a1 = subj_actor if self.hit.is_verb or self.hit.token.dep_ == "dobj" else None
@@ -256,7 +338,33 @@ class _Finder:
         a2 = noun_a2 or a2
         if self.hit.entry.family in _HELD_FAMILIES and _unarmed_name(a2):
             a2 = None  # "seized the Republican Palace", "looted the Central Bank": a place
+        if a2 is None and self.hit.entry.family == "territorial":
+            a2 = self.loser(verb)
+        shot = obj or next((c for c in verb.children if c.dep_ == "npadvmod" and c.like_num),
+                           None)  # "shot down 12 of 13 drones": the parser's adverb
+        if a2 is None and self.hit.entry.family == "disrupted" and shot is not None:
+            a2 = self.participle_agent(shot)  # "shot down drones launched by Russia"
+        if (self.hit.entry.family == "evacuation" and is_passive(verb) and agent is None
+                and subj_actor is not None):
+            return subj_actor, None, "evacuated"  # gold/GUIDE.md: actor1 the side evacuated
         return noun_a1 or a1, a2, "verb"
+
+    def loser(self, verb: Token) -> TokenMention | None:
+        """Who lost a place the verb tells taken, where its object names no one: the side
+        fought "after fierce battles with the Houthi militia", or the side that gave the
+        ground up "after army and police units abandoned their positions"."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("after", "following", "amid"):
+                for fight in (g for g in c.children if g.dep_ == "pobj"):
+                    if self.lex.cue(fight, "contest") and (found := self.actor_in(
+                            self.prep_object(fight, "with", "against"))):
+                        return found
+            if c.dep_ == "advcl" and self.lex.cue(c, "retreat_verb") and any(
+                    m.dep_ == "mark" and m.lower_ in ("after", "as", "when") for m in c.children):
+                subj, skip = self.subject(c)
+                if subj is not None and (found := self.actor_in(subj, skip)):
+                    return found
+        return None
 
     def ground(self, phrase: Token | None) -> Token | None:
         """``phrase`` unless it names air power: "from Russian war planes" helps, not loses."""
@@ -302,6 +410,9 @@ class _Finder:
 
     def participle_agent(self, noun: Token) -> TokenMention | None:
         """The agent of a participle after the noun: "shells fired by ISIS terrorists"."""
+        if noun.like_num or noun.pos_ == "NUM":  # "12 of 13 drones launched by Russia"
+            noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), noun)
         for c in noun.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
                 return self.actor_in(self.prep_object(c, "by"))
@@ -321,6 +432,8 @@ def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
     head = token.head
     if head.i == token.i or not is_verb(head):
         return None
+    if token.dep_ == "dobj" and lex.cue(head, "speech_verb"):
+        return None  # "Residents reported heavy explosions": the witnesses did not act
     if token.dep_ in SUBJECT_DEPS or token.dep_ == "dobj" or lex.cue(head, "light_verb"):
         return head
     return None
@@ -465,8 +578,12 @@ def unnamed_actors(
     or riot by no named group is Protesters / Rioters (country); people arrested whom
     the text names by no group are Civilians (country).
     """
-    if etype in _VIOLENT_TYPES:
+    if etype in _VIOLENT_TYPES or subtype == "Disrupted weapons use":
         actor1, actor2 = _armed_state(actor1, index), _armed_state(actor2, index)
+    if actor2 is None and actor1 is not None and (subtype in _TAKEN_SUBTYPES or (
+            subtype == "Disrupted weapons use"
+            and any(lex.cue(t, c) for t in clause for c in ("air", "artillery")))):
+        actor2 = _opponent(actor1, index)
     country: Country | None = None
 
     def here() -> Country | None:
@@ -504,6 +621,21 @@ def unnamed_actors(
 
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_TAKEN_SUBTYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _opponent(actor1: ActorRef, index: DocIndex) -> ActorRef | None:
+    """The party a side fights where the text leaves it unnamed: the loser of a place taken
+    ("the RSF seized the airport" → the army), the launcher of drones shot down; the
+    profile's ``opponents`` name one per side where the war has a main enemy."""
+    profile = index.ctx.profile
+    if profile is None or actor1.side is None:
+        return None
+    entry = profile.actor(profile.opponents.get(actor1.side, ""))
+    if entry is None or entry.canonical == actor1.canonical:
+        return None
+    return ActorRef(entry.canonical, entry.kind, entry.side,
+                    reason=f"the side {actor1.canonical} fights, the text naming none")
 _GOVERNMENT = "Government of "
 _FORCES = "Military Forces of "
 
