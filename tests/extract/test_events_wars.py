@@ -67,6 +67,11 @@ CASES = [
     ("ukraine", "Ukrainian forces recaptured the village of Staromaiorske on Thursday,"
      " the General Staff said.",
      "Government regains territory", "Military Forces of Ukraine", "Military Forces of Russia"),
+    # a state's forces regain ground only in their own country; abroad they overtake it
+    ("ukraine", "Russian troops have liberated the village of Ocheretyne in the Donetsk region,"
+     " the Russian defence ministry said on Sunday.",
+     "Non-state actor overtakes territory", "Military Forces of Russia",
+     "Military Forces of Ukraine"),
     # people evacuated: the side evacuated is actor1 (gold/GUIDE.md)
     ("ukraine", "Hundreds of residents were evacuated from the town of Vovchansk on Sunday,"
      " the regional governor said.", "Other", "Civilians (Ukraine)", None),

@@ -105,6 +105,27 @@ _BETWEEN_POS = frozenset({"NOUN", "ADJ"})
 _SIDE_KINDS = frozenset({"state_forces", "armed_group", "government"})
 
 
+_STATE_KINDS = frozenset({"state_forces", "government"})
+
+
+def typing_side(hit: Hit, ref: ActorRef | None, place: PlaceRef | None, sent: Span,
+                index: DocIndex) -> ActorRef | None:
+    """The taker of a place as the territory sub-types read it: a state's forces regain
+    territory only in their own country; abroad ("Russian troops liberated Avdiivka" in
+    Ukraine) they overtake it, as a non-state actor does (the wars' gold follows ACLED)."""
+    if ref is None or hit.entry.family != "territorial" or ref.kind not in _STATE_KINDS:
+        return ref
+    profile = index.ctx.profile
+    entry = profile.actor(ref.canonical) if profile is not None else None
+    home = code_of(entry.country) if entry is not None else None
+    where = code_of(place.country) if place is not None and place.country else None
+    if where is None and (country := event_country(index.ctx, sent)) is not None:
+        where = country.code  # a village the gazetteer lacks: the sentence's country
+    if home is None or where is None or home == where:
+        return ref
+    return replace(ref, kind="armed_group", reason=f"{ref.canonical} abroad, in {where}")
+
+
 def _names_target(noun: Token, lex: Lexicon) -> bool:
     """Whether a trigger noun only qualifies a target: "artillery positions", "rocket
     launchers' depot" — its modifiers name the target's owner, not the attacker."""
