@@ -72,6 +72,11 @@ CASES = [
      " the Russian defence ministry said on Sunday.",
      "Non-state actor overtakes territory", "Military Forces of Russia",
      "Military Forces of Ukraine"),
+    # "the group", "the militants": the last non-state armed group named, not the state
+    # forces named nearer
+    ("iraq", "In Tal Afar, which ISIS overran in June after Iraqi army units withdrew, the group"
+     " has abducted dozens of Turkmen men, local officials said.",
+     "Abduction/forced disappearance", "Islamic State", "Civilians (Iraq)"),
     # people evacuated: the side evacuated is actor1 (gold/GUIDE.md)
     ("ukraine", "Hundreds of residents were evacuated from the town of Vovchansk on Sunday,"
      " the regional governor said.", "Other", "Civilians (Ukraine)", None),
@@ -111,3 +116,12 @@ def test_a_crowd_of_supporters_is_not_the_group_they_support() -> None:
                    " embassy compound in Baghdad on Wednesday, setting fire to a guard post.",
                    "Violent demonstration")
     assert event.actor1 == "Rioters (Iraq)"
+
+
+def test_the_militants_of_the_next_sentence_are_the_group_named_before() -> None:
+    events = analyze_text("Islamic State fighters seized the town of Baiji on Wednesday. The"
+                          " militants also took over the nearby town of Siniyah, police sources said.",
+                          profile="iraq", published=PUBLISHED).events
+    taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(taken) == 2, [(e.sub_event_type, e.actor1) for e in events]
+    assert [e.actor1 for e in taken] == ["Islamic State", "Islamic State"]

@@ -303,6 +303,23 @@ class _Finder:
                 continue
             return None, None
 
+    def antecedent(self, noun: Token) -> TokenMention | None:
+        """The armed group a definite unnamed noun points back to: "the group has abducted",
+        "the militants also took over the airport" — the last non-state armed group named in
+        the sentence or the two before it (state forces are never "the group")."""
+        if not self.lex.cue(noun, "anaphor_group") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+            return None
+        sent = noun.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = noun.doc[sent.start - 1].sent
+        named = [tm for tm in self.index.by_kind.get("actor", ())
+                 if sent.start <= tm.start and tm.end <= noun.i
+                 and (ref := _ref(tm)) is not None and ref.kind == "armed_group"]
+        return max(named, key=lambda tm: tm.start) if named else None
+
     def crowd_of(self, tm: TokenMention, subj: Token) -> bool:
         """Whether the subject is a crowd the actor is only named in: "(hundreds of)
         supporters of the Hashd", "students of X" — the words between the subject's head
@@ -335,6 +352,8 @@ class _Finder:
                       or self.pronoun(subj, verb))
         if subj is not None and subj_actor is not None and self.crowd_of(subj_actor, subj):
             subj_actor = None  # "supporters of the Hashd stormed": a crowd, not the Hashd
+        if subj_actor is None and subj is not None and subj.dep_ == "nsubj":
+            subj_actor = self.antecedent(subj)  # an active subject: the group acted
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
         if "loser_subject" in flags:
             return to_actor or noun_a1, subj_actor, "loser"
