@@ -120,8 +120,8 @@ def test_a_crowd_of_supporters_is_not_the_group_they_support() -> None:
 
 def test_the_militants_of_the_next_sentence_are_the_group_named_before() -> None:
     events = analyze_text("Islamic State fighters seized the town of Baiji on Wednesday. The"
-                          " militants also took over the nearby town of Siniyah, police sources said.",
-                          profile="iraq", published=PUBLISHED).events
+                          " militants also took over the nearby town of Siniyah, police sources"
+                          " said.", profile="iraq", published=PUBLISHED).events
     taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
     assert len(taken) == 2, [(e.sub_event_type, e.actor1) for e in events]
     assert [e.actor1 for e in taken] == ["Islamic State", "Islamic State"]
