@@ -77,6 +77,14 @@ CASES = [
     ("iraq", "In Tal Afar, which ISIS overran in June after Iraqi army units withdrew, the group"
      " has abducted dozens of Turkmen men, local officials said.",
      "Abduction/forced disappearance", "Islamic State", "Civilians (Iraq)"),
+    # forces named by no name in a spokesman's claim: the side the profile affiliates him to
+    ("yemen", "The military spokesman, Brigadier General Yahya Saree, said the drone air force had"
+     " targeted Jizan airport with several drones on Thursday.",
+     None, "Houthis", None),
+    # air defences the generic layer names (no profile side): still the army's opponent
+    ("sudan", "Air defence units shot down six drones over Atbara on Monday, the state news"
+     " agency said.", "Disrupted weapons use", "Military Forces of Sudan",
+     "Rapid Support Forces"),
     # people evacuated: the side evacuated is actor1 (gold/GUIDE.md)
     ("ukraine", "Hundreds of residents were evacuated from the town of Vovchansk on Sunday,"
      " the regional governor said.", "Other", "Civilians (Ukraine)", None),

@@ -77,7 +77,7 @@ def resolve_actors(
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
         a2 = _casualties(hit, index, lex, a1)
-    ref1, ref2 = _first_named(a1, index) or side, _first_named(a2, index)
+    ref1, ref2 = _affiliation(_first_named(a1, index), index) or side, _first_named(a2, index)
     if ref1 is None and side is None:
         # "a strike by Ukrainian rocket launchers": a side's word on the weapons
         by = finder.prep_object(hit.token, "by") or finder.prep_object(finder.verb, "by")
@@ -179,6 +179,19 @@ def _profile_side(words: str, index: DocIndex, reason: str) -> ActorRef | None:
         return None
     entry = named[0]
     return ActorRef(entry.canonical, entry.kind, entry.side, reason=reason)
+
+
+def _affiliation(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
+    """A person who stands for a side (a spokesman) as the actor the profile affiliates."""
+    if ref is None or ref.kind != "person":
+        return ref
+    profile = index.ctx.profile
+    person = profile.person(ref.canonical) if profile is not None else None
+    entry = profile.actor(person.affiliation) if person and person.affiliation else None
+    if entry is None:
+        return None
+    return ActorRef(entry.canonical, entry.kind, entry.side,
+                    reason=f"{ref.canonical} speaks for {entry.canonical}")
 
 
 def _first_named(tm: TokenMention | None, index: DocIndex) -> ActorRef | None:
@@ -303,6 +316,23 @@ class _Finder:
                 continue
             return None, None
 
+    def spokesman(self, noun: Token, verb: Token) -> TokenMention | None:
+        """The side a named spokesman speaks for, where his claim names its forces by no
+        name: "the Armed Forces' spokesman, Yahya Saree, announced that the drone air force
+        had targeted Abha airport" — the person the profile affiliates (to the Houthis)."""
+        if not self.lex.cue(noun, "group_noun") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "our") for c in noun.children):
+            return None
+        for up in verb.ancestors:
+            if up.pos_ in ("VERB", "AUX") and self.lex.cue(up, "speech_verb"):
+                speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
+                if speaker is None:
+                    return None
+                return next((tm for t in speaker.subtree
+                             if (tm := self.index.mention_at(t, "person")) is not None
+                             and _ref(tm) is not None and _ref(tm).side is not None), None)
+        return None
+
     def antecedent(self, noun: Token) -> TokenMention | None:
         """The armed group a definite unnamed noun points back to: "the group has abducted",
         "the militants also took over the airport" — the last non-state armed group named in
@@ -353,7 +383,7 @@ class _Finder:
         if subj is not None and subj_actor is not None and self.crowd_of(subj_actor, subj):
             subj_actor = None  # "supporters of the Hashd stormed": a crowd, not the Hashd
         if subj_actor is None and subj is not None and subj.dep_ == "nsubj":
-            subj_actor = self.antecedent(subj)  # an active subject: the group acted
+            subj_actor = self.antecedent(subj) or self.spokesman(subj, verb)
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
         if "loser_subject" in flags:
             return to_actor or noun_a1, subj_actor, "loser"
@@ -669,9 +699,11 @@ def _opponent(actor1: ActorRef, index: DocIndex) -> ActorRef | None:
     ("the RSF seized the airport" → the army), the launcher of drones shot down; the
     profile's ``opponents`` name one per side where the war has a main enemy."""
     profile = index.ctx.profile
-    if profile is None or actor1.side is None:
+    own = profile.actor(actor1.canonical) if profile is not None else None
+    side = actor1.side or (own.side if own is not None else None)  # generic "troops": no side
+    if profile is None or side is None:
         return None
-    entry = profile.actor(profile.opponents.get(actor1.side, ""))
+    entry = profile.actor(profile.opponents.get(side, ""))
     if entry is None or entry.canonical == actor1.canonical:
         return None
     return ActorRef(entry.canonical, entry.kind, entry.side,
