@@ -85,6 +85,13 @@ CASES = [
     ("sudan", "Air defence units shot down six drones over Atbara on Monday, the state news"
      " agency said.", "Disrupted weapons use", "Military Forces of Sudan",
      "Rapid Support Forces"),
+    # an unclaimed bomb's author named in the next sentence (GUIDE: the first attribution)
+    ("yemen", "A roadside bomb struck a military vehicle near Zinjibar on Sunday, killing two"
+     " soldiers. No group claimed the attack, but security officials blamed al-Qaeda.",
+     "Remote explosive/landmine/IED", "Al-Qaeda in the Arabian Peninsula", None),
+    ("iraq", "A car bomb exploded at a checkpoint in Tarmiyah on Monday, killing four soldiers."
+     " Islamic State claimed responsibility in a statement.",
+     "Remote explosive/landmine/IED", "Islamic State", None),
     # people evacuated: the side evacuated is actor1 (gold/GUIDE.md)
     ("ukraine", "Hundreds of residents were evacuated from the town of Vovchansk on Sunday,"
      " the regional governor said.", "Other", "Civilians (Ukraine)", None),

@@ -679,6 +679,8 @@ def unnamed_actors(
     if etype not in ("Explosions/Remote violence", "Violence against civilians") and (
             subtype not in _CIVILIAN_SUBTYPES):
         return actor1, actor2
+    if actor1 is None and subtype in _UNCLAIMED_SUBTYPES:
+        actor1 = _culprit(sent, index, lex)
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES and here() is not None:
         actor1 = ActorRef(here().unidentified(), "armed_group",
                           reason="a bomb or grenade no one is named for")
@@ -688,6 +690,32 @@ def unnamed_actors(
         actor2 = ActorRef(here().civilians(), "civilians",
                           reason="victims the text names as no armed party")
     return actor1, actor2
+
+
+def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
+    """The group a bomb's sentence or the next one names as its author: "a local official
+    blamed Al-Qaeda", "IS claimed responsibility" (gold/GUIDE.md: a disputed perpetrator is
+    the first attribution given). Only non-state armed groups: "blamed the regime" is a
+    side's accusation against its enemy, not an attribution."""
+    doc = sent.doc
+    sents = [sent] + ([doc[sent.end].sent] if sent.end < len(doc) else [])
+    for s in sents:
+        for t in s:
+            if lex.cue(t, "blame_verb") and t.pos_ == "VERB":
+                phrases = [c for c in t.children if c.dep_ == "dobj"] + [
+                    g for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for g in c.children if g.dep_ == "pobj"]
+            elif t.lemma_ == "claim" and any(lex.cue(c, "claim_noun") for c in t.children
+                                             if c.dep_ == "dobj"):
+                phrases = [c for c in t.children if c.dep_ == "nsubj"]
+            else:
+                continue
+            for phrase in phrases:
+                for tm in index.mentions_in(list(phrase.subtree), "actor"):
+                    ref = _ref(tm)
+                    if ref is not None and ref.kind == "armed_group":
+                        return replace(ref, reason=f"named the author: {t.text!r}")
+    return None
 
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
