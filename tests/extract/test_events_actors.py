@@ -42,9 +42,10 @@ CASES = [
     # fighters' positions hit: no civilians
     ("Syrian army warplanes hit militants' positions in Idlib province on Tuesday.",
      "Air/drone strike", "Military Forces of Syria", None),
-    # "X said it had ...": the speaker acted
+    # "X said it had ...": the speaker acted; the place was taken from the side the
+    # profile names as the opposition's opponent (the text names no loser)
     ("The Free Syrian Army said it had seized the village of Rityan on Sunday.",
-     "Non-state actor overtakes territory", "Free Syrian Army", None),
+     "Non-state actor overtakes territory", "Free Syrian Army", "Military Forces of Syria"),
     # the side whose attack was repelled acted; the subject held
     ("Syrian troops repelled an Islamic State attack on the town of Palmyra on Sunday.",
      "Armed clash", "Islamic State", "Military Forces of Syria"),

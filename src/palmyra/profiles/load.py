@@ -49,7 +49,7 @@ PROFILE_FILE, PLACES_FILE = "profile.yaml", "places.yaml"
 # error, so a misspelt key ("alias:") cannot be silently ignored. README.md documents each.
 FIELDS: dict[str, frozenset[str]] = {
     PROFILE_FILE: frozenset({"name", "title", "countries"}),
-    ACTORS_FILE: frozenset({"sides", "actors", "descriptors", "persons"}),
+    ACTORS_FILE: frozenset({"sides", "opponents", "actors", "descriptors", "persons"}),
     "actor": frozenset({"canonical", "kind", "side", "country", "aliases", "modifiers"}),
     "alias": frozenset({"text", "register", "reason", "metonym"}),
     "descriptor": frozenset({"text", "register", "reason", "default", "refers_to", "neutral_for"}),
@@ -139,6 +139,9 @@ class Profile:
     title: str | None = None  # profile.yaml: "War in Yemen (2014–)"
     countries: tuple[str, ...] = ()  # profile.yaml: ISO codes where its events happen
     sides: dict[str, str] = field(default_factory=dict)
+    # side -> the canonical actor it fights where a text leaves the other party unnamed
+    # (the loser of a place it takes, the launcher of drones it shoots down)
+    opponents: dict[str, str] = field(default_factory=dict)
     actors: list[ActorEntry] = field(default_factory=list)
     descriptors: list[Descriptor] = field(default_factory=list)
     persons: list[PersonEntry] = field(default_factory=list)
@@ -444,6 +447,7 @@ class _ActorsReader:
         self.sides = profile.sides = self._sides(root.get("sides"))
         profile.actors = [a for n in self.y.sequence(root.get("actors")) if (a := self._actor(n))]
         canon = {a.canonical for a in profile.actors}
+        profile.opponents = self._opponents(root.get("opponents"), canon)
         profile.descriptors = [
             d for n in self.y.sequence(root.get("descriptors")) if (d := self._descriptor(n, canon))
         ]
@@ -458,6 +462,22 @@ class _ActorsReader:
             self.y.problem(node, "'sides' must map each side to a one-line description")
             return {}
         return {k.value: self.y.scalar(v) or "" for k, v in node.value}
+
+    def _opponents(self, node: yaml.Node | None, canon: set[str]) -> dict[str, str]:
+        """Each declared side's opponent, a canonical actor of this profile."""
+        if node is None:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.y.problem(node, "'opponents' must map a side to the canonical actor it fights")
+            return {}
+        found: dict[str, str] = {}
+        for k, v in node.value:
+            side, actor = self._side(k), self.y.scalar(v)
+            if actor and actor not in canon:
+                self.y.problem(v, f"opponent {actor!r} is not a canonical actor")
+            elif side and actor:
+                found[side] = actor
+        return found
 
     def _side(self, node: yaml.Node | None) -> str | None:
         """A side must be declared, so a typo ("opositon") cannot start a side of its own."""

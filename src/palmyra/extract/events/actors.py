@@ -55,7 +55,9 @@ def resolve_actors(
         a2 = next((tm for tm in index.mentions_in(list(owner.subtree), "actor")
                    if tm.end <= hit.token.i), None)
     if a1 is None and hit.entry.family in _PAIR_FAMILIES:
-        for head in (hit.token, finder.verb):
+        # "clashes that erupted ... between X and Y": the relative clause holds the pair
+        clauses = [c for c in hit.token.children if c.dep_ in ("relcl", "acl") and is_verb(c)]
+        for head in (hit.token, finder.verb, *clauses):
             if a1 is None and head is not None:
                 a1, a2 = finder.between(head, a2)
                 rule = "between" if a1 else rule
@@ -75,7 +77,19 @@ def resolve_actors(
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
         a2 = _casualties(hit, index, lex, a1)
-    ref1, ref2 = _ref(a1) or side, _ref(a2)
+    ref1, ref2 = _affiliation(_first_named(a1, index), index) or side, _first_named(a2, index)
+    if ref1 is None and side is None:
+        # "a strike by Ukrainian rocket launchers": a side's word on the weapons
+        by = finder.prep_object(hit.token, "by") or finder.prep_object(finder.verb, "by")
+        if by is not None and any(lex.cue(t, c) for t in by.subtree for c in ("air", "artillery")):
+            ref1 = _modified_side(by, index)
+    if ref2 is None:
+        # "air strikes on Houthi positions": the side whose positions were hit
+        head = hit.token if not hit.is_verb else None
+        target = (finder.prep_object(head, *_TARGET_PREPS) if head is not None else
+                  next((c for c in hit.token.children if c.dep_ == "dobj"), None))
+        if target is not None and lex.cue(target, "military_target"):
+            ref2 = _modified_side(target, index)
     same = ref1 is not None and ref2 is not None and ref1.canonical == ref2.canonical
     return Actors(ref1, None if same else ref2, rule)
 
@@ -89,6 +103,27 @@ _VIOLENT_FAMILIES = frozenset({"clash", "explosive", "air", "chemical", "suicide
 # "rebel rocket fire", "Russian aerial bombardment".
 _BETWEEN_POS = frozenset({"NOUN", "ADJ"})
 _SIDE_KINDS = frozenset({"state_forces", "armed_group", "government"})
+
+
+_STATE_KINDS = frozenset({"state_forces", "government"})
+
+
+def typing_side(hit: Hit, ref: ActorRef | None, place: PlaceRef | None, sent: Span,
+                index: DocIndex) -> ActorRef | None:
+    """The taker of a place as the territory sub-types read it: a state's forces regain
+    territory only in their own country; abroad ("Russian troops liberated Avdiivka" in
+    Ukraine) they overtake it, as a non-state actor does (the wars' gold follows ACLED)."""
+    if ref is None or hit.entry.family != "territorial" or ref.kind not in _STATE_KINDS:
+        return ref
+    profile = index.ctx.profile
+    entry = profile.actor(ref.canonical) if profile is not None else None
+    home = code_of(entry.country) if entry is not None else None
+    where = code_of(place.country) if place is not None and place.country else None
+    if where is None and (country := event_country(index.ctx, sent)) is not None:
+        where = country.code  # a village the gazetteer lacks: the sentence's country
+    if home is None or where is None or home == where:
+        return ref
+    return replace(ref, kind="armed_group", reason=f"{ref.canonical} abroad, in {where}")
 
 
 def _names_target(noun: Token, lex: Lexicon) -> bool:
@@ -135,6 +170,60 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
 def _ref(tm: TokenMention | None) -> ActorRef | None:
     value = tm.mention.value if tm else None
     return value if isinstance(value, ActorRef) else None
+
+
+def _profile_side(words: str, index: DocIndex, reason: str) -> ActorRef | None:
+    profile = index.ctx.profile
+    named = profile.modifier_actors.get(words.lower()) if profile is not None else None
+    if not named:
+        return None
+    entry = named[0]
+    return ActorRef(entry.canonical, entry.kind, entry.side, reason=reason)
+
+
+def _affiliation(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
+    """A person who stands for a side (a spokesman) as the actor the profile affiliates."""
+    if ref is None or ref.kind != "person":
+        return ref
+    profile = index.ctx.profile
+    person = profile.person(ref.canonical) if profile is not None else None
+    entry = profile.actor(person.affiliation) if person and person.affiliation else None
+    if entry is None:
+        return None
+    return ActorRef(entry.canonical, entry.kind, entry.side,
+                    reason=f"{ref.canonical} speaks for {entry.canonical}")
+
+
+def _first_named(tm: TokenMention | None, index: DocIndex) -> ActorRef | None:
+    """The mention's actor, or the first of coordinated sides' words before it: in
+    "American and British warships" the mention is "British warships", the first named
+    (gold/GUIDE.md: one actor per slot, the first named) the Americans."""
+    ref = _ref(tm)
+    if tm is None or ref is None or tm.start < 2:
+        return ref
+    doc = tm.root.doc
+    cc, first = doc[tm.start - 1], doc[tm.start - 2]
+    second = doc[tm.start]
+    if (cc.lower_ != "and" or first.dep_ not in ("amod", "compound", "nmod")
+            or second.dep_ != "conj" or second.head.i != first.i):
+        return ref  # "brokered by Russia Turkey and Iran": a list of parties, not one force
+    return _profile_side(first.text, index, f"{first.text!r}, the first side of "
+                         f"{doc[first.i:tm.end].text!r}") or ref
+
+
+def _modified_side(phrase: Token, index: DocIndex) -> ActorRef | None:
+    """A side named by a profile modifier word among the left modifiers of a phrase's
+    head: "Houthi positions", "Ukrainian Vampire multiple rocket launchers"."""
+    doc = phrase.doc
+    left = [t for t in phrase.subtree if t.i < phrase.i]
+    for t in left:
+        for n in (3, 2, 1):
+            if t.i + n > phrase.i:
+                continue
+            words = doc[t.i: t.i + n]
+            if ref := _profile_side(words.text, index, f"{words.text!r} on {phrase.text!r}"):
+                return ref
+    return None
 
 
 class _Finder:
@@ -191,7 +280,10 @@ class _Finder:
                 speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
                 if speaker is None or speaker.lower_ in _PRONOUNS:
                     return None
-                return self.actor_in(speaker)
+                # "the ministry said its troops repelled ..., RIA Novosti reported": an
+                # outlet relaying the claim names no party; the claimant above it does
+                if found := self.actor_in(speaker):
+                    return found
         return None
 
     def prep_object(self, head: Token | None, *words: str) -> Token | None:
@@ -212,6 +304,8 @@ class _Finder:
             subj = next((c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.tag_ != "WDT":
                 return subj, None
+            if (named := self.named_aux(v)) is not None:
+                return named, None
             if v.dep_ == "acl" and v.tag_ == "VB" and is_verb(v.head.head):
                 v = v.head.head  # "the army took the opportunity to take X": the taker
                 continue
@@ -221,6 +315,60 @@ class _Finder:
                 v = v.head
                 continue
             return None, None
+
+    def spokesman(self, noun: Token, verb: Token) -> TokenMention | None:
+        """The side a named spokesman speaks for, where his claim names its forces by no
+        name: "the Armed Forces' spokesman, Yahya Saree, announced that the drone air force
+        had targeted Abha airport" — the person the profile affiliates (to the Houthis)."""
+        if not self.lex.cue(noun, "group_noun") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "our") for c in noun.children):
+            return None
+        for up in verb.ancestors:
+            if up.pos_ in ("VERB", "AUX") and self.lex.cue(up, "speech_verb"):
+                speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
+                if speaker is None:
+                    return None
+                return next((tm for t in speaker.subtree
+                             if (tm := self.index.mention_at(t, "person")) is not None
+                             and _ref(tm) is not None and _ref(tm).side is not None), None)
+        return None
+
+    def antecedent(self, noun: Token) -> TokenMention | None:
+        """The armed group a definite unnamed noun points back to: "the group has abducted",
+        "the militants also took over the airport" — the last non-state armed group named in
+        the sentence or the two before it (state forces are never "the group")."""
+        if not self.lex.cue(noun, "anaphor_group") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+            return None
+        sent = noun.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = noun.doc[sent.start - 1].sent
+        named = [tm for tm in self.index.by_kind.get("actor", ())
+                 if sent.start <= tm.start and tm.end <= noun.i
+                 and (ref := _ref(tm)) is not None and ref.kind == "armed_group"]
+        return max(named, key=lambda tm: tm.start) if named else None
+
+    def crowd_of(self, tm: TokenMention, subj: Token) -> bool:
+        """Whether the subject is a crowd the actor is only named in: "(hundreds of)
+        supporters of the Hashd", "students of X" — the words between the subject's head
+        and the actor's name hold a crowd noun."""
+        t = tm.root
+        while t.i != subj.i and t.head.i != t.i:
+            t = t.head
+            if self.lex.cue(t, "riot_crowd"):
+                return True
+        return False
+
+    def named_aux(self, verb: Token) -> Token | None:
+        """An actor name the parser took for an auxiliary before the verb: "IS overran
+        Sirte" (IS read as "is"), "ISIS has seized" stays a subject."""
+        for c in verb.children:
+            if (c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.text.isupper()
+                    and self.index.mention_at(c, "actor")):
+                return c
+        return None
 
     def roles(self) -> tuple[TokenMention | None, TokenMention | None, str]:
         flags = self.hit.entry.flags
@@ -232,6 +380,10 @@ class _Finder:
         # "The offensive by the army ... freed": the subject's agent acts.
         subj_actor = (self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
                       or self.pronoun(subj, verb))
+        if subj is not None and subj_actor is not None and self.crowd_of(subj_actor, subj):
+            subj_actor = None  # "supporters of the Hashd stormed": a crowd, not the Hashd
+        if subj_actor is None and subj is not None and subj.dep_ == "nsubj":
+            subj_actor = self.antecedent(subj) or self.spokesman(subj, verb)
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
         if "loser_subject" in flags:
             return to_actor or noun_a1, subj_actor, "loser"
@@ -248,7 +400,7 @@ class _Finder:
             if attacker is None:  # "repelled terrorist attacks": the one side named acts
                 return holder, None, "repel"
             return attacker, holder, "repel"
-        if is_passive(verb):
+        if is_passive(verb) and self.named_aux(verb) is None:
             a1, a2 = agent, subj_actor or source or target
         else:
             a1 = subj_actor if self.hit.is_verb or self.hit.token.dep_ == "dobj" else None
@@ -256,7 +408,33 @@ class _Finder:
         a2 = noun_a2 or a2
         if self.hit.entry.family in _HELD_FAMILIES and _unarmed_name(a2):
             a2 = None  # "seized the Republican Palace", "looted the Central Bank": a place
+        if a2 is None and self.hit.entry.family == "territorial":
+            a2 = self.loser(verb)
+        shot = obj or next((c for c in verb.children if c.dep_ == "npadvmod" and c.like_num),
+                           None)  # "shot down 12 of 13 drones": the parser's adverb
+        if a2 is None and self.hit.entry.family == "disrupted" and shot is not None:
+            a2 = self.participle_agent(shot)  # "shot down drones launched by Russia"
+        if (self.hit.entry.family == "evacuation" and is_passive(verb) and agent is None
+                and subj_actor is not None):
+            return subj_actor, None, "evacuated"  # gold/GUIDE.md: actor1 the side evacuated
         return noun_a1 or a1, a2, "verb"
+
+    def loser(self, verb: Token) -> TokenMention | None:
+        """Who lost a place the verb tells taken, where its object names no one: the side
+        fought "after fierce battles with the Houthi militia", or the side that gave the
+        ground up "after army and police units abandoned their positions"."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("after", "following", "amid"):
+                for fight in (g for g in c.children if g.dep_ == "pobj"):
+                    if self.lex.cue(fight, "contest") and (found := self.actor_in(
+                            self.prep_object(fight, "with", "against"))):
+                        return found
+            if c.dep_ == "advcl" and self.lex.cue(c, "retreat_verb") and any(
+                    m.dep_ == "mark" and m.lower_ in ("after", "as", "when") for m in c.children):
+                subj, skip = self.subject(c)
+                if subj is not None and (found := self.actor_in(subj, skip)):
+                    return found
+        return None
 
     def ground(self, phrase: Token | None) -> Token | None:
         """``phrase`` unless it names air power: "from Russian war planes" helps, not loses."""
@@ -302,6 +480,9 @@ class _Finder:
 
     def participle_agent(self, noun: Token) -> TokenMention | None:
         """The agent of a participle after the noun: "shells fired by ISIS terrorists"."""
+        if noun.like_num or noun.pos_ == "NUM":  # "12 of 13 drones launched by Russia"
+            noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), noun)
         for c in noun.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
                 return self.actor_in(self.prep_object(c, "by"))
@@ -321,6 +502,8 @@ def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
     head = token.head
     if head.i == token.i or not is_verb(head):
         return None
+    if token.dep_ == "dobj" and lex.cue(head, "speech_verb"):
+        return None  # "Residents reported heavy explosions": the witnesses did not act
     if token.dep_ in SUBJECT_DEPS or token.dep_ == "dobj" or lex.cue(head, "light_verb"):
         return head
     return None
@@ -465,8 +648,12 @@ def unnamed_actors(
     or riot by no named group is Protesters / Rioters (country); people arrested whom
     the text names by no group are Civilians (country).
     """
-    if etype in _VIOLENT_TYPES:
+    if etype in _VIOLENT_TYPES or subtype == "Disrupted weapons use":
         actor1, actor2 = _armed_state(actor1, index), _armed_state(actor2, index)
+    if actor2 is None and actor1 is not None and (subtype in _TAKEN_SUBTYPES or (
+            subtype == "Disrupted weapons use"
+            and any(lex.cue(t, c) for t in clause for c in ("air", "artillery")))):
+        actor2 = _opponent(actor1, index)
     country: Country | None = None
 
     def here() -> Country | None:
@@ -492,6 +679,8 @@ def unnamed_actors(
     if etype not in ("Explosions/Remote violence", "Violence against civilians") and (
             subtype not in _CIVILIAN_SUBTYPES):
         return actor1, actor2
+    if actor1 is None and subtype in _UNCLAIMED_SUBTYPES:
+        actor1 = _culprit(sent, index, lex)
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES and here() is not None:
         actor1 = ActorRef(here().unidentified(), "armed_group",
                           reason="a bomb or grenade no one is named for")
@@ -503,7 +692,50 @@ def unnamed_actors(
     return actor1, actor2
 
 
+def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
+    """The group a bomb's sentence or the next one names as its author: "a local official
+    blamed Al-Qaeda", "IS claimed responsibility" (gold/GUIDE.md: a disputed perpetrator is
+    the first attribution given). Only non-state armed groups: "blamed the regime" is a
+    side's accusation against its enemy, not an attribution."""
+    doc = sent.doc
+    sents = [sent] + ([doc[sent.end].sent] if sent.end < len(doc) else [])
+    for s in sents:
+        for t in s:
+            if lex.cue(t, "blame_verb") and t.pos_ == "VERB":
+                phrases = [c for c in t.children if c.dep_ == "dobj"] + [
+                    g for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for g in c.children if g.dep_ == "pobj"]
+            elif t.lemma_ == "claim" and any(lex.cue(c, "claim_noun") for c in t.children
+                                             if c.dep_ == "dobj"):
+                phrases = [c for c in t.children if c.dep_ == "nsubj"]
+            else:
+                continue
+            for phrase in phrases:
+                for tm in index.mentions_in(list(phrase.subtree), "actor"):
+                    ref = _ref(tm)
+                    if ref is not None and ref.kind == "armed_group":
+                        return replace(ref, reason=f"named the author: {t.text!r}")
+    return None
+
+
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_TAKEN_SUBTYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _opponent(actor1: ActorRef, index: DocIndex) -> ActorRef | None:
+    """The party a side fights where the text leaves it unnamed: the loser of a place taken
+    ("the RSF seized the airport" → the army), the launcher of drones shot down; the
+    profile's ``opponents`` name one per side where the war has a main enemy."""
+    profile = index.ctx.profile
+    own = profile.actor(actor1.canonical) if profile is not None else None
+    side = actor1.side or (own.side if own is not None else None)  # generic "troops": no side
+    if profile is None or side is None:
+        return None
+    entry = profile.actor(profile.opponents.get(side, ""))
+    if entry is None or entry.canonical == actor1.canonical:
+        return None
+    return ActorRef(entry.canonical, entry.kind, entry.side,
+                    reason=f"the side {actor1.canonical} fights, the text naming none")
 _GOVERNMENT = "Government of "
 _FORCES = "Military Forces of "
 

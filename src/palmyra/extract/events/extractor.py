@@ -35,7 +35,12 @@ from spacy.tokens import Doc, Span, Token
 
 from palmyra import registry
 from palmyra.context import DocContext
-from palmyra.extract.events.actors import fill_air_side, resolve_actors, unnamed_actors
+from palmyra.extract.events.actors import (
+    fill_air_side,
+    resolve_actors,
+    typing_side,
+    unnamed_actors,
+)
 from palmyra.extract.events.anchor import infer_anchor
 from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
@@ -283,7 +288,8 @@ class _Reader:
                                                      if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
         # how a protest was met is told around the protesters, not inside their noun phrase
         cue_scope = list(sent) if hit.entry.family in SENTENCE_CUE_FAMILIES else clause
-        etype, subtype = event_type(hit, cue_scope, actors.actor1, actors.actor2, victims, lex,
+        taker = typing_side(hit, actors.actor1, first_place, sent, index)
+        etype, subtype = event_type(hit, cue_scope, taker, actors.actor2, victims, lex,
                                     self.state_kinds)
         etype, subtype = retyped(subtype, scores, len(self.triggers), self.settings) or (
             etype, subtype)
