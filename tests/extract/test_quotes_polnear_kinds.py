@@ -125,3 +125,17 @@ def test_quotes_more_verbs_of_speech(read, syria, verb):
 def test_quotes_a_pronoun_is_the_nearest_person_it_fits(read, syria, text, expected):
     doc, ctx = read(text, syria)
     assert [s for _, s in direct(doc, ctx)] == [expected]
+
+
+def test_quotes_a_bare_role_goes_on_with_the_person_just_quoted(read, syria):
+    text = ('Omar Khatib said on Tuesday the talks would resume. "Nobody wants to leave '
+            'first," the envoy said.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("Nobody wants to leave first,", "Omar Khatib")]
+
+
+def test_quotes_a_role_with_words_of_its_own_is_someone_else(read, syria):
+    text = ('Omar Khatib said on Tuesday the talks would resume. "Nobody wants to leave '
+            'first," the Turkish envoy said.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("Nobody wants to leave first,", None)]

@@ -203,7 +203,8 @@ class Namer:
                 found = self._pronoun(head, want_person=False)
             if found is None and _definite(head) and head.tag_ == "NN" and (
                     role or lemma in _ROLE_NOUNS or lemma in speaker_nouns()):
-                found = self._holder_named_before(head)
+                found = self._holder_named_before(head) or (
+                    self._last_person_quoted(head) if role else None)
             if found is None and (
                 any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
@@ -293,6 +294,18 @@ class Namer:
             if any(t.lemma_.lower() == lemma or t.lower_ == head.lower_ for t in around):
                 return Speaker(n.name, head.i, head.i + 1, "person")
         return None
+
+    def _last_person_quoted(self, head: Token) -> Speaker | None:
+        """"Staffan de Mistura said … . “…,” the envoy said": a bare definite role ("the
+        envoy", no word of its own to tell it from another) goes on with the person whose
+        words the last two sentences reported."""
+        if any(c.dep_ != "det" for c in head.lefts) or not self.spoken:
+            return None
+        since = _previous_sentences(self.bounds, head.i, 1)[-1][0]
+        at, spoken = self.spoken[-1]
+        if at < since or spoken.kind != "person" or not spoken.name:
+            return None
+        return Speaker(spoken.name, head.i, head.i + 1, "person")
 
     def _same_noun_before(self, head: Token) -> Speaker | None:
         """"The source said" after "a source in the Russian Defense Ministry told
