@@ -303,7 +303,8 @@ class Namer:
             return None
         since = _previous_sentences(self.bounds, head.i, 1)[-1][0]
         at, spoken = self.spoken[-1]
-        if at < since or spoken.kind != "person" or not spoken.name:
+        if at < since or spoken.kind != "person" or not spoken.name or (
+                self.region[at] != self.region[head.i]):  # "X wrote: “The commander told me”"
             return None
         return Speaker(spoken.name, head.i, head.i + 1, "person")
 
