@@ -10,10 +10,11 @@ from __future__ import annotations
 from functools import cache
 
 from palmyra.errors import ProfileError
-from palmyra.resource_files import entries
+from palmyra.resource_files import entries, tab_rows
 
 SPEECH_VERBS = "speech_verbs.txt"
 SPEAKER_NOUNS = "speaker_nouns.txt"
+GIVEN_NAMES = "given_names.tsv"
 CITATION_CUES = "citation_cues.txt"
 CITATION_KINDS = frozenset(
     {"verb", "contact", "noun", "piece", "name_end", "title", "prefix", "op_cit", "platform"}
@@ -72,3 +73,18 @@ def citation_cues() -> dict[str, frozenset[str]]:
         entry = " ".join(entry.split())
         table[kind].add(entry if kind == "name_end" else entry.lower())
     return {kind: frozenset(words) for kind, words in table.items()}
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Given names read as a woman's ("f") or a man's ("m"), lower case.
+
+    Raises:
+        ProfileError: ``file:line: reason`` for a row whose second field is not f or m.
+    """
+    out = {}
+    for n, (name, gender) in tab_rows(GIVEN_NAMES, 2):
+        if gender not in ("f", "m"):
+            raise ProfileError(f"{GIVEN_NAMES}:{n}: expected f or m, got {gender!r}")
+        out[name.lower()] = gender
+    return out

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from palmyra.annotate.countries import code_of
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.positions import within
 from palmyra.model import Outlet
@@ -38,6 +39,8 @@ _APOSTROPHE = re.compile(r"['’]")
 # "the paper", "the same article"; not "this article", which is the article itself.
 _DETERMINERS = frozenset({"the", "that", "same"})
 _BROADCAST = frozenset({"television", "tv", "radio", "news"})
+# Outlet words that also name where something is ("the station", "the network of …")
+_PLACE_NOUNS = frozenset({"station", "network", "channel", "outlet", "website"})
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,10 @@ def _proper_after(noun: Token) -> OutletMention | None:
             last = nxt
         else:
             break
-    if first.ent_type_ in ("NORP", "GPE", "DATE") and first.i == last.i:
+    if first.i == last.i and (first.ent_type_ in ("NORP", "DATE") or first.ent_type_ == "GPE"
+                              and (code_of(first.text) or noun.lower_ in _PLACE_NOUNS)):
+        # "the daily Haberturk" is a paper the tagger took for a place; "broadcaster
+        # Syria", "the station Aleppo" are no names of outlets
         return None
     return OutletMention(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text)
 

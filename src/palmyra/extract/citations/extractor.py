@@ -184,6 +184,12 @@ _CREDIT_DATE = re.compile(
     rf"(?<![\w-])(?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,2}}) {_WEEKDAY},? "
     rf"(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}),? \d{{4}}\b"
 )
+# "BEIRUT, Aug. 21 (Reuters) -", "BEIRUT August 21 (The Associated Press)": a wire
+# dateline, the city in capitals, the agency in brackets
+_CREDIT_PAREN = re.compile(
+    rf"\b[A-Z]{{3,}}(?:[ -][A-Z]{{2,}}){{0,2}},?(?: (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH}),?)?"
+    rf" \((?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}})\)"
+)
 _CREDIT_DASH = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) [-–—] ")
 # "… lifting of sieges.-AFP", "--Reuters", "REUTERS-" closing the story
 _SIGN_OFF = re.compile(r"(?:[-–—]+ ?(?P<a>[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
@@ -194,7 +200,8 @@ _HEAD_CHARS = 400  # how far into the article a wire credit's date line may stan
 def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
                        ) -> list[Citation]:
     """Wire credits written in the article's own text (FA-KES keeps the header in the
-    body): "AFP Saturday 17 Aug 2013" or "Afp - " at the head, "-AFP" or "--Reuters" at
+    body): "AFP Saturday 17 Aug 2013", "BEIRUT, Aug. 21 (Reuters)" or "Afp - " at the head,
+    "-AFP" or "--Reuters" at
     the end. Each is the agency's citation, dated by its line, else by the publication
     date; an in-text
     citation of the same agency ("told AFP") is the same one and takes that date."""
@@ -204,11 +211,17 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
     start, end = (body.start, body.end) if body is not None else (0, len(text))
     head = text[start : start + _HEAD_CHARS]
     credits: list[tuple[int, int, str, DateValue | None]] = []
-    for pattern in (_CREDIT_DATE, _CREDIT_DASH):
+    # a bracketed dateline is the article's own ("BEIRUT (Reuters) -" in a Reuters story)
+    # unless the article is known to come from another outlet that republished it
+    patterns = (_CREDIT_DATE, _CREDIT_PAREN, _CREDIT_DASH) if document.outlet else (
+        _CREDIT_DATE, _CREDIT_DASH)
+    for pattern in patterns:
         for m in pattern.finditer(head):
             name = _credited(m.group("name"), outlets)
             if name is not None:
-                line = m.group(0)[m.end("name") - m.start() :]
+                # the date after the name, or before it in a bracketed dateline
+                line = m.group(0)[m.end("name") - m.start() :] if pattern is not _CREDIT_PAREN \
+                    else m.group(0)[: m.start("name") - m.start()]
                 dates = find_dates(line, document.published, fallback_anchor=False)
                 date = dates[0][2] if dates else document.published
                 credits.append((start + m.start("name") + name[0], start + m.end("name"),

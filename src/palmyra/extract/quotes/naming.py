@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from palmyra.annotate.names import name_key, name_words, titles
-from palmyra.extract.lexicon import speaker_nouns
+from palmyra.extract.lexicon import given_names, speaker_nouns
 from palmyra.extract.outlets import Outlets
 from palmyra.extract.positions import Bounds
 from palmyra.model import ActorRef
@@ -39,11 +39,17 @@ if TYPE_CHECKING:
     from palmyra.context import DocContext
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Titles that say whether the one named is a man or a woman ("Ms. Khan", "Mr. Gray")
+_TITLE_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f",
+                 "madam": "f", "madame": "f", "dame": "f", "lady": "f"}
 _GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 _LOOKBACK_SENTENCES = 3
+_ROLE_LOOKBACK = 8  # sentences searched for the person a definite role stands for
+_ROLE_REACH = 4  # tokens beside a name searched for that role's word
 # Common nouns for an organisation that speaks ("the army said"), read back to its name.
 _GROUP_NOUNS = frozenset({
     "army", "military", "ministry", "observatory", "center", "centre", "agency", "coalition",
@@ -71,7 +77,14 @@ PERSON_NOUNS = frozenset({
     "brother", "sister", "son", "daughter", "child", "student", "teacher", "civilian",
     "eyewitness", "medic", "nurse", "farmer", "driver", "commander", "friend", "neighbour",
     "neighbor", "villager", "local", "citizen", "defector", "prisoner", "detainee",
+    # people who speak in a crowd or for a campaign ("another supporter wrote", "top
+    # advisers said", "the crowd chanted")
+    "supporter", "voter", "protester", "protestor", "demonstrator", "marcher", "mourner",
+    "crowd", "aide", "adviser", "advisor", "critic", "colleague", "candidate", "nominee",
+    "opponent", "campaigner", "organiser", "organizer", "participant", "employee",
 })
+# Roles beside the titles a person is named with and then called by ("the candidate")
+_ROLE_NOUNS = frozenset({"candidate", "nominee", "commander", "activist", "cleric", "judge"})
 # Words for an outlet, written before its name ("its television station Al-Manar").
 _OUTLET_NOUNS = frozenset({
     "station", "channel", "television", "tv", "broadcaster", "agency", "newspaper", "paper",
@@ -155,6 +168,7 @@ class Namer:
         self.spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) in text order
         self.metonyms = _metonyms(ctx)
         self.by_noun: dict[str, Speaker] = {}  # the last speaker named by each head noun
+        self._titled = _titled_genders(doc)
 
     def name(self, head: Token, any_noun: bool = True) -> Speaker | None:
         """The canonical speaker a phrase names, ``head`` being its head token.
@@ -187,6 +201,10 @@ class Namer:
                 found = self._same_noun_before(head)
             if found is None and _definite(head) and lemma in _BACK_NOUNS:
                 found = self._pronoun(head, want_person=False)
+            if found is None and _definite(head) and head.tag_ == "NN" and (
+                    role or lemma in _ROLE_NOUNS or lemma in speaker_nouns()):
+                found = self._holder_named_before(head) or (
+                    self._last_person_quoted(head) if role else None)
             if found is None and (
                 any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
@@ -256,6 +274,39 @@ class Namer:
             ):
                 return Speaker(n.name, head.i, head.i + 1, n.kind)
         return None
+
+    def _holder_named_before(self, head: Token) -> Speaker | None:
+        """The person a definite role stands for: "the minister said" after "Foreign
+        Minister Sergei Lavrov", "the candidate said" after "Republican presidential
+        candidate Donald Trump": the last person named before it, in the last few
+        sentences, with the same word beside the name (a few words before it, or its
+        apposition after it)."""
+        lemma = head.lemma_.lower()
+        since = _previous_sentences(self.bounds, head.i, _ROLE_LOOKBACK)[-1][0]
+        i = bisect_left(self._name_starts, head.i)
+        for n in reversed(self.names[:i]):
+            if n.start < since:
+                return None
+            if n.kind != "person" or n.lone or n.end > head.i:
+                continue
+            around = [*self.doc[max(since, n.start - _ROLE_REACH) : n.start],
+                      *self.doc[n.end : min(head.i, n.end + _ROLE_REACH)]]
+            if any(t.lemma_.lower() == lemma or t.lower_ == head.lower_ for t in around):
+                return Speaker(n.name, head.i, head.i + 1, "person")
+        return None
+
+    def _last_person_quoted(self, head: Token) -> Speaker | None:
+        """"Staffan de Mistura said … . “…,” the envoy said": a bare definite role ("the
+        envoy", no word of its own to tell it from another) goes on with the person whose
+        words the last two sentences reported."""
+        if any(c.dep_ != "det" for c in head.lefts) or not self.spoken:
+            return None
+        since = _previous_sentences(self.bounds, head.i, 1)[-1][0]
+        at, spoken = self.spoken[-1]
+        if at < since or spoken.kind != "person" or not spoken.name or (
+                self.region[at] != self.region[head.i]):  # "X wrote: “The commander told me”"
+            return None
+        return Speaker(spoken.name, head.i, head.i + 1, "person")
 
     def _same_noun_before(self, head: Token) -> Speaker | None:
         """"The source said" after "a source in the Russian Defense Ministry told
@@ -360,6 +411,7 @@ class Namer:
         """
         if want_person is None:
             want_person = pronoun.lower_ in _PERSON_PRONOUNS
+        gender = _PRONOUN_GENDER.get(pronoun.lower_)  # "she" is not the man named last
         sents = _previous_sentences(self.bounds, pronoun.i, _LOOKBACK_SENTENCES)
         if not want_person:
             recent = self._last_spoken(want_person, since=sents[-1][0])
@@ -375,21 +427,36 @@ class Namer:
                 if (n.kind == "person") == want_person
                 and self.region[n.start] == self.region[pronoun.i]
                 and not n.lone
+                and self._fits(n.name, gender)
             ]
             if cands:
                 # "X told Al Jazeera that Y was “a criminal”. “…,” he said": the person
                 # whose words the sentence reports, not the subject of the reported clause
                 quoted = [sp for at, sp in self.spoken if sent_start <= at < end
-                          and sp.kind == "person" and sp.name] if want_person else []
+                          and sp.kind == "person" and sp.name
+                          and self._fits(sp.name, gender)] if want_person else []
                 if quoted:
                     return Speaker(quoted[-1].name, pronoun.i, pronoun.i + 1, "person")
                 subjects = [n for n in cands if _is_subject(self.doc[n.start : n.end])]
                 best = (subjects or cands)[-1]
                 return Speaker(best.name, pronoun.i, pronoun.i + 1, best.kind)
         spoken = self._last_spoken(want_person)
-        if spoken is not None:
+        if spoken is not None and self._fits(spoken.name, gender):
             return Speaker(spoken.name, pronoun.i, pronoun.i + 1, spoken.kind)
         return None
+
+    def _fits(self, name: str | None, gender: str | None) -> bool:
+        """Whether a person's name may be what a pronoun of ``gender`` stands for: a
+        given name (resources/given_names.tsv) or a title in the text ("Ms. Khan") that
+        says otherwise rules it out; a name that says nothing fits."""
+        if gender is None or not name:
+            return True
+        words = [w.lower().rstrip(".") for w in _untitled(name).split()]
+        if not words:
+            return True
+        known = given_names().get(words[0]) if len(words) > 1 else None
+        known = known or self._titled.get(words[-1])
+        return known is None or known == gender
 
     def _last_spoken(self, person: bool, since: int = 0) -> Speaker | None:
         """The last speaker of that kind whose words were reported at token ``since`` or later.
@@ -436,6 +503,20 @@ class Namer:
                 lone = kind == "person" and len(name_words(text)) < 2 and not _introduced(ent)
                 names.append(_Name(ent.start, ent.end, text, kind, lone))
         return names
+
+
+def _titled_genders(doc: Doc) -> dict[str, str]:
+    """Surnames the text writes after a title that gives a gender ("Ms. Khan": f)."""
+    out: dict[str, str] = {}
+    for t in doc[:-1]:
+        gender = _TITLE_GENDER.get(t.lower_.rstrip("."))
+        nxt = doc[t.i + 1] if doc[t.i + 1].text != "." else doc[min(t.i + 2, len(doc) - 1)]
+        if gender and nxt.pos_ == "PROPN" and t.text[0].isupper():
+            last = nxt
+            while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
+                last = doc[last.i + 1]
+            out.setdefault(last.lower_, gender)
+    return out
 
 
 def _metonyms(ctx: DocContext) -> dict[str, str]:

@@ -61,6 +61,14 @@ _SAID_BY = frozenset({"say", "add", "write", "note", "explain", "claim", "state"
                       "warn", "insist", "continue", "declare", "announce"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "―", "-", "--"})
+# Verbs whose object is who is spoken to ("emailed supporters saying …")
+_ADDRESSING = frozenset({"email", "tell", "address", "brief", "urge", "inform", "remind",
+                         "assure", "thank", "text", "message", "write", "warn"})
+# What a speaker puts out in writing or on video, and the verbs for putting it out
+_DOCUMENT_NOUNS = frozenset({"statement", "video", "letter", "communique", "message",
+                             "release", "post", "tweet", "recording", "note"})
+_ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "deliver", "sign",
+                      "circulate", "distribute", "broadcast", "air", "tweet"})
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,9 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
                 return before
         if subj is not None:
             if subj.tag_ in _RELATIVE_TAGS or subj.lower_ == "that":
-                return node.head if node.dep_ == "relcl" and not avoid(node.head) else None
+                if node.dep_ != "relcl" or avoid(node.head):
+                    return None
+                return _issuer(node.head, avoid) or node.head  # "a video that said"
             return None if avoid(subj) else subj
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if passive is not None:  # "he was quoted as saying" names him; "it is reported" no one
@@ -144,10 +154,15 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
         if node.dep_ == "acl" and node.tag_ == "VBG":  # not "the city, called “…”"
             head = node.head
             lemma = head.lemma_.lower()
-            if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and not (
-                    lemma in speaker_nouns() or lemma in PERSON_NOUNS or lemma in titles()):
+            issuer = _issuer(head, avoid)  # "X issued a statement saying"
+            if issuer is not None:
+                return issuer
+            person = lemma in speaker_nouns() or lemma in PERSON_NOUNS or lemma in titles()
+            if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and (
+                    not person or head.dep_ == "dobj" and head.head.lemma_.lower() in _ADDRESSING):
                 # "X condemned Russian strikes saying …": the participle goes with the
-                # clause, the comma lost, not with the strikes
+                # clause, the comma lost, not with the strikes; "X emailed supporters
+                # saying …": nor with the people X addressed
                 governor = head.head
                 while governor.pos_ == "ADP" and governor.head.i != governor.i:
                     governor = governor.head
@@ -170,6 +185,21 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
         ):
             return obj
     return None
+
+
+def _issuer(noun: Token, avoid: Callable[[Token], bool]) -> Token | None:
+    """Who put out the statement, video or letter that speaks: "the ministry issued a
+    statement saying …", "Trump released a video that said …" are the ministry's and
+    Trump's words, not an unnamed statement's."""
+    if noun.lemma_.lower() not in _DOCUMENT_NOUNS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() not in _ISSUING:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or avoid(subj) or subj.tag_ in _RELATIVE_TAGS or subj.lower_ == "that":
+        return None
+    return subj
 
 
 def _agent(verb: Token) -> Token | None:
@@ -222,7 +252,7 @@ class Attributor:
         )
         more = [near] if near is not None else self._trailing(inner, index, avoid, usable)
         out += [a for a in more if all(a.speaker.i != b.speaker.i for b in out)]
-        return out
+        return [a for a in out if not _next_paragraph(inner, a.cue)]
 
     def _climb(self, head: Token, avoid, usable) -> list[Attribution]:
         """Rule 1. An active verb that casts something "as “…”" ("praised Putin as a
@@ -341,6 +371,16 @@ class Attributor:
             heads += between[-1:] + [w for w in between if w.dep_ != "compound"][:1]
             return [Attribution(t, h, "trailing") for h in dict.fromkeys(heads)]
         return []
+
+
+def _next_paragraph(inner: Span, cue: Token | None) -> bool:
+    """Whether ``cue`` stands after a line break that follows the quotation: a paragraph
+    that closes with a quotation does not hand it to the next paragraph's speaker ("…
+    with these individuals.” ⏎ Republican nominee Mike Pence said …"), however the
+    parse joined the two."""
+    if cue is None or cue.i < inner.end:
+        return False
+    return any(t.is_space and "\n" in t.text for t in inner.doc[inner.end : cue.i])
 
 
 def _name_after(cue: Token) -> Token | None:
