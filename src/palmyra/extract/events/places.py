@@ -35,6 +35,7 @@ import itertools
 
 from spacy.tokens import Span, Token
 
+from palmyra.annotate.unlisted_places import LIST_RULE
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.syntax import ancestors_in_sentence, sentences
@@ -429,7 +430,8 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
             for tm in towns:
                 lo, hi = (edge.end, tm.start) if step == 1 else (tm.end, edge.start)
                 later = tm if step == 1 else edge
-                if hi == lo and later.place.precision == "unlisted":
+                if hi == lo and later.place.precision == "unlisted" and (
+                        later.mention.rule != LIST_RULE):
                     continue  # "Aleppos Marjeh district": a city and its part, not a list
                 if 0 <= hi - lo <= 1 and all(doc[k].lower_ in _LIST_GLUE for k in range(lo, hi)):
                     nxt = tm
