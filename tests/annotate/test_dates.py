@@ -345,3 +345,22 @@ def test_shift_period_moves_the_unit_holding_a_value() -> None:
     assert shift_period(may, "month", -1, "r") == DateValue(
         "2015-04", "month", "2015-04-01", "2015-04-30", "r")
     assert shift_period(may, "week", 1, "r") is None  # May spans several weeks
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Air strikes killed at least 20 people in Latakia overnight, the Observatory said.",
+         "overnight"),
+        ("Clashes killed at least 16 combatants in the past 24 hours, sources said.",
+         "in the past 24 hours"),
+    ],
+)
+def test_dates_the_night_and_day_before_the_report(text: str, words: str) -> None:
+    # GUIDE (judgement calls, dates): "overnight", "in the past 24 hours" in a report of day D
+    dates = found(text, MONDAY)
+    assert (dates[words].value, dates[words].precision) == ("2016-03-27", "day")
+
+
+def test_twenty_four_hours_of_fighting_is_no_date() -> None:
+    assert found("It was 24 hours of fighting.", MONDAY) == {}

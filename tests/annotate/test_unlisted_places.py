@@ -54,3 +54,41 @@ def test_unlisted_place_without_a_container_takes_the_reports_province():
     places = _places("Russian jets struck Aleppo on Friday. A rocket hit the al-Jamiliyeh"
                      " neighborhood in the city on Saturday, killing two.")
     assert places["al-Jamiliyeh"] == ("unlisted", "Aleppo", "Syria")
+
+
+# Lists FA-KES stripped of their commas (SANA reports), as written in gold/dev articles.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Syrian Army units also targeted gatherings of terrorists in Kadin Salma Dourin"
+         " al-Mugheiriyeh and Tirtyah areas in the northern countryside of the coastal"
+         " province of Latakia.", ["Kadin", "Salma", "Dourin al-Mugheiriyeh", "Tirtyah"]),
+        ("The Syrian army also regained the villages of Ein al-Jawzeh and Ruweiset al-Jaoureh"
+         " in the northern countryside of Latakia.", ["Ein al-Jawzeh", "Ruweiset al-Jaoureh"]),
+        ("Terrorists attacked military posts on the axes of al-Zakat Haseria and al-Latamina"
+         " in the northern countryside of Hama province.", ["al-Zakat", "Haseria", "al-Latamina"]),
+        ("Russian jets bombed the towns of Anadan Qibtan Aljabal and Zorba in rural Aleppo.",
+         ["Qibtan Aljabal", "Zorba"]),
+    ],
+)
+def test_a_comma_less_list_of_places_is_split_into_its_names(text: str, names: list[str]):
+    places = _places(text)
+    assert [n for n in names if places.get(n, ("",))[0] != "unlisted"] == []
+    assert not [t for t in places if " " in t and t not in names and places[t][0] == "unlisted"]
+
+
+def test_a_bare_locative_list_needs_a_listed_place_among_three_names():
+    places = _places("Army units targeted gatherings of terrorists in Bosra al-Sham Atman"
+                     " al-Hrak and al-Yadouda in the countryside of Daraa.")
+    assert places["Atman"][0] == "unlisted" and places["al-Yadouda"][0] == "unlisted"
+    assert places["al-Hrak"][0] == "town"  # listed on its own: not glued to Atman
+    assert "Karim" not in _places("Gunmen fired at cars in Ali Karim and Hassan.")
+
+
+def test_each_place_of_a_comma_less_list_is_an_event():
+    facts = analyze_texts([TextRecord(
+        "Report\n\nSyrian Army units also targeted gatherings of terrorists in Kadin Salma"
+        " Dourin and Tirtyah areas in the northern countryside of the coastal province of"
+        " Latakia killing a big number of them.\n")])[0]
+    places = {e.place.name for e in facts.events if e.place is not None}
+    assert {"Kadin", "Salma", "Dourin", "Tirtyah"} <= places

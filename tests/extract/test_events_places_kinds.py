@@ -118,3 +118,32 @@ def test_a_dateline_alone_still_places_the_event():
                      "Sunday between the army and the Rapid Support Forces, residents said.",
                      "Armed clash")
     assert places == ["Khartoum"]
+
+
+# -- a listed neighbourhood of the town the clause names -------------------------------
+
+
+def test_a_listed_neighbourhood_in_the_clause_is_the_place_not_its_city():
+    # iraq dev: the gazetteer lists Kadhimiya as a part of Baghdad
+    places = _places(
+        "In Baghdad, a suicide bomber blew himself up inside a Shi'ite mosque in the Kadhimiya "
+        "district on Monday evening, killing 12 worshippers, police sources said.",
+        "Suicide bomb")
+    assert places == ["Kadhimiya"]
+
+
+def test_a_neighbourhood_of_another_clause_does_not_replace_the_events_town():
+    # sudan dev: the clashes are in Omdurman; Kafouri is where the warplanes struck
+    places = _places(
+        "Residents of Omdurman said clashes erupted on Friday morning around the state "
+        "broadcasting headquarters, while army warplanes struck RSF positions in the Kafouri "
+        "area of Bahri.", "Armed clash")
+    assert "Kafouri" not in places
+
+
+def test_a_town_beside_a_comma_less_list_item_is_its_sibling_not_its_parent():
+    facts = analyze_texts([TextRecord(
+        "Report\n\nRegime shelling killed 12 people on Wednesday in the capitals eastern"
+        " suburbs of Zamalka Arbeen and Ein Tarma.\n", published="2016-07-14")])[0]
+    places = {e.place.name for e in facts.events if e.place is not None}
+    assert {"Zamalka", "Arbeen"} <= places

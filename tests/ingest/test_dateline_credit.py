@@ -26,3 +26,21 @@ def test_dateline_after_title_with_wire_credit(after_title, published, removed):
     assert doc.published is not None and doc.published.value == published
     cut = [text[s.start : s.end] for s in doc.removed]
     assert (removed in cut) if removed else cut == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        ("ADEN, March 14, 2021 (Reuters) - A drone struck a petrol station.", "2021-03-14"),
+        ("SANAA, Yemen, Jan. 12, 2024 (AP) — Warplanes struck Sanaa.", "2024-01-12"),
+        ("MOSCOW, February 17, 2024 /TASS/ - Troops took the town.", "2024-02-17"),
+        ("KURSK, 9 Aug 2024 - RIA Novosti. Units repelled an incursion.", "2024-08-09"),
+        ("KHARKIV, Ukraine, May 14 (Reuters) - Troops entered the town.", None),  # no year
+        ("Aleppo, March 14, 2021 was a day of strikes.", None),  # no agency and dash: prose
+    ],
+)
+def test_a_wire_dateline_after_its_place_is_the_publication_date(opening, published):
+    text = f"Strikes hit the city\n\n{opening} Nine were killed.\n"
+    doc = build_document(RawRecord(SourceRef("/w.txt", None), text, "text"))
+    assert (doc.published.value if doc.published else None) == published
+    assert opening.split(",")[0] in doc.clean.text  # the wire's place stays in the prose

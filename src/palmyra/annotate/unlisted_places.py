@@ -10,7 +10,12 @@ precision ``unlisted``, when the text itself says it is a place:
 2. a place noun right after it ("X village", "X camp", "X airbase");
 3. a locative word before it ("in", "near", "outside") and the parser's entity
    label GPE, LOC or FAC;
-4. a list whose last name has a plural place noun ("the X and Y districts").
+4. a list whose last name has a plural place noun ("the X and Y districts");
+5. a list that FA-KES stripped of its commas ("the villages of Kadin Salma Dourin and
+   Tirtyah", "in Bosra al-Sham Atman al-Hrak and al-Yadouda"): after a plural place noun
+   and "of", before a plural place noun, or after a locative where two of three or more
+   names are listed towns of one province, the run is split into its names
+   (``_list_items``).
 
 A name the places annotator took for a listed place is kept when the text calls a
 longer name a place ("the Bab al-Nasr district", where "Bab" alone is al-Bab).
@@ -32,7 +37,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from palmyra import registry
-from palmyra.annotate.place_names import read_word_list
+from palmyra.annotate.place_names import key_of_words, read_word_list, words
 from palmyra.model import Mention, PlaceRef
 
 if TYPE_CHECKING:
@@ -55,6 +60,29 @@ GLUE = frozenset({"-", "'", "’"})
 MAX_NAME_TOKENS = 3  # capitalised words; particles and hyphens between them do not count
 CONTAINER_WINDOW = 8  # tokens after the name in which the place that holds it is looked for
 UNLISTED = "unlisted"
+LIST_RULE = "unlisted:list-item"
+# Plural place nouns that open ("the villages of A B and C", "on the axes of A B and C") or
+# close ("in A B and C areas") a list of places.
+LIST_NOUNS_BEFORE = frozenset({"villages", "towns", "areas", "neighbourhoods", "neighborhoods",
+                               "districts", "cities", "axes", "fronts", "suburbs", "camps",
+                               "localities", "hamlets", "farms"})
+LIST_NOUNS_AFTER = frozenset({"villages", "towns", "areas", "neighbourhoods", "neighborhoods",
+                              "districts", "suburbs", "camps", "localities"})
+LIST_LOCATIVES = frozenset({"in", "on", "at"})
+MIN_LOCATIVE_ITEMS = 3  # a list after a bare locative: "in Bosra al-Sham Atman and Hrak"
+# First words of Arabic place names that are never a place alone ("Tal Abyad", "Kafr Batna",
+# "Um Sharshouh", "Ayn Tarma"): a list item goes on past them.
+NAME_HEADS = frozenset({
+    "tal", "tall", "tell", "tel", "kafr", "kafar", "kfar", "kafer", "deir", "dayr", "ein", "ain",
+    "ayn", "um", "umm", "bab", "khan", "jisr", "maarat", "maaret", "marat", "maarrat", "bir",
+    "ras", "beit", "bayt", "qasr", "jabal", "jebel", "jabel", "wadi", "hayy", "abu", "bani",
+    "beni", "qalaat", "qalat", "marj", "nahr", "sheikh", "shaykh", "khirbet", "khirbat",
+    "mazraat", "nazlet", "nazlat", "hosh", "haret", "harat", "qaryat", "arab", "sayyida",
+    "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower"})
+# Second words that qualify the name before them: "Qoraa al-Kabireh", "Samadaniyeh al-Gharbiyeh".
+NAME_QUALIFIERS = ("kabir", "saghir", "zghir", "gharbi", "sharqi", "shamali", "janoubi",
+                   "janubi", "fawqa", "fouqa", "tahta", "jadid", "qadim", "wusta", "sharqiy",
+                   "gharbiy")
 
 
 @registry.annotators.register(NAME)
@@ -72,8 +100,22 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     runs = _name_runs(doc)
     whys = [_place_context(doc, start, end) for start, end in runs]
     _carry_plural_lists(doc, runs, whys)
+    items, covered = _comma_less_lists(doc, listed, ctx)
     out = []
+    for start, end in items:
+        span = doc[start:end]
+        admin1, where = _container(doc, end, places, ctx)
+        if admin1 is None and where in (None, country):
+            admin1 = province
+        out.append(Mention(
+            kind="place", text=span.text, span=ctx.span(span.start_char, span.end_char),
+            value=PlaceRef(name=span.text, geonameid=None, lat=None, lon=None, admin1=admin1,
+                           country=where or country, precision=UNLISTED),
+            rule=LIST_RULE,
+        ))
     for (start, end), why in zip(runs, whys, strict=True):
+        if any(start < hi and lo < end for lo, hi in covered):
+            continue
         inside = [r for r in listed if r[0] < end and start < r[1]]
         if not why or (start, end) in listed:
             continue
@@ -105,12 +147,13 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     return out
 
 
-def _listed_runs(doc: Doc, places: list[Mention], ctx: DocContext) -> set[tuple[int, int]]:
-    """Token ranges of the listed places."""
+def _listed_runs(doc: Doc, places: list[Mention], ctx: DocContext
+                 ) -> dict[tuple[int, int], PlaceRef]:
+    """Token ranges of the listed places, with the place each names."""
     starts = {ctx.span(t.idx, t.idx + len(t)).start: t.i for t in doc}
     ends = {ctx.span(t.idx, t.idx + len(t)).end: t.i + 1 for t in doc}
-    return {(starts[m.span.start], ends[m.span.end]) for m in places
-            if m.span.start in starts and m.span.end in ends}
+    return {(starts[m.span.start], ends[m.span.end]): m.value for m in places
+            if m.span.start in starts and m.span.end in ends and isinstance(m.value, PlaceRef)}
 
 
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -229,3 +272,116 @@ def _document_country(places: list[Mention]) -> str | None:
     counts = Counter(m.value.country for m in places
                      if isinstance(m.value, PlaceRef) and m.value.country)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: DocContext
+                      ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The unlisted names of lists FA-KES stripped of their commas, and the token ranges
+    the lists cover (no other unlisted run is taken inside them).
+
+    A list is a run of names joined by nothing, commas, "and" or "or", ending in a name
+    after "and"/"or", and marked as places by a plural place noun before it with "of"
+    ("the towns of Misraba Ayn Tarma Arbin and Kafr Batna") or right after it ("in Kadin
+    Salma Dourin and Tirtyah areas"), or by a locative before it when it holds at least
+    ``MIN_LOCATIVE_ITEMS`` names, two of them listed towns of one province ("in Bosra al-Sham
+    Atman al-Hrak and al-Yadouda"). Listed places stay the places annotator's.
+    """
+    units = {start: end for start, end in listed}
+    gaz = ctx.gazetteer
+    items: list[tuple[int, int]] = []
+    covered: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _list_opening(doc, i):
+            i += 1
+            continue
+        start = i + 1 + (i + 1 < n and doc[i + 1].lower_ == "the" and doc[i].lower_ == "of")
+        found = _list_items(doc, start, units, gaz)
+        if found is None:
+            i += 1
+            continue
+        names, end = found
+        nouned = doc[i].lower_ == "of" or (end < n and doc[end].lower_ in LIST_NOUNS_AFTER)
+        provinces = Counter(listed[r].admin1 for r in names if r in listed and listed[r].admin1
+                            and listed[r].precision not in ("admin1", "country", "region"))
+        if not nouned and (len(names) < MIN_LOCATIVE_ITEMS
+                           or not any(k >= 2 for k in provinces.values())):
+            i += 1
+            continue
+        covered.append((start, end))
+        items += [(a, b) for a, b in names if units.get(a) != b
+                  and not any(a < hi and lo < b for lo, hi in listed)]
+        i = end
+    return items, covered
+
+
+def _list_opening(doc: Doc, i: int) -> bool:
+    """ "villages of" (``i`` at "of") or a locative preposition."""
+    tok = doc[i]
+    if tok.lower_ == "of":
+        return i > 0 and doc[i - 1].lower_ in LIST_NOUNS_BEFORE
+    return tok.lower_ in LIST_LOCATIVES
+
+
+def _list_items(doc: Doc, start: int, units: dict[int, int], gaz: object
+                ) -> tuple[list[tuple[int, int]], int] | None:
+    """The names of a list from ``start`` and where it ends, or None where the parts there
+    are no list of two or more names that closes with "and"/"or" and a name."""
+    parts: list[tuple[int, int]] = []  # one word of a name: "Kadin", "al-Mugheiriyeh"
+    seps: list[str | None] = []  # the joiner before each word: None, ",", "and" or "or"
+    i, n, sep = start, len(doc), None
+    while i < n:
+        if i in units:
+            parts.append((i, units[i]))
+            seps.append(sep)
+            i, sep = units[i], None
+            continue
+        if _particle(doc, i):
+            j = i + 1 + (doc[i + 1].text in GLUE)
+        elif _capitalised(doc[i]) and doc[i].lower_ not in STOPWORDS:
+            j = i
+        elif doc[i].lower_ in LIST_JOINERS and parts and sep in (None, ","):
+            sep = doc[i].lower_ if sep is None or doc[i].lower_ != "," else sep
+            i += 1
+            continue
+        else:
+            break
+        j += 1
+        while j + 1 < n and doc[j].text in GLUE and not doc[j - 1].whitespace_ and (
+                _capitalised(doc[j + 1])):
+            j += 2  # "Mar'a", "Kafr-Nabl"
+        parts.append((i, j))
+        seps.append(sep)
+        i, sep = j, None
+    names: list[tuple[int, int]] = []
+    last_sep = None  # the joiner before the last name
+    for (a, b), sep in zip(parts, seps, strict=True):
+        if names and sep is None and _goes_on(doc, names[-1], (a, b), units, gaz):
+            names[-1] = (names[-1][0], b)
+        else:
+            names.append((a, b))
+            last_sep = sep
+    if len(names) < 2 or last_sep not in ("and", "or"):
+        return None
+    return names, parts[-1][1]
+
+
+def _goes_on(doc: Doc, name: tuple[int, int], word: tuple[int, int], units: dict[int, int],
+             gaz: object) -> bool:
+    """Whether ``word`` continues the list item ``name`` rather than opening the next one."""
+    if units.get(name[0]) == name[1] or units.get(word[0]) == word[1]:
+        return False  # a listed place is an item of its own
+    if name[1] - name[0] == 1 and doc[name[0]].lower_ in NAME_HEADS:
+        return True
+    first = doc[word[0]]
+    glued = first.text[:2] in ("Al", "El") and first.text[2:].islower() and len(first) > 4
+    if not (_particle(doc, word[0]) or glued):  # "al-Jaoureh", "Aljabal"
+        return False
+    tail = words(doc[word[0]:word[1]].text)
+    if tail[-1].startswith(NAME_QUALIFIERS):
+        return True
+    # one article-led word goes on a one-word name ("Ruweiset al-Jaoureh", "Qibtan Aljabal"),
+    # unless the gazetteer lists it alone ("Atman al-Hrak": two places)
+    one_word = not any(_particle(doc, k) for k in range(name[0], name[1])) and all(
+        doc[k].text in GLUE or not _capitalised(doc[k]) for k in range(name[0] + 1, name[1]))
+    return one_word and not (gaz is not None and gaz.lookup(key_of_words(tail)))

@@ -36,6 +36,12 @@ _MD_HEADING = re.compile(r"#{1,6}\s+")
 _TITLE_TAIL = re.compile(r"[^\S\n]*[.:;,|–—-]*[^\S\n]*")
 # A wire credit in capitals before that dateline ("... Aleppo Monitor AFP Saturday 24 Sep 2016").
 _CREDIT = re.compile(r"[A-Z]{2,6}[^\S\n]+")
+# The place opening a wire dateline, with its country or region ("ADEN, ", "SANAA, Yemen, ",
+# "PORT SUDAN, "), before its date; the date is followed by the agency and a dash
+# ("March 14, 2021 (Reuters) - ", "February 17, 2024 /TASS/ - ", "9 Aug 2024 - RIA").
+_WIRE_WORDS = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
+_WIRE_PLACE = re.compile(rf"{_WIRE_WORDS}(?:, {_WIRE_WORDS})?, ")
+_WIRE_CREDIT = re.compile(r"[^\S\n]*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,20}/)[^\S\n]*)?[-–—]")
 # Name particles written in lower case inside a name (al-, de, van, bin ...).
 _PARTICLE = r"(?:al|el|de|da|di|van|von|der|bin|ibn|abu|le)"
 # "Thomas", "O'Neill", "McDowall", "Anne-Marie", "al-Khatib", "J."
@@ -189,6 +195,12 @@ def _read_dateline(text: str, start: int, title: Range | None, header: Header) -
     found = date_at(text, pos, "dateline")
     if found is None and (credit := _CREDIT.match(text, pos)) is not None:
         found = date_at(text, credit.end(), "dateline")
+    if found is None and copy_end is None and (wire := _WIRE_PLACE.match(text, pos)) is not None:
+        # "ADEN, March 14, 2021 (Reuters) - ...": the wire's place stays prose, the date goes
+        found = date_at(text, wire.end(), "dateline")
+        if found is None or not _WIRE_CREDIT.match(text, found[1]):
+            return
+        pos = wire.end()
     if found is None:
         return
     header.published, end = found

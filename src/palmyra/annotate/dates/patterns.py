@@ -102,7 +102,7 @@ def _triggers() -> dict[str, re.Pattern[str]]:
         "year": re.compile(r"(?:1[89]|20)\d\d"),
         "ordinal": re.compile(r"\d(?:st|nd|rd|th)"),
         "season": either_case(*w["season"]),
-        "day_word": either_case("yesterday", "today", "tonight", "tomorrow", *w["day_part"]),
+        "day_word": either_case(*w["day_offset"], *w["day_part"], "hours"),
         "unit": either_case("week", "month", "year"),
         "ago": either_case("ago"),
         "later": either_case("later", "earlier", "afterwards"),
@@ -231,8 +231,9 @@ def _patterns() -> tuple[_Pattern, ...]:
         (
             "relative_day",
             "day_word",
-            r"(?i:\b(?P<word>yesterday|today|tonight|tomorrow)\b|\b(?P<rel>this|last)\s+"
-            rf"(?:{alternation(w['day_part'])})\b|\bthe\s+day\s+before\s+yesterday\b)",
+            rf"(?i:\b(?P<word>{alternation(w['day_offset'])})\b|\b(?P<rel>this|last)\s+"
+            rf"(?:{alternation(w['day_part'])})\b|\bthe\s+day\s+before\s+yesterday\b"
+            r"|\b(?:in|over|during|within)\s+the\s+(?P<hours>past|last|previous)\s+24\s+hours\b)",
             _relative_day,
             {"weak": True},
         ),

@@ -124,6 +124,8 @@ def _day_offset(m: re.Match[str], text: str) -> int | None:
         return int(_words()["day_offset"][m["word"].lower()])
     if m["rel"]:  # "last night", "this morning"
         return _step(m["rel"])
+    if m["hours"]:  # "in the past 24 hours": GUIDE dates it the day before the report
+        return -1
     return -2  # "the day before yesterday"
 
 

@@ -44,6 +44,7 @@ from spacy.tokens import Span, Token
 from palmyra.annotate.dates import shift_period
 from palmyra.extract.events.index import DocIndex, TokenRelative
 from palmyra.extract.events.lexicon import lexicon
+from palmyra.extract.events.syntax import ancestors_in_sentence
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import DateValue
 
@@ -171,8 +172,10 @@ def _nearest(hit: Hit, tokens: Span | list[Token], index: DocIndex,
         (tm.root.i, tm.mention.value) for tm in index.mentions_in(tokens, "date")
         if tm.root.i not in index.cited and isinstance(tm.mention.value, DateValue)
         and (bound is None or tm.mention.value.start <= bound.end)
+        and not _in_other_description(tm.root, hit)
     ]
-    found += [(r.root.i, r) for r in index.relatives_in(tokens) if r.root.i not in index.cited]
+    found += [(r.root.i, r) for r in index.relatives_in(tokens) if r.root.i not in index.cited
+              and not _in_other_description(r.root, hit)]
     if not found:
         return None
     return min(found, key=lambda f: abs(f[0] - hit.token.i))[1]
@@ -188,3 +191,18 @@ def _widened(published: DateValue, precision: str, rule: str) -> DateValue:
         return DateValue(published.value, "week", start.isoformat(), end.isoformat(), rule)
     first = day.replace(day=1)
     return DateValue(first.isoformat()[:7], "month", first.isoformat(), end.isoformat(), rule)
+
+
+_DESCRIBING_DEPS = frozenset({"relcl"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "which", "who", "whose", "where"
+
+
+def _in_other_description(token: Token, hit: Hit) -> bool:
+    """Whether the date dates a relative clause the trigger is not in: "In Slavyansk, which
+    the army entered a week ago, the SBU has detained dozens": "a week ago" is the entry's."""
+    for t in ancestors_in_sentence(token):
+        if t.dep_ in _DESCRIBING_DEPS:
+            inside = {u.i for u in t.subtree}
+            return hit.token.i not in inside and any(
+                u.tag_ in _WH_TAGS for u in t.subtree if u.i < t.i)
+    return False

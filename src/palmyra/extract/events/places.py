@@ -35,6 +35,7 @@ import itertools
 
 from spacy.tokens import Span, Token
 
+from palmyra.annotate.unlisted_places import LIST_RULE
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.syntax import ancestors_in_sentence, sentences
@@ -292,18 +293,35 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     aside = _landmarks(places)
     places.sort(key=lambda tm: (tm.root.i not in own, tm.root.i in aside,
                                 abs(tm.root.i - hit.token.i)))
-    primary = _town_of_part(_qualified(_finer_inside(places[0], places), places), places)
+    finer = _finer_inside(places[0], places, parts=True)
+    if finer is not places[0]:  # the town or province holding the finer place is no other event
+        places = [tm for tm in places if tm is not places[0]]
+    primary = _town_of_part(_qualified(finer, places), places)
     return _dedupe([primary, *_coordinated(primary, places), *_run_on(primary, places)])
 
 
-def _finer_inside(primary: TokenMention, places: list[TokenMention]) -> TokenMention:
-    """A town named within the chosen province is the better place ("Idlib's Jisr al-Shughur")."""
+def _finer_inside(primary: TokenMention, places: list[TokenMention],
+                  parts: bool = False) -> TokenMention:
+    """A town named within the chosen province is the better place ("Idlib's Jisr al-Shughur");
+    with ``parts`` (places of the trigger's own clause), so is a listed neighbourhood of the
+    chosen town's province that the clause puts the event in."""
     ref = primary.place
     if ref is not None and ref.precision == "town":
         # "Aleppos Marjeh district": a part the gazetteer does not list, right after its city
         for tm in places:
             if tm.start == primary.end and tm.place is not None and tm.place.precision in (
-                    "unlisted", "neighbourhood"):
+                    "unlisted", "neighbourhood") and tm.mention.rule != LIST_RULE:
+                return tm  # (a name of a comma-less list is the town's sibling, not its part)
+        # "in Kharkiv's Saltivka district", "In Baghdad, ... in the Kadhimiya district": a
+        # neighbourhood the gazetteer lists in the town's province is the part of it hit
+        for tm in places if parts else ():
+            p = tm.place
+            head = _phrase_head(tm)
+            prep = _governing_prep(head)
+            if (p is not None and p.precision == "neighbourhood" and ref.admin1
+                    and p.admin1 == ref.admin1 and p.country == ref.country
+                    and prep is not None and prep.lower_ in _LOCATIVE_PREPS
+                    and head.dep_ != "conj" and not head.conjuncts):
                 return tm
     if ref is None or ref.precision in _TOWN_GRAINS:
         return primary
@@ -429,7 +447,8 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
             for tm in towns:
                 lo, hi = (edge.end, tm.start) if step == 1 else (tm.end, edge.start)
                 later = tm if step == 1 else edge
-                if hi == lo and later.place.precision == "unlisted":
+                if hi == lo and later.place.precision == "unlisted" and (
+                        later.mention.rule != LIST_RULE):
                     continue  # "Aleppos Marjeh district": a city and its part, not a list
                 if 0 <= hi - lo <= 1 and all(doc[k].lower_ in _LIST_GLUE for k in range(lo, hi)):
                     nxt = tm
