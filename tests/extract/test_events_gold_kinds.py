@@ -78,3 +78,38 @@ def test_background_year_does_not_date_the_next_news_sentence():
                      " western Aleppo.", published="2015-07-03")
     clashes = [e for e in events if e.sub_event_type == "Armed clash" and e.date]
     assert clashes and all(e.date.value.startswith("2015") for e in clashes)
+
+
+def test_each_town_of_a_comma_less_list_is_an_event():
+    # FA-KES train rows (gold dev fakes-1926479005, fakes-1965495325)
+    events = _events("Two children were killed and dozens more were injured in airstrikes on"
+                     " Tuesday morning in the towns of Kafar Takharim Kafranbil Khan Alsibil and"
+                     " Saraqeb in rural Idlib.")
+    assert len(_places(events, "Air/drone strike")) == 4, _places(events, "Air/drone strike")
+    events = _events("Activists said the shelling hit the capitals eastern suburbs of Zamalka"
+                     " Arbeen and Ein Tarma on Wednesday.")
+    places = [p for s in {e.sub_event_type for e in events} for p in _places(events, s)]
+    assert {"Zamalka", "Arbeen", "Ain Tarma"} <= set(places), places
+
+
+def test_injured_due_to_attacks_is_a_cause_not_a_plan():
+    # FA-KES train row (gold dev fakes-1926479070), SANA style
+    events = _events("In the same context three civilians were injured due to attacks carried out"
+                     " by Jaish al-Islam terrorists on the neighborhoods of al-Sabaa Bahrat and"
+                     " al-Sinaa in Damascus city.")
+    assert events and {e.modality for e in events} <= {"asserted", "attributed"}
+
+
+def test_a_plan_that_is_due_stays_a_plan():
+    facts = analyze_texts([TextRecord("Report\n\nGovernment forces are due to launch an offensive"
+                                      " on Raqqa next week.\n", published="2016-05-31")])[0]
+    assert [e.modality for e in facts.events] == ["planned"]
+
+
+def test_fighting_that_went_on_that_day_is_an_event_and_a_habit_is_not():
+    # FA-KES train rows (gold dev fakes-1965511107, fakes-1923848232)
+    assert [e.place.name for e in _events("In the east of Damascus the Syrian military continued"
+                                          " to battle the insurgents in Jubar.")] == ["Jobar"]
+    assert _events("The Observatory said the fighting was continuing on Saturday in Kobane.")
+    assert not _events("Regime aircraft have continued to bomb Douma.")
+    assert not _events("The regime continues to bomb hospitals in Idlib.")

@@ -96,7 +96,7 @@ def _reporting_verb(token: Token, lex: Lexicon) -> Token | None:
 def _habitual(chain: list[Token], lex: Lexicon) -> bool:
     """Habitual, ongoing or cumulative: "continues to pound", "since 2011", "the war has killed"."""
     for t in chain:
-        if lex.cue(t, "habitual") and is_verb(t):
+        if lex.cue(t, "habitual") and is_verb(t) and not _went_on(t):
             return True
         for c in t.children:
             if c.dep_ in ("advmod", "npadvmod", "amod", "prep") and lex.cue(c, "habitual"):
@@ -111,6 +111,13 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
                     m.dep_ == "mark" and lex.cue(m, "habitual") for m in c.children)):
                 return True  # "has killed hundreds since it declared a caliphate"
     return False
+
+
+def _went_on(verb: Token) -> bool:
+    """ "warplanes continued to bomb the town", "the fighting was continuing on Saturday":
+    a narrated past of a verb of going on tells what happened that day; "continues to
+    pound" and "has continued to bomb" stay a habit or a total."""
+    return verb.lemma_ == "continue" and tense(verb) == "past" and not _perfect(verb)
 
 
 def _perfect(verb: Token) -> bool:
@@ -202,7 +209,7 @@ def _hypothetical(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
 
 def _planned(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
     for t in chain:
-        if t.i != hit.token.i and lex.cue(t, "planned_head"):
+        if t.i != hit.token.i and lex.cue(t, "planned_head") and not _causal_due(t):
             return True
         if t.i != hit.token.i and hit.entry.family in _PRESENT_PEOPLE:
             continue  # "fired tear gas to disperse protesters": the protesters were there
@@ -213,6 +220,13 @@ def _planned(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
         if _purpose_infinitive(t, lex):
             return True
     return False
+
+
+def _causal_due(token: Token) -> bool:
+    """ "injured due to attacks": "due to" before a noun gives a cause, not a plan ("the
+    talks are due to start" has "to" as its verb's infinitive marker, no preposition)."""
+    return token.lower_ == "due" and any(c.lower_ == "to" and c.tag_ == "IN"
+                                         for c in token.children)
 
 
 def _purpose_infinitive(verb: Token, lex: Lexicon) -> bool:
