@@ -113,3 +113,12 @@ def test_fighting_that_went_on_that_day_is_an_event_and_a_habit_is_not():
     assert _events("The Observatory said the fighting was continuing on Saturday in Kobane.")
     assert not _events("Regime aircraft have continued to bomb Douma.")
     assert not _events("The regime continues to bomb hospitals in Idlib.")
+
+
+def test_fighting_going_on_as_the_report_is_written_is_an_event():
+    # FA-KES train rows (gold dev fakes-1919191766, fakes-1923848204)
+    events = _events("In Syria the SDF is now fighting to recapture the town of Tabqa from the"
+                     " group.")
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Armed clash", "Tabqa")]
+    assert _events("Intermittent clashes are continuing to take place till now in the Asfar"
+                   " Najjar area.")

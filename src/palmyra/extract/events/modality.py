@@ -51,7 +51,7 @@ def stance(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
     chain = _irrealis_scope(hit.token)
     if (_habitual(chain, lex) or _war_background(chain, lex) or _war_origin(hit.token, lex)
             or _expanse(hit, index, lex)
-            or (hit.is_verb and not dated
+            or (hit.is_verb and not dated and not _ongoing(hit.token)
                 and tense(hit.token, "past" in hit.entry.flags) == "present")):
         return Stance(None, rule="generic")
     speech = _reporting_verb(hit.token, lex)
@@ -114,10 +114,19 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
 
 
 def _went_on(verb: Token) -> bool:
-    """ "warplanes continued to bomb the town", "the fighting was continuing on Saturday":
-    a narrated past of a verb of going on tells what happened that day; "continues to
-    pound" and "has continued to bomb" stay a habit or a total."""
-    return verb.lemma_ == "continue" and tense(verb) == "past" and not _perfect(verb)
+    """ "warplanes continued to bomb the town", "the fighting was continuing on Saturday",
+    "clashes are continuing": a narrated past or a progressive of a verb of going on tells
+    what happened that day; "continues to pound" and "has continued to bomb" stay a habit
+    or a total."""
+    return verb.lemma_ == "continue" and (
+        (tense(verb) == "past" and not _perfect(verb)) or _ongoing(verb))
+
+
+def _ongoing(verb: Token) -> bool:
+    """ "the SDF is now fighting to recapture Tabqa", "clashes are continuing": a present
+    progressive tells what is going on as the report is written, one occurrence."""
+    return verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
+                                      for a in auxiliaries(verb))
 
 
 def _perfect(verb: Token) -> bool:
