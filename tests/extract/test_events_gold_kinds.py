@@ -122,3 +122,15 @@ def test_fighting_going_on_as_the_report_is_written_is_an_event():
     assert [(e.sub_event_type, e.place.name) for e in events] == [("Armed clash", "Tabqa")]
     assert _events("Intermittent clashes are continuing to take place till now in the Asfar"
                    " Najjar area.")
+
+
+def test_six_more_killed_near_the_town_is_another_strike():
+    # FA-KES train rows (gold dev fakes-1962495661, fakes-1965511172): the brief's over-merge
+    events = _events("US-led coalition air strikes killed 15 civilians in Manbij on Monday the"
+                     " Syrian Observatory said. The group said six more people lost their lives in"
+                     " a village near Manbij after similar attacks by coalition fighter jets.")
+    assert _places(events, "Air/drone strike") == ["Manbij", "Manbij"]
+    # "more than" adds nothing: one strike, its toll told twice
+    events = _events("Coalition air strikes killed 15 civilians in Manbij on Monday. More than 15"
+                     " people were killed in the strikes the monitor said.")
+    assert _places(events, "Air/drone strike") == ["Manbij"]

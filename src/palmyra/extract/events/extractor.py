@@ -334,6 +334,7 @@ class _Reader:
                 # A total told for several places at once is kept once, on the first.
                 counts=_first_per_key(counts) if k == 0 else {},
                 modality=voice.modality, asserted_by=voice.asserted_by, relative=relative,
+                distinct=_another(clause),
             ))
             if fill1 or fill2:
                 self.unnamed[id(self.candidates[-1])] = (fill1, fill2)
@@ -347,6 +348,15 @@ class _Reader:
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})
 NOT_SPECIFIC = "not specific"
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
+
+
+def _another(clause: list[Token]) -> bool:
+    """Whether the clause tells its toll as one more occurrence's ("six more people lost
+    their lives in a village near Manbij"), not a retelling of the one before. Only a
+    number followed by "more" says so: "more than 100", "another nine were wounded in the
+    attack" and "a second blast" add to the occurrence told before as often as not."""
+    return any(t.lower_ == "more" and t.head.tag_ == "CD" and t.i == t.head.i + 1
+               for t in clause)
 
 
 def _points_back(hit: Hit, lex: Lexicon) -> bool:

@@ -15,7 +15,9 @@ Fields, never gates: a candidate without a place, or without a date, is still
 an event. Only these things remove a body candidate here, each recorded on it
 (``decision``, ``reason``) for ``palmyra show --candidates``:
 
-- it retells an event already told (merged into it); a placeless telling joins
+- it retells an event already told (merged into it), unless the text tells it as another
+  occurrence ("six more people lost their lives in a village near Manbij");
+  a placeless telling joins
   the nearest earlier event of its paragraph with the same sub-type, and a telling
   that points back ("these attacks", "condemned the massacre") the nearest one; a
   lead placed only at a country or region ("killed in air strikes on a town in
@@ -94,6 +96,9 @@ class Candidate:
     definite: bool = False
     vetoed: bool = False  # the event-sentence model finds no event in its sentence
     summary: bool = False  # a lead toll told without a town, summing the events told after it
+    # "six more people were killed in a village near Manbij": the text says this is not the
+    # occurrence told before
+    distinct: bool = False
     decision: str = "kept"  # kept | merged | dropped
     reason: str = ""
 
@@ -122,6 +127,9 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
     groups: list[list[Candidate]] = []
     body = [c for c in candidates if c.region == "body"]
     for cand in body:
+        if cand.distinct:  # told as another occurrence: it starts its own event
+            groups.append([cand])
+            continue
         group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
         if group is None and cand.anaphoric:
             group = next((g for g in reversed(groups) if g[0].paragraph == cand.paragraph
