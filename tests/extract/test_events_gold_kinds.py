@@ -134,3 +134,18 @@ def test_six_more_killed_near_the_town_is_another_strike():
     events = _events("Coalition air strikes killed 15 civilians in Manbij on Monday. More than 15"
                      " people were killed in the strikes the monitor said.")
     assert _places(events, "Air/drone strike") == ["Manbij"]
+
+
+def test_places_a_described_noun_includes_are_where_the_event_was():
+    # FA-KES train row (gold dev fakes-1915433669)
+    events = _events("Other locations targeted by Assads troops this week in Eastern Ghouta include"
+                     " the towns of Misraba Ayn Tarma Arbin and Kafr Batna.")
+    places = {e.place.name for e in events if e.place}  # its sub-type is another matter
+    assert {"Misraba", "Kafr Batna"} <= places and "Eastern Ghouta" not in places, places
+
+
+def test_where_the_victims_came_from_is_not_where_they_were_killed():
+    # FA-KES train row (gold dev fakes-1914947533)
+    events = _events("A bomb blast hit a bus convoy outside Aleppo on Saturday. Those killed were"
+                     " mostly residents of the villages of al-Foua and Kefraya in Idlib province.")
+    assert not [e for e in events if e.place and e.place.name in ("Foua", "Kefraya", "al-Foua")]

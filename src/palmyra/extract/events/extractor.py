@@ -237,7 +237,8 @@ class _Reader:
     def _clause(self, hit: Hit, anchor: Token, others: set[int], sent: Span) -> list[Token]:
         """The trigger's clause, kept within its sentence and its region (body or title)."""
         region = self.index.region(hit.token)
-        return [t for t in clause_tokens(anchor, others)
+        tokens = clause_tokens(anchor, others) + _included(anchor)
+        return [t for t in sorted(tokens, key=lambda t: t.i)
                 if sent.start <= t.i < sent.end and self.index.region(t) == region] or [hit.token]
 
     def _read_hit(self, hit: Hit, anchor: Token, clause: list[Token], sent: Span, n: int,
@@ -357,6 +358,22 @@ def _another(clause: list[Token]) -> bool:
     attack" and "a second blast" add to the occurrence told before as often as not."""
     return any(t.lower_ == "more" and t.head.tag_ == "CD" and t.i == t.head.i + 1
                for t in clause)
+
+
+_LISTING_VERBS = frozenset({"include"})  # not "be": "those killed were residents of X"
+
+
+def _included(anchor: Token) -> list[Token]:
+    """The list a described noun is said to include: "Other locations targeted by Assads
+    troops this week include the towns of Misraba ... and Kafr Batna" — the participle's
+    clause ends at "locations", but the places it hit are the object of "include"."""
+    noun = anchor.head
+    if anchor.dep_ not in ("acl", "relcl") or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = noun.head
+    if verb.lemma_ not in _LISTING_VERBS or verb.i == noun.i:
+        return []
+    return [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
 
 
 def _points_back(hit: Hit, lex: Lexicon) -> bool:
