@@ -92,9 +92,9 @@ def test_techniques_eval_ptc_runs_alone(tmp_path):
     assert result.exit_code == 2 and "on its own" in result.output
 
 
-def test_train_fits_the_clause_classifier_only_when_asked(tmp_path):
+def test_train_fits_the_clause_classifier_unless_told_whole_lines(tmp_path):
     root = write_ptc(tmp_path / "ptc", articles=6)
-    for flag, has_clauses in (([], False), (["--clauses"], True)):
+    for flag, has_clauses in (([], True), (["--whole-lines"], False)):
         out = tmp_path / f"model{len(flag)}"
         result = runner.invoke(app, ["train", "techniques", "--ptc", str(root), "--model", str(out),
                                      "--epochs", "1", *flag])
