@@ -152,11 +152,10 @@ class TechniqueModel:
         sure = self.sentence_probabilities(text, units)
         whole, by_clause = self.sentence_threshold, self.clause_threshold
         pieces = self.clause_scores(text, units, sure) if by_clause is not None else None
-        docs = [self.nlp.make_doc(text[s:e]) for s, e in units]
         high, low = self.thresholds
-        out = []
-        for i, ((s, e), doc, probs, p_sent) in enumerate(zip(
-                units, docs, proposer.in_probabilities(self.nlp, docs), sure, strict=True)):
+        out: list[tuple[int, int, float]] = []
+        rest = []  # the lines left to the tagger
+        for i, ((s, e), p_sent) in enumerate(zip(units, sure, strict=True)):
             if pieces is not None:
                 found = proposer.picked(*pieces[i], by_clause)
                 if found:
@@ -165,8 +164,14 @@ class TechniqueModel:
             elif whole is not None and p_sent >= whole:
                 out.append(proposer.trimmed(text, s, e, p_sent))
                 continue
+            rest.append((s, e))
+        if high > 1.0 or not rest:  # a threshold no probability reaches: no tagger at all
+            return sorted(out)
+        docs = [self.nlp.make_doc(text[s:e]) for s, e in rest]
+        for (s, _), doc, probs in zip(rest, docs, proposer.in_probabilities(self.nlp, docs),
+                                      strict=True):
             out.extend((s + a, s + b, p) for a, b, p in proposer.spans(doc, probs, high, low))
-        return out
+        return sorted(out)
 
     def clause_scores(self, text: str, units: list[tuple[int, int]], sure: list[float]
                       ) -> list[tuple[list[tuple[int, int]], list[float]]]:
