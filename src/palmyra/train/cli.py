@@ -72,8 +72,9 @@ def train_techniques(
                           " overrides it)."),
     ] = None,
     epochs: Annotated[int, typer.Option("--epochs", min=1,
-                                        help="Passes of the span proposer over the data (the"
-                                             " best on held-out training articles is kept).")
+                                        help="With --whole-lines: passes of the tagger over"
+                                             " the data (the best on held-out training"
+                                             " articles is kept).")
                       ] = 6,
     limit: Annotated[
         int | None,
