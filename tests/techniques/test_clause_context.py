@@ -80,3 +80,13 @@ def test_classifier_with_numeric_columns_learns_them_and_round_trips(tmp_path):
     assert np.allclose(again.predict_proba(rows[:2], dense[:2]), clf.predict_proba(rows[:2],
                                                                                    dense[:2]),
                        atol=1e-5)
+
+
+def test_numeric_columns_are_cut_so_a_nearly_constant_one_cannot_blow_up():
+    rows = [Counter({"w=same": 1})] * 8
+    dense = np.array([[1.0, 1.0 + 1e-6], [-1.0, 1.0 - 1e-6]] * 4)
+    clf = SoftmaxClassifier(["no", "yes"]).fit(rows, ["yes", "no"] * 4, l2=0.1, dense=dense)
+    mean, spread = clf.scaling
+    edge = clf.predict_proba(rows[:1], np.array([[0.0, mean[1] + 5 * spread[1]]]))
+    far = clf.predict_proba(rows[:1], np.array([[0.0, 1000.0]]))
+    assert np.allclose(edge, far) and 0.0 < far[0, 1] < 1.0

@@ -53,13 +53,15 @@ def test_techniques_analyze_stores_facts_shown_by_show_and_naming(model_dir, tmp
         rows = con.execute("SELECT data FROM facts WHERE kind = 'techniques'").fetchall()
     facts = [json.loads(r[0]) for r in rows]
     found = {ARTICLE[f["span"]["start"]:f["span"]["end"]]: f["label"] for f in facts}
-    assert any("terrorists" in words for words in found), found
+    assert any("thugs" in words for words in found), found
     assert all(label in TECHNIQUES and 0 <= f["score"] <= 1 for f, label in
                zip(facts, found.values(), strict=False))
     shown = runner.invoke(app, ["show", "river.txt", "--facts", "--store", store])
     assert shown.exit_code == 0 and "technique" in shown.output
     naming = runner.invoke(app, ["naming", "--store", store])
-    assert naming.exit_code == 0 and "Propaganda techniques per outlet" in naming.output
+    # the table's title wraps when the table is narrow (one technique column)
+    titled = " ".join(naming.output.split())
+    assert naming.exit_code == 0 and "Propaganda techniques per outlet" in titled
 
 
 @pytest.mark.slow

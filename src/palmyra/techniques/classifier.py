@@ -7,7 +7,7 @@ the same data gives the same weights, with no seed at all). No neural classifier
 was compared. Features are log-scaled counts, each row scaled to unit length; a
 classifier may also take a few numeric columns per row (``dense``: the clause
 classifier's line and article context), standardised with the training rows' mean
-and spread and appended to the counts.
+and spread (cut at ``CLIP`` spreads) and appended to the counts.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from scipy.optimize import minimize
 from scipy.special import logsumexp
 
 WEIGHTS, META = "tc_weights.npy", "tc.json"
+CLIP = 5.0  # standardised numeric columns are cut to +-CLIP spreads
 
 
 class SoftmaxClassifier:
@@ -47,7 +48,9 @@ class SoftmaxClassifier:
         if dense is None or len(dense) != len(rows):
             raise ValueError("this classifier needs its numeric columns for every row")
         mean, spread = self.scaling
-        numeric = sparse.csr_matrix((np.asarray(dense, dtype=float) - mean) / spread)
+        # clipped: a column nearly constant in training must not blow up on other text
+        numeric = sparse.csr_matrix(np.clip((np.asarray(dense, dtype=float) - mean) / spread,
+                                            -CLIP, CLIP))
         return sparse.hstack([counts[:, :-1], numeric, counts[:, -1:]], format="csr")
 
     def _counts(self, rows: Sequence[Counter[str]]) -> sparse.csr_matrix:
