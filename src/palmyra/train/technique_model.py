@@ -59,7 +59,8 @@ SENTENCE_L2 = 0.3
 # The clause classifier's penalty (clauses of every line, with the line and article context):
 # 0.3, as before it read the context. 5-fold cross-validation over all 371 train articles
 # (no tagger, clauses as separate spans, best threshold): SI F1 0.380 (P 0.30, R 0.53)
-# against 0.338 for whole lines from the sentence classifier (P 0.24, R 0.59).
+# against 0.338 for whole lines from the sentence classifier (P 0.24, R 0.59). Measured on
+# a close variant: the context came from a stacked second line classifier.
 CLAUSE_L2 = 0.3
 FOLDS = 5  # sentence classifiers fitted without an article, for the clause classifier's context
 # The clause score from which a clause is proposed, chosen by the same cross-validation
