@@ -19,14 +19,22 @@ ones it saw in training to weights. Why each family is there:
 
 ``sentence_features`` describe a whole sentence (PTC: a line) for the sentence
 classifier that tells whether it uses any technique: its words, word pairs and
-endings, its length, its place in the article (titles are often loaded), its
-punctuation and how often its words recur in the article.
+endings, its cue words, its length, its place in the article (titles are often
+loaded), its punctuation and how often its words recur in the article.
+
+``clause_context`` gives the clause classifier numbers from outside the clause: how
+sure the sentence classifier is of the clause's line, of its neighbours and of the
+article as a whole (articles differ widely: a tenth of the train articles have a
+technique in under 8% of their lines, another tenth in over half), and the clause's
+length and share of its line.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 WORD = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 CONTEXT = 3  # words either side of the span
@@ -168,6 +176,7 @@ def sentence_features(view: ArticleView, start: int, end: int, index: int) -> Co
     _words_pairs_endings(f, ws)
     f["len=" + _bin(len(ws), (3, 6, 10, 15, 20, 30, 45))] += 1
     f["pos=" + ("title" if index == 0 else _bin(index, (1, 2, 4, 8, 16, 32)))] += 1
+    f.update(f"lex={name}" for w in ws for name, cue in CUES.items() if w in cue)
     for mark, name in (("!", "excl"), ("?", "quest"), ('"', "quote"), ("“", "quote"),
                        ("'", "squote")):
         if mark in text:
@@ -223,3 +232,31 @@ def clause_features(view: ArticleView, line: tuple[int, int], clause: tuple[int,
             f[f"has={name}"] += 1
     _shouting_and_repetition(f, view, text, ws)
     return f
+
+
+EDGE = -3.0  # the sentence logit that stands for "no line" before the first and after the last
+
+
+def line_context(logits: Sequence[float]) -> list[list[float]]:
+    """For each line of an article, from the sentence classifier's logits of all its lines
+    in order: the line's own, the mean of the other lines', the mean of the article's
+    surest quarter of lines, the previous and the next line's (``EDGE`` at the ends)."""
+    n = len(logits)
+    if not n:
+        return []
+    total = float(sum(logits))
+    top = sorted(logits, reverse=True)[:max(1, n // 4)]
+    surest = sum(top) / len(top)
+    return [[z, (total - z) / (n - 1) if n > 1 else EDGE, surest,
+             logits[i - 1] if i else EDGE, logits[i + 1] if i + 1 < n else EDGE]
+            for i, z in enumerate(logits)]
+
+
+def clause_context(line: list[float], unit: tuple[int, int], clause: tuple[int, int],
+                   n: int) -> list[float]:
+    """The numeric columns of the clause classifier for ``clause``, one of the ``n`` clauses
+    of the line ``unit`` whose ``line_context`` is ``line``: that context, the line's
+    logit times the article's mean (a loaded line counts for more in a loaded article),
+    and the clause's log length, share of the line and log number of clauses."""
+    chars, whole = clause[1] - clause[0], max(1, unit[1] - unit[0])
+    return [*line, line[0] * line[1], math.log1p(chars), chars / whole, math.log(n)]

@@ -3,7 +3,7 @@
 The folder (written by ``palmyra train techniques``) holds ``spans/`` (the span
 proposer, a spaCy pipeline), ``sentences/`` (the sentence classifier: does this
 sentence use any technique), ``clauses/`` (the clause classifier: which clauses
-of such a sentence hold the technique), ``classifier/`` (the technique classifier) and
+hold a technique, read with their line and article), ``classifier/`` (the technique classifier) and
 ``model.json`` (the decoding thresholds and how the model was made). It lives in
 the user's cache folder (``default_model_dir``) or wherever ``--model`` put it;
 never in the package, since PTC, which it is trained on, states no licence.
@@ -12,6 +12,7 @@ never in the package, since PTC, which it is trained on, states no licence.
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,9 @@ from palmyra.techniques.classifier import SoftmaxClassifier
 from palmyra.techniques.features import (
     ArticleView,
     char_features,
+    clause_context,
     clause_features,
+    line_context,
     sentence_features,
     span_features,
 )
@@ -83,13 +86,13 @@ class TechniqueModel:
         self.classifier = classifier
         self.meta = meta
         self.sentence = sentence  # P(the sentence uses a technique); None in older models
-        self.clause = clause  # P(a clause holds it | its sentence does); None in older models
+        self.clause = clause  # P(a clause holds a technique); None in older models
         self.chars = chars  # the technique from the span's letter n-grams; None in older models
 
     @property
     def clause_threshold(self) -> float | None:
-        """Clauses scored at or above this (the sentence's probability times the clause's)
-        are proposed, each its own span; ``None``: whole sentences instead."""
+        """Clauses scored at or above this (``clause_scores``) are proposed, each its own
+        span; ``None``: whole sentences instead."""
         value = self.meta.get("clause_threshold")
         ok = value is not None and self.clause is not None and self.sentence is not None
         return float(value) if ok else None
@@ -141,20 +144,18 @@ class TechniqueModel:
         """Spans of ``text`` that use some technique: ``(start, end, span score)``.
 
         The text is read a line (a paragraph, or in PTC a sentence) at a time. Where the
-        model has a clause classifier, the clauses whose score (the sentence's probability
-        times the clause's) reaches its threshold are proposed, each its own span; else a
-        line the sentence classifier is sure enough of is proposed whole (its score: the
-        sentence's probability). In the other lines the tagger's spans are (see
-        ``spans.spans``)."""
+        model has a clause classifier, the clauses whose score (``clause_scores``) reaches
+        its threshold are proposed, each its own span; else a line the sentence classifier
+        is sure enough of is proposed whole (its score: the sentence's probability). In
+        the other lines the tagger's spans are (see ``spans.spans``)."""
         units = proposer.sentences(text)
         sure = self.sentence_probabilities(text, units)
         whole, by_clause = self.sentence_threshold, self.clause_threshold
         pieces = self.clause_scores(text, units, sure) if by_clause is not None else None
-        docs = [self.nlp.make_doc(text[s:e]) for s, e in units]
         high, low = self.thresholds
-        out = []
-        for i, ((s, e), doc, probs, p_sent) in enumerate(zip(
-                units, docs, proposer.in_probabilities(self.nlp, docs), sure, strict=True)):
+        out: list[tuple[int, int, float]] = []
+        rest = []  # the lines left to the tagger
+        for i, ((s, e), p_sent) in enumerate(zip(units, sure, strict=True)):
             if pieces is not None:
                 found = proposer.picked(*pieces[i], by_clause)
                 if found:
@@ -163,13 +164,18 @@ class TechniqueModel:
             elif whole is not None and p_sent >= whole:
                 out.append(proposer.trimmed(text, s, e, p_sent))
                 continue
+            rest.append((s, e))
+        if high > 1.0 or not rest:  # a threshold no probability reaches: no tagger at all
+            return sorted(out)
+        docs = [self.nlp.make_doc(text[s:e]) for s, e in rest]
+        for (s, _), doc, probs in zip(rest, docs, proposer.in_probabilities(self.nlp, docs),
+                                      strict=True):
             out.extend((s + a, s + b, p) for a, b, p in proposer.spans(doc, probs, high, low))
-        return out
+        return sorted(out)
 
     def clause_scores(self, text: str, units: list[tuple[int, int]], sure: list[float]
                       ) -> list[tuple[list[tuple[int, int]], list[float]]]:
-        """Each unit's clauses and their scores: the unit's probability ``sure`` times the
-        clause classifier's."""
+        """Each unit's clauses and their scores (see the module function ``clause_scores``)."""
         return clause_scores(self.clause, ArticleView(text), units, sure)
 
     def sentence_probabilities(self, text: str,
@@ -214,11 +220,27 @@ class TechniqueModel:
 
 def clause_scores(clause: SoftmaxClassifier, view: ArticleView, units: list[tuple[int, int]],
                   sure: list[float]) -> list[tuple[list[tuple[int, int]], list[float]]]:
-    """Each unit's clauses (``spans.clauses``) and their scores: the unit's probability in
-    ``sure`` times the clause classifier's that the clause holds the technique."""
+    """Each unit's clauses (``spans.clauses``) and their scores. A clause classifier that
+    takes the line and article context (``features.clause_context``, from the sentence
+    probabilities ``sure`` of all the article's units in order) scores each clause on its
+    own; an older one (no context) gives the probability that the clause holds the
+    technique if its line does, and the score is that times the line's ``sure``."""
     pieces = [proposer.clauses(view.text, s, e) for s, e in units]
     rows = [clause_features(view, unit, c, k, len(cs), i)
             for i, (unit, cs) in enumerate(zip(units, pieces, strict=True))
             for k, c in enumerate(cs)]
-    probs = iter(clause.predict_proba(rows)[:, 1].tolist() if rows else [])
-    return [(cs, [p * next(probs) for _ in cs]) for cs, p in zip(pieces, sure, strict=True)]
+    if clause.scaling is None:
+        probs = iter(clause.predict_proba(rows)[:, 1].tolist() if rows else [])
+        return [(cs, [p * next(probs) for _ in cs]) for cs, p in zip(pieces, sure, strict=True)]
+    lines = line_context([logit(p) for p in sure])
+    dense = np.array([clause_context(lines[i], unit, c, len(cs))
+                      for i, (unit, cs) in enumerate(zip(units, pieces, strict=True))
+                      for c in cs])
+    probs = iter(clause.predict_proba(rows, dense)[:, 1].tolist() if rows else [])
+    return [(cs, [next(probs) for _ in cs]) for cs in pieces]
+
+
+def logit(p: float) -> float:
+    """log(p / (1 - p)), kept finite."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))

@@ -72,8 +72,9 @@ def train_techniques(
                           " overrides it)."),
     ] = None,
     epochs: Annotated[int, typer.Option("--epochs", min=1,
-                                        help="Passes of the span proposer over the data (the"
-                                             " best on held-out training articles is kept).")
+                                        help="With --whole-lines: passes of the tagger over"
+                                             " the data (the best on held-out training"
+                                             " articles is kept).")
                       ] = 6,
     limit: Annotated[
         int | None,
@@ -81,9 +82,9 @@ def train_techniques(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same model.")] = 13,
     clauses: Annotated[bool, typer.Option(
-        "--clauses", help="Also fit the clause classifier and let the held-out articles choose"
-                          " clauses of sure lines over whole lines (experimental: see README).")
-                       ] = False,
+        "--clauses/--whole-lines",
+        help="Propose the clauses the clause classifier picks (default), or whole lines the"
+             " sentence classifier is sure of (the model before; see README).")] = True,
 ) -> None:
     """Train the propaganda-technique tagger on PTC's train split (CPU; see README for time).
 
