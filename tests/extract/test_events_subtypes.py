@@ -85,6 +85,8 @@ def test_kinds_of_confusion_get_their_sub_type(rules: Pipeline, text: str,
         ("A roadside bomb exploded near a police patrol in Afgooye on Monday.",
          "Remote explosive/landmine/IED"),
         ("Police detained two journalists in Ankara on Thursday.", "Arrests"),
+        ("The FSB said it had detained a man in Kursk on Tuesday suspected of spying for"
+         " Ukraine.", "Arrests"),
         # a march met by nothing stays peaceful; protesters shot at are no riot
         ("Thousands of students marched through Dhaka on Monday to demand quota reform.",
          "Peaceful protest"),
