@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,22 @@ def test_repeated_id_and_text_are_caught(tmp_path):
     problems = _check()(path, [], None)
     assert any("repeated" in p for p in problems)
     assert any("text repeats" in p for p in problems)
+
+
+def test_train4_passes_and_adds_new_reports():
+    """train4.jsonl (issues 12/18) passes the checker against the files before it, and no
+    report is a paraphrase of one of theirs (at most 40 % of its words shared)."""
+    before = [RECALL / n for n in ("train.jsonl", "dev.jsonl", "train2.jsonl")]
+    assert _check()(RECALL / "train4.jsonl", before, ROOT / "gold" / "GUIDE.md") == []
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"\w+", text.lower()))
+
+    old = [words(json.loads(line)["text"]) for p in before
+           for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    new = [json.loads(line) for line in
+           (RECALL / "train4.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(new) >= 150 and all(r["sub_event_type"] for r in new)
+    for report in new:
+        w = words(report["text"])
+        assert max(len(w & o) / len(w | o) for o in old) <= 0.4, report["id"]

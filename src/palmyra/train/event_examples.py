@@ -31,7 +31,8 @@ DEV_SPLIT = "dev"
 # The recall set's files that may be trained on: its dev file and its training files (never
 # test.jsonl).
 RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl",
-                   Path("recall") / "train2.jsonl")
+                   Path("recall") / "train2.jsonl",
+                   Path("recall") / "train4.jsonl")
 
 
 @dataclass(frozen=True)

@@ -220,6 +220,7 @@ class _Reader:
         anchors = {h.token.i: _anchor(h, self.lex, triggers) for h in hits}
         counts = _assign_counts(find_counts(sent, self.index, self.lex), hits)
         enemy: str | None = None
+        first = len(self.candidates)
         # Air support shares the ground operation's enemy: read ground triggers first.
         for hit in sorted(hits, key=lambda h: "air" in h.entry.flags):
             anchor = anchors[hit.token.i]
@@ -227,6 +228,7 @@ class _Reader:
             clause = self._clause(hit, anchor, others - {anchor.i, hit.token.i}, sent)
             enemy = self._read_hit(hit, anchor, clause, sent, n, counts.get(hit.token.i, []),
                                    enemy) or enemy
+        _one_crowd(self.candidates[first:])
 
     def _drop(self, hit: Hit, sent: Span, n: int, reason: str) -> None:
         """Record a trigger the decide stage turned down, for ``show --candidates``."""
@@ -344,6 +346,25 @@ class _Reader:
         if is_explicit(date) and date is not None:
             self.last_date[paragraph] = date
         return actor2
+
+
+# A protest's sub-types, the gravest first: a sentence that tells protesters burning a
+# building or being shot at tells one demonstration, of the gravest kind it tells
+# (ACLED: demonstrators' violence makes a riot; lethal force outranks dispersal).
+PROTEST_GRAVITY = ("Violent demonstration", "Excessive force against protesters",
+                   "Protest with intervention", "Peaceful protest")
+
+
+def _one_crowd(cands: list[Candidate]) -> None:
+    """Give a sentence's protest tellings at one place (or none) the gravest protest
+    sub-type the sentence tells ("Protesters stormed parliament and set it on fire":
+    the protest is the riot, not a peaceful protest beside it)."""
+    told = [c for c in cands if c.sub_event_type in PROTEST_GRAVITY]
+    for c in told:
+        same = [o for o in told if o.place is None or c.place is None
+                or o.place_key == c.place_key]
+        gravest = min(same, key=lambda o: PROTEST_GRAVITY.index(o.sub_event_type))
+        c.event_type, c.sub_event_type = gravest.event_type, gravest.sub_event_type
 
 
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})

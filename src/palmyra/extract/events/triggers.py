@@ -58,7 +58,7 @@ def find_triggers(sent: Span, index: DocIndex, lex: Lexicon) -> list[Hit]:
             continue
         hits.append(hit)
         i = hit.end
-    return _drop_outranked(hits)
+    return _drop_outranked([h for h in hits if not _handles_weapons(h, lex)])
 
 
 def _forms(token: Token) -> tuple[str, str]:
@@ -234,6 +234,14 @@ def _drop_outranked(hits: list[Hit]) -> list[Hit]:
         if not any(h.token.i in clause for h in strong):
             kept.append(hit)
     return kept
+
+
+def _handles_weapons(hit: Hit, lex: Lexicon) -> bool:
+    """A weapon word naming who or what deals with weapons ("a bomb disposal squad", "rocket
+    launchers"): a noun modifier of a weapon_handler noun, no weapon used."""
+    t = hit.token
+    return (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")
+            and lex.cue(t.head, "weapon_handler"))
 
 
 def _disrupted_objects(hits: list[Hit]) -> list[Hit]:

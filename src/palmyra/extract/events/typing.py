@@ -22,10 +22,11 @@ from palmyra.model import ActorRef
 # Cue classes of the clause that re-type a trigger (event_retype.tsv): weapons, how a protest
 # was met, what was seized or shot down, a peaceful handover.
 TYPING_CUES = ("air", "suicide", "chemical", "artillery", "intervention", "lethal", "violent",
-               "arms", "crewed", "peaceful", "military_target", "protest_word")
+               "arms", "crewed", "peaceful", "military_target", "protest_word", "disappearance")
 # Negated fighting words: "without a fight", "with no resistance" make a handover peaceful.
 _WITHOUT = frozenset({"without"})
 _NO = frozenset({"no"})
+_AT = frozenset({"on", "at", "into", "upon"})  # "opened fire on", "fired into a crowd"
 DEFAULT_STATE_KINDS = frozenset({"state_forces", "government", "militia", "police"})
 CIVILIAN_KINDS = frozenset({"civilians"})
 
@@ -44,19 +45,26 @@ def event_type(
     A rule's cue is a cue class found in the clause, a resolved actor's side, or a cue class
     found in the doer's phrase (``by:CLASS``), among the trigger's objects (``obj:CLASS``) or
     anywhere below them (``objtree:CLASS``: "detained students who tried to march"), or in
-    the trigger's own phrase (``own:CLASS``: "rockets loaded with a mustard agent").
+    the trigger's own phrase (``own:CLASS``: "rockets loaded with a mustard agent"), or in
+    the verb a weapon noun is the object of (``gov:CLASS``: "found and destroyed an IED"), or
+    in the clause outside the doer's phrase (``rest:CLASS``: "militants destroyed masts" is
+    no fight with militants).
     """
     victims = list(victims)
     cues = {c for c in TYPING_CUES if any(lex.cue(t, c) for t in clause if t.i != hit.token.i)}
     if _uncontested(clause, lex):
         cues.add("peaceful")
-    scope = {"by": _doers(hit.token), "obj": [w for v in victims for w in (v, *v.conjuncts)],
-             "objtree": [w for v in victims for w in v.subtree], "own": own_phrase(hit.token)}
+    doers = _doers(hit.token)
+    scope = {"by": doers, "obj": [w for v in victims for w in (v, *v.conjuncts)],
+             "objtree": [w for v in victims for w in v.subtree], "own": own_phrase(hit.token),
+             "gov": _governors(hit.token),
+             "rest": [t for t in clause if t not in doers]}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
     if (actor2 is not None and actor2.kind in CIVILIAN_KINDS) or any(
-        lex.cue(t, "civilian") for t in victims
+        lex.cue(t, "civilian") or lex.cue(t, "noncombatant")
+        for t in (*victims, *_hit_people(hit.token))
     ):
         cues.add("actor2:civilian")
     for rule in lex.retypes.get(hit.entry.family, ()):
@@ -64,6 +72,31 @@ def event_type(
         if rule.cue in cues or (where in scope and any(lex.cue(t, cls) for t in scope[where])):
             return rule.event_type, rule.sub_event_type
     return hit.entry.event_type, hit.entry.sub_event_type
+
+
+def _hit_people(trigger: Token) -> list[Token]:
+    """Whom a verb trigger hit where the parse gives no object: "opened fire on supporters",
+    "fired into a crowd", and the subject the parser hangs on a following participle
+    ("shot dead three shepherds grazing their sheep")."""
+    out = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AT
+           for p in c.children if p.dep_ == "pobj"]
+    return out + [s for c in trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                  for s in c.children if s.dep_ == "nsubj" and trigger.i < s.i < c.i]
+
+
+def _governors(trigger: Token) -> list[Token]:
+    """The verb a noun trigger is the object of, with the verbs coordinated with it
+    ("found and destroyed two roadside bombs"); a coordinated noun ("launchers and several
+    rockets") is its first conjunct's."""
+    t = trigger
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    verb = t.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return [verb, *verb.conjuncts]
 
 
 def _doers(trigger: Token) -> list[Token]:
