@@ -9,12 +9,13 @@ event extractor asks this once per trigger, after its actors are resolved.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.model import NONE
+from palmyra.extract.events.model import MODEL_FAMILY, NONE
 from palmyra.extract.events.syntax import OBJECT_DEPS, ancestors_in_sentence, is_verb
 from palmyra.extract.events.triggers import Hit
 
@@ -23,13 +24,21 @@ from palmyra.extract.events.triggers import Hit
 UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual", "suicide",
                                   "chemical"})
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
+# Aircraft that are weapons as doers (a plane or a helicopter may crash: "a cargo plane overran
+# the runway in fog").
+WEAPON_CRAFT = frozenset({"warplane", "jet", "drone", "airstrike", "bomber", "gunship"})
+AGREEMENT = "Agreement"
+# The sentence model's Agreement score that keeps an agreement with no sign of the sides.
+AGREEMENT_SURE = 0.9
+# A state's armed side, not its government (a party to talks between states).
+SIDE_FORCES = frozenset({"state_forces", "police"})
 # Triggers of what police do to criminals as well as to rebels: arrests and seizures.
 CRIME_FAMILIES = frozenset({"arrest", "territorial", "disrupted"})
 
 
 def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actors: Any,
                   lex: Lexicon, state_kinds: frozenset[str], scores: dict[str, float],
-                  settings: dict[str, Any]) -> bool:
+                  settings: dict[str, Any], named: Sequence[Any] = ()) -> bool:
     """A trigger that tells an accident, a disaster, a game, a drill or an ordinary crime
     ("an earthquake struck", "the bowling attack", "arrested for robbing a shop"), not an
     act of political violence.
@@ -74,29 +83,112 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     # the sentence but the places and targets of the trigger's event that may be its
     # setting ("a rocket hit a football pitch"; a disease attacked is no setting)
     told = [t for t in sent if t.i not in targets or not _cue(t, lex, "setting")]
-    if (any(_cue(t, lex, "sport") for t in scope) or _weapons_test(hit, anchor, sent)
+    agents = _agents(hit, anchor, sent)
+    # a bomb, a missile or a jet doing the deed (not what was fired: "fired missiles during
+    # exercises") is a weapon whatever the setting ("a car bomb
+    # exploded outside a stadium during a football match", "days after the earthquake, jets
+    # bombed villages")
+    weapon = any(lex.cue(t, "device") or lex.cue(t, "arms") or t.lemma_.lower() in WEAPON_CRAFT
+                 for t in agents)
+    if (not weapon and any(_cue(t, lex, "sport") for t in scope)
+            or _weapons_test(hit, anchor, sent)
             or not unambiguous and any(_cue(t, lex, "drill") for t in sent)):
+        return True
+    if not unambiguous and family not in FIGURATIVE_EXEMPT and _figurative(
+            hit, anchor, sent, agents, lex):
         return True
     if family in CRIME_FAMILIES and any(lex.cue(t, "crime") for t in sent) and not any(
             a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
         return True
+    # the sentence model, where it runs, may know an agreement between sides the profile does
+    # not name ("the Houthis" read with another war's profile)
+    if family == "agreement" and scores.get(AGREEMENT, 0.0) < AGREEMENT_SURE and not _between_sides(
+            sent, [actors.actor1, actors.actor2, *named], lex):
+        return True
+    # the model's proposal in a sentence whose verb tells an accident ("an army truck skidded
+    # off the road, injuring six soldiers, police said"): whoever's vehicle it was
+    if family == MODEL_FAMILY and any(is_verb(t) and _cue(t, lex, "non_conflict") for t in sent):
+        return True
+    if family == "explosive" and any(lex.cue(m, "blast_cause") for m in _modifiers(hit.token)):
+        return True
+    if _displacement_cause(hit.token, lex):
+        return True
     if armed(actors, state_kinds, lex):
         return False
-    if any(_cue(t, lex, "non_conflict") for t in scope):
+    if not weapon and any(_cue(t, lex, "non_conflict") for t in scope):
         return True
     # a vehicle that hit a landmine or was packed with explosives is the weapon's victim or
     # carrier: an agent is only an accident's in a sentence naming no weapon
-    if any(_cue(t, lex, "accident_agent") for t in _agents(hit, anchor, sent)) and not any(
-            lex.cue(t, "arms") or lex.cue(t, "device") for t in sent):
+    if not any(lex.cue(t, "arms") or lex.cue(t, "device") for t in sent) and any(
+            _cue(t, lex, "accident_agent") or (family not in UNAMBIGUOUS_FAMILIES
+                                               and _cue(t, lex, "verbal_agent"))
+            for t in agents):
         return True
     if unambiguous:
         return False
-    if any(_cue(t, lex, cls) for t in told for cls in ("non_conflict", "sport")):
+    if not weapon and any(_cue(t, lex, cls) for t in told for cls in ("non_conflict", "sport")):
         return True
     if not scores or settings["mode"] == "rules":
         return False
     return scores.get(NONE, 0.0) >= settings["nonconflict_none"] and any(
         _cue(t, lex, cls) for t in sent for cls in ("non_conflict", "sport"))
+
+
+# Families a figurative object does not make non-conflict: a person is arrested over a tweet, a
+# deal is about a budget (``_between_sides`` reads agreements).
+FIGURATIVE_EXEMPT = frozenset({"arrest", "agreement", MODEL_FAMILY})
+# Prepositions whose object is what a trigger hits or is done with: "an attack on the
+# forecasts", "a battle against rising water", "bombarded with messages".
+FIGURATIVE_PREPS = frozenset({"on", "against", "with", "upon"})
+
+
+def _figurative(hit: Hit, anchor: Token, sent: Span, agents: list[Token], lex: Lexicon) -> bool:
+    """War's words used for something else: the trigger's object, its "on"/"against"/
+    "with" phrase ("of" too, for a noun: "a war of words") or its doer is a ``figurative``
+    noun ("launched an attack on the budget watchdog's forecasts", "shot down a bill",
+    "ambushed by questions", "smartphone sales exploded"). A noun it governs that is itself
+    a trigger word's object is read one step further ("declared war on tax evasion",
+    "fought a losing battle against rising water")."""
+    heads = [hit.token]
+    heads += [c for c in hit.token.children if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN"]
+    hit_nouns: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+                hit_nouns.append(child)
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and (
+                    child.lower_ in FIGURATIVE_PREPS
+                    or child.lower_ == "of" and not is_verb(head))):
+                hit_nouns += [c for c in child.children if c.dep_ == "pobj"]
+    doers = [t for t in agents if t.dep_ in DOER_DEPS]
+    return any(sent.start <= t.i < sent.end and _cue(t, lex, "figurative")
+               for t in [*hit_nouns, *doers]) or any(
+        lex.cue(m, "nonviolent_kind") for m in hit.token.children
+        if m.dep_ in ("compound", "amod") and not is_verb(hit.token))
+
+
+def _displacement_cause(token: Token, lex: Lexicon) -> bool:
+    """A trigger noun that only says what displaced people ("families displaced by the
+    fighting in Tigray", "the number of people displaced by fighting passed 7 million"): the
+    object of "by"/"from" under a participle describing them, not a narrated occurrence."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("by", "from"):
+        return False
+    verb = prep.head
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl")
+            and lex.cue(verb, "displacement"))
+
+
+def _between_sides(sent: Span, actors: Sequence[Any], lex: Lexicon) -> bool:
+    """Whether an agreement trigger ("agreement", "talks", "deal") tells one between the sides
+    of a conflict: ``actors`` (the trigger's and the others its sentence names) hold an armed
+    one other than a government (a state force, an armed group), or the sentence names what
+    such agreements are about (a ceasefire, prisoners, peace,
+    withdrawal: ``conflict_topic``). Two governments' talks on migration, or an agreement on
+    a pipeline, are diplomacy (ACLED's Agreement is between conflict actors)."""
+    if any(getattr(a, "kind", None) in ARMED_KINDS | SIDE_FORCES for a in actors):
+        return True
+    return any(lex.cue(t, "conflict_topic") for t in sent)
 
 
 # Prepositions of the place an event happened at or the target it hit.
