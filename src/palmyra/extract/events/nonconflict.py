@@ -1,6 +1,7 @@
 """Whether a trigger tells an act of political violence or something else: an accident,
 a disaster, a game, a drill, a weapons test, an ordinary crime, or an event a trial or a
-commemoration looks back on (``non_conflict``).
+commemoration looks back on, war's words used for other things ("an attack on the budget"),
+or diplomacy between states that is no agreement between the sides of a war (``non_conflict``).
 
 The cue words (``event_cues.tsv``) count only where they say what the trigger is: its own
 phrase, what did the deed and what it came from, not the place or target it names. The
@@ -64,6 +65,20 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
       whole sentence: what the arrested are accused of hangs off them) unless an armed
       group is named: a crowd beating a thief is still mob violence, so the crime cue only
       bears on the police's own acts.
+
+    - war's words used figuratively, whoever acts (``_figurative``): a ``figurative`` noun
+      as what the trigger hits, is done with or is done by ("launched an attack on the
+      forecasts", "shot down a bill", "bombarded with messages", "sales exploded"), or a
+      ``nonviolent_kind`` modifier ("a heart attack"); an explosion of a ``blast_cause``
+      ("a gas explosion"); a clash whose doer is a ``verbal_agent`` ("two candidates
+      clashed"); people displaced by fighting (``_displacement_cause``);
+    - an agreement, talks or a deal that names no side of a conflict nor what such
+      agreements are about (``_between_sides``): diplomacy or business between states;
+    - the model's proposal in a sentence whose verb tells an accident.
+
+    A bomb, a missile or a warplane as the doer (``weapon``) is no setting's: the sport and
+    non-conflict cue words around it do not count ("a car bomb exploded outside a stadium
+    during a football match").
 
     Elsewhere in the sentence (another clause: "an explosion ...; officials blamed a gas
     leak") a ``non_conflict`` or ``sport`` cue counts where no armed actor is named,
