@@ -25,9 +25,9 @@ from palmyra.extract.events.triggers import Hit
 UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual", "suicide",
                                   "chemical"})
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
-# Aircraft that are weapons as doers (a plane or a helicopter may crash: "a cargo plane overran
-# the runway in fog").
-WEAPON_CRAFT = frozenset({"warplane", "jet", "drone", "airstrike", "bomber", "gunship"})
+# Aircraft that are weapons as the subject of the trigger itself ("jets bombed villages"); a
+# plane or a jet whose crash killed ("an airliner jet crashed, killing 38") is none.
+WEAPON_CRAFT = frozenset({"warplane", "jet", "bomber", "gunship"})
 AGREEMENT = "Agreement"
 # The sentence model's Agreement score that keeps an agreement with no sign of the sides.
 AGREEMENT_SURE = 0.9
@@ -103,14 +103,13 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     # exercises") is a weapon whatever the setting ("a car bomb
     # exploded outside a stadium during a football match", "days after the earthquake, jets
     # bombed villages")
-    weapon = any(lex.cue(t, "device") or lex.cue(t, "arms") or t.lemma_.lower() in WEAPON_CRAFT
-                 for t in agents)
+    weapon = any(lex.cue(t, "device") or lex.cue(t, "arms") for t in agents) or any(
+        c.dep_ in DOER_DEPS and c.lemma_.lower() in WEAPON_CRAFT for c in hit.token.children)
     if (not weapon and any(_cue(t, lex, "sport") for t in scope)
             or _weapons_test(hit, anchor, sent)
             or not unambiguous and any(_cue(t, lex, "drill") for t in sent)):
         return True
-    if not unambiguous and family not in FIGURATIVE_EXEMPT and _figurative(
-            hit, anchor, sent, agents, lex):
+    if not unambiguous and family not in FIGURATIVE_EXEMPT and _figurative(hit, sent, lex):
         return True
     if family in CRIME_FAMILIES and any(lex.cue(t, "crime") for t in sent) and not any(
             a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
@@ -134,10 +133,13 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
         return True
     # a vehicle that hit a landmine or was packed with explosives is the weapon's victim or
     # carrier: an agent is only an accident's in a sentence naming no weapon
-    if not any(lex.cue(t, "arms") or lex.cue(t, "device") for t in sent) and any(
-            _cue(t, lex, "accident_agent") or (family not in UNAMBIGUOUS_FAMILIES
-                                               and _cue(t, lex, "verbal_agent"))
-            for t in agents):
+    # a clash of candidates or talk-show hosts is one of words: the trigger's own subject
+    # ("two candidates clashed"), not the speakers of a clause about it ("analysts discussed
+    # the recapture")
+    if not any(lex.cue(t, "arms") or lex.cue(t, "device") for t in sent) and (
+            any(_cue(t, lex, "accident_agent") for t in agents)
+            or not unambiguous and any(c.dep_ in DOER_DEPS and _cue(c, lex, "verbal_agent")
+                                       for c in hit.token.children)):
         return True
     if unambiguous:
         return False
@@ -157,7 +159,7 @@ FIGURATIVE_EXEMPT = frozenset({"arrest", "agreement", MODEL_FAMILY})
 FIGURATIVE_PREPS = frozenset({"on", "against", "with", "upon"})
 
 
-def _figurative(hit: Hit, anchor: Token, sent: Span, agents: list[Token], lex: Lexicon) -> bool:
+def _figurative(hit: Hit, sent: Span, lex: Lexicon) -> bool:
     """War's words used for something else: the trigger's object, its "on"/"against"/
     "with" phrase ("of" too, for a noun: "a war of words") or its doer is a ``figurative``
     noun ("launched an attack on the budget watchdog's forecasts", "shot down a bill",
@@ -175,7 +177,7 @@ def _figurative(hit: Hit, anchor: Token, sent: Span, agents: list[Token], lex: L
                     child.lower_ in FIGURATIVE_PREPS
                     or child.lower_ == "of" and not is_verb(head))):
                 hit_nouns += [c for c in child.children if c.dep_ == "pobj"]
-    doers = [t for t in agents if t.dep_ in DOER_DEPS]
+    doers = [c for c in hit.token.children if c.dep_ in DOER_DEPS]  # its own subject only
     return any(sent.start <= t.i < sent.end and _cue(t, lex, "figurative")
                for t in [*hit_nouns, *doers]) or any(
         lex.cue(m, "nonviolent_kind") for m in hit.token.children
