@@ -36,7 +36,7 @@ def _write(path: Path, reports: list[dict]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["train.jsonl", "train2.jsonl", "dev.jsonl"])
+@pytest.mark.parametrize("name", ["train.jsonl", "train2.jsonl", "train3.jsonl", "dev.jsonl"])
 def test_recall_files_pass(name):
     others = [RECALL / n for n in ("train.jsonl", "dev.jsonl") if n != name]
     assert _check()(RECALL / name, others, ROOT / "gold" / "GUIDE.md") == []
@@ -48,6 +48,15 @@ def test_train2_repeats_no_text_of_train_or_dev():
     new = [json.loads(line) for line in
            (RECALL / "train2.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(new) >= 550 and not texts & {r["text"] for r in new}
+
+
+def test_train3_repeats_no_text_of_the_other_files():
+    texts = {json.loads(line)["text"] for n in ("train.jsonl", "train2.jsonl", "dev.jsonl")
+             for line in (RECALL / n).read_text(encoding="utf-8").splitlines()}
+    new = [json.loads(line) for line in
+           (RECALL / "train3.jsonl").read_text(encoding="utf-8").splitlines()]
+    calm = [r for r in new if r["sub_event_type"] is None]
+    assert len(new) >= 250 and len(calm) >= 200 and not texts & {r["text"] for r in new}
 
 
 @pytest.mark.parametrize(("report", "problem"), [

@@ -28,15 +28,16 @@ def _report(rid: str, sub: str | None) -> dict:
     return {"id": rid, "text": f"Report {rid}.", "sub_event_type": sub}
 
 
-def test_training_reports_come_from_dev_train_and_train2_never_test(tmp_path: Path):
+def test_training_reports_come_from_dev_and_train_files_never_test(tmp_path: Path):
     recall = tmp_path / "recall"
     recall.mkdir()
-    for name, rid in (("dev", "d-1"), ("train", "t-1"), ("train2", "t2-1"), ("test", "x-1")):
+    for name, rid in (("dev", "d-1"), ("train", "t-1"), ("train2", "t2-1"), ("train3", "t3-1"),
+                      ("test", "x-1")):
         (recall / f"{name}.jsonl").write_text(json.dumps(_report(rid, "Arrests")) + "\n",
                                               encoding="utf-8")
-    assert [e.source for e in recall_examples(tmp_path)] == ["d-1", "t-1", "t2-1"]
+    assert [e.source for e in recall_examples(tmp_path)] == ["d-1", "t-1", "t2-1", "t3-1"]
     (recall / "train2.jsonl").unlink()  # a missing training file is skipped
-    assert [i["id"] for i in recall_items(tmp_path)] == ["d-1", "t-1"]
+    assert [i["id"] for i in recall_items(tmp_path)] == ["d-1", "t-1", "t3-1"]
 
 
 def test_folds_are_disjoint_stratified_and_seeded():

@@ -137,3 +137,77 @@ def test_attack_with_a_cue_word_as_its_setting_keeps_its_event(text: str,
     assert subtypes, text
     if subtype is not None:
         assert subtype in subtypes
+
+
+def _rule_subtypes(text: str) -> list[str]:
+    """Sub-types the rules alone report (the sentence model off): the checks below are the
+    rules', not what the model learnt from the training reports."""
+    from palmyra.ingest import RawRecord, build_document
+    from palmyra.model import SourceRef
+    from palmyra.pipeline import Pipeline
+
+    pipeline = Pipeline.create("syria", settings={"events": {"mode": "rules"}})
+    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
+                                   published_hint="2023-03-10"), pipeline.outlets)
+    facts, errors = pipeline.process([doc])
+    assert not errors
+    return [e.sub_event_type for e in facts[0].events if e.modality in REPORTED_MODALITIES]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # war's words used for words, laws and markets (a figurative object, instrument or doer)
+        "The opposition leader launched a scathing attack on the government's tax reform in "
+        "parliament on Tuesday.",
+        "Nigerian senators shot down a proposal to create six new states, with 52 voting "
+        "against it.",
+        "The foreign minister was bombarded with questions about the leaked memo at a news "
+        "conference in Nairobi.",
+        "Ticket sales exploded after the band announced a second concert in Lagos.",
+        # a clash in a debate; a heart attack; a gas explosion
+        "Two presidential candidates clashed in a televised debate in Lima over pensions.",
+        "The former minister died of a heart attack at his home in Abuja on Sunday.",
+        "A gas explosion ripped through a restaurant in Tbilisi on Friday, injuring nine "
+        "people.",
+        # diplomacy and business between states are no Agreement
+        "Ghana and Togo signed an agreement in Accra on sharing electricity from a new power "
+        "plant.",
+        "Indonesia's president held talks in Tokyo with Japan's prime minister on trade and "
+        "investment.",
+        # people displaced by a war's fighting: its background, not an occurrence
+        "Schools in Kassala are sheltering thousands of families displaced by the fighting in "
+        "Gezira, officials said.",
+        # an arrest for a private quarrel
+        "Police in Arusha arrested a man on suspicion of poisoning his brother in a quarrel "
+        "over an inheritance.",
+    ],
+)
+def test_figurative_diplomatic_and_private_reports_give_no_event(text: str):
+    assert _rule_subtypes(text) == []
+    assert _subtypes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        # a bomb or a warplane doing the deed is a weapon whatever the setting
+        ("A car bomb exploded outside a football stadium in Kismayo during a match on Sunday, "
+         "killing three spectators.", "Remote explosive/landmine/IED"),
+        ("Hours after the floods, warplanes bombed the village of Kurmuk, killing five "
+         "civilians.", "Air/drone strike"),
+        # agreements between the sides of a war
+        ("Sudan's army and the Rapid Support Forces agreed to a 72-hour truce in Jeddah on "
+         "Saturday.", "Agreement"),
+        ("Government negotiators and rebel commanders agreed in Muscat to reopen the roads "
+         "around Taiz.", "Agreement"),
+        # an attack at a funeral is an attack
+        ("Gunmen opened fire on mourners at a funeral in Zamfara on Sunday, killing six "
+         "people.", None),
+    ],
+)
+def test_conflict_report_in_a_non_conflict_setting_keeps_its_event(text: str,
+                                                                  subtype: str | None):
+    for got in (_rule_subtypes(text), _subtypes(text)):
+        assert got, text
+        assert subtype is None or subtype in got

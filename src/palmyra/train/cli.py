@@ -24,8 +24,8 @@ def train_events(
     gold: Annotated[
         Path,
         typer.Option("--gold", metavar="DIR",
-                     help="The gold corpus folder (its dev/ split, recall/dev.jsonl, train.jsonl"
-                          " and train2.jsonl are read; the test splits never are)."),
+                     help="The gold corpus folder (its dev/ split, recall/dev.jsonl, train.jsonl,"
+                          " train2.jsonl and train3.jsonl are read; the test splits never are)."),
     ] = Path("gold"),
     out: Annotated[
         Path | None,

@@ -1,7 +1,7 @@
 """K-fold cross-validation of the event-sentence model over the recall training pool.
 
 The short reports the model may be trained on (``gold/recall/dev.jsonl``,
-``train.jsonl`` and ``train2.jsonl``) are split into ``k`` folds, stratified by
+``train.jsonl``, ``train2.jsonl`` and ``train3.jsonl``) are split into ``k`` folds, stratified by
 sub-type (non-conflict reports are a stratum of their own) in a seeded order. For
 each fold a model is trained on the gold dev articles' sentences and the reports of
 the other folds, and judged on the fold's reports, which it never saw:

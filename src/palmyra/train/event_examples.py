@@ -8,7 +8,8 @@ one or several). Two sources, both annotated by people to ``gold/GUIDE.md``:
   sub-type, every other sentence is a negative. The title line is left out: a
   headline restates the lead's event, and coding it as "no event" would teach the
   model that the way news tells an event is not one.
-- the recall set's ``dev.jsonl``, ``train.jsonl`` and ``train2.jsonl`` short reports:
+- the recall set's ``dev.jsonl``, ``train.jsonl``, ``train2.jsonl`` and ``train3.jsonl``
+  short reports:
   the whole report is one example, labelled with its main event's sub-type (or none,
   for the non-conflict reports).
 
@@ -31,7 +32,7 @@ DEV_SPLIT = "dev"
 # The recall set's files that may be trained on: its dev file and its training files (never
 # test.jsonl).
 RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl",
-                   Path("recall") / "train2.jsonl",
+                   Path("recall") / "train2.jsonl", Path("recall") / "train3.jsonl",
                    Path("recall") / "train4.jsonl")
 
 

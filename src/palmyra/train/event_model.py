@@ -99,7 +99,7 @@ def save(nlp, out: Path, examples: list[Example], seed: int) -> None:
         "softmax over ACLED's 25 sub-types and NONE) giving, for a sentence, the probability",
         "that it reports an event of each sub-type. Made by `palmyra train events`",
         f"(seed {seed}, {EPOCHS} epochs) from the gold corpus's dev split and the recall",
-        "set's dev, train and train2 files; the test splits were never read.",
+        "set's dev, train, train2 and train3 files; the test splits were never read.",
         "Judged by 5-fold cross-validation over those reports",
         "(`python benchmarks/event_model_cv.py`): see the README, \"Training\".",
         "",

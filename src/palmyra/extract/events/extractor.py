@@ -273,7 +273,8 @@ class _Reader:
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
         if non_conflict(hit, anchor, clause, sent, actors, lex, self.state_kinds,
-                         self.scores.get(sent), self.settings):
+                        self.scores.get(sent), self.settings,
+                        named=[tm.mention.value for tm in index.mentions_in(sent, "actor")]):
             self._drop(hit, sent, n, "not a conflict event: an accident, disaster, sport or "
                                      "business, with no armed actor")
             return None

@@ -1,6 +1,7 @@
 """Whether a trigger tells an act of political violence or something else: an accident,
 a disaster, a game, a drill, a weapons test, an ordinary crime, or an event a trial or a
-commemoration looks back on (``non_conflict``).
+commemoration looks back on, war's words used for other things ("an attack on the budget"),
+or diplomacy between states that is no agreement between the sides of a war (``non_conflict``).
 
 The cue words (``event_cues.tsv``) count only where they say what the trigger is: its own
 phrase, what did the deed and what it came from, not the place or target it names. The
@@ -9,12 +10,13 @@ event extractor asks this once per trigger, after its actors are resolved.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.model import NONE
+from palmyra.extract.events.model import MODEL_FAMILY, NONE
 from palmyra.extract.events.syntax import OBJECT_DEPS, ancestors_in_sentence, is_verb
 from palmyra.extract.events.triggers import Hit
 
@@ -23,13 +25,21 @@ from palmyra.extract.events.triggers import Hit
 UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual", "suicide",
                                   "chemical"})
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
+# Aircraft that are weapons as the subject of the trigger itself ("jets bombed villages"); a
+# plane or a jet whose crash killed ("an airliner jet crashed, killing 38") is none.
+WEAPON_CRAFT = frozenset({"warplane", "jet", "bomber", "gunship"})
+AGREEMENT = "Agreement"
+# The sentence model's Agreement score that keeps an agreement with no sign of the sides.
+AGREEMENT_SURE = 0.9
+# A state's armed side, not its government (a party to talks between states).
+SIDE_FORCES = frozenset({"state_forces", "police"})
 # Triggers of what police do to criminals as well as to rebels: arrests and seizures.
 CRIME_FAMILIES = frozenset({"arrest", "territorial", "disrupted"})
 
 
 def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actors: Any,
                   lex: Lexicon, state_kinds: frozenset[str], scores: dict[str, float],
-                  settings: dict[str, Any]) -> bool:
+                  settings: dict[str, Any], named: Sequence[Any] = ()) -> bool:
     """A trigger that tells an accident, a disaster, a game, a drill or an ordinary crime
     ("an earthquake struck", "the bowling attack", "arrested for robbing a shop"), not an
     act of political violence.
@@ -56,6 +66,20 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
       group is named: a crowd beating a thief is still mob violence, so the crime cue only
       bears on the police's own acts.
 
+    - war's words used figuratively, whoever acts (``_figurative``): a ``figurative`` noun
+      as what the trigger hits, is done with or is done by ("launched an attack on the
+      forecasts", "shot down a bill", "bombarded with messages", "sales exploded"), or a
+      ``nonviolent_kind`` modifier ("a heart attack"); an explosion of a ``blast_cause``
+      ("a gas explosion"); a clash whose doer is a ``verbal_agent`` ("two candidates
+      clashed"); people displaced by fighting (``_displacement_cause``);
+    - an agreement, talks or a deal that names no side of a conflict nor what such
+      agreements are about (``_between_sides``): diplomacy or business between states;
+    - the model's proposal in a sentence whose verb tells an accident.
+
+    A bomb, a missile or a warplane as the doer (``weapon``) is no setting's: the sport and
+    non-conflict cue words around it do not count ("a car bomb exploded outside a stadium
+    during a football match").
+
     Elsewhere in the sentence (another clause: "an explosion ...; officials blamed a gas
     leak") a ``non_conflict`` or ``sport`` cue counts where no armed actor is named,
     except a word that may be a real attack's setting (``setting``) in the trigger's
@@ -74,29 +98,114 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     # the sentence but the places and targets of the trigger's event that may be its
     # setting ("a rocket hit a football pitch"; a disease attacked is no setting)
     told = [t for t in sent if t.i not in targets or not _cue(t, lex, "setting")]
-    if (any(_cue(t, lex, "sport") for t in scope) or _weapons_test(hit, anchor, sent)
+    agents = _agents(hit, anchor, sent)
+    # a bomb, a missile or a jet doing the deed (not what was fired: "fired missiles during
+    # exercises") is a weapon whatever the setting ("a car bomb
+    # exploded outside a stadium during a football match", "days after the earthquake, jets
+    # bombed villages")
+    weapon = any(lex.cue(t, "device") or lex.cue(t, "arms") for t in agents) or any(
+        c.dep_ in DOER_DEPS and c.lemma_.lower() in WEAPON_CRAFT for c in hit.token.children)
+    if (not weapon and any(_cue(t, lex, "sport") for t in scope)
+            or _weapons_test(hit, anchor, sent)
             or not unambiguous and any(_cue(t, lex, "drill") for t in sent)):
+        return True
+    if not unambiguous and family not in FIGURATIVE_EXEMPT and _figurative(hit, sent, lex):
         return True
     if family in CRIME_FAMILIES and any(lex.cue(t, "crime") for t in sent) and not any(
             a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
         return True
+    # the sentence model, where it runs, may know an agreement between sides the profile does
+    # not name ("the Houthis" read with another war's profile)
+    if family == "agreement" and scores.get(AGREEMENT, 0.0) < AGREEMENT_SURE and not _between_sides(
+            sent, [actors.actor1, actors.actor2, *named], lex):
+        return True
+    # the model's proposal in a sentence whose verb tells an accident ("an army truck skidded
+    # off the road, injuring six soldiers, police said"): whoever's vehicle it was
+    if family == MODEL_FAMILY and any(is_verb(t) and _cue(t, lex, "non_conflict") for t in sent):
+        return True
+    if family == "explosive" and any(lex.cue(m, "blast_cause") for m in _modifiers(hit.token)):
+        return True
+    if _displacement_cause(hit.token, lex):
+        return True
     if armed(actors, state_kinds, lex):
         return False
-    if any(_cue(t, lex, "non_conflict") for t in scope):
+    if not weapon and any(_cue(t, lex, "non_conflict") for t in scope):
         return True
     # a vehicle that hit a landmine or was packed with explosives is the weapon's victim or
     # carrier: an agent is only an accident's in a sentence naming no weapon
-    if any(_cue(t, lex, "accident_agent") for t in _agents(hit, anchor, sent)) and not any(
-            lex.cue(t, "arms") or lex.cue(t, "device") for t in sent):
+    # a clash of candidates or talk-show hosts is one of words: the trigger's own subject
+    # ("two candidates clashed"), not the speakers of a clause about it ("analysts discussed
+    # the recapture")
+    if not any(lex.cue(t, "arms") or lex.cue(t, "device") for t in sent) and (
+            any(_cue(t, lex, "accident_agent") for t in agents)
+            or not unambiguous and any(c.dep_ in DOER_DEPS and _cue(c, lex, "verbal_agent")
+                                       for c in hit.token.children)):
         return True
     if unambiguous:
         return False
-    if any(_cue(t, lex, cls) for t in told for cls in ("non_conflict", "sport")):
+    if not weapon and any(_cue(t, lex, cls) for t in told for cls in ("non_conflict", "sport")):
         return True
     if not scores or settings["mode"] == "rules":
         return False
     return scores.get(NONE, 0.0) >= settings["nonconflict_none"] and any(
         _cue(t, lex, cls) for t in sent for cls in ("non_conflict", "sport"))
+
+
+# Families a figurative object does not make non-conflict: a person is arrested over a tweet, a
+# deal is about a budget (``_between_sides`` reads agreements).
+FIGURATIVE_EXEMPT = frozenset({"arrest", "agreement", MODEL_FAMILY})
+# Prepositions whose object is what a trigger hits or is done with: "an attack on the
+# forecasts", "a battle against rising water", "bombarded with messages".
+FIGURATIVE_PREPS = frozenset({"on", "against", "with", "upon"})
+
+
+def _figurative(hit: Hit, sent: Span, lex: Lexicon) -> bool:
+    """War's words used for something else: the trigger's object, its "on"/"against"/
+    "with" phrase ("of" too, for a noun: "a war of words") or its doer is a ``figurative``
+    noun ("launched an attack on the budget watchdog's forecasts", "shot down a bill",
+    "ambushed by questions", "smartphone sales exploded"). A noun it governs that is itself
+    a trigger word's object is read one step further ("declared war on tax evasion",
+    "fought a losing battle against rising water")."""
+    heads = [hit.token]
+    heads += [c for c in hit.token.children if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN"]
+    hit_nouns: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+                hit_nouns.append(child)
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and (
+                    child.lower_ in FIGURATIVE_PREPS
+                    or child.lower_ == "of" and not is_verb(head))):
+                hit_nouns += [c for c in child.children if c.dep_ == "pobj"]
+    doers = [c for c in hit.token.children if c.dep_ in DOER_DEPS]  # its own subject only
+    return any(sent.start <= t.i < sent.end and _cue(t, lex, "figurative")
+               for t in [*hit_nouns, *doers]) or any(
+        lex.cue(m, "nonviolent_kind") for m in hit.token.children
+        if m.dep_ in ("compound", "amod") and not is_verb(hit.token))
+
+
+def _displacement_cause(token: Token, lex: Lexicon) -> bool:
+    """A trigger noun that only says what displaced people ("families displaced by the
+    fighting in Tigray", "the number of people displaced by fighting passed 7 million"): the
+    object of "by"/"from" under a participle describing them, not a narrated occurrence."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("by", "from"):
+        return False
+    verb = prep.head
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl")
+            and lex.cue(verb, "displacement"))
+
+
+def _between_sides(sent: Span, actors: Sequence[Any], lex: Lexicon) -> bool:
+    """Whether an agreement trigger ("agreement", "talks", "deal") tells one between the sides
+    of a conflict: ``actors`` (the trigger's and the others its sentence names) hold an armed
+    one other than a government (a state force, an armed group), or the sentence names what
+    such agreements are about (a ceasefire, prisoners, peace,
+    withdrawal: ``conflict_topic``). Two governments' talks on migration, or an agreement on
+    a pipeline, are diplomacy (ACLED's Agreement is between conflict actors)."""
+    if any(getattr(a, "kind", None) in ARMED_KINDS | SIDE_FORCES for a in actors):
+        return True
+    return any(lex.cue(t, "conflict_topic") for t in sent)
 
 
 # Prepositions of the place an event happened at or the target it hit.
