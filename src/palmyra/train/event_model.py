@@ -26,7 +26,7 @@ from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, minibatch
 
 from palmyra.model import SUB_EVENT_TYPES
-from palmyra.train.event_examples import Example
+from palmyra.train.event_examples import RECALL_TRAINING, Example
 
 SEED = 13
 EPOCHS = 15
@@ -99,7 +99,7 @@ def save(nlp, out: Path, examples: list[Example], seed: int) -> None:
         "softmax over ACLED's 25 sub-types and NONE) giving, for a sentence, the probability",
         "that it reports an event of each sub-type. Made by `palmyra train events`",
         f"(seed {seed}, {EPOCHS} epochs) from the gold corpus's dev split and the recall",
-        "set's dev, train, train2 and train3 files; the test splits were never read.",
+        f"set's {', '.join(f.name for f in RECALL_TRAINING)}; the test splits were never read.",
         "Judged by 5-fold cross-validation over those reports",
         "(`python benchmarks/event_model_cv.py`): see the README, \"Training\".",
         "",

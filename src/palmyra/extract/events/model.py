@@ -66,12 +66,19 @@ DEFAULTS: dict[str, Any] = {
     # 3. the model's likeliest sub-type replaces the rules' where it reaches this and the
     # sentence has one trigger (off: > 1)
     "model_retype": 0.97,
+    # 3b. whether the model may re-type within Battles or within Explosions/Remote violence,
+    # where the rules read what a bag of words cannot: the weapon the verb names ("shelled"
+    # is no air strike) and whether a place changed hands ("renewed their assault upon the
+    # town" takes nothing)
+    "model_retype_within": False,
     # 4. a rule event naming no armed actor in a sentence the model gives NONE at least this
     # is no event (off: > 1)
     "model_reject": 1.01,
 }
 
 Scores = dict[str, float]
+# event types whose sub-types the rules tell apart by syntax and weapon words
+READ_BY_RULES = frozenset({"Battles", "Explosions/Remote violence"})
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory",
                        "Non-violent transfer of territory"})
 
@@ -146,6 +153,9 @@ def retyped(sub_type: str, scores: Scores, triggers: int,
         return None
     # who takes a place from whom is read from the actors, which a bag of words cannot order
     if {best, sub_type} <= TERRITORY:
+        return None
+    if (not settings["model_retype_within"] and SUB_EVENT_TYPES[best] == SUB_EVENT_TYPES[sub_type]
+            and SUB_EVENT_TYPES[best] in READ_BY_RULES):
         return None
     return SUB_EVENT_TYPES[best], best
 
