@@ -101,18 +101,19 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     whys = [_place_context(doc, start, end) for start, end in runs]
     _carry_plural_lists(doc, runs, whys)
     items, covered = _comma_less_lists(doc, listed, ctx)
-    out = []
-    for start, end in items:
+    def mention(start: int, end: int, rule: str) -> Mention:
         span = doc[start:end]
         admin1, where = _container(doc, end, places, ctx)
         if admin1 is None and where in (None, country):
             admin1 = province
-        out.append(Mention(
+        return Mention(
             kind="place", text=span.text, span=ctx.span(span.start_char, span.end_char),
             value=PlaceRef(name=span.text, geonameid=None, lat=None, lon=None, admin1=admin1,
                            country=where or country, precision=UNLISTED),
-            rule=LIST_RULE,
-        ))
+            rule=rule,
+        )
+
+    out = [mention(start, end, LIST_RULE) for start, end in items]
     for (start, end), why in zip(runs, whys, strict=True):
         if any(start < hi and lo < end for lo, hi in covered):
             continue
@@ -134,16 +135,7 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         if inside and (why == "locative" or any(r[0] < start or r[1] > end for r in inside)
                        or not all(_particle(doc, r[1]) for r in inside if r[1] < end)):
             continue
-        span = doc[start:end]
-        admin1, where = _container(doc, end, places, ctx)
-        if admin1 is None and where in (None, country):
-            admin1 = province
-        out.append(Mention(
-            kind="place", text=span.text, span=ctx.span(span.start_char, span.end_char),
-            value=PlaceRef(name=span.text, geonameid=None, lat=None, lon=None, admin1=admin1,
-                           country=where or country, precision=UNLISTED),
-            rule=f"unlisted:{why}",
-        ))
+        out.append(mention(start, end, f"unlisted:{why}"))
     return out
 
 
