@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from palmyra.api import TextRecord, analyze_texts
 from palmyra.ingest import RawRecord, build_document
 from palmyra.model import REPORTED_MODALITIES, SourceRef
 from palmyra.pipeline import Pipeline
@@ -106,3 +107,15 @@ def test_one_protest_telling_per_crowd(rules: Pipeline) -> None:
     got = _sub_types(rules, "Angry protesters set fire to the party office in Leh on"
                             " Wednesday and clashed with police.")
     assert got == ["Violent demonstration"], got
+
+
+def test_a_bomb_dropped_by_warplanes_is_an_air_strike_when_they_are_the_governing_subject():
+    # the doer of "to bomb" is the subject of "continued", outside the trigger's clause
+    facts = analyze_texts([TextRecord("Report\n\nThe monitor said warplanes continued to bomb"
+                                      " the town of Saraqeb on Tuesday.\n",
+                                      published="2017-04-05")])[0]
+    assert [e.sub_event_type for e in facts.events] == ["Air/drone strike"]
+    facts = analyze_texts([TextRecord("Report\n\nGunmen continued to bomb the market of Azaz"
+                                      " with car bombs on Tuesday.\n",
+                                      published="2017-04-05")])[0]
+    assert [e.sub_event_type for e in facts.events] == ["Remote explosive/landmine/IED"]
