@@ -13,6 +13,7 @@ a party.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -25,8 +26,8 @@ from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.merge import EXPORTED, Candidate
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
 from palmyra.extract.events.triggers import Hit
-from palmyra.model import ActorRef, Event, PlaceRef
-from palmyra.profiles import Profile
+from palmyra.model import ActorRef, Event, PlaceRef, Register
+from palmyra.profiles import ActorEntry, Profile
 
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
@@ -159,9 +160,7 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
         for n in (3, 2, 1):
             words = doc[max(0, k - n + 1): k + 1]
             if len(words) == n and (named := modifiers.get(words.text.lower())):
-                entry = named[0]
-                return None, ActorRef(entry.canonical, entry.kind, entry.side,
-                                      reason=f"{words.text!r} before {hit.token.text!r}")
+                return None, _entry_ref(named[0], f"{words.text!r} before {hit.token.text!r}")
         if token.tag_ != "POS" and token.pos_ not in _BETWEEN_POS:
             return None, None
     return None, None
@@ -172,13 +171,17 @@ def _ref(tm: TokenMention | None) -> ActorRef | None:
     return value if isinstance(value, ActorRef) else None
 
 
+def _entry_ref(entry: ActorEntry, reason: str, register: Register | None = None) -> ActorRef:
+    """The profile actor an event takes, with why (the reason the store keeps)."""
+    return ActorRef(entry.canonical, entry.kind, entry.side, register, reason=reason)
+
+
 def _profile_side(words: str, index: DocIndex, reason: str) -> ActorRef | None:
     profile = index.ctx.profile
     named = profile.modifier_actors.get(words.lower()) if profile is not None else None
     if not named:
         return None
-    entry = named[0]
-    return ActorRef(entry.canonical, entry.kind, entry.side, reason=reason)
+    return _entry_ref(named[0], reason)
 
 
 def _affiliation(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
@@ -190,8 +193,7 @@ def _affiliation(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
     entry = profile.actor(person.affiliation) if person and person.affiliation else None
     if entry is None:
         return None
-    return ActorRef(entry.canonical, entry.kind, entry.side,
-                    reason=f"{ref.canonical} speaks for {entry.canonical}")
+    return _entry_ref(entry, f"{ref.canonical} speaks for {entry.canonical}")
 
 
 def _first_named(tm: TokenMention | None, index: DocIndex) -> ActorRef | None:
@@ -275,16 +277,21 @@ class _Finder:
         if token is None or not (token.lower_ in _PRONOUNS or any(
                 c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in token.children)):
             return None
+        for speaker in self.speakers(verb):
+            if speaker is None or speaker.lower_ in _PRONOUNS:
+                return None
+            # "the ministry said its troops repelled ..., RIA Novosti reported": an
+            # outlet relaying the claim names no party; the claimant above it does
+            if found := self.actor_in(speaker):
+                return found
+        return None
+
+    def speakers(self, verb: Token) -> Iterator[Token | None]:
+        """The subjects of the speech verbs above a verb, nearest first (``None`` for a
+        speech verb with no subject)."""
         for up in verb.ancestors:
             if up.pos_ in ("VERB", "AUX") and self.lex.cue(up, "speech_verb"):
-                speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
-                if speaker is None or speaker.lower_ in _PRONOUNS:
-                    return None
-                # "the ministry said its troops repelled ..., RIA Novosti reported": an
-                # outlet relaying the claim names no party; the claimant above it does
-                if found := self.actor_in(speaker):
-                    return found
-        return None
+                yield next((c for c in up.children if c.dep_ == "nsubj"), None)
 
     def prep_object(self, head: Token | None, *words: str) -> Token | None:
         if head is None:
@@ -323,15 +330,12 @@ class _Finder:
         if not self.lex.cue(noun, "group_noun") or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "our") for c in noun.children):
             return None
-        for up in verb.ancestors:
-            if up.pos_ in ("VERB", "AUX") and self.lex.cue(up, "speech_verb"):
-                speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
-                if speaker is None:
-                    return None
-                return next((tm for t in speaker.subtree
-                             if (tm := self.index.mention_at(t, "person")) is not None
-                             and _ref(tm) is not None and _ref(tm).side is not None), None)
-        return None
+        speaker = next(self.speakers(verb), None)
+        if speaker is None:
+            return None
+        return next((tm for t in speaker.subtree
+                     if (tm := self.index.mention_at(t, "person")) is not None
+                     and _ref(tm) is not None and _ref(tm).side is not None), None)
 
     def antecedent(self, noun: Token) -> TokenMention | None:
         """The armed group a definite unnamed noun points back to: "the group has abducted",
@@ -734,8 +738,7 @@ def _opponent(actor1: ActorRef, index: DocIndex) -> ActorRef | None:
     entry = profile.actor(profile.opponents.get(side, ""))
     if entry is None or entry.canonical == actor1.canonical:
         return None
-    return ActorRef(entry.canonical, entry.kind, entry.side,
-                    reason=f"the side {actor1.canonical} fights, the text naming none")
+    return _entry_ref(entry, f"the side {actor1.canonical} fights, the text naming none")
 _GOVERNMENT = "Government of "
 _FORCES = "Military Forces of "
 
@@ -752,8 +755,7 @@ def _armed_state(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
     entry = profile.actor(forces) if profile is not None else None
     if entry is None:
         return ref
-    return ActorRef(entry.canonical, entry.kind, entry.side, ref.register,
-                    reason=f"the state named fighting: {ref.canonical}")
+    return _entry_ref(entry, f"the state named fighting: {ref.canonical}", ref.register)
 
 
 def _civilian_victims(etype: str, subtype: str, hit: Hit, clause: list[Token], sent: Span,
