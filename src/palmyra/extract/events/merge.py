@@ -16,9 +16,8 @@ an event. Only these things remove a body candidate here, each recorded on it
 (``decision``, ``reason``) for ``palmyra show --candidates``:
 
 - it retells an event already told (merged into it), unless the text tells it as another
-  occurrence ("six more people lost their lives in a village near Manbij");
-  a placeless telling joins
-  the nearest earlier event of its paragraph with the same sub-type, and a telling
+  occurrence ("six more people lost their lives in a village near Manbij"); a placeless
+  telling joins the nearest earlier event of its paragraph with the same sub-type, and a telling
   that points back ("these attacks", "condemned the massacre") the nearest one; a
   lead placed only at a country or region ("killed in air strikes on a town in
   eastern Syria") is completed by the next telling of the same sub-type nearby that

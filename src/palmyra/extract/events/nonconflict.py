@@ -100,9 +100,8 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     told = [t for t in sent if t.i not in targets or not _cue(t, lex, "setting")]
     agents = _agents(hit, anchor, sent)
     # a bomb, a missile or a jet doing the deed (not what was fired: "fired missiles during
-    # exercises") is a weapon whatever the setting ("a car bomb
-    # exploded outside a stadium during a football match", "days after the earthquake, jets
-    # bombed villages")
+    # exercises") is a weapon whatever the setting ("a car bomb exploded outside a stadium
+    # during a football match", "days after the earthquake, jets bombed villages")
     weapon = any(lex.cue(t, "device") or lex.cue(t, "arms") for t in agents) or any(
         c.dep_ in DOER_DEPS and c.lemma_.lower() in WEAPON_CRAFT for c in hit.token.children)
     if (not weapon and any(_cue(t, lex, "sport") for t in scope)
@@ -200,9 +199,9 @@ def _between_sides(sent: Span, actors: Sequence[Any], lex: Lexicon) -> bool:
     """Whether an agreement trigger ("agreement", "talks", "deal") tells one between the sides
     of a conflict: ``actors`` (the trigger's and the others its sentence names) hold an armed
     one other than a government (a state force, an armed group), or the sentence names what
-    such agreements are about (a ceasefire, prisoners, peace,
-    withdrawal: ``conflict_topic``). Two governments' talks on migration, or an agreement on
-    a pipeline, are diplomacy (ACLED's Agreement is between conflict actors)."""
+    such agreements are about (a ceasefire, prisoners, peace, withdrawal: ``conflict_topic``).
+    Two governments' talks on migration, or an agreement on a pipeline, are diplomacy
+    (ACLED's Agreement is between conflict actors)."""
     if any(getattr(a, "kind", None) in ARMED_KINDS | SIDE_FORCES for a in actors):
         return True
     return any(lex.cue(t, "conflict_topic") for t in sent)
