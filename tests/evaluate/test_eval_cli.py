@@ -148,9 +148,9 @@ def test_eval_cli_check_names_evidence_not_in_the_article(tmp_path):
 
 
 def test_eval_cli_unknown_split_is_one_line(tmp_path):
-    result = runner.invoke(_app(), ["eval", "--gold", str(_corpus(tmp_path)), "--split", "train"])
+    result = runner.invoke(_app(), ["eval", "--gold", str(_corpus(tmp_path)), "--split", "val"])
     assert result.exit_code == 2
-    assert "--split must be one of dev, test" in result.stderr
+    assert "--split must be one of dev, test, train" in result.stderr
 
 
 def test_eval_cli_against_scores_a_second_annotation(tmp_path):

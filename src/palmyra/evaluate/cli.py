@@ -35,9 +35,9 @@ def eval_command(
     ] = None,
     split: Annotated[
         str | None,
-        typer.Option("--split", metavar="dev|test",
-                     help="Score one split of the corpus (DIR/dev or DIR/test). Tune on dev;"
-                          " score test only to report."),
+        typer.Option("--split", metavar="dev|test|train",
+                     help="Score one split of the corpus (DIR/dev, DIR/test or DIR/train)."
+                          " Tune on dev and train; score test only to report."),
     ] = None,
     fakes: Annotated[
         Path | None,
@@ -164,7 +164,7 @@ def _print(results: dict[str, dict[str, Any]], as_json: bool, errors: bool,
         print_results(console, results.get(key), results.get("fakes"), errors=errors)
 
 
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "train")
 
 
 def _eval_ptc(ptc: Path, model: Path | None, as_json: bool) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from palmyra.evaluate.gold import GOLD_SUFFIX, GoldError, read_gold_file
 
-SPLIT_FOLDERS = ("dev", "test")
+SPLIT_FOLDERS = ("dev", "test", "train")
 
 
 def gold_paths(paths: Iterable[Path]) -> list[Path]:
