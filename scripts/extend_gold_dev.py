@@ -12,7 +12,7 @@ was. Takes train rows not already in the corpus, at most ``MAX_CHARS`` character
   whose text names a kind of event rare in dev (protest, arrest, abduction, handover,
   base, looting, interception, recapture) come first, one kind after another. The ranking
   is fixed by the seed, so ``N`` articles are the first ``N`` of the same list (a smaller
-  run is a prefix of a larger one).
+  run is a prefix of a larger one; rerun with a larger ``N``, it appends only the new ones).
 
 Appends the rows to ``gold/SPLIT.csv`` with their split and writes the text files (title
 line, blank line, the article text exactly as FA-KES has it).
@@ -60,7 +60,10 @@ def main() -> None:
         split_of = {r["unit_id"]: r["split"] for r in csv.DictReader(fh)}
     with open(root / "gold" / "SPLIT.csv", encoding="utf-8", newline="") as fh:
         corpus = list(csv.DictReader(fh))
-    taken = {r["unit_id"] for r in corpus}
+    # A train draw ranks against the corpus without its train rows, so that it is the same
+    # list however many train articles were added before; rows already listed are kept.
+    taken = {r["unit_id"] for r in corpus if split == "dev" or r["split"] != "train"}
+    listed = {r["unit_id"] for r in corpus if r["split"] == split}
     with open(fakes / "FA-KES-Dataset.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     held_out = {r["article_content"] for r in rows if split_of[r["unit_id"]] == "test"}
@@ -89,7 +92,8 @@ def main() -> None:
         rng.shuffle(pool)
         chosen = pool[:wanted]
     else:
-        chosen = ranked_for_train(by_outlet, corpus)[:wanted]
+        chosen = [r for r in ranked_for_train(by_outlet, corpus)[:wanted]
+                  if r["unit_id"] not in listed]
     write(root / "gold", chosen, split)
 
 
