@@ -19,7 +19,7 @@ from palmyra.extract.events.model import (
     shipped_model_dir,
 )
 from palmyra.train.event_cv import report_folds
-from palmyra.train.event_examples import recall_examples, recall_items
+from palmyra.train.event_examples import gold_examples, recall_examples, recall_items
 
 SETTINGS = {**DEFAULTS, "model_retype": 0.8, "model_reject": 0.9}
 
@@ -38,6 +38,32 @@ def test_training_reports_come_from_dev_and_train_files_never_test(tmp_path: Pat
     assert [e.source for e in recall_examples(tmp_path)] == ["d-1", "t-1", "t2-1", "t3-1"]
     (recall / "train2.jsonl").unlink()  # a missing training file is skipped
     assert [i["id"] for i in recall_items(tmp_path)] == ["d-1", "t-1", "t3-1"]
+
+
+def test_training_articles_come_from_dev_and_train_splits_never_test(tmp_path: Path, nlp):
+    for split in ("dev", "train", "test"):
+        folder = tmp_path / split
+        folder.mkdir()
+        name = f"{split}-1.txt"
+        evidence = f"Air strikes hit the {split} town of Saraqeb on Monday."
+        (folder / name).write_text(f"Title\n\n{evidence} Talks went on.\n", encoding="utf-8")
+        event = {"evidence": evidence, "event_type": "Explosions/Remote violence",
+                 "sub_event_type": "Air/drone strike", "date": None, "date_precision": None,
+                 "location": "Saraqeb", "admin1": "Idlib", "country": "Syria",
+                 "actor1": None, "actor2": None, "fatalities": None, "injured": None}
+        gold = {"doc": name, "title": "Title", "outlet": None, "author": None,
+                "published": None, "body_end": None, "events": [event], "quotes": [],
+                "citations": []}
+        (folder / (name + ".gold.json")).write_text(json.dumps(gold), encoding="utf-8")
+    examples = list(gold_examples(tmp_path, nlp))
+    assert sorted({e.source for e in examples}) == ["dev-1.txt", "train-1.txt"]
+    labelled = [e.text for e in examples if e.labels]
+    assert labelled == ["Air strikes hit the dev town of Saraqeb on Monday.",
+                        "Air strikes hit the train town of Saraqeb on Monday."]
+    (tmp_path / "train" / "train-1.txt.gold.json").unlink()
+    (tmp_path / "train" / "train-1.txt").unlink()
+    (tmp_path / "train").rmdir()  # a corpus without a train split still trains on dev
+    assert {e.source for e in gold_examples(tmp_path, nlp)} == {"dev-1.txt"}
 
 
 def test_folds_are_disjoint_stratified_and_seeded():

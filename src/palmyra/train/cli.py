@@ -24,8 +24,8 @@ def train_events(
     gold: Annotated[
         Path,
         typer.Option("--gold", metavar="DIR",
-                     help="The gold corpus folder (its dev/ split, recall/dev.jsonl, train.jsonl,"
-                          " train2.jsonl and train3.jsonl are read; the test splits never are)."),
+                     help="The gold corpus folder (its dev/ and train/ splits, recall/dev.jsonl,"
+                          " train.jsonl to train4.jsonl are read; the test splits never are)."),
     ] = Path("gold"),
     out: Annotated[
         Path | None,

@@ -3,7 +3,7 @@
 An example is a sentence and the ACLED sub-types of the events it reports (none,
 one or several). Two sources, both annotated by people to ``gold/GUIDE.md``:
 
-- the gold corpus's ``dev`` articles: every sentence of the body is an example; a
+- the gold corpus's ``dev`` and ``train`` articles: every sentence of the body is an example; a
   sentence that holds (part of) a gold event's evidence carries that event's
   sub-type, every other sentence is a negative. The title line is left out: a
   headline restates the lead's event, and coding it as "no event" would teach the
@@ -29,6 +29,8 @@ from palmyra.evaluate.gold import load_gold
 from palmyra.extract.events.syntax import sentences
 
 DEV_SPLIT = "dev"
+# The corpus splits whose articles may be trained on (never test).
+TRAINING_SPLITS = (DEV_SPLIT, "train")
 # The recall set's files that may be trained on: its dev file and its training files (never
 # test.jsonl).
 RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl",
@@ -46,11 +48,18 @@ class Example:
 
 
 def gold_examples(gold_root: Path, nlp, docs: set[str] | None = None) -> Iterator[Example]:
-    """One example per body sentence of every dev article (see the module notes);
-    ``docs`` limits them to some articles (a cross-validation fold)."""
-    folder = gold_root / DEV_SPLIT
-    golds = [g for g in load_gold(folder) if docs is None or g["doc"] in docs]
-    texts = [(folder / g["doc"]).read_text(encoding="utf-8") for g in golds]
+    """One example per body sentence of every dev and train article (see the module
+    notes; a split without a folder is skipped); ``docs`` limits them to some articles
+    (a cross-validation fold)."""
+    golds, texts = [], []
+    for split in TRAINING_SPLITS:
+        folder = gold_root / split
+        if not folder.is_dir():
+            continue
+        for g in load_gold(folder):
+            if docs is None or g["doc"] in docs:
+                golds.append(g)
+                texts.append((folder / g["doc"]).read_text(encoding="utf-8"))
     for gold, doc in zip(golds, nlp.pipe(texts), strict=True):
         text = doc.text
         body_start = text.find("\n") + 1  # the first line is the title
@@ -89,5 +98,5 @@ def recall_examples(gold_root: Path, ids: set[str] | None = None,
 
 
 def training_examples(gold_root: Path, nlp) -> list[Example]:
-    """Every dev example, gold articles first, in a fixed order."""
+    """Every training example, gold articles (dev, then train) first, in a fixed order."""
     return [*gold_examples(gold_root, nlp), *recall_examples(gold_root)]
