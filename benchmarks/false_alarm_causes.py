@@ -129,7 +129,9 @@ def classify(pred: dict[str, Any], golds: list[dict[str, Any]], matched: dict[in
     return "no-gold", ""
 
 
-def causes(folder: Path, store: Path) -> list[dict[str, Any]]:
+def causes(folder: Path, store: Path, tally: dict[str, int] | None = None
+           ) -> list[dict[str, Any]]:
+    """One row per false alarm; ``tally`` gets the events' tp, fp and fn."""
     golds = {g["doc"]: g for g in load_gold(folder)}
     if not store.exists():
         articles, outlets = gold_articles(folder)
@@ -148,6 +150,10 @@ def causes(folder: Path, store: Path) -> list[dict[str, Any]]:
         preds = scored_predictions("events", rec["events"])
         pairs = match(preds, gold["events"], "events")
         matched = {j: i for i, j in pairs}
+        if tally is not None:
+            tally["tp"] = tally.get("tp", 0) + len(pairs)
+            tally["fp"] = tally.get("fp", 0) + len(preds) - len(pairs)
+            tally["fn"] = tally.get("fn", 0) + len(gold["events"]) - len(pairs)
         taken = set(matched.values())
         text = texts[name]
         for i, p in enumerate(preds):
@@ -173,13 +179,18 @@ def main() -> int:
     folder = Path(args.gold) / args.split
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(args.store) if args.store else Path(tmp) / "s.duckdb"
-        out = causes(folder, store)
+        tally: dict[str, int] = {}
+        out = causes(folder, store, tally)
     counts = collections.Counter(m["cause"] for m in out)
     by_type = collections.Counter((m["cause"], m["sub_event_type"]) for m in out)
     for cause, n in counts.most_common():
         top = ", ".join(f"{s} {k}" for (c, s), k in by_type.most_common() if c == cause)
         print(f"{cause:16} {n:4}  {top[:110]}")
     print(f"{'total':16} {len(out):4}")
+    tp, fp, fn = tally.get("tp", 0), tally.get("fp", 0), tally.get("fn", 0)
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    f1 = 2 * p * r / max(p + r, 1e-9)
+    print(f"events tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r:.3f} F1 {f1:.3f}")
     if args.list is not None:
         for m in out:
             if not args.list or m["cause"] in args.list:
