@@ -73,3 +73,17 @@ def test_a_bomb_that_exploded_stays_a_bomb(syria):
     text = ("A bomb exploded aboard a bus carrying workers near the central city of Homs on"
             " Saturday killing a woman and wounding 25.")
     assert _types(syria, text, "2017-04-08") == {"Remote explosive/landmine/IED"}
+
+
+# A lead placed only at the country, completed by a telling at a town, is one event with
+# every later telling at that town (fakes-1923848257: three sentences, one strike).
+def test_later_tellings_at_the_town_join_a_lead_placed_at_the_country(syria):
+    text = ("At least 11 civilians including two children were killed on Sunday in air strikes"
+            " on a market in northwestern Syria a monitor said. The Syrian Observatory for Human"
+            " Rights said the strikes on the market in Idlib provinces Maaret al-Numan were"
+            " probably carried out by regime forces. Much of Idlib province including Maaret"
+            " al-Numan is controlled by Hayat Tahrir al-Sham (HTS) a group led by Al-Qaedas"
+            " former Syria affiliate. Observatory head Rami Abdel Rahman said \"military"
+            " aircraft\" had targeted the market in Maaret al-Numan blaming the regime for the"
+            " strike. \"At least 11 people were killed including two children\" he said.")
+    assert _events(syria, text, "2017-10-08") == [("Air/drone strike", "Maarat al-Numan")]
