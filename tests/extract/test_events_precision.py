@@ -87,3 +87,38 @@ def test_later_tellings_at_the_town_join_a_lead_placed_at_the_country(syria):
             " aircraft\" had targeted the market in Maaret al-Numan blaming the regime for the"
             " strike. \"At least 11 people were killed including two children\" he said.")
     assert _events(syria, text, "2017-10-08") == [("Air/drone strike", "Maarat al-Numan")]
+
+
+# Statements coded as events (no gold event in the sentence): "demonstrated insistence" shows
+# something (fakes-1926479056); "rebels fighting against X" says who they are
+# (fakes-1924058191, fakes-1924058148).
+def test_demonstrated_insistence_is_no_protest(syria):
+    # (the truce it ended is an Agreement: GUIDE, a ceasefire told as having collapsed)
+    text = ("These crimes and violations have effectively ended the truce; undermined all chances"
+            " of a political solution; and demonstrated insistence by the Assad regime and its"
+            " allies on pursuing the policy of killing and destruction the Coalition added.")
+    assert "Peaceful protest" not in _types(syria, text, "2016-09-15")
+
+
+@pytest.mark.parametrize("text", [
+    "The move angered Egypts major financier Saudi Arabia which supports rebels fighting against"
+    " Assads Moscow-backed government.",
+])
+def test_statements_are_no_events(syria, text):
+    assert _events(syria, text, "2016-10-17") == []
+
+
+def test_a_coalition_fighting_daesh_is_no_battle_of_its_own(syria):
+    text = ("An air strike on Tuesday by a U.S.-led coalition fighting Daesh mistakenly killed"
+            " 18 members of the Syrian Democratic Forces.")
+    assert _types(syria, text, "2017-04-13") == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("Hundreds of people demonstrated in Idlib on Friday against the regime.",
+     "Peaceful protest"),
+    ("Rebels fighting government forces in Aleppo on Sunday killed five soldiers.",
+     "Armed clash"),
+])
+def test_protests_and_dated_fighting_stay(syria, text, sub_type):
+    assert sub_type in _types(syria, text, "2016-10-17")
