@@ -122,3 +122,21 @@ def test_a_coalition_fighting_daesh_is_no_battle_of_its_own(syria):
 ])
 def test_protests_and_dated_fighting_stay(syria, text, sub_type):
     assert sub_type in _types(syria, text, "2016-10-17")
+
+
+# Two means in one clause are two events, one per means (GUIDE, Granularity): the air cue
+# beside the artillery does not make it an air strike (fakes-1926479133, fakes-1923848193).
+@pytest.mark.parametrize("text", [
+    "Over 85 civilians were killed in aerial and artillery bombardments by Russian and regime"
+    " forces on the city of Aleppo and its surrounding towns and villages on Thursday.",
+    "The rebel barrage killed 10 people in Damascus including a child while the government air"
+    " strikes and surface-to-surface missiles fired at Eastern Ghouta killed at least 20.",
+])
+def test_two_means_in_one_clause_are_two_events(syria, text):
+    assert {"Air/drone strike", "Shelling/artillery/missile attack"} <= _types(
+        syria, text, "2016-06-17")
+
+
+def test_missiles_fired_by_warplanes_stay_an_air_strike(syria):
+    text = "Russian warplanes fired missiles at Douma on Sunday killing five people."
+    assert _types(syria, text, "2016-06-17") == {"Air/drone strike"}

@@ -52,8 +52,10 @@ def event_type(
     no fight with militants).
     """
     victims = list(victims)
-    cues = {c for c in TYPING_CUES if any(lex.cue(t, c) for t in clause
-                                          if t.i != hit.token.i and not _commodity(t, c, lex))}
+    means = _other_means(hit.token)
+    cues = {c for c in TYPING_CUES if any(
+        lex.cue(t, c) for t in clause if t.i != hit.token.i and not _commodity(t, c, lex)
+        and not (c in _MEANS and t.i in means))}
     if _uncontested(clause, lex):
         cues.add("peaceful")
     doers = _doers(hit.token)
@@ -74,6 +76,21 @@ def event_type(
         if rule.cue in cues or (where in scope and any(lex.cue(t, cls) for t in scope[where])):
             return rule.event_type, rule.sub_event_type
     return hit.entry.event_type, hit.entry.sub_event_type
+
+
+_MEANS = frozenset({"air", "artillery"})
+
+
+def _other_means(trigger: Token) -> set[int]:
+    """The words of the means coordinated with the trigger: "aerial and artillery
+    bombardments", "air strikes and surface-to-surface missiles", "air raids and artillery
+    fire" tell two means, one event each (GUIDE), so "aerial" does not make the artillery an
+    air strike."""
+    top = trigger.head if trigger.dep_ == "compound" else trigger
+    out: set[int] = set()
+    for other in (*trigger.conjuncts, *(top.conjuncts if top is not trigger else ())):
+        out.update(t.i for t in other.subtree if t.dep_ in ("compound", "amod") or t is other)
+    return out
 
 
 def _commodity(token: Token, cls: str, lex: Lexicon) -> bool:
