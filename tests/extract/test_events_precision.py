@@ -140,3 +140,23 @@ def test_two_means_in_one_clause_are_two_events(syria, text):
 def test_missiles_fired_by_warplanes_stay_an_air_strike(syria):
     text = "Russian warplanes fired missiles at Douma on Sunday killing five people."
     assert _types(syria, text, "2016-06-17") == {"Air/drone strike"}
+
+
+# "the blast" after a suicide bombing is that bombing told again, not a planted bomb of its
+# own (fakes-1923102912).
+def test_the_blast_after_a_suicide_bombing_is_that_bombing(syria):
+    text = ("\"A suicide bomber blew himself up inside a hall in Tall Tawil village during the"
+            " wedding of a member of the Syrian Democratic Forces killing at least 22 civilians\""
+            " Observatory chief Rami Abdel Rahman told AFP. The SDF is an Arab-Kurdish coalition"
+            " battling the Islamic State (IS) group in northern Syria. A witness named Ahmad who"
+            " was wounded in the head in the blast described the moment the bomber struck.")
+    types = _types(syria, text, "2016-10-04")
+    assert "Suicide bomb" in types
+    assert "Remote explosive/landmine/IED" not in types
+
+
+def test_a_bomb_after_a_suicide_bombing_elsewhere_stays_its_own(syria):
+    text = ("A suicide bomber blew himself up at a checkpoint in Tall Tawil on Monday killing"
+            " five people. A roadside bomb exploded in Qamishli on Tuesday killing two soldiers.")
+    events = _events(syria, text, "2016-10-04")
+    assert ("Remote explosive/landmine/IED", "Qamishli") in events

@@ -138,6 +138,8 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
                          None)
         if group is None and cand.definite:
             group = next((g for g in reversed(groups) if _known(cand, g)), None)
+            if group is not None and _the_blast(cand, group[0]):
+                cand.event_type, cand.sub_event_type = group[0].event_type, _SUICIDE
         if group is None and cand.place is None and _bare_toll(cand):
             _lend_counts(cand, groups, fragment_window)
             continue
@@ -289,10 +291,24 @@ def _known(cand: Candidate, group: list[Candidate]) -> bool:
     names the group's occurrence: the same sub-type, told before it, in the same voice,
     at dates and by attackers that agree."""
     first = group[0]
-    return (first.sub_event_type == cand.sub_event_type
+    same = first.sub_event_type == cand.sub_event_type or _the_blast(cand, first)
+    return (same
             and _same_voice(first, cand)
             and _dates_agree(group, cand)
             and actors_agree(first, cand))
+
+
+_IED = "Remote explosive/landmine/IED"
+_SUICIDE = "Suicide bomb"
+
+
+def _the_blast(cand: Candidate, first: Candidate) -> bool:
+    """ "the blast", "the explosion", "the bomb went off": a definite blast word types no
+    weapon of its own (it keeps the family's default, a planted bomb), so after a suicide
+    bombing it names that bombing ("a suicide bomber blew himself up inside a hall" ...
+    "who was wounded in the head in the blast")."""
+    return (cand.family == "explosive" and cand.sub_event_type == _IED
+            and first.sub_event_type == _SUICIDE)
 
 
 def _dates_agree(group: list[Candidate], cand: Candidate) -> bool:
