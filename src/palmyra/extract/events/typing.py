@@ -79,6 +79,7 @@ def event_type(
 
 
 _MEANS = frozenset({"air", "artillery"})
+_NOUNS = ("NOUN", "PROPN")
 
 
 def _other_means(trigger: Token) -> set[int]:
@@ -88,7 +89,11 @@ def _other_means(trigger: Token) -> set[int]:
     air strike."""
     top = trigger.head if trigger.dep_ == "compound" else trigger
     out: set[int] = set()
+    if top.pos_ not in _NOUNS:  # a verb's conjunct is often a bad parse of a headline
+        return out
     for other in (*trigger.conjuncts, *(top.conjuncts if top is not trigger else ())):
+        if other.pos_ not in (*_NOUNS, "ADJ"):
+            continue
         out.update(t.i for t in other.subtree if t.dep_ in ("compound", "amod") or t is other)
     return out
 
