@@ -160,3 +160,19 @@ def test_a_bomb_after_a_suicide_bombing_elsewhere_stays_its_own(syria):
             " five people. A roadside bomb exploded in Qamishli on Tuesday killing two soldiers.")
     events = _events(syria, text, "2016-10-04")
     assert ("Remote explosive/landmine/IED", "Qamishli") in events
+
+
+# The launch of a campaign is a Change to group/activity (GUIDE, Types), not a battle of its
+# own; the fighting told with it gives its own event (fakes-1924058065).
+def test_an_offensive_begun_is_a_change_to_group_activity(syria):
+    text = ("The group said at least 127 people including 30 children have been killed by air"
+            " strikes and shelling since the Syrian army backed by Russian jets began an offensive"
+            " nearly two weeks ago to take the besieged rebel-held Eastern Ghouta area.")
+    events = _events(syria, text, "2017-11-27")
+    assert ("Change to group/activity", "Eastern Ghouta") in events
+    assert ("Armed clash", "Eastern Ghouta") not in events
+
+
+def test_clashes_told_with_the_launch_stay(syria):
+    text = "The SDF launched an offensive on Manbij on Sunday and clashes killed 20 fighters."
+    assert {"Change to group/activity", "Armed clash"} <= _types(syria, text, "2016-06-02")
