@@ -77,7 +77,7 @@ from palmyra.extract.events.syntax import (
     trim,
 )
 from palmyra.extract.events.triggers import Hit, find_triggers
-from palmyra.extract.events.typing import DEFAULT_STATE_KINDS, event_type
+from palmyra.extract.events.typing import DEFAULT_STATE_KINDS, event_type, frame_bombings
 from palmyra.model import DateValue, Event, NumberValue
 
 NAME = "palmyra.events.v1"
@@ -117,6 +117,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
             reader = _Reader(index, lex, kinds, written=anchor, latest=latest, scores=scores,
                              settings=settings)
             candidates = _read(doc, reader)
+    frame_bombings(candidates, doc)
     events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
     events = _fill_unnamed(events, candidates, reader.unnamed)
     events = fill_air_side(events, candidates, index)

@@ -129,7 +129,7 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
         if cand.distinct:  # told as another occurrence: it starts its own event
             groups.append([cand])
             continue
-        group = next((g for g in groups if all(same_occurrence(m, cand) for m in g)), None)
+        group = next((g for g in groups if _joins(g, cand)), None)
         if group is None and cand.anaphoric:
             group = next((g for g in reversed(groups) if g[0].paragraph == cand.paragraph
                           and (g[0].modality in EXPORTED) == (cand.modality in EXPORTED)), None)
@@ -138,6 +138,8 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
                          None)
         if group is None and cand.definite:
             group = next((g for g in reversed(groups) if _known(cand, g)), None)
+            if group is not None and _the_blast(cand, group[0]):
+                cand.event_type, cand.sub_event_type = group[0].event_type, _SUICIDE
         if group is None and cand.place is None and _bare_toll(cand):
             _lend_counts(cand, groups, fragment_window)
             continue
@@ -164,6 +166,23 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             cand.decision, cand.reason = "dropped", "a title alone tells no event"
     events = [_event(g, doc_id, extractor) for g in groups]
     return sorted(events, key=lambda e: e.evidence[0].start)
+
+
+def _joins(group: list[Candidate], cand: Candidate) -> bool:
+    """Whether the candidate may join the group: it may be one occurrence with every
+    telling of it. A telling placed only at the country, region or province ("air strikes
+    on a market in northwestern Syria") that the group already places at a town of that area
+    ("the strikes on the market in Maaret al-Numan") does not keep a later telling at that
+    town out ("military aircraft had targeted the market in Maaret al-Numan")."""
+    if all(same_occurrence(m, cand) for m in group):
+        return True
+    if cand.place is None or _townless(cand):
+        return False
+    if not any(m.place_key == cand.place_key for m in group):
+        return False
+    return all(same_occurrence(m, cand) or (
+        _townless(m) and m.place is not None and _in_area(cand.place, m.place)
+        and same_occurrence(m, cand, anywhere=True)) for m in group)
 
 
 def _absorb_summaries(groups: list[list[Candidate]], window: int) -> list[list[Candidate]]:
@@ -272,10 +291,24 @@ def _known(cand: Candidate, group: list[Candidate]) -> bool:
     names the group's occurrence: the same sub-type, told before it, in the same voice,
     at dates and by attackers that agree."""
     first = group[0]
-    return (first.sub_event_type == cand.sub_event_type
+    same = first.sub_event_type == cand.sub_event_type or _the_blast(cand, first)
+    return (same
             and _same_voice(first, cand)
             and _dates_agree(group, cand)
             and actors_agree(first, cand))
+
+
+_IED = "Remote explosive/landmine/IED"
+_SUICIDE = "Suicide bomb"
+
+
+def _the_blast(cand: Candidate, first: Candidate) -> bool:
+    """ "the blast", "the explosion", "the bomb went off": a definite blast word types no
+    weapon of its own (it keeps the family's default, a planted bomb), so after a suicide
+    bombing it names that bombing ("a suicide bomber blew himself up inside a hall" ...
+    "who was wounded in the head in the blast")."""
+    return (cand.family == "explosive" and cand.sub_event_type == _IED
+            and first.sub_event_type == _SUICIDE)
 
 
 def _dates_agree(group: list[Candidate], cand: Candidate) -> bool:
@@ -316,9 +349,10 @@ def _lend_counts(cand: Candidate, groups: list[list[Candidate]], window: int) ->
             owner.counts.setdefault(key, value)
 
 
-def same_occurrence(a: Candidate, b: Candidate) -> bool:
-    """Whether two tellings may be one occurrence (the test merging applies, pair by pair)."""
-    if a.sub_event_type != b.sub_event_type or a.place_key != b.place_key:
+def same_occurrence(a: Candidate, b: Candidate, anywhere: bool = False) -> bool:
+    """Whether two tellings may be one occurrence (the test merging applies, pair by pair);
+    ``anywhere``: whatever their places."""
+    if a.sub_event_type != b.sub_event_type or (not anywhere and a.place_key != b.place_key):
         return False
     if not _same_voice(a, b):
         return False

@@ -6,7 +6,8 @@ that ..."), decide its modality, strongest first:
 1. habitual, ongoing or cumulative ("continues to pound", "regularly shell",
    "has killed hundreds since it declared a caliphate"): not an occurrence at all
    (``None``), and neither is a present-tense report without a date of its own
-   ("are engaged in fighting near Raqqa"), the war's own back-story ("the war that
+   ("are engaged in fighting near Raqqa"), a participle describing who someone is
+   ("rebels fighting against Assads government"), the war's own back-story ("the war that
    began with protests in 2011", "since the regime launched a crackdown on protests
    in March 2011 triggering a conflict"), nor a statement of how much land a side
    holds ("has regained control of 55 percent of the country", "seized large areas
@@ -50,7 +51,7 @@ def stance(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
     """The trigger's modality and speaker; ``dated`` says whether its sentence dates it."""
     chain = _irrealis_scope(hit.token)
     if (_habitual(chain, lex) or _war_background(chain, lex) or _war_origin(hit.token, lex)
-            or _expanse(hit, index, lex)
+            or _expanse(hit, index, lex) or _descriptor(hit.token)
             or (hit.is_verb and not dated and not _ongoing(hit.token)
                 and tense(hit.token, "past" in hit.entry.flags) == "present")):
         return Stance(None, rule="generic")
@@ -127,6 +128,17 @@ def _ongoing(verb: Token) -> bool:
     progressive tells what is going on as the report is written, one occurrence."""
     return verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
                                       for a in auxiliaries(verb))
+
+
+def _descriptor(token: Token) -> bool:
+    """A participle that says who someone is, not what they did that day: "a U.S.-led
+    coalition fighting Daesh", "rebels fighting against Assads Moscow-backed government";
+    unless its own words date it ("rebels fighting the army in Aleppo on Sunday"). Only
+    "fighting": a gerund the parse hangs on a noun ("in ISIS shelling on the town", "for the
+    first time seizing villages") is often the event itself."""
+    return (token.lemma_ == "fight" and token.tag_ == "VBG" and token.dep_ == "acl"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree))
 
 
 def _perfect(verb: Token) -> bool:

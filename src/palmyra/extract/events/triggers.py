@@ -134,9 +134,12 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
     """For ``place_object`` triggers, whether what is taken is ground ("took three villages");
     for ``base_object`` ones, whether what is set up is a base ("set up a base"); for
     ``group_object`` ones, whether what is joined is an armed group ("joined the coalition");
+    for ``no_object`` ones, that the verb takes no direct object;
     for ``claim`` and ``crowd`` ones, whether the sentence tells a protest's demand or crowd;
     for ``agent`` ones, whether the trigger's own phrase names a chemical ("dropped canisters
     of chlorine") in a sentence naming no crowd (tear gas on protesters is riot control)."""
+    if "no_object" in entry.flags and any(c.dep_ == "dobj" for c in head.children):
+        return False  # "demonstrated insistence on pursuing the policy": showed, no protest
     if "claim" in entry.flags and not any(lex.cue(t, "protest_claim") for t in head.sent):
         return False
     if "crowd" in entry.flags and not any(lex.cue(t, "crowd") for t in head.sent):

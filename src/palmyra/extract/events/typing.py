@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.merge import Candidate
 from palmyra.extract.events.syntax import own_phrase
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef
@@ -51,7 +52,10 @@ def event_type(
     no fight with militants).
     """
     victims = list(victims)
-    cues = {c for c in TYPING_CUES if any(lex.cue(t, c) for t in clause if t.i != hit.token.i)}
+    means = _other_means(hit.token)
+    cues = {c for c in TYPING_CUES if any(
+        lex.cue(t, c) for t in clause if t.i != hit.token.i and not _commodity(t, c, lex)
+        and not (c in _MEANS and t.i in means))}
     if _uncontested(clause, lex):
         cues.add("peaceful")
     doers = _doers(hit.token)
@@ -72,6 +76,37 @@ def event_type(
         if rule.cue in cues or (where in scope and any(lex.cue(t, cls) for t in scope[where])):
             return rule.event_type, rule.sub_event_type
     return hit.entry.event_type, hit.entry.sub_event_type
+
+
+_MEANS = frozenset({"air", "artillery"})
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _other_means(trigger: Token) -> set[int]:
+    """The words of the means coordinated with the trigger: "aerial and artillery
+    bombardments", "air strikes and surface-to-surface missiles", "air raids and artillery
+    fire" tell two means, one event each (GUIDE), so "aerial" does not make the artillery an
+    air strike."""
+    top = trigger.head if trigger.dep_ == "compound" else trigger
+    out: set[int] = set()
+    if top.pos_ not in _NOUNS:  # a verb's conjunct is often a bad parse of a headline
+        return out
+    for other in (*trigger.conjuncts, *(top.conjuncts if top is not trigger else ())):
+        if other.pos_ not in (*_NOUNS, "ADJ"):
+            continue
+        out.update(t.i for t in other.subtree if t.dep_ in ("compound", "amod") or t is other)
+    return out
+
+
+def _commodity(token: Token, cls: str, lex: Lexicon) -> bool:
+    """Whether a chemical word only names fuel or its works: "an oil and gas field", "a gas
+    station" (a target or a trade, no chemical weapon)."""
+    if cls != "chemical":
+        return False
+    t = token
+    while t.dep_ == "conj" and t.head.i != t.i:  # "oil and gas field": "gas" joins "oil"
+        t = t.head
+    return t.dep_ in ("compound", "amod", "nmod") and lex.cue(t.head, "commodity")
 
 
 def _hit_people(trigger: Token) -> list[Token]:
@@ -134,3 +169,38 @@ def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
             if up.lower_ in _WITHOUT:
                 return True
     return False
+
+
+# How far back (in sentences) an air strike frames a bombing told without a doer.
+FRAME_WINDOW = 2
+_AIR = "Air/drone strike"
+_IED = "Remote explosive/landmine/IED"
+_REMOTE = "Explosions/Remote violence"
+
+
+def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
+    """Type a bombing told with no weapon and no doer by the paragraph's frame (GUIDE: "hit"
+    with no weapon is typed by the article's frame): "the US-led coalition bombed Hanida"
+    or "the bombing took place in al-Msheirfeh" right after an air strike is told is that
+    air campaign's, not a planted bomb. Only the verb "bomb" and a bare "bombing" are read
+    so; a bomb that "exploded" or a "car bombing" keeps its own kind."""
+    last: dict[int, Candidate] = {}  # paragraph -> its last remote-violence telling
+    for cand in candidates:
+        if cand.region != "body" or cand.event_type != _REMOTE:
+            continue
+        frame = last.get(cand.paragraph)
+        if (cand.sub_event_type == _IED and cand.actor1 is None and _bare_bombing(doc, cand)
+                and frame is not None and frame.sub_event_type == _AIR
+                and cand.sentence - frame.sentence <= FRAME_WINDOW):
+            cand.sub_event_type = _AIR
+        last[cand.paragraph] = cand
+
+
+def _bare_bombing(doc: Doc, cand: Candidate) -> bool:
+    if cand.family != "explosive" or not 0 <= cand.position < len(doc):
+        return False
+    t = doc[cand.position]
+    if t.lemma_.lower() == "bomb" and t.pos_ == "VERB":
+        return True
+    return (t.lower_ == "bombing"
+            and not any(c.dep_ in ("compound", "amod", "nmod") for c in t.children))
