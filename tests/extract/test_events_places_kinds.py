@@ -147,3 +147,33 @@ def test_a_town_beside_a_comma_less_list_item_is_its_sibling_not_its_parent():
         " suburbs of Zamalka Arbeen and Ein Tarma.\n", published="2016-07-14")])[0]
     places = {e.place.name for e in facts.events if e.place is not None}
     assert {"Zamalka", "Arbeen"} <= places
+
+
+# -- a side of a town, and a town named inside its province's capital ---------------------
+
+
+def _placed(text: str, sub_event_type: str) -> list[tuple[str | None, int | None]]:
+    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n", published="2016-07-14")])[0]
+    return [(e.place.name if e.place else None, e.geo_precision) for e in facts.events
+            if e.sub_event_type == sub_event_type]
+
+
+def test_strikes_on_eastern_aleppo_are_in_aleppo_at_precision_two():
+    # GUIDE: a part of a town named only by a common noun is the town, geo-precision 2
+    placed = _placed("Another 42 people including 11 children have been killed in strikes on "
+                     "eastern Aleppo the monitor said.", "Air/drone strike")
+    assert placed == [("Aleppo", 2)]
+
+
+def test_the_city_itself_keeps_precision_one():
+    placed = _placed("Another 42 people including 11 children have been killed in strikes on "
+                     "Aleppo the monitor said.", "Air/drone strike")
+    assert placed == [("Aleppo", 1)]
+
+
+def test_a_town_in_idlib_is_the_place_not_the_city_named_like_its_province():
+    # comma-less FA-KES style: "in Idlib northwestern Syria" parses Idlib as a modifier
+    placed = _placed("Warplanes bombed on Tuesday the town of Khan Sheikhoun in Idlib "
+                     "northwestern Syria massacring dozens of people and injuring hundreds.",
+                     "Attack")
+    assert placed and all(name == "Khan Shaykhun" for name, _ in placed)

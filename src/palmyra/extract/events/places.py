@@ -32,6 +32,7 @@ province, region or country only.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -76,6 +77,18 @@ def resolve_places(
     previous: TokenMention | None,
 ) -> tuple[list[TokenMention], str | None]:
     """The event's place(s) and the rule that found them (``previous``: the paragraph's last)."""
+    places, rule = _resolve(hit, clause, sent, index, lex, previous)
+    return _dedupe([_whole_town(tm, index) for tm in places]), rule
+
+
+def _resolve(
+    hit: Hit,
+    clause: list[Token],
+    sent: Span,
+    index: DocIndex,
+    lex: Lexicon,
+    previous: TokenMention | None,
+) -> tuple[list[TokenMention], str | None]:
     found = _in_clause(hit, clause, index, lex)
     later = _named_later(hit, clause, sent, index, lex, found)
     if later is not None:
@@ -191,6 +204,44 @@ def _lies_in(place: PlaceRef | None, container: PlaceRef | None, noun: Token) ->
     return container.country is None or place.country in (None, container.country)
 
 
+# "eastern Aleppo", "West Mosul": a side of a town named by a direction word only.
+_DIRECTION_PARTS = frozenset({"east", "eastern", "west", "western", "north", "northern",
+                              "south", "southern"})
+
+
+def _whole_town(tm: TokenMention, index: DocIndex) -> TokenMention:
+    """The town itself for a side of it the gazetteer lists as a neighbourhood ("strikes on
+    eastern Aleppo" are in Aleppo): GUIDE, a part of a town named only by a common noun is
+    the town, at geo-precision 2 (``geo_precision`` reads the direction in the text). The
+    town's entry is one the text names elsewhere, else the gazetteer's, in the same
+    province; failing both the part stays."""
+    part = tm.place
+    if part is None or part.precision != "neighbourhood":
+        return tm
+    first, _, rest = part.name.partition(" ")
+    if first.lower() not in _DIRECTION_PARTS or not rest:
+        return tm
+    named = (o.place for o in index.by_kind.get("place", ()) if o.place is not None)
+    town = next((p for p in named if p.precision == "town" and p.name == rest
+                 and p.admin1 == part.admin1), None)
+    gazetteer = index.ctx.gazetteer
+    if town is None and gazetteer is not None:
+        town = next((p for p in gazetteer.candidates(rest) if p.precision == "town"
+                     and p.admin1 == part.admin1 and p.country == part.country), None)
+    if town is None:
+        return tm
+    return replace(tm, mention=replace(tm.mention, value=town))
+
+
+def _direction_of_town(tm: TokenMention) -> bool:
+    """ "eastern Aleppo" placed at Aleppo (``_whole_town``): the text's first word is a
+    direction the place's own name does not open with."""
+    place, said = tm.place, tm.mention.text.split()
+    return (place is not None and place.precision == "town" and len(said) > 1
+            and said[0].lower() in _DIRECTION_PARTS
+            and not place.name.lower().startswith(said[0].lower()))
+
+
 def _own_place_only(hit: Hit) -> bool:
     """Whether the event takes no place from the narrative around it (``_OWN_PLACE_FAMILIES``)."""
     return (hit.entry.family in _OWN_PLACE_FAMILIES
@@ -202,6 +253,8 @@ def geo_precision(tm: TokenMention, rule: str | None) -> int:
     place = tm.place
     if rule == "coarse" or (place is not None and place.precision in _REGION_GRAINS):
         return 3
+    if _direction_of_town(tm):
+        return 2
     head = tm.root
     for t in [head, *ancestors_in_sentence(head)][:4]:
         if t.lower_ in _NEAR_WORDS:
@@ -543,10 +596,26 @@ def _landmarks(places: list[TokenMention]) -> set[int]:
     """Roots of places named only to say where another lies ("(a village) south of Aleppo")
     or where the report was filed (the dateline "BAGHDAD, June 29 (INA) -"), when a town or
     village not so named is there to take instead; else none."""
-    marks = {tm.root.i for tm in places if _landmark(tm) or _dateline(tm)}
+    marks = {tm.root.i for tm in places if _landmark(tm) or _dateline(tm)
+             or _container(tm, places)}
     towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
              and tm.place.precision in _TOWN_GRAINS]
     return marks if towns else set()
+
+
+def _container(tm: TokenMention, places: list[TokenMention]) -> bool:
+    """A place named after "in" to say where another named place lies: "the town of Khan
+    Sheikhoun in Idlib" (Idlib the city, named like its province), "Saraqeb in Idlib
+    province" -- the event is at the place it holds (GUIDE: the most specific place)."""
+    t = tm.root
+    while t.dep_ in ("nmod", "compound") and t.head.i != t.i:
+        t = t.head  # "in Idlib northwestern Syria": Idlib read as a modifier of Syria
+    if t.dep_ != "pobj" or t.head.lower_ != "in" or tm.place is None:
+        return False
+    held = t.head.head
+    return any(o is not tm and o.root.i == held.i and o.place is not None
+               and o.place.precision in _TOWN_GRAINS and o.place.admin1 == tm.place.admin1
+               for o in places)
 
 
 def _dateline(tm: TokenMention) -> bool:
