@@ -177,3 +177,20 @@ def test_a_town_in_idlib_is_the_place_not_the_city_named_like_its_province():
                      "northwestern Syria massacring dozens of people and injuring hundreds.",
                      "Attack")
     assert placed and all(name == "Khan Shaykhun" for name, _ in placed)
+
+
+# -- a capital standing for its government --------------------------------------------
+
+
+def test_the_government_in_damascus_and_moscow_as_a_doer_place_no_campaign():
+    placed = _placed("A longtime backer of the government in Damascus Moscow stepped up its "
+                     "support for President Bashar al-Assad on September 30 when it began an "
+                     "air campaign aimed at bolstering regime positions.",
+                     "Change to group/activity")
+    assert placed and all(name not in ("Damascus", "Moscow") for name, _ in placed)
+
+
+def test_a_capital_that_is_hit_is_still_the_place():
+    placed = _placed("Rebels shelled Damascus on Monday killing five people.",
+                     "Shelling/artillery/missile attack")
+    assert placed == [("Damascus", 1)]

@@ -298,7 +298,7 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
     if place is None or place.precision == "country" or (
             place.precision == "region" and not place.admin1):
         return False
-    if _venue_of_talks(tm, hit):
+    if _venue_of_talks(tm, hit) or _government_by_its_capital(tm):
         return False
     located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
@@ -312,6 +312,37 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
                 t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES)
         located = located or t.lower_ in _LOCATIVE_PREPS
     return True
+
+
+# Nouns of a state's rule: "the government in Damascus" names a government, not a place.
+_RULE_NOUNS = frozenset({"government", "regime", "authorities", "administration", "leadership"})
+
+
+def _government_by_its_capital(tm: TokenMention) -> bool:
+    """A country's capital standing for its government: "Moscow stepped up its support",
+    "helped Damascus regain territory" (the subject of a verb with an object),
+    "the government in Damascus", "pro-Damascus media", "Moscow-backed". No event is
+    placed there by such a mention (GUIDE: the place named for the event)."""
+    place, root = tm.place, tm.root
+    if place is None or place.feature_code != "PPLC":
+        return False
+    doc = root.doc
+    if (tm.start > 0 and doc[tm.start - 1].text == "-") or (
+            tm.end < len(doc) and doc[tm.end].text == "-"):
+        return True  # "pro-Damascus", "Moscow-backed"
+    verb = root.head
+    if root.dep_ == "nsubj" and any(c.dep_ in ("dobj", "xcomp", "ccomp")
+                                    for c in verb.children):
+        return True
+    # "helped Damascus regain territory": the object a base-form verb makes its doer
+    if root.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > root.i
+                                   for c in verb.children):
+        return True
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head  # "the government in Damascus Moscow ...": a comma-less run
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ == "in"
+            and prep.head.lower_ in _RULE_NOUNS)
 
 
 # Prepositions that put what they govern at a place, whatever governs them in turn.
