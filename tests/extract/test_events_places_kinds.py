@@ -194,3 +194,27 @@ def test_a_capital_that_is_hit_is_still_the_place():
     placed = _placed("Rebels shelled Damascus on Monday killing five people.",
                      "Shelling/artillery/missile attack")
     assert placed == [("Damascus", 1)]
+
+
+# -- what a resolution calls for, and what a country owns ------------------------------
+
+
+def test_a_veto_is_not_placed_where_the_vetoed_resolution_wanted_a_truce():
+    placed = _placed("On Monday Russia and China vetoed a draft UN Security Council resolution "
+                     "calling for the imposition of a 7-day cease-fire in Aleppo so that "
+                     "humanitarian aid could reach the city.", "Other")
+    assert placed == [(None, None)]
+
+
+def test_a_country_owning_weapons_or_a_president_is_not_the_place_of_a_deal():
+    placed = _placed("Agreement on the plan to eliminate Syrias chemical weapons was reached "
+                     "after U.S. President Barack Obama asked Congress to approve air strikes.",
+                     "Agreement")
+    assert all(name not in ("Syria", "United States") for name, _ in placed)
+
+
+def test_a_part_of_a_country_owned_in_the_comma_less_style_is_still_the_country():
+    placed = _placed("At least 70 fighters have been killed in 24 hours in clashes in Syrias "
+                     "north a monitor said.", "Armed clash")
+    assert placed == [("Syria", 3)]
+

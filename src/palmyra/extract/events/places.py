@@ -266,22 +266,47 @@ def geo_precision(tm: TokenMention, rule: str | None) -> int:
 def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> TokenMention | None:
     """The nearest country or region named in the clause, else in the sentence.
 
-    A country that owns an actor ("Iran's Revolutionary Guards") says whose force it
-    is, not where it struck.
+    A country that owns an actor ("Iran's Revolutionary Guards") or anything but a part of
+    itself ("Syria's chemical weapons", "Syria's president"; not "Syria's north") says
+    whose it is, not where the event was.
     """
     for tokens in (clause, sent):
         found = [tm for tm in index.mentions_in(tokens, "place")
                  if tm.place is not None and tm.place.precision in COARSE_PRECISIONS
-                 and not (_possessive(tm.root)
-                          and index.mention_at(tm.root.head, "actor", "person"))]
+                 and not _owner(tm, index)]
         if found:
             return min(found, key=lambda tm: abs(tm.root.i - hit.token.i))
     return None
 
 
-def _possessive(token: Token) -> bool:
-    """ "Iran's" before a noun: parsed as a possessor, or as a compound holding its "'s"."""
-    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
+def _owner(tm: TokenMention, index: DocIndex) -> bool:
+    """A country named as the owner of what follows it: "Iran's Revolutionary Guards", "U.S.
+    President Barack Obama", "Syria's chemical weapons" -- but "Syria's north" is a place."""
+    head = tm.root.head
+    if head.i == tm.root.i:
+        return False
+    of_actor = index.mention_at(head, "actor", "person") is not None
+    if _possessive(tm):
+        return of_actor or head.lemma_.lower() not in _AREA_NOUNS
+    return tm.root.dep_ in ("compound", "nmod", "amod") and of_actor
+
+
+# What a country owns that is a part of it: "in Syria's north", "along Syria's border".
+_AREA_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "border", "borders", "countryside", "coast", "territory",
+                         "side", "part", "province", "region", "city", "town", "village",
+                         "desert", "interior", "capital"})
+
+
+def _possessive(tm: TokenMention) -> bool:
+    """ "Iran's" before a noun: parsed as a possessor, as a compound holding its "'s", or
+    written "Syrias" (FA-KES texts lost their apostrophes: the name plus an "s")."""
+    token = tm.root
+    if token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children):
+        return True
+    said, name = tm.mention.text.lower(), (tm.place.name.lower() if tm.place else "")
+    return (token.head.i != token.i and token.head.i > token.i and said.endswith("s")
+            and not name.endswith("s") and said[:-1] == name)
 
 
 def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
@@ -304,6 +329,8 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
         if t.i == hit.token.i:
             return True
+        if t.i != tm.root.i and _calling(t):
+            return False  # what a resolution or a statement calls for happened nowhere yet
         described = described or t.dep_ in _DESCRIBING_DEPS
         if t.dep_ not in ("prep", "agent"):
             continue
@@ -312,6 +339,19 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
                 t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES)
         located = located or t.lower_ in _LOCATIVE_PREPS
     return True
+
+
+# Verbs of a call or demand: "a resolution calling for a cease-fire in Aleppo".
+_CALLING_VERBS = frozenset({"urge", "demand"})
+
+
+def _calling(t: Token) -> bool:
+    """ "calling for", "called for", "urging", "demanding": the rest says what is wanted."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = t.lemma_.lower()
+    return lemma in _CALLING_VERBS or (
+        lemma == "call" and any(c.lower_ == "for" for c in t.children))
 
 
 # Nouns of a state's rule: "the government in Damascus" names a government, not a place.
@@ -324,8 +364,8 @@ def _government_by_its_capital(tm: TokenMention) -> bool:
     "the government in Damascus", "pro-Damascus media", "Moscow-backed". No event is
     placed there by such a mention (GUIDE: the place named for the event)."""
     place, root = tm.place, tm.root
-    if place is None or place.feature_code != "PPLC":
-        return False
+    if place is None or place.feature_code != "PPLC" or _dateline(tm):
+        return False  # (a dateline "KYIV, Ukraine (AP) - ..." is often parsed as a subject)
     doc = root.doc
     if (tm.start > 0 and doc[tm.start - 1].text == "-") or (
             tm.end < len(doc) and doc[tm.end].text == "-"):
