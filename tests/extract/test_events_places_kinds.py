@@ -207,10 +207,12 @@ def test_a_veto_is_not_placed_where_the_vetoed_resolution_wanted_a_truce():
 
 
 def test_a_country_owning_weapons_or_a_president_is_not_the_place_of_a_deal():
-    placed = _placed("Agreement on the plan to eliminate Syrias chemical weapons was reached "
-                     "after U.S. President Barack Obama asked Congress to approve air strikes.",
-                     "Agreement")
-    assert all(name not in ("Syria", "United States") for name, _ in placed)
+    # comma-less wire style; no place is named for the deal or for the gas attack
+    text = ("A deal to destroy Syrias chemical arsenal was reached on Saturday after U.S. "
+            "President Barack Obama sought approval for air strikes to punish Syrias "
+            "government over a gas attack the United States says killed hundreds of people.")
+    assert _placed(text, "Agreement") == [(None, None)]
+    assert _placed(text, "Chemical weapon") == [(None, None)]
 
 
 def test_a_part_of_a_country_owned_in_the_comma_less_style_is_still_the_country():
@@ -218,3 +220,11 @@ def test_a_part_of_a_country_owned_in_the_comma_less_style_is_still_the_country(
                      "north a monitor said.", "Armed clash")
     assert placed == [("Syria", 3)]
 
+
+
+def test_a_country_that_speaks_or_brokers_is_not_where_the_clash_was():
+    placed = _placed("A representative of the Syrian Armed Forces told SANA that government "
+                     "forces clashed with terrorists from the Islamic State (IS) terrorist "
+                     "organization (banned in Russia) in 15 kilometers to the east of the "
+                     "city.", "Armed clash")
+    assert placed and all(name != "Russia" for name, _ in placed)

@@ -268,15 +268,27 @@ def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> Token
 
     A country that owns an actor ("Iran's Revolutionary Guards") or anything but a part of
     itself ("Syria's chemical weapons", "Syria's president"; not "Syria's north") says
-    whose it is, not where the event was.
+    whose it is, not where the event was; so does a country that speaks or acts, the
+    subject of a verb ("the United States says", "Russia said") or its agent ("brokered by
+    Russia"), and one in a clause describing something the event is not in ("terrorists
+    from the Islamic State (banned in Russia)").
     """
     for tokens in (clause, sent):
         found = [tm for tm in index.mentions_in(tokens, "place")
                  if tm.place is not None and tm.place.precision in COARSE_PRECISIONS
-                 and not _owner(tm, index)]
+                 and not _owner(tm, index) and not _actor_country(tm)
+                 and not _described(tm, hit)]
         if found:
             return min(found, key=lambda tm: abs(tm.root.i - hit.token.i))
     return None
+
+
+def _actor_country(tm: TokenMention) -> bool:
+    """The country (or its conjunct) is the subject of a verb, or the object of "by"."""
+    t = tm.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head  # "Russia and the United States": the first conjunct's role
+    return t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent")
 
 
 def _owner(tm: TokenMention, index: DocIndex) -> bool:
