@@ -228,3 +228,12 @@ def test_a_country_that_speaks_or_brokers_is_not_where_the_clash_was():
                      "organization (banned in Russia) in 15 kilometers to the east of the "
                      "city.", "Armed clash")
     assert placed and all(name != "Russia" for name, _ in placed)
+
+
+def test_an_area_of_a_town_named_by_a_common_noun_is_the_town_at_precision_two():
+    placed = _placed("Two children were killed by regime bombs in a rebel-held area of Aleppo "
+                     "on Tuesday the Observatory said.", "Air/drone strike")
+    assert placed == [("Aleppo", 2)]
+    placed = _placed("Air strikes hit the Sakhour district of Aleppo on Tuesday killing five "
+                     "people.", "Air/drone strike")
+    assert placed == [("Sakhour", 1)]

@@ -253,7 +253,7 @@ def geo_precision(tm: TokenMention, rule: str | None) -> int:
     place = tm.place
     if rule == "coarse" or (place is not None and place.precision in _REGION_GRAINS):
         return 3
-    if _direction_of_town(tm):
+    if _direction_of_town(tm) or _unnamed_part_of(tm):
         return 2
     head = tm.root
     for t in [head, *ancestors_in_sentence(head)][:4]:
@@ -261,6 +261,25 @@ def geo_precision(tm: TokenMention, rule: str | None) -> int:
             return 2
     before = head.doc[max(tm.start - 3, 0) : tm.start]
     return 2 if any(t.lower_ in _NEAR_WORDS for t in before) else 1
+
+
+# Common nouns for a part of a town: "a rebel-held area of Aleppo", "government-held
+# neighbourhoods in Aleppo", "the western districts of Mosul".
+_PART_OF_TOWN_NOUNS = frozenset({"area", "areas", "neighbourhood", "neighbourhoods",
+                                 "neighborhood", "neighborhoods", "district", "districts",
+                                 "part", "parts", "quarter", "quarters", "suburb", "suburbs",
+                                 "centre", "center", "side"})
+
+
+def _unnamed_part_of(tm: TokenMention) -> bool:
+    """The event is in a part of the town the text names by a common noun only: "in a
+    rebel-held area of Aleppo", "neighbourhoods in Aleppo" (GUIDE: the town, precision 2)."""
+    place, root = tm.place, tm.root
+    if place is None or place.precision not in ("town", "admin2") or root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return (prep.lower_ in ("of", "in") and prep.head.i != prep.i
+            and prep.head.lower_ in _PART_OF_TOWN_NOUNS and prep.head.pos_ == "NOUN")
 
 
 def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> TokenMention | None:
