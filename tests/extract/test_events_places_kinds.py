@@ -237,3 +237,12 @@ def test_an_area_of_a_town_named_by_a_common_noun_is_the_town_at_precision_two()
     placed = _placed("Air strikes hit the Sakhour district of Aleppo on Tuesday killing five "
                      "people.", "Air/drone strike")
     assert placed == [("Sakhour", 1)]
+
+
+def test_the_nearby_town_is_the_town_itself():
+    placed = _placed("State TV said two people were wounded in ISIS shelling on the nearby town "
+                     "of Salamiyeh on Monday.", "Shelling/artillery/missile attack")
+    assert [gp for _, gp in placed] == [1]
+    placed = _placed("Two people were wounded in ISIS shelling near Salamiyeh on Monday.",
+                     "Shelling/artillery/missile attack")
+    assert [gp for _, gp in placed] == [2]

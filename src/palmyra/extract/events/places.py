@@ -260,7 +260,10 @@ def geo_precision(tm: TokenMention, rule: str | None) -> int:
         if t.lower_ in _NEAR_WORDS:
             return 2
     before = head.doc[max(tm.start - 3, 0) : tm.start]
-    return 2 if any(t.lower_ in _NEAR_WORDS for t in before) else 1
+    # "the nearby town of Salamiyeh" says the town is near something else, not the event
+    # near the town
+    return 2 if any(t.lower_ in _NEAR_WORDS and not (t.lower_ == "nearby" and t.dep_ == "amod")
+                    for t in before) else 1
 
 
 # Common nouns for a part of a town: "a rebel-held area of Aleppo", "government-held
