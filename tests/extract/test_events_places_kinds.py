@@ -246,3 +246,10 @@ def test_the_nearby_town_is_the_town_itself():
     placed = _placed("Two people were wounded in ISIS shelling near Salamiyeh on Monday.",
                      "Shelling/artillery/missile attack")
     assert [gp for _, gp in placed] == [2]
+
+
+def test_a_strike_placed_in_a_country_by_its_own_words_is_not_carried_from_a_town():
+    placed = _placed("Rebels shelled the town of Saraqeb on Monday killing two people. Russia "
+                     "said on Wednesday it had killed 12 militant commanders with an air strike "
+                     "in Syria.", "Air/drone strike")
+    assert placed == [("Syria", 3)]

@@ -104,6 +104,11 @@ def _resolve(
         return [later], "cataphora"
     if nearest:
         return [nearest], "sentence"
+    # "fired mortar rounds across the border into Syria": the country the trigger itself
+    # is placed in is named for the event (GUIDE), not the paragraph's last town
+    own_country = _own_country(hit, clause, index)
+    if own_country is not None:
+        return [own_country], "coarse"
     if (previous is not None and not _own_place_only(hit)
             and hit.entry.family not in _NO_NARRATIVE and not _venue_of_talks(previous, hit)):
         return [previous], "narrative"
@@ -302,6 +307,21 @@ def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> Token
                  and not _described(tm, hit)]
         if found:
             return min(found, key=lambda tm: abs(tm.root.i - hit.token.i))
+    return None
+
+
+_INTO_PREPS = frozenset({"in", "into", "inside", "over"})
+
+
+def _own_country(hit: Hit, clause: list[Token], index: DocIndex) -> TokenMention | None:
+    """A country the trigger's own preposition places it in: "strikes in Syria", "fired
+    into Syria", "shot down over Syria"."""
+    for tm in index.mentions_in(clause, "place"):
+        prep = tm.root.head
+        if (tm.place is not None and tm.place.precision == "country"
+                and tm.root.dep_ == "pobj" and prep.lower_ in _INTO_PREPS
+                and prep.head.i == hit.token.i):
+            return tm
     return None
 
 
