@@ -147,3 +147,109 @@ def test_a_town_beside_a_comma_less_list_item_is_its_sibling_not_its_parent():
         " suburbs of Zamalka Arbeen and Ein Tarma.\n", published="2016-07-14")])[0]
     places = {e.place.name for e in facts.events if e.place is not None}
     assert {"Zamalka", "Arbeen"} <= places
+
+
+# -- a side of a town, and a town named inside its province's capital ---------------------
+
+
+def _placed(text: str, sub_event_type: str) -> list[tuple[str | None, int | None]]:
+    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n", published="2016-07-14")])[0]
+    return [(e.place.name if e.place else None, e.geo_precision) for e in facts.events
+            if e.sub_event_type == sub_event_type]
+
+
+def test_strikes_on_eastern_aleppo_are_in_aleppo_at_precision_two():
+    # GUIDE: a part of a town named only by a common noun is the town, geo-precision 2
+    placed = _placed("Another 42 people including 11 children have been killed in strikes on "
+                     "eastern Aleppo the monitor said.", "Air/drone strike")
+    assert placed == [("Aleppo", 2)]
+
+
+def test_the_city_itself_keeps_precision_one():
+    placed = _placed("Another 42 people including 11 children have been killed in strikes on "
+                     "Aleppo the monitor said.", "Air/drone strike")
+    assert placed == [("Aleppo", 1)]
+
+
+def test_a_town_in_idlib_is_the_place_not_the_city_named_like_its_province():
+    # comma-less FA-KES style: "in Idlib northwestern Syria" parses Idlib as a modifier
+    placed = _placed("Warplanes bombed on Tuesday the town of Khan Sheikhoun in Idlib "
+                     "northwestern Syria massacring dozens of people and injuring hundreds.",
+                     "Attack")
+    assert placed and all(name == "Khan Shaykhun" for name, _ in placed)
+
+
+# -- a capital standing for its government --------------------------------------------
+
+
+def test_the_government_in_damascus_and_moscow_as_a_doer_place_no_campaign():
+    placed = _placed("A longtime backer of the government in Damascus Moscow stepped up its "
+                     "support for President Bashar al-Assad on September 30 when it began an "
+                     "air campaign aimed at bolstering regime positions.",
+                     "Change to group/activity")
+    assert placed and all(name not in ("Damascus", "Moscow") for name, _ in placed)
+
+
+def test_a_capital_that_is_hit_is_still_the_place():
+    placed = _placed("Rebels shelled Damascus on Monday killing five people.",
+                     "Shelling/artillery/missile attack")
+    assert placed == [("Damascus", 1)]
+
+
+# -- what a resolution calls for, and what a country owns ------------------------------
+
+
+def test_a_veto_is_not_placed_where_the_vetoed_resolution_wanted_a_truce():
+    placed = _placed("On Monday Russia and China vetoed a draft UN Security Council resolution "
+                     "calling for the imposition of a 7-day cease-fire in Aleppo so that "
+                     "humanitarian aid could reach the city.", "Other")
+    assert placed == [(None, None)]
+
+
+def test_a_country_owning_weapons_or_a_president_is_not_the_place_of_a_deal():
+    # comma-less wire style; no place is named for the deal or for the gas attack
+    text = ("A deal to destroy Syrias chemical arsenal was reached on Saturday after U.S. "
+            "President Barack Obama sought approval for air strikes to punish Syrias "
+            "government over a gas attack the United States says killed hundreds of people.")
+    assert _placed(text, "Agreement") == [(None, None)]
+    assert _placed(text, "Chemical weapon") == [(None, None)]
+
+
+def test_a_part_of_a_country_owned_in_the_comma_less_style_is_still_the_country():
+    placed = _placed("At least 70 fighters have been killed in 24 hours in clashes in Syrias "
+                     "north a monitor said.", "Armed clash")
+    assert placed == [("Syria", 3)]
+
+
+
+def test_a_country_that_speaks_or_brokers_is_not_where_the_clash_was():
+    placed = _placed("A representative of the Syrian Armed Forces told SANA that government "
+                     "forces clashed with terrorists from the Islamic State (IS) terrorist "
+                     "organization (banned in Russia) in 15 kilometers to the east of the "
+                     "city.", "Armed clash")
+    assert placed and all(name != "Russia" for name, _ in placed)
+
+
+def test_an_area_of_a_town_named_by_a_common_noun_is_the_town_at_precision_two():
+    placed = _placed("Two children were killed by regime bombs in a rebel-held area of Aleppo "
+                     "on Tuesday the Observatory said.", "Air/drone strike")
+    assert placed == [("Aleppo", 2)]
+    placed = _placed("Air strikes hit the Sakhour district of Aleppo on Tuesday killing five "
+                     "people.", "Air/drone strike")
+    assert placed == [("Sakhour", 1)]
+
+
+def test_the_nearby_town_is_the_town_itself():
+    placed = _placed("State TV said two people were wounded in ISIS shelling on the nearby town "
+                     "of Salamiyeh on Monday.", "Shelling/artillery/missile attack")
+    assert [gp for _, gp in placed] == [1]
+    placed = _placed("Two people were wounded in ISIS shelling near Salamiyeh on Monday.",
+                     "Shelling/artillery/missile attack")
+    assert [gp for _, gp in placed] == [2]
+
+
+def test_a_strike_placed_in_a_country_by_its_own_words_is_not_carried_from_a_town():
+    placed = _placed("Rebels shelled the town of Saraqeb on Monday killing two people. Russia "
+                     "said on Wednesday it had killed 12 militant commanders with an air strike "
+                     "in Syria.", "Air/drone strike")
+    assert placed == [("Syria", 3)]

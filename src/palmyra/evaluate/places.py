@@ -51,10 +51,23 @@ SCORING_VOWELS = frozenset("aeiouy")
 
 
 def place_tokens(name: str) -> list[str]:
-    """The words of a name (``place_names.words``) without articles or 'province'."""
-    parts = words(name)
+    """The words of a name (``place_names.words``) without articles or 'province'.
+
+    An article some outlets write glued to its noun ("Khan Alsibil", "Maaret Alnouman",
+    "Alzorba" for Khan al-Sabil, Maarat al-Numan, al-Zirbah) is an article too: "al"
+    before a consonant other than "l" with at least three letters after it (Aleppo,
+    Alma and Albu Kamal keep theirs).
+    """
+    parts = [w for part in words(name) for w in _glued_article(part)]
     kept = [w for w in parts if w not in ARTICLES and w not in _ADMIN_WORDS]
     return kept or parts
+
+
+def _glued_article(word: str) -> list[str]:
+    rest = word[2:]
+    if word.startswith("al") and len(rest) >= 3 and rest[0] not in _VOWELS | {"l", "y"}:
+        return ["al", rest]
+    return [word]
 
 
 def place_key(name: str) -> str:

@@ -32,6 +32,7 @@ province, region or country only.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -76,6 +77,18 @@ def resolve_places(
     previous: TokenMention | None,
 ) -> tuple[list[TokenMention], str | None]:
     """The event's place(s) and the rule that found them (``previous``: the paragraph's last)."""
+    places, rule = _resolve(hit, clause, sent, index, lex, previous)
+    return _dedupe([_whole_town(tm, index) for tm in places]), rule
+
+
+def _resolve(
+    hit: Hit,
+    clause: list[Token],
+    sent: Span,
+    index: DocIndex,
+    lex: Lexicon,
+    previous: TokenMention | None,
+) -> tuple[list[TokenMention], str | None]:
     found = _in_clause(hit, clause, index, lex)
     later = _named_later(hit, clause, sent, index, lex, found)
     if later is not None:
@@ -91,6 +104,11 @@ def resolve_places(
         return [later], "cataphora"
     if nearest:
         return [nearest], "sentence"
+    # "fired mortar rounds across the border into Syria": the country the trigger itself
+    # is placed in is named for the event (GUIDE), not the paragraph's last town
+    own_country = _own_country(hit, clause, index)
+    if own_country is not None:
+        return [own_country], "coarse"
     if (previous is not None and not _own_place_only(hit)
             and hit.entry.family not in _NO_NARRATIVE and not _venue_of_talks(previous, hit)):
         return [previous], "narrative"
@@ -191,6 +209,44 @@ def _lies_in(place: PlaceRef | None, container: PlaceRef | None, noun: Token) ->
     return container.country is None or place.country in (None, container.country)
 
 
+# "eastern Aleppo", "West Mosul": a side of a town named by a direction word only.
+_DIRECTION_PARTS = frozenset({"east", "eastern", "west", "western", "north", "northern",
+                              "south", "southern"})
+
+
+def _whole_town(tm: TokenMention, index: DocIndex) -> TokenMention:
+    """The town itself for a side of it the gazetteer lists as a neighbourhood ("strikes on
+    eastern Aleppo" are in Aleppo): GUIDE, a part of a town named only by a common noun is
+    the town, at geo-precision 2 (``geo_precision`` reads the direction in the text). The
+    town's entry is one the text names elsewhere, else the gazetteer's, in the same
+    province; failing both the part stays."""
+    part = tm.place
+    if part is None or part.precision != "neighbourhood":
+        return tm
+    first, _, rest = part.name.partition(" ")
+    if first.lower() not in _DIRECTION_PARTS or not rest:
+        return tm
+    named = (o.place for o in index.by_kind.get("place", ()) if o.place is not None)
+    town = next((p for p in named if p.precision == "town" and p.name == rest
+                 and p.admin1 == part.admin1), None)
+    gazetteer = index.ctx.gazetteer
+    if town is None and gazetteer is not None:
+        town = next((p for p in gazetteer.candidates(rest) if p.precision == "town"
+                     and p.admin1 == part.admin1 and p.country == part.country), None)
+    if town is None:
+        return tm
+    return replace(tm, mention=replace(tm.mention, value=town))
+
+
+def _direction_of_town(tm: TokenMention) -> bool:
+    """ "eastern Aleppo" placed at Aleppo (``_whole_town``): the text's first word is a
+    direction the place's own name does not open with."""
+    place, said = tm.place, tm.mention.text.split()
+    return (place is not None and place.precision == "town" and len(said) > 1
+            and said[0].lower() in _DIRECTION_PARTS
+            and not place.name.lower().startswith(said[0].lower()))
+
+
 def _own_place_only(hit: Hit) -> bool:
     """Whether the event takes no place from the narrative around it (``_OWN_PLACE_FAMILIES``)."""
     return (hit.entry.family in _OWN_PLACE_FAMILIES
@@ -202,33 +258,109 @@ def geo_precision(tm: TokenMention, rule: str | None) -> int:
     place = tm.place
     if rule == "coarse" or (place is not None and place.precision in _REGION_GRAINS):
         return 3
+    if _direction_of_town(tm) or _unnamed_part_of(tm):
+        return 2
     head = tm.root
     for t in [head, *ancestors_in_sentence(head)][:4]:
         if t.lower_ in _NEAR_WORDS:
             return 2
     before = head.doc[max(tm.start - 3, 0) : tm.start]
-    return 2 if any(t.lower_ in _NEAR_WORDS for t in before) else 1
+    # "the nearby town of Salamiyeh" says the town is near something else, not the event
+    # near the town
+    return 2 if any(t.lower_ in _NEAR_WORDS and not (t.lower_ == "nearby" and t.dep_ == "amod")
+                    for t in before) else 1
+
+
+# Common nouns for a part of a town: "a rebel-held area of Aleppo", "government-held
+# neighbourhoods in Aleppo", "the western districts of Mosul".
+_PART_OF_TOWN_NOUNS = frozenset({"area", "areas", "neighbourhood", "neighbourhoods",
+                                 "neighborhood", "neighborhoods", "district", "districts",
+                                 "part", "parts", "quarter", "quarters", "suburb", "suburbs",
+                                 "centre", "center", "side"})
+
+
+def _unnamed_part_of(tm: TokenMention) -> bool:
+    """The event is in a part of the town the text names by a common noun only: "in a
+    rebel-held area of Aleppo", "neighbourhoods in Aleppo" (GUIDE: the town, precision 2)."""
+    place, root = tm.place, tm.root
+    if place is None or place.precision not in ("town", "admin2") or root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return (prep.lower_ in ("of", "in") and prep.head.i != prep.i
+            and prep.head.lower_ in _PART_OF_TOWN_NOUNS and prep.head.pos_ == "NOUN")
 
 
 def _coarse(hit: Hit, clause: list[Token], sent: Span, index: DocIndex) -> TokenMention | None:
     """The nearest country or region named in the clause, else in the sentence.
 
-    A country that owns an actor ("Iran's Revolutionary Guards") says whose force it
-    is, not where it struck.
+    A country that owns an actor ("Iran's Revolutionary Guards") or anything but a part of
+    itself ("Syria's chemical weapons", "Syria's president"; not "Syria's north") says
+    whose it is, not where the event was; so does a country that speaks or acts, the
+    subject of a verb ("the United States says", "Russia said") or its agent ("brokered by
+    Russia"), and one in a clause describing something the event is not in ("terrorists
+    from the Islamic State (banned in Russia)").
     """
     for tokens in (clause, sent):
         found = [tm for tm in index.mentions_in(tokens, "place")
                  if tm.place is not None and tm.place.precision in COARSE_PRECISIONS
-                 and not (_possessive(tm.root)
-                          and index.mention_at(tm.root.head, "actor", "person"))]
+                 and not _owner(tm, index) and not _actor_country(tm)
+                 and not _described(tm, hit)]
         if found:
             return min(found, key=lambda tm: abs(tm.root.i - hit.token.i))
     return None
 
 
-def _possessive(token: Token) -> bool:
-    """ "Iran's" before a noun: parsed as a possessor, or as a compound holding its "'s"."""
-    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
+_INTO_PREPS = frozenset({"in", "into", "inside", "over"})
+
+
+def _own_country(hit: Hit, clause: list[Token], index: DocIndex) -> TokenMention | None:
+    """A country the trigger's own preposition places it in: "strikes in Syria", "fired
+    into Syria", "shot down over Syria"."""
+    for tm in index.mentions_in(clause, "place"):
+        prep = tm.root.head
+        if (tm.place is not None and tm.place.precision == "country"
+                and tm.root.dep_ == "pobj" and prep.lower_ in _INTO_PREPS
+                and prep.head.i == hit.token.i):
+            return tm
+    return None
+
+
+def _actor_country(tm: TokenMention) -> bool:
+    """The country (or its conjunct) is the subject of a verb, or the object of "by"."""
+    t = tm.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head  # "Russia and the United States": the first conjunct's role
+    return t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+
+
+def _owner(tm: TokenMention, index: DocIndex) -> bool:
+    """A country named as the owner of what follows it: "Iran's Revolutionary Guards", "U.S.
+    President Barack Obama", "Syria's chemical weapons" -- but "Syria's north" is a place."""
+    head = tm.root.head
+    if head.i == tm.root.i:
+        return False
+    of_actor = index.mention_at(head, "actor", "person") is not None
+    if _possessive(tm):
+        return of_actor or head.lemma_.lower() not in _AREA_NOUNS
+    return tm.root.dep_ in ("compound", "nmod", "amod") and of_actor
+
+
+# What a country owns that is a part of it: "in Syria's north", "along Syria's border".
+_AREA_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "border", "borders", "countryside", "coast", "territory",
+                         "side", "part", "province", "region", "city", "town", "village",
+                         "desert", "interior", "capital"})
+
+
+def _possessive(tm: TokenMention) -> bool:
+    """ "Iran's" before a noun: parsed as a possessor, as a compound holding its "'s", or
+    written "Syrias" (FA-KES texts lost their apostrophes: the name plus an "s")."""
+    token = tm.root
+    if token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children):
+        return True
+    said, name = tm.mention.text.lower(), (tm.place.name.lower() if tm.place else "")
+    return (token.head.i != token.i and token.head.i > token.i and said.endswith("s")
+            and not name.endswith("s") and said[:-1] == name)
 
 
 def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
@@ -245,12 +377,14 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
     if place is None or place.precision == "country" or (
             place.precision == "region" and not place.admin1):
         return False
-    if _venue_of_talks(tm, hit):
+    if _venue_of_talks(tm, hit) or _government_by_its_capital(tm):
         return False
     located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
         if t.i == hit.token.i:
             return True
+        if t.i != tm.root.i and _calling(t):
+            return False  # what a resolution or a statement calls for happened nowhere yet
         described = described or t.dep_ in _DESCRIBING_DEPS
         if t.dep_ not in ("prep", "agent"):
             continue
@@ -259,6 +393,50 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
                 t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES)
         located = located or t.lower_ in _LOCATIVE_PREPS
     return True
+
+
+# Verbs of a call or demand: "a resolution calling for a cease-fire in Aleppo".
+_CALLING_VERBS = frozenset({"urge", "demand"})
+
+
+def _calling(t: Token) -> bool:
+    """ "calling for", "called for", "urging", "demanding": the rest says what is wanted."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = t.lemma_.lower()
+    return lemma in _CALLING_VERBS or (
+        lemma == "call" and any(c.lower_ == "for" for c in t.children))
+
+
+# Nouns of a state's rule: "the government in Damascus" names a government, not a place.
+_RULE_NOUNS = frozenset({"government", "regime", "authorities", "administration", "leadership"})
+
+
+def _government_by_its_capital(tm: TokenMention) -> bool:
+    """A country's capital standing for its government: "Moscow stepped up its support",
+    "helped Damascus regain territory" (the subject of a verb with an object),
+    "the government in Damascus", "pro-Damascus media", "Moscow-backed". No event is
+    placed there by such a mention (GUIDE: the place named for the event)."""
+    place, root = tm.place, tm.root
+    if place is None or place.feature_code != "PPLC" or _dateline(tm):
+        return False  # (a dateline "KYIV, Ukraine (AP) - ..." is often parsed as a subject)
+    doc = root.doc
+    if (tm.start > 0 and doc[tm.start - 1].text == "-") or (
+            tm.end < len(doc) and doc[tm.end].text == "-"):
+        return True  # "pro-Damascus", "Moscow-backed"
+    verb = root.head
+    if root.dep_ == "nsubj" and any(c.dep_ in ("dobj", "xcomp", "ccomp")
+                                    for c in verb.children):
+        return True
+    # "helped Damascus regain territory": the object a base-form verb makes its doer
+    if root.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > root.i
+                                   for c in verb.children):
+        return True
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head  # "the government in Damascus Moscow ...": a comma-less run
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ == "in"
+            and prep.head.lower_ in _RULE_NOUNS)
 
 
 # Prepositions that put what they govern at a place, whatever governs them in turn.
@@ -543,10 +721,26 @@ def _landmarks(places: list[TokenMention]) -> set[int]:
     """Roots of places named only to say where another lies ("(a village) south of Aleppo")
     or where the report was filed (the dateline "BAGHDAD, June 29 (INA) -"), when a town or
     village not so named is there to take instead; else none."""
-    marks = {tm.root.i for tm in places if _landmark(tm) or _dateline(tm)}
+    marks = {tm.root.i for tm in places if _landmark(tm) or _dateline(tm)
+             or _container(tm, places)}
     towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
              and tm.place.precision in _TOWN_GRAINS]
     return marks if towns else set()
+
+
+def _container(tm: TokenMention, places: list[TokenMention]) -> bool:
+    """A place named after "in" to say where another named place lies: "the town of Khan
+    Sheikhoun in Idlib" (Idlib the city, named like its province), "Saraqeb in Idlib
+    province" -- the event is at the place it holds (GUIDE: the most specific place)."""
+    t = tm.root
+    while t.dep_ in ("nmod", "compound") and t.head.i != t.i:
+        t = t.head  # "in Idlib northwestern Syria": Idlib read as a modifier of Syria
+    if t.dep_ != "pobj" or t.head.lower_ != "in" or tm.place is None:
+        return False
+    held = t.head.head
+    return any(o is not tm and o.root.i == held.i and o.place is not None
+               and o.place.precision in _TOWN_GRAINS and o.place.admin1 == tm.place.admin1
+               for o in places)
 
 
 def _dateline(tm: TokenMention) -> bool:
