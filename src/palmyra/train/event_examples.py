@@ -33,7 +33,7 @@ DEV_SPLIT = "dev"
 # test.jsonl).
 RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl",
                    Path("recall") / "train2.jsonl", Path("recall") / "train3.jsonl",
-                   Path("recall") / "train4.jsonl")
+                   Path("recall") / "train4.jsonl", Path("recall") / "train5.jsonl")
 
 
 @dataclass(frozen=True)
