@@ -42,14 +42,17 @@ def main() -> int:
     ap.add_argument("--without", action="append", default=[],
                     help="a recall training file to leave out of the pool (e.g. train2.jsonl)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--setting", action="append", default=[], choices=list(SETTINGS),
+                    help="run only these settings (default: all)")
     args = ap.parse_args()
     import spacy
 
     from palmyra.pipeline import SPACY_MODEL
 
     names = [n for n in RECALL_TRAINING if n.name not in args.without]
+    settings = {k: v for k, v in SETTINGS.items() if not args.setting or k in args.setting}
     result = cross_validate(ROOT / "gold", spacy.load(SPACY_MODEL), k=args.k, seed=args.seed,
-                            settings=SETTINGS, names=names,
+                            settings=settings, names=names,
                             log=lambda m: print(m, file=sys.stderr))
     if args.json:
         print(json.dumps(result, indent=1))
@@ -61,7 +64,7 @@ def main() -> int:
     table = Table(title="Held-out recall-pool reports")
     for col in ("setting", "any event", "sub-type", "weighted F1", "false alarms"):
         table.add_column(col, justify="left" if col == "setting" else "right")
-    for name in SETTINGS:
+    for name in settings:
         s = result[name]
         table.add_row(name, *(fmt(s[k]) for k in ("any_event", "sub_type", "weighted_f1",
                                                   "false_alarms")))

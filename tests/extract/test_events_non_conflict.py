@@ -211,3 +211,62 @@ def test_conflict_report_in_a_non_conflict_setting_keeps_its_event(text: str,
     for got in (_rule_subtypes(text), _subtypes(text)):
         assert got, text
         assert subtype is None or subtype in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disease, the heat or an animal as what killed
+        "Cholera-like fever killed 35 people in villages of Kasai province within a week, "
+        "health officials said.",
+        "Measles has killed 60 children in Zamfara state since January, the health "
+        "ministry said.",
+        "A crocodile dragged a woman into the Shire river near Chikwawa and killed her.",
+        # a craft that crashed, whoever's it was
+        "An air force transport plane went down in fog near Jos, killing all six crew, "
+        "the military said.",
+        "A military helicopter crashed into a hillside in bad weather in Balochistan, "
+        "killing its two pilots.",
+        # a court's execution; a crime the police say had no political motive
+        "Egypt executed seven men convicted of murdering a policeman, the prosecutor's "
+        "office said.",
+        "A man stabbed four people at a railway station in Hamburg; police said they "
+        "were not treating the attack as terrorism.",
+        # a game's score; weapons bought or flight-tested; a march called off
+        "Navy edged Air Force 17-13 in Colorado Springs on Saturday.",
+        "Vietnam ordered 24 Korean howitzers in a deal worth $250 million.",
+        "Pakistan flight-tested a Fatah-II rocket from a range in Sindh.",
+        "Truck drivers called off a blockade of the port of Durban after talks with the "
+        "transport minister.",
+        # a vote that took power; the anniversary of an old siege
+        "The ruling party captured three governorships in Saturday's elections.",
+        "Survivors marked ten years since the siege of the hotel in Bamako.",
+    ],
+)
+def test_kinds_of_calm_news_give_no_event(text: str):
+    """Kinds of non-conflict report gold/recall/train5.jsonl added (issue 18, again)."""
+    assert _subtypes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        # a helicopter that came down because rebels shot it
+        ("An army helicopter came down near Maiduguri after ISWAP fighters shot it down, "
+         "killing its crew.", None),
+        # an armed group's execution of men it calls thieves
+        ("Al-Shabaab fighters executed two men they accused of spying in Jilib, residents "
+         "said.", "Attack"),
+        # raiders who steal cattle are no private thieves
+        ("Raiders stole 200 cattle and shot dead three herders near Lokichar, police said.",
+         None),
+        # a crowd beating a thief is still mob violence
+        ("Residents of a Nairobi slum beat to death a man accused of stealing a phone.",
+         None),
+    ],
+)
+def test_look_alikes_of_calm_news_keep_their_event(text: str, subtype: str | None):
+    got = _subtypes(text)
+    assert got, text
+    if subtype:
+        assert subtype in got

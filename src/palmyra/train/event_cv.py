@@ -116,10 +116,21 @@ def cross_validate(gold_root: Path, parser, *, k: int = 5, seed: int = 13,
                               "classifier": classifier_accuracy(
                                   lambda _texts: [c for _, c in pooled_cls],
                                   [e for e, _ in pooled_cls])}
+    files = {str(name): {str(i["id"]) for i in recall_items(gold_root, [name])} for name in names}
     for name, got in predicted.items():
         scores = score_recall(items, [got[str(i["id"])] for i in items])
         result[name] = {key: scores[key] for key in
                         ("any_event", "sub_type", "weighted_f1", "false_alarms")}
+        # the same scores over each file's reports alone (old pool against a new file)
+        result[name]["by_file"] = {}
+        for file, ids in files.items():
+            part = [i for i in items if str(i["id"]) in ids]
+            if part:
+                s = score_recall(part, [got[str(i["id"])] for i in part])
+                result[name]["by_file"][file] = {key: s[key] for key in
+                                                 ("any_event", "sub_type", "weighted_f1",
+                                                  "false_alarms")}
+        result[name]["predicted"] = {str(i["id"]): got[str(i["id"])] for i in items}
     return result
 
 

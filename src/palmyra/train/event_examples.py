@@ -35,7 +35,7 @@ TRAINING_SPLITS = (DEV_SPLIT, "train")
 # test.jsonl).
 RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl",
                    Path("recall") / "train2.jsonl", Path("recall") / "train3.jsonl",
-                   Path("recall") / "train4.jsonl")
+                   Path("recall") / "train4.jsonl", Path("recall") / "train5.jsonl")
 
 
 @dataclass(frozen=True)
