@@ -118,3 +118,25 @@ def test_quotes_a_new_sentence_after_a_quotation_is_not_its_attribution(read, sy
             'Meanwhile the coalition denied a report that it had struck the town.')
     doc, ctx = read(text, syria)
     assert [s for _, s in direct(doc, ctx)] == ["army", "army"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Talal Barazi told AFP saying the strike was "an act of aggression".',
+         [("an act of aggression", "Talal Barazi")]),
+        ('The governor Talal Barazi told Reuters adding the base was "badly damaged".',
+         [("badly damaged", "Talal Barazi")]),
+    ],
+)
+def test_quotes_the_outlet_told_is_not_the_one_who_adds(read, syria, text, expected):
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == expected
+
+
+def test_quotes_the_head_of_a_body_speaks_as_the_person(read, syria):
+    text = ('"The toll rose after the rubble was cleared" Rami Abdel Rahman head of the '
+            'Syrian Observatory for Human Rights told AFP.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("The toll rose after the rubble was cleared",
+                                 "Rami Abdel Rahman")]

@@ -170,6 +170,12 @@ class _Reader:
         for other in others:
             word = other.speaker
             same_cue = other.cue is not None and att.cue is not None and other.cue.i == att.cue.i
+            if same_cue and word.is_ancestor(head):
+                # "Rami Abdel Rahman head of the Observatory told AFP": the body is in the
+                # phrase of a role whose holder speaks
+                speaker = self.namer.name(word, any_noun)
+                if speaker is not None and speaker.kind == "person" and speaker.name:
+                    return other, speaker
             if not same_cue or word.pos_ != "PROPN" or not word.i < head.i:
                 continue
             between = self.doc[word.i + 1 : head.i]

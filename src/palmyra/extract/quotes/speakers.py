@@ -181,7 +181,9 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
             node = node.head  # "made an effort to sum up": the effort's verb has the subject
         obj = next((c for c in node.children if c.dep_ == "dobj"), None)
         quoting = node.lemma_.lower() in _OBJECT_SPEAKER  # "quoted a source as saying"
-        if obj is not None and not avoid(obj) and (
+        # "X told AFP adding …": who is told is spoken to, not the one who adds
+        addressed = node.lemma_.lower() in _ADDRESSING
+        if obj is not None and not avoid(obj) and not addressed and (
             quoting or infinitive and obj.pos_ in ("PRON", "PROPN")
         ):
             return obj
