@@ -140,3 +140,29 @@ def test_quotes_the_head_of_a_body_speaks_as_the_person(read, syria):
     doc, ctx = read(text, syria)
     assert direct(doc, ctx) == [("The toll rose after the rubble was cleared",
                                  "Rami Abdel Rahman")]
+
+
+
+def _analysed(text: str) -> list[tuple[str, str | None]]:
+    from palmyra.api import TextRecord, analyze_texts
+
+    facts = analyze_texts([TextRecord(text, outlet="AFP")])[0]
+    return [(q.text, q.speaker) for q in facts.quotes if q.direct]
+
+
+def test_quotes_the_statement_speaks_for_whoever_put_it_out():
+    text = ('Strikes on the base\n\n"Coalition jets struck the base four times" the Russian '
+            'army said in a statement. The Russian military said two jets flew in from Iraq. '
+            '"Straight after the strikes the militants attacked" said the statement.\n')
+    assert _analysed(text) == [
+        ("Coalition jets struck the base four times", "Military Forces of Russia"),
+        ("Straight after the strikes the militants attacked", "Military Forces of Russia"),
+    ]
+
+
+def test_quotes_the_army_goes_on_with_the_army_that_just_spoke():
+    text = ('Strikes on the base\n\nDozens of soldiers died in coalition air strikes on a '
+            'base in the east of the country the Russian army said. "Warplanes carried out four '
+            'air strikes today" the army said in a statement.\n')
+    assert _analysed(text) == [("Warplanes carried out four air strikes today",
+                                "Military Forces of Russia")]

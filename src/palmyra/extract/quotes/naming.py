@@ -66,6 +66,9 @@ _PART_NOUNS = frozenset({
 _SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
 # Nouns that stand for a body named before without sharing its words ("the monitoring
 # group said" after the Syrian Observatory): read like "it".
+# What a speaker puts out that may later speak for them ("said the statement")
+_ISSUED_NOUNS = frozenset({"statement", "communique", "report", "letter", "release"})
+_ISSUER_LOOKBACK = 3  # sentences before a "the statement said" searched for its issuer
 _BACK_NOUNS = frozenset({"group", "monitor", "watchdog", "organisation", "organization"})
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "al"})
 _BODY_KINDS = ("actor", "org", "outlet", "other")  # a source "in" a place speaks for no one
@@ -185,7 +188,8 @@ class Namer:
         else:
             found = (
                 self._outlet_reference(head) or self._outlet_beside(head)
-                or self._self_named(head) or self._best_name(head)
+                or self._self_named(head) or self._group_spoken_before(head)
+                or self._best_name(head)
             )
             lemma = head.lemma_.lower()
             role = lemma in titles()
@@ -205,6 +209,8 @@ class Namer:
                     role or lemma in _ROLE_NOUNS or lemma in speaker_nouns()):
                 found = self._holder_named_before(head) or (
                     self._last_person_quoted(head) if role else None)
+            if found is None and _definite(head) and lemma in _ISSUED_NOUNS:
+                found = self._issuer_before(head)
             if found is None and (
                 any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
@@ -275,6 +281,23 @@ class Namer:
                 return Speaker(n.name, head.i, head.i + 1, n.kind)
         return None
 
+    def _group_spoken_before(self, head: Token) -> Speaker | None:
+        """"… the Russian army said. “…” the army said": a bare "the army" goes on with the
+        body that spoke in the last sentences under a name holding the same word, before
+        any reading of "the army" on its own (the country's army, by the profile)."""
+        lemma = head.lemma_.lower()
+        if lemma not in _GROUP_NOUNS or any(c.dep_ != "det" for c in head.lefts):
+            return None
+        since = _previous_sentences(self.bounds, head.i, 1)[-1][0]
+        for at, spoken in reversed(self.spoken):
+            if at < since:
+                return None
+            own = self.doc[spoken.start : spoken.end]
+            if spoken.kind in ("actor", "org") and spoken.name and spoken.end <= head.i and (
+                    lemma in {t.lemma_.lower() for t in own} | {t.lower_ for t in own}):
+                return Speaker(spoken.name, head.i, head.i + 1, spoken.kind)
+        return None
+
     def _holder_named_before(self, head: Token) -> Speaker | None:
         """The person a definite role stands for: "the minister said" after "Foreign
         Minister Sergei Lavrov", "the candidate said" after "Republican presidential
@@ -307,6 +330,24 @@ class Namer:
                 self.region[at] != self.region[head.i]):  # "X wrote: “The commander told me”"
             return None
         return Speaker(spoken.name, head.i, head.i + 1, "person")
+
+    def _issuer_before(self, head: Token) -> Speaker | None:
+        """"“…” said the statement" after "the army said in a statement": a definite
+        statement or report with no source of its own is the one the last speaker of the
+        last sentences put out, where that speaker's sentence names it."""
+        if any(c.dep_ == "prep" and c.lower_ in _SOURCE_PREPOSITIONS for c in head.children):
+            return None  # "the statement by the ministry" names its own source
+        since = _previous_sentences(self.bounds, head.i, _ISSUER_LOOKBACK)[-1][0]
+        lemma = head.lemma_.lower()
+        for at, spoken in reversed(self.spoken):
+            if at < since:
+                return None
+            if not spoken.name or self.region[at] != self.region[head.i]:
+                continue
+            lo, hi = self.bounds[at]
+            if any(t.lemma_.lower() == lemma and t.i != head.i for t in self.doc[lo:hi]):
+                return Speaker(spoken.name, head.i, head.i + 1, spoken.kind)
+        return None
 
     def _same_noun_before(self, head: Token) -> Speaker | None:
         """"The source said" after "a source in the Russian Defense Ministry told
