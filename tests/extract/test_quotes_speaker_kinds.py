@@ -166,3 +166,23 @@ def test_quotes_the_army_goes_on_with_the_army_that_just_spoke():
             'air strikes today" the army said in a statement.\n')
     assert _analysed(text) == [("Warplanes carried out four air strikes today",
                                 "Military Forces of Russia")]
+
+
+def test_quotes_the_one_quoted_by_an_outlet_speaks_not_the_outlet(read, syria):
+    text = ('"Twenty-five members of the Nusra Front were killed" Rami Abdel Rahman head of '
+            'the Syrian Observatory for Human Rights was quoted by AFP as saying.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("Twenty-five members of the Nusra Front were killed",
+                                 "Rami Abdel Rahman")]
+
+
+def test_quotes_a_town_the_tagger_takes_for_a_person_says_nothing():
+    text = ('Blast in Homs\n\nA car bomb exploded in the east of Homs on Sunday. Homs once '
+            'dubbed the "capital" of the revolution has been the scene of many attacks.\n')
+    assert _analysed(text) == []
+
+
+def test_quotes_a_few_words_called_so_by_an_unresolved_he_stay_a_quote(read, syria):
+    text = 'The group said one of its jurists urged fighters to kill those he called "infidels".'
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("infidels", None)]

@@ -24,7 +24,7 @@ Kerry" for "Mr Kerry", "Military Forces of Syria" for "the Syrian military",
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from palmyra.annotate.names import name_key, name_words, titles
@@ -98,6 +98,7 @@ _ROLE_PREPOSITIONS = frozenset({"of", "by"})
 # Ranked kinds of name, best first.
 _KIND_ORDER = {"person": 0, "outlet": 1, "actor": 2, "org": 3, "place": 4}
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "place"}
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,10 @@ class Namer:
         self.outlets = outlets
         self.region = region
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
+        self._place_tokens = {  # tokens the annotate stage read as a place's name
+            i for m in ctx.mentions if m.kind == "place"
+            for i in range(bisect_left(starts, m.span.start), bisect_left(starts, m.span.end))
+        }
         names = [_Name(*r, n, k) for r, n, k in _mention_names(ctx, starts)]
         self._trimmed: dict[tuple[int, int], int] = {}  # person entity -> its corrected end
         entities = self._entity_names()
@@ -215,6 +220,10 @@ class Namer:
                 any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
                 found = _surface(head)
+            if found is not None and found.kind == "person" and self._only_place(found):
+                # "Homs once dubbed the “capital”", Homs tagged a person: a town says nothing
+                found = self._government(replace(found, kind="place"))
+                found = None if found.kind == "place" else found
             if found is not None and found.kind == "place":
                 found = self._government(found)
             if found is not None and found.kind == "outlet":
@@ -231,6 +240,17 @@ class Namer:
         as the profile's metonym aliases say; another place is left as it is."""
         actor = self.metonyms.get(_place_key(place.name or ""))
         return Speaker(actor, place.start, place.end, "actor") if actor else place
+
+    def _only_place(self, found: Speaker) -> bool:
+        """Whether a name is a place's and nothing else's (a town, a region, a venue): only
+        a country or capital speaks, as its government (``_government``); a nationality
+        ("Kurds") may still be a group that speaks."""
+        if found.kind == "person" and len((found.name or "").split()) > 1:
+            return False  # a full name known elsewhere is a person's, however read here
+        words = [t for t in self.doc[found.start : found.end] if not t.is_punct]
+        return bool(words) and all(
+            t.ent_type_ in _PLACE_ENTITIES and found.kind == "place" or t.i in self._place_tokens
+            for t in words)
 
     def _outlet_reference(self, head: Token) -> Speaker | None:
         m = self.outlets.referred(head)
@@ -469,6 +489,8 @@ class Namer:
                 and self.region[n.start] == self.region[pronoun.i]
                 and not n.lone
                 and self._fits(n.name, gender)
+                and not (not self.metonyms.get(_place_key(n.name or ""))
+                         and self._only_place(Speaker(n.name, n.start, n.end, n.kind)))
             ]
             if cands:
                 # "X told Al Jazeera that Y was “a criminal”. “…,” he said": the person

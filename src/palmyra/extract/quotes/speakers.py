@@ -113,7 +113,8 @@ def speaker_of(cue: Token, avoid: Callable[[Token], bool] = lambda t: False) -> 
         to = next(c for c in cue.children if c.lower_ == "to")
         return next((c for c in to.children if c.dep_ == "pobj" and not avoid(c)), None)
     if cue.lemma_.lower() in _OBJECT_SPEAKER:
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        # "X was quoted by AFP as saying": X speaks, the outlet only quotes
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None and not avoid(obj):
             return obj
     agent = _agent(cue)
