@@ -118,3 +118,71 @@ def test_quotes_a_new_sentence_after_a_quotation_is_not_its_attribution(read, sy
             'Meanwhile the coalition denied a report that it had struck the town.')
     doc, ctx = read(text, syria)
     assert [s for _, s in direct(doc, ctx)] == ["army", "army"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Talal Barazi told AFP saying the strike was "an act of aggression".',
+         [("an act of aggression", "Talal Barazi")]),
+        ('The governor Talal Barazi told Reuters adding the base was "badly damaged".',
+         [("badly damaged", "Talal Barazi")]),
+    ],
+)
+def test_quotes_the_outlet_told_is_not_the_one_who_adds(read, syria, text, expected):
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == expected
+
+
+def test_quotes_the_head_of_a_body_speaks_as_the_person(read, syria):
+    text = ('"The toll rose after the rubble was cleared" Rami Abdel Rahman head of the '
+            'Syrian Observatory for Human Rights told AFP.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("The toll rose after the rubble was cleared",
+                                 "Rami Abdel Rahman")]
+
+
+
+def _analysed(text: str) -> list[tuple[str, str | None]]:
+    from palmyra.api import TextRecord, analyze_texts
+
+    facts = analyze_texts([TextRecord(text, outlet="AFP")])[0]
+    return [(q.text, q.speaker) for q in facts.quotes if q.direct]
+
+
+def test_quotes_the_statement_speaks_for_whoever_put_it_out():
+    text = ('Strikes on the base\n\n"Coalition jets struck the base four times" the Russian '
+            'army said in a statement. The Russian military said two jets flew in from Iraq. '
+            '"Straight after the strikes the militants attacked" said the statement.\n')
+    assert _analysed(text) == [
+        ("Coalition jets struck the base four times", "Military Forces of Russia"),
+        ("Straight after the strikes the militants attacked", "Military Forces of Russia"),
+    ]
+
+
+def test_quotes_the_army_goes_on_with_the_army_that_just_spoke():
+    text = ('Strikes on the base\n\nDozens of soldiers died in coalition air strikes on a '
+            'base in the east of the country the Russian army said. "Warplanes carried out four '
+            'air strikes today" the army said in a statement.\n')
+    assert _analysed(text) == [("Warplanes carried out four air strikes today",
+                                "Military Forces of Russia")]
+
+
+def test_quotes_the_one_quoted_by_an_outlet_speaks_not_the_outlet(read, syria):
+    text = ('"Twenty-five members of the Nusra Front were killed" Rami Abdel Rahman head of '
+            'the Syrian Observatory for Human Rights was quoted by AFP as saying.')
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("Twenty-five members of the Nusra Front were killed",
+                                 "Rami Abdel Rahman")]
+
+
+def test_quotes_a_town_the_tagger_takes_for_a_person_says_nothing():
+    text = ('Blast in Homs\n\nA car bomb exploded in the east of Homs on Sunday. Homs once '
+            'dubbed the "capital" of the revolution has been the scene of many attacks.\n')
+    assert _analysed(text) == []
+
+
+def test_quotes_a_few_words_called_so_by_an_unresolved_he_stay_a_quote(read, syria):
+    text = 'The group said one of its jurists urged fighters to kill those he called "infidels".'
+    doc, ctx = read(text, syria)
+    assert direct(doc, ctx) == [("infidels", None)]

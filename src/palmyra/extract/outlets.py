@@ -39,6 +39,8 @@ _APOSTROPHE = re.compile(r"['’]")
 # "the paper", "the same article"; not "this article", which is the article itself.
 _DETERMINERS = frozenset({"the", "that", "same"})
 _BROADCAST = frozenset({"television", "tv", "radio", "news"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n", "\n\n", ":", "\""})
+_DESCRIBED_REACH = 24  # characters either side of an outlet's name read for its description
 # Outlet words that also name where something is ("the station", "the network of …")
 _PLACE_NOUNS = frozenset({"station", "network", "channel", "outlet", "website"})
 
@@ -138,10 +140,26 @@ class Outlets:
             return None
         if not any(c.lower_ in _DETERMINERS for c in head.lefts if c.dep_ in ("det", "amod")):
             return None
+        if head.text[:1].isupper() and head.i > 0 and head.nbor(-1).text not in _SENTENCE_ENDS:
+            return None  # "the UN World Food Programme": a word of a name, not "the programme"
+        if any(c.dep_ == "compound" and _is_proper(c) for c in head.lefts):
+            return None  # "the Al Masdar media outlet" names its own outlet
         after = self.at(head.idx + len(head.text), head.idx + len(head.text) + 2)
         if after is not None and after.start > head.idx:
             return after  # "the state news agency SUNA": the name written after the noun
-        return self.before(head.idx)
+        return self._described_as(head) or self.before(head.idx)
+
+    def _described_as(self, noun: Token) -> OutletMention | None:
+        """The last earlier outlet that the text itself called by ``noun``: "the Lebanese
+        Al-Manar TV channel reported …" and then "the TV channel reported" is Al-Manar,
+        though an agency was named between (in a photo credit)."""
+        text = self.doc.text
+        for m in reversed(self.mentions[: bisect_left(self._starts, noun.idx)]):
+            beside = text[m.end : m.end + _DESCRIBED_REACH].split()[:2]
+            beside += text[max(0, m.start - _DESCRIBED_REACH) : m.start].split()[-2:]
+            if noun.lower_ in (w.strip(".,;:'\"()").casefold() for w in beside):
+                return m
+        return None
 
 
 # The last document's named outlets: quotes and citations each read the outlets of the same

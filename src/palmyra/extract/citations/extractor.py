@@ -73,6 +73,9 @@ _TODAY = frozenset({"earlier", "today"})  # "reported earlier", "earlier in the 
 _CITED_SPEECH = frozenset({"say", "tell", "report", "announce"})
 _AIRED = frozenset({"broadcast", "aired", "showed", "reported"})
 _PHRASE_WORDS = 8  # words of a noun phrase between "according to" and its outlet
+# media at large, not a named outlet ("local media reported Wednesday"); not social media
+_UNNAMED_MEDIA = re.compile(r"(?<!social )(?<!Social )\bmedia\b(?! [A-Z])")
+_MEDIA_REACH = 800  # characters before a citation searched for the media's day
 _PHOTO_WORDS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "file"})
 
 
@@ -191,6 +194,8 @@ _CREDIT_PAREN = re.compile(
     rf" \((?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}})\)"
 )
 _CREDIT_DASH = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) [-–—] ")
+# "… on Thursday. REUTERS- Nusra Front severed …": an agency in capitals, its dash attached
+_CREDIT_CAPS = re.compile(r"(?<![\w-])(?P<name>[A-Z]{2,}(?: [A-Z]{2,}){0,2})[-–—]+ ")
 # "… lifting of sieges.-AFP", "--Reuters", "REUTERS-" closing the story
 _SIGN_OFF = re.compile(r"(?:[-–—]+ ?(?P<a>[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
                        r"|(?P<b>[A-Z][A-Za-z.&]+) ?[-–—]+)\s*\Z")
@@ -200,7 +205,8 @@ _HEAD_CHARS = 400  # how far into the article a wire credit's date line may stan
 def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
                        ) -> list[Citation]:
     """Wire credits written in the article's own text (FA-KES keeps the header in the
-    body): "AFP Saturday 17 Aug 2013", "BEIRUT, Aug. 21 (Reuters)" or "Afp - " at the head,
+    body): "AFP Saturday 17 Aug 2013", "BEIRUT, Aug. 21 (Reuters)", "Afp - " or "REUTERS- " at
+    the head,
     "-AFP" or "--Reuters" at
     the end. Each is the agency's citation, dated by its line, else by the publication
     date; an in-text
@@ -213,8 +219,8 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
     credits: list[tuple[int, int, str, DateValue | None]] = []
     # a bracketed dateline is the article's own ("BEIRUT (Reuters) -" in a Reuters story)
     # unless the article is known to come from another outlet that republished it
-    patterns = (_CREDIT_DATE, _CREDIT_PAREN, _CREDIT_DASH) if document.outlet else (
-        _CREDIT_DATE, _CREDIT_DASH)
+    patterns = (_CREDIT_DATE, _CREDIT_PAREN, _CREDIT_DASH, _CREDIT_CAPS) if document.outlet \
+        else (_CREDIT_DATE, _CREDIT_DASH, _CREDIT_CAPS)
     for pattern in patterns:
         for m in pattern.finditer(head):
             name = _credited(m.group("name"), outlets)
@@ -292,6 +298,7 @@ def _in_text(
             continue  # "Syria Al Mayadeen TV": a name read around a known outlet's
         if span is not None:
             phrases.append((span.root, m, span.start, span.end))
+    phrases = [p for p in phrases if not _describes_named(text, p[1], outlets.mentions)]
     for t in doc:
         m = outlets.referred(t)
         if m is not None and not _credit_line(text, m):
@@ -316,9 +323,19 @@ def _in_text(
         end = max(title_end, *(t.idx + len(t) for t in tokens))
         date, date_end = _date_after(text, end, ctx)
         if date is None:
-            date = _cue_date(cue, ctx)
+            date = _cue_date(cue, ctx) or _media_day(text, start, ctx)
         out.append(_Cite(start, max(end, date_end), m.name, title, None, date, "in_text"))
     return out
+
+
+def _describes_named(text: str, m: OutletMention, mentions: list[OutletMention]) -> bool:
+    """Whether a profile name written in lower case ("state television") only describes
+    the outlet named right before it: "Russia's Rossiya 24 state television channel" is
+    Rossiya 24, not Syrian state television."""
+    if not text[m.start : m.start + 1].islower():
+        return False
+    return any(o.end <= m.start and not text[o.end : m.start].strip() for o in mentions
+               if o is not m)
 
 
 def _citing_word(root: Token, bounds: Bounds) -> Token | None:
@@ -434,6 +451,23 @@ def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
     return None
 
 
+def _media_day(text: str, pos: int, ctx: DocContext) -> DateValue | None:
+    """The day given a little before to the media at large ("… local media reported
+    Wednesday. … SANA news agency reported"; "he was speaking in a series of interviews
+    with media on Friday. … in an interview with al-Mayadeen"): the outlet then named is
+    one of those media, on that day."""
+    published = ctx.document.published
+    if published is None:
+        return None
+    date = None
+    for m in _UNNAMED_MEDIA.finditer(text, max(0, pos - _MEDIA_REACH), pos):
+        clause = re.split(r"[.;!?]", text[m.end() : m.end() + _DATE_WINDOW])[0]
+        found = find_dates(clause, published, fallback_anchor=False)
+        if found and found[0][0] <= _DATE_REACH + len("reported "):
+            date = found[0][2]
+    return date
+
+
 def _before_quote_colon(verb: Token, bounds: Bounds) -> bool:
     """Whether ``verb``'s sentence ends in a colon that opens a quotation."""
     doc = verb.doc
@@ -510,12 +544,18 @@ def _merge(text: str, parens: list[_Cite], in_text: list[_Cite]) -> list[_Cite]:
         )
         # a later undated mention ("the *Times* noted") is the piece already cited
         again = any(
-            k.start <= c.start and c.date in (None, k.date) for k in ps + text_of.get(c.outlet, [])
+            k.start <= c.start and (c.date is None or _same_days(c.date, k.date))
+            for k in ps + text_of.get(c.outlet, [])
         )
         if not near and not again:
             text_of.setdefault(c.outlet, []).append(c)
     kept = [c for group in (*parens_of.values(), *text_of.values()) for c in group]
     return sorted(kept, key=lambda c: c.start)
+
+
+def _same_days(a: DateValue, b: DateValue | None) -> bool:
+    """The same days, however each was found (a dateline, a weekday)."""
+    return b is not None and (a.start, a.end) == (b.start, b.end)
 
 
 def _fill_outlets(parens: list[_Cite], in_text: list[_Cite], para) -> list[_Cite]:

@@ -58,6 +58,7 @@ SCARE_MAX_WORDS = 4  # default of the setting "quotes.scare_max_words"
 _SENTENCE_OPENERS = re.compile(r"(?:\A|[.!?…]\s*|\n\s*)\Z")
 _TITLE_CAPITALS = 3
 _TITLE_WORDS = 8
+_PERSON_PRONOUNS = frozenset({"he", "she"})
 _CONTINUE_GAP = 120  # at most this many characters between a quotation and its continuation
 _SENTENCE_ENDS = re.compile(r"[.!?]")
 _SAME_CLAUSE_WORDS = 12  # at most this many words between two quotations of one clause
@@ -159,6 +160,11 @@ class _Reader:
                 return att, speaker
             if first is None and speaker is not None:
                 first = (att, speaker)
+        if first is None and short and atts and atts[0].speaker.lower_ in _PERSON_PRONOUNS:
+            # "… whom he called “enemies of God”", "he" going back to no one named: the
+            # words are still a person's, not the writer's scare quote
+            word = atts[0].speaker
+            return atts[0], Speaker(None, word.i, word.i + 1, "person")
         return first or (None, None)
 
     def _person_before(self, others, att, any_noun: bool):
@@ -170,6 +176,12 @@ class _Reader:
         for other in others:
             word = other.speaker
             same_cue = other.cue is not None and att.cue is not None and other.cue.i == att.cue.i
+            if same_cue and word.is_ancestor(head):
+                # "Rami Abdel Rahman head of the Observatory told AFP": the body is in the
+                # phrase of a role whose holder speaks
+                speaker = self.namer.name(word, any_noun)
+                if speaker is not None and speaker.kind == "person" and speaker.name:
+                    return other, speaker
             if not same_cue or word.pos_ != "PROPN" or not word.i < head.i:
                 continue
             between = self.doc[word.i + 1 : head.i]

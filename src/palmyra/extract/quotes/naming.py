@@ -24,7 +24,7 @@ Kerry" for "Mr Kerry", "Military Forces of Syria" for "the Syrian military",
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from palmyra.annotate.names import name_key, name_words, titles
@@ -66,6 +66,9 @@ _PART_NOUNS = frozenset({
 _SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
 # Nouns that stand for a body named before without sharing its words ("the monitoring
 # group said" after the Syrian Observatory): read like "it".
+# What a speaker puts out that may later speak for them ("said the statement")
+_ISSUED_NOUNS = frozenset({"statement", "communique", "report", "letter", "release"})
+_ISSUER_LOOKBACK = 3  # sentences before a "the statement said" searched for its issuer
 _BACK_NOUNS = frozenset({"group", "monitor", "watchdog", "organisation", "organization"})
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "al"})
 _BODY_KINDS = ("actor", "org", "outlet", "other")  # a source "in" a place speaks for no one
@@ -95,6 +98,7 @@ _ROLE_PREPOSITIONS = frozenset({"of", "by"})
 # Ranked kinds of name, best first.
 _KIND_ORDER = {"person": 0, "outlet": 1, "actor": 2, "org": 3, "place": 4}
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "place"}
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,10 @@ class Namer:
         self.outlets = outlets
         self.region = region
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
+        self._place_tokens = {  # tokens the annotate stage read as a place's name
+            i for m in ctx.mentions if m.kind == "place"
+            for i in range(bisect_left(starts, m.span.start), bisect_left(starts, m.span.end))
+        }
         names = [_Name(*r, n, k) for r, n, k in _mention_names(ctx, starts)]
         self._trimmed: dict[tuple[int, int], int] = {}  # person entity -> its corrected end
         entities = self._entity_names()
@@ -185,7 +193,8 @@ class Namer:
         else:
             found = (
                 self._outlet_reference(head) or self._outlet_beside(head)
-                or self._self_named(head) or self._best_name(head)
+                or self._self_named(head) or self._group_spoken_before(head)
+                or self._best_name(head)
             )
             lemma = head.lemma_.lower()
             role = lemma in titles()
@@ -205,10 +214,16 @@ class Namer:
                     role or lemma in _ROLE_NOUNS or lemma in speaker_nouns()):
                 found = self._holder_named_before(head) or (
                     self._last_person_quoted(head) if role else None)
+            if found is None and _definite(head) and lemma in _ISSUED_NOUNS:
+                found = self._issuer_before(head)
             if found is None and (
                 any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
                 found = _surface(head)
+            if found is not None and found.kind == "person" and self._only_place(found):
+                # "Homs once dubbed the “capital”", Homs tagged a person: a town says nothing
+                found = self._government(replace(found, kind="place"))
+                found = None if found.kind == "place" else found
             if found is not None and found.kind == "place":
                 found = self._government(found)
             if found is not None and found.kind == "outlet":
@@ -225,6 +240,17 @@ class Namer:
         as the profile's metonym aliases say; another place is left as it is."""
         actor = self.metonyms.get(_place_key(place.name or ""))
         return Speaker(actor, place.start, place.end, "actor") if actor else place
+
+    def _only_place(self, found: Speaker) -> bool:
+        """Whether a name is a place's and nothing else's (a town, a region, a venue): only
+        a country or capital speaks, as its government (``_government``); a nationality
+        ("Kurds") may still be a group that speaks."""
+        if found.kind == "person" and len((found.name or "").split()) > 1:
+            return False  # a full name known elsewhere is a person's, however read here
+        words = [t for t in self.doc[found.start : found.end] if not t.is_punct]
+        return bool(words) and all(
+            t.ent_type_ in _PLACE_ENTITIES and found.kind == "place" or t.i in self._place_tokens
+            for t in words)
 
     def _outlet_reference(self, head: Token) -> Speaker | None:
         m = self.outlets.referred(head)
@@ -275,6 +301,23 @@ class Namer:
                 return Speaker(n.name, head.i, head.i + 1, n.kind)
         return None
 
+    def _group_spoken_before(self, head: Token) -> Speaker | None:
+        """"… the Russian army said. “…” the army said": a bare "the army" goes on with the
+        body that spoke in the last sentences under a name holding the same word, before
+        any reading of "the army" on its own (the country's army, by the profile)."""
+        lemma = head.lemma_.lower()
+        if lemma not in _GROUP_NOUNS or any(c.dep_ != "det" for c in head.lefts):
+            return None
+        since = _previous_sentences(self.bounds, head.i, 1)[-1][0]
+        for at, spoken in reversed(self.spoken):
+            if at < since:
+                return None
+            own = self.doc[spoken.start : spoken.end]
+            if spoken.kind in ("actor", "org") and spoken.name and spoken.end <= head.i and (
+                    lemma in {t.lemma_.lower() for t in own} | {t.lower_ for t in own}):
+                return Speaker(spoken.name, head.i, head.i + 1, spoken.kind)
+        return None
+
     def _holder_named_before(self, head: Token) -> Speaker | None:
         """The person a definite role stands for: "the minister said" after "Foreign
         Minister Sergei Lavrov", "the candidate said" after "Republican presidential
@@ -307,6 +350,24 @@ class Namer:
                 self.region[at] != self.region[head.i]):  # "X wrote: “The commander told me”"
             return None
         return Speaker(spoken.name, head.i, head.i + 1, "person")
+
+    def _issuer_before(self, head: Token) -> Speaker | None:
+        """"“…” said the statement" after "the army said in a statement": a definite
+        statement or report with no source of its own is the one the last speaker of the
+        last sentences put out, where that speaker's sentence names it."""
+        if any(c.dep_ == "prep" and c.lower_ in _SOURCE_PREPOSITIONS for c in head.children):
+            return None  # "the statement by the ministry" names its own source
+        since = _previous_sentences(self.bounds, head.i, _ISSUER_LOOKBACK)[-1][0]
+        lemma = head.lemma_.lower()
+        for at, spoken in reversed(self.spoken):
+            if at < since:
+                return None
+            if not spoken.name or self.region[at] != self.region[head.i]:
+                continue
+            lo, hi = self.bounds[at]
+            if any(t.lemma_.lower() == lemma and t.i != head.i for t in self.doc[lo:hi]):
+                return Speaker(spoken.name, head.i, head.i + 1, spoken.kind)
+        return None
 
     def _same_noun_before(self, head: Token) -> Speaker | None:
         """"The source said" after "a source in the Russian Defense Ministry told
@@ -428,6 +489,8 @@ class Namer:
                 and self.region[n.start] == self.region[pronoun.i]
                 and not n.lone
                 and self._fits(n.name, gender)
+                and not (not self.metonyms.get(_place_key(n.name or ""))
+                         and self._only_place(Speaker(n.name, n.start, n.end, n.kind)))
             ]
             if cands:
                 # "X told Al Jazeera that Y was “a criminal”. “…,” he said": the person

@@ -61,6 +61,7 @@ _SAID_BY = frozenset({"say", "add", "write", "note", "explain", "claim", "state"
                       "warn", "insist", "continue", "declare", "announce"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "―", "-", "--"})
+_ASIDE_MARKS = frozenset({",", ";", "—", "–", "(", "--"})
 # Verbs whose object is who is spoken to ("emailed supporters saying …")
 _ADDRESSING = frozenset({"email", "tell", "address", "brief", "urge", "inform", "remind",
                          "assure", "thank", "text", "message", "write", "warn"})
@@ -112,7 +113,8 @@ def speaker_of(cue: Token, avoid: Callable[[Token], bool] = lambda t: False) -> 
         to = next(c for c in cue.children if c.lower_ == "to")
         return next((c for c in to.children if c.dep_ == "pobj" and not avoid(c)), None)
     if cue.lemma_.lower() in _OBJECT_SPEAKER:
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        # "X was quoted by AFP as saying": X speaks, the outlet only quotes
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None and not avoid(obj):
             return obj
     agent = _agent(cue)
@@ -180,7 +182,9 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
             node = node.head  # "made an effort to sum up": the effort's verb has the subject
         obj = next((c for c in node.children if c.dep_ == "dobj"), None)
         quoting = node.lemma_.lower() in _OBJECT_SPEAKER  # "quoted a source as saying"
-        if obj is not None and not avoid(obj) and (
+        # "X told AFP adding …": who is told is spoken to, not the one who adds
+        addressed = node.lemma_.lower() in _ADDRESSING
+        if obj is not None and not avoid(obj) and not addressed and (
             quoting or infinitive and obj.pos_ in ("PRON", "PROPN")
         ):
             return obj
@@ -262,21 +266,29 @@ class Attributor:
         first (``attributions``)."""
         node, casting = head, None
         found: list[Attribution] = []
+        modified = False  # the climb went up through a clause that only modifies
         for _ in range(_MAX_HOPS):
-            beside = _cue_beside(node, avoid, usable)
+            beside = _cue_beside(node, avoid, usable) if not modified else None
             if beside is not None:
                 found.append(beside)
             parent = node.head
-            if parent.i == node.i or not avoid(node) and _stops_climb(node, usable):
+            if parent.i == node.i:
                 break
+            if not avoid(node) and _stops_climb(node, usable):
+                if found or node.dep_ not in _MODIFIER_CLAUSES:
+                    break
+                modified = True
             if usable(parent):
+                if modified and not _content_holds(node, head, avoid):
+                    break  # "X said, underscoring that the “peace” faction": not X's words
                 through = _through(parent, node, avoid)
                 if through is None:
                     break
                 found.append(through)
                 if len(found) >= _MAX_CUES:
                     break
-            elif casting is None and not found and node.lower_ == "as" and _active(parent):
+            elif casting is None and not found and not modified and node.lower_ == "as" and (
+                    _active(parent)):
                 casting = (parent, node)
             node = parent
         if not found and casting:
@@ -477,6 +489,18 @@ def _stops_climb(node: Token, usable) -> bool:
     return node.dep_ in _MODIFIER_CLAUSES or (
         node.dep_ == "prep" and node.lower_ in _TOPIC_PREPOSITIONS and usable(node.head)
     )
+
+
+def _content_holds(content: Token, word: Token, avoid) -> bool:
+    """Whether a quotation reached through a modifying clause (``word`` in it) lies in what
+    the cue reports: the clause ``content`` that the cue governs holds it with no comma or
+    dash between ("said the group raided the base to seize weapons “given by …”"). One
+    set off by a comma ("said the talks had failed, showing that even the “peace” camp …",
+    however the parse hangs it) is the writer's aside."""
+    if content.dep_ != "ccomp":
+        return False
+    between = content.doc[min(content.i, word.i) + 1 : max(content.i, word.i)]
+    return not any(t.text in _ASIDE_MARKS and not avoid(t) for t in between)
 
 
 def _through(cue: Token, child: Token, avoid) -> Attribution | None:
