@@ -24,6 +24,7 @@ from palmyra.extract.events.counts import CountHit
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.merge import EXPORTED, Candidate
+from palmyra.extract.events.model import MODEL_FAMILY
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef, Event, PlaceRef, Register
@@ -50,21 +51,35 @@ def resolve_actors(
 ) -> Actors:
     finder = _Finder(index, lex, hit)
     a1, a2, rule = finder.roles()
-    side: ActorRef | None = None
     if a1 is None and a2 is None and _names_target(hit.token, lex):
         owner = hit.token.head  # "struck Islamic State artillery positions": IS was hit
         a2 = next((tm for tm in index.mentions_in(list(owner.subtree), "actor")
                    if tm.end <= hit.token.i), None)
-    if a1 is None and hit.entry.family in _PAIR_FAMILIES:
+    side: ActorRef | None = None
+    if a1 is not None and rule == "noun" and a1.start < hit.token.i:
+        # "regime and Russian bombings": the first of the sides joined before the noun
+        a1, side = _first_of_pair(a1.start, index, a2) or (a1, None)
+    if a1 is None and side is None and hit.entry.family in _PAIR_FAMILIES:
         # "clashes that erupted ... between X and Y": the relative clause holds the pair
         clauses = [c for c in hit.token.children if c.dep_ in ("relcl", "acl") and is_verb(c)]
-        for head in (hit.token, finder.verb, *clauses):
+        # "fighting erupted during the night between X and Y": the parser hangs the pair
+        # on a nearby noun; any "between" phrase of the clause names the two sides
+        pairs = [t.head for t in clause if t.dep_ == "prep" and t.lower_ in ("between", "among")]
+        for head in (hit.token, finder.verb, *clauses, *pairs):
             if a1 is None and head is not None:
                 a1, a2 = finder.between(head, a2)
                 rule = "between" if a1 else rule
-    if a1 is None:
+    if a1 is None and side is None:
         a1, side = _side_before(hit, index, lex, a2)
         rule = "side_before" if a1 or side else rule
+    if a1 is None and side is None:
+        a1, side = _weapon_side(hit, clause, index, lex, a2, finder)
+        rule = "weapon_side" if a1 or side else rule
+        if a1 is not None and a1 is a2:
+            a2 = None
+    if a1 is None and side is None:
+        a1 = _toll_agent(hit, finder)
+        rule = "toll_agent" if a1 else rule
     if a1 is None and side is None and "air" in hit.entry.flags:
         a1 = _air_power(clause, index, lex)
         rule = "air_power" if a1 else rule
@@ -144,10 +159,16 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
         return None, None
     if _names_target(hit.token, lex):
         return None, None  # "Islamic State artillery positions": the target's owner
-    doc = hit.token.doc
+    return _walk_side(hit.token, index, a2)
+
+
+def _walk_side(noun: Token, index: DocIndex, a2: TokenMention | None
+               ) -> tuple[TokenMention | None, ActorRef | None]:
+    """The side named in the words just before ``noun`` (see ``_side_before``)."""
+    doc = noun.doc
     profile = index.ctx.profile
     modifiers = profile.modifier_actors if profile is not None else {}
-    for k in range(hit.token.i - 1, -1, -1):
+    for k in range(noun.i - 1, -1, -1):
         token = doc[k]
         if index.mention_at(token, "place"):
             return None, None
@@ -155,14 +176,102 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
         if tm is not None:
             ref = _ref(tm)
             if tm.end == k + 1 and tm is not a2 and ref is not None and ref.kind in _SIDE_KINDS:
-                return tm, None
+                return _first_of_pair(tm.start, index, a2) or (tm, None)
             return None, None
         for n in (3, 2, 1):
             words = doc[max(0, k - n + 1): k + 1]
             if len(words) == n and (named := modifiers.get(words.text.lower())):
-                return None, _entry_ref(named[0], f"{words.text!r} before {hit.token.text!r}")
+                side = _entry_ref(named[0], f"{words.text!r} before {noun.text!r}")
+                return _first_of_pair(words.start, index, a2) or (None, side)
         if token.tag_ != "POS" and token.pos_ not in _BETWEEN_POS:
             return None, None
+    return None, None
+
+
+# "either Russian or regime warplanes", "unclear whether Syrian or Russian jets": a guess
+# between two sides names neither (gold/GUIDE.md: an air strike no one is named for)
+_ALTERNATIVE_MARKS = frozenset({"either", "whether"})
+
+
+def _first_of_pair(start: int, index: DocIndex, a2: TokenMention | None
+                   ) -> tuple[TokenMention | None, ActorRef | None] | None:
+    """The first of two sides joined before a trigger noun: "regime and Russian bombings",
+    "presumed Russian or Syrian government airstrikes" — gold/GUIDE.md codes one actor per
+    slot, the first named (a disputed perpetrator: the first attribution). ``start`` is
+    where the second side's words begin; ``None`` where no side is joined before them,
+    ``(None, None)`` where the two are a guess ("either X or Y")."""
+    if start < 2:
+        return None
+    profile = index.ctx.profile
+    modifiers = profile.modifier_actors if profile is not None else {}
+    doc = index.doc
+    cc = doc[start - 1]
+    if cc.lower_ not in ("and", "or"):
+        return None
+    end = start - 1  # the first side's words end before the conjunction
+    tm = index.mention_at(doc[end - 1], "actor")
+    found: tuple[TokenMention | None, ActorRef | None] | None = None
+    first = end
+    if tm is not None and tm.end == end and tm is not a2:
+        ref = _ref(tm)
+        if ref is not None and ref.kind in _SIDE_KINDS:
+            found, first = (tm, None), tm.start
+    if found is None:
+        for n in (3, 2, 1):
+            words = doc[max(0, end - n): end]
+            if len(words) == n and (named := modifiers.get(words.text.lower())):
+                found = (None, _entry_ref(named[0], f"{words.text!r}, the first side of "
+                                                    f"{doc[words.start:start + 1].text!r}"))
+                first = words.start
+                break
+    if found is None:
+        return None
+    if cc.lower_ == "or" and first > 0 and doc[first - 1].lower_ in _ALTERNATIVE_MARKS:
+        return (None, None)
+    return found
+
+
+# Nouns of the means that are no trigger of their own: "rebel fire", "regime barrage".
+_FIRE_NOUNS = frozenset({"fire", "gunfire", "barrage", "bombing", "bombings", "bomb", "bombs"})
+_WEAPON_CUES = ("air", "artillery", "munition")
+
+
+def _weapon_side(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
+                 a2: TokenMention | None, finder: _Finder
+                 ) -> tuple[TokenMention | None, ActorRef | None]:
+    """The side that wielded the means the clause names, where the trigger is the toll's
+    verb or the sentence the event model read ("nine were killed in presumed Russian or
+    Syrian government airstrikes", "five more deaths in rebel fire", "injuries due to a
+    rocket shell fired by terrorists"): a side's words just before the weapon noun, else
+    the agent of the participle after it. Victims and places never wield it."""
+    family = hit.entry.family
+    if family in _PAIR_FAMILIES:
+        return None, None  # a battle's two sides are told as fighting, not by a weapon
+    if family not in _VIOLENT_FAMILIES and not (
+            family == MODEL_FAMILY and hit.entry.event_type in _VIOLENT_TYPES):
+        return None, None
+    for t in clause:
+        if t.i == hit.token.i or not (t.lower_ in _FIRE_NOUNS or any(
+                lex.cue(t, c) for c in _WEAPON_CUES)):
+            continue
+        if _names_target(t, lex) or (t.dep_ == "compound" and _names_target(t.head, lex)):
+            continue
+        if t.dep_ in ("compound", "amod"):
+            continue  # "an air force base", "rocket launchers": the weapon names a thing
+        own = index.mention_at(t, "actor")  # "Assad regime airstrikes" read as one force
+        if own is not None and own is not a2 and (ref := _ref(own)) is not None and (
+                ref.kind in _SIDE_KINDS) and t.i == own.end - 1:
+            return _first_of_pair(own.start, index, a2) or (own, None)
+        # the mention right before the weapon wields it, even where the parse made it
+        # the object's ("five more deaths in rebel fire"): the caller drops it as actor2
+        tm, side = _walk_side(t, index, None)
+        if tm is not None and _can_act(tm, hit):
+            return tm, None
+        if side is not None:
+            return None, side
+        tm = finder.participle_agent(t)
+        if tm is not None and tm is not a2 and _can_act(tm, hit):
+            return tm, None
     return None, None
 
 
@@ -593,14 +702,34 @@ def _can_act(tm: TokenMention, hit: Hit) -> bool:
     return ref.kind not in _NON_COMBATANTS or hit.entry.family in _PEACEFUL_FAMILIES
 
 
-def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
-                ) -> TokenMention | None:
-    """The victims of a casualty verb the trigger noun explains: "two civilians were killed
-    in regime airstrikes", "shelling killed five soldiers" — the event's actor2."""
+def _toll_verb(hit: Hit, lex: Lexicon) -> Token | None:
+    """The casualty verb a trigger noun explains: "killed in regime airstrikes"."""
     token = hit.token
     verb = token.head if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent") else token
     verb = verb.head if verb is not token else (token.head if token.dep_ == "nsubj" else None)
     if verb is None or not is_verb(verb) or lex.count_key(verb) is None:
+        return None
+    return verb
+
+
+def _toll_agent(hit: Hit, finder: _Finder) -> TokenMention | None:
+    """The agent of the passive casualty verb a trigger noun explains: "85 civilians were
+    killed in aerial bombardments by Russian and regime forces"."""
+    if hit.is_verb or hit.entry.family in _PAIR_FAMILIES:
+        return None
+    verb = _toll_verb(hit, finder.lex)
+    if verb is None or not is_passive(verb):
+        return None
+    tm = finder.actor_in(finder.prep_object(verb, "by"))
+    return tm if tm is not None and _can_act(tm, hit) else None
+
+
+def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
+                ) -> TokenMention | None:
+    """The victims of a casualty verb the trigger noun explains: "two civilians were killed
+    in regime airstrikes", "shelling killed five soldiers" — the event's actor2."""
+    verb = _toll_verb(hit, lex)
+    if verb is None:
         return None
     deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
     for child in verb.children:
