@@ -13,6 +13,7 @@ a party.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -395,6 +396,26 @@ class _Finder:
                 return found
         return None
 
+    def owner(self, token: Token | None, verb: Token) -> TokenMention | None:
+        """The side a pronoun subject stands for where the clause it hangs on names it as
+        its own subject: "the Syrian regime killed 28 people when its warplanes dropped
+        bombs", "rebels shelled the town after they seized ..." — the acting side of the
+        governing clause (never a victim or a speaker: speech is ``pronoun``'s)."""
+        if token is None or not (token.lower_ in _PRONOUNS or any(
+                c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in token.children)):
+            return None
+        up = verb
+        while up.dep_ in ("advcl", "conj", "ccomp") and up.head.i != up.i:
+            up = up.head
+            if not is_verb(up) or self.lex.cue(up, "speech_verb"):
+                return None
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            tm = self.actor_in(subj) if subj is not None else None
+            ref = _ref(tm)
+            if tm is not None and ref is not None and ref.kind in _SIDE_KINDS:
+                return tm
+        return None
+
     def speakers(self, verb: Token) -> Iterator[Token | None]:
         """The subjects of the speech verbs above a verb, nearest first (``None`` for a
         speech verb with no subject)."""
@@ -492,7 +513,7 @@ class _Finder:
         subj, skip = self.subject(verb)
         # "The offensive by the army ... freed": the subject's agent acts.
         subj_actor = (self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
-                      or self.pronoun(subj, verb))
+                      or self.pronoun(subj, verb) or self.owner(subj, verb))
         if subj is not None and subj_actor is not None and self.crowd_of(subj_actor, subj):
             subj_actor = None  # "supporters of the Hashd stormed": a crowd, not the Hashd
         if subj_actor is None and subj is not None and subj.dep_ == "nsubj":
@@ -812,6 +833,9 @@ def unnamed_actors(
     if etype not in ("Explosions/Remote violence", "Violence against civilians") and (
             subtype not in _CIVILIAN_SUBTYPES):
         return actor1, actor2
+    if actor1 is None and subtype in _AIR_SUBTYPES and _barrel_bomb(clause) and (
+            here() is not None):
+        actor1 = _home_military(here(), index)
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES:
         actor1 = _culprit(sent, index, lex)
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES and here() is not None:
@@ -823,6 +847,22 @@ def unnamed_actors(
         actor2 = ActorRef(here().civilians(), "civilians",
                           reason="victims the text names as no armed party")
     return actor1, actor2
+
+
+def _barrel_bomb(clause: list[Token]) -> bool:
+    """Whether the clause tells barrel bombs ("two barrel bombs were dropped on the camp")."""
+    return any(t.lower_ in ("barrel", "barrels") and t.head.lemma_.lower() == "bomb"
+               for t in clause)
+
+
+def _home_military(country: Country, index: DocIndex) -> ActorRef | None:
+    """The forces of the event's state, where the profile knows them: barrel bombs dropped
+    by no one named are theirs (gold/GUIDE.md: only the state drops them)."""
+    profile = index.ctx.profile
+    entry = profile.actor(_FORCES + country.bare_name) if profile is not None else None
+    if entry is None:
+        return None
+    return _entry_ref(entry, "barrel bombs: only the state drops them")
 
 
 def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
@@ -966,12 +1006,38 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     profile = index.ctx.profile
     sides = {c.actor1 for c in candidates if c.sub_event_type in _AIR_SUBTYPES
              and c.actor1 is not None and c.modality in EXPORTED and _flies(c.actor1, profile)}
+    if not sides:
+        sides = _title_sides(index.ctx.document.title, profile)
     if len(sides) != 1:
         return events
     (side,) = sides
     text = index.ctx.document.text
     return [replace(e, actor1=side) if e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None
             and e.actor2 != side and not _drone(e, text) else e for e in events]
+
+
+# Headline words for air strikes a side's word may stand before: "Regime airstrikes kill 61",
+# "Syria regime raids kill 10", "Russian air strikes hit ..."
+_TITLE_AIR = frozenset({"air", "airstrike", "airstrikes", "air-strikes", "raid", "raids",
+                        "warplanes", "jets", "aircraft", "strikes", "bombardment"})
+
+
+def _title_sides(title: str | None, profile: Profile | None) -> set[str]:
+    """The sides the headline names as striking from the air ("Regime airstrikes kill 61
+    civilians in Atareb"): the article is about their strikes, however its body tells them."""
+    if not title or profile is None:
+        return set()
+    words = re.findall(r"[A-Za-z][\w-]*", title)
+    sides = set()
+    for i, word in enumerate(words):
+        if word.lower() not in _TITLE_AIR:
+            continue
+        for n in (3, 2, 1):
+            named = profile.modifier_actors.get(" ".join(words[max(0, i - n):i]).lower())
+            if i - n >= 0 and named and _flies(named[0].canonical, profile):
+                sides.add(named[0].canonical)
+                break
+    return sides
 
 
 def _drone(event: Event, text: str) -> bool:
