@@ -57,10 +57,14 @@ def resolve_actors(
         a2 = next((tm for tm in index.mentions_in(list(owner.subtree), "actor")
                    if tm.end <= hit.token.i), None)
     side: ActorRef | None = None
-    if a1 is not None and rule == "noun" and a1.start < hit.token.i:
+    # "by either Russian or regime warplanes": a guess between two sides names neither
+    guess = a1 is not None and _first_of_pair(a1.start, index, a2) == (None, None)
+    if guess:
+        a1 = None
+    elif a1 is not None and rule == "noun" and a1.start < hit.token.i:
         # "regime and Russian bombings": the first of the sides joined before the noun
         a1, side = _first_of_pair(a1.start, index, a2) or (a1, None)
-    if a1 is None and side is None and hit.entry.family in _PAIR_FAMILIES:
+    if a1 is None and side is None and not guess and hit.entry.family in _PAIR_FAMILIES:
         # "clashes that erupted ... between X and Y": the relative clause holds the pair
         clauses = [c for c in hit.token.children if c.dep_ in ("relcl", "acl") and is_verb(c)]
         # "fighting erupted during the night between X and Y": the parser hangs the pair
@@ -70,32 +74,34 @@ def resolve_actors(
             if a1 is None and head is not None:
                 a1, a2 = finder.between(head, a2)
                 rule = "between" if a1 else rule
-    if a1 is None and side is None:
+    if a1 is None and side is None and not guess:
         a1, side = _side_before(hit, index, lex, a2)
         rule = "side_before" if a1 or side else rule
-    if a1 is None and side is None:
+    if a1 is None and side is None and not guess:
         a1, side = _weapon_side(hit, clause, index, lex, a2, finder)
         rule = "weapon_side" if a1 or side else rule
         if a1 is not None and a1 is a2:
             a2 = None
-    if a1 is None and side is None:
+    if a1 is None and side is None and not guess:
         a1 = _toll_agent(hit, finder)
         rule = "toll_agent" if a1 else rule
-    if a1 is None and side is None and "air" in hit.entry.flags:
+    if a1 is None and side is None and not guess and "air" in hit.entry.flags:
         a1 = _air_power(clause, index, lex)
         rule = "air_power" if a1 else rule
-    if a1 is None and side is None:
+    if a1 is None and side is None and not guess:
         a1 = _support(hit, place, finder)
         rule = "support" if a1 else rule
-    if a1 is None and side is None:
+    if a1 is None and side is None and not guess:
         a1 = _earlier_in_clause(hit, clause, index, a2)
         rule = "clause" if a1 else rule
     if a2 is None and hit.entry.family in _PAIR_FAMILIES:
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
         a2 = _casualties(hit, index, lex, a1)
+    if a1 is not None and _first_of_pair(a1.start, index, a2) == (None, None):
+        a1, guess = None, True  # a later rule found one side of the guess
     ref1, ref2 = _affiliation(_first_named(a1, index), index) or side, _first_named(a2, index)
-    if ref1 is None and side is None:
+    if ref1 is None and side is None and not guess:
         # "a strike by Ukrainian rocket launchers": a side's word on the weapons
         by = finder.prep_object(hit.token, "by") or finder.prep_object(finder.verb, "by")
         if by is not None and any(lex.cue(t, c) for t in by.subtree for c in ("air", "artillery")):
