@@ -108,6 +108,9 @@ def test_event_actor_descriptor_takes_the_group_named_before(extract: Extract) -
          " 25.", "killed", 1),
         ("On Wednesday a drone strike near Raqqa killed a terrorist commander according to the"
          " Observatory.", "killed", 1),
+        # a number of strikes or shells counts the means, not the dead
+        ("Dozens of Syrian regime strikes on Aleppo killed at least 16 civilians on Sunday.",
+         "killed", 16),
         # the killing of N
         ("Islamic State released a video on Monday showing the killing of two Syrian activists"
          " in Raqqa.", "killed", 2),

@@ -56,6 +56,8 @@ def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
             continue
         number = _number_token(tm)
         noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+        if _counts_weapons(noun, lex):
+            continue  # "dozens of regime strikes killed 16", "20 rocket shells targeted ..."
         cue = _cue_of(noun, lex)
         if cue is None:
             first = _first_conjunct(noun)
@@ -121,6 +123,21 @@ def stated(value: NumberValue) -> NumberValue:
     else:
         return value
     return replace(value, low=float(figure))
+
+
+_WEAPON_CUES = ("air", "artillery", "munition", "device")
+_MEANS_NOUNS = frozenset({"strike", "raid", "shell", "rocket", "bomb", "barrel", "attack",
+                          "shelling", "round", "projectile"})
+
+
+def _counts_weapons(noun: Token, lex: Lexicon) -> bool:
+    """Whether a number counts the means, not the victims: its noun, or the noun of its
+    "of" phrase, is a weapon or a strike ("dozens of strikes", "20 rocket shells")."""
+    heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    return any(h.pos_ == "NOUN" and (h.lemma_.lower() in _MEANS_NOUNS
+                                     or any(lex.cue(h, c) for c in _WEAPON_CUES))
+               for h in heads)
 
 
 def _first_conjunct(noun: Token) -> Token:
