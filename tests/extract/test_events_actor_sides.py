@@ -45,6 +45,14 @@ CASES = [
     ("Over 85 civilians were killed in aerial and artillery bombardments by Russian and regime"
      " forces on the city of Aleppo on Thursday.",
      "Air/drone strike", "Military Forces of Russia", "Civilians (Syria)"),
+    # the agent of a gerund used as a noun, of the phrase a weapon noun modifies, of the
+    # casualty verb the weapon explains
+    ("Shelling by the Assad regime on the opposition-held area of Eastern Ghouta near"
+     " Damascus killed 10 civilians including 6 children on Monday.",
+     "Shelling/artillery/missile attack", "Military Forces of Syria", "Civilians (Syria)"),
+    ("Activists said at least 31 people were killed in the shelling by the regime on"
+     " rebel-held parts of Homs on Monday.",
+     "Shelling/artillery/missile attack", "Military Forces of Syria", "Civilians (Syria)"),
     # a guess between two sides names neither
     ("Ten people were killed in strikes on Saturday by either Russian or regime warplanes on"
      " the town of Saraqeb.", "Air/drone strike", None, "Civilians (Syria)"),
@@ -78,6 +86,16 @@ def test_event_actor_sides(
     _, events = extract(body)
     event = _first(events, subtype)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_event_actor_of_the_phrase_a_weapon_noun_modifies(extract: Extract) -> None:
+    """"a rocket attack by regime forces": the trigger "rocket" modifies "attack", whose
+    "by" phrase names the side."""
+    _, events = extract("One woman and one of her children were killed in a rocket attack by"
+                        " regime forces on al-Latamineh on Monday while dozens of others were"
+                        " wounded.")
+    event = _first(events, "Shelling/artillery/missile attack")
+    assert event.actor1 == "Military Forces of Syria"
 
 
 def test_event_actor_descriptor_takes_the_group_named_before(extract: Extract) -> None:

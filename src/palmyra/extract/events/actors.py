@@ -542,6 +542,9 @@ class _Finder:
             return attacker, holder, "repel"
         if is_passive(verb) and self.named_aux(verb) is None:
             a1, a2 = agent, subj_actor or source or target
+        elif verb.tag_ == "VBG" and subj is None and agent is not None and verb is self.hit.token:
+            a1 = agent  # a gerund as a noun: "Shelling by the Assad regime on X killed 10"
+            a2 = self.actor_in(obj) or source or target
         else:
             a1 = subj_actor if self.hit.is_verb or self.hit.token.dep_ == "dobj" else None
             a2 = self.actor_in(obj) or source or target
@@ -592,8 +595,12 @@ class _Finder:
             if c.dep_ in _NOUN_ACTOR_DEPS and c.i < noun.i and (tm := self.actor_in(c)):
                 a1 = tm
                 break
+        # "a rocket attack by regime forces on X": the trigger modifies the phrase's head
+        phrase = (noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN"
+                  and not _names_target(noun, self.lex) else noun)
         source = self.actor_in(self.prep_object(noun, "from"))
-        a1 = a1 or self.actor_in(self.prep_object(noun, "by")) or self.participle_agent(noun)
+        a1 = (a1 or self.actor_in(self.prep_object(phrase, "by"))
+              or self.participle_agent(phrase))
         if "air" in self.hit.entry.flags:
             a1 = a1 or source
             source = None
