@@ -196,9 +196,9 @@ def _force_phrases(modifier: str) -> tuple[list[str], bool]:
     if exact:
         nouns = tuple({v for n in nouns for v in (n, n.title(), n.upper())})
     heads: tuple[str, ...] = (modifier, f"{modifier}'s")
-    if " " not in modifier and modifier[:1].isupper() and not modifier.endswith("s") and not exact:
+    if not modifier.endswith("s") and not exact:
         # a possessive whose apostrophe the source lost: FA-KES's "Russias air force",
-        # "Assads troops"
+        # "Assads troops", "the Assad regimes air force", "the regimes army"
         heads += (f"{modifier}s",)
     return [f"{head} {noun}" for head, noun in product(heads, nouns)], exact
 

@@ -73,6 +73,11 @@ def link_descriptors(
         elif desc.default and (actor := profile.actor(desc.default)):
             ref = ActorRef(actor.canonical, actor.kind, actor.side)
             out.append(Found(hit.start, hit.end, _framed(ref, desc), "descriptor.default"))
+            if actor.kind in _ARMED_KINDS:
+                # "terrorist groups ... continued targeting ... a terrorist rocket attack":
+                # the group a descriptor named by default is the context of the next one
+                antecedents.append(out[-1])
+                antecedents.sort(key=lambda f: f.start)
     return out
 
 

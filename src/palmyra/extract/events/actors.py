@@ -13,6 +13,7 @@ a party.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -24,6 +25,7 @@ from palmyra.extract.events.counts import CountHit
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.merge import EXPORTED, Candidate
+from palmyra.extract.events.model import MODEL_FAMILY
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef, Event, PlaceRef, Register
@@ -50,36 +52,56 @@ def resolve_actors(
 ) -> Actors:
     finder = _Finder(index, lex, hit)
     a1, a2, rule = finder.roles()
-    side: ActorRef | None = None
     if a1 is None and a2 is None and _names_target(hit.token, lex):
         owner = hit.token.head  # "struck Islamic State artillery positions": IS was hit
         a2 = next((tm for tm in index.mentions_in(list(owner.subtree), "actor")
                    if tm.end <= hit.token.i), None)
-    if a1 is None and hit.entry.family in _PAIR_FAMILIES:
+    side: ActorRef | None = None
+    # "by either Russian or regime warplanes": a guess between two sides names neither
+    guess = a1 is not None and _first_of_pair(a1.start, index, a2) == (None, None)
+    if guess:
+        a1 = None
+    elif a1 is not None and rule == "noun" and a1.start < hit.token.i:
+        # "regime and Russian bombings": the first of the sides joined before the noun
+        a1, side = _first_of_pair(a1.start, index, a2) or (a1, None)
+    if a1 is None and side is None and not guess and hit.entry.family in _PAIR_FAMILIES:
         # "clashes that erupted ... between X and Y": the relative clause holds the pair
         clauses = [c for c in hit.token.children if c.dep_ in ("relcl", "acl") and is_verb(c)]
-        for head in (hit.token, finder.verb, *clauses):
+        # "fighting erupted during the night between X and Y": the parser hangs the pair
+        # on a nearby noun; any "between" phrase of the clause names the two sides
+        pairs = [t.head for t in clause if t.dep_ == "prep" and t.lower_ in ("between", "among")]
+        for head in (hit.token, finder.verb, *clauses, *pairs):
             if a1 is None and head is not None:
                 a1, a2 = finder.between(head, a2)
                 rule = "between" if a1 else rule
-    if a1 is None:
+    if a1 is None and side is None and not guess:
         a1, side = _side_before(hit, index, lex, a2)
         rule = "side_before" if a1 or side else rule
-    if a1 is None and side is None and "air" in hit.entry.flags:
+    if a1 is None and side is None and not guess:
+        a1, side = _weapon_side(hit, clause, index, lex, a2, finder)
+        rule = "weapon_side" if a1 or side else rule
+        if a1 is not None and a1 is a2:
+            a2 = None
+    if a1 is None and side is None and not guess:
+        a1 = _toll_agent(hit, finder)
+        rule = "toll_agent" if a1 else rule
+    if a1 is None and side is None and not guess and "air" in hit.entry.flags:
         a1 = _air_power(clause, index, lex)
         rule = "air_power" if a1 else rule
-    if a1 is None and side is None:
+    if a1 is None and side is None and not guess:
         a1 = _support(hit, place, finder)
         rule = "support" if a1 else rule
-    if a1 is None and side is None:
+    if a1 is None and side is None and not guess:
         a1 = _earlier_in_clause(hit, clause, index, a2)
         rule = "clause" if a1 else rule
     if a2 is None and hit.entry.family in _PAIR_FAMILIES:
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
         a2 = _casualties(hit, index, lex, a1)
+    if a1 is not None and _first_of_pair(a1.start, index, a2) == (None, None):
+        a1, guess = None, True  # a later rule found one side of the guess
     ref1, ref2 = _affiliation(_first_named(a1, index), index) or side, _first_named(a2, index)
-    if ref1 is None and side is None:
+    if ref1 is None and side is None and not guess:
         # "a strike by Ukrainian rocket launchers": a side's word on the weapons
         by = finder.prep_object(hit.token, "by") or finder.prep_object(finder.verb, "by")
         if by is not None and any(lex.cue(t, c) for t in by.subtree for c in ("air", "artillery")):
@@ -144,10 +166,16 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
         return None, None
     if _names_target(hit.token, lex):
         return None, None  # "Islamic State artillery positions": the target's owner
-    doc = hit.token.doc
+    return _walk_side(hit.token, index, a2)
+
+
+def _walk_side(noun: Token, index: DocIndex, a2: TokenMention | None
+               ) -> tuple[TokenMention | None, ActorRef | None]:
+    """The side named in the words just before ``noun`` (see ``_side_before``)."""
+    doc = noun.doc
     profile = index.ctx.profile
     modifiers = profile.modifier_actors if profile is not None else {}
-    for k in range(hit.token.i - 1, -1, -1):
+    for k in range(noun.i - 1, -1, -1):
         token = doc[k]
         if index.mention_at(token, "place"):
             return None, None
@@ -155,14 +183,102 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
         if tm is not None:
             ref = _ref(tm)
             if tm.end == k + 1 and tm is not a2 and ref is not None and ref.kind in _SIDE_KINDS:
-                return tm, None
+                return _first_of_pair(tm.start, index, a2) or (tm, None)
             return None, None
         for n in (3, 2, 1):
             words = doc[max(0, k - n + 1): k + 1]
             if len(words) == n and (named := modifiers.get(words.text.lower())):
-                return None, _entry_ref(named[0], f"{words.text!r} before {hit.token.text!r}")
+                side = _entry_ref(named[0], f"{words.text!r} before {noun.text!r}")
+                return _first_of_pair(words.start, index, a2) or (None, side)
         if token.tag_ != "POS" and token.pos_ not in _BETWEEN_POS:
             return None, None
+    return None, None
+
+
+# "either Russian or regime warplanes", "unclear whether Syrian or Russian jets": a guess
+# between two sides names neither (gold/GUIDE.md: an air strike no one is named for)
+_ALTERNATIVE_MARKS = frozenset({"either", "whether"})
+
+
+def _first_of_pair(start: int, index: DocIndex, a2: TokenMention | None
+                   ) -> tuple[TokenMention | None, ActorRef | None] | None:
+    """The first of two sides joined before a trigger noun: "regime and Russian bombings",
+    "presumed Russian or Syrian government airstrikes" — gold/GUIDE.md codes one actor per
+    slot, the first named (a disputed perpetrator: the first attribution). ``start`` is
+    where the second side's words begin; ``None`` where no side is joined before them,
+    ``(None, None)`` where the two are a guess ("either X or Y")."""
+    if start < 2:
+        return None
+    profile = index.ctx.profile
+    modifiers = profile.modifier_actors if profile is not None else {}
+    doc = index.doc
+    cc = doc[start - 1]
+    if cc.lower_ not in ("and", "or"):
+        return None
+    end = start - 1  # the first side's words end before the conjunction
+    tm = index.mention_at(doc[end - 1], "actor")
+    found: tuple[TokenMention | None, ActorRef | None] | None = None
+    first = end
+    if tm is not None and tm.end == end and tm is not a2:
+        ref = _ref(tm)
+        if ref is not None and ref.kind in _SIDE_KINDS:
+            found, first = (tm, None), tm.start
+    if found is None:
+        for n in (3, 2, 1):
+            words = doc[max(0, end - n): end]
+            if len(words) == n and (named := modifiers.get(words.text.lower())):
+                found = (None, _entry_ref(named[0], f"{words.text!r}, the first side of "
+                                                    f"{doc[words.start:start + 1].text!r}"))
+                first = words.start
+                break
+    if found is None:
+        return None
+    if cc.lower_ == "or" and first > 0 and doc[first - 1].lower_ in _ALTERNATIVE_MARKS:
+        return (None, None)
+    return found
+
+
+# Nouns of the means that are no trigger of their own: "rebel fire", "regime barrage".
+_FIRE_NOUNS = frozenset({"fire", "gunfire", "barrage", "bombing", "bombings", "bomb", "bombs"})
+_WEAPON_CUES = ("air", "artillery", "munition")
+
+
+def _weapon_side(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
+                 a2: TokenMention | None, finder: _Finder
+                 ) -> tuple[TokenMention | None, ActorRef | None]:
+    """The side that wielded the means the clause names, where the trigger is the toll's
+    verb or the sentence the event model read ("nine were killed in presumed Russian or
+    Syrian government airstrikes", "five more deaths in rebel fire", "injuries due to a
+    rocket shell fired by terrorists"): a side's words just before the weapon noun, else
+    the agent of the participle after it. Victims and places never wield it."""
+    family = hit.entry.family
+    if family in _PAIR_FAMILIES:
+        return None, None  # a battle's two sides are told as fighting, not by a weapon
+    if family not in _VIOLENT_FAMILIES and not (
+            family == MODEL_FAMILY and hit.entry.event_type in _VIOLENT_TYPES):
+        return None, None
+    for t in clause:
+        if t.i == hit.token.i or not (t.lower_ in _FIRE_NOUNS or any(
+                lex.cue(t, c) for c in _WEAPON_CUES)):
+            continue
+        if _names_target(t, lex) or (t.dep_ == "compound" and _names_target(t.head, lex)):
+            continue
+        if t.dep_ in ("compound", "amod"):
+            continue  # "an air force base", "rocket launchers": the weapon names a thing
+        own = index.mention_at(t, "actor")  # "Assad regime airstrikes" read as one force
+        if own is not None and own is not a2 and (ref := _ref(own)) is not None and (
+                ref.kind in _SIDE_KINDS) and t.i == own.end - 1:
+            return _first_of_pair(own.start, index, a2) or (own, None)
+        # the mention right before the weapon wields it, even where the parse made it
+        # the object's ("five more deaths in rebel fire"): the caller drops it as actor2
+        tm, side = _walk_side(t, index, None)
+        if tm is not None and _can_act(tm, hit):
+            return tm, None
+        if side is not None:
+            return None, side
+        tm = finder.participle_agent(t)
+        if tm is not None and tm is not a2 and _can_act(tm, hit):
+            return tm, None
     return None, None
 
 
@@ -286,6 +402,26 @@ class _Finder:
                 return found
         return None
 
+    def owner(self, token: Token | None, verb: Token) -> TokenMention | None:
+        """The side a pronoun subject stands for where the clause it hangs on names it as
+        its own subject: "the Syrian regime killed 28 people when its warplanes dropped
+        bombs", "rebels shelled the town after they seized ..." — the acting side of the
+        governing clause (never a victim or a speaker: speech is ``pronoun``'s)."""
+        if token is None or not (token.lower_ in _PRONOUNS or any(
+                c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in token.children)):
+            return None
+        up = verb
+        while up.dep_ in ("advcl", "conj", "ccomp") and up.head.i != up.i:
+            up = up.head
+            if not is_verb(up) or self.lex.cue(up, "speech_verb"):
+                return None
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            tm = self.actor_in(subj) if subj is not None else None
+            ref = _ref(tm)
+            if tm is not None and ref is not None and ref.kind in _SIDE_KINDS:
+                return tm
+        return None
+
     def speakers(self, verb: Token) -> Iterator[Token | None]:
         """The subjects of the speech verbs above a verb, nearest first (``None`` for a
         speech verb with no subject)."""
@@ -383,7 +519,7 @@ class _Finder:
         subj, skip = self.subject(verb)
         # "The offensive by the army ... freed": the subject's agent acts.
         subj_actor = (self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
-                      or self.pronoun(subj, verb))
+                      or self.pronoun(subj, verb) or self.owner(subj, verb))
         if subj is not None and subj_actor is not None and self.crowd_of(subj_actor, subj):
             subj_actor = None  # "supporters of the Hashd stormed": a crowd, not the Hashd
         if subj_actor is None and subj is not None and subj.dep_ == "nsubj":
@@ -406,6 +542,9 @@ class _Finder:
             return attacker, holder, "repel"
         if is_passive(verb) and self.named_aux(verb) is None:
             a1, a2 = agent, subj_actor or source or target
+        elif verb.tag_ == "VBG" and subj is None and agent is not None and verb is self.hit.token:
+            a1 = agent  # a gerund as a noun: "Shelling by the Assad regime on X killed 10"
+            a2 = self.actor_in(obj) or source or target
         else:
             a1 = subj_actor if self.hit.is_verb or self.hit.token.dep_ == "dobj" else None
             a2 = self.actor_in(obj) or source or target
@@ -456,8 +595,12 @@ class _Finder:
             if c.dep_ in _NOUN_ACTOR_DEPS and c.i < noun.i and (tm := self.actor_in(c)):
                 a1 = tm
                 break
+        # "a rocket attack by regime forces on X": the trigger modifies the phrase's head
+        phrase = (noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN"
+                  and not _names_target(noun, self.lex) else noun)
         source = self.actor_in(self.prep_object(noun, "from"))
-        a1 = a1 or self.actor_in(self.prep_object(noun, "by")) or self.participle_agent(noun)
+        a1 = (a1 or self.actor_in(self.prep_object(phrase, "by"))
+              or self.participle_agent(phrase))
         if "air" in self.hit.entry.flags:
             a1 = a1 or source
             source = None
@@ -593,14 +736,34 @@ def _can_act(tm: TokenMention, hit: Hit) -> bool:
     return ref.kind not in _NON_COMBATANTS or hit.entry.family in _PEACEFUL_FAMILIES
 
 
-def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
-                ) -> TokenMention | None:
-    """The victims of a casualty verb the trigger noun explains: "two civilians were killed
-    in regime airstrikes", "shelling killed five soldiers" — the event's actor2."""
+def _toll_verb(hit: Hit, lex: Lexicon) -> Token | None:
+    """The casualty verb a trigger noun explains: "killed in regime airstrikes"."""
     token = hit.token
     verb = token.head if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent") else token
     verb = verb.head if verb is not token else (token.head if token.dep_ == "nsubj" else None)
     if verb is None or not is_verb(verb) or lex.count_key(verb) is None:
+        return None
+    return verb
+
+
+def _toll_agent(hit: Hit, finder: _Finder) -> TokenMention | None:
+    """The agent of the passive casualty verb a trigger noun explains: "85 civilians were
+    killed in aerial bombardments by Russian and regime forces"."""
+    if hit.is_verb or hit.entry.family in _PAIR_FAMILIES:
+        return None
+    verb = _toll_verb(hit, finder.lex)
+    if verb is None or not is_passive(verb):
+        return None
+    tm = finder.actor_in(finder.prep_object(verb, "by"))
+    return tm if tm is not None and _can_act(tm, hit) else None
+
+
+def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
+                ) -> TokenMention | None:
+    """The victims of a casualty verb the trigger noun explains: "two civilians were killed
+    in regime airstrikes", "shelling killed five soldiers" — the event's actor2."""
+    verb = _toll_verb(hit, lex)
+    if verb is None:
         return None
     deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
     for child in verb.children:
@@ -683,6 +846,9 @@ def unnamed_actors(
     if etype not in ("Explosions/Remote violence", "Violence against civilians") and (
             subtype not in _CIVILIAN_SUBTYPES):
         return actor1, actor2
+    if actor1 is None and subtype in _AIR_SUBTYPES and _barrel_bomb(clause) and (
+            here() is not None):
+        actor1 = _home_military(here(), index)
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES:
         actor1 = _culprit(sent, index, lex)
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES and here() is not None:
@@ -694,6 +860,22 @@ def unnamed_actors(
         actor2 = ActorRef(here().civilians(), "civilians",
                           reason="victims the text names as no armed party")
     return actor1, actor2
+
+
+def _barrel_bomb(clause: list[Token]) -> bool:
+    """Whether the clause tells barrel bombs ("two barrel bombs were dropped on the camp")."""
+    return any(t.lower_ in ("barrel", "barrels") and t.head.lemma_.lower() == "bomb"
+               for t in clause)
+
+
+def _home_military(country: Country, index: DocIndex) -> ActorRef | None:
+    """The forces of the event's state, where the profile knows them: barrel bombs dropped
+    by no one named are theirs (gold/GUIDE.md: only the state drops them)."""
+    profile = index.ctx.profile
+    entry = profile.actor(_FORCES + country.bare_name) if profile is not None else None
+    if entry is None:
+        return None
+    return _entry_ref(entry, "barrel bombs: only the state drops them")
 
 
 def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
@@ -837,12 +1019,38 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     profile = index.ctx.profile
     sides = {c.actor1 for c in candidates if c.sub_event_type in _AIR_SUBTYPES
              and c.actor1 is not None and c.modality in EXPORTED and _flies(c.actor1, profile)}
+    if not sides:
+        sides = _title_sides(index.ctx.document.title, profile)
     if len(sides) != 1:
         return events
     (side,) = sides
     text = index.ctx.document.text
     return [replace(e, actor1=side) if e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None
             and e.actor2 != side and not _drone(e, text) else e for e in events]
+
+
+# Headline words for air strikes a side's word may stand before: "Regime airstrikes kill 61",
+# "Syria regime raids kill 10", "Russian air strikes hit ..."
+_TITLE_AIR = frozenset({"air", "airstrike", "airstrikes", "air-strikes", "raid", "raids",
+                        "warplanes", "jets", "aircraft", "strikes", "bombardment"})
+
+
+def _title_sides(title: str | None, profile: Profile | None) -> set[str]:
+    """The sides the headline names as striking from the air ("Regime airstrikes kill 61
+    civilians in Atareb"): the article is about their strikes, however its body tells them."""
+    if not title or profile is None:
+        return set()
+    words = re.findall(r"[A-Za-z][\w-]*", title)
+    sides = set()
+    for i, word in enumerate(words):
+        if word.lower() not in _TITLE_AIR:
+            continue
+        for n in (3, 2, 1):
+            named = profile.modifier_actors.get(" ".join(words[max(0, i - n):i]).lower())
+            if i - n >= 0 and named and _flies(named[0].canonical, profile):
+                sides.add(named[0].canonical)
+                break
+    return sides
 
 
 def _drone(event: Event, text: str) -> bool:

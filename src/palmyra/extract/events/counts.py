@@ -56,6 +56,8 @@ def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
             continue
         number = _number_token(tm)
         noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+        if _counts_weapons(noun, lex):
+            continue  # "dozens of regime strikes killed 16", "20 rocket shells targeted ..."
         cue = _cue_of(noun, lex)
         if cue is None:
             first = _first_conjunct(noun)
@@ -65,8 +67,77 @@ def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
                 counted[noun.i] = k
             continue
         counted[noun.i] = len(found)
-        found.append(CountHit(_key(cue, noun, lex), value, cue, number))
-    return found
+        found.append(CountHit(_key(cue, noun, lex), stated(value), cue, number))
+    return found + _one_victim(sent, found, lex)
+
+
+_PERSON_CUES = ("civilian", "combatant", "noncombatant")
+_PLACE_CUES = ("military_target", "civilian_target")
+_ONE_KEYS = frozenset({"killed", "injured"})
+
+
+def _one_victim(sent: Span, found: list[CountHit], lex: Lexicon) -> list[CountHit]:
+    """A single victim told by the article "a", not a number: "killing a woman and wounding
+    25", "a drone strike killed a terrorist commander", "a child was wounded" — one killed
+    or injured (gold/GUIDE.md: the number the article gives). Not where the victims are
+    coordinated ("a woman and her son") or the cue already counts a number."""
+    out = []
+    cues = {h.cue.i for h in found}
+    for t in sent:
+        if t.dep_ not in ("dobj", "nsubjpass") or t.tag_ != "NN" or t.head.i in cues:
+            continue
+        key = lex.count_key(t.head)
+        if key not in _ONE_KEYS or _key(t.head, t, lex) != key:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            continue
+        if any(c.dep_ in ("conj", "cc") for c in t.children):
+            continue
+        if not any(lex.cue(t, c) for c in _PERSON_CUES) or any(
+                lex.cue(t, c) for c in _PLACE_CUES):
+            continue
+        cues.add(t.head.i)
+        out.append(CountHit(key, NumberValue(1.0, 1.0), t.head, t))
+    return out
+
+
+# The bounds resources/quantity_modifiers.tsv gives a figure told as an estimate: "about N"
+# (0.9N-1.1N) and "nearly N" (0.9N-N), as the ratio of the high bound to the low one.
+_ABOUT_RATIO = 1.1 / 0.9
+_NEARLY_RATIO = 1 / 0.9
+
+
+def stated(value: NumberValue) -> NumberValue:
+    """The count with the figure the text states as its low bound where it tells an
+    estimate: "killed about a hundred militants", "some 80 people", "nearly 30 terrorists"
+    — gold/GUIDE.md codes the figure given (a vague number keeps its lower bound: "at least
+    16" is 16, as it is here; an estimate around N is N, not 0.9N)."""
+    low, high = value.low, value.high
+    if not value.approximate or not low or high is None:
+        return value
+    ratio = high / low
+    if abs(ratio - _ABOUT_RATIO) < 1e-3:
+        figure = round((low + high) / 2)
+    elif abs(ratio - _NEARLY_RATIO) < 1e-3:
+        figure = round(high)
+    else:
+        return value
+    return replace(value, low=float(figure))
+
+
+_WEAPON_CUES = ("air", "artillery", "munition", "device")
+_MEANS_NOUNS = frozenset({"strike", "raid", "shell", "rocket", "bomb", "barrel", "attack",
+                          "shelling", "round", "projectile"})
+
+
+def _counts_weapons(noun: Token, lex: Lexicon) -> bool:
+    """Whether a number counts the means, not the victims: its noun, or the noun of its
+    "of" phrase, is a weapon or a strike ("dozens of strikes", "20 rocket shells")."""
+    heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    return any(h.pos_ == "NOUN" and (h.lemma_.lower() in _MEANS_NOUNS
+                                     or any(lex.cue(h, c) for c in _WEAPON_CUES))
+               for h in heads)
 
 
 def _first_conjunct(noun: Token) -> Token:
