@@ -159,3 +159,9 @@ def test_one_change_of_hands_is_one_territory_event(war: str, body: str, publish
     territory = [e for e in events if e.event_type in ("Battles", "Strategic developments")]
     assert [(e.sub_event_type, e.actor1) for e in territory] == [
         ("Non-state actor overtakes territory", taker)]
+
+
+def test_residents_who_tell_of_a_strike_did_not_strike() -> None:
+    event = _event("yemen", "Warplanes hit the town of Saada on Thursday, residents said.",
+                   "Air/drone strike")
+    assert event.actor1 != "Civilians (Yemen)"
