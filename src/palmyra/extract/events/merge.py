@@ -344,6 +344,11 @@ def _one_handover(a: Candidate, b: Candidate) -> bool:
         return False
     if a.place_key is None or a.place_key != b.place_key or not _same_voice(a, b):
         return False
+    # a loss and a recapture are two changes of hands: tellings in two sentences are one
+    # only where both are dated, and alike ("lost Palmyra in May 2015" ... "the recapture")
+    if a.sentence != b.sentence and (a.date is None or b.date is None
+                                     or not _overlap(a.date, b.date)):
+        return False
     if is_explicit(a.date) and is_explicit(b.date) and not _overlap(a.date, b.date):
         return False
     return _HANDOVER in (a.sub_event_type, b.sub_event_type) or a.actor1 is None or b.actor1 is None
