@@ -140,3 +140,28 @@ def test_the_militants_of_the_next_sentence_are_the_group_named_before() -> None
     taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
     assert len(taken) == 2, [(e.sub_event_type, e.actor1) for e in events]
     assert [e.actor1 for e in taken] == ["Islamic State", "Islamic State"]
+
+
+@pytest.mark.parametrize(("war", "body", "published", "taker"), [
+    # the capture and the withdrawal it forced, in one sentence
+    ("iraq", "Islamic State fighters seized control of the town of Baiji on Wednesday after army"
+     " and police units abandoned their positions and fled, officials said.",
+     PUBLISHED, "Islamic State"),
+    # the capture told once without its taker ("the liberation of"), once with it
+    ("ukraine", "Units of the Center group of forces have completed the liberation of"
+     " Avdeyevka, the Russian Defense Ministry said on Saturday. Russian troops took full"
+     " control of Avdiivka after the Ukrainian garrison withdrew, the ministry said.",
+     "2024-02-17", "Military Forces of Russia"),
+])
+def test_one_change_of_hands_is_one_territory_event(war: str, body: str, published: str,
+                                                    taker: str) -> None:
+    events = analyze_text(body, profile=war, published=published).events
+    territory = [e for e in events if e.event_type in ("Battles", "Strategic developments")]
+    assert [(e.sub_event_type, e.actor1) for e in territory] == [
+        ("Non-state actor overtakes territory", taker)]
+
+
+def test_residents_who_tell_of_a_strike_did_not_strike() -> None:
+    event = _event("yemen", "Warplanes hit the town of Saada on Thursday, residents said.",
+                   "Air/drone strike")
+    assert event.actor1 != "Civilians (Yemen)"

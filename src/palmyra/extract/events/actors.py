@@ -94,6 +94,8 @@ def resolve_actors(
     if a1 is None and side is None and not guess:
         a1 = _earlier_in_clause(hit, clause, index, a2)
         rule = "clause" if a1 else rule
+    if a1 is not None and _witness(a1, lex):
+        a1 = None  # "Warplanes hit the town, residents said": the witnesses did not strike
     if a2 is None and hit.entry.family in _PAIR_FAMILIES:
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
@@ -634,6 +636,14 @@ class _Finder:
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
                 return self.actor_in(self.prep_object(c, "by"))
         return None
+
+
+def _witness(tm: TokenMention, lex: Lexicon) -> bool:
+    """Civilians who only tell of the event: the subject of a speech verb ("residents
+    said", "villagers reported")."""
+    ref = _ref(tm)
+    return (ref is not None and ref.kind in _NEVER_AGENTS and tm.root.dep_ == "nsubj"
+            and lex.cue(tm.root.head, "speech_verb"))
 
 
 def _unarmed_name(tm: TokenMention | None) -> bool:

@@ -352,6 +352,8 @@ def _lend_counts(cand: Candidate, groups: list[list[Candidate]], window: int) ->
 def same_occurrence(a: Candidate, b: Candidate, anywhere: bool = False) -> bool:
     """Whether two tellings may be one occurrence (the test merging applies, pair by pair);
     ``anywhere``: whatever their places."""
+    if _one_handover(a, b):
+        return True
     if a.sub_event_type != b.sub_event_type or (not anywhere and a.place_key != b.place_key):
         return False
     if not _same_voice(a, b):
@@ -359,6 +361,31 @@ def same_occurrence(a: Candidate, b: Candidate, anywhere: bool = False) -> bool:
     if is_explicit(a.date) and is_explicit(b.date) and not _overlap(a.date, b.date):
         return False
     return actors_agree(a, b)
+
+
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                        "Non-violent transfer of territory"})
+_HANDOVER = "Non-violent transfer of territory"
+
+
+def _one_handover(a: Candidate, b: Candidate) -> bool:
+    """Two tellings of one change of hands at one place, typed apart: the capture and the
+    withdrawal it forced ("seized Mosul after army and police units fled"), or a capture
+    told once with its taker and once without ("Wagner units completed the liberation of
+    Artyomovsk" ... "the liberation of the city"), whose sub-type the taker decides."""
+    kinds = {a.sub_event_type, b.sub_event_type}
+    if len(kinds) == 1 or not kinds <= _TERRITORY:
+        return False
+    if a.place_key is None or a.place_key != b.place_key or not _same_voice(a, b):
+        return False
+    # a loss and a recapture are two changes of hands: tellings in two sentences are one
+    # only where both are dated, and alike ("lost Palmyra in May 2015" ... "the recapture")
+    if a.sentence != b.sentence and (a.date is None or b.date is None
+                                     or not _overlap(a.date, b.date)):
+        return False
+    if is_explicit(a.date) and is_explicit(b.date) and not _overlap(a.date, b.date):
+        return False
+    return _HANDOVER in (a.sub_event_type, b.sub_event_type) or a.actor1 is None or b.actor1 is None
 
 
 def _same_voice(a: Candidate, b: Candidate) -> bool:
@@ -412,6 +439,11 @@ def _overlap(a: DateValue | None, b: DateValue | None) -> bool:
 
 def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
     ranked = sorted(group, key=lambda c: (c.weak, -c.weight, c.region != "body", c.position))
+    # one change of hands told as a capture and as a withdrawal, or with and without its
+    # taker (``_one_handover``): the capture, by the telling that names the taker
+    kinds = {c.sub_event_type for c in group}
+    if len(kinds) > 1 and kinds <= _TERRITORY:
+        ranked.sort(key=lambda c: (c.sub_event_type == _HANDOVER, c.actor1 is None))
     best = ranked[0]
     rest = sorted((c for c in group if c is not best),
                   key=lambda c: (c.region != "body", c.position))
