@@ -301,3 +301,26 @@ def test_places_union(nlp, union, text, expected):
     assert found == expected
     if expected and expected[0][0] == "Vladimir":
         assert text.index(" in Vladimir") + 4 == places(nlp, union, text)[0].span.start
+
+
+# FA-KES texts as written: same-name and same-spelling places told apart by the division
+# the text names after the list or for its other places.
+def test_places_spelling_variant_in_the_division_the_text_names(nlp, gaz):
+    text = ("Two members of the National Defence Forces were killed when an Israeli drone"
+            " targeted their car at the entrance of Hader in Quneitra province.")
+    got = {m.text: (m.value.name, m.value.admin1) for m in places(nlp, gaz, text)}
+    assert got["Hader"] == ("Hadar", "Quneitra")  # not Aleppo's al-Hadir
+
+
+def test_places_alternate_name_stays_without_a_division_for_its_variant(nlp, gaz):
+    got = {m.text: m.value.admin1 for m in places(nlp, gaz, "An Israeli plane hit Hader.")}
+    assert got == {"Hader": "Aleppo"}
+
+
+def test_places_fuzzy_guess_abroad_is_dropped_for_a_list_at_home(nlp, gaz):
+    text = ("Terrorists fired rocket shells on the neighborhoods of al-Hamadaniyeh and"
+            " al-Midan in Aleppo city.")
+    got = {m.text: (m.value.name, m.value.country) for m in places(nlp, gaz, text)}
+    assert "al-Hamadaniyeh" not in got and "Hamadaniyeh" not in got  # not Iraq's Hamdaniya
+    assert "al-Midan" not in got  # Damascus's Midan is not in Aleppo
+    assert got["Aleppo"] == ("Aleppo", SY)
