@@ -324,3 +324,15 @@ def test_places_fuzzy_guess_abroad_is_dropped_for_a_list_at_home(nlp, gaz):
     assert "al-Hamadaniyeh" not in got and "Hamadaniyeh" not in got  # not Iraq's Hamdaniya
     assert "al-Midan" not in got  # Damascus's Midan is not in Aleppo
     assert got["Aleppo"] == ("Aleppo", SY)
+
+
+def test_places_fuzzy_guess_stays_in_the_countries_the_text_names(nlp, gaz):
+    text = "Another 100 people were wounded in Karam al-Luz in attacks on Homs."
+    got = {m.text: m.value.country for m in places(nlp, gaz, text)}
+    assert got == {"Homs": SY}  # not "Karam" as Iraq's Karmah or Raqqa's al-Karamah
+
+
+def test_places_salahuddin_of_aleppo(nlp, gaz):
+    text = "Pro-regime forces started an offensive in Aleppo and are advancing on Salahuddin."
+    got = {m.text: (m.value.name, m.value.admin1) for m in places(nlp, gaz, text)}
+    assert got["Salahuddin"] == ("Salaheddine", "Aleppo")

@@ -163,3 +163,18 @@ def test_an_unlisted_name_ends_where_the_name_does(text, names):
 )
 def test_an_unlisted_place_takes_the_town_the_text_puts_it_in(text, name, admin1):
     assert _places(text)[name][1] == admin1
+
+
+def test_an_unlisted_name_with_a_glued_article_is_spelled_with_it_set_off():
+    facts = analyze_texts([TextRecord(
+        "Report\n\nRussian jets bombed the towns of Anadan Khan Touman Alzorba Qibtan Aljabal"
+        " Kafarnaha and Babees in rural Aleppo.\n")])[0]
+    names = {m.text: m.value.name for m in facts.mentions if m.kind == "place"}
+    assert names["Alzorba"] == "al-Zorba" and names["Qibtan Aljabal"] == "Qibtan al-Jabal"
+    assert names["Kafarnaha"] == "Kafarnaha"
+
+
+def test_a_checkpoint_is_no_place_of_its_own():
+    places = _places("Twin suicide blasts targeted al-Mustaqbal checkpoint on Sayyeda Zainab"
+                     " Highway near Damascus.")
+    assert "al-Mustaqbal" not in places and places["Damascus"][0] == "town"

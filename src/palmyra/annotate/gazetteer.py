@@ -163,6 +163,19 @@ class Gazetteer:
                 out.extend(c for c in self.lookup(k) if self._fuzzy_scope(c.entry))
         return out
 
+    def capital(self, country_code: str) -> Entry | None:
+        """The country's capital (GeoNames PPLC; the most populous of several)."""
+        return self._capitals.get(country_code)
+
+    @cached_property
+    def _capitals(self) -> dict[str, Entry]:
+        out: dict[str, Entry] = {}
+        for e in self.entries:
+            best = out.get(e.country_code)
+            if e.ref.feature_code == "PPLC" and (best is None or e.population > best.population):
+                out[e.country_code] = e
+        return out
+
     def admin1(self, country_code: str, name: str | None) -> Entry | None:
         """The first-level division ``name`` of a country, as an entry."""
         return self._admin1_index.get((country_code, normalise(name or "")))

@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from palmyra import registry
+from palmyra.annotate.countries import code_of, countries
 from palmyra.annotate.gazetteer import Candidate, Gazetteer, is_stopword
 from palmyra.annotate.place_names import ARTICLES, key_of_words, read_word_list, words
 from palmyra.model import Mention
@@ -109,6 +110,57 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
                 rule=f"{m.how}:{why}",
             )
         )
+    return _capitals(doc, gaz, ctx, out)
+
+
+def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -> list[Mention]:
+    """ "Syria's capital", "Syrias capital", "the Syrian capital": the country's capital city.
+
+    The place is the capital unless its name follows ("the Syrian capital Damascus" names
+    it anyway); the country mention the phrase opens gives way to it.
+    """
+    by_start = {m.span.start: m for m in found}
+    out = list(found)
+    demonyms = _demonyms()
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.i == 0:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and ctx.span(nxt.idx, nxt.idx + len(nxt)).start in by_start:
+            continue
+        k = tok.i - 1 - (doc[tok.i - 1].lower_ in ("'s", "’s"))
+        first = doc[k]
+        start = ctx.span(first.idx, first.idx + len(first)).start
+        country = by_start.get(start)
+        if country is not None and country.value.precision == "country":
+            code = code_of(country.value.country)
+        else:
+            country, code = None, demonyms.get(first.lower_)
+        capital = gaz.capital(code) if code else None
+        if capital is None:
+            continue
+        if country is not None:
+            out.remove(country)
+        out.append(
+            Mention(
+                kind="place",
+                text=doc[k : tok.i + 1].text,
+                span=ctx.span(first.idx, tok.idx + len(tok)),
+                value=capital.ref,
+                rule="capital",
+            )
+        )
+    out.sort(key=lambda m: m.span.start)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """ "syrian" -> "SY": the adjectives of ``resources/countries.tsv``."""
+    out: dict[str, str] = {}
+    for c in countries().values():
+        for d in c.demonyms:
+            out.setdefault(d.casefold(), c.code)
     return out
 
 
@@ -430,6 +482,8 @@ def _fuzzy_matches(doc: Doc, toks: Toks, gaz: Gazetteer, matches: list[_Match]) 
         )
         if not (_locative(doc, start) or in_list or _in_entity(doc, start, end)):
             continue
+        if end in taken and toks[end].lower_ in ARTICLES and toks[end - 1].whitespace_:
+            continue  # "Karam al-Luz": the scan took "al-Luz", the name goes on past the run
         key = key_of_words([w for t in doc[start:end] for w in _token_words(t.text)])
         found = gaz.fuzzy_candidates(key)
         if found:
@@ -484,7 +538,11 @@ def _resolve(
         m.cands = _by_kind(m, gaz)
     counts: Counter[str] = Counter()
     areas: Counter[tuple[str, str]] = Counter()
+    named: set[str] = set()  # countries of the firm names' likeliest places
     for m in matches:
+        if m.how.startswith("fuzzy"):
+            continue  # a guess is no evidence of the country or division it lies in
+        named.add(m.cands[0].entry.country_code)
         codes = {c.entry.country_code for c in m.cands}
         if len(codes) == 1:
             counts[codes.pop()] += 1
@@ -511,8 +569,12 @@ def _resolve(
     out: list[tuple[Candidate | None, str]] = []
     for m, scope in zip(matches, _list_scopes(doc, matches), strict=True):
         cands = m.cands
-        if m.how.startswith("fuzzy") and scope is not None:
-            cands = [c for c in cands if c.entry.country_code == scope[0]]
+        if m.how.startswith("fuzzy") and (scope is not None or named):
+            # a spelling guess lies where the text is: the country after the list, else
+            # a country the document's firm names are in ("Karam al-Luz" in a report on
+            # Homs is no Karmah in Iraq)
+            cands = [c for c in cands if c.entry.country_code == scope[0]] if scope else [
+                c for c in cands if c.entry.country_code in named]
             if not cands:
                 out.append((None, "abroad"))
                 continue

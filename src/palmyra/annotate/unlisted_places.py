@@ -33,6 +33,7 @@ after "Aleppo"). Else unknown.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,8 @@ GLUE = frozenset({"-", "'", "’"})
 MAX_NAME_TOKENS = 3  # capitalised words; particles and hyphens between them do not count
 CONTAINER_WINDOW = 8  # tokens after the name in which the place that holds it is looked for
 UNLISTED = "unlisted"
-GLUED_MIN = 6  # letters of a word before a glued "al"/"el" is split off ("Alzorba", not "Alma")
+GLUED_MIN = 5  # letters of a word before a glued "al"/"el" is split off ("Alhaj", not "Alma")
+GLUED_ARTICLE = re.compile(r"\b(Al|El)([bcdfghjklmnpqrstvwxz])([a-z]{2,})\b")
 PREVIOUS_SENTENCES = 2  # sentences before the name's own in which its town is looked for
 LIST_RULE = "unlisted:list-item"
 # Plural place nouns that open ("the villages of A B and C", "on the axes of A B and C") or
@@ -128,8 +130,8 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
                            rule=f"{rule}+gazetteer")
         return Mention(
             kind="place", text=span.text, span=ctx.span(span.start_char, span.end_char),
-            value=PlaceRef(name=span.text, geonameid=None, lat=None, lon=None, admin1=admin1,
-                           country=where or country, precision=UNLISTED),
+            value=PlaceRef(name=_spelled(span.text), geonameid=None, lat=None, lon=None,
+                           admin1=admin1, country=where or country, precision=UNLISTED),
             rule=rule,
         )
 
@@ -185,6 +187,12 @@ def _listed_spelling(gaz: Gazetteer | None, name: str, admin1: str | None,
             if fits:
                 return fits[0]
     return None
+
+
+def _spelled(name: str) -> str:
+    """The name as written, with a glued article set off: "Khan Alsibil" -> "Khan al-Sibil",
+    the way other outlets (and the gazetteer's keys) spell it."""
+    return GLUED_ARTICLE.sub(lambda m: f"{m[1].lower()}-{m[2].upper()}{m[3]}", name)
 
 
 def _unglued(word: str) -> str:
