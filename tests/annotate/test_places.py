@@ -336,3 +336,24 @@ def test_places_salahuddin_of_aleppo(nlp, gaz):
     text = "Pro-regime forces started an offensive in Aleppo and are advancing on Salahuddin."
     got = {m.text: (m.value.name, m.value.admin1) for m in places(nlp, gaz, text)}
     assert got["Salahuddin"] == ("Salaheddine", "Aleppo")
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # FA-KES texts, the apostrophe of the possessive lost or kept
+        ("Suicide bombers struck outside a Shiite shrine near Syrias capital Saturday.",
+         "Syrias capital"),
+        ("At least 50 fighters were killed Tuesday in clashes east of Syria's capital.",
+         "Syria's capital"),
+        ("Shelling of a rebel bastion near the Syrian capital killed 19.", "Syrian capital"),
+    ],
+)
+def test_places_a_countrys_capital_is_its_capital_city(nlp, gaz, text, surface):
+    got = {m.text: (m.value.name, m.value.precision) for m in places(nlp, gaz, text)}
+    assert got == {surface: ("Damascus", "town")}
+
+
+def test_places_a_capital_named_after_the_phrase_is_named_once(nlp, gaz):
+    got = [m.text for m in places(nlp, gaz, "Rebels shelled the Syrian capital Damascus.")]
+    assert got == ["Damascus"]
