@@ -178,3 +178,14 @@ def test_a_checkpoint_is_no_place_of_its_own():
     places = _places("Twin suicide blasts targeted al-Mustaqbal checkpoint on Sayyeda Zainab"
                      " Highway near Damascus.")
     assert "al-Mustaqbal" not in places and places["Damascus"][0] == "town"
+
+
+def test_adjectives_before_a_place_noun_are_no_name():
+    places = _places("IS fighters mounted new raids this week on Assyrian Christian villages"
+                     " abducting more than 200 people.")
+    assert places == {}
+
+
+def test_a_spelling_guess_goes_by_own_names_only():
+    places = _places("Shells hit the Petrovsky district of Donetsk on Saturday.")
+    assert places["Petrovsky"] == ("unlisted", "Donetsk", "Ukraine")  # not Voznesenskyi

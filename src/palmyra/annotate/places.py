@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 LOCATIVES = read_word_list("place_locatives.txt")
 ADMIN_SUFFIXES = frozenset({"province", "governorate", "countryside", "provinces"})
 ADMIN_PREFIXES = frozenset({"rural"})
+DIRECTION_WORDS = frozenset({
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western", "central"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 ENTITY_LABELS = frozenset({"GPE", "LOC"})
 UNAMBIGUOUS_ARTICLES = frozenset({"al", "el"})  # not English words, unlike "as", "at", "an"
@@ -429,8 +433,12 @@ def _listed(doc: Doc, end: int, start: int) -> bool:
 
 
 def _admin_cue(doc: Doc, m: _Match) -> None:
-    """Mark "Homs province", "Aleppo's countryside", "rural Idlib", "the province of Hama"."""
-    k = m.end + (m.end < len(doc) and doc[m.end].lower_ == "'s")
+    """Mark "Homs province", "Aleppo's countryside", "Aleppo's southern countryside",
+    "rural Idlib", "the province of Hama"."""
+    k = m.end + (m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s"))
+    if k + 1 < len(doc) and doc[k].lower_ in DIRECTION_WORDS and doc[k + 1].lower_ in (
+            "countryside", "province", "governorate"):
+        k += 1  # "Aleppos southern countryside", "Homs eastern countryside"
     if k < len(doc) and doc[k].lower_ in ADMIN_SUFFIXES:
         m.admin, m.suffix_end = True, k + 1
     elif m.start > 0 and doc[m.start - 1].lower_ in ADMIN_PREFIXES:

@@ -181,8 +181,11 @@ def _listed_spelling(gaz: Gazetteer | None, name: str, admin1: str | None,
         keys.append(split)
     for key in keys:
         exact = list(gaz.lookup(key))
-        for found in (exact, [c for c, _ in gaz.fuzzy_candidates(key)],
-                      gaz.transposed_candidates(key)):
+        # a spelling guess goes by the places' own names only: "Petrovsky" (a district of
+        # Donetsk) is no Petrovskyi, an old name of Voznesenskyi
+        fuzzy = [c for c, _ in gaz.fuzzy_candidates(key) if c.primary]
+        swapped = [c for c in gaz.transposed_candidates(key) if c.primary]
+        for found in (exact, fuzzy, swapped):
             fits = [c.entry.ref for c in found if _fits(gaz, c.entry, admin1, country)]
             if fits:
                 return fits[0]
