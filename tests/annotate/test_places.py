@@ -371,3 +371,11 @@ def test_places_a_capital_named_after_the_phrase_is_named_once(nlp, gaz):
 def test_places_directed_countryside_is_the_province(nlp, gaz, text, surface):
     (m,) = places(nlp, gaz, text)
     assert (m.text, m.value.precision) == (surface, "admin1")
+
+
+def test_places_a_name_after_a_name_head_closes_a_longer_name(nlp, gaz):
+    text = ("The army killed scores of terrorists in al-Waer al-Samalil and Deir Salam in"
+            " al-Houla in Homs.")
+    got = {m.text: m.value.country for m in places(nlp, gaz, text)}
+    assert "Salam" not in got  # not an Omani town's alternate name
+    assert got["Homs"] == SY

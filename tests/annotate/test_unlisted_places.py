@@ -189,3 +189,9 @@ def test_adjectives_before_a_place_noun_are_no_name():
 def test_a_spelling_guess_goes_by_own_names_only():
     places = _places("Shells hit the Petrovsky district of Donetsk on Saturday.")
     assert places["Petrovsky"] == ("unlisted", "Donetsk", "Ukraine")  # not Voznesenskyi
+
+
+def test_places_in_a_list_before_settlements():
+    places = _places("The army regained control of the strategically important heights in the"
+                     " Abu Qasayeb and Tal Ghazal settlements near Qamishli.")
+    assert places["Tal Ghazal"] == ("unlisted", "Hasakah", "Syria")

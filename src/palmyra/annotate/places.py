@@ -31,6 +31,7 @@ from palmyra import registry
 from palmyra.annotate.countries import code_of, countries
 from palmyra.annotate.gazetteer import Candidate, Gazetteer, is_stopword
 from palmyra.annotate.place_names import ARTICLES, key_of_words, read_word_list, words
+from palmyra.annotate.unlisted_places import NAME_HEADS
 from palmyra.model import Mention
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
     contextual: set[int] = set()
     names = _person_heads(doc)
     for m in matches:
-        if _first_name(doc, m, names, starts):
+        if _first_name(doc, m, names, starts) or _after_name_head(doc, m):
             continue
         unique = len({c.entry.country_code for c in m.cands}) == 1
         strong = any(_is_strong(c, gaz, unique) for c in m.cands)
@@ -338,6 +339,16 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
             weak = b if a.accepted else a
             if id(weak) in contextual:
                 weak.accepted, weak.how, changed = True, weak.how + "+list", True
+
+
+def _after_name_head(doc: Doc, m: _Match) -> bool:
+    """Does the match close a longer unknown name: "Deir Salam", "Tal Ghazal" (the head
+    word is never a place alone, so the name is one the gazetteer lacks)?"""
+    k = m.start - 1
+    if k < 0 or doc[m.start].lower_ in ARTICLES or not doc[k].whitespace_:
+        return False
+    return (_starts_name(doc[k]) and doc[k].lower_ in NAME_HEADS
+            and not any(c.entry.ref.precision == "country" for c in m.cands))
 
 
 def _person_heads(doc: Doc) -> dict[int, int]:

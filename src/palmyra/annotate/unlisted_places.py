@@ -73,7 +73,7 @@ LIST_NOUNS_BEFORE = frozenset({"villages", "towns", "areas", "neighbourhoods", "
                                "districts", "cities", "axes", "fronts", "suburbs", "camps",
                                "localities", "hamlets", "farms"})
 LIST_NOUNS_AFTER = frozenset({"villages", "towns", "areas", "neighbourhoods", "neighborhoods",
-                              "districts", "suburbs", "camps", "localities"})
+                              "districts", "suburbs", "camps", "localities", "settlements"})
 LIST_LOCATIVES = frozenset({"in", "on", "at"})
 MIN_LOCATIVE_ITEMS = 3  # a list after a bare locative: "in Bosra al-Sham Atman and Hrak"
 # First words of Arabic place names that are never a place alone ("Tal Abyad", "Kafr Batna",
