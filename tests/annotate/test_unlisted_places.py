@@ -195,3 +195,9 @@ def test_places_in_a_list_before_settlements():
     places = _places("The army regained control of the strategically important heights in the"
                      " Abu Qasayeb and Tal Ghazal settlements near Qamishli.")
     assert places["Tal Ghazal"] == ("unlisted", "Hasakah", "Syria")
+
+
+def test_an_acronym_before_a_place_noun_is_no_place():
+    places = _places("The Russian air force targeted at least 243 vital civilian facilities"
+                     " including 5 IDP camps in Idlib.")
+    assert "IDP" not in places

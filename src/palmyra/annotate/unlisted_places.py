@@ -307,7 +307,12 @@ def _capitalised(t: Token) -> bool:
 
 
 def _place_context(doc: Doc, start: int, end: int) -> str:
-    """Why the run is a place ("noun-of", "noun-after", "locative"), or ''."""
+    """Why the run is a place ("noun-of", "noun-after", "locative"), or ''.
+
+    An acronym alone names no place ("5 IDP camps", "the UN base").
+    """
+    if end - start == 1 and doc[start].is_upper and len(doc[start]) > 1:
+        return ""
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return "noun-after"
     k = start - 1
