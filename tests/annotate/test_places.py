@@ -379,3 +379,9 @@ def test_places_a_name_after_a_name_head_closes_a_longer_name(nlp, gaz):
     got = {m.text: m.value.country for m in places(nlp, gaz, text)}
     assert "Salam" not in got  # not an Omani town's alternate name
     assert got["Homs"] == SY
+
+
+def test_places_a_de_facto_capital_is_no_capital_city(nlp, gaz):
+    text = ("Six civilians were among 22 people killed in U.S. air strikes on the Islamic State"
+            " groups de facto Syrian capital on Saturday.")
+    assert "Damascus" not in [m.value.name for m in places(nlp, gaz, text)]

@@ -121,6 +121,9 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
 def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -> list[Mention]:
     """ "Syria's capital", "Syrias capital", "the Syrian capital": the country's capital city.
 
+    Not "the Islamic State group's de facto Syrian capital" (Raqqa): the adjective form
+    counts only right after "the".
+
     The place is the capital unless its name follows ("the Syrian capital Damascus" names
     it anyway); the country mention the phrase opens gives way to it.
     """
@@ -139,8 +142,10 @@ def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -
         country = by_start.get(start)
         if country is not None and country.value.precision == "country":
             code = code_of(country.value.country)
-        else:
+        elif k > 0 and doc[k - 1].lower_ == "the":  # not "the group's de facto Syrian capital"
             country, code = None, demonyms.get(first.lower_)
+        else:
+            continue
         capital = gaz.capital(code) if code else None
         if capital is None:
             continue
