@@ -73,7 +73,8 @@ def test_unlisted_place_without_a_container_takes_the_reports_province():
 )
 def test_a_comma_less_list_of_places_is_split_into_its_names(text: str, names: list[str]):
     places = _places(text)
-    assert [n for n in names if places.get(n, ("",))[0] != "unlisted"] == []
+    # each name is a place of its own: kept as written, or the listed place it spells
+    assert [n for n in names if places.get(n, ("",))[0] not in ("unlisted", "town")] == []
     assert not [t for t in places if " " in t and t not in names and places[t][0] == "unlisted"]
 
 
@@ -92,3 +93,111 @@ def test_each_place_of_a_comma_less_list_is_an_event():
         " Latakia killing a big number of them.\n")])[0]
     places = {e.place.name for e in facts.events if e.place is not None}
     assert {"Kadin", "Salma", "Dourin", "Tirtyah"} <= places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # FA-KES SANA and Al-Manar texts, as written: a swapped pair of letters, a glued
+        # article, a list stripped of its commas
+        ("Five more civilians were killed in the town of Sabqa and one in the town of Harasta"
+         " both also in Eastern Ghouta.", "Sabqa", ("Saqba", "Rif Dimashq")),
+        ("Two children were killed in airstrikes on Tuesday morning in the towns of Kafar"
+         " Takharim Kafranbil Khan Alsibil and Saraqeb in Idlib province.", "Kafranbil",
+         ("Kafranbel", "Idlib")),
+        ("Terrorists attacked military posts on the axes of al-Zakat Haseria and al-Latamina"
+         " in the northern countryside of Hama province.", "al-Latamina", ("Latamneh", "Hama")),
+        ("Warplanes struck Idlib province on Monday. Russian jets launched airstrikes on the"
+         " main high street in the town of Maaret Alnouman killing eight people.",
+         "Maaret Alnouman", ("Maarat al-Numan", "Idlib")),
+    ],
+)
+def test_an_unlisted_name_that_spells_a_listed_place_takes_it(text, name, place):
+    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n")])[0]
+    found = {m.text: m.value for m in facts.mentions if m.kind == "place"}
+    assert (found[name].name, found[name].admin1) == place
+
+
+def test_an_unlisted_name_abroad_is_not_matched_to_a_foreign_spelling():
+    places = _places("They sought refuge in homes in the nearby village of Tokhar Amnesty"
+                     " International said.")
+    assert places == {"Tokhar": ("unlisted", None, None)}  # not Sudan's Tokar
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # where a name run ends: an organisation, a compass word before "of", a qualifier
+        ("They sought refuge in homes in the nearby village of Tokhar Amnesty International"
+         " said.", ["Tokhar"]),
+        ("The ISIL strongholds near the villages of al-Murayeh South of Euphrates River and"
+         " al-Jafreh came under bombardment.", ["al-Murayeh"]),
+        ("SDF fighters repelled attacks near the villages of Qoraa al-Kabireh Qoraa al-Saghireh"
+         " Owsah Jeli and the Western side of Um Adseh.",
+         ["Qoraa al-Kabireh", "Qoraa al-Saghireh"]),
+    ],
+)
+def test_an_unlisted_name_ends_where_the_name_does(text, names):
+    places = _places(text)
+    assert [n for n in names if n not in places] == []
+    assert not [t for t in places if any(n in t and n != t for n in names)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # the town named earlier in the sentence, or in the sentence before
+        ("Rebels shelled the areas of al-Midan and al-Muhafaza in Aleppo city with mortar"
+         " shells while Liwa Fursan al-Haq shelled Bab al-Faraj neighborhood with mortar"
+         " shells. Latakia was calm. Terrorists fired shells on Latakia on Monday.",
+         "Bab al-Faraj", "Aleppo"),
+        ("Terrorists fired rocket shells on the neighborhoods of al-Hamadaniyeh and al-Midan"
+         " in Aleppo city. Later two more people were killed in a similar rocket attack that"
+         " hit al-Jamiliyeh neighborhood in the city. Quneitra Another woman was killed in"
+         " Quneitra. A man was killed in Quneitra.", "al-Jamiliyeh", "Aleppo"),
+        # a place later in the sentence that "in" introduces
+        ("Units of the army killed 15 ISIS terrorists in al-Reshdia neighborhood vicinity of"
+         " al-Tharda mount and Ayash villge in the Deir Ezzor city and its countryside. Raqqa"
+         " was bombed. Raqqa was hit again.", "al-Reshdia", "Deir ez-Zor"),
+    ],
+)
+def test_an_unlisted_place_takes_the_town_the_text_puts_it_in(text, name, admin1):
+    assert _places(text)[name][1] == admin1
+
+
+def test_an_unlisted_name_with_a_glued_article_is_spelled_with_it_set_off():
+    facts = analyze_texts([TextRecord(
+        "Report\n\nRussian jets bombed the towns of Anadan Khan Touman Alzorba Qibtan Aljabal"
+        " Kafarnaha and Babees in rural Aleppo.\n")])[0]
+    names = {m.text: m.value.name for m in facts.mentions if m.kind == "place"}
+    assert names["Alzorba"] == "al-Zorba" and names["Qibtan Aljabal"] == "Qibtan al-Jabal"
+    assert names["Kafarnaha"] == "Kafarnaha"
+
+
+def test_a_checkpoint_is_no_place_of_its_own():
+    places = _places("Twin suicide blasts targeted al-Mustaqbal checkpoint on Sayyeda Zainab"
+                     " Highway near Damascus.")
+    assert "al-Mustaqbal" not in places and places["Damascus"][0] == "town"
+
+
+def test_adjectives_before_a_place_noun_are_no_name():
+    places = _places("IS fighters mounted new raids this week on Assyrian Christian villages"
+                     " abducting more than 200 people.")
+    assert places == {}
+
+
+def test_a_spelling_guess_goes_by_own_names_only():
+    places = _places("Shells hit the Petrovsky district of Donetsk on Saturday.")
+    assert places["Petrovsky"] == ("unlisted", "Donetsk", "Ukraine")  # not Voznesenskyi
+
+
+def test_places_in_a_list_before_settlements():
+    places = _places("The army regained control of the strategically important heights in the"
+                     " Abu Qasayeb and Tal Ghazal settlements near Qamishli.")
+    assert places["Tal Ghazal"] == ("unlisted", "Hasakah", "Syria")
+
+
+def test_an_acronym_before_a_place_noun_is_no_place():
+    places = _places("The Russian air force targeted at least 243 vital civilian facilities"
+                     " including 5 IDP camps in Idlib.")
+    assert "IDP" not in places

@@ -148,6 +148,34 @@ class Gazetteer:
             return []
         return list(_fuzzy(self, key, limit))
 
+    def transposed_candidates(self, key: str) -> list[Candidate]:
+        """Places of fuzzy scope whose key is ``key`` with two neighbouring letters swapped
+        ("Sabqa" for Saqba): a typing slip the skeleton cannot bridge, as it reorders the
+        consonants. Keys shorter than ``FUZZY_MIN_LENGTH`` letters are never matched."""
+        compact = key.replace(" ", "")
+        if len(compact) < FUZZY_MIN_LENGTH or key in self.not_places or key in _stopwords():
+            return []
+        out: list[Candidate] = []
+        for k in self._fuzzy_letters.get("".join(sorted(compact)), ()):
+            other = k.replace(" ", "")
+            diff = [n for n, (a, b) in enumerate(zip(compact, other, strict=True)) if a != b]
+            if len(diff) == 2 and diff[1] == diff[0] + 1:
+                out.extend(c for c in self.lookup(k) if self._fuzzy_scope(c.entry))
+        return out
+
+    def capital(self, country_code: str) -> Entry | None:
+        """The country's capital (GeoNames PPLC; the most populous of several)."""
+        return self._capitals.get(country_code)
+
+    @cached_property
+    def _capitals(self) -> dict[str, Entry]:
+        out: dict[str, Entry] = {}
+        for e in self.entries:
+            best = out.get(e.country_code)
+            if e.ref.feature_code == "PPLC" and (best is None or e.population > best.population):
+                out[e.country_code] = e
+        return out
+
     def admin1(self, country_code: str, name: str | None) -> Entry | None:
         """The first-level division ``name`` of a country, as an entry."""
         return self._admin1_index.get((country_code, normalise(name or "")))
@@ -176,6 +204,14 @@ class Gazetteer:
             if e.ref.precision == "admin1":
                 for name in (*e.names, *e.aliases):
                     out.setdefault((e.country_code, normalise(name)), e)
+        return out
+
+    @cached_property
+    def _fuzzy_letters(self) -> dict[str, list[str]]:
+        """Keys in fuzzy scope by their sorted letters (``transposed_candidates``)."""
+        out: dict[str, list[str]] = {}
+        for k in self._fuzzy_keys[0]:
+            out.setdefault("".join(sorted(k.replace(" ", ""))), []).append(k)
         return out
 
     def _fuzzy_scope(self, entry: Entry) -> bool:

@@ -28,8 +28,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from palmyra import registry
+from palmyra.annotate.countries import code_of, countries
 from palmyra.annotate.gazetteer import Candidate, Gazetteer, is_stopword
 from palmyra.annotate.place_names import ARTICLES, key_of_words, read_word_list, words
+from palmyra.annotate.unlisted_places import NAME_HEADS
 from palmyra.model import Mention
 
 if TYPE_CHECKING:
@@ -44,6 +46,10 @@ if TYPE_CHECKING:
 LOCATIVES = read_word_list("place_locatives.txt")
 ADMIN_SUFFIXES = frozenset({"province", "governorate", "countryside", "provinces"})
 ADMIN_PREFIXES = frozenset({"rural"})
+DIRECTION_WORDS = frozenset({
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western", "central"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 ENTITY_LABELS = frozenset({"GPE", "LOC"})
 UNAMBIGUOUS_ARTICLES = frozenset({"al", "el"})  # not English words, unlike "as", "at", "an"
@@ -62,6 +68,11 @@ W_DOCUMENT = 1.0
 W_FOCUS = 1.0
 W_THEATRE = 0.5
 W_POPULATION = 2.0
+# Same-name places of one country: the division (or town) named right after the list ("Hader
+# in Quneitra province") outweighs the rest, then the divisions the document's other places
+# lie in ("province of Idlib ... the village of Hass").
+W_AREA = 4.0
+W_PROVINCE = 1.5
 
 
 @dataclass
@@ -92,6 +103,8 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     kept = [m for m in matches if m.accepted and m.cands]
     out = []
     for m, (choice, why) in zip(kept, _resolve(doc, gaz, kept), strict=True):
+        if choice is None:  # a guess abroad, or in another city, for a place the text puts here
+            continue
         span = doc[m.start : m.end]  # after _resolve: "Homs province" grows to its suffix
         out.append(
             Mention(
@@ -102,6 +115,62 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
                 rule=f"{m.how}:{why}",
             )
         )
+    return _capitals(doc, gaz, ctx, out)
+
+
+def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -> list[Mention]:
+    """ "Syria's capital", "Syrias capital", "the Syrian capital": the country's capital city.
+
+    Not "the Islamic State group's de facto Syrian capital" (Raqqa): the adjective form
+    counts only right after "the".
+
+    The place is the capital unless its name follows ("the Syrian capital Damascus" names
+    it anyway); the country mention the phrase opens gives way to it.
+    """
+    by_start = {m.span.start: m for m in found}
+    out = list(found)
+    demonyms = _demonyms()
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.i == 0:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and ctx.span(nxt.idx, nxt.idx + len(nxt)).start in by_start:
+            continue
+        k = tok.i - 1 - (doc[tok.i - 1].lower_ in ("'s", "’s"))
+        first = doc[k]
+        start = ctx.span(first.idx, first.idx + len(first)).start
+        country = by_start.get(start)
+        if country is not None and country.value.precision == "country":
+            code = code_of(country.value.country)
+        elif k > 0 and doc[k - 1].lower_ == "the":  # not "the group's de facto Syrian capital"
+            country, code = None, demonyms.get(first.lower_)
+        else:
+            continue
+        capital = gaz.capital(code) if code else None
+        if capital is None:
+            continue
+        if country is not None:
+            out.remove(country)
+        out.append(
+            Mention(
+                kind="place",
+                text=doc[k : tok.i + 1].text,
+                span=ctx.span(first.idx, tok.idx + len(tok)),
+                value=capital.ref,
+                rule="capital",
+            )
+        )
+    out.sort(key=lambda m: m.span.start)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """ "syrian" -> "SY": the adjectives of ``resources/countries.tsv``."""
+    out: dict[str, str] = {}
+    for c in countries().values():
+        for d in c.demonyms:
+            out.setdefault(d.casefold(), c.code)
     return out
 
 
@@ -240,7 +309,7 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
     contextual: set[int] = set()
     names = _person_heads(doc)
     for m in matches:
-        if _first_name(doc, m, names, starts):
+        if _first_name(doc, m, names, starts) or _after_name_head(doc, m):
             continue
         unique = len({c.entry.country_code for c in m.cands}) == 1
         strong = any(_is_strong(c, gaz, unique) for c in m.cands)
@@ -275,6 +344,16 @@ def _accept(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> None:
             weak = b if a.accepted else a
             if id(weak) in contextual:
                 weak.accepted, weak.how, changed = True, weak.how + "+list", True
+
+
+def _after_name_head(doc: Doc, m: _Match) -> bool:
+    """Does the match close a longer unknown name: "Deir Salam", "Tal Ghazal" (the head
+    word is never a place alone, so the name is one the gazetteer lacks)?"""
+    k = m.start - 1
+    if k < 0 or doc[m.start].lower_ in ARTICLES or not doc[k].whitespace_:
+        return False
+    return (_starts_name(doc[k]) and doc[k].lower_ in NAME_HEADS
+            and not any(c.entry.ref.precision == "country" for c in m.cands))
 
 
 def _person_heads(doc: Doc) -> dict[int, int]:
@@ -370,8 +449,12 @@ def _listed(doc: Doc, end: int, start: int) -> bool:
 
 
 def _admin_cue(doc: Doc, m: _Match) -> None:
-    """Mark "Homs province", "Aleppo's countryside", "rural Idlib", "the province of Hama"."""
-    k = m.end + (m.end < len(doc) and doc[m.end].lower_ == "'s")
+    """Mark "Homs province", "Aleppo's countryside", "Aleppo's southern countryside",
+    "rural Idlib", "the province of Hama"."""
+    k = m.end + (m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s"))
+    if k + 1 < len(doc) and doc[k].lower_ in DIRECTION_WORDS and doc[k + 1].lower_ in (
+            "countryside", "province", "governorate"):
+        k += 1  # "Aleppos southern countryside", "Homs eastern countryside"
     if k < len(doc) and doc[k].lower_ in ADMIN_SUFFIXES:
         m.admin, m.suffix_end = True, k + 1
     elif m.start > 0 and doc[m.start - 1].lower_ in ADMIN_PREFIXES:
@@ -423,6 +506,8 @@ def _fuzzy_matches(doc: Doc, toks: Toks, gaz: Gazetteer, matches: list[_Match]) 
         )
         if not (_locative(doc, start) or in_list or _in_entity(doc, start, end)):
             continue
+        if end in taken and toks[end].lower_ in ARTICLES and toks[end - 1].whitespace_:
+            continue  # "Karam al-Luz": the scan took "al-Luz", the name goes on past the run
         key = key_of_words([w for t in doc[start:end] for w in _token_words(t.text)])
         found = gaz.fuzzy_candidates(key)
         if found:
@@ -464,40 +549,113 @@ def _name_runs(toks: Toks, taken: set[int]) -> list[tuple[int, int]]:
 # -- 4. resolve ---------------------------------------------------------------------
 
 
-def _resolve(doc: Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[Candidate, str]]:
-    """One candidate per match, and why it won (see the module docstring, step 4)."""
+def _resolve(
+    doc: Doc, gaz: Gazetteer, matches: list[_Match]
+) -> list[tuple[Candidate | None, str]]:
+    """One candidate per match, and why it won (see the module docstring, step 4).
+
+    None for a fuzzy match none of whose candidates lies in the country the text puts
+    it in ("Hamadaniyeh ... in Aleppo city" is no town of Iraq), and for a neighbourhood
+    of another city than the one the text names after it.
+    """
     for m in matches:
         m.cands = _by_kind(m, gaz)
     counts: Counter[str] = Counter()
+    areas: Counter[tuple[str, str]] = Counter()
+    named: set[str] = set()  # countries of the firm names' likeliest places
     for m in matches:
+        if m.how.startswith("fuzzy"):
+            continue  # a guess is no evidence of the country or division it lies in
+        named.add(m.cands[0].entry.country_code)
         codes = {c.entry.country_code for c in m.cands}
         if len(codes) == 1:
             counts[codes.pop()] += 1
+        units = {_area(c) for c in m.cands}
+        if len(units) == 1 and None not in units and not m.how.startswith("alias"):
+            areas[units.pop()] += 1  # an alternate name is the one in doubt: no evidence
     total = sum(counts.values()) or 1
+    area_total = sum(areas.values()) or 1
     focus = set(gaz.focus)
 
-    def score(c: Candidate, scope: str | None) -> float:
+    def score(c: Candidate, scope: tuple[str, str | None] | None) -> float:
         e = c.entry
         return (
-            W_SCOPE * (e.country_code == scope)
+            W_SCOPE * (scope is not None and e.country_code == scope[0])
+            + W_AREA * (scope is not None and scope[1] is not None and _area(c) == scope)
             + W_PRIMARY * c.primary
             + W_DOCUMENT * counts[e.country_code] / total
+            + W_PROVINCE * areas[_area(c)] / area_total
             + W_FOCUS * (e.country_code in focus)
             + W_THEATRE * e.theatre
             + W_POPULATION * e.prior / 7
         )
 
-    out = []
+    out: list[tuple[Candidate | None, str]] = []
     for m, scope in zip(matches, _list_scopes(doc, matches), strict=True):
-        best = max(m.cands, key=lambda c, scope=scope: score(c, scope))
+        cands = m.cands
+        if m.how.startswith("fuzzy") and (scope is not None or named):
+            # a spelling guess lies where the text is: the country after the list, else
+            # a country the document's firm names are in ("Karam al-Luz" in a report on
+            # Homs is no Karmah in Iraq)
+            cands = [c for c in cands if c.entry.country_code == scope[0]] if scope else [
+                c for c in cands if c.entry.country_code in named]
+            if not cands:
+                out.append((None, "abroad"))
+                continue
+        elif scope is not None and scope[1] is not None and all(
+                c.entry.ref.precision == "neighbourhood" and _area(c) != scope for c in cands):
+            out.append((None, "elsewhere"))  # "al-Midan ... in Aleppo city" is not Damascus's
+            continue
+        elif m.how.startswith("alias") and not m.admin:
+            cands = cands + _spelling_variants(m, gaz, areas, scope)
+        best = max(cands, key=lambda c, scope=scope: score(c, scope))
         if m.admin:
             why = "admin1"
-        elif len(m.cands) == 1:
+        elif len(cands) == 1:
             why = "only"
+        elif best not in m.cands:
+            why = "variant"
         else:
-            why = "scope" if scope == best.entry.country_code else "prior"
+            why = "scope" if scope is not None and scope[0] == best.entry.country_code else "prior"
         out.append((best, why))
-    return out
+    # one name, one place in a document: what the text said of one mention ("Hader in
+    # Quneitra province") holds for the mentions of the same name it said nothing of
+    settled = {m.key: res for m, res in zip(matches, out, strict=True)
+               if res[0] is not None and res[1] in ("scope", "variant")}
+    return [
+        (settled[m.key][0], "document") if res[1] == "prior" and m.key in settled and not m.admin
+        else res
+        for m, res in zip(matches, out, strict=True)
+    ]
+
+
+def _area(c: Candidate) -> tuple[str, str] | None:
+    """The country and first-level division a candidate lies in (None for a country or a
+    region across divisions)."""
+    e = c.entry
+    if e.ref.precision == "country" or not e.ref.admin1:
+        return None
+    return e.country_code, e.ref.admin1
+
+
+def _spelling_variants(m: _Match, gaz: Gazetteer, areas: Counter[tuple[str, str]],
+                       scope: tuple[str, str | None] | None) -> list[Candidate]:
+    """Places a spelling variant of an alternate name may mean, where the document puts them.
+
+    "Hader" is an alternate name of Aleppo's al-Hadir and a spelling of Quneitra's Hadar:
+    a close key whose place lies in a division the text names (after the list, or for
+    the document's other places) joins the candidates; elsewhere it stays out, so that
+    a bigger town of another spelling never outweighs the name as written.
+    """
+    named = set(areas)
+    if scope is not None and scope[1] is not None:
+        named.add((scope[0], scope[1]))
+    own = {id(c.entry) for c in m.cands}
+    return [
+        Candidate(c.entry, False)
+        for c, _score in gaz.fuzzy_candidates(m.key)
+        if id(c.entry) not in own and _area(c) in named
+    ]
 
 
 def _by_kind(m: _Match, gaz: Gazetteer) -> list[Candidate]:
@@ -523,9 +681,10 @@ def _by_kind(m: _Match, gaz: Gazetteer) -> list[Candidate]:
     return other + [c for c in admin if c.entry.country_code not in towns]
 
 
-def _list_scopes(doc: Doc, matches: list[_Match]) -> list[str | None]:
-    """Country code named right after each match's list ("Kisik, Hit and Mosul in Iraq")."""
-    scopes: list[str | None] = [None] * len(matches)
+def _list_scopes(doc: Doc, matches: list[_Match]) -> list[tuple[str, str | None] | None]:
+    """Country code (and division) named right after each match's list ("Kisik, Hit and
+    Mosul in Iraq", "Hader in Quneitra province", "al-Midan in Aleppo city")."""
+    scopes: list[tuple[str, str | None] | None] = [None] * len(matches)
     group: list[int] = []
     for i, m in enumerate(matches):
         group.append(i)
@@ -539,12 +698,24 @@ def _list_scopes(doc: Doc, matches: list[_Match]) -> list[str | None]:
     return scopes
 
 
-def _country_after(doc: Doc, m: _Match, nxt: _Match | None) -> str | None:
-    """``m`` is followed by "in <country>" or ", <country>": that country's code."""
-    if nxt is None or nxt.start - m.end > 2:
+def _country_after(doc: Doc, m: _Match, nxt: _Match | None) -> tuple[str, str | None] | None:
+    """``m`` is followed by "in <place>" or ", <place>": that place's country code, and its
+    division where it is one place of a country ("in Quneitra province", "in Aleppo city")."""
+    if nxt is None or nxt.start - m.end > 3:
         return None
     between = [t.lower_ for t in doc[m.end : nxt.start]]
-    if between not in (["in"], [","], [",", "in"]):
+    if between not in (["in"], [","], [",", "in"], ["in", "the"]):
         return None
     countries = {c.entry.country_code for c in nxt.cands if c.entry.ref.precision == "country"}
-    return countries.pop() if len(countries) == 1 else None
+    if countries:
+        return (countries.pop(), None) if len(countries) == 1 else None
+    if between[-1] not in ("in", "the") or not nxt.cands:
+        return None
+    units = {_area(c) for c in nxt.cands[:1]}  # the list's container as the text names it
+    unit = units.pop()
+    return unit if unit is not None and len(nxt.cands) >= 1 and _firm(nxt) else None
+
+
+def _firm(m: _Match) -> bool:
+    """A container by its own name, or one whose candidates lie in one division."""
+    return m.how.startswith("name") or len({_area(c) for c in m.cands}) == 1

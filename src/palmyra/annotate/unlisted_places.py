@@ -33,16 +33,19 @@ after "Aleppo"). Else unknown.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from palmyra import registry
-from palmyra.annotate.place_names import key_of_words, read_word_list, words
+from palmyra.annotate.place_names import key_of_words, normalise, read_word_list, words
 from palmyra.model import Mention, PlaceRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from palmyra.annotate.gazetteer import Gazetteer
+    from palmyra.annotate.place_names import Entry
     from palmyra.context import DocContext
 
 NAME = "palmyra.unlisted_places.v1"
@@ -60,6 +63,9 @@ GLUE = frozenset({"-", "'", "’"})
 MAX_NAME_TOKENS = 3  # capitalised words; particles and hyphens between them do not count
 CONTAINER_WINDOW = 8  # tokens after the name in which the place that holds it is looked for
 UNLISTED = "unlisted"
+GLUED_MIN = 5  # letters of a word before a glued "al"/"el" is split off ("Alhaj", not "Alma")
+GLUED_ARTICLE = re.compile(r"\b(Al|El)([bcdfghjklmnpqrstvwxz])([a-z]{2,})\b")
+PREVIOUS_SENTENCES = 2  # sentences before the name's own in which its town is looked for
 LIST_RULE = "unlisted:list-item"
 # Plural place nouns that open ("the villages of A B and C", "on the axes of A B and C") or
 # close ("in A B and C areas") a list of places.
@@ -67,7 +73,7 @@ LIST_NOUNS_BEFORE = frozenset({"villages", "towns", "areas", "neighbourhoods", "
                                "districts", "cities", "axes", "fronts", "suburbs", "camps",
                                "localities", "hamlets", "farms"})
 LIST_NOUNS_AFTER = frozenset({"villages", "towns", "areas", "neighbourhoods", "neighborhoods",
-                              "districts", "suburbs", "camps", "localities"})
+                              "districts", "suburbs", "camps", "localities", "settlements"})
 LIST_LOCATIVES = frozenset({"in", "on", "at"})
 MIN_LOCATIVE_ITEMS = 3  # a list after a bare locative: "in Bosra al-Sham Atman and Hrak"
 # First words of Arabic place names that are never a place alone ("Tal Abyad", "Kafr Batna",
@@ -79,6 +85,17 @@ NAME_HEADS = frozenset({
     "beni", "qalaat", "qalat", "marj", "nahr", "sheikh", "shaykh", "khirbet", "khirbat",
     "mazraat", "nazlet", "nazlat", "hosh", "haret", "harat", "qaryat", "arab", "sayyida",
     "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower"})
+# Compass words: before "of" they say where a place lies ("al-Murayeh South of Euphrates").
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                           "southeast", "southwest", "north-east", "north-west", "south-east",
+                           "south-west"})
+# Last words of organisations' names: a run of capitals that reaches one has run on past
+# the place into a source or an agency ("the village of Tokhar Amnesty International said").
+ORGANISATION_HEADS = frozenset({
+    "international", "observatory", "organization", "organisation", "council", "committee",
+    "agency", "ministry", "watch", "network", "coalition", "association", "institute",
+    "foundation", "commission", "crescent", "nations", "union", "news", "times", "post",
+    "press", "television", "tv", "radio", "monitor", "group"})
 # Second words that qualify the name before them: "Qoraa al-Kabireh", "Samadaniyeh al-Gharbiyeh".
 NAME_QUALIFIERS = ("kabir", "saghir", "zghir", "gharbi", "sharqi", "shamali", "janoubi",
                    "janubi", "fawqa", "fouqa", "tahta", "jadid", "qadim", "wusta", "sharqiy",
@@ -106,10 +123,15 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         admin1, where = _container(doc, end, places, ctx)
         if admin1 is None and where in (None, country):
             admin1 = province
+        known = _listed_spelling(ctx.gazetteer, span.text, admin1, where or country)
+        if known is not None:
+            return Mention(kind="place", text=span.text,
+                           span=ctx.span(span.start_char, span.end_char), value=known,
+                           rule=f"{rule}+gazetteer")
         return Mention(
             kind="place", text=span.text, span=ctx.span(span.start_char, span.end_char),
-            value=PlaceRef(name=span.text, geonameid=None, lat=None, lon=None, admin1=admin1,
-                           country=where or country, precision=UNLISTED),
+            value=PlaceRef(name=_spelled(span.text), geonameid=None, lat=None, lon=None,
+                           admin1=admin1, country=where or country, precision=UNLISTED),
             rule=rule,
         )
 
@@ -139,6 +161,61 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     return out
 
 
+def _listed_spelling(gaz: Gazetteer | None, name: str, admin1: str | None,
+                     country: str | None) -> PlaceRef | None:
+    """The gazetteer place an unlisted name spells, where the text puts it.
+
+    The places annotator looks names up fuzzily only where a locative or a list marks
+    them; a name the text calls a place ("the town of Maaret Alnouman", an item of a list
+    FA-KES stripped of its commas) is looked up here too: as written, with an article
+    glued to its word split off ("Alnouman" is al-Nouman), fuzzily, and with two
+    neighbouring letters swapped ("Sabqa" for Saqba). Only places of the profile's focus
+    countries count, in the country the text puts the name in, never a country or division,
+    and never one in another division than the one the text puts the name in.
+    """
+    if gaz is None:
+        return None
+    keys = [normalise(name)]
+    split = key_of_words([_unglued(w) for w in words(name)])
+    if split != keys[0]:
+        keys.append(split)
+    for key in keys:
+        exact = list(gaz.lookup(key))
+        # a spelling guess goes by the places' own names only: "Petrovsky" (a district of
+        # Donetsk) is no Petrovskyi, an old name of Voznesenskyi
+        fuzzy = [c for c, _ in gaz.fuzzy_candidates(key) if c.primary]
+        swapped = [c for c in gaz.transposed_candidates(key) if c.primary]
+        for found in (exact, fuzzy, swapped):
+            fits = [c.entry.ref for c in found if _fits(gaz, c.entry, admin1, country)]
+            if fits:
+                return fits[0]
+    return None
+
+
+def _spelled(name: str) -> str:
+    """The name as written, with a glued article set off: "Khan Alsibil" -> "Khan al-Sibil",
+    the way other outlets (and the gazetteer's keys) spell it."""
+    return GLUED_ARTICLE.sub(lambda m: f"{m[1].lower()}-{m[2].upper()}{m[3]}", name)
+
+
+def _unglued(word: str) -> str:
+    """A word without the article an outlet glued to it: "alnouman" -> "nouman"."""
+    if len(word) >= GLUED_MIN and word[:2] in ("al", "el") and word[2] not in "aeiouy":
+        return word[2:]
+    return word
+
+
+def _fits(gaz: Gazetteer, entry: Entry, admin1: str | None, country: str | None) -> bool:
+    ref = entry.ref
+    if ref.precision not in ("town", "neighbourhood", "admin2"):
+        return False
+    if entry.country_code not in gaz.focus:
+        return False
+    if country is None or ref.country != country:
+        return False  # the text must put the name in a country: "Tokhar" is no Sudanese Tokar
+    return admin1 is None or ref.admin1 == admin1
+
+
 def _listed_runs(doc: Doc, places: list[Mention], ctx: DocContext
                  ) -> dict[tuple[int, int], PlaceRef]:
     """Token ranges of the listed places, with the place each names."""
@@ -158,6 +235,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         j, words = i + 1, int(_capitalised(doc[i]))
         while j < n:
             if _capitalised(doc[j]) and words < MAX_NAME_TOKENS:
+                if words and _name_ends_before(doc, j):
+                    break
                 words += 1
             elif not (_particle(doc, j) or (
                     doc[j].text in GLUE and j + 1 < n and _capitalised(doc[j + 1]))):
@@ -165,10 +244,39 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             j += 1
         while j > i and not _capitalised(doc[j - 1]):
             j -= 1
+        j = _before_organisation(doc, i, j)
         if j > i:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
+
+
+def _name_ends_before(doc: Doc, j: int) -> bool:
+    """Does a name end before the capitalised word ``j``, which a space sets apart?
+
+    "al-Murayeh South of Euphrates River": a compass word before "of" says where a place
+    lies and opens no name; "Qoraa al-Kabireh Qoraa al-Saghireh": a qualifier ("the
+    Big", "the Western") closes the name it qualifies.
+    """
+    if doc[j].lower_ in COMPASS_WORDS and j + 1 < len(doc) and doc[j + 1].lower_ == "of":
+        return True
+    last = doc[j - 1]
+    return (_capitalised(last) and (j < 2 or doc[j - 2].text in GLUE or _particle(doc, j - 2))
+            and words(last.text)[0].startswith(NAME_QUALIFIERS))
+
+
+def _before_organisation(doc: Doc, i: int, j: int) -> int:
+    """Where a run ends when it runs on into an organisation's name: "the village of
+    Tokhar Amnesty International said" names Tokhar. The place is the run's first word
+    (with its glued and article-led parts); a run that opens with the organisation's
+    head word is left to the caller's other tests."""
+    if not any(doc[k].lower_ in ORGANISATION_HEADS for k in range(i + 1, j)):
+        return j
+    k = i + 1
+    while k < j and not (_capitalised(doc[k]) and doc[k - 1].text not in GLUE
+                         and not _particle(doc, k - 1)):
+        k += 1
+    return k
 
 
 def _particle(doc: Doc, i: int) -> bool:
@@ -199,7 +307,12 @@ def _capitalised(t: Token) -> bool:
 
 
 def _place_context(doc: Doc, start: int, end: int) -> str:
-    """Why the run is a place ("noun-of", "noun-after", "locative"), or ''."""
+    """Why the run is a place ("noun-of", "noun-after", "locative"), or ''.
+
+    An acronym alone names no place ("5 IDP camps", "the UN base").
+    """
+    if end - start == 1 and doc[start].is_upper and len(doc[start]) > 1:
+        return ""
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return "noun-after"
     k = start - 1
@@ -234,20 +347,46 @@ def _container(doc: Doc, end: int, places: list[Mention], ctx: DocContext
         if m.span.start < near:
             admin1 = ref.admin1 if ref.precision != "country" else None
             return admin1, ref.country
-        if ref.precision == "admin1" and ref.admin1:
+        if ref.admin1 and ref.precision != "country" and (
+                ref.precision == "admin1" or _after_in(doc, m, ctx)):
             return ref.admin1, ref.country
     return _province_before(doc, end, sent, places, ctx)
 
 
+def _after_in(doc: Doc, m: Mention, ctx: DocContext) -> bool:
+    """Is the place mention ``m`` introduced by "in" or "in the" ("... and Ayash village in
+    the Deir Ezzor city")?"""
+    first = next((t for t in doc if ctx.span(t.idx, t.idx + len(t)).start >= m.span.start),
+                 None)
+    if first is None:
+        return False
+    k = first.i - 1 - (first.i > 1 and doc[first.i - 1].lower_ == "the")
+    return k >= 0 and doc[k].lower_ == "in"
+
+
 def _province_before(doc: Doc, end: int, sent: Span, places: list[Mention], ctx: DocContext
                      ) -> tuple[str | None, str | None]:
-    """admin1 and country of the last province named before the name in its sentence."""
-    lo = ctx.span(sent[0].idx, sent[0].idx).start
+    """admin1 and country of the last province named before the name in its sentence, else
+    of the last listed place below a country named before it in its sentence or the two
+    before ("the areas of al-Midan in Aleppo city ... shelled Bab al-Faraj neighborhood";
+    "... in Aleppo city. Later a rocket hit al-Jamiliyeh neighborhood in the city")."""
     hi = ctx.span(doc[end - 1].idx, doc[end - 1].idx).start
-    before = [m.value for m in sorted(places, key=lambda m: m.span.start)
-              if lo <= m.span.start < hi and isinstance(m.value, PlaceRef)
-              and m.value.precision == "admin1" and m.value.admin1]
-    return (before[-1].admin1, before[-1].country) if before else (None, None)
+    lo = ctx.span(sent[0].idx, sent[0].idx).start
+    ordered = [m for m in sorted(places, key=lambda m: m.span.start)
+               if m.span.start < hi and isinstance(m.value, PlaceRef) and m.value.admin1
+               and m.value.precision != "country"]
+    provinces = [m.value for m in ordered if lo <= m.span.start
+                 and m.value.precision == "admin1"]
+    if provinces:
+        return provinces[-1].admin1, provinces[-1].country
+    start = sent.start
+    for _ in range(PREVIOUS_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    lo = ctx.span(doc[start].idx, doc[start].idx).start
+    nearby = [m.value for m in ordered if lo <= m.span.start]
+    return (nearby[-1].admin1, nearby[-1].country) if nearby else (None, None)
 
 
 def _document_admin1(places: list[Mention], country: str | None) -> str | None:
@@ -288,7 +427,7 @@ def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: Do
             i += 1
             continue
         start = i + 1 + (i + 1 < n and doc[i + 1].lower_ == "the" and doc[i].lower_ == "of")
-        found = _list_items(doc, start, units, gaz)
+        found = _list_items(doc, start, units, gaz, open_end=doc[i].lower_ == "of")
         if found is None:
             i += 1
             continue
@@ -315,10 +454,14 @@ def _list_opening(doc: Doc, i: int) -> bool:
     return tok.lower_ in LIST_LOCATIVES
 
 
-def _list_items(doc: Doc, start: int, units: dict[int, int], gaz: object
-                ) -> tuple[list[tuple[int, int]], int] | None:
+def _list_items(doc: Doc, start: int, units: dict[int, int], gaz: object,
+                open_end: bool = False) -> tuple[list[tuple[int, int]], int] | None:
     """The names of a list from ``start`` and where it ends, or None where the parts there
-    are no list of two or more names that closes with "and"/"or" and a name."""
+    are no list of two or more names that closes with "and"/"or" and a name.
+
+    ``open_end``: after "villages of" the list may also close with "and" and a phrase
+    ("the villages of Qoraa al-Kabireh Qoraa al-Saghireh Owsah Jeli and the Western side
+    of Um Adseh")."""
     parts: list[tuple[int, int]] = []  # one word of a name: "Kadin", "al-Mugheiriyeh"
     seps: list[str | None] = []  # the joiner before each word: None, ",", "and" or "or"
     i, n, sep = start, len(doc), None
@@ -345,6 +488,7 @@ def _list_items(doc: Doc, start: int, units: dict[int, int], gaz: object
         parts.append((i, j))
         seps.append(sep)
         i, sep = j, None
+    dangling = open_end and sep in ("and", "or")  # the list broke off after "and"
     names: list[tuple[int, int]] = []
     last_sep = None  # the joiner before the last name
     for (a, b), sep in zip(parts, seps, strict=True):
@@ -353,7 +497,7 @@ def _list_items(doc: Doc, start: int, units: dict[int, int], gaz: object
         else:
             names.append((a, b))
             last_sep = sep
-    if len(names) < 2 or last_sep not in ("and", "or"):
+    if len(names) < 2 or (last_sep not in ("and", "or") and not dangling):
         return None
     return names, parts[-1][1]
 
