@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from palmyra.extract.events.model import classifier_text
 from palmyra.train.event_examples import (
     RECALL_TRAINING,
     Example,
@@ -104,7 +105,7 @@ def cross_validate(gold_root: Path, parser, *, k: int = 5, seed: int = 13,
         test_reports = [e for e in recall_examples(gold_root, names=names) if e.source in held]
         nlp = fit([*articles, *train_reports], seed)
         pooled_cls += list(zip(test_reports, [dict(d.cats) for d in nlp.pipe(
-            [e.text for e in test_reports])], strict=True))
+            [classifier_text(e.text) for e in test_reports])], strict=True))
         if settings:
             with tempfile.TemporaryDirectory() as tmp:
                 nlp.to_disk(tmp)

@@ -25,6 +25,7 @@ import spacy
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, minibatch
 
+from palmyra.extract.events.model import classifier_text
 from palmyra.model import SUB_EVENT_TYPES
 from palmyra.train.event_examples import RECALL_TRAINING, Example
 
@@ -76,7 +77,8 @@ def train(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS,
     """A fitted pipeline; the same examples and seed give the same weights."""
     fix_random_seed(seed)
     nlp = build(architecture)
-    data = [SpacyExample.from_dict(nlp.make_doc(e.text), {"cats": target(e)}) for e in examples]
+    data = [SpacyExample.from_dict(nlp.make_doc(classifier_text(e.text)), {"cats": target(e)})
+            for e in examples]
     optimizer = nlp.initialize(lambda: data)
     rng = random.Random(seed)
     for _ in range(epochs):
