@@ -32,6 +32,8 @@ SETTINGS = {
     "+ retype 0.9": {"model_retype": 0.9},
     "+ retype 0.97 (shipped)": {},
     "+ retype 0.97 + reject 0.95": {"model_reject": 0.95},
+    "shipped, propose 0.7": {"model_propose": 0.7},
+    "shipped, veto 0.98": {"model_veto": 0.98},
 }
 
 
