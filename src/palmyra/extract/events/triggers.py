@@ -161,6 +161,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
                    for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
     if "place_subject" in entry.flags:
         return _ground_subject(head, index, lex)
+    if "weapon_subject" in entry.flags:
+        return _weapon_subject(head, lex)
     if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
         return True
     targets = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
@@ -202,6 +204,21 @@ def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:
                 return True
             if t.lower_ in ("that", "which") and head.dep_ == "relcl":
                 return True
+    return False
+
+
+def _weapon_subject(head: Token, lex: Lexicon) -> bool:
+    """For ``weapon_subject`` triggers, whether what did it is an aircraft or a launched
+    weapon ("warplanes hit rebel positions", "positions were hit by shells"): a common verb
+    such as "hit" tells an attack only then (cars, storms and prices hit things too)."""
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [_pobj(c) for c in head.children if c.dep_ == "agent"]
+    for doer in doers:
+        if doer is None:
+            continue
+        # the doer's head noun itself: "an air strike hit ..." is told by its own noun
+        if any(lex.cue(t, "air") or lex.cue(t, "artillery") for t in [doer, *doer.conjuncts]):
+            return True
     return False
 
 
