@@ -211,7 +211,9 @@ def test_a_country_owning_weapons_or_a_president_is_not_the_place_of_a_deal():
     text = ("A deal to destroy Syrias chemical arsenal was reached on Saturday after U.S. "
             "President Barack Obama sought approval for air strikes to punish Syrias "
             "government over a gas attack the United States says killed hundreds of people.")
-    assert _placed(text, "Agreement") == [(None, None)]
+    # the deal's trigger is a weak one the sentence model may veto; where it stays, it is
+    # unplaced (the gas attack's line tests the rule whatever the model says)
+    assert all(placed == (None, None) for placed in _placed(text, "Agreement"))
     assert _placed(text, "Chemical weapon") == [(None, None)]
 
 

@@ -451,9 +451,18 @@ def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str |
     """
     if hit.is_verb or counted_or_dated:
         return True
-    if anchor.i != hit.token.i and (tense(anchor) == "past" or _serves_trigger(anchor, triggers)):
+    if anchor.i != hit.token.i and (tense(anchor) == "past" or _serves_trigger(anchor, triggers)
+                                    or _going_on(anchor, hit.token)):
         return True
     return "completive" in hit.entry.flags and place_rule == "clause"
+
+
+def _going_on(verb: Token, noun: Token) -> bool:
+    """"Clashes are continuing", "fighting is raging": the event noun is the subject of a
+    present progressive, one occurrence going on as the report is written (as "the SDF is
+    now fighting" is for a verb)."""
+    return (noun.dep_ == "nsubj" and noun.head.i == verb.i and verb.tag_ == "VBG"
+            and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries(verb)))
 
 
 def _narrated(hit: Hit, verb: Token, clause: list[Token], index: DocIndex) -> bool:

@@ -137,8 +137,12 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
         return True
     # the sentence model, where it runs, may know an agreement between sides the profile does
     # not name ("the Houthis" read with another war's profile)
-    if family == "agreement" and scores.get(AGREEMENT, 0.0) < AGREEMENT_SURE and not _between_sides(
-            sent, [actors.actor1, actors.actor2, *named], lex):
+    if family == "agreement" and not _between_sides(sent, [actors.actor1, actors.actor2, *named],
+                                                    lex) and (
+            scores.get(AGREEMENT, 0.0) < AGREEMENT_SURE
+            # a deal on a commodity (power, gas, a pipeline) is business, however sure the
+            # model is of an agreement
+            or any(lex.cue(t, "commodity") for t in sent)):
         return True
     # the model's proposal in a sentence whose verb tells an accident ("an army truck skidded
     # off the road, injuring six soldiers, police said"): whoever's vehicle it was
