@@ -36,21 +36,20 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
-import json
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from palmyra.api import analyze
-from palmyra.evaluate.api import gold_articles
 from palmyra.evaluate.dates import interval, overlaps
 from palmyra.evaluate.gold import load_gold
 from palmyra.evaluate.match import match, scored_predictions
 from palmyra.evaluate.places import place_similarity
-from palmyra.present.export import document_records
-from palmyra.store import queries
-from palmyra.store.db import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gold_causes import analysed, report_rows  # noqa: E402
+from gold_causes import overlaps as _overlaps  # noqa: E402
 
 BACKGROUND_DAYS = 31
 
@@ -62,10 +61,6 @@ def _span(text: str, evidence: str | None) -> tuple[int, int] | None:
     if at < 0:
         return None
     return at, at + len(evidence)
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -133,15 +128,7 @@ def causes(folder: Path, store: Path, tally: dict[str, int] | None = None
            ) -> list[dict[str, Any]]:
     """One row per false alarm; ``tally`` gets the events' tp, fp and fn."""
     golds = {g["doc"]: g for g in load_gold(folder)}
-    if not store.exists():
-        articles, outlets = gold_articles(folder)
-        analyze(articles, store, outlet_by_source=outlets)
-    with Store(store, read_only=True) as st:
-        texts = {}
-        for doc_id in queries.document_ids(st):
-            d = queries.load_document(st, doc_id)
-            texts[d.sources[0].name if d.sources else doc_id] = d.text
-        records = {r["doc"]: r for r in document_records(st)}
+    docs, records = analysed(folder, store)
     out = []
     for name, gold in golds.items():
         rec = records.get(name)
@@ -155,7 +142,7 @@ def causes(folder: Path, store: Path, tally: dict[str, int] | None = None
             tally["fp"] = tally.get("fp", 0) + len(preds) - len(pairs)
             tally["fn"] = tally.get("fn", 0) + len(gold["events"]) - len(pairs)
         taken = set(matched.values())
-        text = texts[name]
+        text = docs[name].text
         for i, p in enumerate(preds):
             if i in taken:
                 continue
@@ -191,13 +178,7 @@ def main() -> int:
     p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     f1 = 2 * p * r / max(p + r, 1e-9)
     print(f"events tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r:.3f} F1 {f1:.3f}")
-    if args.list is not None:
-        for m in out:
-            if not args.list or m["cause"] in args.list:
-                print(f"\n[{m['cause']}] {m['doc']} {m['sub_event_type']} @ {m['location']}"
-                      f" {m['date']} | {m['why']}\n   {m['evidence']}")
-    if args.json:
-        Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False))
+    report_rows(out, args.list, args.json)
     return 0
 
 

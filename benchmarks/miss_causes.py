@@ -23,20 +23,20 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from palmyra.api import analyze, trace_events
-from palmyra.evaluate.api import gold_articles
+from palmyra.api import trace_events
 from palmyra.evaluate.gold import load_gold
 from palmyra.evaluate.match import match, scored_predictions
 from palmyra.evaluate.places import place_similarity
-from palmyra.present.export import document_records
-from palmyra.store import queries
-from palmyra.store.db import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gold_causes import analysed, report_rows  # noqa: E402
+from gold_causes import overlaps as _overlaps  # noqa: E402
 
 IRREALIS = {"planned", "hypothetical", "denied"}
 
@@ -50,10 +50,6 @@ def _span(text: str, evidence: str | None) -> tuple[int, int] | None:
         if at < 0:
             return None
     return at, at + len(evidence)
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def classify(gold: dict[str, Any], rec: dict[str, Any], rows: list[dict[str, Any]],
@@ -103,16 +99,8 @@ def main() -> int:
     golds = {g["doc"]: g for g in load_gold(folder)}
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(args.store) if args.store else Path(tmp) / "s.duckdb"
-        if not store.exists():
-            articles, outlets = gold_articles(folder)
-            analyze(articles, store, outlet_by_source=outlets)
+        docs, records = analysed(folder, store)
         out = []
-        with Store(store, read_only=True) as st:
-            docs = {}
-            for doc_id in queries.document_ids(st):
-                d = queries.load_document(st, doc_id)
-                docs[d.sources[0].name if d.sources else doc_id] = d
-            records = {r["doc"]: r for r in document_records(st)}
         for name, gold in golds.items():
             rec = records.get(name)
             if rec is None:
@@ -135,13 +123,7 @@ def main() -> int:
     for cause, n in counts.most_common():
         print(f"{cause:16} {n}")
     print(f"{'total':16} {len(out)}")
-    if args.list is not None:
-        for m in out:
-            if not args.list or m["cause"] in args.list:
-                print(f"\n[{m['cause']}] {m['doc']} {m['sub_event_type']} @ {m['location']}"
-                      f" | {m['why']}\n   {m['evidence']}")
-    if args.json:
-        Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False))
+    report_rows(out, args.list, args.json)
     return 0
 
 
