@@ -54,7 +54,7 @@ NOT_ACTORS_FILE = "not_actors.tsv"
 TRIGGERS_FILE = "event_triggers.tsv"
 NOUN_CLASSES = ("police", "civilians", "unidentified", "state_forces")
 CLASSES = frozenset({*NOUN_CLASSES, "armed_after", "armed_name"})
-NOT_ACTOR_CATEGORIES = frozenset({"outlet", "furniture", "time_zone", "weapon"})
+NOT_ACTOR_CATEGORIES = frozenset({"outlet", "furniture", "time_zone", "weapon", "facility"})
 # Trigger families whose subject acts violently (event_triggers.tsv): its subject is armed.
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _NOT_AGENT_FLAGS = frozenset({"loser_subject", "place_subject"})
@@ -116,8 +116,9 @@ def _attack_verbs() -> frozenset[str]:
 
 
 def not_actor_reason(text: str, outlet_names: Iterable[str] = ()) -> str | None:
-    """Why a name is no actor (an outlet, furniture, a time zone, a weapon, a fragment), or
-    ``None`` when it may be one. ``outlet_names`` are compared case-insensitively."""
+    """Why a name is no actor (an outlet, furniture, a time zone, a weapon, a building, a
+    fragment), or ``None`` when it may be one. ``outlet_names`` are compared
+    case-insensitively."""
     if any(c in _BRACKETS for c in text) or "http" in text.lower() or "www." in text.lower():
         return "fragment"
     if any(dash in text for dash in (" - ", " \u2013 ", " \u2014 ")):
