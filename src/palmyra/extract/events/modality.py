@@ -211,7 +211,22 @@ _LAND_GRAINS = frozenset({"country", "region", "admin1"})
 
 
 def _denied(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
-    return any(is_verb(t) and any(c.dep_ == "neg" for c in t.children) for t in chain)
+    return (any(is_verb(t) and any(c.dep_ == "neg" for c in t.children) for t in chain)
+            or _negated_noun(hit.token))
+
+
+# "no agreement was reached", "ended without a deal", "there were no clashes": the noun
+# itself says the event did not happen
+_NO_DETS = frozenset({"no"})
+_WITHOUT_PREPS = frozenset({"without"})
+
+
+def _negated_noun(token: Token) -> bool:
+    """A trigger noun whose determiner is "no" or that a "without" phrase holds."""
+    if is_verb(token):
+        return False
+    return (any(c.dep_ in ("det", "neg") and c.lower_ in _NO_DETS for c in token.children)
+            or (token.dep_ == "pobj" and token.head.lower_ in _WITHOUT_PREPS))
 
 
 def _hypothetical(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
