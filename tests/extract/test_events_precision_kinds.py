@@ -108,3 +108,38 @@ def test_a_crowd_protest_stays(syria):
 ])
 def test_a_negated_noun_tells_no_event(syria, text):
     assert not {"Agreement", "Armed clash"} & _types(syria, text)
+
+
+# Kind: a gerund that says what a group is about ("focused on fighting", "committed to
+# fighting") tells no fight; a fight told after a verb ("killed after fighting") is one.
+@pytest.mark.parametrize("text", [
+    "The rebel groups that are most focused on fighting Mr Assad hold only the northern"
+    " province of Idlib and a few pockets in the provinces of Aleppo and Homs.",
+    "The Kurdish militia is committed to fighting the Islamic State in Raqqa and Hasakah.",
+])
+def test_what_a_group_is_about_is_no_fight(syria, text):
+    assert "Armed clash" not in _types(syria, text)
+
+
+# Kind: an aircraft with a crew downed, told in a relative clause ("a helicopter which was
+# downed east of Palmyra") is a clash with its crew's force, as when told in a main clause;
+# a drone stays disrupted weapons use.
+def test_a_crewed_aircraft_downed_in_a_relative_clause_is_a_clash(syria):
+    text = ("Two Russian pilots were flying a Syrian Mi-25 helicopter which was downed east of"
+            " Palmyra on Tuesday, the ministry said. A Russian drone was shot down near Latakia"
+            " on Wednesday.")
+    events = _events(syria, text)
+    assert ("Armed clash", "Palmyra") in events
+    assert ("Disrupted weapons use", "Latakia") in events
+
+
+# Kind: a bombardment whose start is told at no town and on no day is the start of a
+# campaign (GUIDE: Russia's air campaign starting is a Change to group/activity, with no
+# place); one launched at a town on a day is an air strike (train, twice).
+def test_a_campaigns_start_is_a_change_of_activity(syria):
+    text = ("Syrian troops advanced near Aleppo on Wednesday.\n\nRussia began air strikes last"
+            " September in support of Assad, helping the regime to regain some territory.\n\n"
+            "The US-led coalition launched air strikes on Raqqa on Monday, killing 12 people.")
+    events = _events(syria, text)
+    assert ("Change to group/activity", None) in events
+    assert ("Air/drone strike", "Raqqa") in events

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.merge import AIR, IED, REMOTE, SHELLING, Candidate
+from palmyra.extract.events.merge import (
+    AIR,
+    IED,
+    OWN_PLACE_RULES,
+    REMOTE,
+    SHELLING,
+    Candidate,
+)
 from palmyra.extract.events.syntax import own_phrase
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef
@@ -51,7 +58,9 @@ def event_type(
     in the clause outside the doer's phrase (``rest:CLASS``: "militants destroyed masts" is
     no fight with militants).
     """
-    victims = list(victims)
+    # "a helicopter which was downed": a relative pronoun stands for the noun it follows
+    victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
+               for v in victims]
     means = _other_means(hit.token)
     cues = {c for c in TYPING_CUES if any(
         lex.cue(t, c) for t in clause if t.i != hit.token.i and not _commodity(t, c, lex)
@@ -222,6 +231,33 @@ def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
                 and near and frame is not None and frame.sub_event_type == AIR):
             cand.sub_event_type = AIR
         last[cand.paragraph] = cand
+
+
+# Places no bombardment is told at: a campaign's theatre ("began air strikes in Syria").
+_THEATRES = frozenset({"country", "region", "admin1"})
+_CAMPAIGN_FAMILIES = frozenset({"air", "strike", "bombard"})
+CAMPAIGN = ("Strategic developments", "Change to group/activity")
+
+
+def campaign_starts(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None:
+    """A bombardment whose start is told, at no town and on no day ("Russia began air
+    strikes last September", "launched air strikes in support of the regime in September"),
+    is the start of a campaign (GUIDE: Russia's air campaign starting is a Change to
+    group/activity), not one air strike; "launched air strikes on Raqqa on Monday" is one. A
+    place the clause does not name (a dateline's, the paragraph's) is not the strikes'."""
+    for cand in candidates:
+        if (cand.family not in _CAMPAIGN_FAMILIES or cand.event_type != REMOTE
+                or not 0 <= cand.position < len(doc)):
+            continue
+        if (cand.place is not None and cand.place.precision not in _THEATRES
+                and cand.place_rule in OWN_PLACE_RULES):  # not a dateline's or a paragraph's
+            continue
+        if cand.date is not None and cand.date.precision == "day":
+            continue
+        if any(lex.cue(v, "launch_verb") for v in _governors(doc[cand.position])):
+            cand.event_type, cand.sub_event_type = CAMPAIGN
+            if cand.place_rule not in OWN_PLACE_RULES:  # the campaign is told at no place
+                cand.place = cand.place_text = cand.place_rule = cand.geo_precision = None
 
 
 def _bare_harm(doc: Doc, cand: Candidate) -> bool:
