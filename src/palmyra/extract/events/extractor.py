@@ -77,7 +77,12 @@ from palmyra.extract.events.syntax import (
     trim,
 )
 from palmyra.extract.events.triggers import Hit, find_triggers
-from palmyra.extract.events.typing import DEFAULT_STATE_KINDS, event_type, frame_bombings
+from palmyra.extract.events.typing import (
+    DEFAULT_STATE_KINDS,
+    campaign_starts,
+    event_type,
+    frame_bombings,
+)
 from palmyra.model import DateValue, Event, NumberValue
 
 NAME = "palmyra.events.v1"
@@ -118,6 +123,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
                              settings=settings)
             candidates = _read(doc, reader)
     frame_bombings(candidates, doc)
+    campaign_starts(candidates, doc, lex)
     events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
     events = _fill_unnamed(events, candidates, reader.unnamed)
     events = fill_air_side(events, candidates, index)

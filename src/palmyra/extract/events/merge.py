@@ -55,6 +55,12 @@ from palmyra.model import (
 )
 
 EXPORTED = frozenset({"asserted", "attributed"})
+# Sub-types and the event type the merging and typing stages name (one home for both).
+REMOTE = "Explosions/Remote violence"
+AIR = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+IED = "Remote explosive/landmine/IED"
+SUICIDE = "Suicide bomb"
 _TOLL_FAMILIES = frozenset({"kill"})
 # place rules that read the place from the telling's own words, not the sentence's or the
 # narrative's last
@@ -139,7 +145,7 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
         if group is None and cand.definite:
             group = next((g for g in reversed(groups) if _known(cand, g)), None)
             if group is not None and _the_blast(cand, group[0]):
-                cand.event_type, cand.sub_event_type = group[0].event_type, _SUICIDE
+                cand.event_type, cand.sub_event_type = group[0].event_type, SUICIDE
         if group is None and cand.place is None and _bare_toll(cand):
             _lend_counts(cand, groups, fragment_window)
             continue
@@ -298,8 +304,6 @@ def _known(cand: Candidate, group: list[Candidate]) -> bool:
             and actors_agree(first, cand))
 
 
-_IED = "Remote explosive/landmine/IED"
-_SUICIDE = "Suicide bomb"
 
 
 def _the_blast(cand: Candidate, first: Candidate) -> bool:
@@ -307,8 +311,8 @@ def _the_blast(cand: Candidate, first: Candidate) -> bool:
     weapon of its own (it keeps the family's default, a planted bomb), so after a suicide
     bombing it names that bombing ("a suicide bomber blew himself up inside a hall" ...
     "who was wounded in the head in the blast")."""
-    return (cand.family == "explosive" and cand.sub_event_type == _IED
-            and first.sub_event_type == _SUICIDE)
+    return (cand.family == "explosive" and cand.sub_event_type == IED
+            and first.sub_event_type == SUICIDE)
 
 
 def _dates_agree(group: list[Candidate], cand: Candidate) -> bool:

@@ -136,9 +136,22 @@ def _descriptor(token: Token) -> bool:
     unless its own words date it ("rebels fighting the army in Aleppo on Sunday"). Only
     "fighting": a gerund the parse hangs on a noun ("in ISIS shelling on the town", "for the
     first time seizing villages") is often the event itself."""
-    return (token.lemma_ == "fight" and token.tag_ == "VBG" and token.dep_ == "acl"
-            and token.head.pos_ in ("NOUN", "PROPN")
-            and not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree))
+    if token.lemma_ != "fight" or token.tag_ != "VBG" or any(
+            t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+        return False
+    if token.dep_ == "acl":
+        return token.head.pos_ in ("NOUN", "PROPN")
+    # what someone is about: "groups most focused on fighting Mr Assad", "committed to
+    # fighting the regime", "their role in fighting IS" ("killed after fighting" is told)
+    if token.dep_ != "pcomp" or token.head.dep_ != "prep":
+        return False
+    prep, owner = token.head, token.head.head
+    return owner.pos_ in ("ADJ", "NOUN") or (  # "is committed to", "are bent on" (stative)
+        owner.tag_ == "VBN" and prep.lower_ in _STANCE_PREPS
+        and any(c.dep_ == "auxpass" for c in owner.children))
+
+
+_STANCE_PREPS = frozenset({"to", "on"})
 
 
 def _perfect(verb: Token) -> bool:
@@ -211,7 +224,22 @@ _LAND_GRAINS = frozenset({"country", "region", "admin1"})
 
 
 def _denied(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:
-    return any(is_verb(t) and any(c.dep_ == "neg" for c in t.children) for t in chain)
+    return (any(is_verb(t) and any(c.dep_ == "neg" for c in t.children) for t in chain)
+            or _negated_noun(hit.token))
+
+
+# "no agreement was reached", "ended without a deal", "there were no clashes": the noun
+# itself says the event did not happen
+_NO_DETS = frozenset({"no"})
+_WITHOUT_PREPS = frozenset({"without"})
+
+
+def _negated_noun(token: Token) -> bool:
+    """A trigger noun whose determiner is "no" or that a "without" phrase holds."""
+    if is_verb(token):
+        return False
+    return (any(c.dep_ in ("det", "neg") and c.lower_ in _NO_DETS for c in token.children)
+            or (token.dep_ == "pobj" and token.head.lower_ in _WITHOUT_PREPS))
 
 
 def _hypothetical(chain: list[Token], hit: Hit, lex: Lexicon) -> bool:

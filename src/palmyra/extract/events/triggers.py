@@ -138,6 +138,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
     for ``claim`` and ``crowd`` ones, whether the sentence tells a protest's demand or crowd;
     for ``agent`` ones, whether the trigger's own phrase names a chemical ("dropped canisters
     of chlorine") in a sentence naming no crowd (tear gas on protesters is riot control)."""
+    if entry.family == _PROTEST and _lone_protest(head, lex):
+        return False
     if "no_object" in entry.flags and any(c.dep_ == "dobj" for c in head.children):
         return False  # "demonstrated insistence on pursuing the policy": showed, no protest
     if "claim" in entry.flags and not any(lex.cue(t, "protest_claim") for t in head.sent):
@@ -184,6 +186,30 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
                     lex.cue(t, "territory") or lex.cue(t, "base_noun"))):
                 return True
     return False
+
+
+_PROTEST = "protest"
+_ONE_SPEAKER_TAGS = frozenset({"NN", "NNP", "PRP"})
+# verbs of a diplomatic protest: "lodged a protest", "voiced its protest"
+_NOTE_VERBS = frozenset({"lodge", "file", "submit", "send", "deliver", "register", "voice",
+                         "express"})
+
+
+def _lone_protest(head: Token, lex: Lexicon) -> bool:
+    """A protest one speaker makes: "the ambassador protested against the sanctions",
+    "Russia protested", "the ministry lodged a protest" is a diplomatic note or a
+    remark, not a demonstration (ACLED codes a protest by a crowd). A crowd word
+    ("crowd", "students") or a plural or counted subject is a demonstration."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.dep_ == "dobj" and head.head.lemma_.lower() in _NOTE_VERBS
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if head.dep_ == "conj" and not subjects:  # "met and protested"
+        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.tag_ in _ONE_SPEAKER_TAGS and not s.conjuncts and not lex.cue(s, "crowd")
+        and not any(c.like_num or c.tag_ == "CD" for c in s.children)
+        and s.lower_ not in ("they", "we")
+        for s in subjects)
 
 
 def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.merge import Candidate
+from palmyra.extract.events.merge import (
+    AIR,
+    IED,
+    OWN_PLACE_RULES,
+    REMOTE,
+    SHELLING,
+    Candidate,
+)
 from palmyra.extract.events.syntax import own_phrase
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef
@@ -51,7 +58,9 @@ def event_type(
     in the clause outside the doer's phrase (``rest:CLASS``: "militants destroyed masts" is
     no fight with militants).
     """
-    victims = list(victims)
+    # "a helicopter which was downed": a relative pronoun stands for the noun it follows
+    victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
+               for v in victims]
     means = _other_means(hit.token)
     cues = {c for c in TYPING_CUES if any(
         lex.cue(t, c) for t in clause if t.i != hit.token.i and not _commodity(t, c, lex)
@@ -115,8 +124,19 @@ def _hit_people(trigger: Token) -> list[Token]:
     ("shot dead three shepherds grazing their sheep")."""
     out = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AT
            for p in c.children if p.dep_ == "pobj"]
+    out += _shared_objects(trigger)
     return out + [s for c in trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")
                   for s in c.children if s.dep_ == "nsubj" and trigger.i < s.i < c.i]
+
+
+def _shared_objects(trigger: Token) -> list[Token]:
+    """The object a verb trigger shares with the verb coordinated after it: "killed and
+    crucified five civilians", "abducted and executed two shepherds" (the parse hangs the
+    object on the last verb only)."""
+    if trigger.pos_ != "VERB" or any(c.dep_ == "dobj" for c in trigger.children):
+        return []
+    return [o for v in trigger.conjuncts if v.pos_ == "VERB" and v.i > trigger.i
+            for o in v.children if o.dep_ == "dobj"]
 
 
 def _governors(trigger: Token) -> list[Token]:
@@ -134,6 +154,9 @@ def _governors(trigger: Token) -> list[Token]:
     return [verb, *verb.conjuncts]
 
 
+_RELATIVE = frozenset({"WDT", "WP"})  # "that", "which", "who"
+
+
 def _doers(trigger: Token) -> list[Token]:
     """The phrase of whoever does what a verb trigger tells: its subject, the agent of a
     passive ("beaten by a crowd"), or the subject of the verb it is coordinated with
@@ -147,9 +170,9 @@ def _doers(trigger: Token) -> list[Token]:
         subjects = [c for c in t.children if c.dep_ == "nsubj"]
         subjects += [p for c in t.children if c.dep_ == "agent"
                      for p in c.children if p.dep_ == "pobj"]
-        if subjects:
+        if subjects and not (t.dep_ == "relcl" and all(s.tag_ in _RELATIVE for s in subjects)):
             return [w for s in subjects for w in s.subtree]
-        if t.dep_ == "relcl":
+        if t.dep_ == "relcl":  # "air strikes that targeted two villages": the strikes do it
             return [t.head, *(c for c in t.head.children if c.dep_ in ("amod", "compound"))]
         if t.dep_ not in ("conj", "xcomp", "advcl") or t.head.i == t.i:
             break
@@ -173,27 +196,77 @@ def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
 
 # How far back (in sentences) an air strike frames a bombing told without a doer.
 FRAME_WINDOW = 2
-_AIR = "Air/drone strike"
-_IED = "Remote explosive/landmine/IED"
-_REMOTE = "Explosions/Remote violence"
+# The means a paragraph's frame lends to a killing or attack told with no weapon and no doer.
+_FRAMES = frozenset({AIR, SHELLING})
+# Generic words of harm that name no means ("were killed", "targeted", "the attack"): not
+# "shot", "opened fire" or "assault", which name how.
+_GENERIC_HARM = frozenset({"kill", "attack", "target"})
+_BATTLE_TYPES = frozenset({"Armed clash", "Attack"})
 
 
 def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
-    """Type a bombing told with no weapon and no doer by the paragraph's frame (GUIDE: "hit"
-    with no weapon is typed by the article's frame): "the US-led coalition bombed Hanida"
-    or "the bombing took place in al-Msheirfeh" right after an air strike is told is that
-    air campaign's, not a planted bomb. Only the verb "bomb" and a bare "bombing" are read
-    so; a bomb that "exploded" or a "car bombing" keeps its own kind."""
+    """Type a bombing, killing or attack told with no weapon and no doer by the paragraph's
+    frame (GUIDE: "targeted", "hit" with no weapon is typed by the article's frame): "the
+    US-led coalition bombed Hanida" or "the bombing took place in al-Msheirfeh" right after
+    an air strike is told is that air campaign's, not a planted bomb; "Nine civilians were
+    killed in the Bustan al-Qasr neighbourhood" or "a deadly attack on an aid convoy took
+    place" right after air strikes or shelling are told is that bombardment at one more place,
+    not a clash. Only the verb "bomb" and a bare "bombing" are read so; a bomb that "exploded"
+    or a "car bombing" keeps its own kind, and so do "shot", "opened fire" and a killing whose
+    doer is named."""
     last: dict[int, Candidate] = {}  # paragraph -> its last remote-violence telling
     for cand in candidates:
-        if cand.region != "body" or cand.event_type != _REMOTE:
+        if cand.region != "body":
             continue
         frame = last.get(cand.paragraph)
-        if (cand.sub_event_type == _IED and cand.actor1 is None and _bare_bombing(doc, cand)
-                and frame is not None and frame.sub_event_type == _AIR
-                and cand.sentence - frame.sentence <= FRAME_WINDOW):
-            cand.sub_event_type = _AIR
+        near = frame is not None and cand.sentence - frame.sentence <= FRAME_WINDOW
+        if cand.event_type != REMOTE:
+            if (near and frame is not None and frame.sub_event_type in _FRAMES
+                    and cand.sub_event_type in _BATTLE_TYPES and cand.actor1 is None
+                    and _bare_harm(doc, cand)):
+                cand.event_type, cand.sub_event_type = REMOTE, frame.sub_event_type
+                last[cand.paragraph] = cand
+            continue
+        if (cand.sub_event_type == IED and cand.actor1 is None and _bare_bombing(doc, cand)
+                and near and frame is not None and frame.sub_event_type == AIR):
+            cand.sub_event_type = AIR
         last[cand.paragraph] = cand
+
+
+# Places no bombardment is told at: a campaign's theatre ("began air strikes in Syria").
+_THEATRES = frozenset({"country", "region", "admin1"})
+_CAMPAIGN_FAMILIES = frozenset({"air", "strike", "bombard"})
+CAMPAIGN = ("Strategic developments", "Change to group/activity")
+
+
+def campaign_starts(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None:
+    """A bombardment whose start is told, at no town and on no day ("Russia began air
+    strikes last September", "launched air strikes in support of the regime in September"),
+    is the start of a campaign (GUIDE: Russia's air campaign starting is a Change to
+    group/activity), not one air strike; "launched air strikes on Raqqa on Monday" is one. A
+    place the clause does not name (a dateline's, the paragraph's) is not the strikes'."""
+    for cand in candidates:
+        if (cand.family not in _CAMPAIGN_FAMILIES or cand.event_type != REMOTE
+                or not 0 <= cand.position < len(doc)):
+            continue
+        if (cand.place is not None and cand.place.precision not in _THEATRES
+                and cand.place_rule in OWN_PLACE_RULES):  # not a dateline's or a paragraph's
+            continue
+        if cand.date is not None and cand.date.precision == "day":
+            continue
+        if any(lex.cue(v, "launch_verb") for v in _governors(doc[cand.position])):
+            cand.event_type, cand.sub_event_type = CAMPAIGN
+            if cand.place_rule not in OWN_PLACE_RULES:  # the campaign is told at no place
+                cand.place = cand.place_text = cand.place_rule = cand.geo_precision = None
+
+
+def _bare_harm(doc: Doc, cand: Candidate) -> bool:
+    """A generic killing or attack with no doer ("were killed", "the attack", "targeting
+    insurgents" with no subject)."""
+    if cand.family not in ("kill", "attack") or not cand.weak or not 0 <= cand.position < len(doc):
+        return False
+    t = doc[cand.position]
+    return t.lemma_.lower() in _GENERIC_HARM and not _doers(t)
 
 
 def _bare_bombing(doc: Doc, cand: Candidate) -> bool:
