@@ -255,3 +255,25 @@ def test_a_strike_placed_in_a_country_by_its_own_words_is_not_carried_from_a_tow
                      "said on Wednesday it had killed 12 militant commanders with an air strike "
                      "in Syria.", "Air/drone strike")
     assert placed == [("Syria", 3)]
+
+
+# -- a round-up's paragraph opens with its province; the village is the place --------------
+
+
+def test_a_province_opening_a_round_up_sentence_gives_way_to_the_village_it_places():
+    places = _places("In Raqqa, army helicopters struck militant hideouts in Um Salim village "
+                     "in the western countryside of Raqqa province on Sunday.",
+                     "Air/drone strike")
+    assert places == ["Um Salim"]
+
+
+def test_a_named_hill_in_a_province_countryside_is_the_place():
+    places = _places("In Quneitra, army units clashed with Nusra gunmen on Tal Ahmar hill in "
+                     "the northern countryside of Quneitra province on Sunday.", "Armed clash")
+    assert places and places[0] == "Tal Ahmar"
+
+
+def test_a_town_after_an_opening_province_seat_is_still_the_place():
+    places = _places("In Homs, government troops retook the town of al-Qaryatain from the "
+                     "Islamic State group on Sunday.", "Government regains territory")
+    assert places and places[0] is not None and "Qaryat" in places[0]

@@ -577,6 +577,8 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
             and other.lower_ == prep.lower_
             # "In the province of Idlib ... from the village of X": X's province, no list
             and not _holds(tm, primary)
+            # "In Hama, ... in al-Huweijeh village": the round-up's heading, no list
+            and not _topic_opener(tm)
             and tm.root.i not in inside
             and primary.root.i not in {t.i for t in tm.root.subtree}
         )
@@ -725,7 +727,29 @@ def _landmarks(places: list[TokenMention]) -> set[int]:
              or _container(tm, places)}
     towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
              and tm.place.precision in _TOWN_GRAINS]
-    return marks if towns else set()
+    if not towns:
+        return set()
+    # "In Deir Ezzor, the air force struck ... in al-Jafra village in the eastern countryside":
+    # the province a round-up's paragraph opens with heads it; the village is where
+    return marks | {tm.root.i for tm in places if _topic_opener(tm) and any(
+        o.root.i != tm.root.i and o.place.admin1 in (None, tm.place.admin1)
+        and o.place.name != tm.place.name for o in towns)}
+
+
+# A province's seat or the province itself, opening its sentence after "In"
+_SEATS = frozenset({"PPLA", "PPLC"})
+
+
+def _topic_opener(tm: TokenMention) -> bool:
+    """ "In Hama, army units ...": the sentence opens with "In" and a province (or its
+    seat, named like it) that the rest of the sentence goes on to place more finely."""
+    place, doc = tm.place, tm.root.doc
+    if place is None or tm.start == 0 or not (
+            place.precision == "admin1" or (place.precision == "town"
+                                            and place.feature_code in _SEATS)):
+        return False
+    prep = doc[tm.start - 1]
+    return prep.lower_ == "in" and prep.is_sent_start
 
 
 def _container(tm: TokenMention, places: list[TokenMention]) -> bool:
