@@ -277,3 +277,28 @@ def test_a_town_after_an_opening_province_seat_is_still_the_place():
     places = _places("In Homs, government troops retook the town of al-Qaryatain from the "
                      "Islamic State group on Sunday.", "Government regains territory")
     assert places and places[0] is not None and "Qaryat" in places[0]
+
+
+# -- comma-less lists (FA-KES lost its commas): one event per place ----------------------
+
+
+def test_a_comma_less_list_of_towns_gives_one_event_per_town():
+    places = _places("Coalition jets destroyed bridges in al-Mayadeen al-Bu Kamal al-Ashara "
+                     "and al-Tarif in the eastern countryside of Deir Ezzor on Monday.",
+                     "Air/drone strike")
+    assert len(places) == 4
+    assert "Abu Kamal" in places and all(p and "Egypt" not in p for p in places)
+
+
+def test_a_comma_less_list_after_the_surrounding_of_gives_each_hill_village():
+    places = _places("In the countryside of Quneitra, army units killed many gunmen after "
+                     "targeting their gatherings in the surrounding of Tal al-Hara Tal Kroum "
+                     "and Jubata al-Khashab on Sunday.", "Armed clash")
+    assert {"Tal al-Hara", "Tal Kroum", "Jubata al-Khashab"} <= set(places)
+
+
+def test_a_comma_less_list_closing_with_a_town_and_its_qualifier_is_still_a_list():
+    places = _places("Rebels fired rocket shells on the neighborhoods of al-Hamdaniyah "
+                     "al-Sheikh Maqsoud al-Midan and Aleppo al-Jadida, killing three people.",
+                     "Shelling/artillery/missile attack")
+    assert "al-Hamdaniyah" in places and "Sheikh Maqsoud" in places

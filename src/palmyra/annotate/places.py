@@ -654,12 +654,16 @@ def _strays(doc: Doc, gaz: Gazetteer, matches: list[_Match],
         return out
     home = firm.most_common(1)[0][0]
 
+    home_towns = [m for m, (c, _why) in zip(matches, out, strict=True) if c is not None
+                  and c.entry.country_code == home and c.entry.ref.precision not in (
+                      "country", "admin1", "region")]
+
     def abroad(m: _Match, c: Candidate | None) -> bool:
         e = c.entry if c is not None else None
         return (e is not None and e.country_code != home
                 and e.ref.precision not in ("country", "admin1", "region")
                 and e.ref.feature_code != "PPLC" and e.population < STRONG_WORLD_POPULATION
-                and (id(m) in weak or _called_a_place(doc, m)))
+                and (id(m) in weak or _called_a_place(doc, m) or _beside(doc, m, home_towns)))
 
     # a suspect abroad is evidence of its country for no other suspect: the other names
     # that country's firm places carry ("Busr al-Harir" is no Harir in Iraq, whatever the
@@ -680,6 +684,17 @@ def _strays(doc: Doc, gaz: Gazetteer, matches: list[_Match],
 def _weak(m: _Match) -> bool:
     """An alternate name or a spelling guess taken on context alone."""
     return m.how.startswith(("alias", "fuzzy")) and not m.admin
+
+
+def _beside(doc: Doc, m: _Match, towns: list[_Match]) -> bool:
+    """An item of a list whose item before it is a town of the report's country: "bridges
+    in al-Mayadeen al-Bu Kamal al-Ashara and al-Tarif" (FA-KES lists lost their commas)."""
+    for o in towns:
+        gap = [t.lower_ for t in doc[o.end : m.start]]
+        if 0 <= m.start - o.end <= 4 and all(
+                g in LIST_JOINERS or g in UNAMBIGUOUS_ARTICLES or g in GLUE for g in gap):
+            return True
+    return False
 
 
 def _closes_longer_name(doc: Doc, m: _Match, ends: set[int]) -> bool:

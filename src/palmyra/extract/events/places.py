@@ -630,7 +630,11 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
                 if hi == lo and later.place.precision == "unlisted" and (
                         later.mention.rule != LIST_RULE):
                     continue  # "Aleppos Marjeh district": a city and its part, not a list
-                if 0 <= hi - lo <= 1 and all(doc[k].lower_ in _LIST_GLUE for k in range(lo, hi)):
+                # "al-Bu Kamal al-Ashara": the article the next name's mention left out
+                gap = [doc[k].lower_ for k in range(lo, hi)]
+                if gap[-2:] in (["al", "-"], ["el", "-"]):
+                    gap = gap[:-2]
+                if hi >= lo and len(gap) <= 1 and all(g in _LIST_GLUE for g in gap):
                     nxt = tm
                     break
             if nxt is None or nxt in chain:
