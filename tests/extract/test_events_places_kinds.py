@@ -302,3 +302,20 @@ def test_a_comma_less_list_closing_with_a_town_and_its_qualifier_is_still_a_list
                      "al-Sheikh Maqsoud al-Midan and Aleppo al-Jadida, killing three people.",
                      "Shelling/artillery/missile attack")
     assert "al-Hamdaniyah" in places and "Sheikh Maqsoud" in places
+
+
+# -- a dateline run into the text (FA-KES lost its comma) is where the report was filed ----
+
+
+def test_a_dateline_in_capitals_before_the_lead_is_not_the_place_of_the_event():
+    places = _places("Updated Nov 02 2017 AMMAN Syrian government air strikes killed at least "
+                     "six civilians in the town of Harasta near Damascus on Thursday, a monitor "
+                     "said.", "Air/drone strike")
+    assert places and "Amman" not in places
+
+
+def test_a_dateline_with_its_agency_is_not_the_place_of_a_car_bomb():
+    places = _places("ANKARA (Anadolu) A car bomb exploded at a checkpoint on Monday, "
+                     "killing four people, local media reported.",
+                     "Remote explosive/landmine/IED")
+    assert places and "Ankara" not in places

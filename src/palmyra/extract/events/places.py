@@ -377,7 +377,7 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
     if place is None or place.precision == "country" or (
             place.precision == "region" and not place.admin1):
         return False
-    if _venue_of_talks(tm, hit) or _government_by_its_capital(tm):
+    if _venue_of_talks(tm, hit) or _government_by_its_capital(tm) or _bureau(tm):
         return False
     located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
@@ -777,6 +777,25 @@ def _dateline(tm: TokenMention) -> bool:
     first = doc[tm.start]
     return (first.is_sent_start and tm.mention.text.isupper() and len(tm.mention.text) > 2
             and tm.end < len(doc) and doc[tm.end].text == ",")
+
+
+_DATELINE_NEXT = frozenset({"(", "-", "–", "—", ":"})
+
+
+def _bureau(tm: TokenMention) -> bool:
+    """A dateline run into its text: "... BEIRUT Syrian government air strikes killed",
+    "MOSCOW (Sputnik) An explosion ...": the city in capitals, before an agency's bracket or
+    the sentence it files, is where the report was filed, not where anything happened
+    (FA-KES texts lost the comma ``_dateline`` reads)."""
+    doc, text = tm.root.doc, tm.mention.text
+    if not (text.isupper() and text.replace(" ", "").isalpha() and len(text) > 3) or (
+            tm.end >= len(doc)):
+        return False
+    if tm.start > 0 and doc[tm.start - 1].lower_ in _LOCATIVE_PREPS:
+        return False  # "in BEIRUT": a headline in capitals
+    nxt = doc[tm.end]
+    return nxt.text in _DATELINE_NEXT or (nxt.is_alpha and nxt.text[:1].isupper()
+                                          and not nxt.text.isupper())
 
 
 def _landmark(tm: TokenMention) -> bool:
