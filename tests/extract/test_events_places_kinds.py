@@ -319,3 +319,25 @@ def test_a_dateline_with_its_agency_is_not_the_place_of_a_car_bomb():
                      "killing four people, local media reported.",
                      "Remote explosive/landmine/IED")
     assert places and "Ankara" not in places
+
+
+# -- named regions of a province: the region, not the province or the capital --------------
+
+
+def test_a_region_named_beside_its_province_is_the_place_not_the_province():
+    places = _places("Fighting killed 19 rebels in Eastern Ghouta, elsewhere in Damascus "
+                     "province, on Tuesday, the monitor said.", "Armed clash")
+    assert places == ["Eastern Ghouta"]
+
+
+def test_the_region_holding_named_zones_gives_way_to_the_zones():
+    places = _places("Government forces intensified shelling of the Western Ghouta zones of the "
+                     "Damascus region on Monday, killing a dozen people.",
+                     "Shelling/artillery/missile attack")
+    assert places == ["Western Ghouta"]
+
+
+def test_the_city_whose_suburb_is_named_after_of_is_no_holder_of_parts():
+    places = _places("Shelling resumed a day after the Damascus suburb of Daraya was shelled "
+                     "by government forces.", "Shelling/artillery/missile attack")
+    assert "Daraya" in places

@@ -604,9 +604,12 @@ _LIST_GLUE = frozenset({",", "and", "or", "&"})
 def _holds(outer: TokenMention, inner: TokenMention) -> bool:
     """Whether ``outer`` is the province (or named region) that ``inner`` lies in."""
     a, b = outer.place, inner.place
+    # a named region of the province is held by it too ("in Eastern Ghouta, elsewhere in
+    # Damascus province")
     return (a is not None and b is not None and a.precision in ("admin1", "region")
-            and b.precision not in _REGION_GRAINS and a.admin1 is not None
-            and a.admin1 == b.admin1)
+            and (b.precision not in _REGION_GRAINS
+                 or (a.precision == "admin1" and b.precision == "region"))
+            and a.admin1 is not None and a.admin1 == b.admin1)
 
 
 def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
@@ -731,13 +734,34 @@ def _landmarks(places: list[TokenMention]) -> set[int]:
              or _container(tm, places)}
     towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
              and tm.place.precision in _TOWN_GRAINS]
+    holders = {tm.root.i for tm in places if _holder_of_parts(tm, places)}
     if not towns:
-        return set()
+        return holders
     # "In Deir Ezzor, the air force struck ... in al-Jafra village in the eastern countryside":
     # the province a round-up's paragraph opens with heads it; the village is where
-    return marks | {tm.root.i for tm in places if _topic_opener(tm) and any(
+    return marks | holders | {tm.root.i for tm in places if _topic_opener(tm) and any(
         o.root.i != tm.root.i and o.place.admin1 in (None, tm.place.admin1)
         and o.place.name != tm.place.name for o in towns)}
+
+
+_HELD_PARTS = frozenset({"zone", "area", "district", "neighbourhood", "neighborhood", "part",
+                         "quarter", "suburb"})
+
+
+def _holder_of_parts(tm: TokenMention, places: list[TokenMention]) -> bool:
+    """ "the Eastern Ghouta and Western Ghouta zones of the Damascus region", "the Sukkari and
+    Ansari districts of Aleppo": the place after "of" holds the parts the text names."""
+    t = tm.root
+    while t.dep_ == "compound" and t.head.i != t.i:
+        t = t.head  # "the Damascus region"
+    if t.dep_ != "pobj" or t.head.lower_ != "of":
+        return False
+    owner = t.head.head
+    # plural only: "the Damascus suburb of Daraya" names the suburb after "of"
+    if owner.pos_ != "NOUN" or owner.tag_ != "NNS" or owner.lemma_.lower() not in _HELD_PARTS:
+        return False
+    return any(o.root.i < owner.i and any(a.i == owner.i for a in o.root.ancestors)
+               for o in places if o is not tm)
 
 
 # A province's seat or the province itself, opening its sentence after "In"
