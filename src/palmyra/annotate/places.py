@@ -650,9 +650,13 @@ def _strays(doc: Doc, gaz: Gazetteer, matches: list[_Match],
         if c is not None and (c.entry.ref.precision in ("country", "admin1")
                               or id(m) not in weak):
             firm[c.entry.country_code] += 1
-    if not firm:
+    # the country the firm names are in most, a focus country first on a tie; a tie the
+    # focus does not break names no home ("talks in Geneva ... the town of Qaryatayn")
+    ranked = sorted(firm.items(), key=lambda kv: (kv[1], kv[0] in gaz.focus), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+                      and (ranked[0][0] in gaz.focus) == (ranked[1][0] in gaz.focus)):
         return out
-    home = firm.most_common(1)[0][0]
+    home = ranked[0][0]
 
     home_towns = [m for m, (c, _why) in zip(matches, out, strict=True) if c is not None
                   and c.entry.country_code == home and c.entry.ref.precision not in (
