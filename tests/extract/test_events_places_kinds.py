@@ -341,3 +341,9 @@ def test_the_city_whose_suburb_is_named_after_of_is_no_holder_of_parts():
     places = _places("Shelling resumed a day after the Damascus suburb of Daraya was shelled "
                      "by government forces.", "Shelling/artillery/missile attack")
     assert "Daraya" in places
+
+
+def test_a_capital_opening_its_sentence_is_still_the_place_of_a_rally_in_its_square():
+    places = _places("In Tripoli, thousands of demonstrators gathered peacefully in Algeria "
+                     "Square on Friday to demand elections.", "Peaceful protest")
+    assert places == ["Tripoli"]

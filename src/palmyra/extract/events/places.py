@@ -764,8 +764,9 @@ def _holder_of_parts(tm: TokenMention, places: list[TokenMention]) -> bool:
                for o in places if o is not tm)
 
 
-# A province's seat or the province itself, opening its sentence after "In"
-_SEATS = frozenset({"PPLA", "PPLC"})
+# A province's seat or the province itself, opening its sentence after "In"; not a country's
+# capital ("In Tripoli, demonstrators gathered in Martyrs' Square": a square is the town)
+_SEATS = frozenset({"PPLA"})
 
 
 def _topic_opener(tm: TokenMention) -> bool:
