@@ -201,3 +201,34 @@ def test_an_acronym_before_a_place_noun_is_no_place():
     places = _places("The Russian air force targeted at least 243 vital civilian facilities"
                      " including 5 IDP camps in Idlib.")
     assert "IDP" not in places
+
+
+# -- a name the text puts in the report's country is no town abroad ---------------------
+
+
+def test_an_unlisted_village_is_not_matched_to_a_town_abroad():
+    # "Dar" and "Kilo" are alternate names of towns in Turkey and Germany: a village the
+    # text calls a village, in a report on Syria, stays the village as written
+    places = _places("Helicopters dropped barrel bombs on the village of Dar Kilo in Daraa "
+                     "province on Friday, killing five civilians in southern Syria.")
+    assert places["Dar Kilo"] == ("unlisted", "Daraa", "Syria")
+    assert not any(c not in ("Syria", None) for _p, _a, c in places.values())
+
+
+def test_a_neighbourhood_named_like_a_city_abroad_is_in_the_city_the_text_names():
+    places = _places("Rebel mortars hit the Sulaymaniyah neighborhood of the Syrian city of "
+                     "Aleppo, and shells fell on the village of al-Sabha in Deir Ezzor.")
+    assert places["Sulaymaniyah"] == ("unlisted", "Aleppo", "Syria")
+    assert places["al-Sabha"][2] == "Syria"
+
+
+def test_a_town_abroad_stays_abroad_when_the_text_names_its_country():
+    places = _places("Iraqi forces shelled the city of Sulaymaniyah in northern Iraq, while "
+                     "Syrian troops fought near Aleppo and Homs.")
+    assert places["Sulaymaniyah"][2] == "Iraq"
+
+
+def test_a_foreign_venue_of_talks_stays_where_it_is():
+    places = _places("Talks between the Syrian government and the opposition resumed in "
+                     "Geneva as fighting raged in Aleppo, Homs and Idlib.")
+    assert places["Geneva"][2] == "Switzerland"

@@ -255,3 +255,95 @@ def test_a_strike_placed_in_a_country_by_its_own_words_is_not_carried_from_a_tow
                      "said on Wednesday it had killed 12 militant commanders with an air strike "
                      "in Syria.", "Air/drone strike")
     assert placed == [("Syria", 3)]
+
+
+# -- a round-up's paragraph opens with its province; the village is the place --------------
+
+
+def test_a_province_opening_a_round_up_sentence_gives_way_to_the_village_it_places():
+    places = _places("In Raqqa, army helicopters struck militant hideouts in Um Salim village "
+                     "in the western countryside of Raqqa province on Sunday.",
+                     "Air/drone strike")
+    assert places == ["Um Salim"]
+
+
+def test_a_named_hill_in_a_province_countryside_is_the_place():
+    places = _places("In Quneitra, army units clashed with Nusra gunmen on Tal Ahmar hill in "
+                     "the northern countryside of Quneitra province on Sunday.", "Armed clash")
+    assert places and places[0] == "Tal Ahmar"
+
+
+def test_a_town_after_an_opening_province_seat_is_still_the_place():
+    places = _places("In Homs, government troops retook the town of al-Qaryatain from the "
+                     "Islamic State group on Sunday.", "Government regains territory")
+    assert places and places[0] is not None and "Qaryat" in places[0]
+
+
+# -- comma-less lists (FA-KES lost its commas): one event per place ----------------------
+
+
+def test_a_comma_less_list_of_towns_gives_one_event_per_town():
+    places = _places("Coalition jets destroyed bridges in al-Mayadeen al-Bu Kamal al-Ashara "
+                     "and al-Tarif in the eastern countryside of Deir Ezzor on Monday.",
+                     "Air/drone strike")
+    assert len(places) == 4
+    assert "Abu Kamal" in places and all(p and "Egypt" not in p for p in places)
+
+
+def test_a_comma_less_list_after_the_surrounding_of_gives_each_hill_village():
+    places = _places("In the countryside of Quneitra, army units killed many gunmen after "
+                     "targeting their gatherings in the surrounding of Tal al-Hara Tal Kroum "
+                     "and Jubata al-Khashab on Sunday.", "Armed clash")
+    assert {"Tal al-Hara", "Tal Kroum", "Jubata al-Khashab"} <= set(places)
+
+
+def test_a_comma_less_list_closing_with_a_town_and_its_qualifier_is_still_a_list():
+    places = _places("Rebels fired rocket shells on the neighborhoods of al-Hamdaniyah "
+                     "al-Sheikh Maqsoud al-Midan and Aleppo al-Jadida, killing three people.",
+                     "Shelling/artillery/missile attack")
+    assert "al-Hamdaniyah" in places and "Sheikh Maqsoud" in places
+
+
+# -- a dateline run into the text (FA-KES lost its comma) is where the report was filed ----
+
+
+def test_a_dateline_in_capitals_before_the_lead_is_not_the_place_of_the_event():
+    places = _places("Updated Nov 02 2017 AMMAN Syrian government air strikes killed at least "
+                     "six civilians in the town of Harasta near Damascus on Thursday, a monitor "
+                     "said.", "Air/drone strike")
+    assert places and "Amman" not in places
+
+
+def test_a_dateline_with_its_agency_is_not_the_place_of_a_car_bomb():
+    places = _places("ANKARA (Anadolu) A car bomb exploded at a checkpoint on Monday, "
+                     "killing four people, local media reported.",
+                     "Remote explosive/landmine/IED")
+    assert places and "Ankara" not in places
+
+
+# -- named regions of a province: the region, not the province or the capital --------------
+
+
+def test_a_region_named_beside_its_province_is_the_place_not_the_province():
+    places = _places("Fighting killed 19 rebels in Eastern Ghouta, elsewhere in Damascus "
+                     "province, on Tuesday, the monitor said.", "Armed clash")
+    assert places == ["Eastern Ghouta"]
+
+
+def test_the_region_holding_named_zones_gives_way_to_the_zones():
+    places = _places("Government forces intensified shelling of the Western Ghouta zones of the "
+                     "Damascus region on Monday, killing a dozen people.",
+                     "Shelling/artillery/missile attack")
+    assert places == ["Western Ghouta"]
+
+
+def test_the_city_whose_suburb_is_named_after_of_is_no_holder_of_parts():
+    places = _places("Shelling resumed a day after the Damascus suburb of Daraya was shelled "
+                     "by government forces.", "Shelling/artillery/missile attack")
+    assert "Daraya" in places
+
+
+def test_a_capital_opening_its_sentence_is_still_the_place_of_a_rally_in_its_square():
+    places = _places("In Tripoli, thousands of demonstrators gathered peacefully in Algeria "
+                     "Square on Friday to demand elections.", "Peaceful protest")
+    assert places == ["Tripoli"]

@@ -31,7 +31,7 @@ from palmyra import registry
 from palmyra.annotate.countries import code_of, countries
 from palmyra.annotate.gazetteer import Candidate, Gazetteer, is_stopword
 from palmyra.annotate.place_names import ARTICLES, key_of_words, read_word_list, words
-from palmyra.annotate.unlisted_places import NAME_HEADS
+from palmyra.annotate.unlisted_places import NAME_HEADS, PLACE_NOUNS
 from palmyra.model import Mention
 
 if TYPE_CHECKING:
@@ -622,11 +622,105 @@ def _resolve(
     # Quneitra province") holds for the mentions of the same name it said nothing of
     settled = {m.key: res for m, res in zip(matches, out, strict=True)
                if res[0] is not None and res[1] in ("scope", "variant")}
-    return [
+    out = [
         (settled[m.key][0], "document") if res[1] == "prior" and m.key in settled and not m.admin
         else res
         for m, res in zip(matches, out, strict=True)
     ]
+    return _strays(doc, gaz, matches, out)
+
+
+def _strays(doc: Doc, gaz: Gazetteer, matches: list[_Match],
+            out: list[tuple[Candidate | None, str]]) -> list[tuple[Candidate | None, str]]:
+    """Drop a guess abroad: a town of another country than the one the document's firm
+    names are in, which nothing else in the text puts there, named weakly (an alternate
+    name, a spelling guess, or the first word of a longer name: "the village of Dar Kilo" is
+    no Kiel in Germany, "Marj Sultan" no Al Marj in Libya) or called a
+    village, town or neighbourhood by the text ("the Sulaymaniyah neighborhood of Aleppo",
+    "the village of al-Sabha" in a Syria report are no towns of Iraq or Libya).
+
+    A place the text calls a place then comes as an unlisted one, in the document's country
+    (``unlisted_places``); a capital or a city of a million stays where it is.
+    """
+    starts, ends = {m.start for m in matches}, {m.end for m in matches}
+    weak = {id(m) for m in matches if _weak(m) or _opens_longer_name(doc, m, starts)
+            or _closes_longer_name(doc, m, ends)}
+    firm: Counter[str] = Counter()
+    for m, (c, _why) in zip(matches, out, strict=True):
+        if c is not None and (c.entry.ref.precision in ("country", "admin1")
+                              or id(m) not in weak):
+            firm[c.entry.country_code] += 1
+    # the country the firm names are in most, a focus country first on a tie; a tie the
+    # focus does not break names no home ("talks in Geneva ... the town of Qaryatayn")
+    ranked = sorted(firm.items(), key=lambda kv: (kv[1], kv[0] in gaz.focus), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+                      and (ranked[0][0] in gaz.focus) == (ranked[1][0] in gaz.focus)):
+        return out
+    home = ranked[0][0]
+
+    home_towns = [m for m, (c, _why) in zip(matches, out, strict=True) if c is not None
+                  and c.entry.country_code == home and c.entry.ref.precision not in (
+                      "country", "admin1", "region")]
+
+    def abroad(m: _Match, c: Candidate | None) -> bool:
+        e = c.entry if c is not None else None
+        return (e is not None and e.country_code != home
+                and e.ref.precision not in ("country", "admin1", "region")
+                and e.ref.feature_code != "PPLC" and e.population < STRONG_WORLD_POPULATION
+                and (id(m) in weak or _called_a_place(doc, m) or _beside(doc, m, home_towns)))
+
+    # a suspect abroad is evidence of its country for no other suspect: the other names
+    # that country's firm places carry ("Busr al-Harir" is no Harir in Iraq, whatever the
+    # text's "Sulaymaniyah neighborhood" of Aleppo made of Iraq)
+    suspects = {id(m) for m, (c, _why) in zip(matches, out, strict=True) if abroad(m, c)}
+    evidence: dict[str, set[str]] = {}
+    for m, (c, _why) in zip(matches, out, strict=True):
+        if c is not None and id(m) not in suspects and (
+                c.entry.ref.precision in ("country", "admin1") or id(m) not in weak):
+            evidence.setdefault(c.entry.country_code, set()).add(m.key)
+    return [
+        (None, "abroad") if id(m) in suspects and not evidence.get(c.entry.country_code)
+        else (c, why)
+        for m, (c, why) in zip(matches, out, strict=True)
+    ]
+
+
+def _weak(m: _Match) -> bool:
+    """An alternate name or a spelling guess taken on context alone."""
+    return m.how.startswith(("alias", "fuzzy")) and not m.admin
+
+
+def _beside(doc: Doc, m: _Match, towns: list[_Match]) -> bool:
+    """An item of a list whose item before it is a town of the report's country: "bridges
+    in al-Mayadeen al-Bu Kamal al-Ashara and al-Tarif" (FA-KES lists lost their commas)."""
+    for o in towns:
+        gap = [t.lower_ for t in doc[o.end : m.start]]
+        if 0 <= m.start - o.end <= 4 and all(
+                g in LIST_JOINERS or g in UNAMBIGUOUS_ARTICLES or g in GLUE for g in gap):
+            return True
+    return False
+
+
+def _closes_longer_name(doc: Doc, m: _Match, ends: set[int]) -> bool:
+    """ "Busr al-Harir": a name opening with an article right after a capitalised word that is
+    no place of its own is the end of a longer name the gazetteer lacks."""
+    k = m.start - 1
+    first = _token_words(doc[m.start].text)
+    if k < 0 or m.start in ends or not first or first[0] not in UNAMBIGUOUS_ARTICLES:
+        return False
+    prev = doc[k]
+    return prev.is_alpha and _starts_name(prev) and not prev.is_sent_start and bool(
+        prev.whitespace_)
+
+
+def _called_a_place(doc: Doc, m: _Match) -> bool:
+    """ "the village of X", "X neighbourhood": the text itself says the name is a place of
+    its own, the way ``unlisted_places`` keeps a name the gazetteer lacks."""
+    if m.end < len(doc) and doc[m.end].lower_ in PLACE_NOUNS and doc[m.end].pos_ in (
+            "NOUN", "PROPN"):
+        return True
+    k = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in PLACE_NOUNS
 
 
 def _area(c: Candidate) -> tuple[str, str] | None:

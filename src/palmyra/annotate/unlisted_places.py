@@ -71,7 +71,8 @@ LIST_RULE = "unlisted:list-item"
 # close ("in A B and C areas") a list of places.
 LIST_NOUNS_BEFORE = frozenset({"villages", "towns", "areas", "neighbourhoods", "neighborhoods",
                                "districts", "cities", "axes", "fronts", "suburbs", "camps",
-                               "localities", "hamlets", "farms"})
+                               "localities", "hamlets", "farms", "surrounding", "surroundings",
+                               "vicinity", "outskirts", "environs"})
 LIST_NOUNS_AFTER = frozenset({"villages", "towns", "areas", "neighbourhoods", "neighborhoods",
                               "districts", "suburbs", "camps", "localities", "settlements"})
 LIST_LOCATIVES = frozenset({"in", "on", "at"})
@@ -84,7 +85,7 @@ NAME_HEADS = frozenset({
     "ras", "beit", "bayt", "qasr", "jabal", "jebel", "jabel", "wadi", "hayy", "abu", "bani",
     "beni", "qalaat", "qalat", "marj", "nahr", "sheikh", "shaykh", "khirbet", "khirbat",
     "mazraat", "nazlet", "nazlat", "hosh", "haret", "harat", "qaryat", "arab", "sayyida",
-    "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower"})
+    "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower", "bu"})
 # Compass words: before "of" they say where a place lies ("al-Murayeh South of Euphrates").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                            "southeast", "southwest", "north-east", "north-west", "south-east",
@@ -433,7 +434,9 @@ def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: Do
             continue
         names, end = found
         nouned = doc[i].lower_ == "of" or (end < n and doc[end].lower_ in LIST_NOUNS_AFTER)
-        provinces = Counter(listed[r].admin1 for r in names if r in listed and listed[r].admin1
+        # a listed town inside a name counts ("al-Ashara", where "Ashara" alone is listed)
+        inside = [r for a, b in names for r in listed if a <= r[0] and r[1] <= b]
+        provinces = Counter(listed[r].admin1 for r in inside if listed[r].admin1
                             and listed[r].precision not in ("admin1", "country", "region"))
         if not nouned and (len(names) < MIN_LOCATIVE_ITEMS
                            or not any(k >= 2 for k in provinces.values())):
@@ -497,9 +500,20 @@ def _list_items(doc: Doc, start: int, units: dict[int, int], gaz: object,
         else:
             names.append((a, b))
             last_sep = sep
-    if len(names) < 2 or (last_sep not in ("and", "or") and not dangling):
+    # "... al-Midan and Aleppo al-Jadida": the "and" may stand before the last name but one,
+    # where the last is a word the gazetteer took apart from its town
+    closing = last_sep in ("and", "or") or (
+        len(names) > 2 and _closing_sep(names, parts, seps) in ("and", "or"))
+    if len(names) < 2 or (not closing and not dangling):
         return None
     return names, parts[-1][1]
+
+
+def _closing_sep(names: list[tuple[int, int]], parts: list[tuple[int, int]],
+                 seps: list[str | None]) -> str | None:
+    """The joiner before the last name but one."""
+    start = names[-2][0]
+    return next((sep for (a, _b), sep in zip(parts, seps, strict=True) if a == start), None)
 
 
 def _goes_on(doc: Doc, name: tuple[int, int], word: tuple[int, int], units: dict[int, int],
@@ -509,6 +523,8 @@ def _goes_on(doc: Doc, name: tuple[int, int], word: tuple[int, int], units: dict
         return False  # a listed place is an item of its own
     if name[1] - name[0] == 1 and doc[name[0]].lower_ in NAME_HEADS:
         return True
+    if words(doc[name[0]:name[1]].text)[-1] in NAME_HEADS and _capitalised(doc[word[0]]):
+        return True  # "al-Bu Kamal", "Tal al-Hara": the head word is no name alone
     first = doc[word[0]]
     glued = first.text[:2] in ("Al", "El") and first.text[2:].islower() and len(first) > 4
     if not (_particle(doc, word[0]) or glued):  # "al-Jaoureh", "Aljabal"

@@ -377,7 +377,7 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
     if place is None or place.precision == "country" or (
             place.precision == "region" and not place.admin1):
         return False
-    if _venue_of_talks(tm, hit) or _government_by_its_capital(tm):
+    if _venue_of_talks(tm, hit) or _government_by_its_capital(tm) or _bureau(tm):
         return False
     located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
@@ -577,6 +577,8 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
             and other.lower_ == prep.lower_
             # "In the province of Idlib ... from the village of X": X's province, no list
             and not _holds(tm, primary)
+            # "In Hama, ... in al-Huweijeh village": the round-up's heading, no list
+            and not _topic_opener(tm)
             and tm.root.i not in inside
             and primary.root.i not in {t.i for t in tm.root.subtree}
         )
@@ -602,9 +604,12 @@ _LIST_GLUE = frozenset({",", "and", "or", "&"})
 def _holds(outer: TokenMention, inner: TokenMention) -> bool:
     """Whether ``outer`` is the province (or named region) that ``inner`` lies in."""
     a, b = outer.place, inner.place
+    # a named region of the province is held by it too ("in Eastern Ghouta, elsewhere in
+    # Damascus province")
     return (a is not None and b is not None and a.precision in ("admin1", "region")
-            and b.precision not in _REGION_GRAINS and a.admin1 is not None
-            and a.admin1 == b.admin1)
+            and (b.precision not in _REGION_GRAINS
+                 or (a.precision == "admin1" and b.precision == "region"))
+            and a.admin1 is not None and a.admin1 == b.admin1)
 
 
 def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
@@ -628,7 +633,11 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
                 if hi == lo and later.place.precision == "unlisted" and (
                         later.mention.rule != LIST_RULE):
                     continue  # "Aleppos Marjeh district": a city and its part, not a list
-                if 0 <= hi - lo <= 1 and all(doc[k].lower_ in _LIST_GLUE for k in range(lo, hi)):
+                # "al-Bu Kamal al-Ashara": the article the next name's mention left out
+                gap = [doc[k].lower_ for k in range(lo, hi)]
+                if gap[-2:] in (["al", "-"], ["el", "-"]):
+                    gap = gap[:-2]
+                if hi >= lo and len(gap) <= 1 and all(g in _LIST_GLUE for g in gap):
                     nxt = tm
                     break
             if nxt is None or nxt in chain:
@@ -725,7 +734,51 @@ def _landmarks(places: list[TokenMention]) -> set[int]:
              or _container(tm, places)}
     towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
              and tm.place.precision in _TOWN_GRAINS]
-    return marks if towns else set()
+    holders = {tm.root.i for tm in places if _holder_of_parts(tm, places)}
+    if not towns:
+        return holders
+    # "In Deir Ezzor, the air force struck ... in al-Jafra village in the eastern countryside":
+    # the province a round-up's paragraph opens with heads it; the village is where
+    return marks | holders | {tm.root.i for tm in places if _topic_opener(tm) and any(
+        o.root.i != tm.root.i and o.place.admin1 in (None, tm.place.admin1)
+        and o.place.name != tm.place.name for o in towns)}
+
+
+_HELD_PARTS = frozenset({"zone", "area", "district", "neighbourhood", "neighborhood", "part",
+                         "quarter", "suburb"})
+
+
+def _holder_of_parts(tm: TokenMention, places: list[TokenMention]) -> bool:
+    """ "the Eastern Ghouta and Western Ghouta zones of the Damascus region", "the Sukkari and
+    Ansari districts of Aleppo": the place after "of" holds the parts the text names."""
+    t = tm.root
+    while t.dep_ == "compound" and t.head.i != t.i:
+        t = t.head  # "the Damascus region"
+    if t.dep_ != "pobj" or t.head.lower_ != "of":
+        return False
+    owner = t.head.head
+    # plural only: "the Damascus suburb of Daraya" names the suburb after "of"
+    if owner.pos_ != "NOUN" or owner.tag_ != "NNS" or owner.lemma_.lower() not in _HELD_PARTS:
+        return False
+    return any(o.root.i < owner.i and any(a.i == owner.i for a in o.root.ancestors)
+               for o in places if o is not tm)
+
+
+# A province's seat or the province itself, opening its sentence after "In"; not a country's
+# capital ("In Tripoli, demonstrators gathered in Martyrs' Square": a square is the town)
+_SEATS = frozenset({"PPLA"})
+
+
+def _topic_opener(tm: TokenMention) -> bool:
+    """ "In Hama, army units ...": the sentence opens with "In" and a province (or its
+    seat, named like it) that the rest of the sentence goes on to place more finely."""
+    place, doc = tm.place, tm.root.doc
+    if place is None or tm.start == 0 or not (
+            place.precision == "admin1" or (place.precision == "town"
+                                            and place.feature_code in _SEATS)):
+        return False
+    prep = doc[tm.start - 1]
+    return prep.lower_ == "in" and prep.is_sent_start
 
 
 def _container(tm: TokenMention, places: list[TokenMention]) -> bool:
@@ -749,6 +802,25 @@ def _dateline(tm: TokenMention) -> bool:
     first = doc[tm.start]
     return (first.is_sent_start and tm.mention.text.isupper() and len(tm.mention.text) > 2
             and tm.end < len(doc) and doc[tm.end].text == ",")
+
+
+_DATELINE_NEXT = frozenset({"(", "-", "–", "—", ":"})
+
+
+def _bureau(tm: TokenMention) -> bool:
+    """A dateline run into its text: "... BEIRUT Syrian government air strikes killed",
+    "MOSCOW (Sputnik) An explosion ...": the city in capitals, before an agency's bracket or
+    the sentence it files, is where the report was filed, not where anything happened
+    (FA-KES texts lost the comma ``_dateline`` reads)."""
+    doc, text = tm.root.doc, tm.mention.text
+    if not (text.isupper() and text.replace(" ", "").isalpha() and len(text) > 3) or (
+            tm.end >= len(doc)):
+        return False
+    if tm.start > 0 and doc[tm.start - 1].lower_ in _LOCATIVE_PREPS:
+        return False  # "in BEIRUT": a headline in capitals
+    nxt = doc[tm.end]
+    return nxt.text in _DATELINE_NEXT or (nxt.is_alpha and nxt.text[:1].isupper()
+                                          and not nxt.text.isupper())
 
 
 def _landmark(tm: TokenMention) -> bool:
