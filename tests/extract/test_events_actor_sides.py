@@ -217,3 +217,15 @@ def test_event_actor_state_army_under_a_variant_name(extract: Extract) -> None:
                         " after Isil withdrew from its positions there.")
     event = _first(events, "Government regains territory")
     assert event.actor1 == "Military Forces of Syria"
+
+
+def test_event_actor_bomb_claimed_earlier_in_the_paragraph(extract: Extract) -> None:
+    """A suicide bombing told without its author takes the claim the paragraph gave before
+    it ("a bomb blast claimed by the Daesh terror group ... The bomber blew himself up"),
+    the first attribution (gold/GUIDE.md)."""
+    _, events = extract("A massive bomb blast claimed by the Daesh terror group killed at least"
+                        " 44 people on Wednesday in the Syrian city of Qamishli. A suicide"
+                        " bomber blew himself up at a checkpoint in Qamishli on Wednesday.")
+    bombings = [e for e in events if e.sub_event_type in ("Suicide bomb",
+                                                           "Remote explosive/landmine/IED")]
+    assert bombings and {e.actor1 for e in bombings} == {"Islamic State"}

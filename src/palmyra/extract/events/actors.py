@@ -1014,6 +1014,13 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
     side's accusation against its enemy, not an attribution."""
     doc = sent.doc
     sents = [sent] + ([doc[sent.end].sent] if sent.end < len(doc) else [])
+    # "a massive bomb blast claimed by the Daesh terror group killed 44 ... A suicide bomber
+    # blew himself up": a claim told earlier in the paragraph is the first attribution
+    para = index.paragraph(sent[0])
+    k = sent.start
+    while k > 0 and index.paragraph(doc[k - 1]) == para:
+        k = doc[k - 1].sent.start
+        sents.append(doc[k].sent)
     for s in sents:
         for t in s:
             if lex.cue(t, "blame_verb") and t.pos_ == "VERB":
@@ -1023,6 +1030,10 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
             elif t.lemma_ == "claim" and any(lex.cue(c, "claim_noun") for c in t.children
                                              if c.dep_ == "dobj"):
                 phrases = [c for c in t.children if c.dep_ == "nsubj"]
+            elif t.lemma_ == "claim" and t.tag_ == "VBN" and t.dep_ == "acl" and (
+                    t.head.lemma_.lower() in _CLAIMED_ACTS):
+                phrases = [g for c in t.children if c.dep_ == "agent"
+                           for g in c.children if g.dep_ == "pobj"]  # "a blast claimed by IS"
             else:
                 continue
             for phrase in phrases:
@@ -1033,6 +1044,8 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
     return None
 
 
+_CLAIMED_ACTS = frozenset({"blast", "bombing", "attack", "explosion", "bomb", "bombings",
+                           "attacks", "explosions", "blasts"})
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _TAKEN_SUBTYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
