@@ -112,6 +112,17 @@ CASES = [
     ("About 30 Syrian government fighters were killed when rebels set off a bomb in a tunnel"
      " beneath a checkpoint in Idlib province on Monday, activists said.",
      "Remote explosive/landmine/IED", "Opposition Rebels (Syria)", "Military Forces of Syria"),
+    # a bomber "from" a group is one of it; the soldiers the participle kills were hit
+    ("A suicide bomber from the Nusra Front terrorist group blew himself up at an army outpost"
+     " in Aleppo on Monday, killing at least 25 Syrian Army soldiers.",
+     "Suicide bomb", "Jabhat al-Nusra", "Military Forces of Syria"),
+    # what the clause on the trigger says was aimed at: "bombings that targeted a police station"
+    ("At least 17 people were killed on Monday by suicide bombings that targeted a police station"
+     " in the Midan neighbourhood of Damascus.",
+     "Suicide bomb", "Unidentified Armed Group (Syria)", "Police Forces of Syria"),
+    ("In Damascus a mortar hit the central Umayyad square on Sunday, killing one policeman, a"
+     " security source told AFP.",
+     "Shelling/artillery/missile attack", None, "Police Forces of Syria"),
 ]
 
 

@@ -33,6 +33,11 @@ from palmyra.model import ActorRef, Event, PlaceRef, Register
 from palmyra.profiles import ActorEntry, Profile
 
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
+_AIM_VERBS = frozenset({"target", "hit", "strike", "attack"})
+_PART_PREPS = frozenset({"including", "among"})
+# Trigger nouns naming who acted: "a bomber from X" is one of X
+_AGENT_NOUNS = frozenset({"bomber", "bombers", "attacker", "attackers", "gunman", "gunmen",
+                          "sniper", "snipers", "assailant", "assailants"})
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _TARGET_PREPS = frozenset({"against", "on", "upon"})
 _PAIR_FAMILIES = frozenset({"agreement", "clash"})
@@ -647,13 +652,26 @@ class _Finder:
         source = self.actor_in(self.prep_object(noun, "from"))
         a1 = (a1 or self.actor_in(self.prep_object(phrase, "by"))
               or self.participle_agent(phrase))
-        if "air" in self.hit.entry.flags:
+        if "air" in self.hit.entry.flags or noun.lower_ in _AGENT_NOUNS:
+            # "strikes from Russian jets"; "a suicide bomber from the Nusra Front": the one
+            # who bombed is of the group, not its victim
             a1 = a1 or source
             source = None
-        a2 = self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
+        a2 = (self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
+              or self.relative_target(noun))
         if a1 is not None and _names_target(noun, self.lex):
             a1, a2 = None, a2 or a1  # "struck Islamic State artillery positions": the owner
         return a1, a2
+
+    def relative_target(self, noun: Token) -> TokenMention | None:
+        """What a clause on the trigger noun says it aimed at: "suicide bombings that
+        targeted a police station", "an explosion targeting the police" — its object."""
+        for c in noun.children:
+            if c.dep_ in ("relcl", "acl") and c.i > noun.i and c.lemma_.lower() in _AIM_VERBS:
+                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+                if obj is not None and (found := self.actor_in(obj)) is not None:
+                    return found
+        return None
 
     def between(self, noun: Token, a2: TokenMention | None
                 ) -> tuple[TokenMention | None, TokenMention | None]:
@@ -865,6 +883,19 @@ def _toll_above(hit: Hit, lex: Lexicon) -> Token | None:
     return up if is_verb(up) and is_passive(up) and lex.count_key(up) is not None else None
 
 
+def _toll_after(hit: Hit, lex: Lexicon) -> Token | None:
+    """The casualty participle that follows the act: "a mortar hit the square, killing one
+    policeman", "a suicide bomber blew himself up at an outpost, killing 25 soldiers"."""
+    if hit.entry.family in _PAIR_FAMILIES:
+        return None  # "the clashes ended with killing 20 terrorists": either side's dead
+    verb = hit.token if hit.is_verb else hit.token.head
+    if not is_verb(verb) or (not hit.is_verb and hit.token.dep_ not in SUBJECT_DEPS):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")
+                 and c.tag_ == "VBG" and c.i > hit.token.i and lex.count_key(c) is not None),
+                None)
+
+
 def _toll_agent(hit: Hit, finder: _Finder) -> TokenMention | None:
     """The agent of the passive casualty verb a trigger noun explains: "85 civilians were
     killed in aerial bombardments by Russian and regime forces"; the subject of an active
@@ -889,15 +920,19 @@ def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
                 ) -> TokenMention | None:
     """The victims of a casualty verb the trigger noun explains: "two civilians were killed
     in regime airstrikes", "shelling killed five soldiers" — the event's actor2."""
-    verb = _toll_verb(hit, lex) or _toll_above(hit, lex)
+    verb = _toll_verb(hit, lex) or _toll_above(hit, lex) or _toll_after(hit, lex)
     if verb is None:
         return None
     deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
     for child in verb.children:
         if child.dep_ in deps:
-            # "38 members of government forces were killed": the force the victims are of
+            # "38 members of government forces were killed": the force the victims are of;
+            # not those "among" or "including" ("15 people including five policemen": people)
+            aside = {t.i for p in child.subtree if p.dep_ == "prep" and p.lower_ in _PART_PREPS
+                     for t in p.subtree}
             tm = index.mention_at(child, "actor") or next(
-                (m for m in index.mentions_in(list(child.subtree), "actor")), None)
+                (m for m in index.mentions_in(list(child.subtree), "actor")
+                 if m.root.i not in aside), None)
             if tm is not None and tm is not a1 and (a1 is None or _ref(tm) != _ref(a1)):
                 return tm
     return None
