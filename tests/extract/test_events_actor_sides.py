@@ -116,12 +116,13 @@ CASES = [
     ("A suicide bomber from the Nusra Front terrorist group blew himself up at an army outpost"
      " in Aleppo on Monday, killing at least 25 Syrian Army soldiers.",
      "Suicide bomb", "Jabhat al-Nusra", "Military Forces of Syria"),
-    # what the clause on the trigger says was aimed at: "bombings that targeted a police station"
-    ("At least 17 people were killed on Monday by suicide bombings that targeted a police station"
-     " in the Midan neighbourhood of Damascus.",
+    # what the clause on the trigger says was aimed at ("bombings that targeted policemen"), and
+    # never the bombers
+    ("At least 17 people were killed on Monday by suicide bombings that targeted Syrian policemen"
+     " at a checkpoint in the Midan neighbourhood of Damascus.",
      "Suicide bomb", "Unidentified Armed Group (Syria)", "Police Forces of Syria"),
-    ("In Damascus a mortar hit the central Umayyad square on Sunday, killing one policeman, a"
-     " security source told AFP.",
+    ("In Damascus a mortar hit the central Umayyad square on Sunday, killing one Syrian"
+     " policeman, a security source told AFP.",
      "Shelling/artillery/missile attack", None, "Police Forces of Syria"),
 ]
 

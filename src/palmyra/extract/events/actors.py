@@ -913,7 +913,16 @@ def _toll_agent(hit: Hit, finder: _Finder) -> TokenMention | None:
     if hit.entry.family in _PAIR_FAMILIES:
         return None
     tm = finder.actor_in(finder.prep_object(verb, "by"))
-    return tm if tm is not None and _can_act(tm, hit) else None
+    return tm if tm is not None and _can_act(tm, hit) and not _aimed_at(tm) else None
+
+
+def _aimed_at(tm: TokenMention) -> bool:
+    """Whether a mention is (the owner of) what an act aimed at: "bombings that targeted a
+    police station" — the police were the target, not the bombers."""
+    t = tm.root
+    while t.dep_ in ("compound", "amod", "poss") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in _AIM_VERBS
 
 
 def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
