@@ -209,6 +209,10 @@ def generic_actors(doc: Doc, ctx: DocContext, taken: set[int]) -> list[Found]:
         if k not in force_ends and k < len(doc) and doc[k].lower_ in ("and", "or") and (
                 k + 1 in nationals and nationals[k + 1][0] in force_ends):
             k = nationals[k + 1][0]
+        # "the Syria Arab Army": the state's army under a variant of its official name
+        if k not in force_ends and k + 1 < len(doc) and doc[k].lower_ == "arab" and (
+                k + 1 in force_ends):
+            k += 1
         cls, stop = None, None
         if k in force_ends:
             cls, stop = "state_forces", force_ends[k]

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from palmyra.annotate.countries import Country, code_of, countries
 from palmyra.annotate.generic_actors import event_country
+from palmyra.annotate.unlisted_places import PLACE_NOUNS
 from palmyra.extract.events.counts import CountHit
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
@@ -32,6 +33,11 @@ from palmyra.model import ActorRef, Event, PlaceRef, Register
 from palmyra.profiles import ActorEntry, Profile
 
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
+_AIM_VERBS = frozenset({"target", "hit", "strike", "attack"})
+_PART_PREPS = frozenset({"including", "among"})
+# Trigger nouns naming who acted: "a bomber from X" is one of X
+_AGENT_NOUNS = frozenset({"bomber", "bombers", "attacker", "attackers", "gunman", "gunmen",
+                          "sniper", "snipers", "assailant", "assailants"})
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _TARGET_PREPS = frozenset({"against", "on", "upon"})
 _PAIR_FAMILIES = frozenset({"agreement", "clash"})
@@ -115,8 +121,41 @@ def resolve_actors(
                   next((c for c in hit.token.children if c.dep_ == "dobj"), None))
         if target is not None and lex.cue(target, "military_target"):
             ref2 = _modified_side(target, index)
+    if ref2 is None and hit.entry.family == "disrupted" and hit.is_verb:
+        # "shot down a regime MiG warplane": the side whose aircraft was downed
+        craft = next((c for c in hit.token.children if c.dep_ == "dobj"), None)
+        if craft is not None and lex.cue(craft, "air"):
+            ref2 = _modified_side(craft, index)
+    if _violent(hit):
+        # "killed 10 people, the Syrian Observatory reports", "a hospital supported by MSF
+        # was hit": a monitor, an agency or an aid group that is no armed party is the
+        # source or the victims' helper, not a side of the violence (the victims stay
+        # for the conventions to code)
+        ref1 = None if _bystander(ref1) else ref1
+        ref2 = None if _bystander(ref2) and (a2 is None or not _struck(a2)) else ref2
+        if a2 is not None and _sponsor(a2, holders=True) and _civilians_named(hit, lex):
+            ref2 = None  # "strikes on a Qaeda-held city killed 21 civilians": theirs
     same = ref1 is not None and ref2 is not None and ref1.canonical == ref2.canonical
     return Actors(ref1, None if same else ref2, rule)
+
+
+def _civilians_named(hit: Hit, lex: Lexicon) -> bool:
+    return any(lex.cue(t, "civilian") and t.text[:1].islower() for t in hit.token.sent)
+
+
+def _violent(hit: Hit) -> bool:
+    family = hit.entry.family
+    return family in _VIOLENT_FAMILIES or (
+        family == MODEL_FAMILY and hit.entry.event_type in _VIOLENT_TYPES)
+
+
+def _bystander(ref: ActorRef | None) -> bool:
+    """An organisation of no side or of the international bystanders (a monitor, the UN,
+    an aid group, an agency): what the profiles code as taking no part in the war."""
+    return ref is not None and ref.kind == "organisation" and ref.side in _BYSTANDER_SIDES
+
+
+_BYSTANDER_SIDES = frozenset({None, "international"})
 
 
 # Trigger families of armed violence: a side's word before their noun names who acted
@@ -184,7 +223,10 @@ def _walk_side(noun: Token, index: DocIndex, a2: TokenMention | None
         tm = index.mention_at(token, "actor")
         if tm is not None:
             ref = _ref(tm)
-            if tm.end == k + 1 and tm is not a2 and ref is not None and ref.kind in _SIDE_KINDS:
+            # "regime shelling", "government shelling": the profile's modifier matched with
+            # the trigger noun as one force; its words before the noun are the side's
+            ends = tm.end == k + 1 or (tm.start <= k and tm.end == noun.i + 1)
+            if ends and tm is not a2 and ref is not None and ref.kind in _SIDE_KINDS:
                 return _first_of_pair(tm.start, index, a2) or (tm, None)
             return None, None
         for n in (3, 2, 1):
@@ -357,18 +399,20 @@ class _Finder:
         """The actor mention heading ``token``'s phrase: the one nearest its head in the tree.
 
         Nearest, not first: in "the CIA-backed Knights of Righteousness faction"
-        the party is the Knights, not their sponsor. ``skip``'s subtree is left out.
+        the party is the Knights, not their sponsor. ``skip``'s subtree is left out, and
+        so is a sponsor or holder named only in a hyphenated modifier ("CIA-armed units",
+        "the Daesh-held town"): the units fought and the town was hit, not the CIA or IS.
         """
         if token is None:
             return None
         own = self.index.mention_at(token, "actor")
-        if own:
+        if own and not _sponsor(own):
             return self.uniformed(own) or own
         skipped = {t.i for t in skip.subtree} if skip is not None else set()
         best: tuple[int, int, TokenMention] | None = None
         for t in token.subtree:
             tm = self.index.mention_at(t, "actor")
-            if t.i in skipped or tm is None:
+            if t.i in skipped or tm is None or _sponsor(tm):
                 continue
             depth = _depth(tm.root, token)
             if best is None or (depth, t.i) < best[:2]:
@@ -520,8 +564,13 @@ class _Finder:
             return noun_a1, noun_a2, "noun"
         subj, skip = self.subject(verb)
         # "The offensive by the army ... freed": the subject's agent acts.
-        subj_actor = (self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
-                      or self.pronoun(subj, verb) or self.owner(subj, verb))
+        # "the army said its troops and allied fighters repelled ...": the force "its"
+        # points to is the subject's side, not a name the descriptor guessed inside it
+        owned = subj is not None and any(c.dep_ == "poss" and c.lower_ in _PRONOUNS
+                                         for c in subj.children)
+        subj_actor = ((owned and (self.pronoun(subj, verb) or self.owner(subj, verb)))
+                      or self.actor_in(self.prep_object(subj, "by")) or self.actor_in(subj, skip)
+                      or self.pronoun(subj, verb) or self.owner(subj, verb)) or None
         if subj is not None and subj_actor is not None and self.crowd_of(subj_actor, subj):
             subj_actor = None  # "supporters of the Hashd stormed": a crowd, not the Hashd
         if subj_actor is None and subj is not None and subj.dep_ == "nsubj":
@@ -603,13 +652,26 @@ class _Finder:
         source = self.actor_in(self.prep_object(noun, "from"))
         a1 = (a1 or self.actor_in(self.prep_object(phrase, "by"))
               or self.participle_agent(phrase))
-        if "air" in self.hit.entry.flags:
+        if "air" in self.hit.entry.flags or noun.lower_ in _AGENT_NOUNS:
+            # "strikes from Russian jets"; "a suicide bomber from the Nusra Front": the one
+            # who bombed is of the group, not its victim
             a1 = a1 or source
             source = None
-        a2 = self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
+        a2 = (self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
+              or self.relative_target(noun))
         if a1 is not None and _names_target(noun, self.lex):
             a1, a2 = None, a2 or a1  # "struck Islamic State artillery positions": the owner
         return a1, a2
+
+    def relative_target(self, noun: Token) -> TokenMention | None:
+        """What a clause on the trigger noun says it aimed at: "suicide bombings that
+        targeted a police station", "an explosion targeting the police" — its object."""
+        for c in noun.children:
+            if c.dep_ in ("relcl", "acl") and c.i > noun.i and c.lemma_.lower() in _AIM_VERBS:
+                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+                if obj is not None and (found := self.actor_in(obj)) is not None:
+                    return found
+        return None
 
     def between(self, noun: Token, a2: TokenMention | None
                 ) -> tuple[TokenMention | None, TokenMention | None]:
@@ -646,6 +708,49 @@ def _witness(tm: TokenMention, lex: Lexicon) -> bool:
             and lex.cue(tm.root.head, "speech_verb"))
 
 
+# "X-backed", "X-armed", "X-held": a sponsor of the party or the holder of a place, named
+# inside a modifier; the party is the noun the modifier qualifies ("CIA-armed units")
+_SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "armed", "funded",
+                                  "trained", "equipped", "financed", "allied", "affiliated",
+                                  "aligned", "linked", "formed", "made"})
+# "X-held": the holder of a place struck may be what was hit ("air raids hit IS-held
+# areas"), never the striker; where civilians fell it is their place, not the target
+_HOLDER_PARTICIPLES = frozenset({"held", "controlled", "run", "dominated", "occupied",
+                                 "besieged"})
+
+
+def _sponsor(tm: TokenMention, holders: bool = False) -> bool:
+    """Whether a mention only names a sponsor inside a hyphenated modifier ("CIA-armed
+    units", "US-formed group", "Russian-made missiles"), or, with ``holders``, a place's
+    holder ("Al Qaeda-held city"), or is a country named for its land, the owner of a
+    place ("Syria's city of Idlib", "Syria's north"): no party in a sponsor's case."""
+    doc = tm.root.doc
+    if (tm.mention.rule.startswith("metonym") and tm.root.dep_ == "poss"
+            and tm.root.head.lower_ in _LAND_NOUNS):
+        return True
+    if tm.end + 1 >= len(doc) or doc[tm.end].text != "-":
+        return False
+    word = doc[tm.end + 1].lower_
+    return word in _SPONSOR_PARTICIPLES or (holders and word in _HOLDER_PARTICIPLES)
+
+
+def _struck(tm: TokenMention) -> bool:
+    """Whether a mention is itself what an act hit (its object, passive subject or the
+    object of "on"/"against"/"at"), not a name hung elsewhere in the sentence: "the
+    Syrian Observatory for Human Rights reports", "the United Nations children's agency
+    has said", "a hospital supported by MSF" tell who spoke or helped, not who was hit
+    (the small parser often hangs such a trailing source on the toll's object)."""
+    root = tm.root
+    if root.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS | {"at"}
+
+
+_LAND_NOUNS = PLACE_NOUNS | {"north", "south", "east", "west", "northeast", "northwest",
+                             "southeast", "southwest", "capital", "border", "borders",
+                             "countryside", "territory", "soil", "heartland"}
+
+
 def _unarmed_name(tm: TokenMention | None) -> bool:
     ref = _ref(tm)
     return ref is not None and ref.kind == "organisation" and ref.side is None
@@ -678,10 +783,17 @@ def _air_power(clause: list[Token], index: DocIndex, lex: Lexicon) -> TokenMenti
     """The actor whose aircraft the clause names ("under air cover from Russian war planes")."""
     for t in clause:
         if t.pos_ == "NOUN" and lex.cue(t, "air"):
+            # "airstrikes on the Daesh-held town": what was struck is not whose aircraft
+            hit = {u.i for p in t.children if p.dep_ == "prep" and p.lower_ in _STRUCK_PREPS
+                   for u in p.subtree}
             for u in t.subtree:
-                if tm := index.mention_at(u, "actor"):
+                if u.i not in hit and (tm := index.mention_at(u, "actor")) and not _sponsor(
+                        tm, holders=True):
                     return tm
     return None
+
+
+_STRUCK_PREPS = _TARGET_PREPS | {"in", "at", "near", "around", "targeting"}
 
 
 def _support(hit: Hit, place: PlaceRef | None, finder: _Finder) -> TokenMention | None:
@@ -741,6 +853,8 @@ def _can_act(tm: TokenMention, hit: Hit) -> bool:
     ref = _ref(tm)
     if ref is None or ref.kind in _NEVER_AGENTS or tm.root.dep_ in ("nsubjpass", "auxpass"):
         return False
+    if _sponsor(tm, holders=True):
+        return False  # "CIA-armed units", "an IS-held town": the units, the town's people
     if hit.entry.family not in _PAIR_FAMILIES and _suffers(tm.root):
         return False  # the fighters killed in a battle fought it; those killed in a strike not
     return ref.kind not in _NON_COMBATANTS or hit.entry.family in _PEACEFUL_FAMILIES
@@ -756,31 +870,78 @@ def _toll_verb(hit: Hit, lex: Lexicon) -> Token | None:
     return verb
 
 
+def _toll_above(hit: Hit, lex: Lexicon) -> Token | None:
+    """The casualty verb whose "when"/"after" clause tells the act: "30 government fighters
+    were killed when rebels set off a bomb" — the clause above names the victims."""
+    verb = hit.token if hit.is_verb else hit.token.head
+    if hit.token.dep_ not in ("dobj", "nsubj") and not hit.is_verb:
+        return None
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in
+                                       ("when", "after", "as") for c in verb.children):
+        return None
+    up = verb.head
+    return up if is_verb(up) and is_passive(up) and lex.count_key(up) is not None else None
+
+
+def _toll_after(hit: Hit, lex: Lexicon) -> Token | None:
+    """The casualty participle that follows the act: "a mortar hit the square, killing one
+    policeman", "a suicide bomber blew himself up at an outpost, killing 25 soldiers"."""
+    if hit.entry.family in _PAIR_FAMILIES:
+        return None  # "the clashes ended with killing 20 terrorists": either side's dead
+    verb = hit.token if hit.is_verb else hit.token.head
+    if not is_verb(verb) or (not hit.is_verb and hit.token.dep_ not in SUBJECT_DEPS):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")
+                 and c.tag_ == "VBG" and c.i > hit.token.i and lex.count_key(c) is not None),
+                None)
+
+
 def _toll_agent(hit: Hit, finder: _Finder) -> TokenMention | None:
     """The agent of the passive casualty verb a trigger noun explains: "85 civilians were
-    killed in aerial bombardments by Russian and regime forces"."""
-    if hit.is_verb or hit.entry.family in _PAIR_FAMILIES:
+    killed in aerial bombardments by Russian and regime forces"; the subject of an active
+    one: "Syrian troops killed 32 rebels in an ambush"."""
+    if hit.is_verb:
         return None
     verb = _toll_verb(hit, finder.lex)
-    if verb is None or not is_passive(verb):
+    if verb is None:
+        return None
+    if not is_passive(verb):
+        # "Syrian troops killed 32 rebels in an ambush": the killers ambushed
+        subj, skip = finder.subject(verb) if verb.dep_ not in ("relcl", "acl") else (None, None)
+        tm = finder.actor_in(subj, skip) if subj is not None and subj.dep_ == "nsubj" else None
+        return tm if tm is not None and _can_act(tm, hit) else None
+    if hit.entry.family in _PAIR_FAMILIES:
         return None
     tm = finder.actor_in(finder.prep_object(verb, "by"))
-    return tm if tm is not None and _can_act(tm, hit) else None
+    return tm if tm is not None and _can_act(tm, hit) and not _aimed_at(tm) else None
+
+
+def _aimed_at(tm: TokenMention) -> bool:
+    """Whether a mention is (the owner of) what an act aimed at: "bombings that targeted a
+    police station" — the police were the target, not the bombers."""
+    t = tm.root
+    while t.dep_ in ("compound", "amod", "poss") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in _AIM_VERBS
 
 
 def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
                 ) -> TokenMention | None:
     """The victims of a casualty verb the trigger noun explains: "two civilians were killed
     in regime airstrikes", "shelling killed five soldiers" — the event's actor2."""
-    verb = _toll_verb(hit, lex)
+    verb = _toll_verb(hit, lex) or _toll_above(hit, lex) or _toll_after(hit, lex)
     if verb is None:
         return None
     deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
     for child in verb.children:
         if child.dep_ in deps:
-            # "38 members of government forces were killed": the force the victims are of
+            # "38 members of government forces were killed": the force the victims are of;
+            # not those "among" or "including" ("15 people including five policemen": people)
+            aside = {t.i for p in child.subtree if p.dep_ == "prep" and p.lower_ in _PART_PREPS
+                     for t in p.subtree}
             tm = index.mention_at(child, "actor") or next(
-                (m for m in index.mentions_in(list(child.subtree), "actor")), None)
+                (m for m in index.mentions_in(list(child.subtree), "actor")
+                 if m.root.i not in aside), None)
             if tm is not None and tm is not a1 and (a1 is None or _ref(tm) != _ref(a1)):
                 return tm
     return None
@@ -849,7 +1010,9 @@ def unnamed_actors(
         return actor1, ActorRef(here().civilians(), "civilians",
                                 reason="arrested people the text names by no group")
     if (actor1 is None and subtype == "Armed clash" and hit.entry.family == "disrupted"
-            and actor2 is not None and here() is not None):
+            and actor2 is not None and here() is not None
+            # "the group said it had shot down ...": a shooter told, if by a pronoun
+            and not any(c.dep_ in ("nsubj", "agent") for c in hit.token.children)):
         # an aircraft shot down by no one named (gold/GUIDE.md: the unnamed shooters)
         return ActorRef(here().unidentified(), "armed_group",
                         reason="an aircraft shot down by no one named"), actor2
@@ -895,6 +1058,13 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
     side's accusation against its enemy, not an attribution."""
     doc = sent.doc
     sents = [sent] + ([doc[sent.end].sent] if sent.end < len(doc) else [])
+    # "a massive bomb blast claimed by the Daesh terror group killed 44 ... A suicide bomber
+    # blew himself up": a claim told earlier in the paragraph is the first attribution
+    para = index.paragraph(sent[0])
+    k = sent.start
+    while k > 0 and index.paragraph(doc[k - 1]) == para:
+        k = doc[k - 1].sent.start
+        sents.append(doc[k].sent)
     for s in sents:
         for t in s:
             if lex.cue(t, "blame_verb") and t.pos_ == "VERB":
@@ -904,6 +1074,10 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
             elif t.lemma_ == "claim" and any(lex.cue(c, "claim_noun") for c in t.children
                                              if c.dep_ == "dobj"):
                 phrases = [c for c in t.children if c.dep_ == "nsubj"]
+            elif t.lemma_ == "claim" and t.tag_ == "VBN" and t.dep_ == "acl" and (
+                    t.head.lemma_.lower() in _CLAIMED_ACTS):
+                phrases = [g for c in t.children if c.dep_ == "agent"
+                           for g in c.children if g.dep_ == "pobj"]  # "a blast claimed by IS"
             else:
                 continue
             for phrase in phrases:
@@ -914,6 +1088,8 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
     return None
 
 
+_CLAIMED_ACTS = frozenset({"blast", "bombing", "attack", "explosion", "bomb", "bombings",
+                           "attacks", "explosions", "blasts"})
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _TAKEN_SUBTYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
