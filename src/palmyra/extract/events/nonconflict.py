@@ -6,6 +6,12 @@ or diplomacy between states that is no agreement between the sides of a war (``n
 The cue words (``event_cues.tsv``) count only where they say what the trigger is: its own
 phrase, what did the deed and what it came from, not the place or target it names. The
 event extractor asks this once per trigger, after its actors are resolved.
+
+The English words the rules below look for (craft that crash, verbs of trade, words of a
+court...) are data, not code: ``resources/nonconflict_words.tsv`` (``WORDS``), beside the
+trigger and cue lists, so that a coder adds a kind of accident or a court's word without
+touching the grammar, and a review of the vocabulary reads one file. What stays here are the
+names of trigger families, actor kinds and dependency labels, which the code itself defines.
 """
 
 from __future__ import annotations
@@ -19,6 +25,21 @@ from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.model import MODEL_FAMILY, NONE
 from palmyra.extract.events.syntax import OBJECT_DEPS, ancestors_in_sentence, is_verb
 from palmyra.extract.events.triggers import Hit
+from palmyra.resource_files import tab_rows
+
+WORDS_FILE = "nonconflict_words.tsv"
+
+
+def _load_words(name: str = WORDS_FILE) -> dict[str, frozenset[str]]:
+    """The word lists of ``name`` (``word<TAB>list`` rows) by list name."""
+    lists: dict[str, set[str]] = {}
+    for _, (word, lst) in tab_rows(name, 2):
+        lists.setdefault(lst, set()).add(word)
+    return {lst: frozenset(words) for lst, words in lists.items()}
+
+
+# list name -> words (see the module notes); read once, at import
+WORDS = _load_words()
 
 # Triggers that name only political violence whatever else the sentence is about: a
 # grenade at a basketball game, lawyers protesting outside a court, are still events.
@@ -27,7 +48,7 @@ UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual",
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
 # Aircraft that are weapons as the subject of the trigger itself ("jets bombed villages"); a
 # plane or a jet whose crash killed ("an airliner jet crashed, killing 38") is none.
-WEAPON_CRAFT = frozenset({"warplane", "jet", "bomber", "gunship"})
+WEAPON_CRAFT = WORDS["weapon_craft"]
 AGREEMENT = "Agreement"
 # The sentence model's Agreement score that keeps an agreement with no sign of the sides.
 AGREEMENT_SURE = 0.9
@@ -197,7 +218,7 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
 FIGURATIVE_EXEMPT = frozenset({"arrest", "agreement", MODEL_FAMILY})
 # Prepositions whose object is what a trigger hits or is done with: "an attack on the
 # forecasts", "a battle against rising water", "bombarded with messages".
-FIGURATIVE_PREPS = frozenset({"on", "against", "with", "upon"})
+FIGURATIVE_PREPS = WORDS["figurative_prep"]
 
 
 def _figurative(hit: Hit, sent: Span, lex: Lexicon) -> bool:
@@ -225,7 +246,7 @@ def _figurative(hit: Hit, sent: Span, lex: Lexicon) -> bool:
         if m.dep_ in ("compound", "amod") and not is_verb(hit.token))
 
 
-TIME_NOUNS = frozenset({"year", "month", "week", "decade", "day", "anniversary"})
+TIME_NOUNS = WORDS["time_noun"]
 
 
 def _since_span(token: Token) -> bool:
@@ -268,8 +289,7 @@ def _between_sides(sent: Span, actors: Sequence[Any], lex: Lexicon) -> bool:
 
 
 # Prepositions of the place an event happened at or the target it hit.
-PLACE_PREPS = frozenset({"at", "near", "outside", "inside", "on", "onto", "into", "against",
-                         "toward", "towards", "around", "beside", "behind", "across"})
+PLACE_PREPS = WORDS["place_prep"]
 
 
 def _targets(hit: Hit, anchor: Token, sent: Span) -> set[int]:
@@ -330,7 +350,7 @@ def _verbs(hit: Hit, anchor: Token, sent: Span) -> list[Token]:
 
 # Prepositions whose object says what a trigger came from: "killed in a landslide",
 # "destroyed by fire", "died of cholera", "fired during a drill", "hurt after a stampede".
-CAUSE_PREPS = frozenset({"in", "by", "from", "of", "during", "after", "following", "amid"})
+CAUSE_PREPS = WORDS["cause_prep"]
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # What did the deed: an active subject (a passive one is what it was done to, "32 trucks
 # were destroyed"; the doer of a passive is its "by" agent).
@@ -393,7 +413,7 @@ def _cue(token: Token, lex: Lexicon, cls: str) -> bool:
 
 # Families whose words also tell power won or lost in a vote.
 POWER_FAMILIES = frozenset({"territorial", "group_change", "withdrawal"})
-CANCEL_VERBS = frozenset({"cancel", "postpone", "suspend", "abandon"})
+CANCEL_VERBS = WORDS["cancel_verb"]
 
 
 def _called_off(hit: Hit) -> bool:
@@ -409,14 +429,13 @@ def _called_off(hit: Hit) -> bool:
 
 # Doers of a raid who are no private offenders (with the ``irregular`` cue words): "Pokot
 # raiders stole 300 head of cattle and shot dead two herders".
-RAIDERS = frozenset({"raider", "attacker", "assailant", "fighter", "militiaman", "herder"})
+RAIDERS = WORDS["raider"]
 
 
 # Killing verbs a state's court hands down ("executed a man convicted of smuggling heroin",
 # "hanged two men convicted of murder"), and the words that show a court or prison did it.
-EXECUTION_VERBS = frozenset({"execute", "hang"})
-JUDICIAL = frozenset({"convict", "convicted", "sentence", "sentenced", "court", "prison", "jail",
-                      "clemency", "verdict", "trial"})
+EXECUTION_VERBS = WORDS["execution_verb"]
+JUDICIAL = WORDS["judicial"]
 
 
 def _judicial_execution(hit: Hit, sent: Span, lex: Lexicon) -> bool:
@@ -429,7 +448,7 @@ def _judicial_execution(hit: Hit, sent: Span, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in JUDICIAL or t.lower_ in JUDICIAL for t in sent)
 
 
-MOTIVE_WORDS = frozenset({"terrorism", "terror", "terrorist", "motive"})
+MOTIVE_WORDS = WORDS["motive"]
 
 
 def _motive_denied(sent: Span) -> bool:
@@ -448,11 +467,8 @@ def _motive_denied(sent: Span) -> bool:
 
 
 # What falls, crashes or sinks: a vehicle or craft as the subject of an accident verb.
-CRAFT = frozenset({"plane", "aircraft", "airliner", "helicopter", "chopper", "jet", "turboprop",
-                   "balloon", "boat", "ship", "vessel", "canoe", "ferry", "bus", "minibus", "truck",
-                   "lorry", "train", "tanker", "car", "vehicle"})
-ACCIDENT_VERBS = frozenset({"crash", "plunge", "overturn", "capsize", "sink", "derail", "collide",
-                            "skid", "topple", "fall", "veer"})
+CRAFT = WORDS["craft"]
+ACCIDENT_VERBS = WORDS["accident_verb"]
 
 
 def _craft_accident(hit: Hit, anchor: Token, sent: Span, lex: Lexicon) -> bool:
@@ -460,7 +476,7 @@ def _craft_accident(hit: Hit, anchor: Token, sent: Span, lex: Lexicon) -> bool:
     in a sentence naming no weapon and no shooting ("a military transport plane went down
     shortly after take-off, killing its crew"; not "a helicopter came down; rebels said they
     had shot it down")."""
-    if any(lex.cue(t, "arms") or lex.cue(t, "device") or t.lemma_ in ("shoot", "missile", "drone")
+    if any(lex.cue(t, "arms") or lex.cue(t, "device") or t.lemma_ in WORDS["shot_down"]
            for t in sent):
         return False
     for verb in _verbs(hit, anchor, sent):
@@ -475,9 +491,7 @@ def _craft_accident(hit: Hit, anchor: Token, sent: Span, lex: Lexicon) -> bool:
 
 # Verbs and nouns of buying, selling and making arms: a weapon word they govern is no strike
 # ("ordered 600 Stinger missiles", "a deal for 96 attack helicopters").
-TRADE_WORDS = frozenset({"order", "buy", "purchase", "acquire", "sell", "export", "import",
-                         "procure", "manufacture", "produce", "deal", "contract", "sale",
-                         "delivery", "procurement", "shipment"})
+TRADE_WORDS = WORDS["trade_word"]
 
 
 def _traded_weapon(hit: Hit, lex: Lexicon) -> bool:
@@ -485,7 +499,7 @@ def _traded_weapon(hit: Hit, lex: Lexicon) -> bool:
     an armed strike")."""
     t = hit.token
     if is_verb(t) or not (lex.cue(t, "munition") or lex.cue(t, "arms")
-                          or t.lemma_.lower() in CRAFT | {"tank", "howitzer"}):
+                          or t.lemma_.lower() in CRAFT | WORDS["traded_arms"]):
         return False
     for _ in range(3):
         if t.dep_ not in ("dobj", "pobj", "prep", "compound", "conj", "appos") or t.head.i == t.i:
@@ -515,8 +529,7 @@ def _score(hit: Hit, anchor: Token, sent: Span) -> bool:
     return False
 
 
-TESTED_WEAPONS = frozenset({"missile", "missiles", "weapon", "weapons", "rocket", "rockets",
-                            "nuclear", "ballistic"})
+TESTED_WEAPONS = WORDS["tested_weapon"]
 
 
 def _weapons_test(hit: Hit, anchor: Token, sent: Span) -> bool:
