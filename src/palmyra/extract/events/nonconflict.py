@@ -200,7 +200,10 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     # the recapture")
     if not any(lex.cue(t, "arms") or lex.cue(t, "device") for t in sent) and (
             any(_cue(t, lex, "accident_agent") for t in agents)
-            or not unambiguous and any(t.lemma_.lower() in WORDS["civil_agent"] for t in agents)
+            # unarmed officials' raids and seizures ("investigators raided the offices"), not
+            # what they find ("UN investigators established that sarin was used")
+            or (hit.token.lemma_.lower() in WORDS["raid_word"] or family in CRIME_FAMILIES)
+            and any(t.lemma_.lower() in WORDS["civil_agent"] for t in agents)
             or not unambiguous and any(c.dep_ in DOER_DEPS and _cue(c, lex, "verbal_agent")
                                        for c in hit.token.children)):
         return True
