@@ -8,7 +8,7 @@ one or several). Two sources, both annotated by people to ``gold/GUIDE.md``:
   sub-type, every other sentence is a negative. The title line is left out: a
   headline restates the lead's event, and coding it as "no event" would teach the
   model that the way news tells an event is not one.
-- the recall set's ``dev.jsonl``, ``train.jsonl``, ``train2.jsonl`` and ``train3.jsonl``
+- the recall set's ``dev.jsonl`` and ``train.jsonl`` .. ``train6.jsonl``
   short reports:
   the whole report is one example, labelled with its main event's sub-type (or none,
   for the non-conflict reports).
@@ -35,7 +35,8 @@ TRAINING_SPLITS = (DEV_SPLIT, "train")
 # test.jsonl).
 RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl",
                    Path("recall") / "train2.jsonl", Path("recall") / "train3.jsonl",
-                   Path("recall") / "train4.jsonl", Path("recall") / "train5.jsonl")
+                   Path("recall") / "train4.jsonl", Path("recall") / "train5.jsonl",
+                   Path("recall") / "train6.jsonl")
 
 
 @dataclass(frozen=True)

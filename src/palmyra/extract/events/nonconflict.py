@@ -6,6 +6,12 @@ or diplomacy between states that is no agreement between the sides of a war (``n
 The cue words (``event_cues.tsv``) count only where they say what the trigger is: its own
 phrase, what did the deed and what it came from, not the place or target it names. The
 event extractor asks this once per trigger, after its actors are resolved.
+
+The English words the rules below look for (craft that crash, verbs of trade, words of a
+court...) are data, not code: ``resources/nonconflict_words.tsv`` (``WORDS``), beside the
+trigger and cue lists, so that a coder adds a kind of accident or a court's word without
+touching the grammar, and a review of the vocabulary reads one file. What stays here are the
+names of trigger families, actor kinds and dependency labels, which the code itself defines.
 """
 
 from __future__ import annotations
@@ -19,6 +25,21 @@ from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.model import MODEL_FAMILY, NONE
 from palmyra.extract.events.syntax import OBJECT_DEPS, ancestors_in_sentence, is_verb
 from palmyra.extract.events.triggers import Hit
+from palmyra.resource_files import tab_rows
+
+WORDS_FILE = "nonconflict_words.tsv"
+
+
+def _load_words(name: str = WORDS_FILE) -> dict[str, frozenset[str]]:
+    """The word lists of ``name`` (``word<TAB>list`` rows) by list name."""
+    lists: dict[str, set[str]] = {}
+    for _, (word, lst) in tab_rows(name, 2):
+        lists.setdefault(lst, set()).add(word)
+    return {lst: frozenset(words) for lst, words in lists.items()}
+
+
+# list name -> words (see the module notes); read once, at import
+WORDS = _load_words()
 
 # Triggers that name only political violence whatever else the sentence is about: a
 # grenade at a basketball game, lawyers protesting outside a court, are still events.
@@ -27,7 +48,7 @@ UNAMBIGUOUS_FAMILIES = frozenset({"protest", "riot", "mob", "grenade", "sexual",
 ARMED_KINDS = frozenset({"armed_group", "militia", "rebels"})
 # Aircraft that are weapons as the subject of the trigger itself ("jets bombed villages"); a
 # plane or a jet whose crash killed ("an airliner jet crashed, killing 38") is none.
-WEAPON_CRAFT = frozenset({"warplane", "jet", "bomber", "gunship"})
+WEAPON_CRAFT = WORDS["weapon_craft"]
 AGREEMENT = "Agreement"
 # The sentence model's Agreement score that keeps an agreement with no sign of the sides.
 AGREEMENT_SURE = 0.9
@@ -101,7 +122,7 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     family = hit.entry.family
     if any(_cue(t, lex, "retrospective") for t in ancestors_in_sentence(hit.token)):
         return True
-    if _since_span(hit.token):
+    if _since_span(hit.token) or _told_to_court(hit.token, lex):
         return True
     unambiguous = family in UNAMBIGUOUS_FAMILIES
     scope = _cue_scope(hit, anchor, sent, causes=not unambiguous)
@@ -122,17 +143,27 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     if not unambiguous and family not in FIGURATIVE_EXEMPT and _figurative(hit, sent, lex):
         return True
     nonstate = any(a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2))
+    # soldiers marching in a parade are no protest; a police raid on a betting den or an
+    # illegal mine is police work; a blast officials blame on a short circuit is an accident
+    if family == "protest" and _parade_march(hit, anchor, sent):
+        return True
+    if not nonstate and not unambiguous and (
+            hit.token.lemma_.lower() in WORDS["raid_word"] and _crime_told(sent, lex)
+            or _blamed_on_accident(sent, lex)):
+        return True
     # a game's score, a judicial execution, a crime the police say had no political motive, a
     # craft that crashed, weapons bought or sold, people evacuated from a disaster: whichever
     # state's forces the sentence names (an armed group's court or shooting is still an event)
-    if (not unambiguous and _score(hit, anchor, sent)) or _called_off(hit):
+    if (not unambiguous and _score(hit, anchor, sent)) or _called_off(hit) or _lodged(hit):
         return True
     if not nonstate and not unambiguous and (
             _judicial_execution(hit, sent, lex) or _motive_denied(sent)
+            or _kin_killing(hit, anchor, sent) or _space_launch(hit, anchor, sent)
+            or _crime_of_executed(hit.token, lex)
             or _craft_accident(hit, anchor, sent, lex) or _traded_weapon(hit, lex)
             or family == "evacuation" and any(_cue(t, lex, "non_conflict") for t in sent)):
         return True
-    if family in CRIME_FAMILIES and any(lex.cue(t, "crime") for t in sent) and not any(
+    if family in CRIME_FAMILIES and _crime_told(sent, lex) and not any(
             a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
         return True
     # the sentence model, where it runs, may know an agreement between sides the profile does
@@ -169,6 +200,10 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     # the recapture")
     if not any(lex.cue(t, "arms") or lex.cue(t, "device") for t in sent) and (
             any(_cue(t, lex, "accident_agent") for t in agents)
+            # unarmed officials' raids and seizures ("investigators raided the offices"), not
+            # what they find ("UN investigators established that sarin was used")
+            or (hit.token.lemma_.lower() in WORDS["raid_word"] or family in CRIME_FAMILIES)
+            and any(t.lemma_.lower() in WORDS["civil_agent"] for t in agents)
             or not unambiguous and any(c.dep_ in DOER_DEPS and _cue(c, lex, "verbal_agent")
                                        for c in hit.token.children)):
         return True
@@ -197,7 +232,7 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
 FIGURATIVE_EXEMPT = frozenset({"arrest", "agreement", MODEL_FAMILY})
 # Prepositions whose object is what a trigger hits or is done with: "an attack on the
 # forecasts", "a battle against rising water", "bombarded with messages".
-FIGURATIVE_PREPS = frozenset({"on", "against", "with", "upon"})
+FIGURATIVE_PREPS = WORDS["figurative_prep"]
 
 
 def _figurative(hit: Hit, sent: Span, lex: Lexicon) -> bool:
@@ -225,7 +260,7 @@ def _figurative(hit: Hit, sent: Span, lex: Lexicon) -> bool:
         if m.dep_ in ("compound", "amod") and not is_verb(hit.token))
 
 
-TIME_NOUNS = frozenset({"year", "month", "week", "decade", "day", "anniversary"})
+TIME_NOUNS = WORDS["time_noun"]
 
 
 def _since_span(token: Token) -> bool:
@@ -268,8 +303,7 @@ def _between_sides(sent: Span, actors: Sequence[Any], lex: Lexicon) -> bool:
 
 
 # Prepositions of the place an event happened at or the target it hit.
-PLACE_PREPS = frozenset({"at", "near", "outside", "inside", "on", "onto", "into", "against",
-                         "toward", "towards", "around", "beside", "behind", "across"})
+PLACE_PREPS = WORDS["place_prep"]
 
 
 def _targets(hit: Hit, anchor: Token, sent: Span) -> set[int]:
@@ -330,7 +364,7 @@ def _verbs(hit: Hit, anchor: Token, sent: Span) -> list[Token]:
 
 # Prepositions whose object says what a trigger came from: "killed in a landslide",
 # "destroyed by fire", "died of cholera", "fired during a drill", "hurt after a stampede".
-CAUSE_PREPS = frozenset({"in", "by", "from", "of", "during", "after", "following", "amid"})
+CAUSE_PREPS = WORDS["cause_prep"]
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # What did the deed: an active subject (a passive one is what it was done to, "32 trucks
 # were destroyed"; the doer of a passive is its "by" agent).
@@ -351,7 +385,12 @@ def _cue_scope(hit: Hit, anchor: Token, sent: Span, causes: bool = True) -> list
         scope += [t, *_modifiers(t)]
     for verb in _verbs(hit, anchor, sent):
         for child in verb.children:
-            if child.dep_ in DOER_DEPS or child.dep_ == "agent":
+            if child.dep_ in DOER_DEPS and not causes:
+                # a protest's or a riot's doer is its own noun ("the stock exchange rallied"),
+                # not whom it counts or what it is angry at ("hundreds of miners marched",
+                # "protesters angry at fuel price rises")
+                scope += [child, *_modifiers(child)]
+            elif child.dep_ in DOER_DEPS or child.dep_ == "agent":
                 scope += [u for u in child.subtree if u.dep_ not in ("relcl", "acl")]
             elif causes and child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
                 for obj in child.children:
@@ -393,7 +432,7 @@ def _cue(token: Token, lex: Lexicon, cls: str) -> bool:
 
 # Families whose words also tell power won or lost in a vote.
 POWER_FAMILIES = frozenset({"territorial", "group_change", "withdrawal"})
-CANCEL_VERBS = frozenset({"cancel", "postpone", "suspend", "abandon"})
+CANCEL_VERBS = WORDS["cancel_verb"]
 
 
 def _called_off(hit: Hit) -> bool:
@@ -409,27 +448,33 @@ def _called_off(hit: Hit) -> bool:
 
 # Doers of a raid who are no private offenders (with the ``irregular`` cue words): "Pokot
 # raiders stole 300 head of cattle and shot dead two herders".
-RAIDERS = frozenset({"raider", "attacker", "assailant", "fighter", "militiaman", "herder"})
+RAIDERS = WORDS["raider"]
 
 
 # Killing verbs a state's court hands down ("executed a man convicted of smuggling heroin",
 # "hanged two men convicted of murder"), and the words that show a court or prison did it.
-EXECUTION_VERBS = frozenset({"execute", "hang"})
-JUDICIAL = frozenset({"convict", "convicted", "sentence", "sentenced", "court", "prison", "jail",
-                      "clemency", "verdict", "trial"})
+EXECUTION_VERBS = WORDS["execution_verb"]
+JUDICIAL = WORDS["judicial"]
 
 
 def _judicial_execution(hit: Hit, sent: Span, lex: Lexicon) -> bool:
     """An execution a court ordered: "executed"/"hanged" in a sentence that names a
     conviction, a court or a prison ("Saudi Arabia executed a man convicted of smuggling
-    heroin"). An armed group's execution is kept by the caller; a state force shooting
+    heroin"), or that punishes the executed's own crime ("executed a man who killed seven
+    people"). An armed group's execution is kept by the caller; a state force shooting
     captives names no court."""
     if hit.token.lemma_.lower() not in EXECUTION_VERBS:
         return False
+    # "Japan executed a man who killed seven people in a rampage in 2008": the executed is
+    # told by a crime of his own
+    if any(c.dep_ == "dobj" and any(r.dep_ == "relcl" and (
+            r.lemma_.lower() in WORDS["capital_crime"] or lex.cue(r, "crime"))
+            for r in c.children) for c in hit.token.children):
+        return True
     return any(t.lemma_.lower() in JUDICIAL or t.lower_ in JUDICIAL for t in sent)
 
 
-MOTIVE_WORDS = frozenset({"terrorism", "terror", "terrorist", "motive"})
+MOTIVE_WORDS = WORDS["motive"]
 
 
 def _motive_denied(sent: Span) -> bool:
@@ -448,11 +493,8 @@ def _motive_denied(sent: Span) -> bool:
 
 
 # What falls, crashes or sinks: a vehicle or craft as the subject of an accident verb.
-CRAFT = frozenset({"plane", "aircraft", "airliner", "helicopter", "chopper", "jet", "turboprop",
-                   "balloon", "boat", "ship", "vessel", "canoe", "ferry", "bus", "minibus", "truck",
-                   "lorry", "train", "tanker", "car", "vehicle"})
-ACCIDENT_VERBS = frozenset({"crash", "plunge", "overturn", "capsize", "sink", "derail", "collide",
-                            "skid", "topple", "fall", "veer"})
+CRAFT = WORDS["craft"]
+ACCIDENT_VERBS = WORDS["accident_verb"]
 
 
 def _craft_accident(hit: Hit, anchor: Token, sent: Span, lex: Lexicon) -> bool:
@@ -460,7 +502,7 @@ def _craft_accident(hit: Hit, anchor: Token, sent: Span, lex: Lexicon) -> bool:
     in a sentence naming no weapon and no shooting ("a military transport plane went down
     shortly after take-off, killing its crew"; not "a helicopter came down; rebels said they
     had shot it down")."""
-    if any(lex.cue(t, "arms") or lex.cue(t, "device") or t.lemma_ in ("shoot", "missile", "drone")
+    if any(lex.cue(t, "arms") or lex.cue(t, "device") or t.lemma_ in WORDS["shot_down"]
            for t in sent):
         return False
     for verb in _verbs(hit, anchor, sent):
@@ -475,9 +517,7 @@ def _craft_accident(hit: Hit, anchor: Token, sent: Span, lex: Lexicon) -> bool:
 
 # Verbs and nouns of buying, selling and making arms: a weapon word they govern is no strike
 # ("ordered 600 Stinger missiles", "a deal for 96 attack helicopters").
-TRADE_WORDS = frozenset({"order", "buy", "purchase", "acquire", "sell", "export", "import",
-                         "procure", "manufacture", "produce", "deal", "contract", "sale",
-                         "delivery", "procurement", "shipment"})
+TRADE_WORDS = WORDS["trade_word"]
 
 
 def _traded_weapon(hit: Hit, lex: Lexicon) -> bool:
@@ -485,7 +525,7 @@ def _traded_weapon(hit: Hit, lex: Lexicon) -> bool:
     an armed strike")."""
     t = hit.token
     if is_verb(t) or not (lex.cue(t, "munition") or lex.cue(t, "arms")
-                          or t.lemma_.lower() in CRAFT | {"tank", "howitzer"}):
+                          or t.lemma_.lower() in CRAFT | WORDS["traded_arms"]):
         return False
     for _ in range(3):
         if t.dep_ not in ("dobj", "pobj", "prep", "compound", "conj", "appos") or t.head.i == t.i:
@@ -515,8 +555,7 @@ def _score(hit: Hit, anchor: Token, sent: Span) -> bool:
     return False
 
 
-TESTED_WEAPONS = frozenset({"missile", "missiles", "weapon", "weapons", "rocket", "rockets",
-                            "nuclear", "ballistic"})
+TESTED_WEAPONS = WORDS["tested_weapon"]
 
 
 def _weapons_test(hit: Hit, anchor: Token, sent: Span) -> bool:
@@ -555,3 +594,146 @@ def armed(actors: Any, state_kinds: frozenset[str], lex: Lexicon | None = None) 
     return any(a is not None and a.kind in armed and not (
         lex is not None and a.canonical.lower() in lex.cues.get("non_conflict", ()))
         for a in (actors.actor1, actors.actor2))
+
+
+def _told_to_court(token: Token, lex: Lexicon) -> bool:
+    """A trigger a witness tells a court about ("a survivor told judges how guards had beaten
+    detainees", "testified before the tribunal that soldiers burned the village"), or one a
+    court orders ("a judge ordered the arrest of a retired general"): a deed a trial looks back
+    on, or a court's act. The court (``court_audience``) is the subject or object of a verb
+    governing the trigger, or of its "to"/"before" phrase; "told investigators" is no court."""
+    for a in ancestors_in_sentence(token):
+        if not is_verb(a):
+            continue
+        for c in a.children:
+            # "a judge ordered the arrest of a general", "the court heard that ..."
+            if c.dep_ == "nsubj" and c.lemma_.lower() in WORDS["court_audience"]:
+                return True
+            # told to a court (not "lawyers boycotted courts and rallied")
+            if not lex.cue(a, "speech_verb") and a.lemma_.lower() != "testify":
+                continue
+            if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in WORDS["court_audience"]:
+                return True
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "before") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in WORDS["court_audience"]
+                    for g in c.children):
+                return True
+    return False
+
+
+def _lodged(hit: Hit) -> bool:
+    """A protest a government lodges, files or delivers ("China said it had lodged a strong
+    protest with Washington"): a diplomatic note, not a demonstration."""
+    t = hit.token
+    return (t.lemma_.lower() == "protest" and not is_verb(t) and t.dep_ == "dobj"
+            and t.head.lemma_.lower() in WORDS["lodge_verb"])
+
+
+def _kin_killing(hit: Hit, anchor: Token, sent: Span) -> bool:
+    """One person's deed on his or her own family ("a man killed his wife and two children
+    with a machete"): the trigger's verb has a single doer and a kin noun of "his"/"her" as its
+    object. Not "gunmen killed a man and his wife" (the wife is the man's, not the doers')."""
+    for verb in _verbs(hit, anchor, sent):
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        # "two brothers killed each other in a fight over cattle"
+        if any(d.lemma_.lower() in WORDS["kin"] for d in doers) and any(
+                c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in verb.children):
+            return True
+        if len(doers) != 1 or doers[0].tag_ not in ("NN", "PRP") or doers[0].lower_ in (
+                "they", "we"):
+            continue
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS["kin"]
+               and any(p.dep_ == "poss" and p.lower_ in ("his", "her") for p in c.children)
+               for c in verb.children):
+            return True
+    return False
+
+
+def _space_launch(hit: Hit, anchor: Token, sent: Span) -> bool:
+    """A rocket that carries satellites or fails at lift-off ("a Falcon 9 rocket launched 22
+    satellites", "a privately built rocket exploded seconds after lift-off"): a space word
+    (``space``) in the trigger's own phrase, its subject, what it came from or its verb's
+    object; a satellite image elsewhere in the sentence does not count."""
+    words = list(_cue_scope(hit, anchor, sent))
+    words += [c for v in _verbs(hit, anchor, sent) for c in v.children if c.dep_ in OBJECT_DEPS]
+    for t in words:
+        forms = {t.lemma_.lower(), t.lower_}
+        doc = t.doc
+        # "lift-off": a compound of three tokens
+        if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_:
+            forms.add(f"{doc[t.i - 2].lower_}-{t.lower_}")
+        if forms & WORDS["space"]:
+            return True
+    return False
+
+
+def _crime_of_executed(token: Token, lex: Lexicon) -> bool:
+    """A trigger in a relative clause of someone executed or hanged ("Japan executed a man who
+    killed seven people in a rampage in 2008"): the crime the execution punishes, told long
+    after (the execution itself is read by ``_judicial_execution``). Only where no armed group
+    is named: "the Islamic State executed 700 members of a tribe it has been battling" tells
+    the battle; the relative clause's verb is a crime's (``capital_crime``, ``crime``), not
+    "a tribe it has been battling"."""
+    t, relative = token, False
+    while t.head.i != t.i:
+        relative = relative or t.dep_ in ("relcl", "acl") and (
+            t.lemma_.lower() in WORDS["capital_crime"] or lex.cue(t, "crime"))
+        t = t.head
+        if relative and is_verb(t) and t.lemma_.lower() in EXECUTION_VERBS:
+            return True
+    return False
+
+
+# Modifiers that make a place or a trade a crime's ("an illegal betting den"), and the heads
+# they modify in a war's reports, which are no ordinary crime ("illegal armed groups",
+# "illegal settlements").
+ILLEGAL = frozenset({"illegal", "unlicensed", "illicit", "clandestine"})
+
+
+def _crime_told(sent: Span, lex: Lexicon) -> bool:
+    """Whether the sentence tells an ordinary crime: a ``crime`` cue word, or an "illegal"
+    place or trade ("an illegal gold-panning site"), not an "illegal armed group" nor an
+    "illegal settlement" (``WORDS["illegal_not_crime"]``)."""
+    if any(lex.cue(t, "crime") for t in sent):
+        return True
+    return any(t.lower_ in ILLEGAL and t.dep_ == "amod"
+               and t.head.lemma_.lower() not in WORDS["illegal_not_crime"]
+               and not any(c.lemma_.lower() in WORDS["illegal_not_crime"]
+                           for c in t.head.children if c.dep_ in ("amod", "compound"))
+               for t in sent)
+
+
+def _parade_march(hit: Hit, anchor: Token, sent: Span) -> bool:
+    """A march that is a parade: soldiers, troops or cadets marching ("soldiers marched
+    through the square at a ceremony marking army day"), or a march at a ceremony or
+    parade."""
+    for verb in {hit.token, *_verbs(hit, anchor, sent)}:
+        if verb.lemma_.lower() != "march":  # soldiers who fire at marchers are no parade
+            continue
+        for c in verb.children:
+            if c.dep_ in DOER_DEPS and c.lemma_.lower() in WORDS["parade_marcher"]:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("at", "during", "in") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in ("ceremony", "parade")
+                    for g in c.children):
+                return True
+    return False
+
+
+BLAME_VERBS = frozenset({"blame", "attribute"})
+
+
+def _blamed_on_accident(sent: Span, lex: Lexicon) -> bool:
+    """Officials blaming the event on an accident's cause ("a fire at an army munitions depot
+    set off a chain of blasts; officials blamed a short circuit"), whichever state's depot:
+    a ``non_conflict`` or ``blast_cause`` word as what "blame" names (or blames it "on")."""
+    for t in sent:
+        if t.lemma_.lower() not in BLAME_VERBS or not is_verb(t):
+            continue
+        named = [c for c in t.children if c.dep_ == "dobj"]
+        named += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
+                  for g in c.children if g.dep_ == "pobj"]
+        if any(lex.cue(u, "non_conflict") or lex.cue(u, "blast_cause")
+               for n in named for u in (n, *_modifiers(n))):
+            return True
+    return False
