@@ -154,8 +154,31 @@ def test_training_is_deterministic_for_a_seed():
     examples = [Example("Jets bombed the market in Ariha.", frozenset({"Air/drone strike"}), "a"),
                 Example("Police arrested six activists in Homs.", frozenset({"Arrests"}), "b"),
                 Example("The minister opened a new school.", frozenset(), "c")] * 4
-    first, again = (train(examples, seed=5, epochs=2) for _ in range(2))
-    other = train(examples, seed=6, epochs=2)
-    weights = [m.get_pipe("textcat").model.to_bytes() for m in (first, again, other)]
+    first, again = (train(examples, seed=5, epochs=2, members=2) for _ in range(2))
+    other = train(examples, seed=6, epochs=2, members=2)
+    weights = [[m.get_pipe("textcat").model.to_bytes() for m in e.members]
+               for e in (first, again, other)]
     assert weights[0] == weights[1]
     assert weights[0] != weights[2]
+    assert weights[0][0] != weights[0][1]  # members differ by their seeds
+    assert weights[0][1] == weights[2][0]  # seeds 5, 6 and 6, 7
+
+
+def test_saved_members_load_and_average(tmp_path: Path):
+    from palmyra.train.event_examples import Example
+    from palmyra.train.event_model import save, train
+
+    examples = [Example("Jets bombed the market in Ariha.", frozenset({"Air/drone strike"}), "a"),
+                Example("The minister opened a new school.", frozenset(), "c")] * 4
+    fitted = train(examples, seed=5, epochs=2, members=2)
+    (tmp_path / "config.cfg").write_text("an older single model's file")
+    save(fitted, tmp_path, examples, 5)
+    assert not (tmp_path / "config.cfg").exists()
+    loaded = load_classifier(str(tmp_path))
+    assert len(loaded.members) == 2
+    text = "Jets bombed the market in Ariha."
+    alone = [m(text).cats for m in loaded.members]
+    assert alone[0] != alone[1]
+    averaged = loaded(text).cats
+    for label, p in averaged.items():
+        assert abs(p - (alone[0][label] + alone[1][label]) / 2) < 1e-6

@@ -35,7 +35,7 @@ def train_events(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same model.")] = 13,
 ) -> None:
-    """Train the event-sentence classifier on the dev data (about a minute on 2 cores)."""
+    """Train the event-sentence classifier on the dev data (3 seed members, minutes on 2 cores)."""
     import spacy
 
     from palmyra.extract.events.model import shipped_model_dir

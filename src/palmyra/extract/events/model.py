@@ -88,16 +88,54 @@ def shipped_model_dir() -> Path:
     return Path(str(files("palmyra") / "models" / "event_sentences"))
 
 
+@dataclass(frozen=True)
+class Scored:
+    """A text's probabilities per class (``cats``, as a spaCy ``Doc`` holds them)."""
+
+    cats: Scores
+
+
+@dataclass(frozen=True)
+class SeedEnsemble:
+    """The classifier: spaCy pipelines trained alike from different seeds, their
+    probabilities averaged. One model alone is sure and wrong too often on articles it
+    never saw (README, Training); where the members disagree the average is not sure."""
+
+    members: tuple[Any, ...]
+
+    def pipe(self, texts: list[str], batch_size: int = 64) -> list[Scored]:
+        texts = list(texts)
+        outs = [[d.cats for d in m.pipe(texts, batch_size=batch_size)] for m in self.members]
+        return [Scored({k: sum(o[i][k] for o in outs) / len(outs) for k in outs[0][i]})
+                for i in range(len(texts))]
+
+    def __call__(self, text: str) -> Scored:
+        return self.pipe([text])[0]
+
+    def to_disk(self, path: Path | str) -> None:
+        """One folder per member (``member-1`` ...), each a spaCy pipeline."""
+        for n, member in enumerate(self.members, 1):
+            member.to_disk(Path(path) / f"{MEMBER}{n}")
+
+
+MEMBER = "member-"  # the folder name of a seed member, numbered from 1
+
+
 @lru_cache(maxsize=4)
 @without_gc
-def load_classifier(path: str) -> Any | None:
-    """The spaCy pipeline holding the classifier, or ``None`` where none was trained."""
+def load_classifier(path: str) -> SeedEnsemble | None:
+    """The classifier (its members' spaCy pipelines, or one pipeline in the folder itself,
+    as models were saved before ensembles), or ``None`` where none was trained."""
     import spacy
 
     folder = Path(path)
-    if not (folder / "config.cfg").is_file():
+    if (folder / "config.cfg").is_file():
+        return SeedEnsemble((spacy.load(folder),))
+    members = sorted((d for d in folder.glob(f"{MEMBER}*") if (d / "config.cfg").is_file()),
+                     key=lambda d: int(d.name.removeprefix(MEMBER)))
+    if not members:
         return None
-    return spacy.load(folder)
+    return SeedEnsemble(tuple(spacy.load(d) for d in members))
 
 
 # FA-KES, which gives most of the model's event sentences, lost its apostrophes and many
@@ -125,7 +163,7 @@ class SentenceScores:
         if nlp is None or not sents:
             return cls({})
         docs = nlp.pipe([classifier_text(s.text) for s in sents], batch_size=64)
-        return cls({s.start: dict(d.cats) for s, d in zip(sents, docs, strict=True)})
+        return cls({s.start: d.cats for s, d in zip(sents, docs, strict=True)})
 
     def get(self, sent: Span) -> Scores:
         return self.by_start.get(sent.start, {})
