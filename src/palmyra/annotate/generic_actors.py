@@ -33,13 +33,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import spacy
 from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from palmyra.annotate.actor_matcher import ActorMatcher, Found, force_noun_matcher
+from palmyra.annotate.actor_matcher import (
+    ActorMatcher,
+    Found,
+    blank_tokenizer,
+    force_noun_matcher,
+)
 from palmyra.annotate.countries import Country, code_of, countries
 from palmyra.annotate.names import normalise
 from palmyra.context import DocContext
@@ -149,7 +153,7 @@ def _country_matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[
         lower = PhraseMatcher(vocab, attr="LOWER")
         orth = PhraseMatcher(vocab, attr="ORTH")
         codes: dict[int, str] = {}
-        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        tokenizer = blank_tokenizer(vocab)
         seen: set[tuple[bool, str]] = set()
         for country in countries().values():
             for text in (*country.demonyms, country.bare_name, *country.other_names):
@@ -173,7 +177,7 @@ def _noun_matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, str]]:
     if id(vocab) not in _noun_cache:
         matcher = PhraseMatcher(vocab, attr="LOWER")
         classes: dict[int, str] = {}
-        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        tokenizer = blank_tokenizer(vocab)
         by_class: dict[str, list[str]] = {}
         for phrase, cls in words().nouns.items():
             by_class.setdefault(cls, []).append(phrase)
