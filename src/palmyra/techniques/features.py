@@ -167,6 +167,13 @@ def char_features(view: ArticleView, start: int, end: int) -> Counter[str]:
     return f
 
 
+def clause_char_features(view: ArticleView, clause: tuple[int, int]) -> Counter[str]:
+    """What the second clause classifier reads of a clause besides its line and article
+    context: its letter n-grams, cue words and length (``char_features``), which carry a
+    loaded or insulting word the word features never saw ("libtard", "-phobic")."""
+    return char_features(view, *clause)
+
+
 def sentence_features(view: ArticleView, start: int, end: int, index: int) -> Counter[str]:
     """The feature counts of the sentence ``view.text[start:end]``, the ``index``-th of its
     article (0: the title)."""

@@ -27,6 +27,7 @@ from palmyra.techniques.classifier import SoftmaxClassifier
 from palmyra.techniques.features import (
     ArticleView,
     char_features,
+    clause_char_features,
     clause_context,
     clause_features,
     line_context,
@@ -35,8 +36,9 @@ from palmyra.techniques.features import (
 )
 
 ENV_MODEL = "PALMYRA_TECHNIQUES_MODEL"  # a model folder that wins over the cache folder
-SPANS, CLASSIFIER, SENTENCES, CLAUSES, CHARS, META = (
-    "spans", "classifier", "sentences", "clauses", "classifier_chars", "model.json")
+SPANS, CLASSIFIER, SENTENCES, CLAUSES, CHARS, CLAUSE_CHARS, META = (
+    "spans", "classifier", "sentences", "clauses", "classifier_chars", "clauses_chars",
+    "model.json")
 TRAIN_HINT = ("propaganda techniques skipped: no trained model. Train one with "
               "`palmyra train techniques --ptc DIR` (DIR: the SemEval-2020 Task 11 PTC folder).")
 
@@ -81,13 +83,17 @@ class TechniqueModel:
     def __init__(self, nlp: Any, classifier: SoftmaxClassifier, meta: dict[str, Any],
                  sentence: SoftmaxClassifier | None = None,
                  clause: SoftmaxClassifier | None = None,
-                 chars: SoftmaxClassifier | None = None) -> None:
+                 chars: SoftmaxClassifier | None = None,
+                 clause_chars: SoftmaxClassifier | None = None) -> None:
         self.nlp = nlp
         self.classifier = classifier
         self.meta = meta
         self.sentence = sentence  # P(the sentence uses a technique); None in older models
         self.clause = clause  # P(a clause holds a technique); None in older models
         self.chars = chars  # the technique from the span's letter n-grams; None in older models
+        # P(a clause holds a technique) from its letter n-grams, averaged with ``clause``'s;
+        # None in older models
+        self.clause_chars = clause_chars
 
     @property
     def clause_threshold(self) -> float | None:
@@ -122,8 +128,10 @@ class TechniqueModel:
                       if (folder / CLAUSES).is_dir() else None)
             chars = (SoftmaxClassifier.load(folder / CHARS)
                      if (folder / CHARS).is_dir() else None)
+            clause_chars = (SoftmaxClassifier.load(folder / CLAUSE_CHARS)
+                            if (folder / CLAUSE_CHARS).is_dir() else None)
             return cls(spacy.load(folder / SPANS), SoftmaxClassifier.load(folder / CLASSIFIER),
-                       meta, sentence, clause, chars)
+                       meta, sentence, clause, chars, clause_chars)
         except (OSError, ValueError, KeyError) as err:
             raise PalmyraError(f"{folder}: not a technique model ({err}); retrain it with "
                                "`palmyra train techniques`") from err
@@ -138,6 +146,8 @@ class TechniqueModel:
             self.clause.save(folder / CLAUSES)
         if self.chars is not None:
             self.chars.save(folder / CHARS)
+        if self.clause_chars is not None:
+            self.clause_chars.save(folder / CLAUSE_CHARS)
         (folder / META).write_text(json.dumps(self.meta, indent=1) + "\n", encoding="utf-8")
 
     def propose(self, text: str) -> list[tuple[int, int, float]]:
@@ -176,7 +186,7 @@ class TechniqueModel:
     def clause_scores(self, text: str, units: list[tuple[int, int]], sure: list[float]
                       ) -> list[tuple[list[tuple[int, int]], list[float]]]:
         """Each unit's clauses and their scores (see the module function ``clause_scores``)."""
-        return clause_scores(self.clause, ArticleView(text), units, sure)
+        return clause_scores(self.clause, ArticleView(text), units, sure, self.clause_chars)
 
     def sentence_probabilities(self, text: str,
                                units: list[tuple[int, int]]) -> list[float]:
@@ -219,12 +229,15 @@ class TechniqueModel:
 
 
 def clause_scores(clause: SoftmaxClassifier, view: ArticleView, units: list[tuple[int, int]],
-                  sure: list[float]) -> list[tuple[list[tuple[int, int]], list[float]]]:
+                  sure: list[float], chars: SoftmaxClassifier | None = None
+                  ) -> list[tuple[list[tuple[int, int]], list[float]]]:
     """Each unit's clauses (``spans.clauses``) and their scores. A clause classifier that
     takes the line and article context (``features.clause_context``, from the sentence
     probabilities ``sure`` of all the article's units in order) scores each clause on its
-    own; an older one (no context) gives the probability that the clause holds the
-    technique if its line does, and the score is that times the line's ``sure``."""
+    own, and where ``chars`` (the same context, the clause's letter n-grams for its words:
+    ``features.clause_char_features``) is given the score is the mean of the two; an older
+    one (no context) gives the probability that the clause holds the technique if its line
+    does, and the score is that times the line's ``sure``."""
     pieces = [proposer.clauses(view.text, s, e) for s, e in units]
     rows = [clause_features(view, unit, c, k, len(cs), i)
             for i, (unit, cs) in enumerate(zip(units, pieces, strict=True))
@@ -236,7 +249,11 @@ def clause_scores(clause: SoftmaxClassifier, view: ArticleView, units: list[tupl
     dense = np.array([clause_context(lines[i], unit, c, len(cs))
                       for i, (unit, cs) in enumerate(zip(units, pieces, strict=True))
                       for c in cs])
-    probs = iter(clause.predict_proba(rows, dense)[:, 1].tolist() if rows else [])
+    scores = clause.predict_proba(rows, dense)[:, 1] if rows else np.zeros(0)
+    if chars is not None and rows:
+        letters = [clause_char_features(view, c) for cs in pieces for c in cs]
+        scores = (scores + chars.predict_proba(letters, dense)[:, 1]) / 2
+    probs = iter(scores.tolist())
     return [(cs, [next(probs) for _ in cs]) for cs in pieces]
 
 
