@@ -177,9 +177,10 @@ def test_event_actor_descriptor_takes_the_group_named_before(extract: Extract) -
         # a number of strikes or shells counts the means, not the dead
         ("Dozens of Syrian regime strikes on Aleppo killed at least 16 civilians on Sunday.",
          "killed", 16),
-        # the killing of N
-        ("Islamic State released a video on Monday showing the killing of two Syrian activists"
-         " in Raqqa.", "killed", 2),
+        # the killing of N (told beside a trigger the rules read: the noun "killing" alone is
+        # no trigger, and whether the sentence model proposes one is not this test's concern)
+        ("Gunmen opened fire in Raqqa on Monday, resulting in the killing of two Syrian"
+         " activists.", "killed", 2),
     ],
 )
 def test_event_counts_stated_figures(extract: Extract, body: str, key: str, low: float) -> None:
