@@ -22,10 +22,10 @@ Usage: python scripts/extend_gold_dev.py N [SHARED_DIR] [--split dev|train]
 
 from __future__ import annotations
 
+import argparse
 import csv
 import random
 import re
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -43,18 +43,19 @@ RARE_IN_DEV = {
 }
 
 
-def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--split")]
-    split = "dev"
-    for i, a in enumerate(sys.argv[1:], 1):
-        if a.startswith("--split"):
-            split = a.split("=", 1)[1] if "=" in a else sys.argv[i + 1]
-            args = [x for x in args if x != split]
-    if split not in SEEDS:
-        raise SystemExit(f"--split must be dev or train, not {split!r}")
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", type=int, metavar="N",
+                        help="dev: how many articles to add; train: how many the draw holds in"
+                             " all, those added before included (with 80 train articles"
+                             " listed, 130 adds 50 and 50 adds none)")
+    parser.add_argument("shared", nargs="?", type=Path,
+                        help="the shared folder holding data/fakes (default: ../shared)")
+    parser.add_argument("--split", choices=sorted(SEEDS), default="dev")
+    args = parser.parse_args(argv)
+    split, wanted = args.split, args.n
     root = Path(__file__).resolve().parents[1]
-    wanted = int(args[0])
-    shared = Path(args[1]) if len(args) > 1 else root.parent / "shared"
+    shared = args.shared or root.parent / "shared"
     fakes = shared / "data" / "fakes"
     with open(fakes / "splits.csv", encoding="utf-8", newline="") as fh:
         split_of = {r["unit_id"]: r["split"] for r in csv.DictReader(fh)}
