@@ -19,7 +19,8 @@ from palmyra.annotate.places import place_mentions
 from palmyra.context import DocContext
 from palmyra.extract.events import events
 from palmyra.ingest import RawRecord, build_document
-from palmyra.model import Document, DocumentFacts, Event, SourceRef
+from palmyra.model import REPORTED_MODALITIES, Document, DocumentFacts, Event, SourceRef
+from palmyra.pipeline import Pipeline
 from palmyra.profiles import Profile, load_profile
 
 ANNOTATORS = (actor_mentions, place_mentions, date_mentions, number_mentions)
@@ -55,3 +56,28 @@ def extract_fixture(nlp: Language, syria_with_gazetteer: tuple[Profile, Gazettee
         return document, events(sdoc, ctx)
 
     return run
+
+
+def first_event(events: list[Event], subtype: str) -> Event:
+    """The first told (asserted or attributed) event of ``subtype``; fails listing them all."""
+    found = [e for e in events if e.sub_event_type == subtype
+             and e.modality in ("asserted", "attributed")]
+    assert found, [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+    return found[0]
+
+
+@pytest.fixture(scope="module", name="syria")
+def syria_pipeline_fixture() -> Pipeline:
+    """The whole pipeline with the Syria profile, for tests that read finished events."""
+    return Pipeline.create("syria")
+
+
+def reported_events(pipeline: Pipeline, text: str, published: str
+                    ) -> list[tuple[str, str | None]]:
+    """(sub-type, place name) of each reported event of one body run through ``pipeline``."""
+    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
+                                   published_hint=published), pipeline.outlets)
+    facts, errors = pipeline.process([doc])
+    assert not errors
+    return [(e.sub_event_type, e.place.name if e.place else None) for e in facts[0].events
+            if e.modality in REPORTED_MODALITIES]

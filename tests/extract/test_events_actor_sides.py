@@ -13,18 +13,9 @@ import pytest
 from events_fixtures import (  # noqa: F401  (fixtures are found by name in this module)
     Extract,
     extract_fixture,
+    first_event,
     syria_with_gazetteer_fixture,
 )
-
-from palmyra.model import Event
-
-
-def _first(events: list[Event], subtype: str) -> Event:
-    found = [e for e in events if e.sub_event_type == subtype
-             and e.modality in ("asserted", "attributed")]
-    assert found, [(e.sub_event_type, e.actor1, e.actor2) for e in events]
-    return found[0]
-
 
 # (body, sub_event_type, actor1, actor2); None: the slot must stay empty
 CASES = [
@@ -132,7 +123,7 @@ def test_event_actor_sides(
     extract: Extract, body: str, subtype: str, actor1: str | None, actor2: str | None
 ) -> None:
     _, events = extract(body)
-    event = _first(events, subtype)
+    event = first_event(events, subtype)
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
@@ -142,7 +133,7 @@ def test_event_actor_of_the_phrase_a_weapon_noun_modifies(extract: Extract) -> N
     _, events = extract("One woman and one of her children were killed in a rocket attack by"
                         " regime forces on al-Latamineh on Monday while dozens of others were"
                         " wounded.")
-    event = _first(events, "Shelling/artillery/missile attack")
+    event = first_event(events, "Shelling/artillery/missile attack")
     assert event.actor1 == "Military Forces of Syria"
 
 
@@ -218,7 +209,7 @@ def test_event_actor_aircraft_shot_down_is_its_sides(extract: Extract) -> None:
     a shooter told by a pronoun ("it had shot down") is no unidentified group."""
     _, events = extract("On Thursday the jihadist group said it had shot down a regime MiG"
                         " warplane south of Raqqa, killing its pilot.")
-    event = _first(events, "Armed clash")
+    event = first_event(events, "Armed clash")
     assert event.actor2 == "Military Forces of Syria"
     assert event.actor1 != "Unidentified Armed Group (Syria)"
 
@@ -228,7 +219,7 @@ def test_event_actor_state_army_under_a_variant_name(extract: Extract) -> None:
     the villages, not the group the same sentence says withdrew."""
     _, events = extract("On Sunday the Syria Arab Army liberated 20 villages in Homs province"
                         " after Isil withdrew from its positions there.")
-    event = _first(events, "Government regains territory")
+    event = first_event(events, "Government regains territory")
     assert event.actor1 == "Military Forces of Syria"
 
 

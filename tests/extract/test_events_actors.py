@@ -13,18 +13,9 @@ import pytest
 from events_fixtures import (  # noqa: F401  (fixtures are found by name in this module)
     Extract,
     extract_fixture,
+    first_event,
     syria_with_gazetteer_fixture,
 )
-
-from palmyra.model import Event
-
-
-def _first(events: list[Event], subtype: str) -> Event:
-    found = [e for e in events if e.sub_event_type == subtype
-             and e.modality in ("asserted", "attributed")]
-    assert found, [(e.sub_event_type, e.actor1, e.actor2) for e in events]
-    return found[0]
-
 
 # (body, sub_event_type, actor1, actor2); None: the slot must stay empty
 CASES = [
@@ -72,7 +63,7 @@ def test_event_actors_unnamed_and_indirect(
     extract: Extract, body: str, subtype: str, actor1: str | None, actor2: str | None
 ) -> None:
     _, events = extract(body)
-    event = _first(events, subtype)
+    event = first_event(events, subtype)
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
@@ -81,7 +72,7 @@ def test_event_actors_repelled_by_an_unnamed_attacker_keeps_the_named_side_first
 ) -> None:
     _, events = extract("Syrian troops repelled several attacks in the countryside of Hama on"
                         " Saturday, killing dozens of them.")
-    event = _first(events, "Armed clash")
+    event = first_event(events, "Armed clash")
     assert event.actor1 == "Military Forces of Syria"
 
 

@@ -5,24 +5,10 @@ whole pipeline, with what an analyst codes (gold/GUIDE.md)."""
 from __future__ import annotations
 
 import pytest
+from events_fixtures import reported_events as _events
+from events_fixtures import syria_pipeline_fixture  # noqa: F401  (found by name: syria)
 
-from palmyra.ingest import RawRecord, build_document
-from palmyra.model import REPORTED_MODALITIES, SourceRef
 from palmyra.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module", name="syria")
-def syria_fixture() -> Pipeline:
-    return Pipeline.create("syria")
-
-
-def _events(pipeline: Pipeline, text: str, published: str) -> list[tuple[str, str | None]]:
-    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
-                                   published_hint=published), pipeline.outlets)
-    facts, errors = pipeline.process([doc])
-    assert not errors
-    return [(e.sub_event_type, e.place.name if e.place else None) for e in facts[0].events
-            if e.modality in REPORTED_MODALITIES]
 
 
 def _types(pipeline: Pipeline, text: str, published: str = "2016-07-24") -> set[str]:

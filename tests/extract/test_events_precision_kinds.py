@@ -5,25 +5,18 @@ run through the whole pipeline, with what an analyst codes (gold/GUIDE.md)."""
 from __future__ import annotations
 
 import pytest
+from events_fixtures import (
+    reported_events,
+    syria_pipeline_fixture,  # noqa: F401  (found by name: syria)
+)
 
-from palmyra.ingest import RawRecord, build_document
-from palmyra.model import REPORTED_MODALITIES, SourceRef
 from palmyra.pipeline import Pipeline
 
-
-@pytest.fixture(scope="module", name="syria")
-def syria_fixture() -> Pipeline:
-    return Pipeline.create("syria")
+PUBLISHED = "2016-03-05"
 
 
-def _events(pipeline: Pipeline, text: str, published: str = "2016-03-05"
-            ) -> list[tuple[str, str | None]]:
-    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
-                                   published_hint=published), pipeline.outlets)
-    facts, errors = pipeline.process([doc])
-    assert not errors
-    return [(e.sub_event_type, e.place.name if e.place else None) for e in facts[0].events
-            if e.modality in REPORTED_MODALITIES]
+def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    return reported_events(pipeline, text, PUBLISHED)
 
 
 def _types(pipeline: Pipeline, text: str) -> set[str]:
