@@ -33,11 +33,9 @@ Usage: PYTHONPATH=src python benchmarks/false_alarm_causes.py [--gold gold] [--s
 
 from __future__ import annotations
 
-import argparse
 import collections
 import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +46,7 @@ from palmyra.evaluate.places import place_similarity
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gold_causes import analysed, report_rows  # noqa: E402
+from gold_causes import analysed, arguments, report_rows, store_path  # noqa: E402
 from gold_causes import overlaps as _overlaps  # noqa: E402
 
 BACKGROUND_DAYS = 31
@@ -156,16 +154,9 @@ def causes(folder: Path, store: Path, tally: dict[str, int] | None = None
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", default="gold")
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--store")
-    ap.add_argument("--json")
-    ap.add_argument("--list", nargs="*")
-    args = ap.parse_args()
+    args = arguments(__doc__)
     folder = Path(args.gold) / args.split
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Path(args.store) if args.store else Path(tmp) / "s.duckdb"
+    with store_path(args.store) as store:
         tally: dict[str, int] = {}
         out = causes(folder, store, tally)
     counts = collections.Counter(m["cause"] for m in out)

@@ -1,10 +1,15 @@
 """What the miss and false-alarm cause tables share (``miss_causes.py``,
-``false_alarm_causes.py``): a gold split analysed into a store and read back, the overlap
-test of two character ranges, and the listing and JSON file of the rows they classify."""
+``false_alarm_causes.py``): their command line, a gold split analysed into a store (kept or
+temporary) and read back, the overlap test of two character ranges, and the listing and
+JSON file of the rows they classify."""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +19,29 @@ from palmyra.model import Document
 from palmyra.present.export import document_records
 from palmyra.store import queries
 from palmyra.store.db import Store
+
+
+def arguments(doc: str) -> argparse.Namespace:
+    """The options both tables take: the gold corpus and split, a store to keep or reuse,
+    a JSON file for every row, and the causes to list (``--list`` alone: all)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--gold", default="gold")
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--store")
+    ap.add_argument("--json")
+    ap.add_argument("--list", nargs="*")
+    return ap.parse_args()
+
+
+@contextlib.contextmanager
+def store_path(kept: str | None) -> Iterator[Path]:
+    """The store to analyse into or read: the one given (kept for the next run), else a
+    temporary one removed afterwards."""
+    if kept:
+        yield Path(kept)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        yield Path(tmp) / "s.duckdb"
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

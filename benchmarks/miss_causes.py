@@ -21,10 +21,8 @@ Usage: PYTHONPATH=src python benchmarks/miss_causes.py [--split dev] [--store FI
 
 from __future__ import annotations
 
-import argparse
 import collections
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +33,7 @@ from palmyra.evaluate.places import place_similarity
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gold_causes import analysed, report_rows  # noqa: E402
+from gold_causes import analysed, arguments, report_rows, store_path  # noqa: E402
 from gold_causes import overlaps as _overlaps  # noqa: E402
 
 IRREALIS = {"planned", "hypothetical", "denied"}
@@ -88,17 +86,10 @@ def classify(gold: dict[str, Any], rec: dict[str, Any], rows: list[dict[str, Any
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", default="gold")
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--store")
-    ap.add_argument("--json")
-    ap.add_argument("--list", nargs="*")
-    args = ap.parse_args()
+    args = arguments(__doc__)
     folder = Path(args.gold) / args.split
     golds = {g["doc"]: g for g in load_gold(folder)}
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Path(args.store) if args.store else Path(tmp) / "s.duckdb"
+    with store_path(args.store) as store:
         docs, records = analysed(folder, store)
         out = []
         for name, gold in golds.items():
