@@ -100,7 +100,8 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
         if lex.cue(t, "habitual") and is_verb(t) and not _went_on(t):
             return True
         for c in t.children:
-            if c.dep_ in ("advmod", "npadvmod", "amod", "prep") and lex.cue(c, "habitual"):
+            if (c.dep_ in ("advmod", "npadvmod", "amod", "prep") and lex.cue(c, "habitual")
+                    and not _since_lately(c) and not _record_since(chain, c)):
                 return True
             if c.dep_ in ("nsubj", "nsubjpass") and lex.cue(c, "war_noun"):
                 return True
@@ -112,6 +113,42 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
                     m.dep_ == "mark" and lex.cue(m, "habitual") for m in c.children)):
                 return True  # "has killed hundreds since it declared a caliphate"
     return False
+
+
+# Words of a "since" that reaches back only days: "since Wednesday afternoon", "since
+# Sunday morning", "since the beginning of last week".
+_RECENT_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday", "yesterday", "dawn", "morning", "afternoon", "evening",
+                           "midnight", "overnight", "week"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"})
+
+
+def _since_lately(cue: Token) -> bool:
+    """ "killed in battles around al-Maleh since Wednesday afternoon", "has been under
+    intensive strikes since the beginning of last week": a "since" of a day or a week tells
+    fighting going on as the report is written, an occurrence (ACLED codes it), not the
+    years-long habit or total of "since 2011" or "since the war began"."""
+    if cue.lower_ != "since" or cue.dep_ != "prep":
+        return False
+    words = [t for t in cue.subtree if t.i != cue.i]
+    if any(is_verb(t) for t in words):
+        return False  # "since it declared a caliphate", "since the war began": back-story
+    if any(t.lower_ in _RECENT_WORDS for t in words):
+        return True
+    # "since July 7": a month and its day; "since July 2012" reaches back too far
+    days = [t for t in words if t.text.isdigit()]
+    return (any(t.lower_ in _MONTHS for t in words) and any(int(t.text) <= 31 for t in days)
+            and not any(len(t.text) == 4 for t in days))
+
+
+def _record_since(chain: list[Token], cue: Token) -> bool:
+    """ "came under the heaviest attack since the start of the conflict": a "since" that
+    measures the trigger (a superlative on it) against the past names one occurrence, no
+    habit."""
+    return cue.lower_ == "since" and any(
+        a.dep_ == "amod" and a.tag_ == "JJS"
+        for t in chain if t.pos_ == "NOUN" for a in t.children)
 
 
 def _went_on(verb: Token) -> bool:
