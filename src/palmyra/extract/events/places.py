@@ -103,7 +103,7 @@ def _resolve(
     if later is not None:
         return [later], "cataphora"
     if nearest:
-        return [nearest], "sentence"
+        return _listed_with(nearest, hit, sent, index, lex), "sentence"
     # "fired mortar rounds across the border into Syria": the country the trigger itself
     # is placed in is named for the event (GUIDE), not the paragraph's last town
     own_country = _own_country(hit, clause, index)
@@ -719,6 +719,31 @@ def _in_sentence(hit: Hit, sent: Span, index: DocIndex, lex: Lexicon) -> TokenMe
     aside = _landmarks(places)
     nearest = min(places, key=lambda tm: (tm.root.i in aside, abs(tm.root.i - hit.token.i)))
     return _finer_inside(nearest, places)
+
+
+def _listed_with(nearest: TokenMention, hit: Hit, sent: Span, index: DocIndex,
+                 lex: Lexicon) -> list[TokenMention]:
+    """The sentence's place and, for a trigger noun that is the subject of the sentence's
+    verb, the places listed with it in what that verb says was hit: "Rockets ... hit the
+    neighborhoods of Jobar and Zamalka", "Rocket attacks on al-Hamadaniyeh and Saif
+    al-Dawleh neighborhoods left ..." (the trigger's own clause names no place). One event
+    per place (GUIDE: one sentence naming several places hit)."""
+    if not _subject_trigger(hit):
+        return [nearest]
+    places = [tm for tm in index.mentions_in(sent, "place")
+              if _usable(tm, hit, lex) and not _described(tm, hit)]
+    return _dedupe([nearest, *_coordinated(nearest, places), *_run_on(nearest, places)])
+
+
+def _subject_trigger(hit: Hit) -> bool:
+    """A trigger noun (or a noun it qualifies: "Rocket attacks", "heavy mortar rounds") that
+    is the subject of a verb, whose object then says what was hit."""
+    t = hit.token
+    if hit.is_verb or hit.entry.family in _OWN_PLACE_FAMILIES:
+        return False
+    while t.dep_ in ("compound", "amod", "conj") and t.head.i != t.i and t.head.pos_ == "NOUN":
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB"
 
 
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest",

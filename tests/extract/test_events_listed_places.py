@@ -1,0 +1,38 @@
+"""Several places hit in one sentence: one event per place (issues 12 and 18, GUIDE).
+
+A trigger noun that is the subject ("Rockets ... hit the neighborhoods of A and B", "Rocket
+attacks on A and B neighborhoods left ...") has no place in its own clause; the sentence's
+place was taken alone and the places listed with it were lost. Short reports written for
+these tests in FA-KES wire style (commas lost), beside one that names a single place.
+"""
+
+from __future__ import annotations
+
+import pytest
+from events_fixtures import reported_events, syria_pipeline_fixture  # noqa: F401
+
+from palmyra.pipeline import Pipeline
+
+PUBLISHED = "2016-08-25"
+SHELLING = "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Mortar rounds fired by the rebels hit the neighbourhoods of Jobar and Zamalka on"
+         " Wednesday wounding four people.", {"Jobar", "Zamalka"}),
+        ("Rocket attacks on al-Hamadaniyeh and Saif al-Dawleh neighborhoods left two people"
+         " dead and five injured on Wednesday.", {"al-Hamadaniyeh", "Saif al-Dawleh"}),
+    ],
+)
+def test_each_place_a_subject_trigger_hit_is_an_event(syria: Pipeline, text: str,
+                                                       places: set[str]) -> None:
+    found = reported_events(syria, text, PUBLISHED)
+    assert {p for t, p in found if t == SHELLING} >= places, found
+
+
+def test_a_single_place_stays_one_event(syria: Pipeline) -> None:
+    found = reported_events(syria, "Mortar rounds fired by the rebels hit the Jobar"
+                            " neighbourhood on Wednesday wounding four people.", PUBLISHED)
+    assert [p for t, p in found if t == SHELLING] == ["Jobar"], found
