@@ -36,3 +36,19 @@ def test_a_single_place_stays_one_event(syria: Pipeline) -> None:
     found = reported_events(syria, "Mortar rounds fired by the rebels hit the Jobar"
                             " neighbourhood on Wednesday wounding four people.", PUBLISHED)
     assert [p for t, p in found if t == SHELLING] == ["Jobar"], found
+
+
+def test_a_second_toll_at_a_named_neighbourhood_is_its_own_event(syria: Pipeline) -> None:
+    # "in Qaterji ... in the Mayssar neighbourhood": the name qualifies a place noun, and the
+    # noun is what the second "in" governs
+    found = reported_events(syria, "Air strikes hit Aleppo on Sunday. The monitor said six"
+                            " civilians were killed in Qaterji and three others died in the"
+                            " Mayssar neighbourhood of the city.", PUBLISHED)
+    assert {p for _, p in found} >= {"Qaterji", "Mayssar"}, found
+
+
+def test_the_town_holding_a_named_neighbourhood_is_no_second_place(syria: Pipeline) -> None:
+    found = reported_events(syria, "Army units killed many terrorists in an operation in"
+                            " al-Arbaeen neighborhood in Daraa al-Balad area on Wednesday.",
+                            PUBLISHED)
+    assert [p for t, p in found if t == "Armed clash"] == ["al-Arbaeen"], found

@@ -562,6 +562,7 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
     conj = {t.i for t in head.conjuncts}
     prep = _governing_prep(head)
     inside = {t.i for t in primary.root.subtree}
+    phrase = {t.i for t in head.subtree}
     out = []
     for tm in places:
         if tm is primary:
@@ -569,7 +570,9 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
         if _phrase_head(tm).i in conj:
             out.append(tm)
             continue
-        other = _governing_prep(tm.root)
+        # "killed in Qaterji and two others died in the Mayssar neighbourhood": a name that
+        # qualifies a place noun is governed through the noun
+        other = _governing_prep(_phrase_head(tm))
         parallel = (
             prep is not None
             and other is not None
@@ -580,6 +583,8 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
             # "In Hama, ... in al-Huweijeh village": the round-up's heading, no list
             and not _topic_opener(tm)
             and tm.root.i not in inside
+            # "in al-Arbaeen neighborhood in Daraa al-Balad": the town holding the part
+            and tm.root.i not in phrase
             and primary.root.i not in {t.i for t in tm.root.subtree}
         )
         if parallel:
