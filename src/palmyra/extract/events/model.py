@@ -105,9 +105,31 @@ class SeedEnsemble:
 
     def pipe(self, texts: list[str], batch_size: int = 64) -> list[Scored]:
         texts = list(texts)
-        outs = [[d.cats for d in m.pipe(texts, batch_size=batch_size)] for m in self.members]
+        if _shares_tokens(self.members):
+            outs = self._shared_pipe(texts, batch_size)
+        else:
+            outs = [[d.cats for d in m.pipe(texts, batch_size=batch_size)] for m in self.members]
         return [Scored({k: sum(o[i][k] for o in outs) / len(outs) for k in outs[0][i]})
                 for i in range(len(texts))]
+
+    def _shared_pipe(self, texts: list[str], batch_size: int) -> list[list[Scores]]:
+        """Each member's ``cats`` per text, as its own ``pipe`` gives them, from one
+        tokenisation: the members are a text classifier each behind the same tokenizer,
+        so the first member's tokens serve all three (each member tokenised every
+        sentence anew, and built the lexemes of its vocabulary again). The batches are
+        ``pipe``'s, so each member's network sees the same inputs and gives the same
+        numbers; ``tests/extract/test_event_model.py`` compares the two paths."""
+        make_doc = self.members[0].make_doc
+        textcats = [m.get_pipe(TEXTCAT) for m in self.members]
+        outs: list[list[Scores]] = [[] for _ in self.members]
+        for start in range(0, len(texts), batch_size):
+            docs = [make_doc(t) for t in texts[start : start + batch_size]]
+            for out, textcat in zip(outs, textcats, strict=True):
+                scores = textcat.predict(docs)  # what textcat.set_annotations writes as cats
+                labels = list(enumerate(textcat.labels))
+                out.extend({label: float(scores[i, j]) for j, label in labels}
+                           for i in range(len(docs)))
+        return outs
 
     def __call__(self, text: str) -> Scored:
         return self.pipe([text])[0]
@@ -119,6 +141,17 @@ class SeedEnsemble:
 
 
 MEMBER = "member-"  # the folder name of a seed member, numbered from 1
+TEXTCAT = "textcat"
+
+
+@lru_cache(maxsize=8)
+def _shares_tokens(members: tuple[Any, ...]) -> bool:
+    """Whether the members are a lone text classifier each behind one and the same tokenizer
+    (and lexeme tables), as ``palmyra train events`` makes them: then one tokenisation
+    serves them all."""
+    return len(members) > 1 and all(m.pipe_names == [TEXTCAT] for m in members) and len(
+        {m.tokenizer.to_bytes(exclude=["vocab"]) for m in members}) == 1 and len(
+        {m.vocab.lookups.to_bytes() for m in members}) == 1
 
 
 @lru_cache(maxsize=4)
