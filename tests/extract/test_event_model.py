@@ -165,6 +165,25 @@ def test_members_share_one_tokenisation_and_score_as_each_alone(nlp, shipped):
     assert [s.cats for s in shipped.pipe(texts)] == expected
 
 
+def test_a_batch_scored_ahead_gives_each_document_its_own_scores(nlp, shipped):
+    """``prefetch`` scores the sentences of several articles in one call; each article then
+    gets, bit for bit, the scores it computes alone, and a sentence the batch did not hold
+    is scored anew."""
+    from palmyra.extract.events import model
+    from palmyra.extract.events.syntax import sentences
+
+    gold = Path(__file__).resolve().parents[2] / "gold" / "dev"
+    docs = [nlp(f.read_text(encoding="utf-8")) for f in sorted(gold.glob("*.txt"))[:6]]
+    model._BATCH.clear()
+    alone = [SentenceScores.of(list(sentences(d))).by_start for d in docs]
+    SentenceScores.prefetch([s for d in docs[:5] for s in sentences(d)])
+    assert len(model._BATCH[0][1]) > 64
+    assert [SentenceScores.of(list(sentences(d))).by_start for d in docs] == alone
+    other = nlp("Gunmen abducted two aid workers near Gao on Sunday.")
+    assert set(SentenceScores.of(list(other.sents)).by_start) == {0}
+    model._BATCH.clear()
+
+
 def test_members_of_different_tokenizers_tokenise_each_alone(shipped):
     import spacy
 
