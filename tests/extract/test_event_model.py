@@ -147,6 +147,57 @@ def test_sentence_scores_key_each_sentence_by_its_start(nlp, shipped):
     assert abs(sum(first.values()) - 1.0) < 1e-3  # one softmax over the sub-types and NONE
 
 
+def test_members_share_one_tokenisation_and_score_as_each_alone(nlp, shipped):
+    """The members of the shipped model share a tokenizer, so one tokenisation serves
+    them all; each member's scores are bit for bit what its own ``pipe`` gives, over a real
+    article of more sentences than a batch holds."""
+    from palmyra.extract.events.model import _shares_tokens, classifier_text
+    from palmyra.extract.events.syntax import sentences
+
+    assert _shares_tokens(shipped.members)
+    gold = Path(__file__).resolve().parents[2] / "gold" / "dev"
+    texts = [classifier_text(s.text) for f in sorted(gold.glob("*.txt"))[:8]
+             for s in sentences(nlp(f.read_text(encoding="utf-8")))]
+    assert len(texts) > 64
+    alone = [[d.cats for d in m.pipe(texts, batch_size=64)] for m in shipped.members]
+    expected = [{k: sum(a[i][k] for a in alone) / len(alone) for k in alone[0][i]}
+                for i in range(len(texts))]
+    assert [s.cats for s in shipped.pipe(texts)] == expected
+
+
+def test_a_batch_scored_ahead_gives_each_document_its_own_scores(nlp, shipped):
+    """``prefetch`` scores the sentences of several articles in one call; each article then
+    gets, bit for bit, the scores it computes alone, and a sentence the batch did not hold
+    is scored anew."""
+    from palmyra.extract.events import model
+    from palmyra.extract.events.syntax import sentences
+
+    gold = Path(__file__).resolve().parents[2] / "gold" / "dev"
+    docs = [nlp(f.read_text(encoding="utf-8")) for f in sorted(gold.glob("*.txt"))[:6]]
+    model._BATCH.clear()
+    alone = [SentenceScores.of(list(sentences(d))).by_start for d in docs]
+    SentenceScores.prefetch([s for d in docs[:5] for s in sentences(d)])
+    assert len(model._BATCH[0][1]) > 64
+    assert [SentenceScores.of(list(sentences(d))).by_start for d in docs] == alone
+    other = nlp("Gunmen abducted two aid workers near Gao on Sunday.")
+    assert set(SentenceScores.of(list(other.sents)).by_start) == {0}
+    model._BATCH.clear()
+
+
+def test_members_of_different_tokenizers_tokenise_each_alone(shipped):
+    import spacy
+
+    from palmyra.extract.events.model import SeedEnsemble, _shares_tokens
+
+    own = spacy.load(shipped_model_dir() / "member-1")
+    own.tokenizer.add_special_case("Ariha", [{"ORTH": "Ari"}, {"ORTH": "ha"}])
+    mixed = SeedEnsemble((own, *shipped.members[1:]))
+    assert not _shares_tokens(mixed.members)
+    text = "Jets bombed the market in Ariha."
+    alone = [m(text).cats for m in mixed.members]
+    assert mixed(text).cats == {k: sum(a[k] for a in alone) / len(alone) for k in alone[0]}
+
+
 def test_training_is_deterministic_for_a_seed():
     from palmyra.train.event_examples import Example
     from palmyra.train.event_model import train

@@ -28,6 +28,7 @@ title, which only supports body events) is read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -129,6 +130,15 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     events = fill_air_side(events, candidates, index)
     ctx.memo[TRACE_KEY] = (candidates, reader.dropped)
     return events
+
+
+def prepare(docs: Sequence[Doc], settings: dict[str, Any]) -> None:
+    """Work done once for a batch of documents before each is read (``Pipeline.process``):
+    the event model scores every sentence of the batch in a few large calls."""
+    settings = {**DEFAULTS, **settings.get("events", {})}
+    if settings["mode"] != "rules":
+        SentenceScores.prefetch([s for d in docs for s in sentences(d)],
+                                settings.get("model_dir"))
 
 
 def _fill_unnamed(events: list[Event], candidates: list[Candidate],
