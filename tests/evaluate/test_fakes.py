@@ -280,3 +280,27 @@ def test_fakes_cause_of_death_from_the_sub_type(sub_type, evidence, cause):
     assert fakes_cause(event) == cause
     truth = [FakesRow("1", date(2016, 3, 27), "aleppo", None, None, cause)]
     assert agreement(event, truth)["cause"] is True
+
+
+@pytest.mark.parametrize(
+    ("sub_type", "evidence", "title", "cause"),
+    [
+        # the clause names no means: the headline's means is the article's event's
+        ("Armed clash", "fighting erupted near the air base",
+         "Rebel shelling kills four civilians in Damascus", "shelling"),
+        ("Attack", "regime forces killed 10 children of alleged rebels",
+         "Syria forces execute 10 children of alleged rebels Monitor", "execution"),
+        ("Air/drone strike", "a helicopter hit the town of Saraqeb",
+         "Toxic gas dropped on Syrian town", "chemical and toxic gases"),
+        # the evidence's own means wins over the headline's
+        ("Attack", "gunmen opened fire on a checkpoint", "Car bomb kills 12 in Homs",
+         "shooting"),
+        # a headline naming no means leaves the sub-type's default
+        ("Armed clash", "clashes raged in the old city", "Dozens dead in Aleppo", "unknown"),
+    ],
+)
+def test_fakes_cause_of_death_from_the_headline(sub_type, evidence, title, cause):
+    event = pred_event(sub_event_type=sub_type, evidence=evidence)
+    assert fakes_cause(event, title) == cause
+    truth = [FakesRow("1", date(2016, 3, 27), "aleppo", None, None, cause)]
+    assert agreement(event, truth, title)["cause"] is True

@@ -37,9 +37,11 @@ Conventions:
   weapon "chemical and toxic gases"), unless its evidence names a chemical agent;
   for a sub-type that names no weapon (an attack, a clash, looting) the means its
   evidence names (``MEANS``, the first found: a chemical agent, an execution,
-  shells / rockets / air strikes, a bomb or blast, gunfire); else an attack is
-  "shooting" and anything else "unknown", as the crowd records a cause only where
-  the article tells one.
+  shells / rockets / air strikes, a bomb or blast, gunfire); where the evidence names
+  none, the means the headline names ("Rebel shelling kills four"): the clause that
+  tells the event is often trimmed to its verb and place, while the article's event is
+  the one its headline names the means of; else an attack is "shooting" and anything
+  else "unknown", as the crowd records a cause only where the article tells one.
 
 Coverage (articles with a main event / FA-KES articles in the store) is reported
 apart from accuracy, which is over the articles with a main event.
@@ -176,7 +178,7 @@ def score_fakes(rows: dict[str, list[FakesRow]], records: Iterable[Record]) -> d
         if event is None:
             continue
         with_main_event += 1
-        for name, right in agreement(event, truth).items():
+        for name, right in agreement(event, truth, record.get("title")).items():
             accuracy[name].add(right)
     return {
         "rows": sum(len(r) for r in rows.values()),
@@ -225,7 +227,7 @@ def title_numbers(title: str | None) -> set[int]:
     return found
 
 
-def agreement(event: Record, truth: list[FakesRow]) -> dict[str, bool]:
+def agreement(event: Record, truth: list[FakesRow], title: str | None = None) -> dict[str, bool]:
     """Which fields of ``event`` agree with any of the rows; fields the file lacks are left out."""
     day = _day(event)
     result = {
@@ -238,7 +240,7 @@ def agreement(event: Record, truth: list[FakesRow]) -> dict[str, bool]:
         result["actor"] = fakes_actor(event.get("actor1")).casefold() in actors
     causes = {r.cause.casefold() for r in truth if r.cause}
     if causes:
-        result["cause"] = fakes_cause(event) in causes
+        result["cause"] = fakes_cause(event, title) in causes
     killed = [r.killed for r in truth if r.killed is not None]
     if killed:
         n = event.get("fatalities") or 0
@@ -264,10 +266,14 @@ def fakes_actor(canonical: str | None) -> str:
     return next((value for pattern, value in ACTOR_PATTERNS if pattern.search(key)), "")
 
 
-def fakes_cause(event: Record) -> str:
-    """The FA-KES cause of death an event's evidence names, else its sub-type implies."""
+def fakes_cause(event: Record, title: str | None = None) -> str:
+    """The FA-KES cause of death an event's evidence names, else its sub-type implies; where
+    the evidence names no means, the means ``title`` (the article's headline) names counts
+    as told."""
     evidence = event.get("evidence") or ""
     told = next((cause for pattern, cause in MEANS if pattern.search(evidence)), None)
+    if told is None and title:
+        told = next((cause for pattern, cause in MEANS if pattern.search(title)), None)
     sub_type = event.get("sub_event_type") or ""
     if sub_type in WEAPON_CAUSES:
         return CHEMICAL if told == CHEMICAL else WEAPON_CAUSES[sub_type]
