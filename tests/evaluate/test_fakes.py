@@ -130,6 +130,22 @@ def test_fakes_main_event_headline_news_and_governorate(events, chosen):
     assert event is not None and event["location"] == chosen
 
 
+def test_fakes_main_event_unplaced_but_with_the_headline_toll():
+    """An event the extractor failed to place is still the article's when it carries the
+    headline's toll; placed in Syria it would win, and without that toll it never counts."""
+    unplaced = pred_event(location=None, admin1=None, country=None, fatalities=22,
+                          spans=[[10, 20]])
+    other = pred_event(location="Homs", admin1="Homs", fatalities=3, spans=[[90, 99]])
+    title = "22 dead in heavy US raids on IS Syria stronghold"
+    chosen = main_event([unplaced, other], title=title, published="2016-03-28")
+    assert chosen is not None and chosen["fatalities"] == 22
+    assert agreement(chosen, [_truth(killed=22)])["place"] is False
+    placed = pred_event(location="Raqqa", admin1="Raqqa", fatalities=22, spans=[[50, 60]])
+    assert main_event([unplaced, placed], title=title)["location"] == "Raqqa"
+    assert main_event([dict(unplaced, fatalities=5), other], title=title)["location"] == "Homs"
+    assert main_event([dict(unplaced, fatalities=None)], title=title) is None
+
+
 def test_fakes_title_numbers():
     assert title_numbers("Ten civilians killed, 1,300 hurt in 2 raids") == {10, 1300, 2}
     assert title_numbers(None) == set()

@@ -6,11 +6,13 @@ article, so each article is reduced to its *main event*:
 
 1. events reported as having happened (modality asserted or attributed, or none:
    FA-KES figures are nearly always attributed to a monitor or a ministry);
-2. with a place in Syria (``country`` is Syria);
+2. with a place in Syria (``country`` is Syria), or with no place at all but the death
+   toll the headline gives: the article's own event, which the extractor failed to place
+   (its place is then scored wrong, not taken from another event);
 3. the first in text order (first evidence span) of those that rank highest by, in
    turn: carrying a death toll the headline gives ("Air strikes kill 22 ..." : the
-   article is about that event); being news, i.e. dated to the day or week within
-   two days of the publication date (an article's back story, "in August 2013",
+   article is about that event); being placed; being news, i.e. dated to the day or
+   week within two days of the publication date (an article's back story, "in August 2013",
    "last year", is not what it reports); having fatalities; having a governorate
    (a village or district resolved to its province rather than "Syria" or an
    unplaced name). Without a title or a publication date those criteria are
@@ -193,13 +195,15 @@ def score_fakes(rows: dict[str, list[FakesRow]], records: Iterable[Record]) -> d
 def main_event(events: list[Record], *, title: str | None = None,
                published: str | None = None) -> Record | None:
     """The event an article is about, as FA-KES would record it (see the module notes)."""
+    headline = title_numbers(title)
     reported = [
         e for e in sorted(events, key=_text_position)
-        if e.get("modality") in REPORTED_MODALITIES and (e.get("country") or "").casefold() in SYRIA
+        if e.get("modality") in REPORTED_MODALITIES and (
+            (e.get("country") or "").casefold() in SYRIA
+            or (not e.get("country") and 0 < (e.get("fatalities") or 0) in headline))
     ]
     if not reported:
         return None
-    headline = title_numbers(title)
     day = _published_day(published)
 
     def rank(e: Record) -> tuple[bool, ...]:
@@ -207,6 +211,7 @@ def main_event(events: list[Record], *, title: str | None = None,
         when = _day(e)
         return (
             killed > 0 and killed in headline,
+            bool(e.get("country")),
             day is None or (when is not None and abs(when - day) <= NEWS_WINDOW),
             killed > 0,
             bool(e.get("admin1")),
