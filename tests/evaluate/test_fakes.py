@@ -186,7 +186,12 @@ def test_fakes_governorate_spellings(ours, theirs, same):
         ("Free Syrian Army", "armed opposition groups"),
         (None, "unknown"),
         ("Unidentified Armed Group (Syria)", "unknown"),  # the generic layer's "gunmen"
-        ("Military Forces of Turkey", ""),
+        # a state of the anti-IS coalition is the coalition's; Iran's militias fight for the
+        # government; a side outside the seven is what the crowd's form left: "unknown"
+        ("Military Forces of Turkey", "international coalition forces"),
+        ("Military Forces of Jordan", "international coalition forces"),
+        ("Iranian militias", "syrian government or russian troops"),
+        ("Military Forces of Israel", "unknown"),
         # the coalition against IS is no IS; the opposition's coalition is no coalition force
         ("Global Coalition Against Daesh", "international coalition forces"),
         ("Syrian National Coalition", "armed opposition groups"),

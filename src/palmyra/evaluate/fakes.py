@@ -31,7 +31,9 @@ Conventions:
 - date: a day- or week-precision date within one day of the row's date; a coarser
   date cannot be checked to the day and counts as wrong, as does none.
 - actor: actor1 mapped onto FA-KES's seven values (``ACTOR_PATTERNS``); no actor1
-  is "unknown", an actor outside the seven maps to nothing and disagrees.
+  is "unknown"; a state of the coalition against IS (Turkey, Jordan ...) is the
+  coalition's forces, and an actor outside the seven sides (Israel's forces, al-Qaeda
+  abroad) is "unknown", the value the crowd's seven-way form leaves for it.
 - casualties: fatalities (none = 0, as FA-KES writes 0 for "none given") against
   nb_civilians + nb_noncivilians, exactly and within 10%.
 - cause: the means of killing the event's ACLED sub-type names (``WEAPON_CAUSES``:
@@ -87,9 +89,12 @@ ACTOR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|people's protection units|women's protection units|democratic union party"),
      "self administration forces"),
     (re.compile(r"\bof (?:syria|russia|iran)\b|syrian arab army|national defen[cs]e forces"
-                r"|hezbollah"),
+                r"|hezbollah|\biranian\b"),
      "syrian government or russian troops"),
-    (re.compile(r"(?<!national )coalition|of the united states|of the united kingdom|of france"),
+    # the states of the coalition against IS that fought in Syria
+    (re.compile(r"(?<!national )coalition|of the united states|of the united kingdom|of france"
+                r"|of (?:turkey|jordan|saudi arabia|the united arab emirates|bahrain|australia"
+                r"|canada|belgium|the netherlands|denmark|germany)\b"),
      "international coalition forces"),
     (re.compile(r"opposition|rebel|free syrian army|ahrar al-sham|ja[iy]sh al-islam"
                 r"|knights of righteousness|syrian national coalition"),
@@ -264,11 +269,12 @@ def same_governorate(name: str | None, fakes_location: str) -> bool:
 
 
 def fakes_actor(canonical: str | None) -> str:
-    """The FA-KES actor value for a canonical actor name ("" when none of the seven fits)."""
+    """The FA-KES actor value for a canonical actor name ("unknown" when none of the seven
+    sides fits: the crowd's form offered no other value for it)."""
     if not canonical:
         return UNKNOWN_ACTOR
     key = canonical.casefold()
-    return next((value for pattern, value in ACTOR_PATTERNS if pattern.search(key)), "")
+    return next((value for pattern, value in ACTOR_PATTERNS if pattern.search(key)), UNKNOWN_ACTOR)
 
 
 def fakes_cause(event: Record, title: str | None = None) -> str:
