@@ -172,6 +172,11 @@ def test_event_actor_descriptor_takes_the_group_named_before(extract: Extract) -
         # no trigger, and whether the sentence model proposes one is not this test's concern)
         ("Gunmen opened fire in Raqqa on Monday, resulting in the killing of two Syrian"
          " activists.", "killed", 2),
+        # state and military media kill by "eliminating" or "liquidating"
+        ("The Syrian army eliminated 75 militants of the Nusra Front near the city of Daraa on"
+         " Sunday, a military source said.", "killed", 75),
+        ("Army units liquidated 40 terrorists in an ambush east of Palmyra on Tuesday.",
+         "killed", 40),
     ],
 )
 def test_event_counts_stated_figures(extract: Extract, body: str, key: str, low: float) -> None:
@@ -179,6 +184,17 @@ def test_event_counts_stated_figures(extract: Extract, body: str, key: str, low:
     counted = [e for e in events if key in e.counts]
     assert counted, [(e.sub_event_type, e.counts) for e in events]
     assert counted[0].counts[key].low == low
+
+
+def test_event_counts_targets_eliminated_are_no_toll(extract: Extract) -> None:
+    """What a force "eliminated" that is no person (positions, vehicles) is no death toll; the
+    fighters it eliminated in the same sentence are."""
+    _, events = extract("On Monday the army eliminated 12 positions of the terrorists near"
+                        " Palmyra and destroyed 7 of their vehicles.")
+    assert all("killed" not in e.counts for e in events), [e.counts for e in events]
+    _, events = extract("On Monday the army killed 30 terrorists and destroyed 12 of their"
+                        " vehicles near Palmyra.")
+    assert [e.counts["killed"].low for e in events if "killed" in e.counts] == [30]
 
 
 def test_event_counts_coordinated_single_victims_are_not_one(extract: Extract) -> None:

@@ -347,3 +347,23 @@ def test_a_capital_opening_its_sentence_is_still_the_place_of_a_rally_in_its_squ
     places = _places("In Tripoli, thousands of demonstrators gathered peacefully in Algeria "
                      "Square on Friday to demand elections.", "Peaceful protest")
     assert places == ["Tripoli"]
+
+
+# -- an outlet named after a place -------------------------------------------------
+
+
+def test_a_broadcaster_named_after_a_town_is_not_the_place():
+    # FA-KES: "Al Mayadeen TV channel" reported the strike; Mayadin (Deir ez-Zor) saw none
+    places = _places(
+        "At least 14 civilians were killed by airstrikes carried out by the US-led coalition "
+        "in the outskirts of Raqqa in northern Syria Al Mayadeen TV channel reported.",
+        "Air/drone strike")
+    assert places and all(p is not None and "Mayad" not in p for p in places)
+    places = _places(
+        "Five people were killed in the attack seven others injured Barazi was quoted as "
+        "saying by Al Mayadeen TV channel.", "Attack")
+    assert all(p is None or "Mayad" not in p for p in places)
+    # the town itself, named as a place, still is one
+    places = _places("Russian air strikes killed 14 civilians near the town of Al Mayadeen"
+                     " in eastern Syria.", "Air/drone strike")
+    assert places and all(p is not None and "Mayad" in p for p in places)

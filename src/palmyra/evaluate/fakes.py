@@ -6,11 +6,13 @@ article, so each article is reduced to its *main event*:
 
 1. events reported as having happened (modality asserted or attributed, or none:
    FA-KES figures are nearly always attributed to a monitor or a ministry);
-2. with a place in Syria (``country`` is Syria);
+2. with a place in Syria (``country`` is Syria), or with no place at all but the death
+   toll the headline gives: the article's own event, which the extractor failed to place
+   (its place is then scored wrong, not taken from another event);
 3. the first in text order (first evidence span) of those that rank highest by, in
    turn: carrying a death toll the headline gives ("Air strikes kill 22 ..." : the
-   article is about that event); being news, i.e. dated to the day or week within
-   two days of the publication date (an article's back story, "in August 2013",
+   article is about that event); being placed; being news, i.e. dated to the day or
+   week within two days of the publication date (an article's back story, "in August 2013",
    "last year", is not what it reports); having fatalities; having a governorate
    (a village or district resolved to its province rather than "Syria" or an
    unplaced name). Without a title or a publication date those criteria are
@@ -29,7 +31,9 @@ Conventions:
 - date: a day- or week-precision date within one day of the row's date; a coarser
   date cannot be checked to the day and counts as wrong, as does none.
 - actor: actor1 mapped onto FA-KES's seven values (``ACTOR_PATTERNS``); no actor1
-  is "unknown", an actor outside the seven maps to nothing and disagrees.
+  is "unknown"; a state of the coalition against IS (Turkey, Jordan ...) is the
+  coalition's forces, and an actor outside the seven sides (Israel's forces, al-Qaeda
+  abroad) is "unknown", the value the crowd's seven-way form leaves for it.
 - casualties: fatalities (none = 0, as FA-KES writes 0 for "none given") against
   nb_civilians + nb_noncivilians, exactly and within 10%.
 - cause: the means of killing the event's ACLED sub-type names (``WEAPON_CAUSES``:
@@ -37,9 +41,11 @@ Conventions:
   weapon "chemical and toxic gases"), unless its evidence names a chemical agent;
   for a sub-type that names no weapon (an attack, a clash, looting) the means its
   evidence names (``MEANS``, the first found: a chemical agent, an execution,
-  shells / rockets / air strikes, a bomb or blast, gunfire); else an attack is
-  "shooting" and anything else "unknown", as the crowd records a cause only where
-  the article tells one.
+  shells / rockets / air strikes, a bomb or blast, gunfire); where the evidence names
+  none, the means the headline names ("Rebel shelling kills four"): the clause that
+  tells the event is often trimmed to its verb and place, while the article's event is
+  the one its headline names the means of; else an attack is "shooting" and anything
+  else "unknown", as the crowd records a cause only where the article tells one.
 
 Coverage (articles with a main event / FA-KES articles in the store) is reported
 apart from accuracy, which is over the articles with a main event.
@@ -83,9 +89,12 @@ ACTOR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|people's protection units|women's protection units|democratic union party"),
      "self administration forces"),
     (re.compile(r"\bof (?:syria|russia|iran)\b|syrian arab army|national defen[cs]e forces"
-                r"|hezbollah"),
+                r"|hezbollah|\biranian\b"),
      "syrian government or russian troops"),
-    (re.compile(r"(?<!national )coalition|of the united states|of the united kingdom|of france"),
+    # the states of the coalition against IS that fought in Syria
+    (re.compile(r"(?<!national )coalition|of the united states|of the united kingdom|of france"
+                r"|of (?:turkey|jordan|saudi arabia|the united arab emirates|bahrain|australia"
+                r"|canada|belgium|the netherlands|denmark|germany)\b"),
      "international coalition forces"),
     (re.compile(r"opposition|rebel|free syrian army|ahrar al-sham|ja[iy]sh al-islam"
                 r"|knights of righteousness|syrian national coalition"),
@@ -176,7 +185,7 @@ def score_fakes(rows: dict[str, list[FakesRow]], records: Iterable[Record]) -> d
         if event is None:
             continue
         with_main_event += 1
-        for name, right in agreement(event, truth).items():
+        for name, right in agreement(event, truth, record.get("title")).items():
             accuracy[name].add(right)
     return {
         "rows": sum(len(r) for r in rows.values()),
@@ -191,13 +200,15 @@ def score_fakes(rows: dict[str, list[FakesRow]], records: Iterable[Record]) -> d
 def main_event(events: list[Record], *, title: str | None = None,
                published: str | None = None) -> Record | None:
     """The event an article is about, as FA-KES would record it (see the module notes)."""
+    headline = title_numbers(title)
     reported = [
         e for e in sorted(events, key=_text_position)
-        if e.get("modality") in REPORTED_MODALITIES and (e.get("country") or "").casefold() in SYRIA
+        if e.get("modality") in REPORTED_MODALITIES and (
+            (e.get("country") or "").casefold() in SYRIA
+            or (not e.get("country") and 0 < (e.get("fatalities") or 0) in headline))
     ]
     if not reported:
         return None
-    headline = title_numbers(title)
     day = _published_day(published)
 
     def rank(e: Record) -> tuple[bool, ...]:
@@ -205,6 +216,7 @@ def main_event(events: list[Record], *, title: str | None = None,
         when = _day(e)
         return (
             killed > 0 and killed in headline,
+            bool(e.get("country")),
             day is None or (when is not None and abs(when - day) <= NEWS_WINDOW),
             killed > 0,
             bool(e.get("admin1")),
@@ -225,7 +237,7 @@ def title_numbers(title: str | None) -> set[int]:
     return found
 
 
-def agreement(event: Record, truth: list[FakesRow]) -> dict[str, bool]:
+def agreement(event: Record, truth: list[FakesRow], title: str | None = None) -> dict[str, bool]:
     """Which fields of ``event`` agree with any of the rows; fields the file lacks are left out."""
     day = _day(event)
     result = {
@@ -238,7 +250,7 @@ def agreement(event: Record, truth: list[FakesRow]) -> dict[str, bool]:
         result["actor"] = fakes_actor(event.get("actor1")).casefold() in actors
     causes = {r.cause.casefold() for r in truth if r.cause}
     if causes:
-        result["cause"] = fakes_cause(event) in causes
+        result["cause"] = fakes_cause(event, title) in causes
     killed = [r.killed for r in truth if r.killed is not None]
     if killed:
         n = event.get("fatalities") or 0
@@ -257,17 +269,22 @@ def same_governorate(name: str | None, fakes_location: str) -> bool:
 
 
 def fakes_actor(canonical: str | None) -> str:
-    """The FA-KES actor value for a canonical actor name ("" when none of the seven fits)."""
+    """The FA-KES actor value for a canonical actor name ("unknown" when none of the seven
+    sides fits: the crowd's form offered no other value for it)."""
     if not canonical:
         return UNKNOWN_ACTOR
     key = canonical.casefold()
-    return next((value for pattern, value in ACTOR_PATTERNS if pattern.search(key)), "")
+    return next((value for pattern, value in ACTOR_PATTERNS if pattern.search(key)), UNKNOWN_ACTOR)
 
 
-def fakes_cause(event: Record) -> str:
-    """The FA-KES cause of death an event's evidence names, else its sub-type implies."""
+def fakes_cause(event: Record, title: str | None = None) -> str:
+    """The FA-KES cause of death an event's evidence names, else its sub-type implies; where
+    the evidence names no means, the means ``title`` (the article's headline) names counts
+    as told."""
     evidence = event.get("evidence") or ""
     told = next((cause for pattern, cause in MEANS if pattern.search(evidence)), None)
+    if told is None and title:
+        told = next((cause for pattern, cause in MEANS if pattern.search(title)), None)
     sub_type = event.get("sub_event_type") or ""
     if sub_type in WEAPON_CAUSES:
         return CHEMICAL if told == CHEMICAL else WEAPON_CAUSES[sub_type]

@@ -59,6 +59,8 @@ def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
         if _counts_weapons(noun, lex):
             continue  # "dozens of regime strikes killed 16", "20 rocket shells targeted ..."
         cue = _cue_of(noun, lex)
+        if cue is not None and _counts_targets(noun, lex):
+            continue  # "eliminated 12 positions": what was destroyed, not who died
         if cue is None:
             first = _first_conjunct(noun)
             if first.i in counted and first.i != noun.i:  # "13 soldiers and 7 militants"
@@ -126,6 +128,10 @@ def stated(value: NumberValue) -> NumberValue:
 
 
 _WEAPON_CUES = ("air", "artillery", "munition", "device")
+# What a force destroys that is no person: a number counting one of these is no toll.
+_TARGET_NOUNS = frozenset({"position", "vehicle", "den", "hideout", "fortification", "tank",
+                           "boat", "headquarters", "post", "checkpoint", "depot", "cache",
+                           "launcher", "truck", "car", "site", "target", "tunnel", "warehouse"})
 _MEANS_NOUNS = frozenset({"strike", "raid", "shell", "rocket", "bomb", "barrel", "attack",
                           "shelling", "round", "projectile"})
 
@@ -138,6 +144,16 @@ def _counts_weapons(noun: Token, lex: Lexicon) -> bool:
     return any(h.pos_ == "NOUN" and (h.lemma_.lower() in _MEANS_NOUNS
                                      or any(lex.cue(h, c) for c in _WEAPON_CUES))
                for h in heads)
+
+
+def _counts_targets(noun: Token, lex: Lexicon) -> bool:
+    """Whether a number counts what was hit, not people: its noun, or the noun of its "of"
+    phrase, is a military target ("eliminated 12 positions", "destroyed 3 of their vehicles"),
+    as verbs such as "eliminate" take both. (The cue class ``military_target`` also holds the
+    fighters themselves, "militants", so it cannot tell the two apart.)"""
+    heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    return any(h.pos_ == "NOUN" and h.lemma_.lower() in _TARGET_NOUNS for h in heads)
 
 
 def _first_conjunct(noun: Token) -> Token:

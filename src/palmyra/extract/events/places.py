@@ -377,7 +377,8 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
     if place is None or place.precision == "country" or (
             place.precision == "region" and not place.admin1):
         return False
-    if _venue_of_talks(tm, hit) or _government_by_its_capital(tm) or _bureau(tm):
+    if (_venue_of_talks(tm, hit) or _government_by_its_capital(tm) or _bureau(tm)
+            or _outlet_name(tm)):
         return False
     located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
@@ -835,6 +836,17 @@ def _dateline(tm: TokenMention) -> bool:
 
 
 _DATELINE_NEXT = frozenset({"(", "-", "–", "—", ":"})
+
+
+# Nouns that make the place name before them a broadcaster's or paper's name.
+_OUTLET_NOUNS = frozenset({"tv", "television", "channel", "radio", "newspaper", "daily"})
+
+
+def _outlet_name(tm: TokenMention) -> bool:
+    """A place name that names an outlet ("quoted by Al Mayadeen TV channel"): the word
+    after it is a broadcaster's or paper's noun; nothing happened there."""
+    doc = tm.root.doc
+    return tm.end < len(doc) and doc[tm.end].lower_ in _OUTLET_NOUNS
 
 
 def _bureau(tm: TokenMention) -> bool:
