@@ -64,7 +64,7 @@ from palmyra.extract.events.model import (
     retyped,
     vetoes,
 )
-from palmyra.extract.events.nonconflict import armed, non_conflict
+from palmyra.extract.events.nonconflict import armed, mourned, non_conflict
 from palmyra.extract.events.places import geo_precision, resolve_places
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
@@ -226,8 +226,10 @@ class _Reader:
         # A sentence whose every trigger was a mere mention ("a swap", "an anti-tank mine")
         # is read as if none had fired: the model may still propose its event.
         mentions = self.dropped[before:]
+        # So is one whose deeds are only what the mourned died of ("a vigil for relatives killed
+        # in El Fasher": the vigil may be the event).
         if (self.index.region(sent.root) == "body" and mentions and len(mentions) == len(hits)
-                and all(d.reason.startswith(NOT_SPECIFIC) for d in mentions)):
+                and all(d.reason.startswith((NOT_SPECIFIC, MOURNED)) for d in mentions)):
             self._read_hits(sent, n, proposals(sent, [], scores, set(), self.settings))
 
     def _read_hits(self, sent: Span, n: int, hits: list[Hit]) -> None:
@@ -289,6 +291,10 @@ class _Reader:
             return None
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
+        if mourned(hit.token, lex):
+            self._drop(hit, sent, n, f"{MOURNED}: what killed the dead a funeral, burial or "
+                                     "memorial is for")
+            return None
         if non_conflict(hit, anchor, clause, sent, actors, lex, self.state_kinds,
                         self.scores.get(sent), self.settings,
                         named=[tm.mention.value for tm in index.mentions_in(sent, "actor")]):
@@ -387,6 +393,7 @@ def _one_crowd(cands: list[Candidate]) -> None:
 
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})
 NOT_SPECIFIC = "not specific"
+MOURNED = "mourned"
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 
 
