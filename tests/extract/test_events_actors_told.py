@@ -1,0 +1,41 @@
+"""Who acted in a sentence the event model proposed, where its main verb tells no act.
+
+The model's candidate hangs on the sentence's main verb; often that is a speech verb
+("..., the monitor says") or a verb that tells no act ("the killings took place after
+..."). The roles are read from the verb below it whose subject names a fighting side;
+below a speech verb with none, from the verb it reports, never from its speaker.
+Sentences written for these tests in the manner of wire and state-agency reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+from events_fixtures import (  # noqa: F401  (fixtures are found by name in this module)
+    Extract,
+    extract_fixture,
+    syria_with_gazetteer_fixture,
+)
+
+# (body, actor1, actor2): the first told event's actors
+CASES = [
+    # a speech verb above the act: the reported clause's subject acted
+    ("The official added that government forces were on a broad offensive on the rebel-held"
+     " eastern suburbs of Damascus on Sunday.",
+     "Military Forces of Syria", "Opposition Rebels (Syria)"),
+    ("The Britain-based monitor says Islamic State fighters slit the throats of six young men"
+     " near the town of Mayadeen on Thursday.", "Islamic State", None),
+    # the act told in a clause of time under a verb that tells none
+    ("The deaths took place after troops of the Syrian army entered the town of Tal Rifaat"
+     " on Tuesday.", "Military Forces of Syria", None),
+]
+
+
+@pytest.mark.parametrize(("body", "actor1", "actor2"), CASES)
+def test_event_actors_of_the_told_act(extract: Extract, body: str, actor1: str | None,
+                                      actor2: str | None) -> None:
+    _, events = extract(body)
+    told = [e for e in events if e.modality in ("asserted", "attributed")]
+    assert told, events
+    assert (told[0].actor1, told[0].actor2 if actor2 else None) == (actor1, actor2), [
+        (e.sub_event_type, e.actor1, e.actor2) for e in events]
+
