@@ -39,3 +39,20 @@ def test_event_actors_of_the_told_act(extract: Extract, body: str, actor1: str |
     assert (told[0].actor1, told[0].actor2 if actor2 else None) == (actor1, actor2), [
         (e.sub_event_type, e.actor1, e.actor2) for e in events]
 
+
+# A political body named only as a place's holder is no victim of the strike
+HOLDER_CASES = [
+    "Russian jets targeted the opposition-controlled neighborhood of al-Sakhour in Aleppo on"
+    " Monday.",
+    "Government helicopters dropped a barrel bomb on an opposition area of Aleppo city on"
+    " Monday.",
+]
+
+
+@pytest.mark.parametrize("body", HOLDER_CASES)
+def test_event_holder_of_the_place_struck_is_no_actor(extract: Extract, body: str) -> None:
+    _, events = extract(body)
+    told = [e for e in events if e.modality in ("asserted", "attributed")]
+    assert told, events
+    assert all(e.actor2 != "Syrian Opposition" for e in told), [
+        (e.sub_event_type, e.actor1, e.actor2) for e in told]

@@ -137,6 +137,12 @@ def resolve_actors(
         ref2 = None if _bystander(ref2) and (a2 is None or not _struck(a2)) else ref2
         if a2 is not None and _sponsor(a2, holders=True) and _civilians_named(hit, lex):
             ref2 = None  # "strikes on a Qaeda-held city killed 21 civilians": theirs
+        if ref2 is not None and ref2.kind in _NON_COMBATANTS and a2 is not None and (
+                _holder(a2)):
+            # "jets targeted the opposition-controlled neighbourhood", "pound opposition
+            # areas": a political body or an organisation named as a place's holder was
+            # not what was hit; the place's people were (the conventions code them)
+            ref2 = None
     same = ref1 is not None and ref2 is not None and ref1.canonical == ref2.canonical
     return Actors(ref1, None if same else ref2, rule)
 
@@ -781,6 +787,19 @@ def _sponsor(tm: TokenMention, holders: bool = False) -> bool:
         return False
     word = doc[tm.end + 1].lower_
     return word in _SPONSOR_PARTICIPLES or (holders and word in _HOLDER_PARTICIPLES)
+
+
+def _holder(tm: TokenMention) -> bool:
+    """Whether a mention only names the holder of a place: "opposition-held Madaya",
+    "an opposition area of the city", "the opposition side"."""
+    if _sponsor(tm, holders=True):
+        return True
+    root = tm.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in _HELD_PLACES
+
+
+_HELD_PLACES = PLACE_NOUNS | frozenset({"areas", "side", "part", "parts", "zone", "zones",
+                                        "territory", "territories", "regions", "quarters"})
 
 
 def _struck(tm: TokenMention) -> bool:
