@@ -56,3 +56,26 @@ def test_event_holder_of_the_place_struck_is_no_actor(extract: Extract, body: st
     assert told, events
     assert all(e.actor2 != "Syrian Opposition" for e in told), [
         (e.sub_event_type, e.actor1, e.actor2) for e in told]
+
+
+# "terrorist" before rocket or mortar fire, with no group in the context: the armed
+# opposition (the "terrorists" default, gold/GUIDE.md); before a bomb, an unnamed group
+TERRORIST_CASES = [
+    ("Two women were injured in a terrorist rocket attack on the al-Qusour neighbourhood of"
+     " Homs city on Sunday.", "Shelling/artillery/missile attack", "Opposition Rebels (Syria)"),
+    ("Four children were injured as a result of a terrorist mortar attack which hit a school"
+     " in Jaramana on Sunday.", "Shelling/artillery/missile attack",
+     "Opposition Rebels (Syria)"),
+    ("Two civilians were killed in a terrorist bomb attack on a market in Jaramana on Sunday.",
+     "Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)"),
+]
+
+
+@pytest.mark.parametrize(("body", "subtype", "actor1"), TERRORIST_CASES)
+def test_event_terrorist_fire_is_the_opposition(extract: Extract, body: str, subtype: str,
+                                                actor1: str) -> None:
+    _, events = extract(body)
+    found = [e for e in events if e.sub_event_type == subtype
+             and e.modality in ("asserted", "attributed")]
+    assert found, [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+    assert found[0].actor1 == actor1

@@ -289,9 +289,33 @@ def _walk_side(noun: Token, index: DocIndex, a2: TokenMention | None
             if len(words) == n and (named := modifiers.get(words.text.lower())):
                 side = _entry_ref(named[0], f"{words.text!r} before {noun.text!r}")
                 return _first_of_pair(words.start, index, a2) or (None, side)
+        if (side := _fire_descriptor(token, noun, index)) is not None:
+            return None, side
         if token.tag_ != "POS" and token.pos_ not in _BETWEEN_POS:
             return None, None
     return None, None
+
+
+def _fire_descriptor(word: Token, noun: Token, index: DocIndex) -> ActorRef | None:
+    """The side a descriptor adjective the context left unlinked names before rocket or
+    mortar fire: "a terrorist rocket attack on Kilmakho", "terrorist mortar attacks" — the
+    default of its noun ("terrorists": the armed opposition in a state outlet; gold/GUIDE.md).
+    Not before a bomb or an explosion: an unclaimed bomb is an unidentified group's."""
+    profile = index.ctx.profile
+    if profile is None or word.pos_ != "ADJ" or not any(
+            t.lower_ in _FIRE_WEAPONS for t in word.doc[word.i + 1: noun.i + 1]):
+        return None
+    plural = word.lower_ + "s"
+    default = next((d.default for d in profile.descriptors if d.text.lower() == plural), None)
+    entry = profile.actor(default) if default else None
+    if entry is None:
+        return None
+    return _entry_ref(entry, f"{word.text!r} before {noun.text!r}: {plural} by default")
+
+
+# Weapons a side fires from afar (not bombs, which an unnamed group plants)
+_FIRE_WEAPONS = frozenset({"rocket", "rockets", "mortar", "mortars", "shell", "shells",
+                           "missile", "missiles", "artillery", "shelling"})
 
 
 # "either Russian or regime warplanes", "unclear whether Syrian or Russian jets": a guess
