@@ -99,6 +99,14 @@ CASES = [
     ("yemen", "On Monday, British and American warships shot down 12 drones launched by the"
      " Houthis over the Red Sea, the Pentagon said.",
      "Disrupted weapons use", "Military Forces of the United Kingdom", "Houthis"),
+    # coordinated countries standing for their governments, each with its article: the
+    # first named ("The United States" is the whole place, not a name inside it)
+    ("yemen", "The United States and Britain struck Houthi positions near Hodeidah on"
+     " Saturday, the Pentagon said.",
+     "Air/drone strike", "Military Forces of the United States", "Houthis"),
+    ("libya", "The United States and France carried out air strikes on Islamic State positions"
+     " in Sirte on Monday.",
+     "Air/drone strike", "Military Forces of the United States", "Islamic State"),
     # the side named on the positions a strike hit
     ("yemen", "The Saudi-led coalition said it had carried out 20 air strikes on Houthi"
      " positions in the Sirwah district on Saturday.",
@@ -165,3 +173,24 @@ def test_residents_who_tell_of_a_strike_did_not_strike() -> None:
     event = _event("yemen", "Warplanes hit the town of Saada on Thursday, residents said.",
                    "Air/drone strike")
     assert event.actor1 != "Civilians (Yemen)"
+
+
+@pytest.mark.parametrize(("war", "body", "place"), [
+    # a wire filed from another country than the one its lead names: the bureau is not where
+    # anything happened
+    ("yemen", "DUBAI, June 11, 2024 (Reuters) - Warplanes struck military sites across"
+     " Yemen on Tuesday, residents said.", "Yemen"),
+    ("sudan", "CAIRO, June 11, 2024 (Reuters) - Drones struck fuel depots in Sudan on"
+     " Tuesday, the army said.", "Sudan"),
+    # the dateline's own country named: the city filed from may be where it happened
+    ("yemen", "ADEN, June 11, 2024 (Reuters) - Gunmen shot dead an imam in Yemen's south"
+     " on Tuesday, police said.", "Aden"),
+])
+def test_a_dateline_filed_from_abroad_is_not_the_events_place(war: str, body: str,
+                                                             place: str) -> None:
+    text = f"Report\n\n{body}\n"
+    events = [e for e in analyze_text(text, profile=war).events
+              if e.modality in ("asserted", "attributed")]
+    assert events, "no event"
+    assert events[0].place is not None and events[0].place.name == place, [
+        (e.sub_event_type, e.place and e.place.name) for e in events]

@@ -464,7 +464,8 @@ def _venue_of_talks(tm: TokenMention, hit: Hit) -> bool:
 
 
 def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> list[TokenMention]:
-    places = [tm for tm in index.mentions_in(clause, "place") if _usable(tm, hit, lex)]
+    named = index.mentions_in(clause, "place")
+    places = [tm for tm in named if _usable(tm, hit, lex) and not _foreign_dateline(tm, named)]
     if not places:
         return []
     own = {t.i for t in hit.token.subtree}
@@ -712,8 +713,9 @@ def _in_sentence(hit: Hit, sent: Span, index: DocIndex, lex: Lexicon) -> TokenMe
     """The nearest usable place of the sentence, a landmark only where nothing else is named
     ("the village of Oweijel just west of the city of Aleppo, where 23 were killed": Oweijel),
     and a town of the province rather than the province."""
-    places = [tm for tm in index.mentions_in(sent, "place")
-              if _usable(tm, hit, lex) and not _described(tm, hit)]
+    named = index.mentions_in(sent, "place")
+    places = [tm for tm in named if _usable(tm, hit, lex) and not _described(tm, hit)
+              and not _foreign_dateline(tm, named)]
     if not places:
         return None
     aside = _landmarks(places)
@@ -802,6 +804,16 @@ def _dateline(tm: TokenMention) -> bool:
     first = doc[tm.start]
     return (first.is_sent_start and tm.mention.text.isupper() and len(tm.mention.text) > 2
             and tm.end < len(doc) and doc[tm.end].text == ",")
+
+
+def _foreign_dateline(tm: TokenMention, named: list[TokenMention]) -> bool:
+    """A dateline filed from another country than the one its sentence places the news in:
+    "DUBAI, Feb 25 (Reuters) - The United States and Britain struck 18 Houthi targets
+    across eight locations in Yemen": Dubai is the bureau, the strikes were in Yemen."""
+    if not _dateline(tm) or tm.place is None or not tm.place.country:
+        return False
+    return any(o.place is not None and o.place.country and o.place.country != tm.place.country
+               and o.start > tm.start for o in named)
 
 
 _DATELINE_NEXT = frozenset({"(", "-", "–", "—", ":"})
