@@ -194,3 +194,25 @@ def test_a_dateline_filed_from_abroad_is_not_the_events_place(war: str, body: st
     assert events, "no event"
     assert events[0].place is not None and events[0].place.name == place, [
         (e.sub_event_type, e.place and e.place.name) for e in events]
+
+
+@pytest.mark.parametrize(("war", "body", "place"), [
+    # the text calls the name a part of the town the sentence opens with; the gazetteer's
+    # homonym lies in another province, or its province is spelled otherwise
+    ("yemen", "In Taiz, a Houthi sniper shot dead a woman in the Al-Rawdah neighbourhood on"
+     " Tuesday, medics said.", "Ar Rawdah"),
+    ("libya", "In Benghazi, a car bomb exploded at a checkpoint in the Bouatni district on"
+     " Tuesday, killing two soldiers.", "Bouatni"),
+    # the part is what the strike hit, not where it happened
+    ("sudan", "In Khartoum, an air strike hit the Mayo neighbourhood on Tuesday, killing"
+     " nine civilians.", "Mayo"),
+    # a part the gazetteer does not list, in the town the strike was on
+    ("sudan", "The RSF shelled the city of Omdurman on Tuesday, killing six people in the"
+     " Al-Thawra district.", "Al-Thawra"),
+])
+def test_a_part_the_text_names_in_a_town_is_the_place(war: str, body: str, place: str) -> None:
+    events = [e for e in analyze_text(body, profile=war, published=PUBLISHED).events
+              if e.modality in ("asserted", "attributed")]
+    assert events and events[0].place is not None, events
+    assert events[0].place.name == place, [(e.sub_event_type, e.place and e.place.name)
+                                           for e in events]

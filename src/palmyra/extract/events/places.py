@@ -502,6 +502,18 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention],
                     and prep is not None and prep.lower_ in _LOCATIVE_PREPS
                     and head.dep_ != "conj" and not head.conjuncts):
                 return tm
+            # "In Taiz, a sniper shot a child in the Al-Rawdah neighbourhood", "an air strike
+            # hit the Mayo neighbourhood": the text itself calls the name a part, whatever
+            # province the gazetteer puts a homonym in (or a spelling of it) -- the town's
+            if (p is not None and tm is not primary and p.country == ref.country
+                    and p.precision in ("neighbourhood", "unlisted", "town")
+                    and head.lower_ in _PART_NOUNS_UNNAMED
+                    and (head.i != tm.root.i or tm.end - tm.start > 1)
+                    and ((prep is not None and prep.lower_ in _LOCATIVE_PREPS)
+                         or head.dep_ == "dobj")
+                    and head.dep_ != "conj" and not head.conjuncts
+                    and not any(c.lower_ == "of" for c in head.children)):
+                return tm
     if ref is None or ref.precision in _TOWN_GRAINS:
         return primary
     for tm in places:
