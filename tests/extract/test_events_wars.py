@@ -216,3 +216,28 @@ def test_a_part_the_text_names_in_a_town_is_the_place(war: str, body: str, place
     assert events and events[0].place is not None, events
     assert events[0].place.name == place, [(e.sub_event_type, e.place and e.place.name)
                                            for e in events]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # a nationality before "city" is no place name of its own
+    ("KYIV, Oct 12, 2023 (Reuters) - Russian drones struck port infrastructure in the"
+     " southern Ukrainian city of Odesa overnight, killing two workers.", "Odesa"),
+    # the village in the region the sentence opens with, its province spelled otherwise by
+    # the gazetteer ("Kharkivs'ka Oblast'" and "Kharkiv")
+    ("In the northeastern Kharkiv region, Russian shelling killed a woman in the village of"
+     " Bohodukhiv on Wednesday.", "Bohodukhiv"),
+])
+def test_the_town_named_is_the_place(body: str, place: str) -> None:
+    events = [e for e in analyze_text(f"Report\n\n{body}\n", profile="ukraine").events
+              if e.modality in ("asserted", "attributed")]
+    assert events and events[0].place is not None, events
+    assert events[0].place.name == place
+
+
+def test_one_province_however_spelled() -> None:
+    from palmyra.extract.events.places import _same_admin1
+
+    assert _same_admin1("Kharkivs\u2019ka Oblast\u2019", "Kharkiv")
+    assert _same_admin1("Idlib", "Idlib Governorate")
+    assert not _same_admin1("Kharkiv", "Kherson")
+    assert not _same_admin1("Kharkiv", None)

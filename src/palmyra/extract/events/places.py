@@ -32,6 +32,8 @@ province, region or country only.
 from __future__ import annotations
 
 import itertools
+import re
+import unicodedata
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -518,7 +520,7 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention],
         return primary
     for tm in places:
         p = tm.place
-        if p and p.precision in _TOWN_GRAINS and p.admin1 and p.admin1 == ref.admin1:
+        if p and p.precision in _TOWN_GRAINS and _same_admin1(p.admin1, ref.admin1):
             return tm
         # a village the gazetteer does not list, named beside the province ("In the province
         # of Idlib ... from the village of Yacoubiyeh"), its own province unknown or that one
@@ -526,6 +528,24 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention],
                 and p.admin1 in (None, ref.admin1)):
             return tm
     return primary
+
+
+_ADMIN_WORDS = re.compile(r"\b(?:oblast|governorate|province|state|region|muhafazat)\b")
+
+
+def _same_admin1(a: str | None, b: str | None) -> bool:
+    """One province however the gazetteer spells it: "Kharkivs'ka Oblast'" is "Kharkiv"."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    x, y = (re.sub(r"[^a-z]", "", _ADMIN_WORDS.sub("", _ascii(n).lower())) for n in (a, b))
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 4 and long_.startswith(short)
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 # Words of a town's part named by common nouns only ("the Old City of Mosul"), which the
