@@ -99,6 +99,14 @@ CASES = [
     ("yemen", "On Monday, British and American warships shot down 12 drones launched by the"
      " Houthis over the Red Sea, the Pentagon said.",
      "Disrupted weapons use", "Military Forces of the United Kingdom", "Houthis"),
+    # coordinated countries standing for their governments, each with its article: the
+    # first named ("The United States" is the whole place, not a name inside it)
+    ("yemen", "The United States and Britain struck Houthi positions near Hodeidah on"
+     " Saturday, the Pentagon said.",
+     "Air/drone strike", "Military Forces of the United States", "Houthis"),
+    ("libya", "The United States and France carried out air strikes on Islamic State positions"
+     " in Sirte on Monday.",
+     "Air/drone strike", "Military Forces of the United States", "Islamic State"),
     # the side named on the positions a strike hit
     ("yemen", "The Saudi-led coalition said it had carried out 20 air strikes on Houthi"
      " positions in the Sirwah district on Saturday.",
@@ -165,3 +173,71 @@ def test_residents_who_tell_of_a_strike_did_not_strike() -> None:
     event = _event("yemen", "Warplanes hit the town of Saada on Thursday, residents said.",
                    "Air/drone strike")
     assert event.actor1 != "Civilians (Yemen)"
+
+
+@pytest.mark.parametrize(("war", "body", "place"), [
+    # a wire filed from another country than the one its lead names: the bureau is not where
+    # anything happened
+    ("yemen", "DUBAI, June 11, 2024 (Reuters) - Warplanes struck military sites across"
+     " Yemen on Tuesday, residents said.", "Yemen"),
+    ("sudan", "CAIRO, June 11, 2024 (Reuters) - Drones struck fuel depots in Sudan on"
+     " Tuesday, the army said.", "Sudan"),
+    # the dateline's own country named: the city filed from may be where it happened
+    ("yemen", "ADEN, June 11, 2024 (Reuters) - Gunmen shot dead an imam in Yemen's south"
+     " on Tuesday, police said.", "Aden"),
+])
+def test_a_dateline_filed_from_abroad_is_not_the_events_place(war: str, body: str,
+                                                             place: str) -> None:
+    text = f"Report\n\n{body}\n"
+    events = [e for e in analyze_text(text, profile=war).events
+              if e.modality in ("asserted", "attributed")]
+    assert events, "no event"
+    assert events[0].place is not None and events[0].place.name == place, [
+        (e.sub_event_type, e.place and e.place.name) for e in events]
+
+
+@pytest.mark.parametrize(("war", "body", "place"), [
+    # the text calls the name a part of the town the sentence opens with; the gazetteer's
+    # homonym lies in another province, or its province is spelled otherwise
+    ("yemen", "In Taiz, a Houthi sniper shot dead a woman in the Al-Rawdah neighbourhood on"
+     " Tuesday, medics said.", "Ar Rawdah"),
+    ("libya", "In Benghazi, a car bomb exploded at a checkpoint in the Bouatni district on"
+     " Tuesday, killing two soldiers.", "Bouatni"),
+    # the part is what the strike hit, not where it happened
+    ("sudan", "In Khartoum, an air strike hit the Mayo neighbourhood on Tuesday, killing"
+     " nine civilians.", "Mayo"),
+    # a part the gazetteer does not list, in the town the strike was on
+    ("sudan", "The RSF shelled the city of Omdurman on Tuesday, killing six people in the"
+     " Al-Thawra district.", "Al-Thawra"),
+])
+def test_a_part_the_text_names_in_a_town_is_the_place(war: str, body: str, place: str) -> None:
+    events = [e for e in analyze_text(body, profile=war, published=PUBLISHED).events
+              if e.modality in ("asserted", "attributed")]
+    assert events and events[0].place is not None, events
+    assert events[0].place.name == place, [(e.sub_event_type, e.place and e.place.name)
+                                           for e in events]
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    # a nationality before "city" is no place name of its own
+    ("KYIV, Oct 12, 2023 (Reuters) - Russian drones struck port infrastructure in the"
+     " southern Ukrainian city of Odesa overnight, killing two workers.", "Odesa"),
+    # the village in the region the sentence opens with, its province spelled otherwise by
+    # the gazetteer ("Kharkivs'ka Oblast'" and "Kharkiv")
+    ("In the northeastern Kharkiv region, Russian shelling killed a woman in the village of"
+     " Bohodukhiv on Wednesday.", "Bohodukhiv"),
+])
+def test_the_town_named_is_the_place(body: str, place: str) -> None:
+    events = [e for e in analyze_text(f"Report\n\n{body}\n", profile="ukraine").events
+              if e.modality in ("asserted", "attributed")]
+    assert events and events[0].place is not None, events
+    assert events[0].place.name == place
+
+
+def test_one_province_however_spelled() -> None:
+    from palmyra.extract.events.places import _same_admin1
+
+    assert _same_admin1("Kharkivs\u2019ka Oblast\u2019", "Kharkiv")
+    assert _same_admin1("Idlib", "Idlib Governorate")
+    assert not _same_admin1("Kharkiv", "Kherson")
+    assert not _same_admin1("Kharkiv", None)

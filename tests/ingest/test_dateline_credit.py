@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from palmyra.ingest import build_document
@@ -36,6 +38,10 @@ def test_dateline_after_title_with_wire_credit(after_title, published, removed):
         ("MOSCOW, February 17, 2024 /TASS/ - Troops took the town.", "2024-02-17"),
         ("KURSK, 9 Aug 2024 - RIA Novosti. Units repelled an incursion.", "2024-08-09"),
         ("KHARKIV, Ukraine, May 14 (Reuters) - Troops entered the town.", None),  # no year
+        ("MOSCOW, May 21, 2023. /TASS/. The assault units took the city.", "2023-05-21"),
+        ("SINGA / SENNAR - June 30, 2024 (Radio Dabanga) - Fighters took Singa.", "2024-06-30"),
+        ("EL GENEINA (14 June 2023) - Militiamen attacked the market.", "2023-06-14"),
+        ("Aleppo, March 14, 2021. Strikes hit the city.", None),  # a full stop, no agency
         ("Aleppo, March 14, 2021 was a day of strikes.", None),  # no agency and dash: prose
     ],
 )
@@ -43,4 +49,26 @@ def test_a_wire_dateline_after_its_place_is_the_publication_date(opening, publis
     text = f"Strikes hit the city\n\n{opening} Nine were killed.\n"
     doc = build_document(RawRecord(SourceRef("/w.txt", None), text, "text"))
     assert (doc.published.value if doc.published else None) == published
-    assert opening.split(",")[0] in doc.clean.text  # the wire's place stays in the prose
+    place = re.match(r"[A-Z][\w ]*?(?=,| / | \(| -)", opening).group()
+    assert place in doc.clean.text  # the wire's place stays in the prose
+
+
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        # the year from the latest full date the text writes
+        ("KHARKIV, Ukraine, May 14 (Reuters) - Troops attacked, days after an offensive"
+         " opened on May 10, 2024.", "2024-05-14"),
+        # a day of writing early in January follows a late-December date: the next year
+        ("PORT SUDAN, Jan 3 (SUNA) - The army said the strike of December 30, 2024 hit"
+         " the depot.", "2025-01-03"),
+        ("ADEN, 2 March (AFP) - Gunmen shot an imam, a year after the attack of"
+         " 14 February 2018.", "2018-03-02"),
+        # no full date anywhere: no year to take, no date
+        ("KHARKIV, Ukraine, May 14 (Reuters) - Troops attacked on Tuesday.", None),
+    ],
+)
+def test_a_yearless_wire_dateline_takes_the_year_of_the_texts_dates(opening, published):
+    text = f"Strikes hit the city\n\n{opening} Nine were killed.\n"
+    doc = build_document(RawRecord(SourceRef("/w.txt", None), text, "text"))
+    assert (doc.published.value if doc.published else None) == published

@@ -132,11 +132,17 @@ def _weight(doc: Doc, hit: Hit) -> int:
 
 def _plausible(doc: Doc, hit: Hit, places: dict[int, Span]) -> bool:
     """False for a metonym that is not an agent, or a name inside a place ("the West Bank")."""
+    target = hit.target
+    # a country standing for its government is the whole place, its article aside: "The
+    # United States and Britain struck ..." (else the first of such a pair is lost)
+    country = isinstance(target, ActorTarget) and target.alias.metonym
     for i in range(hit.start, hit.end):
         place = places.get(i)
-        if place is not None and (place.start < hit.start or place.end > hit.end):
+        start = place.start if place is not None else 0
+        if country and place is not None and place[0].lower_ == "the":
+            start += 1
+        if place is not None and (start < hit.start or place.end > hit.end):
             return False
-    target = hit.target
     if isinstance(target, ActorTarget) and target.alias.metonym:
         if _dateline(doc, hit):
             return False

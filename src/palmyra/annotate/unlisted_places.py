@@ -35,9 +35,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING
 
 from palmyra import registry
+from palmyra.annotate.countries import countries
 from palmyra.annotate.place_names import key_of_words, normalise, read_word_list, words
 from palmyra.model import Mention, PlaceRef
 
@@ -314,6 +316,8 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     """
     if end - start == 1 and doc[start].is_upper and len(doc[start]) > 1:
         return ""
+    if doc[start:end].text.casefold() in _demonyms():
+        return ""  # "the southern Ukrainian city of Odesa": a nationality, not a name
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return "noun-after"
     k = start - 1
@@ -326,6 +330,11 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
     return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(d.casefold() for c in countries().values() for d in c.demonyms)
 
 
 def _container(doc: Doc, end: int, places: list[Mention], ctx: DocContext

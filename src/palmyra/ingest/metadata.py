@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
+from palmyra.annotate.dates.absolute import full_date
 from palmyra.ingest.clean import Range, Rules, iter_lines
-from palmyra.ingest.dates import date_at, date_line, parse_hint
+from palmyra.ingest.dates import BYLINE_DATE, MONTH, date_at, date_line, parse_hint
 from palmyra.ingest.records import RawRecord
 from palmyra.model import DateValue, Outlet
 
@@ -37,11 +39,22 @@ _TITLE_TAIL = re.compile(r"[^\S\n]*[.:;,|–—-]*[^\S\n]*")
 # A wire credit in capitals before that dateline ("... Aleppo Monitor AFP Saturday 24 Sep 2016").
 _CREDIT = re.compile(r"[A-Z]{2,6}[^\S\n]+")
 # The place opening a wire dateline, with its country or region ("ADEN, ", "SANAA, Yemen, ",
-# "PORT SUDAN, "), before its date; the date is followed by the agency and a dash
-# ("March 14, 2021 (Reuters) - ", "February 17, 2024 /TASS/ - ", "9 Aug 2024 - RIA").
+# "PORT SUDAN, "), or two places ("SINGA / SENNAR - "), or the date in brackets
+# ("EL GENEINA (14 June 2023) - "), before its date; the date is followed by the agency and a
+# dash ("March 14, 2021 (Reuters) - ", "February 17, 2024 /TASS/ - ", "9 Aug 2024 - RIA"), or
+# by a full stop around the agency ("May 21, 2023. /TASS/. ").
 _WIRE_WORDS = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
-_WIRE_PLACE = re.compile(rf"{_WIRE_WORDS}(?:, {_WIRE_WORDS})?, ")
-_WIRE_CREDIT = re.compile(r"[^\S\n]*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,20}/)[^\S\n]*)?[-–—]")
+_WIRE_PLACE = re.compile(rf"{_WIRE_WORDS}(?:(?:, | / ){_WIRE_WORDS})?(?:, | [-–—] | \()")
+_WIRE_CREDIT = re.compile(
+    r"\)?[^\S\n]*(?:[-–—]|\.?[^\S\n]*(?:\([^()\n]{1,40}\)|/[^/\n]{1,20}/)[^\S\n]*[-–—.])"
+)
+# A wire dateline's day without its year ("KHARKIV, Ukraine, May 14 (Reuters) - ").
+_YEARLESS = re.compile(
+    rf"(?P<mon>{MONTH})\s+(?P<day>\d{{1,2}})(?![\d,])|(?P<day2>\d{{1,2}})\s+(?P<mon2>{MONTH})(?![\w,])"
+)
+# A yearless dateline takes the year that puts it on or after the latest full date the text
+# writes, less this many days (a wire's day of writing follows the events it reports).
+YEARLESS_TOLERANCE_DAYS = 31
 # Name particles written in lower case inside a name (al-, de, van, bin ...).
 _PARTICLE = r"(?:al|el|de|da|di|van|von|der|bin|ibn|abu|le)"
 # "Thomas", "O'Neill", "McDowall", "Anne-Marie", "al-Khatib", "J."
@@ -197,7 +210,7 @@ def _read_dateline(text: str, start: int, title: Range | None, header: Header) -
         found = date_at(text, credit.end(), "dateline")
     if found is None and copy_end is None and (wire := _WIRE_PLACE.match(text, pos)) is not None:
         # "ADEN, March 14, 2021 (Reuters) - ...": the wire's place stays prose, the date goes
-        found = date_at(text, wire.end(), "dateline")
+        found = date_at(text, wire.end(), "dateline") or _yearless_at(text, wire.end())
         if found is None or not _WIRE_CREDIT.match(text, found[1]):
             return
         pos = wire.end()
@@ -208,6 +221,30 @@ def _read_dateline(text: str, start: int, title: Range | None, header: Header) -
         after = len(text) - len(text[end:].lstrip(" \t"))
         end = _title_copy(text, after, words) or end
     header.bylines.append((start if copy_end is not None else pos, end))
+
+
+def _yearless_at(text: str, pos: int) -> tuple[DateValue, int] | None:
+    """A wire dateline's day written without its year ("May 14 (Reuters) -"), the year taken
+    from the full dates the text writes ("... the offensive opened on May 10, 2024"): the
+    year that does not put the day of writing before the latest of them by more than
+    ``YEARLESS_TOLERANCE_DAYS``. No full date in the text: no date, never a guess."""
+    m = _YEARLESS.match(text, pos)
+    if m is None:
+        return None
+    written = [d for d in (date_at(text, f.start(), "dateline") for f in
+                           BYLINE_DATE.finditer(text)) if d is not None]
+    latest = max((date.fromisoformat(d[0].value) for d in written if d[0].precision == "day"),
+                 default=None)
+    if latest is None:
+        return None
+    month, day = (m["mon"], m["day"]) if m["mon"] else (m["mon2"], m["day2"])
+    for year in (latest.year, latest.year + 1):
+        value = full_date(year, month, day, "dateline@text")
+        if value is None:
+            continue
+        if date.fromisoformat(value.value) >= latest - timedelta(days=YEARLESS_TOLERANCE_DAYS):
+            return value, m.end()
+    return None
 
 
 def _title_copy(text: str, start: int, words: list[str]) -> int | None:

@@ -32,6 +32,8 @@ province, region or country only.
 from __future__ import annotations
 
 import itertools
+import re
+import unicodedata
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -465,7 +467,8 @@ def _venue_of_talks(tm: TokenMention, hit: Hit) -> bool:
 
 
 def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> list[TokenMention]:
-    places = [tm for tm in index.mentions_in(clause, "place") if _usable(tm, hit, lex)]
+    named = index.mentions_in(clause, "place")
+    places = [tm for tm in named if _usable(tm, hit, lex) and not _foreign_dateline(tm, named)]
     if not places:
         return []
     own = {t.i for t in hit.token.subtree}
@@ -502,11 +505,23 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention],
                     and prep is not None and prep.lower_ in _LOCATIVE_PREPS
                     and head.dep_ != "conj" and not head.conjuncts):
                 return tm
+            # "In Taiz, a sniper shot a child in the Al-Rawdah neighbourhood", "an air strike
+            # hit the Mayo neighbourhood": the text itself calls the name a part, whatever
+            # province the gazetteer puts a homonym in (or a spelling of it) -- the town's
+            if (p is not None and tm is not primary and p.country == ref.country
+                    and p.precision in ("neighbourhood", "unlisted", "town")
+                    and head.lower_ in _PART_NOUNS_UNNAMED
+                    and (head.i != tm.root.i or tm.end - tm.start > 1)
+                    and ((prep is not None and prep.lower_ in _LOCATIVE_PREPS)
+                         or head.dep_ == "dobj")
+                    and head.dep_ != "conj" and not head.conjuncts
+                    and not any(c.lower_ == "of" for c in head.children)):
+                return tm
     if ref is None or ref.precision in _TOWN_GRAINS:
         return primary
     for tm in places:
         p = tm.place
-        if p and p.precision in _TOWN_GRAINS and p.admin1 and p.admin1 == ref.admin1:
+        if p and p.precision in _TOWN_GRAINS and _same_admin1(p.admin1, ref.admin1):
             return tm
         # a village the gazetteer does not list, named beside the province ("In the province
         # of Idlib ... from the village of Yacoubiyeh"), its own province unknown or that one
@@ -514,6 +529,24 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention],
                 and p.admin1 in (None, ref.admin1)):
             return tm
     return primary
+
+
+_ADMIN_WORDS = re.compile(r"\b(?:oblast|governorate|province|state|region|muhafazat)\b")
+
+
+def _same_admin1(a: str | None, b: str | None) -> bool:
+    """One province however the gazetteer spells it: "Kharkivs'ka Oblast'" is "Kharkiv"."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    x, y = (re.sub(r"[^a-z]", "", _ADMIN_WORDS.sub("", _ascii(n).lower())) for n in (a, b))
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 4 and long_.startswith(short)
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 # Words of a town's part named by common nouns only ("the Old City of Mosul"), which the
@@ -718,8 +751,9 @@ def _in_sentence(hit: Hit, sent: Span, index: DocIndex, lex: Lexicon) -> TokenMe
     """The nearest usable place of the sentence, a landmark only where nothing else is named
     ("the village of Oweijel just west of the city of Aleppo, where 23 were killed": Oweijel),
     and a town of the province rather than the province."""
-    places = [tm for tm in index.mentions_in(sent, "place")
-              if _usable(tm, hit, lex) and not _described(tm, hit)]
+    named = index.mentions_in(sent, "place")
+    places = [tm for tm in named if _usable(tm, hit, lex) and not _described(tm, hit)
+              and not _foreign_dateline(tm, named)]
     if not places:
         return None
     aside = _landmarks(places)
@@ -833,6 +867,16 @@ def _dateline(tm: TokenMention) -> bool:
     first = doc[tm.start]
     return (first.is_sent_start and tm.mention.text.isupper() and len(tm.mention.text) > 2
             and tm.end < len(doc) and doc[tm.end].text == ",")
+
+
+def _foreign_dateline(tm: TokenMention, named: list[TokenMention]) -> bool:
+    """A dateline filed from another country than the one its sentence places the news in:
+    "DUBAI, Feb 25 (Reuters) - The United States and Britain struck 18 Houthi targets
+    across eight locations in Yemen": Dubai is the bureau, the strikes were in Yemen."""
+    if not _dateline(tm) or tm.place is None or not tm.place.country:
+        return False
+    return any(o.place is not None and o.place.country and o.place.country != tm.place.country
+               and o.start > tm.start for o in named)
 
 
 _DATELINE_NEXT = frozenset({"(", "-", "–", "—", ":"})
