@@ -132,19 +132,26 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     return events
 
 
-# A telling of at most this many words, told once and with no toll, is a bare mention.
+# A telling of at most this many words, told once, with no toll and no doer, is a bare mention.
 _BARE_WORDS = 4
 
 
 def _drop_bare_mentions(events: list[Event], candidates: list[Candidate],
                         text: str) -> list[Event]:
     """An event told once, in a clause that is little more than its trigger word ("a weekly
-    48-hour truce", "burning", "revenge shelling", "downed", "recapturing"), with no toll:
-    a mention of a kind of happening, not one the text tells (GUIDE: specific when tied to
-    a place or a time, or told as a single happening), beside the events the text does
-    tell. Its candidates are dropped; a report's only event stays, however short."""
-    bare = [len(e.evidence) == 1 and not e.counts
+    48-hour truce", "burning", "revenge shelling", "downed", "recapturing"), with no toll
+    and no doer ("Ukrainian forces on Monday retook Irpin", trimmed to "Monday retook",
+    stays): a mention of a kind of happening, not one the text
+    tells (GUIDE: specific when tied to a place or a time, or told as a single happening),
+    beside the events the text does tell. Its candidates are dropped; a report's only
+    event stays, however short. A short clause beside a generic trigger of its sentence
+    names that telling's means ("Warplanes releasing toxic gas targeted the town") and
+    stays."""
+    generic = {c.sentence for c in candidates if c.weak}  # "targeted", "attack"
+    sentence = {c.evidence: c.sentence for c in candidates}
+    bare = [len(e.evidence) == 1 and not e.counts and e.actor1 is None
             and len(text[e.evidence[0].start:e.evidence[0].end].split()) <= _BARE_WORDS
+            and sentence.get(e.evidence[0]) not in generic
             for e in events]
     if all(b or e.modality not in EXPORTED for e, b in zip(events, bare, strict=True)):
         return events
