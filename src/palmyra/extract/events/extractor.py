@@ -140,8 +140,8 @@ def _drop_bare_mentions(events: list[Event], candidates: list[Candidate],
                         text: str) -> list[Event]:
     """An event told once, in a clause that is little more than its trigger word ("a weekly
     48-hour truce", "burning", "revenge shelling", "downed", "recapturing"), with no toll
-    and no doer ("Ukrainian forces on Monday retook Irpin", trimmed to "Monday retook",
-    stays): a mention of a kind of happening, not one the text
+    and no doer or day of its own ("Ukrainian forces on Monday retook Irpin", trimmed to
+    "Monday retook", stays): a mention of a kind of happening, not one the text
     tells (GUIDE: specific when tied to a place or a time, or told as a single happening),
     beside the events the text does tell. Its candidates are dropped; a report's only
     event stays, however short. A short clause beside a generic trigger of its sentence
@@ -150,6 +150,7 @@ def _drop_bare_mentions(events: list[Event], candidates: list[Candidate],
     generic = {c.sentence for c in candidates if c.weak}  # "targeted", "attack"
     sentence = {c.evidence: c.sentence for c in candidates}
     bare = [len(e.evidence) == 1 and not e.counts and e.actor1 is None
+            and (e.date is None or e.date.rule != "event:clause")
             and len(text[e.evidence[0].start:e.evidence[0].end].split()) <= _BARE_WORDS
             and sentence.get(e.evidence[0]) not in generic
             for e in events]
