@@ -234,8 +234,9 @@ def _absorb_city_leads(groups: list[list[Candidate]], window: int) -> list[list[
     neighbourhood of that city's province nearby ("government air strikes on an area
     outside the capital Damascus" ... "the strikes on Douma"; "shelling of the
     Sulaymaniyah neighbourhood of the Syrian city of Aleppo") is that occurrence told at a
-    coarser grain (GUIDE: the most specific place named): it joins the nearest such event,
-    which keeps its place."""
+    coarser grain (GUIDE: the most specific place named): it joins the nearest such event
+    told after it within ``window`` sentences, whose toll is not larger, and that event
+    keeps its place."""
     absorbed: set[int] = set()
     for group in groups:
         placed = [m for m in group if m.place is not None]
@@ -243,8 +244,10 @@ def _absorb_city_leads(groups: list[list[Candidate]], window: int) -> list[list[
             continue
         lead = group[0]
         last = max(m.sentence for m in group)
+        toll = _killed(group)
         near = [g for g in groups if g is not group and id(g) not in absorbed
                 and 0 <= g[0].sentence - last <= window
+                and not _larger(_killed(g), toll)
                 and _finer(g, lead, placed[0].place) and _dates_agree(g, lead)
                 and all(_dates_agree(group, m) for m in g)]
         if not near:
@@ -256,6 +259,12 @@ def _absorb_city_leads(groups: list[list[Candidate]], window: int) -> list[list[
         target.extend(group)
         absorbed.add(id(group))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _larger(toll: float | None, lead: float | None) -> bool:
+    """A town's toll larger than its lead's: the lead (five killed in Idlib province) is
+    another event, not a summary of the town's (19 killed in Saraqeb)."""
+    return toll is not None and lead is not None and toll > lead
 
 
 def _city(place: PlaceRef | None) -> bool:
