@@ -53,7 +53,7 @@ from palmyra.extract.events.dates import (
 )
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon, lexicon
-from palmyra.extract.events.merge import OWN_PLACE_RULES, Candidate, merge
+from palmyra.extract.events.merge import EXPORTED, OWN_PLACE_RULES, Candidate, merge
 from palmyra.extract.events.modality import stance
 from palmyra.extract.events.model import DEFAULTS as MODEL_DEFAULTS
 from palmyra.extract.events.model import (
@@ -126,6 +126,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     frame_bombings(candidates, doc)
     campaign_starts(candidates, doc, lex)
     events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
+    events = _drop_bare_mentions(events, candidates, ctx.document.text)
     events = _fill_unnamed(events, candidates, reader.unnamed)
     events = fill_air_side(events, candidates, index)
     ctx.memo[TRACE_KEY] = (candidates, reader.dropped)
@@ -139,6 +140,42 @@ def prepare(docs: Sequence[Doc], settings: dict[str, Any]) -> None:
     if settings["mode"] != "rules":
         SentenceScores.prefetch([s for d in docs for s in sentences(d)],
                                 settings.get("model_dir"))
+
+
+# A telling of at most this many words, told once, with no toll and no doer, is a bare mention.
+_BARE_WORDS = 4
+
+
+def _drop_bare_mentions(events: list[Event], candidates: list[Candidate],
+                        text: str) -> list[Event]:
+    """An event told once, in a clause that is little more than its trigger word ("a weekly
+    48-hour truce", "burning", "revenge shelling", "downed", "recapturing"), with no toll
+    and no doer or day of its own ("Ukrainian forces on Monday retook Irpin", trimmed to
+    "Monday retook", stays): a mention of a kind of happening, not one the text
+    tells (GUIDE: specific when tied to a place or a time, or told as a single happening),
+    beside the events the text does tell. Its candidates are dropped; a report's only
+    event stays, however short. A short clause beside a generic trigger of its sentence
+    names that telling's means ("Warplanes releasing toxic gas targeted the town") and
+    stays."""
+    generic = {c.sentence for c in candidates if c.weak}  # "targeted", "attack"
+    sentence = {c.evidence: c.sentence for c in candidates}
+    bare = [len(e.evidence) == 1 and not e.counts and e.actor1 is None
+            and (e.date is None or e.date.rule != "event:clause")
+            and len(text[e.evidence[0].start:e.evidence[0].end].split()) <= _BARE_WORDS
+            and sentence.get(e.evidence[0]) not in generic
+            for e in events]
+    if all(b or e.modality not in EXPORTED for e, b in zip(events, bare, strict=True)):
+        return events
+    kept = []
+    for event, mention in zip(events, bare, strict=True):
+        if mention:
+            for cand in candidates:
+                if cand.evidence == event.evidence[0] and cand.decision != "dropped":
+                    cand.decision = "dropped"
+                    cand.reason = "a bare mention: told once, in a few words, with no toll"
+            continue
+        kept.append(event)
+    return kept
 
 
 def _fill_unnamed(events: list[Event], candidates: list[Candidate],

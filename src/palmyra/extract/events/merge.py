@@ -40,6 +40,7 @@ an event. Only these things remove a body candidate here, each recorded on it
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from palmyra.extract.events.dates import is_explicit
@@ -161,6 +162,7 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             cand.reason = f"retells the event of sentence {group[0].sentence}"
             group.append(cand)
     groups = _absorb_summaries(groups, fragment_window)
+    groups = _absorb_city_leads(groups, fragment_window)
     for cand in candidates:
         if cand.region != "title":
             continue
@@ -218,6 +220,80 @@ def _absorb_summaries(groups: list[list[Candidate]], window: int) -> list[list[C
                 continue
         out.append(group)
     return out
+
+
+# A province's or a country's capital ("air strikes on Aleppo", "a car bomb in the city of
+# Homs"), and how far from it a town it is the lead of may lie.
+_CITIES = frozenset({"PPLC", "PPLA"})
+_CITY_KM = 35.0
+
+
+def _absorb_city_leads(groups: list[list[Candidate]], window: int) -> list[list[Candidate]]:
+    """An event placed only at a province's capital (or at the province) that another
+    telling of its sub-type, voice, dates and attackers places at a town, suburb or
+    neighbourhood of that city's province nearby ("government air strikes on an area
+    outside the capital Damascus" ... "the strikes on Douma"; "shelling of the
+    Sulaymaniyah neighbourhood of the Syrian city of Aleppo") is that occurrence told at a
+    coarser grain (GUIDE: the most specific place named): it joins the nearest such event
+    told after it within ``window`` sentences, whose toll is not larger, and that event
+    keeps its place."""
+    absorbed: set[int] = set()
+    for group in groups:
+        placed = [m for m in group if m.place is not None]
+        if not placed or not all(_city(m.place) for m in placed):
+            continue
+        lead = group[0]
+        last = max(m.sentence for m in group)
+        toll = _killed(group)
+        near = [g for g in groups if g is not group and id(g) not in absorbed
+                and 0 <= g[0].sentence - last <= window
+                and not _larger(_killed(g), toll)
+                and _finer(g, lead, placed[0].place) and _dates_agree(g, lead)
+                and all(_dates_agree(group, m) for m in g)]
+        if not near:
+            continue
+        target = min(near, key=lambda g: abs(g[0].sentence - lead.sentence))
+        for m in group:
+            m.decision, m.summary = "merged", True
+            m.reason = f"the event of sentence {target[0].sentence} told at its city"
+        target.extend(group)
+        absorbed.add(id(group))
+    return [g for g in groups if id(g) not in absorbed]
+
+
+def _larger(toll: float | None, lead: float | None) -> bool:
+    """A town's toll larger than its lead's: the lead (five killed in Idlib province) is
+    another event, not a summary of the town's (19 killed in Saraqeb)."""
+    return toll is not None and lead is not None and toll > lead
+
+
+def _city(place: PlaceRef | None) -> bool:
+    return place is not None and (place.feature_code in _CITIES or place.precision == "admin1")
+
+
+def _finer(group: list[Candidate], lead: Candidate, area: PlaceRef | None) -> bool:
+    """Whether the group tells the lead's occurrence at a place within ``area``, the lead's
+    city or province."""
+    first = group[0]
+    if (first.sub_event_type != lead.sub_event_type or not _same_voice(first, lead)
+            or not actors_agree(first, lead)):
+        return False
+    town = first.place
+    if town is None or area is None or _city(town) or _coarse(town):
+        return False
+    if area.precision == "admin1":
+        return town.admin1 is not None and town.admin1 == area.admin1
+    # by distance: a capital's suburbs may lie in another province (Douma, Rif Dimashq)
+    return _km(town, area) <= _CITY_KM
+
+
+def _km(a: PlaceRef, b: PlaceRef) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return 0.0 if a.precision == "unlisted" else float("inf")
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _killed(group: list[Candidate]) -> float | None:
@@ -467,6 +543,8 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
     elif best.place is not None and best.place.precision == "admin1":
         # a province ("rural Homs"), completed by a telling that names a town in it
         where = next((c for c in ranked if _in_province(c.place, best.place)), best)
+    elif best.summary and _city(best.place):  # a lead told at its city (_absorb_city_leads)
+        where = next((c for c in ranked if not c.summary and c.place is not None), best)
     elif best.place is None:  # a lead told without a place, placed by a telling naming one
         where = next((c for c in ranked if c.place_rule in OWN_PLACE_RULES), best)
     return Event(
