@@ -16,7 +16,9 @@ from events_fixtures import (  # noqa: F401  (fixtures are found by name in this
     syria_with_gazetteer_fixture,
 )
 
-# (body, actor1, actor2): the first told event's actors
+# (body, actor1, actor2): the first told event's actors. The model must propose these
+# sentences' events (no rule trigger does): each is written so that it is sure of one
+# (p >= 0.9 under this release's model and the one before)
 CASES = [
     # a speech verb above the act: the reported clause's subject acted
     ("The official added that government forces were on a broad offensive on the rebel-held"
@@ -25,8 +27,8 @@ CASES = [
     ("The Britain-based monitor says Islamic State fighters slit the throats of six young men"
      " near the town of Mayadeen on Thursday.", "Islamic State", None),
     # the act told in a clause of time under a verb that tells none
-    ("The deaths took place after troops of the Syrian army entered the town of Tal Rifaat"
-     " on Tuesday.", "Military Forces of Syria", None),
+    ("The deaths took place after troops of the Syrian army entered the rebel-held town of"
+     " Tal Rifaat on Tuesday.", "Military Forces of Syria", None),
 ]
 
 
