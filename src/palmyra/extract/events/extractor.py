@@ -28,6 +28,7 @@ title, which only supports body events) is read.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -159,7 +160,11 @@ def _drop_bare_mentions(events: list[Event], candidates: list[Candidate],
     stays."""
     generic = {c.sentence for c in candidates if c.weak}  # "targeted", "attack"
     sentence = {c.evidence: c.sentence for c in candidates}
-    bare = [len(e.evidence) == 1 and not e.counts and e.actor1 is None
+    # one trigger told at several listed places ("Rocket attacks on A and B neighborhoods
+    # left two dead") is a list of events, its toll on the first: none is a bare mention
+    listed = Counter(e.evidence[0] for e in events if e.evidence)
+    bare = [len(e.evidence) == 1 and listed[e.evidence[0]] == 1 and not e.counts
+            and e.actor1 is None
             and (e.date is None or e.date.rule != "event:clause")
             and len(text[e.evidence[0].start:e.evidence[0].end].split()) <= _BARE_WORDS
             and sentence.get(e.evidence[0]) not in generic
