@@ -232,3 +232,17 @@ def test_a_foreign_venue_of_talks_stays_where_it_is():
     places = _places("Talks between the Syrian government and the opposition resumed in "
                      "Geneva as fighting raged in Aleppo, Homs and Idlib.")
     assert places["Geneva"][2] == "Switzerland"
+
+
+def test_a_name_opened_by_a_place_head_after_a_locative_is_a_place():
+    # no entity label needed: "Tal", "Nazlet" open only places' names; the province is the
+    # one the sentence opens with
+    places = _places("In Deir Ezzor soldiers destroyed two dens for ISIL terrorists in Nazlet"
+                     " al-Hweija the city killing several of them.")
+    assert places["Nazlet al-Hweija"] == ("unlisted", "Deir ez-Zor", "Syria")
+    places = _places("In Hama the army clashed with the terrorists in Tal Marbeh and killed"
+                     " many of them.")
+    assert places["Tal Marbeh"] == ("unlisted", "Hama", "Syria")
+    # a person's name after a locative is no place
+    assert "Mahmoud Ahmed" not in _places("The order came in Mahmoud Ahmed's name.")
+

@@ -88,6 +88,12 @@ NAME_HEADS = frozenset({
     "beni", "qalaat", "qalat", "marj", "nahr", "sheikh", "shaykh", "khirbet", "khirbat",
     "mazraat", "nazlet", "nazlat", "hosh", "haret", "harat", "qaryat", "arab", "sayyida",
     "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower", "bu"})
+# Heads that open only places' names (no person's, group's or title's): a name they open
+# after a locative is a place ("in Nazlet al-Rdeisat", "near Khirbet Ghazaleh").
+PLACE_HEADS = frozenset({
+    "tal", "tall", "tell", "kafr", "kafar", "kfar", "deir", "dayr", "jisr", "maarat",
+    "maaret", "marat", "maarrat", "qalaat", "qalat", "khirbet", "khirbat", "mazraat", "nazlet",
+    "nazlat", "qaryat", "birket", "wadi", "jabal", "jebel", "jabel", "marj", "hayy"})
 # Compass words: before "of" they say where a place lies ("al-Murayeh South of Euphrates").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                            "southeast", "southwest", "north-east", "north-west", "south-east",
@@ -326,6 +332,9 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if k >= 1 and doc[k].lower_ == "of" and (doc[k - 1].lower_ in PLACE_NOUNS
                                             or doc[k - 1].lower_ in HOLDING_NOUNS):
         return "noun-of"
+    locative = k >= 0 and doc[k].lower_ in LOCATIVES
+    if locative and end - start > 1 and doc[start].lower_ in PLACE_HEADS:
+        return "locative"  # "in Nazlet al-Rdeisat", whatever entity the parser guessed
     labels = {doc[x].ent_type_ for x in range(start, end)}
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
