@@ -77,6 +77,11 @@ _PHRASE_WORDS = 8  # words of a noun phrase between "according to" and its outle
 _UNNAMED_MEDIA = re.compile(r"(?<!social )(?<!Social )\bmedia\b(?! [A-Z])")
 _MEDIA_REACH = 800  # characters before a citation searched for the media's day
 _PHOTO_WORDS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "file"})
+# An outlet's staff as its eyes (gold/notes/annotator-L.md 27): "an AFP photographer saw",
+# "an AFP journalist in Bab al-Nayrab saw": what they saw is the outlet's report
+_STAFF = frozenset({"journalist", "photographer", "correspondent", "reporter", "cameraman",
+                    "videographer", "stringer"})
+_WITNESS = frozenset({"see", "witness", "count", "hear", "watch", "film", "visit", "find"})
 
 
 @dataclass(frozen=True)
@@ -350,6 +355,8 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     if node.dep_ == "nsubj":
         if head.lemma_.lower() in cues["verb"] or _before_quote_colon(head, bounds):
             return head
+        if node.lemma_.lower() in _STAFF and head.lemma_.lower() in _WITNESS:
+            return head  # "an AFP photographer saw"
         # "SANA did not give a toll but said …": a citing verb joined to the outlet's own
         return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
                      and c.lemma_.lower() in cues["verb"]
@@ -363,6 +370,9 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
         return governor
     if head.dep_ == "agent" and governor.lemma_.lower() in cues["verb"]:
         return governor  # "reported by the New York Times"
+    if head.lower_ == "by" and governor.dep_ == "pcomp" and governor.head.lower_ == "as" \
+            and governor.head.head.lemma_.lower() in cues["verb"]:
+        return governor.head.head  # "was quoted as saying by Interfax news agency"
     if governor.lemma_.lower() in cues["contact"] | cues["piece"]:
         return governor  # "spoke with Monocle 24", "an article in Foreign Policy"
     return None
