@@ -20,6 +20,12 @@ def _outlets(text: str) -> list[str]:
         ("An AFP photographer in Jisr al-Shughur saw six bodies in the market.", ["AFP"]),
         ("A Reuters journalist at the crossing saw trucks turned back.", ["Reuters"]),
         ("An Agence France-Presse reporter counted twelve craters near the bakery.", ["AFP"]),
+        # a caption run into the sentence: the staff noun's verb read past the parse
+        ("Smoke over the old town Sputnik Jane Roe Blast in Homs A Ria Novosti correspondent"
+         " working in Homs said that four people were killed.", ["RIA Novosti"]),
+        ("The AFP correspondent based in Beirut reported that the talks had stalled.", ["AFP"]),
+        # the staff's own clause has another verb: someone else speaks
+        ("An AFP photographer was killed in Aleppo the ministry said.", []),
         # the agency that quoted a speaker, with "as saying" between the verb and "by"
         ("The defence ministry was quoted as saying by Interfax news agency that the jets"
          " returned to base.", ["Interfax"]),

@@ -81,6 +81,7 @@ _PHOTO_WORDS = frozenset({"photo", "photos", "picture", "pictures", "image", "im
 # "an AFP journalist in Bab al-Nayrab saw": what they saw is the outlet's report
 _STAFF = frozenset({"journalist", "photographer", "correspondent", "reporter", "cameraman",
                     "videographer", "stringer"})
+_STAFF_REACH = 6  # words between a staff noun and its verb ("working in Damascus")
 _WITNESS = frozenset({"see", "witness", "count", "hear", "watch", "film", "visit", "find"})
 
 
@@ -315,7 +316,8 @@ def _in_text(
             continue
         if _photo_credit(doc, first, last):
             continue
-        cue = _citing_word(root, bounds) or _verb_after(doc, last) or _according_before(doc, first)
+        cue = (_citing_word(root, bounds) or _verb_after(doc, last)
+               or _according_before(doc, first) or _staff_verb(doc, last))
         if cue is None or _name_word(cue, bounds):
             continue
         while first > 0 and doc[first - 1].text in "*_":
@@ -398,6 +400,22 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
             other = True
         elif not t.is_punct:
             return None  # only outlet words after "… Al Mayadeen TV channel"
+    return None
+
+
+def _staff_verb(doc: Doc, end: int) -> Token | None:
+    """The verb of an outlet's staff written right after the outlet, whatever the parse made
+    of it: "a Ria Novosti correspondent working in Damascus said" after a photo caption the
+    parser ran into the sentence. Only the first finite verb of the clause counts ("an AFP
+    photographer was wounded" cites no one), and punctuation ends the search."""
+    if end >= len(doc) or doc[end].lemma_.lower() not in _STAFF:
+        return None
+    cues = citation_cues()["verb"] | _WITNESS
+    for t in doc[end + 1 : end + 1 + _STAFF_REACH]:
+        if t.is_punct:
+            return None
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX":
+            return t if t.pos_ == "VERB" and t.lemma_.lower() in cues else None
     return None
 
 
