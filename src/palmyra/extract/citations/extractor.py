@@ -77,6 +77,12 @@ _PHRASE_WORDS = 8  # words of a noun phrase between "according to" and its outle
 _UNNAMED_MEDIA = re.compile(r"(?<!social )(?<!Social )\bmedia\b(?! [A-Z])")
 _MEDIA_REACH = 800  # characters before a citation searched for the media's day
 _PHOTO_WORDS = frozenset({"photo", "photos", "picture", "pictures", "image", "images", "file"})
+# An outlet's staff as its eyes (gold/notes/annotator-L.md 27): "an AFP photographer saw",
+# "an AFP journalist in Bab al-Nayrab saw": what they saw is the outlet's report
+_STAFF = frozenset({"journalist", "photographer", "correspondent", "reporter", "cameraman",
+                    "videographer", "stringer"})
+_STAFF_REACH = 6  # words between a staff noun and its verb ("working in Damascus")
+_WITNESS = frozenset({"see", "witness", "count", "hear", "watch", "film", "visit", "find"})
 
 
 @dataclass(frozen=True)
@@ -310,7 +316,8 @@ def _in_text(
             continue
         if _photo_credit(doc, first, last):
             continue
-        cue = _citing_word(root, bounds) or _verb_after(doc, last) or _according_before(doc, first)
+        cue = (_citing_word(root, bounds) or _verb_after(doc, last)
+               or _according_before(doc, first) or _staff_verb(doc, last))
         if cue is None or _name_word(cue, bounds):
             continue
         while first > 0 and doc[first - 1].text in "*_":
@@ -350,6 +357,8 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     if node.dep_ == "nsubj":
         if head.lemma_.lower() in cues["verb"] or _before_quote_colon(head, bounds):
             return head
+        if node.lemma_.lower() in _STAFF and head.lemma_.lower() in _WITNESS:
+            return head  # "an AFP photographer saw"
         # "SANA did not give a toll but said …": a citing verb joined to the outlet's own
         return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
                      and c.lemma_.lower() in cues["verb"]
@@ -363,6 +372,9 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
         return governor
     if head.dep_ == "agent" and governor.lemma_.lower() in cues["verb"]:
         return governor  # "reported by the New York Times"
+    if head.lower_ == "by" and governor.dep_ == "pcomp" and governor.head.lower_ == "as" \
+            and governor.head.head.lemma_.lower() in cues["verb"]:
+        return governor.head.head  # "was quoted as saying by Interfax news agency"
     if governor.lemma_.lower() in cues["contact"] | cues["piece"]:
         return governor  # "spoke with Monocle 24", "an article in Foreign Policy"
     return None
@@ -388,6 +400,22 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
             other = True
         elif not t.is_punct:
             return None  # only outlet words after "… Al Mayadeen TV channel"
+    return None
+
+
+def _staff_verb(doc: Doc, end: int) -> Token | None:
+    """The verb of an outlet's staff written right after the outlet, whatever the parse made
+    of it: "a Ria Novosti correspondent working in Damascus said" after a photo caption the
+    parser ran into the sentence. Only the first finite verb of the clause counts ("an AFP
+    photographer was wounded" cites no one), and punctuation ends the search."""
+    if end >= len(doc) or doc[end].lemma_.lower() not in _STAFF:
+        return None
+    cues = citation_cues()["verb"] | _WITNESS
+    for t in doc[end + 1 : end + 1 + _STAFF_REACH]:
+        if t.is_punct:
+            return None
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX":
+            return t if t.pos_ == "VERB" and t.lemma_.lower() in cues else None
     return None
 
 
