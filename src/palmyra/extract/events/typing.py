@@ -82,7 +82,8 @@ def event_type(
         cues.add("actor2:civilian")
     for rule in lex.retypes.get(hit.entry.family, ()):
         where, _, cls = rule.cue.partition(":")
-        if rule.cue in cues or (where in scope and any(lex.cue(t, cls) for t in scope[where])):
+        if rule.cue in cues or (where in scope and any(
+                lex.cue(t, cls) and not _commodity(t, cls, lex) for t in scope[where])):
             return rule.event_type, rule.sub_event_type
     return hit.entry.event_type, hit.entry.sub_event_type
 
