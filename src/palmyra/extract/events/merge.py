@@ -147,7 +147,8 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             group = next((g for g in reversed(groups) if _known(cand, g)), None)
             if group is not None and _the_blast(cand, group[0]):
                 cand.event_type, cand.sub_event_type = group[0].event_type, SUICIDE
-        if group is None and cand.place is None and _bare_toll(cand):
+        if (group is None and cand.place is None and _bare_toll(cand)
+                and not _lead_attack(cand, groups)):
             _lend_counts(cand, groups, fragment_window)
             continue
         if (group is None and cand.vetoed and cand.modality in EXPORTED
@@ -334,6 +335,13 @@ def _in_area(place: PlaceRef | None, area: PlaceRef | None) -> bool:
 def _bare_toll(cand: Candidate) -> bool:
     """A killing told with no place and no weapon or kind: a toll, not an occurrence."""
     return cand.family in _TOLL_FAMILIES
+
+
+def _lead_attack(cand: Candidate, groups: list[list[Candidate]]) -> bool:
+    """A killing typed as an attack on civilians and told before any other event
+    ("Gunmen killed six gold miners ...", "Soldiers shot dead four fishermen ..."): the
+    report's own occurrence, kept though its place is unknown, not a toll lent to another."""
+    return not groups and cand.sub_event_type == "Attack" and cand.modality in EXPORTED
 
 
 def _restates(other: Candidate, group: list[Candidate], window: int) -> bool:
