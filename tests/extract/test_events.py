@@ -102,6 +102,9 @@ def test_events_one_event_per_listed_place(extract: Extract) -> None:
         # complementary figures under one cue are added (gold/GUIDE.md, Numbers)
         ("Clashes in Aleppo killed 13 soldiers and 7 militants on Sunday.", "killed", 20),
         ("Air strikes killed 22 people including 8 children in Idlib on Sunday.", "killed", 22),
+        # a capitalised number word opening the sentence, parsed as a compound of its noun
+        ("Thirty civilians were killed on Saturday in intensive Syrian air strikes on Douma.",
+         "killed", 30),
     ],
 )
 def test_events_counts(extract: Extract, body: str, key: str, low: float) -> None:

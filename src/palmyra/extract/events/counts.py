@@ -55,7 +55,7 @@ def find_counts(sent: Span, index: DocIndex, lex: Lexicon) -> list[CountHit]:
         if not isinstance(value, NumberValue) or value.unit == "%" or value.low is None:
             continue
         number = _number_token(tm)
-        noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+        noun = number.head if _quantifies(number) else number
         if _counts_weapons(noun, lex):
             continue  # "dozens of regime strikes killed 16", "20 rocket shells targeted ..."
         cue = _cue_of(noun, lex)
@@ -154,6 +154,18 @@ def _counts_targets(noun: Token, lex: Lexicon) -> bool:
     heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]
     return any(h.pos_ == "NOUN" and h.lemma_.lower() in _TARGET_NOUNS for h in heads)
+
+
+def _quantifies(number: Token) -> bool:
+    """Whether ``number`` counts its head noun: a ``nummod``/``quantmod``, or a cardinal the
+    parser hangs on the noun after it as a ``compound``, as it does with a capitalised number
+    word opening a sentence ("Thirty civilians were killed": "Thirty" is a compound of
+    "civilians" where "Thirty people" gets a nummod)."""
+    if number.dep_ in ("nummod", "quantmod"):
+        return True
+    head = number.head
+    return (number.dep_ == "compound" and number.tag_ == "CD" and head.i > number.i
+            and head.pos_ == "NOUN")
 
 
 def _first_conjunct(noun: Token) -> Token:
