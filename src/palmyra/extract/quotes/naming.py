@@ -62,6 +62,13 @@ _PART_NOUNS = frozenset({
     "source", "official", "statement", "spokesman", "spokeswoman", "spokesperson",
     "representative", "report", "communique", "member", "officer",
 })
+# Words for a state's armed forces ("the military said", "a military source"), and the
+# ministry that speaks for them ("the defence ministry")
+_MILITARY_WORDS = frozenset({"military", "army", "security", "forces"})
+_DEFENCE_WORDS = frozenset({"defence", "defense"})
+_STATE_WORDS = frozenset({*_MILITARY_WORDS, *_DEFENCE_WORDS, "armed", "general", "command",
+                          "ministry", "government", "interior", "foreign"})
+_STATE_PREFIXES = ("Military Forces of ", "Government of ", "Police Forces of ")
 # "the coalition which calls itself X", "a group naming itself X"
 _SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
 # Nouns that stand for a body named before without sharing its words ("the monitoring
@@ -175,6 +182,8 @@ class Namer:
         self._name_starts = [n.start for n in self.names]
         self.spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) in text order
         self.metonyms = _metonyms(ctx)
+        self._states = _state_mentions(ctx, starts, self.metonyms)
+        self._actors = {a.canonical for a in getattr(ctx.profile, "actors", ())}
         self.by_noun: dict[str, Speaker] = {}  # the last speaker named by each head noun
         self._titled = _titled_genders(doc)
 
@@ -220,6 +229,7 @@ class Namer:
                 any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
                 found = _surface(head)
+                found = self._state_body(head, found) or found
             if found is not None and found.kind == "person" and self._only_place(found):
                 # "Homs once dubbed the “capital”", Homs tagged a person: a town says nothing
                 found = self._government(replace(found, kind="place"))
@@ -233,6 +243,46 @@ class Namer:
         if found is not None:
             self.spoken.append((head.i, found))
         return found
+
+    def _state_body(self, head: Token, surfaced: Speaker | None) -> Speaker | None:
+        """The state body a common noun speaks for where no name covers it: "the military
+        said", "a military source", "the General Command", "the defence ministry" are the
+        military, "the interior ministry" the government (gold/GUIDE.md: a ministry as
+        "Government of Syria"; an unnamed source inside an organisation speaks for it), of
+        the state named last before it, as an actor or by its country or capital."""
+        if surfaced is None or surfaced.kind not in ("other", "org"):
+            return None
+        if surfaced.kind == "org" and not all(  # "the defence ministry" tagged a name, not
+                t.lower_ in _STATE_WORDS     # "the Army of Conquest"
+                for t in self.doc[surfaced.start : surfaced.end] if t.lower_ != "the"):
+            return None
+        lemma = head.lemma_.lower()
+        mods = {c.lemma_.lower() for c in head.lefts if c.dep_ in ("amod", "compound")}
+        if lemma in _PART_NOUNS:
+            if surfaced.name is not None or not mods & _MILITARY_WORDS:
+                return None
+            body = "Military Forces of "
+        elif surfaced.name is None:
+            return None
+        elif lemma in _MILITARY_WORDS or lemma == "command" or (
+                lemma == "ministry" and mods & _DEFENCE_WORDS):
+            body = "Military Forces of "
+        elif lemma in ("ministry", "government"):
+            body = "Government of "
+        else:
+            return None
+        before = self._states[: bisect_left(self._states, (head.i, ""))]
+        if not before:
+            return None
+        # in its own sentence a state's forces named as actors win over a country named in
+        # passing ("government forces killed militants of a group banned in Russia, a
+        # military source said")
+        since = self.bounds[head.i][0]
+        acting = [s for at, s, is_actor in before if at >= since and is_actor]
+        actor = body + (acting[-1] if acting else before[-1][1])
+        if actor not in self._actors:
+            return None
+        return Speaker(actor, surfaced.start, surfaced.end, "actor")
 
     def _government(self, place: Speaker) -> Speaker:
         """A country or capital that speaks ("the US has rejected calls", "Moscow said")
@@ -590,6 +640,27 @@ def _metonyms(ctx: DocContext) -> dict[str, str]:
         for alias in actor.aliases
         if alias.metonym
     }
+
+
+def _state_mentions(ctx: DocContext, starts: list[int], metonyms: dict[str, str]
+                    ) -> list[tuple[int, str, bool]]:
+    """Where the text names a state, in text order: (token index, the state's name as its
+    actors end, "Syria" of "Military Forces of Syria", whether an actor names it), from
+    the actor mentions of its government, military or police and from the place mentions
+    standing for its government ("Russia", "Damascus")."""
+    text = ctx.document.text
+    out = []
+    for m in ctx.mentions:
+        canonical = None
+        if m.kind == "actor" and isinstance(m.value, ActorRef):
+            canonical = m.value.canonical
+        elif m.kind == "place":
+            canonical = metonyms.get(_place_key(text[m.span.start : m.span.end]))
+        state = next((canonical.removeprefix(p) for p in _STATE_PREFIXES
+                      if canonical and canonical.startswith(p)), None)
+        if state:
+            out.append((bisect_left(starts, m.span.start), state, m.kind == "actor"))
+    return sorted(out)
 
 
 def _place_key(name: str) -> str:
