@@ -4,7 +4,8 @@
 "the interior ministry" the government (gold/GUIDE.md: a ministry as "Government of
 Syria"; an unnamed source inside an organisation speaks for it), of the state the text
 named last: as an actor, or by its country or capital. The sentences are written for
-the test, in FA-KES's comma-less style.
+the test, in FA-KES's comma-less style. Also: a place glued before a speaker's name
+where FA-KES lost the comma ("in Aleppo Ibrahim Abu Leith told") is no part of the name.
 """
 
 from __future__ import annotations
@@ -80,3 +81,33 @@ def test_no_state_named_leaves_the_noun(pipeline):
     """Without any state named before, "the ministry" is not guessed into one."""
     got = _quotes(pipeline, 'The ministry said the talks had been "useful" on Monday.')
     assert got.get("useful") not in {"Government of Syria", "Military Forces of Syria"}
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a province's name glued before a person's, the comma lost, and a pronoun later
+            "A helicopter struck a funeral in the Bab al-Nairab district in Aleppo Ibrahim Abu"
+            ' Leith told Anadolu Agency. "Twenty people were killed in the attack" he said.',
+            "Twenty people were killed in the attack",
+            "Ibrahim Abu Leith",
+        ),
+        (  # a short form later goes back to the full name without the place
+            "A civil defense official in Idlib Leys el-Faris told Anadolu Agency four civilians"
+            ' were killed. "The regime is attacking rural areas" Faris said.',
+            "The regime is attacking rural areas",
+            "Leys el-Faris",
+        ),
+    ],
+)
+def test_a_place_before_a_name_is_not_part_of_it(pipeline, body, quote, speaker):
+    """FA-KES lost the comma between a place and the name after it ("in Aleppo Ibrahim Abu
+    Leith told"): the speaker is the name without the place."""
+    assert _quotes(pipeline, body).get(quote) == speaker
+
+
+def test_a_name_after_a_preposition_keeps_its_first_name(pipeline):
+    """A person's given name that is no province or city stays in the name."""
+    got = _quotes(pipeline, "The talks went on with Mohammed Ali Hassan who told reporters"
+                  ' the plan was "dead".')
+    assert got.get("dead") == "Mohammed Ali Hassan"

@@ -68,6 +68,7 @@ _MILITARY_WORDS = frozenset({"military", "army", "security", "forces"})
 _DEFENCE_WORDS = frozenset({"defence", "defense"})
 _STATE_WORDS = frozenset({*_MILITARY_WORDS, *_DEFENCE_WORDS, "armed", "general", "command",
                           "ministry", "government", "interior", "foreign"})
+_LARGE_PLACES = frozenset({"country", "admin1", "admin2"})
 _STATE_PREFIXES = ("Military Forces of ", "Government of ", "Police Forces of ")
 # "the coalition which calls itself X", "a group naming itself X"
 _SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
@@ -145,6 +146,7 @@ class Namer:
         self.bounds = bounds
         self.outlets = outlets
         self.region = region
+        self.gazetteer = ctx.gazetteer
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
         self._place_tokens = {  # tokens the annotate stage read as a place's name
             i for m in ctx.mentions if m.kind == "place"
@@ -156,6 +158,12 @@ class Namer:
         names = [  # a person mention read off a tagged name that ran into the next name
             _Name(n.start, end, _clean(doc[n.start : end].text), n.kind)
             if n.kind == "person" and (end := self._trimmed.get((n.start, n.end), n.end)) < n.end
+            else n
+            for n in names
+        ]
+        names = [  # "in Aleppo Ibrahim Abu Leith told", the comma lost: the person's own name
+            _Name(rest.start, rest.end, _clean(rest.text), n.kind)
+            if n.kind == "person" and (rest := self._without_place(doc[n.start : n.end]))
             else n
             for n in names
         ]
@@ -584,6 +592,34 @@ class Namer:
                 return spoken
         return None
 
+    def _without_place(self, ent: Span) -> Span | None:
+        """A name with the place before it taken off, where FA-KES lost the comma between
+        them: "in Aleppo Ibrahim Abu Leith told", "of Tokhar Amnesty International said"
+        (tagged one name): the leading words the annotate stage read as a place, after a
+        preposition, when a name of two words or more that is no place is left."""
+        doc = self.doc
+        if ent.start == 0 or doc[ent.start - 1].pos_ != "ADP":
+            return None
+        cut = ent.start
+        while cut < ent.end and self._place_word(doc[cut]):
+            cut += 1
+        rest = doc[cut : ent.end]
+        if cut == ent.start or len(rest) < 2 or not rest[0].is_title or any(
+                t.i in self._place_tokens for t in rest):
+            return None
+        return rest
+
+    def _place_word(self, token: Token) -> bool:
+        """A word the annotate stage read as a place, or a province, district or major city
+        of the gazetteer (the annotate stage may have read it into a person's name)."""
+        if token.i in self._place_tokens:
+            return True
+        if self.gazetteer is None or not token.is_title:
+            return False
+        found = self.gazetteer.candidates(token.text)
+        return bool(found) and (found[0].precision in _LARGE_PLACES or (
+            found[0].feature_code or "").startswith(("PPLA", "PPLC")))
+
     def _entity_names(self) -> list[_Name]:
         """spaCy's names, a person's short form ("Kerry") lengthened to its full name.
 
@@ -601,6 +637,9 @@ class Namer:
                 fixed = _person_extent(ent)
                 self._trimmed[(ent.start, ent.end)] = fixed.end
                 ent = fixed
+            placeless = self._without_place(ent)
+            if placeless is not None:
+                ent, kind = placeless, "person" if kind == "place" else kind
             text = _untitled(_clean(ent.text)) if kind == "person" else _clean(ent.text)
             key = name_key(text)
             if key and _full_name_like(ent, text, kind):
