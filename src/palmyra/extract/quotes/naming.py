@@ -62,6 +62,14 @@ _PART_NOUNS = frozenset({
     "source", "official", "statement", "spokesman", "spokeswoman", "spokesperson",
     "representative", "report", "communique", "member", "officer",
 })
+# Words for a state's armed forces ("the military said", "a military source"), and the
+# ministry that speaks for them ("the defence ministry")
+_MILITARY_WORDS = frozenset({"military", "army", "security", "forces"})
+_DEFENCE_WORDS = frozenset({"defence", "defense"})
+_STATE_WORDS = frozenset({*_MILITARY_WORDS, *_DEFENCE_WORDS, "armed", "general", "command",
+                          "ministry", "government", "interior", "foreign"})
+_LARGE_PLACES = frozenset({"country", "admin1", "admin2"})
+_STATE_PREFIXES = ("Military Forces of ", "Government of ", "Police Forces of ")
 # "the coalition which calls itself X", "a group naming itself X"
 _SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
 # Nouns that stand for a body named before without sharing its words ("the monitoring
@@ -138,6 +146,7 @@ class Namer:
         self.bounds = bounds
         self.outlets = outlets
         self.region = region
+        self.gazetteer = ctx.gazetteer
         starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
         self._place_tokens = {  # tokens the annotate stage read as a place's name
             i for m in ctx.mentions if m.kind == "place"
@@ -149,6 +158,12 @@ class Namer:
         names = [  # a person mention read off a tagged name that ran into the next name
             _Name(n.start, end, _clean(doc[n.start : end].text), n.kind)
             if n.kind == "person" and (end := self._trimmed.get((n.start, n.end), n.end)) < n.end
+            else n
+            for n in names
+        ]
+        names = [  # "in Aleppo Ibrahim Abu Leith told", the comma lost: the person's own name
+            _Name(rest.start, rest.end, _clean(rest.text), n.kind)
+            if n.kind == "person" and (rest := self._without_place(doc[n.start : n.end]))
             else n
             for n in names
         ]
@@ -175,6 +190,8 @@ class Namer:
         self._name_starts = [n.start for n in self.names]
         self.spoken: list[tuple[int, Speaker]] = []  # (token index, speaker) in text order
         self.metonyms = _metonyms(ctx)
+        self._states = _state_mentions(ctx, starts, self.metonyms)
+        self._actors = {a.canonical for a in getattr(ctx.profile, "actors", ())}
         self.by_noun: dict[str, Speaker] = {}  # the last speaker named by each head noun
         self._titled = _titled_genders(doc)
 
@@ -220,6 +237,7 @@ class Namer:
                 any_noun or role or lemma in speaker_nouns() or lemma in PERSON_NOUNS
             ):
                 found = _surface(head)
+                found = self._state_body(head, found) or found
             if found is not None and found.kind == "person" and self._only_place(found):
                 # "Homs once dubbed the “capital”", Homs tagged a person: a town says nothing
                 found = self._government(replace(found, kind="place"))
@@ -233,6 +251,46 @@ class Namer:
         if found is not None:
             self.spoken.append((head.i, found))
         return found
+
+    def _state_body(self, head: Token, surfaced: Speaker | None) -> Speaker | None:
+        """The state body a common noun speaks for where no name covers it: "the military
+        said", "a military source", "the General Command", "the defence ministry" are the
+        military, "the interior ministry" the government (gold/GUIDE.md: a ministry as
+        "Government of Syria"; an unnamed source inside an organisation speaks for it), of
+        the state named last before it, as an actor or by its country or capital."""
+        if surfaced is None or surfaced.kind not in ("other", "org"):
+            return None
+        if surfaced.kind == "org" and not all(  # "the defence ministry" tagged a name, not
+                t.lower_ in _STATE_WORDS     # "the Army of Conquest"
+                for t in self.doc[surfaced.start : surfaced.end] if t.lower_ != "the"):
+            return None
+        lemma = head.lemma_.lower()
+        mods = {c.lemma_.lower() for c in head.lefts if c.dep_ in ("amod", "compound")}
+        if lemma in _PART_NOUNS:
+            if surfaced.name is not None or not mods & _MILITARY_WORDS:
+                return None
+            body = "Military Forces of "
+        elif surfaced.name is None:
+            return None
+        elif lemma in _MILITARY_WORDS or lemma == "command" or (
+                lemma == "ministry" and mods & _DEFENCE_WORDS):
+            body = "Military Forces of "
+        elif lemma in ("ministry", "government"):
+            body = "Government of "
+        else:
+            return None
+        before = self._states[: bisect_left(self._states, (head.i, ""))]
+        if not before:
+            return None
+        # in its own sentence a state's forces named as actors win over a country named in
+        # passing ("government forces killed militants of a group banned in Russia, a
+        # military source said")
+        since = self.bounds[head.i][0]
+        acting = [s for at, s, is_actor in before if at >= since and is_actor]
+        actor = body + (acting[-1] if acting else before[-1][1])
+        if actor not in self._actors:
+            return None
+        return Speaker(actor, surfaced.start, surfaced.end, "actor")
 
     def _government(self, place: Speaker) -> Speaker:
         """A country or capital that speaks ("the US has rejected calls", "Moscow said")
@@ -534,6 +592,34 @@ class Namer:
                 return spoken
         return None
 
+    def _without_place(self, ent: Span) -> Span | None:
+        """A name with the place before it taken off, where FA-KES lost the comma between
+        them: "in Aleppo Ibrahim Abu Leith told", "of Tokhar Amnesty International said"
+        (tagged one name): the leading words the annotate stage read as a place, after a
+        preposition, when a name of two words or more that is no place is left."""
+        doc = self.doc
+        if ent.start == 0 or doc[ent.start - 1].pos_ != "ADP":
+            return None
+        cut = ent.start
+        while cut < ent.end and self._place_word(doc[cut]):
+            cut += 1
+        rest = doc[cut : ent.end]
+        if cut == ent.start or len(rest) < 2 or not rest[0].is_title or any(
+                t.i in self._place_tokens for t in rest):
+            return None
+        return rest
+
+    def _place_word(self, token: Token) -> bool:
+        """A word the annotate stage read as a place, or a province, district or major city
+        of the gazetteer (the annotate stage may have read it into a person's name)."""
+        if token.i in self._place_tokens:
+            return True
+        if self.gazetteer is None or not token.is_title:
+            return False
+        found = self.gazetteer.candidates(token.text)
+        return bool(found) and (found[0].precision in _LARGE_PLACES or (
+            found[0].feature_code or "").startswith(("PPLA", "PPLC")))
+
     def _entity_names(self) -> list[_Name]:
         """spaCy's names, a person's short form ("Kerry") lengthened to its full name.
 
@@ -551,6 +637,9 @@ class Namer:
                 fixed = _person_extent(ent)
                 self._trimmed[(ent.start, ent.end)] = fixed.end
                 ent = fixed
+            placeless = self._without_place(ent)
+            if placeless is not None:
+                ent, kind = placeless, "person" if kind == "place" else kind
             text = _untitled(_clean(ent.text)) if kind == "person" else _clean(ent.text)
             key = name_key(text)
             if key and _full_name_like(ent, text, kind):
@@ -590,6 +679,27 @@ def _metonyms(ctx: DocContext) -> dict[str, str]:
         for alias in actor.aliases
         if alias.metonym
     }
+
+
+def _state_mentions(ctx: DocContext, starts: list[int], metonyms: dict[str, str]
+                    ) -> list[tuple[int, str, bool]]:
+    """Where the text names a state, in text order: (token index, the state's name as its
+    actors end, "Syria" of "Military Forces of Syria", whether an actor names it), from
+    the actor mentions of its government, military or police and from the place mentions
+    standing for its government ("Russia", "Damascus")."""
+    text = ctx.document.text
+    out = []
+    for m in ctx.mentions:
+        canonical = None
+        if m.kind == "actor" and isinstance(m.value, ActorRef):
+            canonical = m.value.canonical
+        elif m.kind == "place":
+            canonical = metonyms.get(_place_key(text[m.span.start : m.span.end]))
+        state = next((canonical.removeprefix(p) for p in _STATE_PREFIXES
+                      if canonical and canonical.startswith(p)), None)
+        if state:
+            out.append((bisect_left(starts, m.span.start), state, m.kind == "actor"))
+    return sorted(out)
 
 
 def _place_key(name: str) -> str:
