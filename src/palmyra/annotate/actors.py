@@ -29,6 +29,7 @@ from palmyra.annotate.names import normalise
 from palmyra.annotate.persons import person_mentions
 from palmyra.context import DocContext
 from palmyra.model import ActorRef, Mention
+from palmyra.profiles import Profile
 
 NAME = "palmyra.actors.v1"
 DEFAULTS = {
@@ -93,6 +94,9 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     person_hits = [h for h in hits if isinstance(h.target, PersonTarget)]
     persons, roles = person_mentions(doc, person_hits, taken, matcher, skip, cutoff)
     taken |= _tokens(persons) | roles
+    if ctx.profile:
+        actors, persons = _loyal_forces(doc, actors, persons, ctx.profile)
+        taken |= _tokens(actors)
     # A descriptor the context names no actor for ("gunmen" alone) is the generic layer's.
     unlinked = _tokens(descriptor_hits) - linked
     generic = generic_actors(doc, ctx, taken - unlinked)
@@ -106,6 +110,57 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         _mention(doc, text, ctx, _framed(doc, f, ends) if f.kind == "actor" else f)
         for f in sorted(actors + persons, key=lambda f: (f.start, f.end))
     ]
+
+
+# "forces loyal to President Bashar al-Assad", "fighters loyal to the government": the
+# allegiance names whose forces they are, whatever noun names the fighters.
+_LOYAL_NOUNS = frozenset({"forces", "troops", "soldiers", "fighters", "militias", "militiamen",
+                          "units", "gunmen", "army", "militia"})
+_GOVERNMENT = "Government of "
+_FORCES = "Military Forces of "
+
+
+def _loyal_forces(
+    doc: Doc, actors: list[Found], persons: list[Found], profile: Profile
+) -> tuple[list[Found], list[Found]]:
+    """"Forces loyal to X" as X's forces: a person as the side the profile affiliates them
+    with, a government as its military where the profile knows it ("forces loyal to
+    Assad" are the Syrian army, not a person nor a bare "forces" of no side)."""
+    starts = {f.start: f for f in actors + persons}
+    replaced: dict[int, Found] = {}
+    for t in doc[:-3]:
+        if t.lower_ not in _LOYAL_NOUNS or doc[t.i + 1].lower_ != "loyal":
+            continue
+        if doc[t.i + 2].lower_ != "to" or any(f.start <= t.i < f.end for f in actors):
+            continue
+        for k in range(t.i + 3, min(t.i + 6, len(doc))):
+            if (named := starts.get(k)) is not None:
+                break
+            if doc[k].lower_ != "the" and not doc[k].is_title:  # "the", "President"
+                named = None
+                break
+        if named is None or (ref := _allegiance(named.ref, profile)) is None:
+            continue
+        replaced[named.start] = Found(t.i, named.end, ref, "loyal_to")
+    if not replaced:
+        return actors, persons
+    kept = [f for f in actors if f.start not in replaced] + list(replaced.values())
+    return kept, [f for f in persons if f.start not in replaced]
+
+
+def _allegiance(ref: ActorRef, profile: Profile) -> ActorRef | None:
+    entry = profile.actor(ref.canonical)
+    if ref.kind == "person":
+        person = profile.person(ref.canonical)
+        entry = profile.actor(person.affiliation) if person and person.affiliation else None
+    if entry is None:
+        return None
+    if entry.kind == "government" and entry.canonical.startswith(_GOVERNMENT):
+        entry = profile.actor(_FORCES + entry.canonical[len(_GOVERNMENT):])
+        if entry is None:
+            return None
+    why = f"forces loyal to {ref.canonical}"
+    return ActorRef(entry.canonical, entry.kind, entry.side, "neutral", reason=why)
 
 
 def _setting(ctx: DocContext, name: str) -> float:

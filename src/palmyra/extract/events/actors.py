@@ -108,6 +108,8 @@ def resolve_actors(
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
         a2 = _casualties(hit, index, lex, a1)
+    if hit.entry.family == "clash":
+        a1, a2 = _foe(hit, index, lex, finder, a1, a2)
     if a1 is not None and _first_of_pair(a1.start, index, a2) == (None, None):
         a1, guess = None, True  # a later rule found one side of the guess
     ref1, ref2 = _affiliation(_first_named(a1, index), index) or side, _first_named(a2, index)
@@ -731,6 +733,12 @@ class _Finder:
         source = self.actor_in(self.prep_object(noun, "from"))
         a1 = (a1 or self.actor_in(self.prep_object(phrase, "by"))
               or self.participle_agent(phrase))
+        verb = noun.head
+        if a1 is None and noun.dep_ == "dobj" and is_verb(verb) and not is_passive(verb):
+            # "would raise a chemical attack by forces loyal to Assad": the parser hangs the
+            # noun's agent on the active verb, whose own agent is its subject
+            by = self.prep_object(verb, "by")
+            a1 = self.actor_in(by) if by is not None and by.i > noun.i else None
         if "air" in self.hit.entry.flags or noun.lower_ in _AGENT_NOUNS:
             # "strikes from Russian jets"; "a suicide bomber from the Nusra Front": the one
             # who bombed is of the group, not its victim
@@ -1037,6 +1045,48 @@ def _casualties(hit: Hit, index: DocIndex, lex: Lexicon, a1: TokenMention | None
             if tm is not None and tm is not a1 and (a1 is None or _ref(tm) != _ref(a1)):
                 return tm
     return None
+
+
+def _foe(hit: Hit, index: DocIndex, lex: Lexicon, finder: _Finder, a1: TokenMention | None,
+         a2: TokenMention | None) -> tuple[TokenMention | None, TokenMention | None]:
+    """The other side of "killed in fighting with the Daesh group", "clashes against IS
+    militants": the side named after "with"/"against" the clash is actor2; the fallen
+    side, named first, actor1 (gold/GUIDE.md: the first named). Civilians killed in a
+    clash are its victims, not a side."""
+    foe = finder.actor_in(finder.prep_object(hit.token, "with", "against"))
+    ref = _ref(foe)
+    if foe is None or ref is None or ref.kind in _NON_COMBATANTS or ref.kind == "civilians":
+        return a1, a2
+    if a1 is not None:
+        if a2 is None and _ref(a1) is not None and _ref(a1).canonical != ref.canonical:
+            return a1, foe
+        return a1, a2
+    if a2 is not None and _ref(a2) is not None and _ref(a2).canonical == ref.canonical:
+        a2 = None  # "clashes against IS": the foe, taken as the target; who fell is before
+    fallen = a2 or _casualties(hit, index, lex, foe) or _fallen_subject(hit, index, lex)
+    if fallen is None:
+        return None, foe
+    fell = _ref(fallen)
+    if fell is None or fell.kind == "civilians" or fell.canonical == ref.canonical or (
+            fallen.start > foe.start):
+        return None, fallen if a2 is not None else foe
+    return fallen, foe
+
+
+def _fallen_subject(hit: Hit, index: DocIndex, lex: Lexicon) -> TokenMention | None:
+    """The subject of an intransitive casualty verb: "9 rebels died in fighting with X"."""
+    verb = _toll_verb(hit, lex)
+    token = hit.token
+    if verb is None and token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        verb = token.head.head  # "died in fighting with": the parser's gerund clause
+        verb = verb if is_verb(verb) and lex.count_key(verb) is not None else None
+    if verb is None or is_passive(verb) or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return index.mention_at(subj, "actor") or next(
+        iter(index.mentions_in(list(subj.subtree), "actor")), None)
 
 
 def _second_party(
