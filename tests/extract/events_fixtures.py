@@ -81,3 +81,18 @@ def reported_events(pipeline: Pipeline, text: str, published: str
     assert not errors
     return [(e.sub_event_type, e.place.name if e.place else None) for e in facts[0].events
             if e.modality in REPORTED_MODALITIES]
+
+
+@pytest.fixture(scope="module", name="rules")
+def rules_pipeline_fixture() -> Pipeline:
+    """The Syria pipeline with the event model off: what is asserted is what the rules give."""
+    return Pipeline.create("syria", settings={"events": {"mode": "rules"}})
+
+
+def reported_sub_types(pipeline: Pipeline, text: str) -> list[str]:
+    """The sub-types of the events a one-paragraph report (dated 2018-06-04) tells."""
+    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
+                                   published_hint="2018-06-04"), pipeline.outlets)
+    facts, errors = pipeline.process([doc])
+    assert not errors
+    return [e.sub_event_type for e in facts[0].events if e.modality in REPORTED_MODALITIES]

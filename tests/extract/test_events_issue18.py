@@ -8,23 +8,9 @@ is asserted is what the trigger lexicon, its flags and the re-typing rules give.
 from __future__ import annotations
 
 import pytest
+from events_fixtures import reported_sub_types, rules_pipeline_fixture  # noqa: F401
 
-from palmyra.ingest import RawRecord, build_document
-from palmyra.model import REPORTED_MODALITIES, SourceRef
 from palmyra.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module", name="rules")
-def rules_fixture() -> Pipeline:
-    return Pipeline.create("syria", settings={"events": {"mode": "rules"}})
-
-
-def _sub_types(pipeline: Pipeline, text: str) -> list[str]:
-    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
-                                   published_hint="2018-06-04"), pipeline.outlets)
-    facts, errors = pipeline.process([doc])
-    assert not errors
-    return [e.sub_event_type for e in facts[0].events if e.modality in REPORTED_MODALITIES]
 
 
 @pytest.mark.parametrize(
@@ -85,7 +71,7 @@ def _sub_types(pipeline: Pipeline, text: str) -> list[str]:
 )
 def test_issue18_kinds_of_report_get_their_sub_type(rules: Pipeline, text: str,
                                                     sub_type: str) -> None:
-    assert sub_type in _sub_types(rules, text)
+    assert sub_type in reported_sub_types(rules, text)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +92,7 @@ def test_issue18_kinds_of_report_get_their_sub_type(rules: Pipeline, text: str,
 )
 def test_issue18_cues_outside_their_scope_do_not_retype(rules: Pipeline, text: str,
                                                         not_sub_type: str) -> None:
-    found = _sub_types(rules, text)
+    found = reported_sub_types(rules, text)
     assert found and not_sub_type not in found
 
 
@@ -121,12 +107,12 @@ def test_issue18_cues_outside_their_scope_do_not_retype(rules: Pipeline, text: s
 )
 def test_issue18_gated_triggers_stay_silent_without_their_cue(rules: Pipeline,
                                                               text: str) -> None:
-    assert _sub_types(rules, text) == []
+    assert reported_sub_types(rules, text) == []
 
 
 def test_issue18_a_weapon_disrupted_is_not_used(rules: Pipeline) -> None:
     # the device is the object of the disrupting verb: one event, no bombing
-    assert _sub_types(rules, "Sappers dismantled a car bomb in Azaz on Monday.") == [
+    assert reported_sub_types(rules, "Sappers dismantled a car bomb in Azaz on Monday.") == [
         "Disrupted weapons use"]
 
 
@@ -135,6 +121,6 @@ def test_issue18_a_mere_mention_does_not_stop_the_models_proposal() -> None:
     # with the shipped model on, its proposal comes out where the noun was dropped.
     shipped = Pipeline.create("syria")
     text = "A shepherd lost a leg when he stepped on a landmine near Palmyra, his family said."
-    assert _sub_types(shipped, text) == ["Remote explosive/landmine/IED"]
-    assert _sub_types(Pipeline.create("syria", settings={"events": {"mode": "rules"}}),
-                      text) == []
+    assert reported_sub_types(shipped, text) == ["Remote explosive/landmine/IED"]
+    assert reported_sub_types(Pipeline.create("syria", settings={"events": {"mode": "rules"}}),
+                              text) == []
