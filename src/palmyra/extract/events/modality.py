@@ -24,9 +24,11 @@ that ..."), decide its modality, strongest first:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
+from palmyra.annotate.lexicon import by_kind
 from palmyra.extract.events.index import DocIndex
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.syntax import SUBJECT_DEPS, auxiliaries, is_verb, tense
@@ -115,13 +117,16 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
     return False
 
 
-# Words of a "since" that reaches back only days: "since Wednesday afternoon", "since
-# Sunday morning", "since the beginning of last week".
-_RECENT_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                           "sunday", "yesterday", "dawn", "morning", "afternoon", "evening",
-                           "midnight", "overnight", "week"})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december"})
+# Words of a "since" that reaches back only days, beside the weekdays: "since Wednesday
+# afternoon", "since Sunday morning", "since the beginning of last week".
+_RECENT_WORDS = frozenset({"yesterday", "dawn", "morning", "afternoon", "evening", "midnight",
+                           "overnight", "week"})
+
+
+@cache
+def _calendar(kind: str) -> frozenset[str]:
+    """The weekday or month names of the date annotator's word list, lower-cased."""
+    return frozenset(w.lower() for w in by_kind("temporal_words.tsv")[kind])
 
 
 def _since_lately(cue: Token) -> bool:
@@ -134,12 +139,12 @@ def _since_lately(cue: Token) -> bool:
     words = [t for t in cue.subtree if t.i != cue.i]
     if any(is_verb(t) for t in words):
         return False  # "since it declared a caliphate", "since the war began": back-story
-    if any(t.lower_ in _RECENT_WORDS for t in words):
+    if any(t.lower_ in _RECENT_WORDS or t.lower_ in _calendar("weekday") for t in words):
         return True
     # "since July 7": a month and its day; "since July 2012" reaches back too far
     days = [t for t in words if t.text.isdigit()]
-    return (any(t.lower_ in _MONTHS for t in words) and any(int(t.text) <= 31 for t in days)
-            and not any(len(t.text) == 4 for t in days))
+    return (any(t.lower_ in _calendar("month") for t in words)
+            and any(int(t.text) <= 31 for t in days) and not any(len(t.text) == 4 for t in days))
 
 
 def _record_since(chain: list[Token], cue: Token) -> bool:
