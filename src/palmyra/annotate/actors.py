@@ -23,6 +23,7 @@ from palmyra.annotate.actor_matcher import (
     Hit,
     PersonTarget,
 )
+from palmyra.annotate.countries import FORCES, GOVERNMENT
 from palmyra.annotate.descriptors import link_descriptors
 from palmyra.annotate.generic_actors import armed_entities, entity_actors, generic_actors
 from palmyra.annotate.names import normalise
@@ -116,8 +117,6 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
 # allegiance names whose forces they are, whatever noun names the fighters.
 _LOYAL_NOUNS = frozenset({"forces", "troops", "soldiers", "fighters", "militias", "militiamen",
                           "units", "gunmen", "army", "militia"})
-_GOVERNMENT = "Government of "
-_FORCES = "Military Forces of "
 
 
 def _loyal_forces(
@@ -155,8 +154,8 @@ def _allegiance(ref: ActorRef, profile: Profile) -> ActorRef | None:
         entry = profile.actor(person.affiliation) if person and person.affiliation else None
     if entry is None:
         return None
-    if entry.kind == "government" and entry.canonical.startswith(_GOVERNMENT):
-        entry = profile.actor(_FORCES + entry.canonical[len(_GOVERNMENT):])
+    if entry.kind == "government" and entry.canonical.startswith(GOVERNMENT):
+        entry = profile.actor(FORCES + entry.canonical[len(GOVERNMENT):])
         if entry is None:
             return None
     why = f"forces loyal to {ref.canonical}"

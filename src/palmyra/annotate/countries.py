@@ -15,6 +15,17 @@ from palmyra.errors import ProfileError
 from palmyra.resource_files import tab_rows
 
 COUNTRIES_FILE = "countries.tsv"
+# How a state's own actors are named ("Military Forces of Syria"): what follows is the state
+GOVERNMENT = "Government of "
+FORCES = "Military Forces of "
+POLICE = "Police Forces of "
+STATE_PREFIXES = (GOVERNMENT, FORCES, POLICE)
+
+
+def state_of(actor: str) -> str | None:
+    """The state a state's actor belongs to ("Syria" for "Military Forces of Syria" and
+    "Government of Syria": one side), or ``None`` for any other actor."""
+    return next((actor.removeprefix(p) for p in STATE_PREFIXES if actor.startswith(p)), None)
 
 
 @dataclass(frozen=True)
@@ -32,10 +43,10 @@ class Country:
         return self.name.removeprefix("the ")
 
     def forces(self) -> str:
-        return f"Military Forces of {self.name}"
+        return f"{FORCES}{self.name}"
 
     def police(self) -> str:
-        return f"Police Forces of {self.name}"
+        return f"{POLICE}{self.name}"
 
     def civilians(self) -> str:
         return f"Civilians ({self.bare_name})"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from palmyra.annotate.countries import Country, code_of, countries
+from palmyra.annotate.countries import FORCES, GOVERNMENT, Country, code_of, countries
 from palmyra.annotate.generic_actors import event_country
 from palmyra.annotate.unlisted_places import PLACE_NOUNS
 from palmyra.extract.events.counts import CountHit
@@ -1187,7 +1187,7 @@ def _home_military(country: Country, index: DocIndex) -> ActorRef | None:
     """The forces of the event's state, where the profile knows them: barrel bombs dropped
     by no one named are theirs (gold/GUIDE.md: only the state drops them)."""
     profile = index.ctx.profile
-    entry = profile.actor(_FORCES + country.bare_name) if profile is not None else None
+    entry = profile.actor(FORCES + country.bare_name) if profile is not None else None
     if entry is None:
         return None
     return _entry_ref(entry, "barrel bombs: only the state drops them")
@@ -1249,8 +1249,6 @@ def _opponent(actor1: ActorRef, index: DocIndex) -> ActorRef | None:
     if entry is None or entry.canonical == actor1.canonical:
         return None
     return _entry_ref(entry, f"the side {actor1.canonical} fights, the text naming none")
-_GOVERNMENT = "Government of "
-_FORCES = "Military Forces of "
 
 
 def _armed_state(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
@@ -1258,9 +1256,9 @@ def _armed_state(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
     air strikes", "Turkey began its operation", "jets belonging to the Syrian government"
     — ACLED codes the military, not the government, in battles and strikes; only where
     the profile knows that military."""
-    if ref is None or ref.kind != "government" or not ref.canonical.startswith(_GOVERNMENT):
+    if ref is None or ref.kind != "government" or not ref.canonical.startswith(GOVERNMENT):
         return ref
-    forces = _FORCES + ref.canonical[len(_GOVERNMENT):]
+    forces = FORCES + ref.canonical[len(GOVERNMENT):]
     profile = index.ctx.profile
     entry = profile.actor(forces) if profile is not None else None
     if entry is None:
@@ -1330,7 +1328,7 @@ def _flies(canonical: str, profile: Profile | None) -> bool:
     entry = profile.actor(canonical) if profile is not None else None
     if entry is not None:
         return entry.kind == "state_forces"
-    return canonical.startswith(_FORCES)
+    return canonical.startswith(FORCES)
 
 
 def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIndex

@@ -43,6 +43,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from palmyra.annotate.countries import state_of
 from palmyra.extract.events.dates import is_explicit
 from palmyra.extract.events.index import TokenRelative
 from palmyra.extract.events.places import COARSE_PRECISIONS
@@ -488,7 +489,6 @@ def _same_voice(a: Candidate, b: Candidate) -> bool:
 # "Syrian Observatory for Human Rights" misread as the attacker) contradicts no one.
 _ACTING_KINDS = frozenset({"state_forces", "government", "militia", "police", "armed_group",
                            "rebels"})
-_STATE_PREFIXES = ("Government of ", "Military Forces of ", "Police Forces of ")
 
 
 def actors_agree(a: Candidate, b: Candidate) -> bool:
@@ -513,10 +513,7 @@ def _acting(kind: str | None) -> bool:
 
 
 def _side(actor: str) -> str:
-    for prefix in _STATE_PREFIXES:
-        if actor.startswith(prefix):
-            return actor[len(prefix):]
-    return actor
+    return state_of(actor) or actor
 
 
 def _overlap(a: DateValue | None, b: DateValue | None) -> bool:

@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from palmyra.annotate.countries import FORCES, GOVERNMENT, state_of
 from palmyra.annotate.names import name_key, name_words, titles
 from palmyra.extract.lexicon import given_names, speaker_nouns
 from palmyra.extract.outlets import Outlets
@@ -69,7 +70,6 @@ _DEFENCE_WORDS = frozenset({"defence", "defense"})
 _STATE_WORDS = frozenset({*_MILITARY_WORDS, *_DEFENCE_WORDS, "armed", "general", "command",
                           "ministry", "government", "interior", "foreign"})
 _LARGE_PLACES = frozenset({"country", "admin1", "admin2"})
-_STATE_PREFIXES = ("Military Forces of ", "Government of ", "Police Forces of ")
 # "the coalition which calls itself X", "a group naming itself X"
 _SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
 # Nouns that stand for a body named before without sharing its words ("the monitoring
@@ -269,14 +269,14 @@ class Namer:
         if lemma in _PART_NOUNS:
             if surfaced.name is not None or not mods & _MILITARY_WORDS:
                 return None
-            body = "Military Forces of "
+            body = FORCES
         elif surfaced.name is None:
             return None
         elif lemma in _MILITARY_WORDS or lemma == "command" or (
                 lemma == "ministry" and mods & _DEFENCE_WORDS):
-            body = "Military Forces of "
+            body = FORCES
         elif lemma in ("ministry", "government"):
-            body = "Government of "
+            body = GOVERNMENT
         else:
             return None
         before = self._states[: bisect_left(self._states, (head.i, ""))]
@@ -695,8 +695,7 @@ def _state_mentions(ctx: DocContext, starts: list[int], metonyms: dict[str, str]
             canonical = m.value.canonical
         elif m.kind == "place":
             canonical = metonyms.get(_place_key(text[m.span.start : m.span.end]))
-        state = next((canonical.removeprefix(p) for p in _STATE_PREFIXES
-                      if canonical and canonical.startswith(p)), None)
+        state = state_of(canonical) if canonical else None
         if state:
             out.append((bisect_left(starts, m.span.start), state, m.kind == "actor"))
     return sorted(out)
