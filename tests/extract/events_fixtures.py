@@ -89,10 +89,11 @@ def rules_pipeline_fixture() -> Pipeline:
     return Pipeline.create("syria", settings={"events": {"mode": "rules"}})
 
 
-def reported_sub_types(pipeline: Pipeline, text: str) -> list[str]:
-    """The sub-types of the events a one-paragraph report (dated 2018-06-04) tells."""
+def reported_sub_types(pipeline: Pipeline, text: str, published: str = "2018-06-04"
+                       ) -> list[str]:
+    """The sub-types of the events a one-paragraph report published on ``published`` tells."""
     doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
-                                   published_hint="2018-06-04"), pipeline.outlets)
+                                   published_hint=published), pipeline.outlets)
     facts, errors = pipeline.process([doc])
     assert not errors
     return [e.sub_event_type for e in facts[0].events if e.modality in REPORTED_MODALITIES]

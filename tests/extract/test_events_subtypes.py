@@ -12,24 +12,12 @@ a crowd did (a riot, not a peaceful protest beside it).
 from __future__ import annotations
 
 import pytest
+from events_fixtures import reported_sub_types, rules_pipeline_fixture  # noqa: F401
 
 from palmyra.api import TextRecord, analyze_texts
-from palmyra.ingest import RawRecord, build_document
-from palmyra.model import REPORTED_MODALITIES, SourceRef
 from palmyra.pipeline import Pipeline
 
-
-@pytest.fixture(scope="module", name="rules")
-def rules_fixture() -> Pipeline:
-    return Pipeline.create("syria", settings={"events": {"mode": "rules"}})
-
-
-def _sub_types(pipeline: Pipeline, text: str) -> list[str]:
-    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
-                                   published_hint="2024-06-04"), pipeline.outlets)
-    facts, errors = pipeline.process([doc])
-    assert not errors
-    return [e.sub_event_type for e in facts[0].events if e.modality in REPORTED_MODALITIES]
+PUBLISHED = "2024-06-04"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +59,7 @@ def _sub_types(pipeline: Pipeline, text: str) -> list[str]:
 )
 def test_kinds_of_confusion_get_their_sub_type(rules: Pipeline, text: str,
                                                sub_type: str) -> None:
-    got = _sub_types(rules, text)
+    got = reported_sub_types(rules, text, PUBLISHED)
     assert got and got[0] == sub_type, got
 
 
@@ -97,15 +85,15 @@ def test_kinds_of_confusion_get_their_sub_type(rules: Pipeline, text: str,
 )
 def test_cues_outside_the_kind_keep_the_sub_type(rules: Pipeline, text: str,
                                                  sub_type: str) -> None:
-    got = _sub_types(rules, text)
+    got = reported_sub_types(rules, text, PUBLISHED)
     assert got and got[0] == sub_type, got
 
 
 def test_one_protest_telling_per_crowd(rules: Pipeline) -> None:
     """A sentence telling protesters who burn a building is one riot, not a peaceful
     protest beside it."""
-    got = _sub_types(rules, "Angry protesters set fire to the party office in Leh on"
-                            " Wednesday and clashed with police.")
+    got = reported_sub_types(rules, "Angry protesters set fire to the party office in Leh on"
+                             " Wednesday and clashed with police.", PUBLISHED)
     assert got == ["Violent demonstration"], got
 
 
