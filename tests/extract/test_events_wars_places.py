@@ -91,3 +91,38 @@ def test_the_city_centre_points_back_to_the_city(war: str, body: str, subtype: s
                                                  place: str) -> None:
     places = _places(war, body, subtype)
     assert places and place in (places[-1] or ""), places
+
+
+def test_the_city_is_the_one_the_story_placed_its_event_in() -> None:
+    """A city named in passing since ("cutting the road to Misrata") is not "the town"."""
+    body = ("BENGHAZI, Libya - Rebels seized most of the coastal town of Zliten on Sunday,"
+            " cutting the main road to Misrata.\n\n"
+            "Loyalist troops shelled the town centre with mortars on Monday, killing three"
+            " rebel fighters, a rebel spokesman said.")
+    places = _places("libya", body, "Shelling/artillery/missile attack")
+    assert places and "Zliten" in (places[-1] or ""), places
+
+
+# Wire copy: every sentence a paragraph of its own (four paragraphs at least). A sentence
+# there goes on from the one before as it would inside a feature story's paragraph.
+WIRE_SAME_AREA = (
+    "SANAA, Yemen - Saudi artillery shelled the town of Razih on Monday, killing a farmer,"
+    " a security source said.\n\n"
+    "Border guards also opened fire on migrants in the same area on Monday evening, killing"
+    " three of them, the source added.\n\n"
+    "In Marib, Houthi fighters attacked army positions in the Raghwan district on Sunday.\n\n"
+    "The United Nations has called for calm along the border.")
+WIRE_CLAIM = (
+    "KHARTOUM, Sudan - The army repelled an attack by the Rapid Support Forces on the town"
+    " of Babanusa on Sunday, a military source said.\n\n"
+    "\"We repelled the militia and inflicted heavy losses on it,\" the source said.\n\n"
+    "In Omdurman, a drone struck a power station on Saturday, the electricity company said.\n\n"
+    "Aid agencies say millions have fled their homes since the war began.")
+
+
+def test_a_wire_paragraph_without_a_place_goes_on_from_the_one_before() -> None:
+    assert _places("yemen", WIRE_SAME_AREA, "Attack") == ["Razih"]
+
+
+def test_a_claim_retold_in_the_next_wire_paragraph_is_no_second_clash() -> None:
+    assert len(_places("sudan", WIRE_CLAIM, "Armed clash")) == 1

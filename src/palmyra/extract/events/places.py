@@ -98,7 +98,7 @@ def _resolve(
         return [later], "cataphora"
     if found:
         return found, "clause"
-    antecedent = _anaphora(hit, clause, index, lex)
+    antecedent = _anaphora(hit, clause, index, lex, previous)
     if antecedent:
         return [antecedent], "anaphora"
     nearest = _in_sentence(hit, sent, index, lex)
@@ -268,6 +268,8 @@ def _town_of_landmark(tm: TokenMention, sent: Span, index: DocIndex) -> TokenMen
 
     here = [o for o in index.mentions_in(sent, "place") if fits(o)]
     before = [o for o in reversed(index.places_before(tm.root)) if fits(o)]
+    # a square of the capital the story is about, not a suburb named since in passing
+    before.sort(key=lambda o: o.place.feature_code not in _CAPITALS)
     town = min(here, key=lambda o: abs(o.start - tm.start)) if here else (
         before[0] if before else None)
     if town is None:
@@ -744,7 +746,8 @@ def _governing_prep(token: Token) -> Token | None:
     return None
 
 
-def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> TokenMention | None:
+def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
+              previous: TokenMention | None = None) -> TokenMention | None:
     for noun in clause:
         if not _is_place_noun(noun, index, lex):
             continue
@@ -756,8 +759,25 @@ def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> T
         locative = prep is not None and lex.cue(prep, "place_prep") and prep.lower_ != "of"
         if not (locative or t.head.i == hit.token.i):
             continue
+        if _story_city(noun, previous):
+            return previous
         return _antecedent(noun, index)
     return None
+
+
+def _story_city(noun: Token, previous: TokenMention | None) -> bool:
+    """ "the city" after an event placed in a city is that city, though another was named
+    since in passing ("rebels seized Zawiyah, cutting the highway to Tripoli ... troops
+    pounded the city centre": Zawiyah): the narrative's place, a city or town the
+    sentence before placed an event in."""
+    if previous is None or previous.place is None or previous.place.precision != "town":
+        return False
+    if noun.lemma_.lower() not in _SETTLEMENT_NOUNS:
+        return False
+    sents = list(noun.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= noun.i < s.end), None)
+    return here is not None and here > 0 and sents[here - 1].start <= previous.start < sents[
+        here - 1].end
 
 
 # Nouns for a part of a place: "(in) another district of the city" is in the city.
