@@ -308,8 +308,8 @@ class _Reader:
                   counts: list[CountHit], enemy: str | None) -> str | None:
         """Add the trigger's candidate(s); returns their actor2 for air support to share."""
         index, lex = self.index, self.lex
-        paragraph = index.paragraph(hit.token)
-        date = resolve_date(hit, clause, sent, index, self.last_date.get(paragraph),
+        paragraph, told_in = index.paragraph(hit.token), index.text_paragraph(hit.token)
+        date = resolve_date(hit, clause, sent, index, self.last_date.get(told_in),
                             reported=is_verb(anchor), anchor=self.written)
         relative = pending_relative(hit, clause, sent, index) if date is None else None
         voice = stance(hit, clause, index, lex, dated=is_explicit(date))
@@ -410,7 +410,7 @@ class _Reader:
         if places and place_rule in ("clause", "cataphora", "anaphora", "sentence"):
             self.last_place[paragraph] = places[-1]
         if is_explicit(date) and date is not None:
-            self.last_date[paragraph] = date
+            self.last_date[told_in] = date
         return actor2
 
 

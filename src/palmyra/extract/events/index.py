@@ -60,6 +60,7 @@ class DocIndex:
     by_kind: dict[str, list[TokenMention]] = field(default_factory=dict)
     at_token: dict[int, list[TokenMention]] = field(default_factory=dict)
     paragraph_starts: list[int] = field(default_factory=list)  # cleaned offsets
+    text_paragraph_starts: list[int] = field(default_factory=list)  # the text's own breaks
     cited: set[int] = field(default_factory=set)  # tokens inside a citation
     quoted: set[int] = field(default_factory=set)  # tokens inside a quotation
     # unresolved relative expressions: only in a text with no anchor at all (``_relatives``)
@@ -70,7 +71,8 @@ class DocIndex:
         spans = [ctx.span(t.idx, t.idx + len(t)) for t in doc]
         index = cls(doc, ctx, [s.start for s in spans], [s.end for s in spans])
         index._add_mentions(ctx.mentions)
-        index.paragraph_starts = _paragraph_starts(doc.text)
+        index.text_paragraph_starts = _paragraph_starts(doc.text)
+        index.paragraph_starts = _narrative_starts(doc, index.text_paragraph_starts)
         index.cited = index._tokens_in(ctx.facts.citations if ctx.facts else []) | _bracketed_refs(
             doc, index)
         index.quoted = _quotations(doc)
@@ -146,6 +148,11 @@ class DocIndex:
     def paragraph(self, token: Token) -> int:
         return bisect_right(self.paragraph_starts, token.idx)
 
+    def text_paragraph(self, token: Token) -> int:
+        """The text's own paragraph, wire copy's one-sentence ones included (dates carry
+        over within it only: the next wire paragraph often tells another day)."""
+        return bisect_right(self.text_paragraph_starts, token.idx)
+
     def region(self, token: Token) -> str | None:
         """``"title"``, ``"body"``, or ``None`` for a token outside both (furniture, comments).
 
@@ -208,6 +215,26 @@ def _quotations(doc: Doc) -> set[int]:
                 out.update(range(opened, tok.i))
             opened = None
     return out
+
+
+# Wire copy: at least this many paragraphs, nearly all of one sentence each.
+WIRE_MIN_PARAGRAPHS, WIRE_SHARE = 4, 0.75
+
+
+def _narrative_starts(doc: Doc, starts: list[int]) -> list[int]:
+    """The paragraph starts that bound a narrative: none in wire copy, whose every sentence
+    is a paragraph of its own ("The strikes hit ... ." / "Air defences shot down four of
+    the drones over the dam ..."), so that a sentence there goes on from the one before as
+    it would inside a paragraph of a feature story; else the text's own paragraphs."""
+    bounds = [0, *starts, len(doc.text) + 1]
+    counts = [0] * (len(bounds) - 1)
+    for sent in doc.sents:
+        if sent.text.strip():
+            counts[bisect_right(bounds, sent.start_char) - 1] += 1
+    told = [n for n in counts if n]
+    if len(told) >= WIRE_MIN_PARAGRAPHS and sum(n == 1 for n in told) >= WIRE_SHARE * len(told):
+        return []
+    return starts
 
 
 def _paragraph_starts(text: str) -> list[int]:

@@ -80,7 +80,8 @@ def resolve_places(
 ) -> tuple[list[TokenMention], str | None]:
     """The event's place(s) and the rule that found them (``previous``: the paragraph's last)."""
     places, rule = _resolve(hit, clause, sent, index, lex, previous)
-    return _dedupe([_whole_town(tm, index) for tm in places]), rule
+    return _dedupe([_town_of_landmark(_whole_town(tm, index), sent, index)
+                    for tm in places]), rule
 
 
 def _resolve(
@@ -97,7 +98,7 @@ def _resolve(
         return [later], "cataphora"
     if found:
         return found, "clause"
-    antecedent = _anaphora(hit, clause, index, lex)
+    antecedent = _anaphora(hit, clause, index, lex, previous)
     if antecedent:
         return [antecedent], "anaphora"
     nearest = _in_sentence(hit, sent, index, lex)
@@ -238,6 +239,42 @@ def _whole_town(tm: TokenMention, index: DocIndex) -> TokenMention:
     if town is None:
         return tm
     return replace(tm, mention=replace(tm.mention, value=town))
+
+
+# Last words of a name the gazetteer does not list that make it a square, street, road or
+# bridge: "Tahrir Square", "Martyrs' Square", "Haifa Street".
+_LANDMARK_WORDS = frozenset({"square", "street", "road", "roundabout", "bridge", "avenue"})
+
+
+def _town_of_landmark(tm: TokenMention, sent: Span, index: DocIndex) -> TokenMention:
+    """The town a square, street or road stands in, or the town of a part named by common
+    nouns only ("the Old City", "the city centre"), for such an unlisted name (GUIDE: a
+    building, square or road is placed at its town): "protesters gathered near Tahrir
+    Square in Baghdad" is in Baghdad. The town is the one the sentence names in the same
+    province, else the last town named before it in that province; failing both the name
+    stays."""
+    place = tm.place
+    if place is None or place.precision != "unlisted":
+        return tm
+    said = place.name.lower().replace("'", " ").split()
+    if not said or not (said[-1] in _LANDMARK_WORDS or set(said) <= _COMMON_PART_WORDS):
+        return tm
+
+    def fits(other: TokenMention) -> bool:
+        p = other.place
+        return (other is not tm and p is not None and p.precision == "town"
+                and (place.admin1 is None or _same_admin1(p.admin1, place.admin1))
+                and (place.country is None or p.country == place.country))
+
+    here = [o for o in index.mentions_in(sent, "place") if fits(o)]
+    before = [o for o in reversed(index.places_before(tm.root)) if fits(o)]
+    # a square of the capital the story is about, not a suburb named since in passing
+    before.sort(key=lambda o: o.place.feature_code not in _CAPITALS)
+    town = min(here, key=lambda o: abs(o.start - tm.start)) if here else (
+        before[0] if before else None)
+    if town is None:
+        return tm
+    return replace(tm, mention=replace(tm.mention, value=town.place))
 
 
 def _direction_of_town(tm: TokenMention) -> bool:
@@ -393,9 +430,22 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
             continue
         if lex.cue(t, "not_place_prep"):
             return (located and not described) or (
-                t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES)
+                t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES) or _aimed_at(t)
         located = located or t.lower_ in _LOCATIVE_PREPS
     return True
+
+
+# Verbs that send a missile, shell or drone on its way: "fired a missile toward Brega",
+# "a drone launched towards the city of Jazan".
+_LAUNCH_VERBS = frozenset({"fire", "launch"})
+
+
+def _aimed_at(prep: Token) -> bool:
+    """ "towards X" after a verb of firing or launching: X is what the weapon was sent at,
+    where it struck, fell or was brought down (GUIDE: the place of the target), not a
+    direction travelled ("forces advanced towards the city")."""
+    return (prep.lower_ in ("towards", "toward") and prep.head.i != prep.i
+            and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in _LAUNCH_VERBS)
 
 
 # Verbs of a call or demand: "a resolution calling for a cease-fire in Aleppo".
@@ -696,18 +746,38 @@ def _governing_prep(token: Token) -> Token | None:
     return None
 
 
-def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> TokenMention | None:
-    for t in clause:
-        if not _is_place_noun(t, index, lex):
+def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
+              previous: TokenMention | None = None) -> TokenMention | None:
+    for noun in clause:
+        if not _is_place_noun(noun, index, lex):
             continue
+        # "pounded the city centre": the part noun the place noun qualifies takes the role
+        t = noun.head if noun.dep_ == "compound" else noun
         prep = _governing_prep(t)
         if prep is not None and prep.lower_ == "of" and prep.head.lower_ in _PARTS_OF:
             prep = _governing_prep(prep.head)  # "in another district of the city"
         locative = prep is not None and lex.cue(prep, "place_prep") and prep.lower_ != "of"
         if not (locative or t.head.i == hit.token.i):
             continue
-        return _antecedent(t, index)
+        if _story_city(noun, previous):
+            return previous
+        return _antecedent(noun, index)
     return None
+
+
+def _story_city(noun: Token, previous: TokenMention | None) -> bool:
+    """ "the city" after an event placed in a city is that city, though another was named
+    since in passing ("rebels seized Zawiyah, cutting the highway to Tripoli ... troops
+    pounded the city centre": Zawiyah): the narrative's place, a city or town the
+    sentence before placed an event in."""
+    if previous is None or previous.place is None or previous.place.precision != "town":
+        return False
+    if noun.lemma_.lower() not in _SETTLEMENT_NOUNS:
+        return False
+    sents = list(noun.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= noun.i < s.end), None)
+    return here is not None and here > 0 and sents[here - 1].start <= previous.start < sents[
+        here - 1].end
 
 
 # Nouns for a part of a place: "(in) another district of the city" is in the city.
@@ -717,9 +787,14 @@ _PARTS_OF = frozenset({"district", "districts", "neighbourhood", "neighbourhoods
 
 
 def _is_place_noun(t: Token, index: DocIndex, lex: Lexicon) -> bool:
-    """A definite, unnamed place noun: "the city", not "the city of Palmyra" or "a city"."""
+    """A definite, unnamed place noun: "the city", not "the city of Palmyra" or "a city";
+    also one that qualifies a part of itself ("the city centre")."""
     if t.pos_ != "NOUN" or not lex.cue(t, "place_noun") or index.mention_at(t, "place"):
         return False
+    if t.dep_ == "compound" and t.head.i != t.i and t.head.lower_ in _PARTS_OF:
+        t = t.head  # "the city centre", "the town's outskirts" stays with its possessive
+        if index.mention_at(t, "place"):
+            return False
     if not any(c.lower_ == "the" for c in t.children):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
