@@ -43,8 +43,9 @@ def extract_fixture(nlp: Language, syria_with_gazetteer: tuple[Profile, Gazettee
     """Run ingest, spaCy, the annotators and the event extractor over one invented body."""
     profile, gazetteer = syria_with_gazetteer
 
-    def run(body: str, published: str | None = PUBLISHED) -> tuple[Document, list[Event]]:
-        record = RawRecord(SourceRef("test.txt"), f"{TITLE}\n\n{body}\n", "text",
+    def run(body: str, published: str | None = PUBLISHED, title: str = TITLE
+            ) -> tuple[Document, list[Event]]:
+        record = RawRecord(SourceRef("test.txt"), f"{title}\n\n{body}\n", "text",
                            published_hint=published)
         document = build_document(record, profile.outlets)
         assert document.clean is not None

@@ -14,6 +14,7 @@ a party.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -24,7 +25,7 @@ from palmyra.annotate.generic_actors import event_country
 from palmyra.annotate.unlisted_places import PLACE_NOUNS
 from palmyra.extract.events.counts import CountHit
 from palmyra.extract.events.index import DocIndex, TokenMention
-from palmyra.extract.events.lexicon import Lexicon
+from palmyra.extract.events.lexicon import Lexicon, lexicon
 from palmyra.extract.events.merge import EXPORTED, Candidate
 from palmyra.extract.events.model import MODEL_FAMILY
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
@@ -1124,16 +1125,15 @@ def unnamed_actors(
     civilians of the event's country; a bomb, suicide bombing or grenade no one is named
     for is an Unidentified Armed Group of that country (not shelling or rockets: on the
     gold dev split the text around them names the side far more often than not).
-    Fighters, positions or bases hit, or no victim at all, leave actor2 empty. A protest
+    Fighters, positions or bases hit, or no victim at all, leave actor2 empty; a chemical
+    attack on a place named hit its people. Territory the state regains with no one named
+    taking it is its forces'; a clash or a place taken told by one side was fought with the
+    other, the enemy of that side the article names most (``_opponent``). A protest
     or riot by no named group is Protesters / Rioters (country); people arrested whom
     the text names by no group are Civilians (country).
     """
     if etype in _VIOLENT_TYPES or subtype == "Disrupted weapons use":
         actor1, actor2 = _armed_state(actor1, index), _armed_state(actor2, index)
-    if actor2 is None and actor1 is not None and (subtype in _TAKEN_SUBTYPES or (
-            subtype == "Disrupted weapons use"
-            and any(lex.cue(t, c) for t in clause for c in ("air", "artillery")))):
-        actor2 = _opponent(actor1, index)
     country: Country | None = None
 
     def here() -> Country | None:
@@ -1143,6 +1143,23 @@ def unnamed_actors(
             country = countries()[code] if code else event_country(index.ctx, sent)
         return country
 
+    if actor1 is None and subtype == _REGAINED and here() is not None:
+        # "troops entered the town", "the villages were liberated": only the state regains
+        # territory (ACLED's sub-type), so its forces are the actor the text leaves bare
+        actor1 = _home_military(here(), index, "the state regains territory")
+    if actor2 is None and actor1 is not None and (subtype in _TAKEN_SUBTYPES or (
+            subtype == "Disrupted weapons use"
+            and any(lex.cue(t, c) for t in clause for c in ("air", "artillery")))):
+        actor2 = _opponent(actor1, index)
+    if subtype == "Armed clash" and hit.entry.family != "disrupted" and (
+            (actor1 is None) != (actor2 is None)):
+        # "28 rebels were killed in fighting", "the army clashed in Zabadani": a clash told
+        # by one side was fought with the other, whom the conventions code (GUIDE: a
+        # battle has two sides)
+        if actor1 is None and actor2 is not None and actor2.kind in _SIDE_KINDS:
+            actor1 = _opponent(actor2, index)
+        elif actor1 is not None and actor1.kind in _SIDE_KINDS:
+            actor2 = _opponent(actor1, index)
     if etype in _CROWDS and (actor1 is None or actor1.kind == "civilians"):
         if here() is not None:
             actor1 = ActorRef(f"{_CROWDS[etype]} ({here().bare_name})", "civilians",
@@ -1163,13 +1180,14 @@ def unnamed_actors(
         return actor1, actor2
     if actor1 is None and subtype in _AIR_SUBTYPES and _barrel_bomb(clause) and (
             here() is not None):
-        actor1 = _home_military(here(), index)
+        actor1 = _home_military(here(), index, "barrel bombs: only the state drops them")
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES:
         actor1 = _culprit(sent, index, lex)
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES and here() is not None:
         actor1 = ActorRef(here().unidentified(), "armed_group",
                           reason="a bomb or grenade no one is named for")
-    victims = _civilian_victims(etype, subtype, hit, clause, sent, counts, index, lex)
+    victims = _civilian_victims(etype, subtype, hit, clause, sent, counts, index, lex,
+                                placed=place is not None)
     if actor2 is None and victims and here() is not None and (
             actor1 is None or actor1.kind != "civilians"):
         actor2 = ActorRef(here().civilians(), "civilians",
@@ -1183,14 +1201,15 @@ def _barrel_bomb(clause: list[Token]) -> bool:
                for t in clause)
 
 
-def _home_military(country: Country, index: DocIndex) -> ActorRef | None:
+def _home_military(country: Country, index: DocIndex, reason: str) -> ActorRef | None:
     """The forces of the event's state, where the profile knows them: barrel bombs dropped
-    by no one named are theirs (gold/GUIDE.md: only the state drops them)."""
+    by no one named are theirs (gold/GUIDE.md: only the state drops them), as is territory
+    the state regains."""
     profile = index.ctx.profile
     entry = profile.actor(FORCES + country.bare_name) if profile is not None else None
     if entry is None:
         return None
-    return _entry_ref(entry, "barrel bombs: only the state drops them")
+    return _entry_ref(entry, reason)
 
 
 def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
@@ -1233,22 +1252,52 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
 _CLAIMED_ACTS = frozenset({"blast", "bombing", "attack", "explosion", "bomb", "bombings",
                            "attacks", "explosions", "blasts"})
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-_TAKEN_SUBTYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_REGAINED = "Government regains territory"
+_TAKEN_SUBTYPES = frozenset({_REGAINED, "Non-state actor overtakes territory"})
 
 
 def _opponent(actor1: ActorRef, index: DocIndex) -> ActorRef | None:
     """The party a side fights where the text leaves it unnamed: the loser of a place taken
-    ("the RSF seized the airport" → the army), the launcher of drones shot down; the
-    profile's ``opponents`` name one per side where the war has a main enemy."""
+    ("the RSF seized the airport" → the army), the launcher of drones shot down, the other
+    side of a clash told by one ("28 rebels were killed in fighting" → the army).
+
+    The profile's ``opponents`` name one enemy per side; the article chooses the enemy
+    side: of the sides whose opponent is the side's actor, and the side of its own
+    opponent, the one whose armed actors it names most (an article on the SDF's push into
+    Raqqa: IS; on the army's offensive against IS: IS, not the rebels; ties: the side's
+    opponent). The side's opponent stands for its own side ("rebels", not the one brigade
+    named twice); another side is the actor of it the article names most."""
     profile = index.ctx.profile
-    own = profile.actor(actor1.canonical) if profile is not None else None
-    side = actor1.side or (own.side if own is not None else None)  # generic "troops": no side
+    side = _side_of(actor1, profile)  # generic "troops": no side
     if profile is None or side is None:
         return None
-    entry = profile.actor(profile.opponents.get(side, ""))
+    default = profile.opponents.get(side)
+    default_entry = profile.actor(default or "")
+    default_side = default_entry.side if default_entry is not None else None
+    named: dict[str, Counter[str]] = {}
+    for tm in index.by_kind.get("actor", ()):
+        ref = _ref(tm)
+        if ref is None or ref.kind not in ("state_forces", "armed_group") or (
+                ref.canonical == actor1.canonical):
+            continue
+        own = _side_of(ref, profile)
+        if own is not None and own != side and (
+                own == default_side or profile.opponents.get(own) == actor1.canonical):
+            named.setdefault(own, Counter())[ref.canonical] += 1
+    foe = default
+    if named:
+        best = max(named, key=lambda s: (sum(named[s].values()), s == default_side))
+        if best != default_side:
+            foe = named[best].most_common(1)[0][0]  # ties: the first named
+    entry = profile.actor(foe or "")
     if entry is None or entry.canonical == actor1.canonical:
         return None
     return _entry_ref(entry, f"the side {actor1.canonical} fights, the text naming none")
+
+
+def _side_of(ref: ActorRef, profile: Profile | None) -> str | None:
+    entry = profile.actor(ref.canonical) if profile is not None else None
+    return ref.side or (entry.side if entry is not None else None)
 
 
 def _armed_state(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
@@ -1267,10 +1316,12 @@ def _armed_state(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
 
 
 def _civilian_victims(etype: str, subtype: str, hit: Hit, clause: list[Token], sent: Span,
-                      counts: list[CountHit], index: DocIndex, lex: Lexicon) -> bool:
+                      counts: list[CountHit], index: DocIndex, lex: Lexicon,
+                      placed: bool = False) -> bool:
     """Whether the event's victims are civilians: the sentence names civilians or people
-    hurt, counts casualties that are not fighters, or the clause names a civilian target;
-    and neither names fighters or military targets as what was hit."""
+    hurt, counts casualties that are not fighters, the clause names a civilian target, or
+    the attack is chemical and ``placed`` (its place named); and neither names fighters or
+    military targets as what was hit."""
     if any(_target(t) and lex.cue(t, "combatant") and not index.mention_at(t, "actor")
            for t in clause):
         return False
@@ -1279,6 +1330,10 @@ def _civilian_victims(etype: str, subtype: str, hit: Hit, clause: list[Token], s
         if c.key in _CASUALTY_KEYS and lex.cue(noun, "combatant"):
             return False
     if etype == "Violence against civilians" or subtype in _CIVILIAN_SUBTYPES:
+        return True
+    if subtype in _CHEMICAL_SUBTYPES and placed:
+        # gas spreads over where people live: its dead are the place's people, told or not
+        # (not where the only country known is a speaker's)
         return True
     if any(c.key in _CASUALTY_KEYS for c in counts):
         return True
@@ -1339,7 +1394,8 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     sides, or only a guess ("by regime warplanes or their Russian allies"), or the strike
     is a drone's, the side stays unnamed (gold/GUIDE.md: no guessing between Syrian and
     Russian). A chemical attack takes the first perpetrator the article gives for one."""
-    events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES)
+    events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES, index)
+    events = _title_bomber(events, index)
     if not any(e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None for e in events):
         return events
     profile = index.ctx.profile
@@ -1385,16 +1441,89 @@ def _drone(event: Event, text: str) -> bool:
 
 
 def _first_attribution(events: list[Event], candidates: list[Candidate],
-                       subtypes: frozenset[str]) -> list[Event]:
+                       subtypes: frozenset[str], index: DocIndex) -> list[Event]:
     """A chemical attack told without its perpetrator takes the first one the article
     gives for a chemical attack elsewhere ("the poison gas attack ... blamed on the
-    regime"), as a disputed perpetrator does (gold/GUIDE.md: the first attribution)."""
+    regime"), as a disputed perpetrator does (gold/GUIDE.md: the first attribution);
+    where no telling of the attack names one, the side the article first blames for it
+    ("Washington blames the Syrian government for the attack")."""
     if not any(e.sub_event_type in subtypes and e.actor1 is None for e in events):
         return events
     named = sorted((c for c in candidates if c.sub_event_type in subtypes and c.actor1),
                    key=lambda c: c.position)
-    if not named:
+    side = named[0].actor1 if named else _blamed(index, lexicon())
+    if side is None:
         return events
-    side = named[0].actor1
     return [replace(e, actor1=side) if e.sub_event_type in subtypes and e.actor1 is None
             and e.actor2 != side else e for e in events]
+
+
+_BLAMED_ACTS = frozenset({"attack", "attacks", "massacre", "massacres"})
+
+
+def _blamed(index: DocIndex, lex: Lexicon) -> str | None:
+    """The side the article first holds to account for an attack it tells as chemical: the
+    one blamed or accused ("Washington blames the Syrian government for the attack", "which
+    Washington blames on the Syrian government"), said to be behind it ("forces loyal to
+    Assad were behind the attack") or responsible ("the Bashar regime is responsible"). A
+    state named is its forces, as a state named fighting is; only a fighting side counts."""
+    for sent in index.doc.sents:
+        if not any(lex.cue(t, "chemical") or t.lower_ in _BLAMED_ACTS for t in sent):
+            continue
+        for t in sent:
+            phrases: list[Token] = []
+            if lex.cue(t, "blame_verb") and t.pos_ == "VERB":
+                # "blamed the attack on X": the "on" phrase; else the one blamed, accused
+                phrases = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+                           for g in c.children if g.dep_ == "pobj"] or [
+                    c for c in t.children if c.dep_ == ("nsubjpass" if is_passive(t) else "dobj")]
+            elif t.lower_ in ("behind", "responsible") and t.head.lemma_ == "be":
+                phrases = [c for c in t.head.children if c.dep_ == "nsubj"]
+            for phrase in phrases:
+                for tm in index.mentions_in(list(phrase.subtree), "actor"):
+                    ref = _armed_state(_ref(tm), index)
+                    if ref is not None and ref.kind in ("state_forces", "armed_group"):
+                        return ref.canonical
+    return None
+
+
+# Headline words for a bomb a group's name may stand before: "IS suicide bomb attack",
+# "Daesh mines killed, wounded dozens", "ISIS car bomb kills 20"
+_TITLE_BOMBS = frozenset({"bomb", "bombs", "bomber", "bombers", "bombing", "bombings", "suicide",
+                          "car", "mine", "mines", "landmine", "landmines", "ied", "ieds", "blast",
+                          "blasts"})
+
+
+def _title_bomber(events: list[Event], index: DocIndex) -> list[Event]:
+    """A bomb no one in the body is named for ("a suicide bomber blew himself up at a
+    wedding", coded an Unidentified Armed Group) whose headline names the group before the
+    bomb ("IS suicide bomb attack kills 14"): the article is about that group's bombing."""
+    unclaimed = [e for e in events if e.sub_event_type in _UNCLAIMED_SUBTYPES
+                 and (e.actor1 is None or e.actor1.startswith("Unidentified Armed Group"))]
+    profile = index.ctx.profile
+    title = index.ctx.document.title
+    if not unclaimed or profile is None or not title:
+        return events
+    names = {a.text: actor for actor in profile.actors if actor.kind == "armed_group"
+             for a in actor.aliases}
+    words = re.findall(r"[A-Za-z][\w-]*", title)
+    groups = set()
+    for i, word in enumerate(words):
+        if word.lower() not in _TITLE_BOMBS:
+            continue
+        for n in (3, 2, 1):
+            if i - n < 0:
+                continue
+            said = " ".join(words[i - n:i])
+            named = names.get(said) or next(
+                (a for a in profile.modifier_actors.get(said.lower(), ())
+                 if a.kind == "armed_group"), None)
+            if named is not None:
+                groups.add(named.canonical)
+                break
+    if len(groups) != 1:
+        return events
+    (group,) = groups
+    ids = {id(e) for e in unclaimed}
+    return [replace(e, actor1=group) if id(e) in ids and e.actor2 != group else e
+            for e in events]
