@@ -63,3 +63,9 @@ def test_quotes_an_adjective_tagged_a_person_gives_way_to_the_full_name_after_it
             ' Tuesday. "The case against Russia and Syria is clear" said Welsh nationalist MP'
             " Hywel Williams.\n")
     assert direct(text) == [("The case against Russia and Syria is clear", "Hywel Williams")]
+
+
+def test_quotes_a_one_word_name_keeps_its_own_speaker_when_a_verb_follows():
+    text = ("Cruz and Rubio in Iowa\n\nTed Cruz spoke in Des Moines on Monday. \"We will win this"
+            " state\" Cruz said both he and Marco Rubio had promised to fight amnesty.\n")
+    assert direct(text) == [("We will win this state", "Ted Cruz")]

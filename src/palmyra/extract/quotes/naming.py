@@ -51,6 +51,7 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 _LOOKBACK_SENTENCES = 3
 _ROLE_LOOKBACK = 8  # sentences searched for the person a definite role stands for
 _ROLE_REACH = 4  # tokens beside a name searched for that role's word
+_ROLE_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # the words of a role before a name
 # Common nouns for an organisation that speaks ("the army said"), read back to its name.
 _GROUP_NOUNS = frozenset({
     "army", "military", "ministry", "observatory", "center", "centre", "agency", "coalition",
@@ -510,9 +511,9 @@ class Namer:
         adjective "Welsh" tagged a person) is Hywel Williams."""
         doc = self.doc
         at = word.end
-        while at < len(doc) and at - word.end < _ROLE_REACH and (
+        while at < len(doc) and at - word.end < _ROLE_REACH and doc[at].pos_ in _ROLE_POS and (
                 doc[at].is_lower or doc[at].lower_.rstrip(".") in titles()):
-            at += 1
+            at += 1  # "nationalist", "MP"; never a verb ("Cruz said both he and Rubio")
         if at == word.end:
             return None
         i = bisect_right(self._name_starts, at)
