@@ -206,6 +206,15 @@ _CREDIT_CAPS = re.compile(r"(?<![\w-])(?P<name>[A-Z]{2,}(?: [A-Z]{2,}){0,2})[-�
 _SIGN_OFF = re.compile(r"(?:[-–—]+ ?(?P<a>[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
                        r"|(?P<b>[A-Z][A-Za-z.&]+) ?[-–—]+)\s*\Z")
 _HEAD_CHARS = 400  # how far into the article a wire credit's date line may stand
+# "… on the ground. Source AFP Related News …", "(Source: Syrian Coalition + Smart News)",
+# "(With Reuters)": the agencies a story credits as its sources, in a line of their own
+# after a sentence or in brackets ("With" only in brackets: ". With Syria's army …" is prose)
+_SOURCE_LINE = re.compile(r"(?:(?<=[.!?\]\)]\s)|(?<=\A))Sources?:?\s+"
+                          r"|\((?:Sources?:?|With)\s+")
+_SOURCE_SEPARATOR = re.compile(r"\s*(?:\+|,|&|\band\b)\s*")
+# A picture's caption ends in its day ("… Azaz city, Syria October 11 2016. Source
+# Reuters"): the agency credited after it took the photo (photo credits are not citations)
+_CAPTION_END = re.compile(rf"(?:\d{{1,2}},? \d{{4}}|{_MONTH} \d{{4}})[.)]?\s*\Z")
 
 
 def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
@@ -239,6 +248,8 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
                 credits.append((start + m.start("name") + name[0], start + m.end("name"),
                                 name[1], date))
                 break
+    credits += _source_lines(text, start, end, outlets,
+                             document.published or _head_day(head, document.published))
     tail_from = max(start, end - 60)
     m = _SIGN_OFF.search(text[tail_from:end].rstrip())
     if m is not None:
@@ -260,6 +271,53 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
                             title=None, author=None, date=date, kind="credit",
                             extractor=NAME))
     return sorted(out, key=lambda c: c.span.start)
+
+
+def _source_lines(text: str, start: int, end: int, outlets: Outlets,
+                  published: DateValue | None) -> list[tuple[int, int, str, DateValue | None]]:
+    """The agencies a "Source AFP", "(Source: Syrian Coalition + Smart News)" or "(With
+    Reuters)" line credits (gold/GUIDE.md: an agency credited in a republished wire story
+    is a citation), each the known outlet that the words after the line's opening, or
+    after a "+", "," or "and" in it, begin with; dated by the publication."""
+    out = []
+    for m in _SOURCE_LINE.finditer(text, start, end):
+        if _CAPTION_END.search(text, max(start, m.start() - 40), m.start()):
+            continue
+        at = m.end()
+        close = text.find(")", at, min(end, at + 80)) if m.group().startswith("(") else -1
+        if close != -1:  # in brackets: every outlet listed ("Syrian Coalition + Smart News")
+            segment = text[at:close]
+            cuts = [(0, 0), *((s.start(), s.end()) for s in _SOURCE_SEPARATOR.finditer(segment)),
+                    (len(segment), len(segment))]
+            for (_, lo), (hi, _) in zip(cuts, cuts[1:], strict=False):
+                name = outlets.canonical(segment[lo:hi].rstrip(". "))
+                if name is not None:
+                    out.append((at + lo, at + hi, name, published))
+            continue
+        found = _leading_outlet(text[at : min(end, at + 60)], outlets)
+        if found is not None:
+            out.append((at, at + found[0], found[1], published))
+    return out
+
+
+def _head_day(head: str, published: DateValue | None) -> DateValue | None:
+    """The first full day written at the head of an article whose publication date was not
+    read ("Print this page Tuesday 19 July 2016 16:45 …"): the day its credits date from."""
+    days = [d for _, _, d in find_dates(head, published, fallback_anchor=False)
+            if d.precision == "day"]
+    return days[0] if days else None
+
+
+def _leading_outlet(words: str, outlets: Outlets) -> tuple[int, str] | None:
+    """The known outlet the first words of ``words`` name, longest first, as (length, name)."""
+    found = list(_WORD.finditer(words))[:MAX_OUTLET_WORDS]
+    for k in range(len(found), 0, -1):
+        end = found[k - 1].end()
+        name = outlets.canonical(words[:end].rstrip(".")) or (
+            outlets.canonical(words[:end].upper()) if k == 1 else None)
+        if name is not None:
+            return len(words[:end].rstrip(".")), name
+    return None
 
 
 def _credited(words: str, outlets: Outlets) -> tuple[int, str] | None:

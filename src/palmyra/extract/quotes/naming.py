@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from palmyra.annotate.countries import FORCES, GOVERNMENT, state_of
 from palmyra.annotate.names import name_key, name_words, titles
-from palmyra.extract.lexicon import given_names, speaker_nouns
+from palmyra.extract.lexicon import given_names, speaker_nouns, speech_cues
 from palmyra.extract.outlets import Outlets
 from palmyra.extract.positions import Bounds
 from palmyra.model import ActorRef
@@ -51,6 +51,7 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 _LOOKBACK_SENTENCES = 3
 _ROLE_LOOKBACK = 8  # sentences searched for the person a definite role stands for
 _ROLE_REACH = 4  # tokens beside a name searched for that role's word
+_ROLE_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # the words of a role before a name
 # Common nouns for an organisation that speaks ("the army said"), read back to its name.
 _GROUP_NOUNS = frozenset({
     "army", "military", "ministry", "observatory", "center", "centre", "agency", "coalition",
@@ -105,7 +106,8 @@ _OUTLET_NOUNS = frozenset({
 _ROLE_PREPOSITIONS = frozenset({"of", "by"})
 # Ranked kinds of name, best first.
 _KIND_ORDER = {"person": 0, "outlet": 1, "actor": 2, "org": 3, "place": 4}
-_ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "place"}
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "place",
+                 "FAC": "org"}  # the small model tags "the Syrian Observatory …" FAC
 _PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 
@@ -171,6 +173,7 @@ class Namer:
         covered = {i for n in names for i in range(n.start, n.end)}
         mentioned = list(names)  # the annotate stage's
         names += [n for n in entities if not covered.intersection(range(n.start, n.end))]
+        names += _names_run_on(doc, entities, mentioned)
         for m in outlets.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -221,6 +224,8 @@ class Namer:
                 head.dep_ == "compound" and head.head.lemma_.lower() in titles()) else None
             if holder is not None and (found is None or found.kind != "person"):
                 found = self._name_beside(holder) or self._holder_in(holder) or found
+            if found is not None and found.kind == "person" and found.end - found.start == 1:
+                found = self._full_name_after(found) or found
             if found is None:
                 found = self._group_named_before(head)
             if found is None and _definite(head):
@@ -320,7 +325,7 @@ class Namer:
         hi = bisect_right(self._name_starts, phrase[1] - 1)
         ranked = []
         for n in self.names[max(0, lo - 3) : hi]:
-            if n.end <= phrase[0] or n.start >= phrase[1]:
+            if n.end <= phrase[0] or n.start >= phrase[1] or _base_of(self.doc, n):
                 continue
             rank = _rank(head, self.doc[n.start : n.end])
             if rank > 1 or rank == 1 and n.kind in ("actor", "person"):  # not "Syrian" alone
@@ -433,6 +438,8 @@ class Namer:
         before = self.by_noun.get(head.lemma_.lower())
         if before is None or head.pos_ != "NOUN":
             return None
+        if before.name is None and head.lemma_.lower() in _BACK_NOUNS:
+            return None  # "a monitoring group said" named no one: the body that spoke since may
         return Speaker(before.name, head.i, head.i + 1, before.kind)
 
     def _quoted_source(self, head: Token) -> Speaker | None:
@@ -498,6 +505,24 @@ class Namer:
                 return Speaker(_clean(self.doc[nxt : last + 1].text), nxt, last + 1, "org")
         return None
 
+    def _full_name_after(self, word: Speaker) -> Speaker | None:
+        """The person's full name that a one-word "name" describes, written after it
+        with only roles between: "said Welsh nationalist MP Hywel Williams" (the
+        adjective "Welsh" tagged a person) is Hywel Williams."""
+        doc = self.doc
+        at = word.end
+        while at < len(doc) and at - word.end < _ROLE_REACH and doc[at].pos_ in _ROLE_POS and (
+                doc[at].is_lower or doc[at].lower_.rstrip(".") in titles()):
+            at += 1  # "nationalist", "MP"; never a verb ("Cruz said both he and Rubio")
+        if at == word.end:
+            return None
+        i = bisect_right(self._name_starts, at)
+        for n in self.names[max(0, i - 2) : i + 1]:  # "MP Hywel Williams" may hold its title
+            if word.end < n.start <= at < n.end and n.kind == "person" and (
+                    len(name_words(n.name)) > 1):
+                return Speaker(n.name, n.start, n.end, n.kind)
+        return None
+
     def _name_beside(self, role: Token) -> Speaker | None:
         """A person's name written right after a role, where the parse lost the apposition.
 
@@ -536,8 +561,11 @@ class Namer:
             recent = self._last_spoken(want_person, since=sents[-1][0])
             if recent is not None:
                 return Speaker(recent.name, pronoun.i, pronoun.i + 1, recent.kind)
+        # "the Britain-based monitor": a noun's own words name no one it refers back to
+        before = pronoun.i if pronoun.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS \
+            else _phrase(pronoun)[0]
         for sent_start, sent_end in sents:
-            end = min(sent_end, pronoun.i)
+            end = min(sent_end, before)
             lo = bisect_left(self._name_starts, sent_start)
             hi = bisect_left(self._name_starts, end)
             cands = [
@@ -559,6 +587,10 @@ class Namer:
                 if quoted:
                     return Speaker(quoted[-1].name, pronoun.i, pronoun.i + 1, "person")
                 subjects = [n for n in cands if _is_subject(self.doc[n.start : n.end])]
+                if before != pronoun.i:
+                    # "… in Tabqa the Syrian Observatory said. “…” the London based monitor
+                    # said": the body a noun refers back to is the one that spoke there
+                    subjects = [n for n in cands if _says(self.doc, n)] or subjects
                 best = (subjects or cands)[-1]
                 return Speaker(best.name, pronoun.i, pronoun.i + 1, best.kind)
         spoken = self._last_spoken(want_person)
@@ -702,7 +734,8 @@ def _state_mentions(ctx: DocContext, starts: list[int], metonyms: dict[str, str]
 
 
 def _place_key(name: str) -> str:
-    return " ".join(name.casefold().split()).removeprefix("the ")
+    """A place's name folded for the metonym lookup; "U.S." and "US" alike."""
+    return " ".join(name.casefold().replace(".", "").split()).removeprefix("the ")
 
 
 def _person_extent(ent: Span) -> Span:
@@ -749,6 +782,40 @@ def _fuller_persons(doc: Doc, names: list[_Name], entities: list[_Name]) -> list
     return out
 
 
+def _says(doc: Doc, n: _Name) -> bool:
+    """Whether a name is the subject of a speech verb written right after it ("the
+    Observatory said", "the group reported")."""
+    after = next((t for t in doc[n.end : n.end + 2] if not t.is_punct), None)
+    return after is not None and after.pos_ == "VERB" and after.lemma_.lower() in speech_cues()
+
+
+def _names_run_on(doc: Doc, entities: list[_Name], mentioned: list[_Name]) -> list[_Name]:
+    """A person's name that the tagger ran into the body named before it, the comma lost:
+    "head of the Syrian Observatory for Human Rights Rami Abdel Rahman said" tagged one
+    organisation. The words after the annotate stage's name of the body, two to four
+    capitalised proper nouns up to the entity's end, are the person's."""
+    out = []
+    for e in entities:
+        if e.kind == "person":
+            continue
+        ends = [m.end for m in mentioned if e.start <= m.start and m.end < e.end]
+        if not ends:
+            continue
+        tail = doc[max(ends) : e.end]
+        if 2 <= len(tail) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                        and t.is_alpha for t in tail):
+            out.append(_Name(tail.start, tail.end, _clean(tail.text), "person"))
+    return out
+
+
+def _base_of(doc: Doc, n: _Name) -> bool:
+    """Whether a name only says where the speaker is based: "the Britain-based monitor",
+    "the London based group" is the monitor named before, not Britain's government."""
+    after = doc[n.end : n.end + 2]
+    words = [t.lower_ for t in after if t.text not in ("-", "–")]
+    return bool(words) and words[0] == "based"
+
+
 def _words(doc: Doc, n: _Name) -> list[str]:
     return [t.lower_.removesuffix("s") if t.i == n.end - 1 and t.tag_ == "POS" else t.lower_
             for t in doc[n.start : n.end] if not (t.is_punct and t.text not in "-") and
@@ -769,8 +836,11 @@ def _lengthened(doc: Doc, names: list[_Name]) -> list[_Name]:
             out.append(n)
             continue
         # a one-word "person" is as often an organisation the tagger took for one
-        kinds = ("person",) if n.kind == "person" and not n.lone else (
-            "person", "actor", "org", "outlet") if n.lone else ("actor", "org", "outlet")
+        # (a lone word, or one never written as part of a person's longer name: "said the
+        # Observatory" after the Syrian Observatory for Human Rights)
+        kinds = ("person",) if n.kind == "person" and not n.lone and len(words) > 1 else (
+            "person", "actor", "org", "outlet") if n.kind == "person" else (
+            "actor", "org", "outlet")
         fuller = [
             (m, w) for m, w in zip(names, surface, strict=True)
             if m.kind in kinds and m.name != n.name and (
