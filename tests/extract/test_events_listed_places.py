@@ -52,3 +52,17 @@ def test_the_town_holding_a_named_neighbourhood_is_no_second_place(syria: Pipeli
                             " al-Arbaeen neighborhood in Daraa al-Balad area on Wednesday.",
                             PUBLISHED)
     assert [p for t, p in found if t == "Armed clash"] == ["al-Arbaeen"], found
+
+
+# A comma-less list named beside a coarser place of its province (FA-KES wire style): the
+# event was pinned to the city named first ("a source at Aleppo Police Command") and the
+# list, which does not touch that name, was lost (gold train: seven neighbourhoods missed).
+def test_a_comma_less_list_beside_its_city_gives_one_event_per_name(syria: Pipeline) -> None:
+    found = reported_events(syria, "Three people were killed and scores were injured on"
+                            " Wednesday due to terrorist attacks with rocket shells on"
+                            " neighborhoods in Aleppo city. SANAs correspondent quoted a source"
+                            " at Aleppo Police Command as saying that terrorist fired rocket"
+                            " shells and explosive rounds at the neighborhoods of al-Khalidiye"
+                            " al-Faid al-Sukkari al-Fardous and al-Salihin.", PUBLISHED)
+    places = {p for t, p in found if t == SHELLING}
+    assert places >= {"al-Khalidiye", "al-Faid", "al-Fardous", "al-Salihin"}, found

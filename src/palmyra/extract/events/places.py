@@ -479,7 +479,8 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     if finer is not places[0]:  # the town or province holding the finer place is no other event
         places = [tm for tm in places if tm is not places[0]]
     primary = _town_of_part(_qualified(finer, places), places)
-    return _dedupe([primary, *_coordinated(primary, places), *_run_on(primary, places)])
+    return _with_listed_parts(
+        [primary, *_coordinated(primary, places), *_run_on(primary, places)], places)
 
 
 def _finer_inside(primary: TokenMention, places: list[TokenMention],
@@ -686,6 +687,41 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
     return chain[1:]
 
 
+def _list_item(tm: TokenMention) -> bool:
+    """A name of a list FA-KES stripped of its commas ("the neighborhoods of al-Khalidiye
+    al-Faid al-Sukkari and al-Salihin"), as the unlisted-places annotator split it."""
+    return (tm.mention.rule or "").startswith(LIST_RULE)
+
+
+def _with_listed_parts(found: list[TokenMention], places: list[TokenMention]
+                       ) -> list[TokenMention]:
+    """The event's places with the names of a comma-less list the text names beside them
+    in the same province: "a source at Aleppo Police Command said terrorists fired rocket
+    shells at the neighborhoods of al-Khalidiye al-Faid ... and al-Salihin" (one event per
+    neighbourhood hit, not one at Aleppo only). The list's listed names join it
+    (``_run_on``); a province or country the list lies in is no other event (GUIDE: the
+    most specific place; one event per place hit)."""
+    primary = found[0]
+    ref = primary.place
+    if ref is None or _list_item(primary) or ref.precision not in (
+            "town", "admin1", "admin2", "region", "country"):
+        return _dedupe(found)
+    items = sorted((tm for tm in places if _list_item(tm) and tm not in found
+                    and tm.place is not None), key=lambda tm: tm.start)
+    if len(items) < 2:
+        return _dedupe(found)
+    if ref.precision == "country":
+        inside = all(tm.place.country == ref.country for tm in items)
+    else:
+        inside = all(_same_admin1(tm.place.admin1, ref.admin1) for tm in items)
+    if not inside:
+        return _dedupe(found)
+    listed = [x for tm in items for x in (tm, *_run_on(tm, places))]
+    if ref.precision in _REGION_GRAINS:
+        found = found[1:]
+    return _dedupe([*found, *listed])
+
+
 def _governing_prep(token: Token) -> Token | None:
     """The preposition whose object ``token`` is, looking through coordination."""
     t = token
@@ -768,11 +804,12 @@ def _listed_with(nearest: TokenMention, hit: Hit, sent: Span, index: DocIndex,
     neighborhoods of Jobar and Zamalka", "Rocket attacks on al-Hamadaniyeh and Saif
     al-Dawleh neighborhoods left ..." (the trigger's own clause names no place). One event
     per place (GUIDE: one sentence naming several places hit)."""
-    if not _subject_trigger(hit):
-        return [nearest]
     places = [tm for tm in index.mentions_in(sent, "place")
               if _usable(tm, hit, lex) and not _described(tm, hit)]
-    return _dedupe([nearest, *_coordinated(nearest, places), *_run_on(nearest, places)])
+    if not _subject_trigger(hit):
+        return _with_listed_parts([nearest], places)
+    return _with_listed_parts(
+        [nearest, *_coordinated(nearest, places), *_run_on(nearest, places)], places)
 
 
 def _subject_trigger(hit: Hit) -> bool:
