@@ -66,3 +66,24 @@ def test_a_comma_less_list_beside_its_city_gives_one_event_per_name(syria: Pipel
                             " al-Faid al-Sukkari al-Fardous and al-Salihin.", PUBLISHED)
     places = {p for t, p in found if t == SHELLING}
     assert places >= {"al-Khalidiye", "al-Faid", "al-Fardous", "al-Salihin"}, found
+
+
+# Fields, never gates, for the place: a telling whose sentence names no place continues the
+# town its paragraph named before, even where that town's sentence told no event.
+def test_a_placeless_telling_takes_the_town_its_paragraph_named(syria: Pipeline) -> None:
+    found = reported_events(syria, "The monitor said militants sneaked on Tuesday into the"
+                            " village of Rajm Sleibi in Hasakah province which houses a camp"
+                            " for the displaced."
+                            " Heavy clashes then erupted between the Daesh fighters and"
+                            " members of the Syrian Democratic Forces the monitor said.",
+                            PUBLISHED)
+    assert ("Armed clash", "Rajm Sleibi") in found, found
+
+
+def test_a_foreign_capital_named_before_lends_no_place(syria: Pipeline) -> None:
+    found = reported_events(syria, "The town of Jisr al-Shughur in Idlib province lies near the"
+                            " Turkish border. The US president spoke in Washington on Thursday"
+                            " about the war. Heavy clashes then erupted between the Daesh"
+                            " fighters and members of the Syrian Democratic Forces the monitor"
+                            " said.", PUBLISHED)
+    assert ("Armed clash", "Jisr al-Shughur") in found, found

@@ -20,6 +20,8 @@ a place wins and its name is recorded as the rule:
    paragraph's last placed event.
 6. ``coarse``: only a country or region is named ("clashes in Syria", "a
    drone strike in northern Yemen"): that, at ACLED's geo-precision 3.
+7. ``narrative`` again, where no event of the paragraph was placed yet: the
+   last town of the article's country its paragraph named before the sentence.
 
 Fields, never gates: an event with no place at all keeps no place, and is
 still an event. A place the gazetteer does not list but the text calls one
@@ -34,6 +36,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -117,7 +120,51 @@ def _resolve(
     coarse = None if hit.entry.family in _NO_COARSE else _coarse(hit, clause, sent, index)
     if coarse is not None:
         return [coarse], "coarse"
+    told = None if previous is not None or _own_place_only(hit) or (
+        hit.entry.family in _NO_NARRATIVE) else _told_before(hit, sent, index)
+    if told is not None:
+        return [told], "narrative"
     return [], None
+
+
+def _called_place(tm: TokenMention) -> bool:
+    """An unlisted name the text itself calls a place ("the village of Rajm Sleibi", "Tokhar
+    village", a name of a list of villages), not one a locative alone made a place ("in
+    the Rose Garden")."""
+    rule = tm.mention.rule or ""
+    return rule.startswith(("unlisted:noun-of", "unlisted:noun-after", "unlisted:list"))
+
+
+def _told_before(hit: Hit, sent: Span, index: DocIndex) -> TokenMention | None:
+    """The last town its paragraph named before the sentence, where no event there was
+    placed yet: "militants sneaked into the village of Rajm Sleibi ... Heavy clashes then
+    erupted between the Daesh fighters and the SDF" (the clashes are at Rajm Sleibi; the
+    sneaking in was no event of its own to lend its place). Fields, never gates: a
+    telling that names no place still has the place its narrative is about."""
+    paragraph = index.paragraph(hit.token)
+    region = index.region(hit.token)
+    doc = sent.doc
+    named = index.by_kind.get("place", [])
+    # only a town of the country the article is about: "Washington" and "Moscow" are where
+    # statements came from
+    countries = Counter(tm.place.country for tm in named if tm.place and tm.place.country)
+    if not countries:
+        return None
+    focus = countries.most_common(1)[0][0]
+    for tm in sorted(named, key=lambda tm: -tm.start):
+        if tm.start >= sent.start:
+            continue
+        if index.paragraph(doc[tm.start]) != paragraph:
+            break
+        p = tm.place
+        if (p is None or p.precision not in _TOWN_GRAINS or p.country != focus
+                or (p.precision == "unlisted" and not _called_place(tm))
+                or index.region(tm.root) != region
+                or _dateline(tm) or _bureau(tm) or _outlet_name(tm)
+                or _government_by_its_capital(tm) or _venue_of_talks(tm, hit)):
+            continue
+        return tm
+    return None
 
 
 # Nouns an event's place is first told by, unnamed, with its name in the next sentence:
