@@ -52,3 +52,38 @@ def test_the_town_holding_a_named_neighbourhood_is_no_second_place(syria: Pipeli
                             " al-Arbaeen neighborhood in Daraa al-Balad area on Wednesday.",
                             PUBLISHED)
     assert [p for t, p in found if t == "Armed clash"] == ["al-Arbaeen"], found
+
+
+# A comma-less list named beside a coarser place of its province (FA-KES wire style): the
+# event was pinned to the city named first ("a source at Aleppo Police Command") and the
+# list, which does not touch that name, was lost (gold train: seven neighbourhoods missed).
+def test_a_comma_less_list_beside_its_city_gives_one_event_per_name(syria: Pipeline) -> None:
+    found = reported_events(syria, "Three people were killed and scores were injured on"
+                            " Wednesday due to terrorist attacks with rocket shells on"
+                            " neighborhoods in Aleppo city. SANAs correspondent quoted a source"
+                            " at Aleppo Police Command as saying that terrorist fired rocket"
+                            " shells and explosive rounds at the neighborhoods of al-Khalidiye"
+                            " al-Faid al-Sukkari al-Fardous and al-Salihin.", PUBLISHED)
+    places = {p for t, p in found if t == SHELLING}
+    assert places >= {"al-Khalidiye", "al-Faid", "al-Fardous", "al-Salihin"}, found
+
+
+# Fields, never gates, for the place: a telling whose sentence names no place continues the
+# town its paragraph named before, even where that town's sentence told no event.
+def test_a_placeless_telling_takes_the_town_its_paragraph_named(syria: Pipeline) -> None:
+    found = reported_events(syria, "The monitor said militants sneaked on Tuesday into the"
+                            " village of Rajm Sleibi in Hasakah province which houses a camp"
+                            " for the displaced."
+                            " Heavy clashes then erupted between the Daesh fighters and"
+                            " members of the Syrian Democratic Forces the monitor said.",
+                            PUBLISHED)
+    assert ("Armed clash", "Rajm Sleibi") in found, found
+
+
+def test_a_foreign_capital_named_before_lends_no_place(syria: Pipeline) -> None:
+    found = reported_events(syria, "The town of Jisr al-Shughur in Idlib province lies near the"
+                            " Turkish border. The US president spoke in Washington on Thursday"
+                            " about the war. Heavy clashes then erupted between the Daesh"
+                            " fighters and members of the Syrian Democratic Forces the monitor"
+                            " said.", PUBLISHED)
+    assert ("Armed clash", "Jisr al-Shughur") in found, found

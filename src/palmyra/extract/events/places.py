@@ -20,6 +20,8 @@ a place wins and its name is recorded as the rule:
    paragraph's last placed event.
 6. ``coarse``: only a country or region is named ("clashes in Syria", "a
    drone strike in northern Yemen"): that, at ACLED's geo-precision 3.
+7. ``narrative`` again, where no event of the paragraph was placed yet: the
+   last town of the article's country its paragraph named before the sentence.
 
 Fields, never gates: an event with no place at all keeps no place, and is
 still an event. A place the gazetteer does not list but the text calls one
@@ -34,6 +36,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -118,7 +121,51 @@ def _resolve(
     coarse = None if hit.entry.family in _NO_COARSE else _coarse(hit, clause, sent, index)
     if coarse is not None:
         return [coarse], "coarse"
+    told = None if previous is not None or _own_place_only(hit) or (
+        hit.entry.family in _NO_NARRATIVE) else _told_before(hit, sent, index)
+    if told is not None:
+        return [told], "narrative"
     return [], None
+
+
+def _called_place(tm: TokenMention) -> bool:
+    """An unlisted name the text itself calls a place ("the village of Rajm Sleibi", "Tokhar
+    village", a name of a list of villages), not one a locative alone made a place ("in
+    the Rose Garden")."""
+    rule = tm.mention.rule or ""
+    return rule.startswith(("unlisted:noun-of", "unlisted:noun-after", "unlisted:list"))
+
+
+def _told_before(hit: Hit, sent: Span, index: DocIndex) -> TokenMention | None:
+    """The last town its paragraph named before the sentence, where no event there was
+    placed yet: "militants sneaked into the village of Rajm Sleibi ... Heavy clashes then
+    erupted between the Daesh fighters and the SDF" (the clashes are at Rajm Sleibi; the
+    sneaking in was no event of its own to lend its place). Fields, never gates: a
+    telling that names no place still has the place its narrative is about."""
+    paragraph = index.paragraph(hit.token)
+    region = index.region(hit.token)
+    doc = sent.doc
+    named = index.by_kind.get("place", [])
+    # only a town of the country the article is about: "Washington" and "Moscow" are where
+    # statements came from
+    countries = Counter(tm.place.country for tm in named if tm.place and tm.place.country)
+    if not countries:
+        return None
+    focus = countries.most_common(1)[0][0]
+    for tm in sorted(named, key=lambda tm: -tm.start):
+        if tm.start >= sent.start:
+            continue
+        if index.paragraph(doc[tm.start]) != paragraph:
+            break
+        p = tm.place
+        if (p is None or p.precision not in _TOWN_GRAINS or p.country != focus
+                or (p.precision == "unlisted" and not _called_place(tm))
+                or index.region(tm.root) != region
+                or _dateline(tm) or _bureau(tm) or _outlet_name(tm)
+                or _government_by_its_capital(tm) or _venue_of_talks(tm, hit)):
+            continue
+        return tm
+    return None
 
 
 # Nouns an event's place is first told by, unnamed, with its name in the next sentence:
@@ -529,7 +576,8 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     if finer is not places[0]:  # the town or province holding the finer place is no other event
         places = [tm for tm in places if tm is not places[0]]
     primary = _town_of_part(_qualified(finer, places), places)
-    return _dedupe([primary, *_coordinated(primary, places), *_run_on(primary, places)])
+    return _with_listed_parts(
+        [primary, *_coordinated(primary, places), *_run_on(primary, places)], places)
 
 
 def _finer_inside(primary: TokenMention, places: list[TokenMention],
@@ -736,6 +784,41 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
     return chain[1:]
 
 
+def _list_item(tm: TokenMention) -> bool:
+    """A name of a list FA-KES stripped of its commas ("the neighborhoods of al-Khalidiye
+    al-Faid al-Sukkari and al-Salihin"), as the unlisted-places annotator split it."""
+    return (tm.mention.rule or "").startswith(LIST_RULE)
+
+
+def _with_listed_parts(found: list[TokenMention], places: list[TokenMention]
+                       ) -> list[TokenMention]:
+    """The event's places with the names of a comma-less list the text names beside them
+    in the same province: "a source at Aleppo Police Command said terrorists fired rocket
+    shells at the neighborhoods of al-Khalidiye al-Faid ... and al-Salihin" (one event per
+    neighbourhood hit, not one at Aleppo only). The list's listed names join it
+    (``_run_on``); a province or country the list lies in is no other event (GUIDE: the
+    most specific place; one event per place hit)."""
+    primary = found[0]
+    ref = primary.place
+    if ref is None or _list_item(primary) or ref.precision not in (
+            "town", "admin1", "admin2", "region", "country"):
+        return _dedupe(found)
+    items = sorted((tm for tm in places if _list_item(tm) and tm not in found
+                    and tm.place is not None), key=lambda tm: tm.start)
+    if len(items) < 2:
+        return _dedupe(found)
+    if ref.precision == "country":
+        inside = all(tm.place.country == ref.country for tm in items)
+    else:
+        inside = all(_same_admin1(tm.place.admin1, ref.admin1) for tm in items)
+    if not inside:
+        return _dedupe(found)
+    listed = [x for tm in items for x in (tm, *_run_on(tm, places))]
+    if ref.precision in _REGION_GRAINS:
+        found = found[1:]
+    return _dedupe([*found, *listed])
+
+
 def _governing_prep(token: Token) -> Token | None:
     """The preposition whose object ``token`` is, looking through coordination."""
     t = token
@@ -843,11 +926,12 @@ def _listed_with(nearest: TokenMention, hit: Hit, sent: Span, index: DocIndex,
     neighborhoods of Jobar and Zamalka", "Rocket attacks on al-Hamadaniyeh and Saif
     al-Dawleh neighborhoods left ..." (the trigger's own clause names no place). One event
     per place (GUIDE: one sentence naming several places hit)."""
-    if not _subject_trigger(hit):
-        return [nearest]
     places = [tm for tm in index.mentions_in(sent, "place")
               if _usable(tm, hit, lex) and not _described(tm, hit)]
-    return _dedupe([nearest, *_coordinated(nearest, places), *_run_on(nearest, places)])
+    if not _subject_trigger(hit):
+        return _with_listed_parts([nearest], places)
+    return _with_listed_parts(
+        [nearest, *_coordinated(nearest, places), *_run_on(nearest, places)], places)
 
 
 def _subject_trigger(hit: Hit) -> bool:
