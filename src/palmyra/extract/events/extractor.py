@@ -507,15 +507,22 @@ def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str |
               triggers: set[int]) -> bool:
     """Whether a trigger names one occurrence rather than a kind of thing ("the fight for Raqqa").
 
-    Verbs already passed the tense test in ``stance``; a noun needs a date in its
+    Verbs already passed the tense test in ``stance``, but a participle before its noun
+    ("the detained president", "burnt-out cars") describes a state unless dated or counted
+    in its own clause; a noun needs a date in its
     own clause (one elsewhere in the sentence may date the reporting, "On 16 May
     he said renewing the ceasefire..."), a count, a past verb reporting it, or
     to be a finished occurrence with its own place ("the recapture of Palmyra").
     A noun reported by another trigger verb ("retaking the ruins under air
     cover") is as specific as that verb.
     """
-    if hit.is_verb or counted_or_dated:
+    if counted_or_dated:
         return True
+    if hit.is_verb:
+        # a participle before its noun describes a state ("the detained president", "a
+        # burnt-out car"), not one occurrence the text tells
+        return not (hit.token.tag_ == "VBN" and hit.token.dep_ == "amod"
+                    and hit.token.i < hit.token.head.i)
     if anchor.i != hit.token.i and (tense(anchor) == "past" or _serves_trigger(anchor, triggers)
                                     or _going_on(anchor, hit.token)):
         return True
