@@ -331,6 +331,9 @@ class _Reader:
             self._drop(hit, sent, n, f"{NOT_SPECIFIC}: a noun naming a kind of event, with no "
                                      "date, count or past verb of its own")
             return None
+        if _damage_of_attack(hit, self.triggers):
+            self._drop(hit, sent, n, f"{DAMAGE}: the damage an attack told in the sentence did")
+            return None
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
         if mourned(hit.token, lex):
@@ -507,19 +510,67 @@ def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str |
               triggers: set[int]) -> bool:
     """Whether a trigger names one occurrence rather than a kind of thing ("the fight for Raqqa").
 
-    Verbs already passed the tense test in ``stance``; a noun needs a date in its
+    Verbs already passed the tense test in ``stance``, but a participle before its noun
+    ("the detained president", "burnt-out cars") describes a state unless dated or counted
+    in its own clause; a noun needs a date in its
     own clause (one elsewhere in the sentence may date the reporting, "On 16 May
     he said renewing the ceasefire..."), a count, a past verb reporting it, or
     to be a finished occurrence with its own place ("the recapture of Palmyra").
     A noun reported by another trigger verb ("retaking the ruins under air
     cover") is as specific as that verb.
     """
-    if hit.is_verb or counted_or_dated:
+    if counted_or_dated:
         return True
+    if hit.is_verb:
+        # a participle before its noun describes a state ("the detained president", "a
+        # burnt-out car"), not one occurrence the text tells
+        return not (hit.token.tag_ == "VBN" and hit.token.dep_ == "amod"
+                    and hit.token.i < hit.token.head.i)
     if anchor.i != hit.token.i and (tense(anchor) == "past" or _serves_trigger(anchor, triggers)
                                     or _going_on(anchor, hit.token)):
         return True
     return "completive" in hit.entry.flags and place_rule == "clause"
+
+
+DAMAGE = "damage"
+# Verbs of damage that an attack's own report tells as its result: "air strikes ... demolished
+# entire buildings", "a strike which destroyed a command post".
+_DAMAGE_VERBS = frozenset({"destroy", "demolish", "burn"})
+# An attack's nouns, read as such where the trigger finder left them out ("the attack" told
+# before).
+_ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombardment", "shelling",
+                           "bombing", "assault", "explosion", "blast", "offensive"})
+
+
+def _damage_of_attack(hit: Hit, triggers: set[int]) -> bool:
+    """Property destroyed by an attack the sentence tells, not looting or destruction of its
+    own (GUIDE: property destroyed without fighting): a damage verb whose subject is an
+    attack's noun, in its own clause or in the clause it continues ("the airstrikes have
+    claimed hundreds of lives, wounded many others and demolished entire buildings"), that
+    continues a killing verb, hangs on an attack's noun ("the strike, which destroyed a
+    command post") or comes after or by it ("a building which was demolished after the
+    attack")."""
+    t = hit.token
+    if hit.entry.family != "looting" or t.lemma_.lower() not in _DAMAGE_VERBS or not is_verb(t):
+        return False
+
+    def attack(u: Token) -> bool:
+        return u.i != t.i and (u.i in triggers or u.lemma_.lower() in _ATTACK_NOUNS)
+
+    v = t
+    while True:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and attack(c) for c in v.children):
+            return True
+        if any(c.dep_ in ("prep", "agent") and c.lower_ in ("after", "in", "by") and any(
+                g.dep_ == "pobj" and attack(g) for g in c.children) for c in v.children):
+            return True
+        if v.dep_ in ("relcl", "acl") and attack(v.head):
+            return True
+        if v.dep_ not in ("conj", "advcl", "ccomp") or v.head.i == v.i:
+            return False
+        v = v.head
+        if v.i in triggers and v.lemma_.lower() == "kill":
+            return True
 
 
 def _going_on(verb: Token, noun: Token) -> bool:

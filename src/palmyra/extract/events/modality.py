@@ -231,6 +231,22 @@ def _starts_war(token: Token, lex: Lexicon) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("of", "to", "into") and any(
                 g.dep_ == "pobj" and lex.cue(g, "war_noun") for g in c.children):
             return True
+    return _war_starts_again(token, lex)
+
+
+def _war_starts_again(token: Token, lex: Lexicon) -> bool:
+    """A start verb whose subject is only "it", or none, in a clause on what a war did: "Syria's
+    war has killed 280,000 people since it started with the repression of protests", "a war
+    that has killed 290,000 since beginning with anti-regime protests" (the war's start told
+    again, after the war noun that the verb's clause hangs on)."""
+    if token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"
+                                   for c in token.children):
+        return False
+    for a in token.ancestors:
+        if lex.cue(a, "war_noun") or (is_verb(a) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and lex.cue(c, "war_noun")
+                for c in a.children)):
+            return True
     return False
 
 

@@ -164,6 +164,13 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     # state's forces the sentence names (an armed group's court or shooting is still an event)
     if (not unambiguous and _score(hit, anchor, sent)) or _called_off(hit) or _lodged(hit):
         return True
+    # diplomats expelled, firms merged: diplomacy and business told in war's words, whoever acts
+    if _envoys_expelled(hit) or family == "group_change" and _firms_merged(hit, anchor, sent):
+        return True
+    # "ran riot", "running riot": an idiom of excess (a side's attack in a game, weeds)
+    if (hit.token.lemma_.lower() == "riot" and not is_verb(hit.token)
+            and hit.token.head.lemma_.lower() == "run"):
+        return True
     if not nonstate and not unambiguous and (
             _judicial_execution(hit, sent, lex) or _motive_denied(sent)
             or _kin_killing(hit, anchor, sent) or _space_launch(hit, anchor, sent)
@@ -171,7 +178,7 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
             or _craft_accident(hit, anchor, sent, lex) or _traded_weapon(hit, lex)
             or family == "evacuation" and any(_cue(t, lex, "non_conflict") for t in sent)):
         return True
-    if family in CRIME_FAMILIES and _crime_told(sent, lex) and not any(
+    if family in CRIME_FAMILIES and (_crime_told(sent, lex) or _kin_killer(sent)) and not any(
             a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
         return True
     # the sentence model, where it runs, may know an agreement between sides the profile does
@@ -729,6 +736,42 @@ def _kin_killing(hit: Hit, anchor: Token, sent: Span) -> bool:
     return False
 
 
+def _kin_killer(sent: Span) -> bool:
+    """Someone the sentence describes as the killer of his or her own family ("a man who killed
+    his wife and mother-in-law with a hunting rifle was detained"): what the police's arrest
+    is for is a domestic crime (``_kin_killing`` reads the killing itself)."""
+    return any(
+        t.dep_ in ("relcl", "acl") and is_verb(t) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in WORDS["kin"]
+            and any(p.dep_ == "poss" and p.lower_ in ("his", "her") for p in c.children)
+            for c in t.children)
+        for t in sent)
+
+
+def _envoys_expelled(hit: Hit) -> bool:
+    """A state expelling another's diplomats ("Pakistan expelled India's defence attache",
+    "Russia expelled 23 British diplomats"): diplomacy, no place taken. The trigger's
+    object, or the subject of its passive, is an ``envoy`` word."""
+    t = hit.token
+    if t.lemma_.lower() not in ("expel", "expulsion"):
+        return False
+    told = [c for c in t.children if c.dep_ in (*OBJECT_DEPS, "nsubjpass")]
+    told += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    return any(w.lemma_.lower() in WORDS["envoy"] or w.lower_ in WORDS["envoy"]
+               for c in told for w in (c, *_modifiers(c)))
+
+
+def _firms_merged(hit: Hit, anchor: Token, sent: Span) -> bool:
+    """A merger or takeover of firms ("two logistics firms announced their merger, creating a
+    new group with 9,000 employees"): a ``business`` word as the doer of the trigger's verb or
+    in the trigger's own phrase, not rebel factions merging."""
+    words = [*_agents(hit, anchor, sent), *_modifiers(hit.token)]
+    words += [g for c in hit.token.children if c.dep_ == "prep" and c.lower_ in ("of", "between")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(w.lemma_.lower() in WORDS["business"] for w in words)
+
+
 def _space_launch(hit: Hit, anchor: Token, sent: Span) -> bool:
     """A rocket that carries satellites or fails at lift-off ("a Falcon 9 rocket launched 22
     satellites", "a privately built rocket exploded seconds after lift-off"): a space word
@@ -797,6 +840,11 @@ def _parade_march(hit: Hit, anchor: Token, sent: Span) -> bool:
                     g.dep_ == "pobj" and g.lemma_.lower() in ("ceremony", "parade")
                     for g in c.children):
                 return True
+        # a march at a remembrance ceremony ("veterans marched past the Cenotaph on
+        # Remembrance Sunday as the king laid a wreath")
+        if any(t.lemma_.lower() in WORDS["remembrance"] or t.lower_ in WORDS["remembrance"]
+               for t in sent):
+            return True
     return False
 
 
