@@ -81,13 +81,28 @@ class Lexicon:
 
     def cue(self, token: Token, cls: str) -> bool:
         """Whether the token's lemma or lower-cased text is a word of cue class ``cls``."""
+        return cls in self.cue_classes(token)
+
+    def cue_classes(self, token: Token) -> frozenset[str]:
+        """Every cue class ``cue`` finds the token in."""
         key = (token.lower, token.lemma)
         classes = self._classes.get(key)
         if classes is None:
             empty: frozenset[str] = frozenset()
             classes = self._classes[key] = self._by_word.get(token.lower_, empty) | (
                 self._by_word.get(token.lemma_.lower(), empty))
-        return cls in classes
+        return classes
+
+    def singular_classes(self, token: Token) -> frozenset[str]:
+        """The cue classes of the token's lower-cased text less a final "s", for a text of
+        more than three letters ending in one (a plural read as its singular); else none."""
+        key = (token.lower, -1)
+        classes = self._classes.get(key)
+        if classes is None:
+            text = token.lower_
+            classes = self._classes[key] = self._by_word.get(text[:-1], frozenset()) if (
+                text.endswith("s") and len(text) > 3) else frozenset()
+        return classes
 
     def count_key(self, token: Token) -> str | None:
         return self.counts.get(token.lemma_.lower()) or self.counts.get(token.lower_)
