@@ -49,8 +49,9 @@ def sentences(doc: Doc) -> Iterator[Span]:
 
 
 # Documents by id, with their sentences; holding each document keeps ``is`` safe. A batch
-# (``Pipeline.process``, 32 documents by default) fits.
-_KEPT = 64
+# (``Pipeline.process``, 32 documents by default) fits; no more are held, so the previous
+# batch's documents are let go as the next is read (a larger batch recomputes some).
+_KEPT = 32
 _LAST: dict[int, tuple[Doc, tuple[Span, ...]]] = {}
 
 
