@@ -37,6 +37,8 @@ class DocContext:
     # (spans are immutable, so one object serves them all)
     _spans: dict[tuple[int, int], Span] = field(default_factory=dict, init=False, repr=False,
                                                 compare=False)
+    _bounds: tuple[Any, list[int], list[int]] | None = field(default=None, init=False,
+                                                            repr=False, compare=False)
 
     @property
     def known_outlets(self) -> Sequence[Outlet]:
@@ -56,3 +58,13 @@ class DocContext:
                      else clean.span(self.document.id, start, end))
             self._spans[key] = found
         return found
+
+    def token_bounds(self, doc: Any) -> tuple[list[int], list[int]]:
+        """Original-text start and end offsets of every token of ``doc`` (the parsed clean
+        text), computed once per document: the annotate and extract stages each mapped
+        every token. The lists are shared: read them, do not change them."""
+        last = self._bounds
+        if last is None or last[0] is not doc:
+            spans = [self.span(t.idx, t.idx + len(t)) for t in doc]
+            last = self._bounds = (doc, [s.start for s in spans], [s.end for s in spans])
+        return last[1], last[2]

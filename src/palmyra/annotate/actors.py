@@ -9,7 +9,7 @@ compares, so each mention carries the register of that choice.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +29,7 @@ from palmyra.annotate.generic_actors import armed_entities, entity_actors, gener
 from palmyra.annotate.names import normalise
 from palmyra.annotate.persons import person_mentions
 from palmyra.context import DocContext
-from palmyra.model import ActorRef, Mention
+from palmyra.model import ActorRef, Mention, Outlet
 from palmyra.profiles import Profile
 
 NAME = "palmyra.actors.v1"
@@ -230,6 +230,21 @@ def _tokens(items: list[Found] | list[Hit]) -> set[int]:
     return {i for item in items for i in range(item.start, item.end)}
 
 
+# The last outlet list and its names' keys: every document of a run brings the same list
+# (the pipeline's), and normalising its some 450 names took longer than the rest of the test.
+_OUTLET_KEYS: list[tuple[Sequence[Outlet], frozenset[str]]] = []
+
+
+def _outlet_keys(outlets: Sequence[Outlet]) -> frozenset[str]:
+    """The casefolded ``normalise`` of every name and alias of ``outlets``."""
+    last = _OUTLET_KEYS[0] if _OUTLET_KEYS else None  # one read: another thread may replace it
+    if last is None or last[0] is not outlets:
+        last = (outlets, frozenset(normalise(n).casefold() for o in outlets
+                                   for n in (o.name, *o.aliases)))
+        _OUTLET_KEYS[:] = [last]
+    return last[1]
+
+
 def _skipper(
     ctx: DocContext, matcher: ActorMatcher | None, inside_places: bool = True
 ) -> Callable[[Span], bool]:
@@ -241,9 +256,8 @@ def _skipper(
     link to no full name anyway. With ``inside_places`` false an entity that only
     holds a place ("the Tigray People's Liberation Front") is not skipped.
     """
-    outlets = (matcher.outlet_names if matcher else frozenset()) | {
-        normalise(n).casefold() for o in ctx.known_outlets for n in (o.name, *o.aliases)
-    }
+    outlets = (matcher.outlet_names if matcher else frozenset()) | _outlet_keys(
+        ctx.known_outlets)
     place_names = ctx.settings.get("place_names") or frozenset()
     places = [m.span for m in ctx.mentions if m.kind == "place"]
     gazetteer = ctx.gazetteer

@@ -228,8 +228,9 @@ def _fits(gaz: Gazetteer, entry: Entry, admin1: str | None, country: str | None)
 def _listed_runs(doc: Doc, places: list[Mention], ctx: DocContext
                  ) -> dict[tuple[int, int], PlaceRef]:
     """Token ranges of the listed places, with the place each names."""
-    starts = {ctx.span(t.idx, t.idx + len(t)).start: t.i for t in doc}
-    ends = {ctx.span(t.idx, t.idx + len(t)).end: t.i + 1 for t in doc}
+    token_starts, token_ends = ctx.token_bounds(doc)
+    starts = {start: i for i, start in enumerate(token_starts)}
+    ends = {end: i + 1 for i, end in enumerate(token_ends)}
     return {(starts[m.span.start], ends[m.span.end]): m.value for m in places
             if m.span.start in starts and m.span.end in ends and isinstance(m.value, PlaceRef)}
 

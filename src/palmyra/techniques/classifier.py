@@ -17,11 +17,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import minimize
-from scipy.special import logsumexp
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 WEIGHTS, META = "tc_weights.npy", "tc.json"
 CLIP = 5.0  # standardised numeric columns are cut to +-CLIP spreads
@@ -42,6 +43,8 @@ class SoftmaxClassifier:
                dense: np.ndarray | None = None) -> sparse.csr_matrix:
         """Rows of known features, log-scaled and L2-normalised, then the standardised
         numeric columns ``dense`` where the classifier takes them, then a bias column."""
+        from scipy import sparse  # here: a run with no technique model never loads scipy
+
         counts = self._counts(rows)
         if self.scaling is None:
             return counts
@@ -54,6 +57,8 @@ class SoftmaxClassifier:
         return sparse.hstack([counts[:, :-1], numeric, counts[:, -1:]], format="csr")
 
     def _counts(self, rows: Sequence[Counter[str]]) -> sparse.csr_matrix:
+        from scipy import sparse
+
         data, cols, ptr = [], [], [0]
         bias = len(self.vocab)
         for row in rows:
@@ -73,6 +78,9 @@ class SoftmaxClassifier:
         """Fit on feature counts and their labels; features seen under ``min_count`` times
         are dropped; ``l2`` is the penalty on the weights (not on the bias); ``dense``:
         numeric columns for every row, which ``predict_proba`` then needs too."""
+        from scipy.optimize import minimize
+        from scipy.special import logsumexp
+
         seen = Counter(k for row in rows for k in row)
         self.vocab = {k: i for i, k in enumerate(sorted(k for k, n in seen.items()
                                                        if n >= min_count))}
@@ -104,6 +112,8 @@ class SoftmaxClassifier:
                       dense: np.ndarray | None = None) -> np.ndarray:
         if self.weights is None:
             raise ValueError("the classifier is not fitted")
+        from scipy.special import logsumexp
+
         if not rows:
             return np.zeros((0, len(self.labels)))
         z = self.matrix(rows, dense) @ self.weights

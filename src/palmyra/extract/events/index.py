@@ -68,8 +68,8 @@ class DocIndex:
 
     @classmethod
     def build(cls, doc: Doc, ctx: DocContext) -> DocIndex:
-        spans = [ctx.span(t.idx, t.idx + len(t)) for t in doc]
-        index = cls(doc, ctx, [s.start for s in spans], [s.end for s in spans])
+        starts, ends = ctx.token_bounds(doc)
+        index = cls(doc, ctx, list(starts), list(ends))
         index._add_mentions(ctx.mentions)
         index.text_paragraph_starts = _paragraph_starts(doc.text)
         index.paragraph_starts = _narrative_starts(doc, index.text_paragraph_starts)
@@ -132,13 +132,13 @@ class DocIndex:
 
     def mentions_in(self, tokens: Span | list[Token], *kinds: str) -> list[TokenMention]:
         """Mentions of ``kinds`` whose root lies among ``tokens``, in text order."""
-        ids = {t.i for t in tokens}
+        ids = _token_ids(tokens)
         found = [tm for k in kinds for tm in self.by_kind.get(k, ()) if tm.root.i in ids]
         return sorted(found, key=lambda tm: tm.start)
 
     def relatives_in(self, tokens: Span | list[Token]) -> list[TokenRelative]:
         """Unresolved relative expressions whose root lies among ``tokens``, in text order."""
-        ids = {t.i for t in tokens}
+        ids = _token_ids(tokens)
         return [r for r in self.relatives if r.root.i in ids]
 
     def places_before(self, token: Token) -> list[TokenMention]:
@@ -241,3 +241,12 @@ def _paragraph_starts(text: str) -> list[int]:
     """Cleaned offsets where paragraphs begin: blank lines when the text has them, else lines."""
     pattern = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
     return [m.end() for m in pattern.finditer(text)]
+
+
+def _token_ids(tokens: Span | list[Token]) -> range | set[int]:
+    """The indices of ``tokens``: a span's as a range (its tokens are consecutive), without
+    making a Token object for each of them (these are asked of every sentence again and
+    again)."""
+    if isinstance(tokens, Span):
+        return range(tokens.start, tokens.end)
+    return {t.i for t in tokens}

@@ -7,7 +7,7 @@ without touching code; each file is read and validated once per process
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -65,10 +65,44 @@ class Lexicon:
     cues: dict[str, frozenset[str]]  # cue class -> words
     counts: dict[str, str]  # word -> counts key
 
+    # (LOWER, LEMMA) ids -> the cue classes of the token's lower-cased text and lemma: the
+    # extractor asks ``cue`` of the same tokens for class after class (some 5,000 times an
+    # article), and each ask read both strings anew
+    _classes: dict[tuple[int, int], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False)
+    _by_word: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_word: dict[str, set[str]] = {}
+        for cls, words in self.cues.items():
+            for word in words:
+                by_word.setdefault(word, set()).add(cls)
+        self._by_word.update((w, frozenset(c)) for w, c in by_word.items())
+
     def cue(self, token: Token, cls: str) -> bool:
         """Whether the token's lemma or lower-cased text is a word of cue class ``cls``."""
-        words = self.cues.get(cls, frozenset())
-        return token.lower_ in words or token.lemma_.lower() in words
+        return cls in self.cue_classes(token)
+
+    def cue_classes(self, token: Token) -> frozenset[str]:
+        """Every cue class ``cue`` finds the token in."""
+        key = (token.lower, token.lemma)
+        classes = self._classes.get(key)
+        if classes is None:
+            empty: frozenset[str] = frozenset()
+            classes = self._classes[key] = self._by_word.get(token.lower_, empty) | (
+                self._by_word.get(token.lemma_.lower(), empty))
+        return classes
+
+    def singular_classes(self, token: Token) -> frozenset[str]:
+        """The cue classes of the token's lower-cased text less a final "s", for a text of
+        more than three letters ending in one (a plural read as its singular); else none."""
+        key = (token.lower, -1)
+        classes = self._classes.get(key)
+        if classes is None:
+            text = token.lower_
+            classes = self._classes[key] = self._by_word.get(text[:-1], frozenset()) if (
+                text.endswith("s") and len(text) > 3) else frozenset()
+        return classes
 
     def count_key(self, token: Token) -> str | None:
         return self.counts.get(token.lemma_.lower()) or self.counts.get(token.lower_)

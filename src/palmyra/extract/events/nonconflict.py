@@ -488,6 +488,8 @@ def _cue(token: Token, lex: Lexicon, cls: str) -> bool:
     a word the cues hold only as a noun used as a verb ("exercise restraint", cue class
     ``noun_only``), nor the first half of a hyphenated word ("a game-changer"), nor a
     participle that describes a noun."""
+    if cls not in lex.cue_classes(token) and cls not in lex.singular_classes(token):
+        return False  # neither way a word of the class: what follows can only say no
     doc = token.doc
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_:
         return False

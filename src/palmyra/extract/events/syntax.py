@@ -7,6 +7,7 @@ event modules stay free of tree-walking details.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
@@ -35,16 +36,23 @@ def sentences(doc: Doc) -> Iterator[Span]:
     a line break.
     """
     # The event steps ask for the same document's sentences again and again (each place
-    # looks at the sentences after its own): the last document's are kept.
-    last = _LAST[0] if _LAST else None  # one read: another thread may replace it
+    # looks at the sentences after its own), and the batch's model pass (``prepare``) read
+    # every document's before: the last few documents' are kept.
+    last = _LAST.get(id(doc))  # one read: another thread may change the dict
     if last is None or last[0] is not doc:
         last = (doc, tuple(_sentences(doc)))
-        _LAST[:] = [last]
+        _LAST[id(doc)] = last
+        while len(_LAST) > _KEPT:
+            with contextlib.suppress(KeyError, StopIteration, RuntimeError):
+                del _LAST[next(iter(_LAST))]  # the oldest
     return iter(last[1])
 
 
-# The last document and its sentences; holding the document keeps ``is`` safe.
-_LAST: list[tuple[Doc, tuple[Span, ...]]] = []
+# Documents by id, with their sentences; holding each document keeps ``is`` safe. A batch
+# (``Pipeline.process``, 32 documents by default) fits; no more are held, so the previous
+# batch's documents are let go as the next is read (a larger batch recomputes some).
+_KEPT = 32
+_LAST: dict[int, tuple[Doc, tuple[Span, ...]]] = {}
 
 
 def _sentences(doc: Doc) -> Iterator[Span]:

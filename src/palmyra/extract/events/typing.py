@@ -62,9 +62,10 @@ def event_type(
     victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
                for v in victims]
     means = _other_means(hit.token)
-    cues = {c for c in TYPING_CUES if any(
-        lex.cue(t, c) for t in clause if t.i != hit.token.i and not _commodity(t, c, lex)
-        and not (c in _MEANS and t.i in means))}
+    # each token's classes looked up once (not once a class): the same set
+    cues = {c for t in clause if t.i != hit.token.i
+            for c in lex.cue_classes(t).intersection(_TYPING_CUE_SET)
+            if not _commodity(t, c, lex) and not (c in _MEANS and t.i in means)}
     if _uncontested(clause, lex):
         cues.add("peaceful")
     doers = _doers(hit.token)
@@ -89,6 +90,7 @@ def event_type(
 
 
 _MEANS = frozenset({"air", "artillery"})
+_TYPING_CUE_SET = frozenset(TYPING_CUES)
 _NOUNS = ("NOUN", "PROPN")
 
 

@@ -149,7 +149,7 @@ class Namer:
         self.outlets = outlets
         self.region = region
         self.gazetteer = ctx.gazetteer
-        starts = [ctx.span(t.idx, t.idx + len(t)).start for t in doc]
+        starts = ctx.token_bounds(doc)[0]
         self._place_tokens = {  # tokens the annotate stage read as a place's name
             i for m in ctx.mentions if m.kind == "place"
             for i in range(bisect_left(starts, m.span.start), bisect_left(starts, m.span.end))
