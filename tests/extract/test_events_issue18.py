@@ -120,7 +120,11 @@ def test_issue18_a_mere_mention_does_not_stop_the_models_proposal() -> None:
     # "a landmine" alone is no occurrence (not specific), but the sentence tells one:
     # with the shipped model on, its proposal comes out where the noun was dropped.
     shipped = Pipeline.create("syria")
-    text = "A shepherd lost a leg when he stepped on a landmine near Palmyra, his family said."
+    rules = Pipeline.create("syria", settings={"events": {"mode": "rules"}})
+    text = "A shepherd lost a leg to a landmine near Palmyra, his family said."
     assert reported_sub_types(shipped, text) == ["Remote explosive/landmine/IED"]
-    assert reported_sub_types(Pipeline.create("syria", settings={"events": {"mode": "rules"}}),
-                              text) == []
+    assert reported_sub_types(rules, text) == []
+    # one who "stepped on" the mine tells what befell him, as "came under shelling" does:
+    # the rules read that verb's noun as the event
+    text = "A shepherd lost a leg when he stepped on a landmine near Palmyra, his family said."
+    assert reported_sub_types(rules, text) == ["Remote explosive/landmine/IED"]

@@ -32,8 +32,9 @@ PUBLISHED = "2016-06-30"  # a Thursday
         ("Rebels have shelled the Hamdaniyeh district of Aleppo since June 27 killing"
          " eleven civilians.", "Shelling/artillery/missile attack"),
         # a superlative measured against the past: one attack, no habit
-        ("Activists said the town of Daraya came under the heaviest shelling since the start"
-         " of the conflict on Wednesday.", "Shelling/artillery/missile attack"),
+        ("Activists said government forces shelled the town of Daraya on Wednesday in the"
+         " heaviest bombardment since the start of the conflict.",
+         "Shelling/artillery/missile attack"),
     ],
 )
 def test_a_recent_since_tells_an_occurrence(syria: Pipeline, text: str, sub_type: str) -> None:

@@ -69,8 +69,8 @@ def test_what_a_weapon_was_launched_towards_is_its_place(war: str, body: str, su
 def test_an_advance_towards_a_town_is_not_placed_there() -> None:
     """Only a weapon sent towards a place lands there: troops who advance towards a town
     fought where the text puts the fighting."""
-    body = ("ADEN, Yemen - Government forces advanced towards Zinjibar on Monday after"
-            " clashes with the militants in Shuqra, a military official said.")
+    body = ("ADEN, Yemen - Government forces advanced towards Zinjibar on Monday after they"
+            " clashed with the militants in Shuqra, a military official said.")
     places = _places("yemen", body, "Armed clash")
     assert places and "Zinjibar" not in (places[0] or ""), places
 

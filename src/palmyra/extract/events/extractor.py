@@ -260,7 +260,7 @@ class _Reader:
         self.vetoed = {h.token.i for h in hits if vetoes(h, scores, self.settings)}
         if self.index.region(sent.root) == "body":
             hits += proposals(sent, hits, scores, {h.entry.sub_event_type for h in hits},
-                              self.settings)
+                              self.settings, self.lex)
         if not hits:
             return
         before = len(self.dropped)
@@ -272,7 +272,8 @@ class _Reader:
         # in El Fasher": the vigil may be the event).
         if (self.index.region(sent.root) == "body" and mentions and len(mentions) == len(hits)
                 and all(d.reason.startswith((NOT_SPECIFIC, MOURNED)) for d in mentions)):
-            self._read_hits(sent, n, proposals(sent, [], scores, set(), self.settings))
+            self._read_hits(sent, n, proposals(sent, [], scores, set(), self.settings,
+                                                   self.lex))
 
     def _read_hits(self, sent: Span, n: int, hits: list[Hit]) -> None:
         if not hits:

@@ -33,9 +33,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from palmyra.extract.events.lexicon import TriggerEntry
+from palmyra.extract.events.lexicon import Lexicon, TriggerEntry
 from palmyra.extract.events.syntax import is_verb
-from palmyra.extract.events.triggers import Hit
+from palmyra.extract.events.triggers import Hit, lone_protest
 from palmyra.loading import without_gc
 from palmyra.model import SUB_EVENT_TYPES
 
@@ -239,7 +239,7 @@ def vetoes(hit: Hit, scores: Scores, settings: dict[str, Any]) -> bool:
 
 
 def proposals(sent: Span, hits: list[Hit], scores: Scores, sub_types: set[str],
-              settings: dict[str, Any]) -> list[Hit]:
+              settings: dict[str, Any], lex: Lexicon) -> list[Hit]:
     """A candidate for the model's likeliest sub-type where it is likely and no trigger of
     the sentence fired."""
     if not scores or settings["mode"] == "rules":
@@ -248,6 +248,10 @@ def proposals(sent: Span, hits: list[Hit], scores: Scores, sub_types: set[str],
     verb = _main_verb(sent)
     # only where no trigger fired: a sentence the rules read is one occurrence, not two
     if hits or verb is None or scores[best] < settings["model_propose"] or best in sub_types:
+        return []
+    # the trigger finder's reading of who protests holds for the model's protest too: one
+    # speaker's ("Russia protested against the arrest ...") is a diplomatic note
+    if SUB_EVENT_TYPES[best] == "Protests" and lone_protest(verb, lex):
         return []
     return [Hit(verb, verb.i, verb.i + 1, _entry(best))]
 

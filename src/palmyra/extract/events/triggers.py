@@ -138,7 +138,7 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
     for ``claim`` and ``crowd`` ones, whether the sentence tells a protest's demand or crowd;
     for ``agent`` ones, whether the trigger's own phrase names a chemical ("dropped canisters
     of chlorine") in a sentence naming no crowd (tear gas on protesters is riot control)."""
-    if entry.family == _PROTEST and _lone_protest(head, lex):
+    if entry.family == _PROTEST and lone_protest(head, lex):
         return False
     if "no_object" in entry.flags and any(c.dep_ == "dobj" for c in head.children):
         return False  # "demonstrated insistence on pursuing the policy": showed, no protest
@@ -195,7 +195,7 @@ _NOTE_VERBS = frozenset({"lodge", "file", "submit", "send", "deliver", "register
                          "express"})
 
 
-def _lone_protest(head: Token, lex: Lexicon) -> bool:
+def lone_protest(head: Token, lex: Lexicon) -> bool:
     """A protest one speaker makes: "the ambassador protested against the sanctions",
     "Russia protested", "the ministry lodged a protest" is a diplomatic note or a
     remark, not a demonstration (ACLED codes a protest by a crowd). A crowd word
