@@ -250,8 +250,10 @@ def proposals(sent: Span, hits: list[Hit], scores: Scores, sub_types: set[str],
     if hits or verb is None or scores[best] < settings["model_propose"] or best in sub_types:
         return []
     # the trigger finder's reading of who protests holds for the model's protest too: one
-    # speaker's ("Russia protested against the arrest ...") is a diplomatic note
-    if SUB_EVENT_TYPES[best] == "Protests" and lone_protest(verb, lex):
+    # speaker's ("Russia protested against the arrest ...") is a diplomatic note (only at
+    # the verb "protest": a lone subject of "said" or "shot" says nothing of a protest)
+    if (SUB_EVENT_TYPES[best] == "Protests" and verb.lemma_.lower() == "protest"
+            and lone_protest(verb, lex)):
         return []
     return [Hit(verb, verb.i, verb.i + 1, _entry(best))]
 
