@@ -16,6 +16,7 @@ from palmyra.annotate.dates import date_mentions
 from palmyra.annotate.gazetteer import Gazetteer
 from palmyra.annotate.numbers import number_mentions
 from palmyra.annotate.places import place_mentions
+from palmyra.api import TextRecord, analyze_texts
 from palmyra.context import DocContext
 from palmyra.extract.events import events
 from palmyra.ingest import RawRecord, build_document
@@ -98,3 +99,10 @@ def reported_sub_types(pipeline: Pipeline, text: str, published: str = "2018-06-
     facts, errors = pipeline.process([doc])
     assert not errors
     return [e.sub_event_type for e in facts[0].events if e.modality in REPORTED_MODALITIES]
+
+
+def analyzed_sub_types(text: str, published: str = "2023-03-10") -> list[str]:
+    """The same through the public ``analyze_texts`` (its default profile choice), as a user
+    analysing a one-paragraph report would run it."""
+    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n", published=published)])[0]
+    return [e.sub_event_type for e in facts.events if e.modality in REPORTED_MODALITIES]

@@ -10,14 +10,7 @@ Each report is written for these tests in wire style (not copied from the recall
 from __future__ import annotations
 
 import pytest
-
-from palmyra.api import TextRecord, analyze_texts
-from palmyra.model import REPORTED_MODALITIES
-
-
-def _subtypes(text: str, published: str = "2023-03-10") -> list[str]:
-    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n", published=published)])[0]
-    return [e.sub_event_type for e in facts.events if e.modality in REPORTED_MODALITIES]
+from events_fixtures import analyzed_sub_types as _subtypes
 
 
 @pytest.mark.parametrize(

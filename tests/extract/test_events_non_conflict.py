@@ -9,14 +9,12 @@ must keep their event.
 from __future__ import annotations
 
 import pytest
+from events_fixtures import analyzed_sub_types as _subtypes
+from events_fixtures import reported_sub_types, rules_pipeline_fixture  # noqa: F401
 
-from palmyra.api import TextRecord, analyze_texts
-from palmyra.model import REPORTED_MODALITIES
+from palmyra.pipeline import Pipeline
 
-
-def _subtypes(text: str) -> list[str]:
-    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n", published="2023-03-10")])[0]
-    return [e.sub_event_type for e in facts.events if e.modality in REPORTED_MODALITIES]
+PUBLISHED = "2023-03-10"
 
 
 @pytest.mark.parametrize(
@@ -139,21 +137,6 @@ def test_attack_with_a_cue_word_as_its_setting_keeps_its_event(text: str,
         assert subtype in subtypes
 
 
-def _rule_subtypes(text: str) -> list[str]:
-    """Sub-types the rules alone report (the sentence model off): the checks below are the
-    rules', not what the model learnt from the training reports."""
-    from palmyra.ingest import RawRecord, build_document
-    from palmyra.model import SourceRef
-    from palmyra.pipeline import Pipeline
-
-    pipeline = Pipeline.create("syria", settings={"events": {"mode": "rules"}})
-    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
-                                   published_hint="2023-03-10"), pipeline.outlets)
-    facts, errors = pipeline.process([doc])
-    assert not errors
-    return [e.sub_event_type for e in facts[0].events if e.modality in REPORTED_MODALITIES]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -183,8 +166,8 @@ def _rule_subtypes(text: str) -> list[str]:
         "over an inheritance.",
     ],
 )
-def test_figurative_diplomatic_and_private_reports_give_no_event(text: str):
-    assert _rule_subtypes(text) == []
+def test_figurative_diplomatic_and_private_reports_give_no_event(rules: Pipeline, text: str):
+    assert reported_sub_types(rules, text, PUBLISHED) == []
     assert _subtypes(text) == []
 
 
@@ -206,9 +189,9 @@ def test_figurative_diplomatic_and_private_reports_give_no_event(text: str):
          "people.", None),
     ],
 )
-def test_conflict_report_in_a_non_conflict_setting_keeps_its_event(text: str,
+def test_conflict_report_in_a_non_conflict_setting_keeps_its_event(rules: Pipeline, text: str,
                                                                   subtype: str | None):
-    for got in (_rule_subtypes(text), _subtypes(text)):
+    for got in (reported_sub_types(rules, text, PUBLISHED), _subtypes(text)):
         assert got, text
         assert subtype is None or subtype in got
 
@@ -389,10 +372,10 @@ def test_look_alikes_of_police_work_keep_their_event(text: str, subtype: str | N
         "The Colombian rider attacked on the last climb and took the stage.",
     ],
 )
-def test_mourned_charged_and_figurative_kinds_give_no_event(text: str):
+def test_mourned_charged_and_figurative_kinds_give_no_event(rules: Pipeline, text: str):
     """Kinds of false alarm the recall pools still held (issue 18, a fourth time), read by the
     rules alone; gold/recall/train7.jsonl, written before these rules, checks them."""
-    assert _rule_subtypes(text) == []
+    assert reported_sub_types(rules, text, PUBLISHED) == []
 
 
 @pytest.mark.parametrize(
@@ -418,8 +401,9 @@ def test_mourned_charged_and_figurative_kinds_give_no_event(text: str):
          "Air/drone strike"),
     ],
 )
-def test_look_alikes_of_mourned_and_charged_keep_their_event(text: str, subtype: str | None):
-    got = _rule_subtypes(text)
+def test_look_alikes_of_mourned_and_charged_keep_their_event(rules: Pipeline, text: str,
+                                                            subtype: str | None):
+    got = reported_sub_types(rules, text, PUBLISHED)
     assert got, text
     if subtype:
         assert subtype in got

@@ -500,11 +500,9 @@ def _cue(token: Token, lex: Lexicon, cls: str) -> bool:
     if cls == "non_conflict" and token.tag_ == "VBN" and (token.dep_ == "amod" or (
             token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))):
         return False
-    if lex.cue(token, cls):
+    if cls in lex.cue_classes(token):
         return True
-    text = token.lower_
-    return (token.pos_ in ("NOUN", "PROPN") and text.endswith("s") and len(text) > 3
-            and text[:-1] in lex.cues.get(cls, frozenset()))
+    return token.pos_ in ("NOUN", "PROPN") and cls in lex.singular_classes(token)
 
 
 # Families whose words also tell power won or lost in a vote.

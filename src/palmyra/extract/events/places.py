@@ -857,10 +857,11 @@ def _story_city(noun: Token, previous: TokenMention | None) -> bool:
         return False
     if noun.lemma_.lower() not in _SETTLEMENT_NOUNS:
         return False
-    sents = list(noun.doc.sents)
-    here = next((k for k, s in enumerate(sents) if s.start <= noun.i < s.end), None)
-    return here is not None and here > 0 and sents[here - 1].start <= previous.start < sents[
-        here - 1].end
+    here = noun.sent
+    if here.start == 0:
+        return False
+    before = noun.doc[here.start - 1].sent
+    return before.start <= previous.start < before.end
 
 
 # Nouns for a part of a place: "(in) another district of the city" is in the city.
