@@ -478,7 +478,8 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
         if lex.cue(t, "not_place_prep"):
             return (located and not described) or (
                 t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES) or _aimed_at(t)
-        located = located or t.lower_ in _LOCATIVE_PREPS
+        located = located or t.lower_ in _LOCATIVE_PREPS or (
+            t.lower_ == "over" and hit.entry.family == "disrupted")
     return True
 
 
@@ -570,7 +571,7 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
         return []
     own = {t.i for t in hit.token.subtree}
     aside = _landmarks(places)
-    places.sort(key=lambda tm: (tm.root.i not in own, tm.root.i in aside,
+    places.sort(key=lambda tm: (tm.root.i not in own, tm.root.i in aside, _front_name(tm),
                                 abs(tm.root.i - hit.token.i)))
     finer = _finer_inside(places[0], places, parts=True)
     if finer is not places[0]:  # the town or province holding the finer place is no other event
@@ -578,6 +579,20 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     primary = _town_of_part(_qualified(finer, places), places)
     return _with_listed_parts(
         [primary, *_coordinated(primary, places), *_run_on(primary, places)], places)
+
+
+# Nouns a town's name makes the name of a sector of the front: "On the Kramatorsk axis,
+# ... repelled 24 attacks near Chasiv Yar", "In the Kupyansk direction, ... struck units
+# near Sinkovka" (war bulletins; the settlements named are where it happened).
+_FRONT_NOUNS = frozenset({"axis", "axes", "direction", "directions", "sector"})
+
+
+def _front_name(tm: TokenMention) -> bool:
+    """Whether the place only names a sector of the front ("the Pokrovsk direction")."""
+    root = tm.root
+    if root.lower_ in _FRONT_NOUNS:
+        return True
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in _FRONT_NOUNS
 
 
 def _finer_inside(primary: TokenMention, places: list[TokenMention],
@@ -699,7 +714,9 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
     for tm in places:
         if tm is primary:
             continue
-        if _phrase_head(tm).i in conj:
+        # "over the Poltava and Mykolaiv regions": the second name's mention holds the
+        # shared noun, so its own first word is the conjunct
+        if _phrase_head(tm).i in conj or tm.root.doc[tm.start].i in conj:
             out.append(tm)
             continue
         # "killed in Qaterji and two others died in the Mayssar neighbourhood": a name that

@@ -69,7 +69,8 @@ def event_type(
     if _uncontested(clause, lex):
         cues.add("peaceful")
     doers = _doers(hit.token)
-    scope = {"by": doers, "obj": [w for v in victims for w in (v, *v.conjuncts)],
+    scope = {"by": doers, "obj": [w for v in victims for u in (v, *_partitive(v))
+                                  for w in (u, *u.conjuncts)],
              "objtree": [w for v in victims for w in v.subtree], "own": own_phrase(hit.token),
              "gov": _governors(hit.token),
              "rest": [t for t in clause if t not in doers]}
@@ -121,6 +122,15 @@ def _commodity(token: Token, cls: str, lex: Lexicon) -> bool:
     return t.dep_ in ("compound", "amod", "nmod") and lex.cue(t.head, "commodity")
 
 
+def _partitive(noun: Token) -> list[Token]:
+    """What a number stands for when it counts part of a whole: "destroyed 14 of 16
+    Shahed drones", "shot down 12 of 13 drones" (the drones are the object)."""
+    if noun.tag_ != "CD" and noun.lower_ not in ("most", "some", "all", "none", "several"):
+        return []
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def _hit_people(trigger: Token) -> list[Token]:
     """Whom a verb trigger hit where the parse gives no object: "opened fire on supporters",
     "fired into a crowd", and the subject the parser hangs on a following participle
@@ -147,8 +157,12 @@ def _governors(trigger: Token) -> list[Token]:
     ("found and destroyed two roadside bombs"); a coordinated noun ("launchers and several
     rockets") is its first conjunct's."""
     t = trigger
+    if t.dep_ == "compound" and t.head.i != t.i:
+        t = t.head  # "destroyed 14 attack drones": the weapon the word names a kind of
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.tag_ == "CD":
+        t = t.head.head  # "destroyed 14 of 16 drones": the number is the object
     if t.dep_ not in ("dobj", "nsubjpass"):
         return []
     verb = t.head
