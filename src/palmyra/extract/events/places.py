@@ -475,12 +475,20 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
         described = described or t.dep_ in _DESCRIBING_DEPS
         if t.dep_ not in ("prep", "agent"):
             continue
+        if t.lower_ in ("with", "of", "for") and (
+                t.head.lower_ in _CAUSE_NOUNS or t.nbor(-1).lower_ in _CAUSE_NOUNS):
+            return located and not described  # "rallied in solidarity with Gaza"
         if lex.cue(t, "not_place_prep"):
             return (located and not described) or (
                 t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES) or _aimed_at(t)
         located = located or t.lower_ in _LOCATIVE_PREPS or (
             t.lower_ == "over" and hit.entry.family == "disrupted")
     return True
+
+
+# Nouns of a cause a crowd stands for: "in solidarity with Gaza", "in support of Aleppo"
+# name whom a rally supports, not where it gathered.
+_CAUSE_NOUNS = frozenset({"solidarity", "support", "sympathy"})
 
 
 # Verbs that send a missile, shell or drone on its way: "fired a missile toward Brega",

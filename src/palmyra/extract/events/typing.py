@@ -137,9 +137,30 @@ def _hit_people(trigger: Token) -> list[Token]:
     ("shot dead three shepherds grazing their sheep")."""
     out = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AT
            for p in c.children if p.dep_ == "pobj"]
-    out += _shared_objects(trigger)
+    out += _shared_objects(trigger) + _shot_dead(trigger)
     return out + [s for c in trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")
                   for s in c.children if s.dep_ == "nsubj" and trigger.i < s.i < c.i]
+
+
+_SHOOT = frozenset({"shot", "shoot", "shoots", "shooting"})
+_NP_END = frozenset({"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
+
+
+def _shot_dead(trigger: Token) -> list[Token]:
+    """Whom "shot dead" killed, however the parse hangs the phrase ("a sniper shot dead a
+    12-year-old child": an apposition; "gunmen ... shot dead a local imam": "dead" the
+    root): the last noun of the words after "dead", before a preposition or a verb."""
+    doc = trigger.doc
+    k = trigger.i + 1
+    if trigger.lower_ not in _SHOOT or k >= len(doc) or doc[k].lower_ != "dead":
+        return []
+    head = None
+    for t in doc[k + 1:trigger.sent.end]:
+        if t.pos_ in _NP_END and t.tag_ != "HYPH":
+            break
+        if t.pos_ in _NOUNS:
+            head = t
+    return [head] if head is not None else []
 
 
 def _shared_objects(trigger: Token) -> list[Token]:
