@@ -478,12 +478,19 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
         if t.lower_ in ("with", "of", "for") and (
                 t.head.lower_ in _CAUSE_NOUNS or t.nbor(-1).lower_ in _CAUSE_NOUNS):
             return located and not described  # "rallied in solidarity with Gaza"
+        if t.lower_ == "between" and t.head.lower_ in _ROAD_NOUNS:
+            # "on the road between Zabid and Al-Jarrahi": the first town the road joins
+            return located or tm.root.dep_ != "conj"
         if lex.cue(t, "not_place_prep"):
             return (located and not described) or (
                 t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES) or _aimed_at(t)
         located = located or t.lower_ in _LOCATIVE_PREPS or (
             t.lower_ == "over" and hit.entry.family == "disrupted")
     return True
+
+
+# Roads named by the towns they join (GUIDE: a road is placed at the first town it joins).
+_ROAD_NOUNS = frozenset({"road", "highway", "route", "motorway", "roads", "highways"})
 
 
 # Nouns of a cause a crowd stands for: "in solidarity with Gaza", "in support of Aleppo"
