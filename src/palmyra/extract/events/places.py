@@ -493,9 +493,9 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
 _ROAD_NOUNS = frozenset({"road", "highway", "route", "motorway", "roads", "highways"})
 
 
-# Nouns of a cause a crowd stands for: "in solidarity with Gaza", "in support of Aleppo"
-# name whom a rally supports, not where it gathered.
-_CAUSE_NOUNS = frozenset({"solidarity", "support", "sympathy"})
+# Nouns of a cause a crowd stands for: "in solidarity with Gaza" names whom a rally
+# supports, not where it gathered ("support" is not one: "air support for operations in X").
+_CAUSE_NOUNS = frozenset({"solidarity", "sympathy"})
 
 
 # Verbs that send a missile, shell or drone on its way: "fired a missile toward Brega",

@@ -54,8 +54,9 @@ def event_type(
     found in the doer's phrase (``by:CLASS``), among the trigger's objects (``obj:CLASS``) or
     anywhere below them (``objtree:CLASS``: "detained students who tried to march"), or in
     the trigger's own phrase (``own:CLASS``: "rockets loaded with a mustard agent"), or in
-    the verb a weapon noun is the object of (``gov:CLASS``: "found and destroyed an IED"), or
-    in the clause outside the doer's phrase (``rest:CLASS``: "militants destroyed masts" is
+    the verb a weapon noun is the object of (``gov:CLASS``: "found and destroyed an IED"; with
+    ``wgov:CLASS``, of the weapon a trigger word names the kind of: "destroyed 14 attack
+    drones", not "foiled the attack"), or in the clause outside the doer's phrase (``rest:CLASS``: "militants destroyed masts" is
     no fight with militants).
     """
     # "a helicopter which was downed": a relative pronoun stands for the noun it follows
@@ -73,6 +74,9 @@ def event_type(
                                   for w in (u, *u.conjuncts)],
              "objtree": [w for v in victims for w in v.subtree], "own": own_phrase(hit.token),
              "gov": _governors(hit.token),
+             # "destroyed 14 attack drones": the verbs of the weapon the word is a kind of
+             "wgov": _governors(hit.token.head) if hit.token.dep_ == "compound" and lex.cue(
+                 hit.token.head, "munition") else [],
              "rest": [t for t in clause if t not in doers]}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
@@ -178,8 +182,6 @@ def _governors(trigger: Token) -> list[Token]:
     ("found and destroyed two roadside bombs"); a coordinated noun ("launchers and several
     rockets") is its first conjunct's."""
     t = trigger
-    if t.dep_ == "compound" and t.head.i != t.i:
-        t = t.head  # "destroyed 14 attack drones": the weapon the word names a kind of
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.tag_ == "CD":
