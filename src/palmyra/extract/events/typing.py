@@ -56,8 +56,8 @@ def event_type(
     the trigger's own phrase (``own:CLASS``: "rockets loaded with a mustard agent"), or in
     the verb a weapon noun is the object of (``gov:CLASS``: "found and destroyed an IED"; with
     ``wgov:CLASS``, of the weapon a trigger word names the kind of: "destroyed 14 attack
-    drones", not "foiled the attack"), or in the clause outside the doer's phrase (``rest:CLASS``: "militants destroyed masts" is
-    no fight with militants).
+    drones", not "foiled the attack"), or in the clause outside the doer's phrase
+    (``rest:CLASS``: "militants destroyed masts" is no fight with militants).
     """
     # "a helicopter which was downed": a relative pronoun stands for the noun it follows
     victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
