@@ -1147,6 +1147,17 @@ def unnamed_actors(
         # "troops entered the town", "the villages were liberated": only the state regains
         # territory (ACLED's sub-type), so its forces are the actor the text leaves bare
         actor1 = _home_military(here(), index, "the state regains territory")
+    if (subtype == "Disrupted weapons use" and actor1 is not None
+            and actor1.kind == "state_forces" and actor1.side is None
+            and (owner := actor2 or _weapon_owner(hit, index)) is not None
+            and (foe := _opponent(owner, index)) is not None
+            and foe.canonical != owner.canonical):
+        # "the air defences shot down an American drone", "Air defense systems shot down
+        # ten Ukrainian drones": bare air defences (the generic layer's forces of the
+        # article's country) are those of the side the weapon's owner fights -- in a
+        # Houthi statement the Houthis', in a Russian bulletin Russia's
+        actor1 = replace(foe, reason=f"air defences of the side {owner.canonical} fights")
+        actor2 = owner
     if actor2 is None and actor1 is not None and (subtype in _TAKEN_SUBTYPES or (
             subtype == "Disrupted weapons use"
             and any(lex.cue(t, c) for t in clause for c in ("air", "artillery")))):
@@ -1193,6 +1204,21 @@ def unnamed_actors(
         actor2 = ActorRef(here().civilians(), "civilians",
                           reason="victims the text names as no armed party")
     return actor1, actor2
+
+
+def _weapon_owner(hit: Hit, index: DocIndex) -> ActorRef | None:
+    """The side named on the weapon a verb stopped: "shot down ten Ukrainian drones",
+    "destroyed 14 of 16 enemy drones" (the first armed actor in the object's phrase)."""
+    objects = [c for c in hit.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]  # "12 of 13 drones"
+    for o in objects:
+        phrase = [t for t in o.subtree if t.i <= o.i]  # the words up to the weapon noun
+        for tm in index.mentions_in(phrase, "actor"):
+            ref = _ref(tm)
+            if ref is not None and ref.kind in _SIDE_KINDS:
+                return ref
+    return None
 
 
 def _barrel_bomb(clause: list[Token]) -> bool:

@@ -475,11 +475,27 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
         described = described or t.dep_ in _DESCRIBING_DEPS
         if t.dep_ not in ("prep", "agent"):
             continue
+        if t.lower_ in ("with", "of", "for") and (
+                t.head.lower_ in _CAUSE_NOUNS or t.nbor(-1).lower_ in _CAUSE_NOUNS):
+            return located and not described  # "rallied in solidarity with Gaza"
+        if t.lower_ == "between" and t.head.lower_ in _ROAD_NOUNS:
+            # "on the road between Zabid and Al-Jarrahi": the first town the road joins
+            return located or tm.root.dep_ != "conj"
         if lex.cue(t, "not_place_prep"):
             return (located and not described) or (
                 t.lower_ == "from" and hit.entry.family in _FROM_FAMILIES) or _aimed_at(t)
-        located = located or t.lower_ in _LOCATIVE_PREPS
+        located = located or t.lower_ in _LOCATIVE_PREPS or (
+            t.lower_ == "over" and hit.entry.family == "disrupted")
     return True
+
+
+# Roads named by the towns they join (GUIDE: a road is placed at the first town it joins).
+_ROAD_NOUNS = frozenset({"road", "highway", "route", "motorway", "roads", "highways"})
+
+
+# Nouns of a cause a crowd stands for: "in solidarity with Gaza" names whom a rally
+# supports, not where it gathered ("support" is not one: "air support for operations in X").
+_CAUSE_NOUNS = frozenset({"solidarity", "sympathy"})
 
 
 # Verbs that send a missile, shell or drone on its way: "fired a missile toward Brega",
@@ -570,7 +586,7 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
         return []
     own = {t.i for t in hit.token.subtree}
     aside = _landmarks(places)
-    places.sort(key=lambda tm: (tm.root.i not in own, tm.root.i in aside,
+    places.sort(key=lambda tm: (tm.root.i not in own, tm.root.i in aside, _front_name(tm),
                                 abs(tm.root.i - hit.token.i)))
     finer = _finer_inside(places[0], places, parts=True)
     if finer is not places[0]:  # the town or province holding the finer place is no other event
@@ -578,6 +594,20 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     primary = _town_of_part(_qualified(finer, places), places)
     return _with_listed_parts(
         [primary, *_coordinated(primary, places), *_run_on(primary, places)], places)
+
+
+# Nouns a town's name makes the name of a sector of the front: "On the Kramatorsk axis,
+# ... repelled 24 attacks near Chasiv Yar", "In the Kupyansk direction, ... struck units
+# near Sinkovka" (war bulletins; the settlements named are where it happened).
+_FRONT_NOUNS = frozenset({"axis", "axes", "direction", "directions", "sector"})
+
+
+def _front_name(tm: TokenMention) -> bool:
+    """Whether the place only names a sector of the front ("the Pokrovsk direction")."""
+    root = tm.root
+    if root.lower_ in _FRONT_NOUNS:
+        return True
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in _FRONT_NOUNS
 
 
 def _finer_inside(primary: TokenMention, places: list[TokenMention],
@@ -699,7 +729,9 @@ def _coordinated(primary: TokenMention, places: list[TokenMention]) -> list[Toke
     for tm in places:
         if tm is primary:
             continue
-        if _phrase_head(tm).i in conj:
+        # "over the Poltava and Mykolaiv regions": the second name's mention holds the
+        # shared noun, so its own first word is the conjunct
+        if _phrase_head(tm).i in conj or tm.root.doc[tm.start].i in conj:
             out.append(tm)
             continue
         # "killed in Qaterji and two others died in the Mayssar neighbourhood": a name that

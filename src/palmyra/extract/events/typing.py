@@ -54,9 +54,10 @@ def event_type(
     found in the doer's phrase (``by:CLASS``), among the trigger's objects (``obj:CLASS``) or
     anywhere below them (``objtree:CLASS``: "detained students who tried to march"), or in
     the trigger's own phrase (``own:CLASS``: "rockets loaded with a mustard agent"), or in
-    the verb a weapon noun is the object of (``gov:CLASS``: "found and destroyed an IED"), or
-    in the clause outside the doer's phrase (``rest:CLASS``: "militants destroyed masts" is
-    no fight with militants).
+    the verb a weapon noun is the object of (``gov:CLASS``: "found and destroyed an IED"; with
+    ``wgov:CLASS``, of the weapon a trigger word names the kind of: "destroyed 14 attack
+    drones", not "foiled the attack"), or in the clause outside the doer's phrase
+    (``rest:CLASS``: "militants destroyed masts" is no fight with militants).
     """
     # "a helicopter which was downed": a relative pronoun stands for the noun it follows
     victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
@@ -69,9 +70,13 @@ def event_type(
     if _uncontested(clause, lex):
         cues.add("peaceful")
     doers = _doers(hit.token)
-    scope = {"by": doers, "obj": [w for v in victims for w in (v, *v.conjuncts)],
+    scope = {"by": doers, "obj": [w for v in victims for u in (v, *_partitive(v))
+                                  for w in (u, *u.conjuncts)],
              "objtree": [w for v in victims for w in v.subtree], "own": own_phrase(hit.token),
              "gov": _governors(hit.token),
+             # "destroyed 14 attack drones": the verbs of the weapon the word is a kind of
+             "wgov": _governors(hit.token.head) if hit.token.dep_ == "compound" and lex.cue(
+                 hit.token.head, "munition") else [],
              "rest": [t for t in clause if t not in doers]}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
@@ -121,15 +126,45 @@ def _commodity(token: Token, cls: str, lex: Lexicon) -> bool:
     return t.dep_ in ("compound", "amod", "nmod") and lex.cue(t.head, "commodity")
 
 
+def _partitive(noun: Token) -> list[Token]:
+    """What a number stands for when it counts part of a whole: "destroyed 14 of 16
+    Shahed drones", "shot down 12 of 13 drones" (the drones are the object)."""
+    if noun.tag_ != "CD" and noun.lower_ not in ("most", "some", "all", "none", "several"):
+        return []
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def _hit_people(trigger: Token) -> list[Token]:
     """Whom a verb trigger hit where the parse gives no object: "opened fire on supporters",
     "fired into a crowd", and the subject the parser hangs on a following participle
     ("shot dead three shepherds grazing their sheep")."""
     out = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AT
            for p in c.children if p.dep_ == "pobj"]
-    out += _shared_objects(trigger)
+    out += _shared_objects(trigger) + _shot_dead(trigger)
     return out + [s for c in trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")
                   for s in c.children if s.dep_ == "nsubj" and trigger.i < s.i < c.i]
+
+
+_SHOOT = frozenset({"shot", "shoot", "shoots", "shooting"})
+_NP_END = frozenset({"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
+
+
+def _shot_dead(trigger: Token) -> list[Token]:
+    """Whom "shot dead" killed, however the parse hangs the phrase ("a sniper shot dead a
+    12-year-old child": an apposition; "gunmen ... shot dead a local imam": "dead" the
+    root): the last noun of the words after "dead", before a preposition or a verb."""
+    doc = trigger.doc
+    k = trigger.i + 1
+    if trigger.lower_ not in _SHOOT or k >= len(doc) or doc[k].lower_ != "dead":
+        return []
+    head = None
+    for t in doc[k + 1:trigger.sent.end]:
+        if t.pos_ in _NP_END and t.tag_ != "HYPH":
+            break
+        if t.pos_ in _NOUNS:
+            head = t
+    return [head] if head is not None else []
 
 
 def _shared_objects(trigger: Token) -> list[Token]:
@@ -149,6 +184,8 @@ def _governors(trigger: Token) -> list[Token]:
     t = trigger
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.tag_ == "CD":
+        t = t.head.head  # "destroyed 14 of 16 drones": the number is the object
     if t.dep_ not in ("dobj", "nsubjpass"):
         return []
     verb = t.head
