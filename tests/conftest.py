@@ -12,6 +12,9 @@ os.environ.setdefault("COLUMNS", "200")
 # A technique model the developer trained into their cache folder must not change what the
 # tests see: tests that want one point this at the model they trained.
 os.environ["PALMYRA_TECHNIQUES_MODEL"] = str(Path(__file__).parent / "no-technique-model")
+# Gazetteers come from the files, as before the disk cache: a developer's cache folder must
+# not decide what the tests see (tests/engines/test_disk_cache.py turns it on).
+os.environ["PALMYRA_CACHE_DIR"] = "off"
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -30,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from palmyra.annotate.place_names import Entry, normalise, read_word_list, skeleton
 from palmyra.annotate.places_yaml import read_places_yaml
+from palmyra.disk_cache import cached, key_of
 from palmyra.loading import without_gc
 from palmyra.model import PlaceRef
 
@@ -163,6 +165,11 @@ class Gazetteer:
                 out.extend(c for c in self.lookup(k) if self._fuzzy_scope(c.entry))
         return out
 
+    def warm(self) -> None:
+        """Build every lazy index now (before the gazetteer is pickled for the disk cache)."""
+        for name in ("_prefixes", "_fuzzy_keys", "_fuzzy_letters", "_capitals", "_admin1_index"):
+            getattr(self, name)
+
     def capital(self, country_code: str) -> Entry | None:
         """The country's capital (GeoNames PPLC; the most populous of several)."""
         return self._capitals.get(country_code)
@@ -285,9 +292,40 @@ def _stopwords() -> frozenset[str]:
     return frozenset(normalise(w) for w in read_word_list("place_stopwords.txt"))
 
 
+# the modules whose code decides what a gazetteer holds (part of its disk cache key)
+_BUILDERS = ("palmyra.annotate.gazetteer", "palmyra.annotate.place_names",
+             "palmyra.annotate.places_yaml", "palmyra.resource_files", "palmyra.model")
+
+
+def _from_disk_cache(name: str, profile_dirs: Sequence[str | None],
+                     build: Callable[[], Gazetteer]) -> Gazetteer:
+    """``build()``, or the same gazetteer from the disk cache (``palmyra.disk_cache``), its
+    lazy indexes built before it is stored. The key covers the packaged gazetteer, every
+    word list of the package, the ``places.yaml`` files read and the code that reads them."""
+    package = resources.files("palmyra")
+    inputs = [Path(str(package / "data" / "gazetteer.tsv.gz")),
+              *sorted(Path(str(f)) for f in (package / "resources").iterdir() if f.is_file()),
+              *(Path(d) / PLACES_FILE for d in profile_dirs if d is not None)]
+
+    def built() -> Gazetteer:
+        gaz = build()
+        gaz.warm()
+        return gaz
+
+    which = repr(tuple(profile_dirs))
+    key = key_of(inputs, _BUILDERS, extra=which)
+    # one entry per set of profile folders: the name carries them, the key everything read
+    name = f"{name}-{hashlib.sha256(which.encode()).hexdigest()[:12]}"
+    return cached(name, key, built, by_fields=(Candidate, Entry))
+
+
 @cache
 @without_gc
 def _load(profile_dir: str | None) -> Gazetteer:
+    return _from_disk_cache("gazetteer", (profile_dir,), lambda: _build(profile_dir))
+
+
+def _build(profile_dir: str | None) -> Gazetteer:
     entries = list(_packaged_entries())
     path = Path(profile_dir) / PLACES_FILE if profile_dir is not None else None
     if path is None or not path.is_file():
@@ -306,6 +344,10 @@ def _load(profile_dir: str | None) -> Gazetteer:
 @cache
 @without_gc
 def _load_union(profile_dirs: tuple[str, ...]) -> Gazetteer:
+    return _from_disk_cache("gazetteer-union", profile_dirs, lambda: _build_union(profile_dirs))
+
+
+def _build_union(profile_dirs: tuple[str, ...]) -> Gazetteer:
     entries = list(_packaged_entries())
     not_places: set[str] = set()
     needs_context: set[str] = set()
