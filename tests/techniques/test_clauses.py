@@ -9,7 +9,7 @@ from palmyra.techniques.classifier import SoftmaxClassifier
 from palmyra.techniques.corpus import Article, Labelled
 from palmyra.techniques.features import ArticleView, clause_features, span_features
 from palmyra.techniques.model import TechniqueModel
-from palmyra.techniques.spans import build, clauses, picked
+from palmyra.techniques.spans import build, clauses, picked, unstopped
 from palmyra.train.technique_model import fit_clause_classifier, fit_sentence_classifier
 
 LINE = ('Officials said on Monday that the so-called experts, who never visited the site, '
@@ -49,6 +49,17 @@ def test_picked_keeps_each_clause_at_the_threshold_as_its_own_span():
     assert picked(pieces, [0.1] * 4, 0.5) == []
 
 
+def test_unstopped_ends_a_span_at_its_last_word_not_the_sentence_stop():
+    text = "Really? They are thugs! Vote now... Or do you \"trust\" them."
+    ends = [text[slice(*unstopped(text, a, b))] for a, b in clauses(text, 0, len(text))]
+    assert ends == ["Really", "They are thugs", "Vote now", "Or do you", "trust", "them"]
+    assert unstopped(text, 0, 1) == (0, 1)  # never empty
+    # a closing quotation mark stays: PTC spans take it in about as often as not
+    quote = 'He called it "a hoax."'
+    assert quote[slice(*unstopped(quote, 13, len(quote)))] == '"a hoax."'
+    assert quote[slice(*unstopped(quote, 13, len(quote) - 1))] == '"a hoax'
+
+
 def test_clause_features_tell_place_bounds_and_cue_words():
     view = ArticleView(LINE)
     pieces = clauses(LINE, 0, len(LINE))
@@ -86,7 +97,8 @@ def test_clause_classifier_picks_the_loaded_clause_and_propose_returns_it():
     model = TechniqueModel(nlp, tagger, meta, sentence, clause)
     text = f"{PLAIN}\n{LOADED}\n"
     found = model.propose(text)
-    assert [text[s:e] for s, e, _ in found] == ["and these barbaric thugs will pay dearly!"]
+    # the clause keeps its "!" for its features; the span ends at its last word, as PTC's do
+    assert [text[s:e] for s, e, _ in found] == ["and these barbaric thugs will pay dearly"]
     model.meta["clause_threshold"] = None  # an older model: no clause step
     assert model.propose(text) == []
 

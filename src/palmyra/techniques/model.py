@@ -169,7 +169,7 @@ class TechniqueModel:
             if pieces is not None:
                 found = proposer.picked(*pieces[i], by_clause)
                 if found:
-                    out.extend(found)
+                    out.extend((*proposer.unstopped(text, a, b), p) for a, b, p in found)
                     continue
             elif whole is not None and p_sent >= whole:
                 out.append(proposer.trimmed(text, s, e, p_sent))

@@ -171,6 +171,19 @@ def trimmed(text: str, start: int, end: int, score: float) -> tuple[int, int, fl
     return start, end, score
 
 
+def unstopped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` without the sentence's closing stop (".", "!", "?", an
+    ellipsis) at its end: PTC's annotators end a span at its last word (in the train
+    labels 1,921 spans stop just before a full stop and none takes it in; "!" 85 out
+    and 22 in, "?" 127 and 75), while ``clauses`` keeps a clause's closing mark for
+    its features. A closing quotation mark stays (taken in about as often as not)."""
+    while end > start + 1 and text[end - 1] in ".!?…":
+        end -= 1
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def picked(pieces: Sequence[tuple[int, int]], scores: Sequence[float],
            threshold: float) -> list[tuple[int, int, float]]:
     """The ``pieces`` (a line's clauses) scored at or above ``threshold``, each its own span

@@ -88,9 +88,11 @@ def score_article(text: str, sentence: Any, clause: Any, letters: Any = None) ->
     return clause_scores(clause, view, units, sure, letters)
 
 
-def decode(scored: Scored, threshold: float) -> list[tuple[int, int]]:
-    """The spans the model proposes from one article's clause scores."""
-    return [(a, b) for pieces in scored for a, b, _ in proposer.picked(*pieces, threshold)]
+def decode(scored: Scored, threshold: float, text: str | None = None) -> list[tuple[int, int]]:
+    """The spans the model proposes from one article's clause scores (with ``text``, each
+    without its closing stop, as ``TechniqueModel.propose`` gives them)."""
+    found = [(a, b) for pieces in scored for a, b, _ in proposer.picked(*pieces, threshold)]
+    return [proposer.unstopped(text, a, b) for a, b in found] if text is not None else found
 
 
 def si_by_threshold(articles: Sequence[Article], scored: dict[str, Scored],
@@ -100,7 +102,7 @@ def si_by_threshold(articles: Sequence[Article], scored: dict[str, Scored],
     gold = {a.id: [(x.start, x.end) for x in a.labels] for a in articles}
     out = {}
     for t in thresholds:
-        s = si_scores({a.id: decode(scored[a.id], t) for a in articles}, gold)
+        s = si_scores({a.id: decode(scored[a.id], t, a.text) for a in articles}, gold)
         out[t] = (round(s.precision, 4), round(s.recall, 4), round(s.f1, 4))
     return out
 
