@@ -259,6 +259,9 @@ def test_a_name_opened_by_a_place_head_after_a_locative_is_a_place():
         ("The Syrian army managed on Thursday to put the terrorists in the line of its fire in"
          " Kels Shahroura Sarraf and Hajjar east of the town of Rabia in Latakia northern"
          " countryside.", ["Kels", "Shahroura", "Sarraf", "Hajjar"]),
+        # "Housh" (a spelling of Hosh) opens a name and is no place alone
+        ("Regime forces also shelled the towns of Arbin Kafarbatna Jisreen Otoya and Housh"
+         " Salhiya with heavy artillery.", ["Housh Salhiya"]),
     ],
 )
 def test_comma_less_lists_marked_by_a_counted_noun_or_by_where_they_lie(text: str,

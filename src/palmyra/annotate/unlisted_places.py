@@ -92,8 +92,9 @@ NAME_HEADS = frozenset({
     "ayn", "um", "umm", "bab", "khan", "jisr", "maarat", "maaret", "marat", "maarrat", "bir",
     "ras", "beit", "bayt", "qasr", "jabal", "jebel", "jabel", "wadi", "hayy", "abu", "bani",
     "beni", "qalaat", "qalat", "marj", "nahr", "sheikh", "shaykh", "khirbet", "khirbat",
-    "mazraat", "nazlet", "nazlat", "hosh", "haret", "harat", "qaryat", "arab", "sayyida",
-    "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower", "bu"})
+    "mazraat", "nazlet", "nazlat", "hosh", "housh", "hawsh", "haret", "harat", "qaryat", "arab",
+    "sayyida", "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower",
+    "bu"})
 # Heads that open only places' names (no person's, group's or title's): a name they open
 # after a locative is a place ("in Nazlet al-Rdeisat", "near Khirbet Ghazaleh").
 PLACE_HEADS = frozenset({
