@@ -270,6 +270,13 @@ def test_comma_less_lists_marked_by_a_counted_noun_or_by_where_they_lie(text: st
     assert all(places.get(n, ("",))[0] == "unlisted" for n in names), places
 
 
+def test_a_name_after_a_locative_whose_next_words_say_where_it_lies_is_a_place():
+    # gold train (TRT): the lead's "a village in northern Syria" is named here
+    places = _places("The blast took place in al-Mashi which is in the countryside around the"
+                     " city of Manbij which has been under YPG control since August.")
+    assert places["al-Mashi"] == ("unlisted", "Aleppo", "Syria"), places
+
+
 def test_a_name_after_a_counted_place_noun_and_a_verb_is_no_list():
     places = _places("Rebels seized three villages near Aleppo said Rami Abdel Rahman and"
                      " Ahmed Ali.")

@@ -343,10 +343,30 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     locative = k >= 0 and doc[k].lower_ in LOCATIVES
     if locative and end - start > 1 and doc[start].lower_ in PLACE_HEADS:
         return "locative"  # "in Nazlet al-Rdeisat", whatever entity the parser guessed
+    if locative and _said_where_it_lies(doc, end):
+        return "locative"  # "took place in al-Mashi which is in the countryside around Manbij"
     labels = {doc[x].ent_type_ for x in range(start, end)}
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
     return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+def _said_where_it_lies(doc: Doc, end: int) -> bool:
+    """The words after a name say where it lies, which only a place does: "which is in the
+    countryside around the city of Manbij", "east of the town of Rabia", "in the northern
+    countryside of Hama"."""
+    n = len(doc)
+    k = end
+    if k + 1 < n and doc[k].lower_ in ("which", "that") and doc[k + 1].lemma_ in ("be", "lie"):
+        k += 2
+    if k >= n:
+        return False
+    if doc[k].lower_ in COMPASS_WORDS and k + 1 < n and doc[k + 1].lower_ == "of":
+        return True
+    if doc[k].lower_ not in ("in", "near"):
+        return False
+    window = doc[k + 1 : min(n, k + 1 + CONTAINER_WINDOW)]
+    return any(t.lower_ in ("countryside", "province", "governorate") for t in window)
 
 
 @cache
@@ -506,13 +526,10 @@ def _placed_after(doc: Doc, end: int, listed: dict[tuple[int, int], PlaceRef]) -
     n = len(doc)
     if end >= n:
         return False
-    if doc[end].lower_ in COMPASS_WORDS and end + 1 < n and doc[end + 1].lower_ == "of":
+    if _said_where_it_lies(doc, end):
         return True
     if doc[end].lower_ not in ("in", "near"):
         return False
-    window = doc[end + 1 : min(n, end + 1 + CONTAINER_WINDOW)]
-    if any(t.lower_ in ("countryside", "province", "governorate") for t in window):
-        return True
     nxt = end + 1 + (end + 1 < n and doc[end + 1].lower_ == "the")
     return any(a == nxt and ref.precision == "admin1" for (a, _b), ref in listed.items())
 
