@@ -79,6 +79,12 @@ LIST_NOUNS_AFTER = frozenset({"villages", "towns", "areas", "neighbourhoods", "n
                               "districts", "suburbs", "camps", "localities", "settlements"})
 LIST_LOCATIVES = frozenset({"in", "on", "at"})
 MIN_LOCATIVE_ITEMS = 3  # a list after a bare locative: "in Bosra al-Sham Atman and Hrak"
+# Counted plural place nouns that announce the list after them ("three villages ... A, B and
+# C"), and the tokens before the list in which one is looked for.
+COUNTED_NOUNS = frozenset({"villages", "towns", "neighbourhoods", "neighborhoods", "districts",
+                           "cities", "hamlets", "localities", "hilltops", "hills"})
+COUNT_WORDS = frozenset({"several", "many", "some", "dozens", "a", "number"})
+COUNTED_WINDOW = 8
 # First words of Arabic place names that are never a place alone ("Tal Abyad", "Kafr Batna",
 # "Um Sharshouh", "Ayn Tarma"): a list item goes on past them.
 NAME_HEADS = frozenset({
@@ -86,8 +92,9 @@ NAME_HEADS = frozenset({
     "ayn", "um", "umm", "bab", "khan", "jisr", "maarat", "maaret", "marat", "maarrat", "bir",
     "ras", "beit", "bayt", "qasr", "jabal", "jebel", "jabel", "wadi", "hayy", "abu", "bani",
     "beni", "qalaat", "qalat", "marj", "nahr", "sheikh", "shaykh", "khirbet", "khirbat",
-    "mazraat", "nazlet", "nazlat", "hosh", "haret", "harat", "qaryat", "arab", "sayyida",
-    "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower", "bu"})
+    "mazraat", "nazlet", "nazlat", "hosh", "housh", "hawsh", "haret", "harat", "qaryat", "arab",
+    "sayyida", "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower",
+    "bu"})
 # Heads that open only places' names (no person's, group's or title's): a name they open
 # after a locative is a place ("in Nazlet al-Rdeisat", "near Khirbet Ghazaleh").
 PLACE_HEADS = frozenset({
@@ -336,10 +343,30 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     locative = k >= 0 and doc[k].lower_ in LOCATIVES
     if locative and end - start > 1 and doc[start].lower_ in PLACE_HEADS:
         return "locative"  # "in Nazlet al-Rdeisat", whatever entity the parser guessed
+    if locative and _said_where_it_lies(doc, end):
+        return "locative"  # "took place in al-Mashi which is in the countryside around Manbij"
     labels = {doc[x].ent_type_ for x in range(start, end)}
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
     return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+def _said_where_it_lies(doc: Doc, end: int) -> bool:
+    """The words after a name say where it lies, which only a place does: "which is in the
+    countryside around the city of Manbij", "east of the town of Rabia", "in the northern
+    countryside of Hama"."""
+    n = len(doc)
+    k = end
+    if k + 1 < n and doc[k].lower_ in ("which", "that") and doc[k + 1].lemma_ in ("be", "lie"):
+        k += 2
+    if k >= n:
+        return False
+    if doc[k].lower_ in COMPASS_WORDS and k + 1 < n and doc[k + 1].lower_ == "of":
+        return True
+    if doc[k].lower_ not in ("in", "near"):
+        return False
+    window = doc[k + 1 : min(n, k + 1 + CONTAINER_WINDOW)]
+    return any(t.lower_ in ("countryside", "province", "governorate") for t in window)
 
 
 @cache
@@ -443,7 +470,8 @@ def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: Do
     covered: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
-        if not _list_opening(doc, i):
+        counted = not _list_opening(doc, i) and _counted_opening(doc, i)
+        if not (counted or _list_opening(doc, i)):
             i += 1
             continue
         start = i + 1 + (i + 1 < n and doc[i + 1].lower_ == "the" and doc[i].lower_ == "of")
@@ -452,13 +480,14 @@ def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: Do
             i += 1
             continue
         names, end = found
-        nouned = doc[i].lower_ == "of" or (end < n and doc[end].lower_ in LIST_NOUNS_AFTER)
+        nouned = counted or doc[i].lower_ == "of" or (
+            end < n and doc[end].lower_ in LIST_NOUNS_AFTER)
         # a listed town inside a name counts ("al-Ashara", where "Ashara" alone is listed)
         inside = [r for a, b in names for r in listed if a <= r[0] and r[1] <= b]
         provinces = Counter(listed[r].admin1 for r in inside if listed[r].admin1
                             and listed[r].precision not in ("admin1", "country", "region"))
-        if not nouned and (len(names) < MIN_LOCATIVE_ITEMS
-                           or not any(k >= 2 for k in provinces.values())):
+        if not nouned and not _placed_after(doc, end, listed) and (
+                len(names) < MIN_LOCATIVE_ITEMS or not any(k >= 2 for k in provinces.values())):
             i += 1
             continue
         covered.append((start, end))
@@ -466,6 +495,43 @@ def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: Do
                   and not any(a < hi and lo < b for lo, hi in listed)]
         i = end
     return items, covered
+
+
+def _counted_opening(doc: Doc, i: int) -> bool:
+    """The word before a list that a counted plural place noun shortly before announces,
+    FA-KES having dropped the colon: "captured three villages south of Aleppo from
+    government control Zeitan Khalsa and Barna", "several towns including A B and C".
+    ``i`` is the last word before the list's first name."""
+    if i + 1 >= len(doc) or not _capitalised(doc[i + 1]) or _capitalised(doc[i]) or (
+            not doc[i].is_alpha and doc[i].text != ":") or doc[i].lower_ in PARTICLES:
+        return False
+    # "... three villages near Aleppo said Rami Abdel Rahman": the verb opens the sayer's
+    # name, no list (the parser's entity labels are no help on these names)
+    if doc[i].pos_ in ("VERB", "AUX") and doc[i].lower_ != "including":
+        return False
+    sent_start = doc[i].sent.start
+    for k in range(i, max(sent_start, i - COUNTED_WINDOW) - 1, -1):
+        t = doc[k]
+        if t.lower_ in COUNTED_NOUNS and any(
+                c.dep_ == "nummod" or c.lower_ in COUNT_WORDS for c in t.children):
+            return True
+    return False
+
+
+def _placed_after(doc: Doc, end: int, listed: dict[tuple[int, int], PlaceRef]) -> bool:
+    """Whether the words after a list after a locative say where its names lie, which
+    makes them places whatever the gazetteer lists: "in Kels Shahroura Sarraf and Hajjar
+    east of the town of Rabia", "in Kafr Zita Jub al-Rayan and Kafr Nabudah in the
+    northern countryside of Hama", "in A B and C in Idlib province"."""
+    n = len(doc)
+    if end >= n:
+        return False
+    if _said_where_it_lies(doc, end):
+        return True
+    if doc[end].lower_ not in ("in", "near"):
+        return False
+    nxt = end + 1 + (end + 1 < n and doc[end + 1].lower_ == "the")
+    return any(a == nxt and ref.precision == "admin1" for (a, _b), ref in listed.items())
 
 
 def _list_opening(doc: Doc, i: int) -> bool:

@@ -464,7 +464,7 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
             place.precision == "region" and not place.admin1):
         return False
     if (_venue_of_talks(tm, hit) or _government_by_its_capital(tm) or _bureau(tm)
-            or _outlet_name(tm)):
+            or _outlet_name(tm) or _bracketed_aside(tm, hit)):
         return False
     located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
@@ -496,6 +496,22 @@ _ROAD_NOUNS = frozenset({"road", "highway", "route", "motorway", "roads", "highw
 # Nouns of a cause a crowd stands for: "in solidarity with Gaza" names whom a rally
 # supports, not where it gathered ("support" is not one: "air support for operations in X").
 _CAUSE_NOUNS = frozenset({"solidarity", "sympathy"})
+
+
+def _bracketed_aside(tm: TokenMention, hit: Hit) -> bool:
+    """A place inside brackets that gloss a name other than a place, the trigger outside
+    them: "Nusra Front (Qaeda branch in the Levant) terrorists", "(banned in Russia)" --
+    the brackets say what the group is, not where anything happened."""
+    doc, sent = tm.root.doc, tm.root.sent
+    opening = next((k for k in range(tm.start - 1, sent.start - 1, -1)
+                    if doc[k].text in ("(", ")")), None)
+    if opening is None or doc[opening].text != "(":
+        return False
+    closing = next((k for k in range(tm.end, sent.end) if doc[k].text in ("(", ")")), None)
+    if closing is None or doc[closing].text != ")" or opening < hit.token.i < closing:
+        return False
+    before = doc[opening - 1] if opening > sent.start else None
+    return before is not None and before.is_alpha and before.ent_type_ not in ("GPE", "LOC")
 
 
 # Verbs that send a missile, shell or drone on its way: "fired a missile toward Brega",
@@ -592,8 +608,12 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     if finer is not places[0]:  # the town or province holding the finer place is no other event
         places = [tm for tm in places if tm is not places[0]]
     primary = _town_of_part(_qualified(finer, places), places)
+    # the names of a comma-less list the clause names count whatever the parser hung them
+    # on ("captured three villages south of Aleppo from government control Zeitan Khalsa
+    # and Barna": the names read as the object of "from")
+    listable = [tm for tm in named if _list_item(tm) and not _described(tm, hit)]
     return _with_listed_parts(
-        [primary, *_coordinated(primary, places), *_run_on(primary, places)], places)
+        [primary, *_coordinated(primary, places), *_run_on(primary, places)], places, listable)
 
 
 # Nouns a town's name makes the name of a sector of the front: "On the Kramatorsk axis,
@@ -822,8 +842,8 @@ def _list_item(tm: TokenMention) -> bool:
     return (tm.mention.rule or "").startswith(LIST_RULE)
 
 
-def _with_listed_parts(found: list[TokenMention], places: list[TokenMention]
-                       ) -> list[TokenMention]:
+def _with_listed_parts(found: list[TokenMention], places: list[TokenMention],
+                       listable: list[TokenMention] = ()) -> list[TokenMention]:
     """The event's places with the names of a comma-less list the text names beside them
     in the same province: "a source at Aleppo Police Command said terrorists fired rocket
     shells at the neighborhoods of al-Khalidiye al-Faid ... and al-Salihin" (one event per
@@ -835,7 +855,8 @@ def _with_listed_parts(found: list[TokenMention], places: list[TokenMention]
     if ref is None or _list_item(primary) or ref.precision not in (
             "town", "admin1", "admin2", "region", "country"):
         return _dedupe(found)
-    items = sorted((tm for tm in places if _list_item(tm) and tm not in found
+    pool = [*places, *(tm for tm in listable if tm not in places)]
+    items = sorted((tm for tm in pool if _list_item(tm) and tm not in found
                     and tm.place is not None), key=lambda tm: tm.start)
     if len(items) < 2:
         return _dedupe(found)
@@ -845,8 +866,9 @@ def _with_listed_parts(found: list[TokenMention], places: list[TokenMention]
         inside = all(_same_admin1(tm.place.admin1, ref.admin1) for tm in items)
     if not inside:
         return _dedupe(found)
-    listed = [x for tm in items for x in (tm, *_run_on(tm, places))]
-    if ref.precision in _REGION_GRAINS:
+    listed = [x for tm in items for x in (tm, *_run_on(tm, pool))]
+    # "three villages south of Aleppo ... A B and C": the town the list lies by is no event
+    if ref.precision in _REGION_GRAINS or _landmark(primary):
         found = found[1:]
     return _dedupe([*found, *listed])
 
@@ -962,7 +984,10 @@ def _listed_with(nearest: TokenMention, hit: Hit, sent: Span, index: DocIndex,
     places = [tm for tm in index.mentions_in(sent, "place")
               if _usable(tm, hit, lex) and not _described(tm, hit)]
     if not _subject_trigger(hit):
-        return _with_listed_parts([nearest], places)
+        # a name of a comma-less list brings its neighbours: "targeted gatherings in Kafr
+        # Zita Jub al-Rayan and Kafr Nabudah" (one event per place hit)
+        run = _run_on(nearest, places) if _list_item(nearest) else []
+        return _with_listed_parts([nearest, *run], places)
     return _with_listed_parts(
         [nearest, *_coordinated(nearest, places), *_run_on(nearest, places)], places)
 
