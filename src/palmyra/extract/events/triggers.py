@@ -56,7 +56,8 @@ def find_triggers(sent: Span, index: DocIndex, lex: Lexicon) -> list[Hit]:
         if hit is None:
             i += 1
             continue
-        hits.append(hit)
+        if all(h.token.i != hit.token.i for h in hits):  # "seized control": one hit
+            hits.append(hit)
         i = hit.end
     return _drop_outranked([h for h in hits if not _handles_weapons(h, lex)])
 
@@ -80,6 +81,10 @@ def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
             head = doc[i:end].root
             if head.pos_ == "ADP":  # a phrase led by a preposition is its object's ("on fire")
                 head = doc[end - 1]
+            if "control_verb" in entry.flags:
+                head = _control_verb(head, lex)
+                if head is None:
+                    continue
             if _inside_name(token, head, index):
                 continue
             if entry.family == "territorial" and _exploited(head):
@@ -87,6 +92,25 @@ def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
             if _pos_ok(head, entry) and _object_ok(head, entry, index, lex):
                 return Hit(head, i, end, entry)
     return None
+
+
+def _control_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """For ``control_verb`` triggers, the verb that gains the control the noun names:
+    "established full control of the village", "control was established over the hills",
+    "gained control of positions", "took complete control of the town" (the words between
+    verb and noun keep the phrase lexicon's "took control" from matching). The control
+    must be over something ("of", "over") and the verb one of gaining it (``control_verb``
+    cues): "lost control", "under control" and "control of the border crossing remains
+    with ..." tell no gain."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = noun.head
+    if not is_verb(verb) or not lex.cue(verb, "control_verb"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("of", "over") for c in
+               [*noun.children, *(verb.children if noun.dep_ == "nsubjpass" else ())]):
+        return None
+    return verb
 
 
 def _inside_name(first: Token, head: Token, index: DocIndex) -> bool:
@@ -161,6 +185,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         objects += [_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "into"]
         return any(lex.cue(t, "base_noun") for o in objects if o is not None
                    for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
+    if "launched" in entry.flags:
+        return _launched(head, lex)
     if "place_subject" in entry.flags:
         return _ground_subject(head, index, lex)
     if "weapon_subject" in entry.flags:
@@ -233,6 +259,30 @@ def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:
     return False
 
 
+_START_NOUNS = frozenset({"launch", "beginning", "start"})
+
+
+def _launched(noun: Token, lex: Lexicon) -> bool:
+    """For ``launched`` triggers, whether the operation or campaign the noun names is told
+    starting (GUIDE: the launch of a named operation or campaign is a Change to
+    group/activity): the object or subject of a ``launch_verb`` cue ("launched the Wrath of
+    Euphrates operation", "an operation was launched", "the campaign began"), the "of"
+    phrase of a start noun ("the launch of a major operation", "the beginning of their
+    operations") or a noun a starting relative clause describes ("a campaign they started
+    this month"). A campaign only named ("during the operation", "the Russian campaign")
+    is told elsewhere or not at all; operations started ("started operations in Syria",
+    "to launch military operations") are fighting, not one campaign's start."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in _START_NOUNS
+    if noun.tag_ == "NNS":  # "started operations in Syria": fighting, not one campaign's start
+        return False
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and is_verb(head):
+        return lex.cue(head, "launch_verb")
+    return any(c.dep_ == "relcl" and lex.cue(c, "launch_verb")
+               and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children)
+
+
 def _weapon_subject(head: Token, lex: Lexicon) -> bool:
     """For ``weapon_subject`` triggers, whether what did it is an aircraft or a launched
     weapon ("warplanes hit rebel positions", "positions were hit by shells"): a common verb
@@ -275,11 +325,18 @@ def _drop_outranked(hits: list[Hit]) -> list[Hit]:
             continue
         if hit.entry.family == "kill":
             continue
+        # a deal gives way to a stronger word of a deal only: "evacuated under a deal
+        # reached between the regime and rebels" tells the evacuation and the deal
+        rivals = [h for h in strong if hit.entry.family != _AGREEMENT
+                  or h.entry.family == _AGREEMENT]
         strong_ids = {h.token.i for h in strong}
         clause = {t.i for t in clause_tokens(clause_verb(hit.token), strong_ids)}
-        if not any(h.token.i in clause for h in strong):
+        if not any(h.token.i in clause for h in rivals):
             kept.append(hit)
     return kept
+
+
+_AGREEMENT = "agreement"
 
 
 def _handles_weapons(hit: Hit, lex: Lexicon) -> bool:
