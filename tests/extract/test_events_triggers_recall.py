@@ -35,6 +35,13 @@ CAMPAIGN = "Change to group/activity"
          " which the army began an operation to retake several weeks ago.", CAMPAIGN),
         ("The U.S.-led coalition which launched an air war against IS in Syria last September"
          " said it had carried out air strikes against Raqqa.", CAMPAIGN),
+        ("The Syrian Armed Forces began a large-scale military operation in Aleppo after the"
+         " truce brokered by Russia and the United States collapsed.", CAMPAIGN),
+        # a noun the place is "under" is told by its verb, as an object would be
+        ("The town of Kafr Nabl came under heavy shelling on Monday.",
+         "Shelling/artillery/missile attack"),
+        ("Saraqib came under heavy bombardment by regime forces on Monday.",
+         "Shelling/artillery/missile attack"),
         # an evacuation under a deal tells the deal too (the evacuation no longer outranks it)
         ("They were evacuated earlier this month under an unprecedented deal involving a major"
          " rebel coalition and Iran.", "Agreement"),
@@ -70,6 +77,11 @@ def test_control_seized_is_one_event_not_two(rules: Pipeline) -> None:
         ("Three soldiers were killed during the operation in Hama on Monday.", CAMPAIGN),
         ("Rebel units started operations in the countryside of Hama last year.", CAMPAIGN),
         ("The Russian campaign has killed thousands of civilians.", CAMPAIGN),
+        # a campaign or operation of no armed force
+        ("The health ministry launched a campaign to vaccinate 1.5 million children against"
+         " polio in Mogadishu on Monday.", CAMPAIGN),
+        ("The ministry launched a new operation to rescue flood victims in Khartoum on"
+         " Monday.", CAMPAIGN),
         # the goal of an offensive the parse hangs on "began" is not yet reached
         ("Syrian insurgents led by Islamist groups began a major offensive on Sunday to gain full"
          " control of the divided northern city of Aleppo.", OVERTAKES),

@@ -186,7 +186,7 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         return any(lex.cue(t, "base_noun") for o in objects if o is not None
                    for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
     if "launched" in entry.flags:
-        return _launched(head, lex)
+        return _launched(head, lex) and _armed_campaign(head, index, lex)
     if "place_subject" in entry.flags:
         return _ground_subject(head, index, lex)
     if "weapon_subject" in entry.flags:
@@ -281,6 +281,40 @@ def _launched(noun: Token, lex: Lexicon) -> bool:
         return lex.cue(head, "launch_verb")
     return any(c.dep_ == "relcl" and lex.cue(c, "launch_verb")
                and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children)
+
+
+# families of the triggers whose verb, as a campaign's goal ("an operation to retake the
+# city"), makes it a military one
+_GOAL_FAMILIES = frozenset({"territorial", "clash", "attack", "strike", "air", "bombard",
+                            "shelling"})
+
+
+def _armed_campaign(noun: Token, index: DocIndex, lex: Lexicon) -> bool:
+    """Whether a campaign told starting is a military one, not a ministry's campaign to
+    vaccinate children: its own words say so (``military_word`` or ``air`` cues: "a
+    large-scale military operation", "an air war"), it is named ("the Wrath of Euphrates
+    operation", "dubbed Operation Euphrates Shield"), it is waged against an armed group
+    ("against IS") or its goal is taking ground or fighting ("an operation to retake")."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if any(lex.cue(t, "military_word") or lex.cue(t, "air") or t.pos_ == "PROPN"
+           for t in mods):
+        return True
+    words = [t for t in noun.subtree if t.i != noun.i]
+    launcher = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    if launcher is not None:  # "launched an operation in Iraq to retake Mosul"
+        words += [t for c in launcher.children if c.dep_ in ("xcomp", "advcl", "prep")
+                  for t in c.subtree]
+    for t in words:
+        if t.pos_ == "PROPN" and t.head.i != noun.i and t.head.lemma_.lower() in (
+                "dub", "call", "name", "operation"):
+            return True  # "its operation dubbed Operation Euphrates Shield"
+        if t.lower_ == "against" and any(index.mention_at(g, "actor") or lex.cue(g, "group_noun")
+                                         for g in t.children if g.dep_ == "pobj"):
+            return True
+        if t.tag_ == "VB" and any(e.family in _GOAL_FAMILIES
+                                  for e in lex.triggers.get(t.lemma_.lower(), ())):
+            return True
+    return False
 
 
 def _weapon_subject(head: Token, lex: Lexicon) -> bool:
