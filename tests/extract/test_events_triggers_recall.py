@@ -37,11 +37,6 @@ CAMPAIGN = "Change to group/activity"
          " said it had carried out air strikes against Raqqa.", CAMPAIGN),
         ("The Syrian Armed Forces began a large-scale military operation in Aleppo after the"
          " truce brokered by Russia and the United States collapsed.", CAMPAIGN),
-        # a noun the place is "under" is told by its verb, as an object would be
-        ("The town of Kafr Nabl came under heavy shelling on Monday.",
-         "Shelling/artillery/missile attack"),
-        ("Saraqib came under heavy bombardment by regime forces on Monday.",
-         "Shelling/artillery/missile attack"),
         # an evacuation under a deal tells the deal too (the evacuation no longer outranks it)
         ("They were evacuated earlier this month under an unprecedented deal involving a major"
          " rebel coalition and Iran.", "Agreement"),

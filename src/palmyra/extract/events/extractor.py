@@ -500,20 +500,11 @@ def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:
     if verb.i == hit.token.i:
         return hit.token
     direct = hit.token.head.i == verb.i and hit.token.dep_ in SUBJECT_DEPS | OBJECT_DEPS
-    if direct or _serves_trigger(verb, triggers) or _suffered(hit.token, verb):
+    if direct or _serves_trigger(verb, triggers):
         return verb
     if lex.cue(verb, "light_verb") or lex.count_key(verb):
         return verb
     return hit.token
-
-
-def _suffered(noun: Token, verb: Token) -> bool:
-    """A trigger noun a place or people are "under": "the town came under heavy shelling",
-    "has been under intense bombardment" is told by the verb it hangs from, as an object
-    would be ("spoke about the recapture" is not)."""
-    prep = noun.head
-    return (noun.dep_ == "pobj" and prep.lower_ == "under" and prep.dep_ == "prep"
-            and prep.head.i == verb.i)
 
 
 def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str | None,
