@@ -530,6 +530,9 @@ def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str |
     if anchor.i != hit.token.i and (tense(anchor) == "past" or _serves_trigger(anchor, triggers)
                                     or _going_on(anchor, hit.token)):
         return True
+    if hit.entry.family == "agreement" and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" for c in hit.token.children):
+        return True  # "under a deal reached between the regime and rebels": one deal, made
     return "completive" in hit.entry.flags and place_rule == "clause"
 
 

@@ -337,12 +337,16 @@ def _causal_due(token: Token) -> bool:
 
 
 def _purpose_infinitive(verb: Token, lex: Lexicon) -> bool:
-    """ "an offensive to liberate X": the goal, unless the head says it was achieved."""
+    """ "an offensive to liberate X": the goal, unless the head says it was achieved
+    ("managed to retake"). A head verb with an object of its own ("began a major offensive
+    to gain full control of Aleppo", which the parse hangs on "began") started that object,
+    and the infinitive is its goal."""
     if not is_verb(verb) or verb.tag_ != "VB":
         return False
     if not any(a.lower_ == "to" for a in auxiliaries(verb)):
         return False
-    return not lex.cue(verb.head, "implicative")
+    return not lex.cue(verb.head, "implicative") or any(
+        c.dep_ == "dobj" for c in verb.head.children)
 
 
 # Triggers that are people ("protesters", "rioters"): a purpose or future verb over them

@@ -56,7 +56,8 @@ def find_triggers(sent: Span, index: DocIndex, lex: Lexicon) -> list[Hit]:
         if hit is None:
             i += 1
             continue
-        hits.append(hit)
+        if all(h.token.i != hit.token.i for h in hits):  # "seized control": one hit
+            hits.append(hit)
         i = hit.end
     return _drop_outranked([h for h in hits if not _handles_weapons(h, lex)])
 
@@ -80,6 +81,10 @@ def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
             head = doc[i:end].root
             if head.pos_ == "ADP":  # a phrase led by a preposition is its object's ("on fire")
                 head = doc[end - 1]
+            if "control_verb" in entry.flags:
+                head = _control_verb(head, lex)
+                if head is None:
+                    continue
             if _inside_name(token, head, index):
                 continue
             if entry.family == "territorial" and _exploited(head):
@@ -87,6 +92,25 @@ def _match_at(sent: Span, i: int, index: DocIndex, lex: Lexicon) -> Hit | None:
             if _pos_ok(head, entry) and _object_ok(head, entry, index, lex):
                 return Hit(head, i, end, entry)
     return None
+
+
+def _control_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """For ``control_verb`` triggers, the verb that gains the control the noun names:
+    "established full control of the village", "control was established over the hills",
+    "gained control of positions", "took complete control of the town" (the words between
+    verb and noun keep the phrase lexicon's "took control" from matching). The control
+    must be over something ("of", "over") and the verb one of gaining it (``control_verb``
+    cues): "lost control", "under control" and "control of the border crossing remains
+    with ..." tell no gain."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = noun.head
+    if not is_verb(verb) or not lex.cue(verb, "control_verb"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("of", "over") for c in
+               [*noun.children, *(verb.children if noun.dep_ == "nsubjpass" else ())]):
+        return None
+    return verb
 
 
 def _inside_name(first: Token, head: Token, index: DocIndex) -> bool:
@@ -161,6 +185,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         objects += [_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "into"]
         return any(lex.cue(t, "base_noun") for o in objects if o is not None
                    for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
+    if "launched" in entry.flags:
+        return _launched(head, lex) and _armed_campaign(head, index, lex)
     if "place_subject" in entry.flags:
         return _ground_subject(head, index, lex)
     if "weapon_subject" in entry.flags:
@@ -233,6 +259,64 @@ def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:
     return False
 
 
+_START_NOUNS = frozenset({"launch", "beginning", "start"})
+
+
+def _launched(noun: Token, lex: Lexicon) -> bool:
+    """For ``launched`` triggers, whether the operation or campaign the noun names is told
+    starting (GUIDE: the launch of a named operation or campaign is a Change to
+    group/activity): the object or subject of a ``launch_verb`` cue ("launched the Wrath of
+    Euphrates operation", "an operation was launched", "the campaign began"), the "of"
+    phrase of a start noun ("the launch of a major operation", "the beginning of their
+    operations") or a noun a starting relative clause describes ("a campaign they started
+    this month"). A campaign only named ("during the operation", "the Russian campaign")
+    is told elsewhere or not at all; operations started ("started operations in Syria",
+    "to launch military operations") are fighting, not one campaign's start."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in _START_NOUNS
+    if noun.tag_ == "NNS":  # "started operations in Syria": fighting, not one campaign's start
+        return False
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and is_verb(head):
+        return lex.cue(head, "launch_verb")
+    return any(c.dep_ == "relcl" and lex.cue(c, "launch_verb")
+               and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children)
+
+
+# families of the triggers whose verb, as a campaign's goal ("an operation to retake the
+# city"), makes it a military one
+_GOAL_FAMILIES = frozenset({"territorial", "clash", "attack", "strike", "air", "bombard",
+                            "shelling"})
+
+
+def _armed_campaign(noun: Token, index: DocIndex, lex: Lexicon) -> bool:
+    """Whether a campaign told starting is a military one, not a ministry's campaign to
+    vaccinate children: its own words say so (``military_word`` or ``air`` cues: "a
+    large-scale military operation", "an air war"), it is named ("the Wrath of Euphrates
+    operation", "dubbed Operation Euphrates Shield"), it is waged against an armed group
+    ("against IS") or its goal is taking ground or fighting ("an operation to retake")."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if any(lex.cue(t, "military_word") or lex.cue(t, "air") or t.pos_ == "PROPN"
+           for t in mods):
+        return True
+    words = [t for t in noun.subtree if t.i != noun.i]
+    launcher = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    if launcher is not None:  # "launched an operation in Iraq to retake Mosul"
+        words += [t for c in launcher.children if c.dep_ in ("xcomp", "advcl", "prep")
+                  for t in c.subtree]
+    for t in words:
+        if t.pos_ == "PROPN" and t.head.i != noun.i and t.head.lemma_.lower() in (
+                "dub", "call", "name", "operation"):
+            return True  # "its operation dubbed Operation Euphrates Shield"
+        if t.lower_ == "against" and any(index.mention_at(g, "actor") or lex.cue(g, "group_noun")
+                                         for g in t.children if g.dep_ == "pobj"):
+            return True
+        if t.tag_ == "VB" and any(e.family in _GOAL_FAMILIES
+                                  for e in lex.triggers.get(t.lemma_.lower(), ())):
+            return True
+    return False
+
+
 def _weapon_subject(head: Token, lex: Lexicon) -> bool:
     """For ``weapon_subject`` triggers, whether what did it is an aircraft or a launched
     weapon ("warplanes hit rebel positions", "positions were hit by shells"): a common verb
@@ -275,11 +359,18 @@ def _drop_outranked(hits: list[Hit]) -> list[Hit]:
             continue
         if hit.entry.family == "kill":
             continue
+        # a deal gives way to a stronger word of a deal only: "evacuated under a deal
+        # reached between the regime and rebels" tells the evacuation and the deal
+        rivals = [h for h in strong if hit.entry.family != _AGREEMENT
+                  or h.entry.family == _AGREEMENT]
         strong_ids = {h.token.i for h in strong}
         clause = {t.i for t in clause_tokens(clause_verb(hit.token), strong_ids)}
-        if not any(h.token.i in clause for h in strong):
+        if not any(h.token.i in clause for h in rivals):
             kept.append(hit)
     return kept
+
+
+_AGREEMENT = "agreement"
 
 
 def _handles_weapons(hit: Hit, lex: Lexicon) -> bool:

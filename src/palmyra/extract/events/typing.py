@@ -286,6 +286,11 @@ def campaign_starts(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None
     group/activity), not one air strike; "launched air strikes on Raqqa on Monday" is one. A
     place the clause does not name (a dateline's, the paragraph's) is not the strikes'."""
     for cand in candidates:
+        if _launched_campaign(cand, doc):
+            # "launched an air war against IS in Syria": the campaign's target or no place
+            if cand.place is not None and cand.place.precision == "country":
+                cand.place = cand.place_text = cand.place_rule = cand.geo_precision = None
+            continue
         if (cand.family not in _CAMPAIGN_FAMILIES or cand.event_type != REMOTE
                 or not 0 <= cand.position < len(doc)):
             continue
@@ -298,6 +303,16 @@ def campaign_starts(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None
             cand.event_type, cand.sub_event_type = CAMPAIGN
             if cand.place_rule not in OWN_PLACE_RULES:  # the campaign is told at no place
                 cand.place = cand.place_text = cand.place_rule = cand.geo_precision = None
+
+
+# the nouns of the trigger lexicon's "launched" entries: an operation or campaign told starting
+_CAMPAIGN_NOUNS = frozenset({"operation", "campaign", "intervention", "war"})
+
+
+def _launched_campaign(cand: Candidate, doc: Doc) -> bool:
+    return (cand.sub_event_type == CAMPAIGN[1] and cand.family == "group_change"
+            and 0 <= cand.position < len(doc)
+            and doc[cand.position].lemma_.lower() in _CAMPAIGN_NOUNS)
 
 
 def _bare_harm(doc: Doc, cand: Candidate) -> bool:
