@@ -15,8 +15,13 @@ from events_fixtures import (  # noqa: F401  (fixtures are found by name in this
     Extract,
     extract_fixture,
     first_event,
+    syria_pipeline_fixture,
     syria_with_gazetteer_fixture,
 )
+
+from palmyra.ingest import RawRecord, build_document
+from palmyra.model import SourceRef
+from palmyra.pipeline import Pipeline
 
 # (body, sub_event_type, actor1, actor2); "any": the slot is not what the case checks
 CASES = [
@@ -51,3 +56,38 @@ def test_instrument_and_target_actors(
     assert event.actor1 == actor1
     if actor2 != "any":
         assert event.actor2 == actor2
+
+
+# Shells told with no one firing them, in an article whose other shelling names one side
+# only (SANA's Aleppo and Damascus reports; the gold codes the side the article names)
+ONE_SIDE = (
+    "A source at Damascus Police Command told SANA that terrorists targeted al-Abbasiyeen"
+    " neighborhood with rocket shells on Friday, killing two civilians. The source added that"
+    " other shells hit the neighborhoods of al-Mazzeh and Rukn Eddin on Friday, causing"
+    " material damage to properties.")
+TWO_SIDES = (
+    "Syrian army artillery shelled rebel positions in Jobar on Friday. Other shells hit the"
+    " neighborhoods of al-Mazzeh and Rukn Eddin on Friday, killing two civilians, and rebels"
+    " fired rockets at Douma.")
+SHELLING = "Shelling/artillery/missile attack"
+
+
+def shelling_actors(pipeline: Pipeline, text: str) -> list[str | None]:
+    """actor1 of each shelling event the whole pipeline finds in a one-paragraph report."""
+    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
+                                   published_hint="2016-11-19"), pipeline.outlets)
+    facts, errors = pipeline.process([doc])
+    assert not errors
+    return [e.actor1 for e in facts[0].events if e.sub_event_type == SHELLING]
+
+
+def test_unattributed_shells_take_the_one_side_firing(syria: Pipeline) -> None:
+    actors = shelling_actors(syria, ONE_SIDE)
+    assert len(actors) > 1
+    assert set(actors) == {"Opposition Rebels (Syria)"}
+
+
+def test_unattributed_shells_stay_unnamed_between_two_sides(syria: Pipeline) -> None:
+    actors = set(shelling_actors(syria, TWO_SIDES))
+    assert None in actors
+    assert {"Military Forces of Syria", "Opposition Rebels (Syria)"} <= actors

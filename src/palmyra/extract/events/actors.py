@@ -1451,6 +1451,7 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     Russian). A chemical attack takes the first perpetrator the article gives for one."""
     events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES, index)
     events = _title_bomber(events, index)
+    events = _fill_shelling_side(events, candidates, index)
     if not any(e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None for e in events):
         return events
     profile = index.ctx.profile
@@ -1464,6 +1465,39 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     text = index.ctx.document.text
     return [replace(e, actor1=side) if e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None
             and e.actor2 != side and not _drone(e, text) else e for e in events]
+
+
+_SHELLING_SUBTYPES = frozenset({"Shelling/artillery/missile attack"})
+
+
+def _fill_shelling_side(events: list[Event], candidates: list[Candidate], index: DocIndex
+                        ) -> list[Event]:
+    """Shells told without who fired them ("other shells hit the neighborhoods of
+    al-Mazzeh", "a third shell fell in al-Masharqeh") where the article's other tellings of
+    shelling, told as having happened, name one armed side only as firing ("terrorists
+    targeted ... with rocket shells"): the article's shelling is that side's, as the gold
+    codes it. Two sides firing (the army's shelling and the rebels' rockets), or none, leave
+    the side unnamed."""
+    if not any(e.sub_event_type in _SHELLING_SUBTYPES and e.actor1 is None for e in events):
+        return events
+    profile = index.ctx.profile
+    sides = {c.actor1 for c in candidates if c.sub_event_type in _SHELLING_SUBTYPES
+             and c.actor1 is not None and c.modality in EXPORTED
+             and _armed_side(c.actor1, profile)}
+    if len(sides) != 1:
+        return events
+    (side,) = sides
+    return [replace(e, actor1=side) if e.sub_event_type in _SHELLING_SUBTYPES
+            and e.actor1 is None and e.actor2 != side else e for e in events]
+
+
+def _armed_side(canonical: str, profile: Profile | None) -> bool:
+    """Whether an actor is a side that fires (state forces or an armed group), not the
+    civilians, a body or an unidentified group named for a bomb."""
+    entry = profile.actor(canonical) if profile is not None else None
+    if entry is not None:
+        return entry.kind in ("state_forces", "armed_group")
+    return canonical.startswith(FORCES)
 
 
 # Headline words for air strikes a side's word may stand before: "Regime airstrikes kill 61",
