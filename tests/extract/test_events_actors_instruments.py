@@ -91,3 +91,34 @@ def test_unattributed_shells_stay_unnamed_between_two_sides(syria: Pipeline) -> 
     actors = set(shelling_actors(syria, TWO_SIDES))
     assert None in actors
     assert {"Military Forces of Syria", "Opposition Rebels (Syria)"} <= actors
+
+
+# A clash told with neither side, in an article whose other battles name one pair only
+# (gold dev and train: "Clashes in Zabadani raged on Thursday", "heavy clashes" around
+# Ain al-Arab; the gold codes the article's pair)
+ONE_PAIR = (
+    "Syrian troops clashed with rebels in Daraa on Monday, the Observatory said. Clashes in"
+    " Zabadani raged on Thursday according to the observatory.")
+TWO_PAIRS = (
+    "Syrian troops clashed with rebels in Daraa on Monday, and Kurdish YPG fighters clashed"
+    " with Islamic State militants in Hasakah on Monday. Clashes in Zabadani raged on Thursday"
+    " according to the observatory.")
+CLASH = "Armed clash"
+
+
+def clash_pairs(pipeline: Pipeline, text: str) -> list[tuple[str | None, str | None]]:
+    doc = build_document(RawRecord(SourceRef("t"), f"Report\n\n{text}\n", "text",
+                                   published_hint="2016-11-19"), pipeline.outlets)
+    facts, errors = pipeline.process([doc])
+    assert not errors
+    return [(e.actor1, e.actor2) for e in facts[0].events if e.sub_event_type == CLASH]
+
+
+def test_sideless_clash_takes_the_article_pair(syria: Pipeline) -> None:
+    pairs = clash_pairs(syria, ONE_PAIR)
+    assert len(pairs) == 2
+    assert set(pairs) == {("Military Forces of Syria", "Opposition Rebels (Syria)")}
+
+
+def test_sideless_clash_stays_empty_between_two_pairs(syria: Pipeline) -> None:
+    assert (None, None) in clash_pairs(syria, TWO_PAIRS)

@@ -1448,10 +1448,13 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     striking ("Russian air strikes hit ...", "regime jets bombed ..."). Where they name two
     sides, or only a guess ("by regime warplanes or their Russian allies"), or the strike
     is a drone's, the side stays unnamed (gold/GUIDE.md: no guessing between Syrian and
-    Russian). A chemical attack takes the first perpetrator the article gives for one."""
+    Russian). A chemical attack takes the first perpetrator the article gives for one;
+    shelling and clashes told with no side take the article's one side firing and its one
+    pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``)."""
     events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES, index)
     events = _title_bomber(events, index)
     events = _fill_shelling_side(events, candidates, index)
+    events = _fill_clash_sides(events, candidates, index)
     if not any(e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None for e in events):
         return events
     profile = index.ctx.profile
@@ -1489,6 +1492,36 @@ def _fill_shelling_side(events: list[Event], candidates: list[Candidate], index:
     (side,) = sides
     return [replace(e, actor1=side) if e.sub_event_type in _SHELLING_SUBTYPES
             and e.actor1 is None and e.actor2 != side else e for e in events]
+
+
+_BATTLE_TYPE = "Battles"
+_CLASH = "Armed clash"
+
+
+def _fill_clash_sides(events: list[Event], candidates: list[Candidate], index: DocIndex
+                      ) -> list[Event]:
+    """Clashes told with neither side ("Clashes in Zabadani raged on Thursday", "fighting in
+    the neighborhoods of Sheikh Saeed") where the article's other tellings of battles, told
+    as having happened, name one pair of armed sides only ("the army and Hezbollah fighters
+    clashed with rebels ..."): the battle is theirs, in the order the article most often
+    names them (gold/GUIDE.md: a battle has two sides; the gold codes the article's pair).
+    Two pairs, or none, leave both slots empty."""
+    if not any(e.sub_event_type == _CLASH and e.actor1 is None and e.actor2 is None
+               for e in events):
+        return events
+    profile = index.ctx.profile
+    told: Counter[tuple[str, str]] = Counter()
+    for c in candidates:
+        if (c.event_type == _BATTLE_TYPE and c.modality in EXPORTED
+                and c.actor1 is not None and c.actor2 is not None
+                and c.actor1 != c.actor2
+                and _armed_side(c.actor1, profile) and _armed_side(c.actor2, profile)):
+            told[(c.actor1, c.actor2)] += 1
+    if len({frozenset(pair) for pair in told}) != 1:
+        return events
+    pair = told.most_common(1)[0][0]  # ties: the first told
+    return [replace(e, actor1=pair[0], actor2=pair[1]) if e.sub_event_type == _CLASH
+            and e.actor1 is None and e.actor2 is None else e for e in events]
 
 
 def _armed_side(canonical: str, profile: Profile | None) -> bool:
