@@ -30,9 +30,10 @@ CASES = [
     ("A suicide bomber blew himself up at the entrance of al-Tayba village in the eastern"
      " countryside of Salamiyah on Tuesday, killing 4 civilians.",
      "Suicide bomb", "Unidentified Armed Group (Syria)", "Civilians (Syria)"),
-    # fighters' positions hit: no civilians
+    # fighters' positions hit: no civilians; militants named by no group are the enemy the
+    # army fights (the gold dev codes this sentence's actor2 Opposition Rebels (Syria))
     ("Syrian army warplanes hit militants' positions in Idlib province on Tuesday.",
-     "Air/drone strike", "Military Forces of Syria", None),
+     "Air/drone strike", "Military Forces of Syria", "Opposition Rebels (Syria)"),
     # "X said it had ...": the speaker acted; the place was taken from the side the
     # profile names as the opposition's opponent (the text names no loser)
     ("The Free Syrian Army said it had seized the village of Rityan on Sunday.",

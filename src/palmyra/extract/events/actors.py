@@ -124,8 +124,21 @@ def resolve_actors(
         head = hit.token if not hit.is_verb else None
         target = (finder.prep_object(head, *_TARGET_PREPS) if head is not None else
                   next((c for c in hit.token.children if c.dep_ == "dobj"), None))
+        if target is None and finder.verb is not None:
+            # "the army responded with air strikes on terrorists' positions", "warplanes
+            # hit militants positions": the frame verb's object or its weapon's target
+            target = next((c for c in finder.verb.children if c.dep_ == "dobj"), None) or next(
+                (finder.prep_object(g, *_TARGET_PREPS) for c in finder.verb.children
+                 if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                 if g.dep_ == "pobj"), None)
         if target is not None and lex.cue(target, "military_target"):
             ref2 = _modified_side(target, index)
+            if (ref2 is None and ref1 is not None and ref1.kind in _SIDE_KINDS and _violent(hit)
+                    and hit.entry.family not in _PAIR_FAMILIES
+                    and any(t.lower_ in _FIGHTER_TARGETS for t in target.subtree)):
+                # "hit militants positions": fighters the text names by no group are the
+                # enemy the acting side fights (gold/GUIDE.md: "terrorists" in context)
+                ref2 = _opponent(ref1, index)
     if ref2 is None and hit.entry.family == "disrupted" and hit.is_verb:
         # "shot down a regime MiG warplane": the side whose aircraft was downed
         craft = next((c for c in hit.token.children if c.dep_ == "dobj"), None)
@@ -148,6 +161,11 @@ def resolve_actors(
             ref2 = None
     same = ref1 is not None and ref2 is not None and ref1.canonical == ref2.canonical
     return Actors(ref1, None if same else ref2, rule)
+
+
+# Unnamed fighters a strike's target belongs to ("militants positions", "terrorist hideouts")
+_FIGHTER_TARGETS = frozenset({"militant", "militants", "terrorist", "terrorists", "jihadist",
+                              "jihadists", "insurgent", "insurgents", "gunmen", "fighters"})
 
 
 def _told_act(hit: Hit, index: DocIndex, lex: Lexicon) -> Hit:
@@ -265,12 +283,23 @@ def _side_before(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | Non
         return None, None
     if _names_target(hit.token, lex):
         return None, None  # "Islamic State artillery positions": the target's owner
-    return _walk_side(hit.token, index, a2)
+    token = hit.token
+    if (not hit.is_verb and token.dep_ == "pobj" and token.head.lower_ == "with"
+            and token.head.head.lower_ in _WEAPON_ATTACKS):
+        # "terrorist attacks with shells on Aleppo": the side named before the attack the
+        # weapon was fired in
+        return _walk_side(token.head.head, index, a2, weapon=token)
+    return _walk_side(token, index, a2)
 
 
-def _walk_side(noun: Token, index: DocIndex, a2: TokenMention | None
-               ) -> tuple[TokenMention | None, ActorRef | None]:
-    """The side named in the words just before ``noun`` (see ``_side_before``)."""
+# Nouns of an attack a weapon is fired in ("attacks with shells", "an assault with rockets")
+_WEAPON_ATTACKS = frozenset({"attack", "attacks", "assault", "assaults"})
+
+
+def _walk_side(noun: Token, index: DocIndex, a2: TokenMention | None,
+               weapon: Token | None = None) -> tuple[TokenMention | None, ActorRef | None]:
+    """The side named in the words just before ``noun`` (see ``_side_before``); ``weapon``:
+    the weapon the noun's attack was made with, where it follows the noun."""
     doc = noun.doc
     profile = index.ctx.profile
     modifiers = profile.modifier_actors if profile is not None else {}
@@ -292,21 +321,23 @@ def _walk_side(noun: Token, index: DocIndex, a2: TokenMention | None
             if len(words) == n and (named := modifiers.get(words.text.lower())):
                 side = _entry_ref(named[0], f"{words.text!r} before {noun.text!r}")
                 return _first_of_pair(words.start, index, a2) or (None, side)
-        if (side := _fire_descriptor(token, noun, index)) is not None:
+        if (side := _fire_descriptor(token, noun, index, weapon)) is not None:
             return None, side
         if token.tag_ != "POS" and token.pos_ not in _BETWEEN_POS:
             return None, None
     return None, None
 
 
-def _fire_descriptor(word: Token, noun: Token, index: DocIndex) -> ActorRef | None:
+def _fire_descriptor(word: Token, noun: Token, index: DocIndex,
+                     weapon: Token | None = None) -> ActorRef | None:
     """The side a descriptor adjective the context left unlinked names before rocket or
     mortar fire: "a terrorist rocket attack on Kilmakho", "terrorist mortar attacks" — the
     default of its noun ("terrorists": the armed opposition in a state outlet; gold/GUIDE.md).
     Not before a bomb or an explosion: an unclaimed bomb is an unidentified group's."""
     profile = index.ctx.profile
-    if profile is None or word.pos_ != "ADJ" or not any(
-            t.lower_ in _FIRE_WEAPONS for t in word.doc[word.i + 1: noun.i + 1]):
+    fired = [*word.doc[word.i + 1: noun.i + 1], *([weapon] if weapon is not None else [])]
+    if profile is None or word.pos_ != "ADJ" or not any(t.lower_ in _FIRE_WEAPONS
+                                                        for t in fired):
         return None
     plural = word.lower_ + "s"
     default = next((d.default for d in profile.descriptors if d.text.lower() == plural), None)
@@ -658,6 +689,12 @@ class _Finder:
         if subj_actor is None and subj is not None and subj.dep_ == "nsubj":
             subj_actor = self.antecedent(subj) or self.spokesman(subj, verb)
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
+        # "targeted X with rocket shells": the weapon's own frame ("shells hit X") is not
+        # the clause's; the verb it serves tells who fired and what was hit
+        wielder = _wielding_verb(self.hit, self.lex)
+        wielded = wielder is not None and wielder.i == verb.i
+        if wielded:
+            flags = frozenset()
         if "loser_subject" in flags:
             return to_actor or noun_a1, subj_actor, "loser"
         if "place_subject" in flags:
@@ -679,7 +716,8 @@ class _Finder:
             a1 = agent  # a gerund as a noun: "Shelling by the Assad regime on X killed 10"
             a2 = self.actor_in(obj) or source or target
         else:
-            a1 = subj_actor if self.hit.is_verb or self.hit.token.dep_ == "dobj" else None
+            told = self.hit.is_verb or self.hit.token.dep_ == "dobj" or wielded
+            a1 = subj_actor if told else None
             a2 = self.actor_in(obj) or source or target
         a2 = noun_a2 or a2
         if self.hit.entry.family in _HELD_FAMILIES and _unarmed_name(a2):
@@ -862,6 +900,8 @@ def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
     token = hit.token
     if hit.is_verb:
         return token
+    if (verb := _wielding_verb(hit, lex)) is not None:
+        return verb
     head = token.head
     if head.i == token.i or not is_verb(head):
         return None
@@ -870,6 +910,21 @@ def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
     if token.dep_ in SUBJECT_DEPS or token.dep_ == "dobj" or lex.cue(head, "light_verb"):
         return head
     return None
+
+
+def _wielding_verb(hit: Hit, lex: Lexicon) -> Token | None:
+    """The active verb a weapon noun is the instrument of: "terrorists targeted the
+    neighbourhood with rocket shells", "the army responded with air strikes" — its subject
+    wielded the weapon and its object was hit (not "clashed with", a battle's other side)."""
+    token = hit.token
+    prep = token.head
+    if (hit.is_verb or token.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep"
+            or hit.entry.family not in _VIOLENT_FAMILIES or hit.entry.family in _PAIR_FAMILIES):
+        return None
+    verb = prep.head
+    if verb.i == prep.i or not is_verb(verb) or is_passive(verb) or lex.cue(verb, "speech_verb"):
+        return None
+    return verb
 
 
 def _depth(token: Token, top: Token) -> int:
@@ -1419,9 +1474,13 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     striking ("Russian air strikes hit ...", "regime jets bombed ..."). Where they name two
     sides, or only a guess ("by regime warplanes or their Russian allies"), or the strike
     is a drone's, the side stays unnamed (gold/GUIDE.md: no guessing between Syrian and
-    Russian). A chemical attack takes the first perpetrator the article gives for one."""
+    Russian). A chemical attack takes the first perpetrator the article gives for one;
+    shelling and clashes told with no side take the article's one side firing and its one
+    pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``)."""
     events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES, index)
     events = _title_bomber(events, index)
+    events = _fill_shelling_side(events, candidates, index)
+    events = _fill_clash_sides(events, candidates, index)
     if not any(e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None for e in events):
         return events
     profile = index.ctx.profile
@@ -1435,6 +1494,69 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     text = index.ctx.document.text
     return [replace(e, actor1=side) if e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None
             and e.actor2 != side and not _drone(e, text) else e for e in events]
+
+
+_SHELLING_SUBTYPES = frozenset({"Shelling/artillery/missile attack"})
+
+
+def _fill_shelling_side(events: list[Event], candidates: list[Candidate], index: DocIndex
+                        ) -> list[Event]:
+    """Shells told without who fired them ("other shells hit the neighborhoods of
+    al-Mazzeh", "a third shell fell in al-Masharqeh") where the article's other tellings of
+    shelling, told as having happened, name one armed side only as firing ("terrorists
+    targeted ... with rocket shells"): the article's shelling is that side's, as the gold
+    codes it. Two sides firing (the army's shelling and the rebels' rockets), or none, leave
+    the side unnamed."""
+    if not any(e.sub_event_type in _SHELLING_SUBTYPES and e.actor1 is None for e in events):
+        return events
+    profile = index.ctx.profile
+    sides = {c.actor1 for c in candidates if c.sub_event_type in _SHELLING_SUBTYPES
+             and c.actor1 is not None and c.modality in EXPORTED
+             and _armed_side(c.actor1, profile)}
+    if len(sides) != 1:
+        return events
+    (side,) = sides
+    return [replace(e, actor1=side) if e.sub_event_type in _SHELLING_SUBTYPES
+            and e.actor1 is None and e.actor2 != side else e for e in events]
+
+
+_BATTLE_TYPE = "Battles"
+_CLASH = "Armed clash"
+
+
+def _fill_clash_sides(events: list[Event], candidates: list[Candidate], index: DocIndex
+                      ) -> list[Event]:
+    """Clashes told with neither side ("Clashes in Zabadani raged on Thursday", "fighting in
+    the neighborhoods of Sheikh Saeed") where the article's other tellings of battles, told
+    as having happened, name one pair of armed sides only ("the army and Hezbollah fighters
+    clashed with rebels ..."): the battle is theirs, in the order the article most often
+    names them (gold/GUIDE.md: a battle has two sides; the gold codes the article's pair).
+    Two pairs, or none, leave both slots empty."""
+    if not any(e.sub_event_type == _CLASH and e.actor1 is None and e.actor2 is None
+               for e in events):
+        return events
+    profile = index.ctx.profile
+    told: Counter[tuple[str, str]] = Counter()
+    for c in candidates:
+        if (c.event_type == _BATTLE_TYPE and c.modality in EXPORTED
+                and c.actor1 is not None and c.actor2 is not None
+                and c.actor1 != c.actor2
+                and _armed_side(c.actor1, profile) and _armed_side(c.actor2, profile)):
+            told[(c.actor1, c.actor2)] += 1
+    if len({frozenset(pair) for pair in told}) != 1:
+        return events
+    pair = told.most_common(1)[0][0]  # ties: the first told
+    return [replace(e, actor1=pair[0], actor2=pair[1]) if e.sub_event_type == _CLASH
+            and e.actor1 is None and e.actor2 is None else e for e in events]
+
+
+def _armed_side(canonical: str, profile: Profile | None) -> bool:
+    """Whether an actor is a side that fires (state forces or an armed group), not the
+    civilians, a body or an unidentified group named for a bomb."""
+    entry = profile.actor(canonical) if profile is not None else None
+    if entry is not None:
+        return entry.kind in ("state_forces", "armed_group")
+    return canonical.startswith(FORCES)
 
 
 # Headline words for air strikes a side's word may stand before: "Regime airstrikes kill 61",
