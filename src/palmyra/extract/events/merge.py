@@ -238,7 +238,12 @@ def _absorb_city_leads(groups: list[list[Candidate]], window: int) -> list[list[
     Sulaymaniyah neighbourhood of the Syrian city of Aleppo") is that occurrence told at a
     coarser grain (GUIDE: the most specific place named): it joins the nearest such event
     told after it within ``window`` sentences, whose toll is not larger, and that event
-    keeps its place."""
+    keeps its place. The window counts from any telling of the lead's group, so a lead
+    whose retellings came after the town's ("Rocket attack injures three civilians in
+    Lattakia countryside Three civilians were injured in a rocket attack on Kilmakho area"
+    ... "fired rocket shells" placed at the province again) still joins it; a telling that
+    names the city in its own words more than ``window`` sentences after the town's stays
+    an event of its own."""
     absorbed: set[int] = set()
     for group in groups:
         placed = [m for m in group if m.place is not None]
@@ -248,19 +253,50 @@ def _absorb_city_leads(groups: list[list[Candidate]], window: int) -> list[list[
         last = max(m.sentence for m in group)
         toll = _killed(group)
         near = [g for g in groups if g is not group and id(g) not in absorbed
-                and 0 <= g[0].sentence - last <= window
+                and (0 <= g[0].sentence - last <= window or _told_by(g[0], group, window))
                 and not _larger(_killed(g), toll)
                 and _finer(g, lead, placed[0].place) and _dates_agree(g, lead)
                 and all(_dates_agree(group, m) for m in g)]
         if not near:
             continue
         target = min(near, key=lambda g: abs(g[0].sentence - lead.sentence))
+        # a telling that places itself at the city long after the town's is another
+        # occurrence there ("one of its centres in the rebel-held part of Aleppo was hit"):
+        # it stays an event
+        stays = [m for m in group if _another_telling(m, target[0], window)]
+        kept = {id(m) for m in stays}
         for m in group:
-            m.decision, m.summary = "merged", True
-            m.reason = f"the event of sentence {target[0].sentence} told at its city"
-        target.extend(group)
-        absorbed.add(id(group))
+            if id(m) not in kept:
+                m.decision, m.summary = "merged", True
+                m.reason = f"the event of sentence {target[0].sentence} told at its city"
+        target.extend(m for m in group if id(m) not in kept)
+        group[:] = stays
+        if group:
+            group[0].decision, group[0].reason = "kept", ""
+        else:
+            absorbed.add(id(group))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _told_by(first: Candidate, group: list[Candidate], window: int) -> bool:
+    """Whether a telling at a town comes with the city lead's group: not before its lead, and
+    within ``window`` sentences of one of its tellings. The group may have drawn later
+    retellings of its own ("rocket shells on the Latakia countryside" after "a rocket attack
+    on the village of Kilmakho in Latakia province"): they do not push the town's telling
+    out."""
+    return (first.sentence >= group[0].sentence
+            and any(abs(first.sentence - m.sentence) <= window for m in group)
+            # one trigger read at the town and at its city ("killed five civilians in
+            # Mouhessen town and Jadid Ekeidat village in Deir Ezzor") is a place question
+            # (the city may hold a remainder the gold codes), not a second telling
+            and all(m.position != first.position for m in group))
+
+
+def _another_telling(m: Candidate, town: Candidate, window: int) -> bool:
+    """A telling of the city lead's group told more than ``window`` sentences after the
+    town's, that names the city in its own words: another occurrence at the city."""
+    return (m.sentence > town.sentence + window and m.place_rule in OWN_PLACE_RULES
+            and m.place is not None)
 
 
 def _larger(toll: float | None, lead: float | None) -> bool:
@@ -543,15 +579,19 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
             counts.setdefault(key, value)
     voice = next((c for c in ranked if c.modality == "asserted"), best)
     where = best
+    # a lead told at its area (a summary) places the event by the telling it summarises
+    # ("air strikes in northern Aleppo province" ... "the raids hit a hospital in Kafr
+    # Hamra"): that telling's town, not another telling of the area's city
+    told = sorted(ranked, key=lambda c: c.summary)
     if _coarse(best.place):  # a lead told at country level, completed by a later telling
-        where = next((c for c in ranked if c.place is not None and not _coarse(c.place)), best)
+        where = next((c for c in told if c.place is not None and not _coarse(c.place)), best)
     elif best.place is not None and best.place.precision == "admin1":
         # a province ("rural Homs"), completed by a telling that names a town in it
-        where = next((c for c in ranked if _in_province(c.place, best.place)), best)
+        where = next((c for c in told if _in_province(c.place, best.place)), best)
     elif best.summary and _city(best.place):  # a lead told at its city (_absorb_city_leads)
-        where = next((c for c in ranked if not c.summary and c.place is not None), best)
+        where = next((c for c in told if not c.summary and c.place is not None), best)
     elif best.place is None:  # a lead told without a place, placed by a telling naming one
-        where = next((c for c in ranked if c.place_rule in OWN_PLACE_RULES), best)
+        where = next((c for c in told if c.place_rule in OWN_PLACE_RULES), best)
     return Event(
         doc_id=doc_id,
         event_type=best.event_type,
