@@ -3,7 +3,8 @@ kinds of false alarm of ``gold/recall/train10.jsonl``), beside conflict reports 
 words that keep theirs: an explosion at a plant, a mill or a coal mine that no weapon and no
 one caused; police shooting ordinary offenders; a game's result told with war's words; a deal
 between states to buy arms; a shell that went off in live-fire training (a hyphenated cue
-word); a man who "shot dead his wife".
+word); a man who "shot dead his wife"; a shooter who turned his gun on himself (no suicide
+bombing); a "spin attack" in cricket.
 
 Each report is written for these tests in wire style (not copied from the recall sets).
 """
@@ -34,6 +35,11 @@ from events_fixtures import analyzed_sub_types as _subtypes
         "near Kars.",
         # a domestic killing where the parser hangs the object under "dead"
         "A man shot dead his wife and her mother at their flat in Marseille, police said.",
+        # a murder-suicide is no suicide bombing
+        "A policeman shot dead his commander and two colleagues at a station in Kano before "
+        "turning his rifle on himself.",
+        # a bowling side's attack in cricket
+        "Sri Lanka's spin attack tore through England on the third day in Galle.",
     ],
 )
 def test_look_alike_gives_no_event(text: str):
@@ -61,6 +67,11 @@ def test_look_alike_gives_no_event(text: str):
          "Mob violence"),
         # police against an armed group, not offenders
         ("Police killed three bandits in a gunfight in Zamfara.", None),
+        # a suicide bomber, and a fighter who turned his gun on himself, keep their events
+        ("A man wearing an explosive vest blew himself up outside a mosque in Quetta, killing "
+         "11 people.", "Suicide bomb"),
+        ("Al-Shabaab said one of its fighters turned his gun on himself after killing three "
+         "soldiers in Baidoa.", None),
         # a ceasefire signed by the sides is an agreement
         ("The army and the rebels signed a ceasefire agreement in Juba on Tuesday.",
          "Agreement"),

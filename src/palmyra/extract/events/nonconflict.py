@@ -120,7 +120,8 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
       offenders (``_offenders_hit``: "police shot dead four suspected robbers"); whoever acts,
       a sentence that tells a game's result (``_game_result``: "edged the All Blacks 24-21
       ..., where a late raid won the game"); an agreement to buy or sell arms
-      (``_arms_traded``), whichever state's forces are named.
+      (``_arms_traded``), whichever state's forces are named; where no armed group is named,
+      a shooter who "turned the gun on himself" (``_shot_self``: a murder-suicide).
 
     A bomb, a missile or a warplane as the doer (``weapon``) is no setting's: the sport and
     non-conflict cue words around it do not count ("a car bomb exploded outside a stadium
@@ -184,6 +185,8 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     if not nonstate and not unambiguous and (
             _judicial_execution(hit, sent, lex) or _motive_denied(sent)
             or _kin_killing(hit, anchor, sent)
+            or _shot_self(sent, lex) and not any(getattr(a, "kind", None) in ARMED_KINDS
+                                                 for a in named)
             or _offenders_hit(hit, anchor, sent) and _state_doer(actors, state_kinds)
             or _space_launch(hit, anchor, sent)
             or _crime_of_executed(hit.token, lex)
@@ -1009,4 +1012,30 @@ def _arms_traded(sent: Span, lex: Lexicon) -> bool:
                 if (lemma in WEAPON_CRAFT or lemma in WORDS["traded_arms"] or lemma in CRAFT
                         or lex.cue(w, "munition") or lex.cue(w, "arms")):
                     return True
+    return False
+
+
+REFLEXIVES = frozenset({"himself", "herself"})
+
+
+def _shot_self(sent: Span, lex: Lexicon) -> bool:
+    """A shooter who then "turned the gun on himself" or "shot himself" (a murder-suicide), in
+    a sentence naming no bomb, vest or explosive and no fighter, militant or gunman: one
+    person's act, no suicide bombing and no
+    conflict event. Caller: only where no armed group is named in the sentence ("Al-Shabaab
+    said one of its fighters turned his gun on himself")."""
+    if any(lex.cue(t, "device") or lex.cue(t, "arms") and t.lemma_.lower() != "weapon"
+           or t.lemma_.lower() in ("vest", "belt") or _cue(t, lex, "irregular") for t in sent):
+        return False  # a bomb, or a fighter or gunman ("one of its fighters turned his gun")
+    for t in sent:
+        if t.lower_ not in REFLEXIVES:
+            continue
+        head = t.head
+        # "shot himself", "turned the gun on himself"
+        if t.dep_ == "dobj" and head.lemma_.lower() == "shoot":
+            return True
+        if t.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "turn" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in WORDS["firearm"]
+                for c in head.head.children):
+            return True
     return False
