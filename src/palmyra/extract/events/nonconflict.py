@@ -121,7 +121,9 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
       a sentence that tells a game's result (``_game_result``: "edged the All Blacks 24-21
       ..., where a late raid won the game"); an agreement to buy or sell arms
       (``_arms_traded``), whichever state's forces are named; where no armed group is named,
-      a shooter who "turned the gun on himself" (``_shot_self``: a murder-suicide).
+      a shooter who "turned the gun on himself" (``_shot_self``: a murder-suicide); whoever
+      acts, a weapon word that only modifies a scare ("a bomb hoax", ``weapon_scare``), and
+      people evacuated after one (``_scare``).
 
     A bomb, a missile or a warplane as the doer (``weapon``) is no setting's: the sport and
     non-conflict cue words around it do not count ("a car bomb exploded outside a stadium
@@ -141,6 +143,11 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
         return True
     if (_since_span(hit.token) or _told_to_court(hit.token, lex) or mourned(hit.token, lex)
             or _charged_with(hit.token)):
+        return True
+    # a weapon word that only modifies a scare, a hoax or a shelter ("evacuated a mall after
+    # a bomb hoax", "a bomb threat closed the airport"): no weapon was used, whoever acts
+    if (hit.token.dep_ == "compound" and not is_verb(hit.token)
+            and hit.token.head.lemma_.lower() in WORDS["weapon_scare"]):
         return True
     unambiguous = family in UNAMBIGUOUS_FAMILIES
     scope = _cue_scope(hit, anchor, sent, causes=not unambiguous)
@@ -191,7 +198,8 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
             or _space_launch(hit, anchor, sent)
             or _crime_of_executed(hit.token, lex)
             or _craft_accident(hit, anchor, sent, lex) or _traded_weapon(hit, lex)
-            or family == "evacuation" and any(_cue(t, lex, "non_conflict") for t in sent)):
+            or family == "evacuation" and any(
+                _cue(t, lex, "non_conflict") or _scare(t, lex) for t in sent)):
         return True
     if family in CRIME_FAMILIES and (_crime_told(sent, lex) or _kin_killer(sent)) and not any(
             a is not None and a.kind in ARMED_KINDS for a in (actors.actor1, actors.actor2)):
@@ -1039,3 +1047,11 @@ def _shot_self(sent: Span, lex: Lexicon) -> bool:
                 for c in head.head.children):
             return True
     return False
+
+
+def _scare(token: Token, lex: Lexicon) -> bool:
+    """A scare or a hoax about a weapon ("a bomb threat", "a bomb scare"): what people are
+    evacuated from where no weapon was used."""
+    return token.lemma_.lower() in WORDS["weapon_scare"] and any(
+        c.dep_ == "compound" and (lex.cue(c, "device") or lex.cue(c, "munition"))
+        for c in token.children)
