@@ -42,6 +42,13 @@ CAMPAIGN = "Change to group/activity"
          " rebel coalition and Iran.", "Agreement"),
         ("The blast targeted buses carrying residents evacuated from the northern towns of Fuaa"
          " and Kafraya under a deal reached between the regime and rebels.", "Agreement"),
+        # a bomber who blows himself up dies with the bomb: a suicide bombing with no
+        # "suicide" in the sentence (the rules gave none, or the clash of "killing soldiers")
+        ("A man wearing an explosive vest blew himself up outside a mosque in Quetta on"
+         " Friday, killing 11 people.", "Suicide bomb"),
+        ("A bomber wearing an explosives belt blew himself up at a checkpoint in Mogadishu,"
+         " killing five soldiers.", "Suicide bomb"),
+        ("Two women blew themselves up at a market in Maiduguri on Sunday.", "Suicide bomb"),
     ],
 )
 def test_recall_triggers_give_their_sub_type(rules: Pipeline, text: str, sub_type: str) -> None:
