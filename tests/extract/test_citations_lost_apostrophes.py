@@ -34,3 +34,13 @@ def test_media_offices_of_the_sides_are_outlets():
     text = ("A video released on Friday by the Syrian military media center showed the"
             " strikes. The Idlib Media Center said six people were killed.")
     assert _outlets(text) == ["Syrian military media center", "Idlib Media Center"]
+
+
+def test_an_email_to_an_outlet_is_a_citation_however_the_parse_hangs_it():
+    assert _outlets('"We are under fire" he added in an email to AFP on Monday.') == ["AFP"]
+
+
+def test_a_un_agency_is_no_news_agency():
+    assert _outlets("The UN childrens agency UNICEF said 22 children had been killed.") == []
+    assert _outlets("Jens Laerke spokesman for the UN humanitarian aid agency OCHA said the"
+                    " convoy was hit, Reuters reported.") == ["Reuters"]

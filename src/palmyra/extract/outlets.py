@@ -249,9 +249,28 @@ def _generic_mentions(doc: Doc) -> list[OutletMention]:
         if name is None and not token.text[:1].isupper() and (
                 token.lower_ in cues["noun"] or _broadcast_station(token)):
             name = _proper_after(token)
+        if name and token.lower_ == "agency" and _a_bodys_agency(token):
+            name = None  # "the UN childrens agency UNICEF", "the UN aid agency OCHA"
         if name and not _platform(name.name):
             out.append(name)
     return out
+
+
+_BODIES = frozenset({"un", "u.n.", "eu", "e.u.", "nations", "united"})
+_AGENCY_REACH = 4  # words before "agency" read for the body it belongs to
+
+
+def _a_bodys_agency(agency: Token) -> bool:
+    """An "agency" of the UN or the EU ("the UN childrens agency", "the UN humanitarian
+    aid agency"), named with the body's short name among the words before it, is no news
+    agency."""
+    doc = agency.doc
+    for t in reversed(doc[max(0, agency.i - _AGENCY_REACH) : agency.i]):
+        if t.is_punct or t.lower_ in ("the", "a", "an"):
+            return False
+        if t.lower_ in _BODIES:
+            return True
+    return False
 
 
 def _body_acronym(name: str) -> bool:
