@@ -31,8 +31,8 @@ def test_outlets_cited_for_footage_tolls_and_mail():
 
 
 def test_media_offices_of_the_sides_are_outlets():
-    text = ("A video released on Friday by the Syrian military media center showed the"
-            " strikes. The Idlib Media Center said six people were killed.")
+    text = ("The Syrian military media center said the strikes hit the depots. The Idlib"
+            " Media Center said six people were killed.")
     assert _outlets(text) == ["Syrian military media center", "Idlib Media Center"]
 
 
