@@ -74,7 +74,11 @@ def _profile_names(outlets: tuple[Outlet, ...]) -> _ProfileNames:
         return _ProfileNames(None, canonical, forms)
     written = sorted({n for o in outlets for n in (o.name, *o.aliases)}, key=len, reverse=True)
     alternatives = [_APOSTROPHE.sub("['’]", re.escape(f)) for f in written]
-    pattern = re.compile(r"(?<![\w-])(?i:" + "|".join(alternatives) + r")(?![\w-])")
+    # FA-KES lost the apostrophes: "SANAs correspondent", "Al-Manars correspondent"; a
+    # bare "s" after a name counts where the name cannot end in it (``_possessive``)
+    pattern = re.compile(
+        r"(?<![\w-])(?P<name>(?i:" + "|".join(alternatives) + r"))(?P<s>s(?= ))?(?![\w-])"
+    )
     return _ProfileNames(pattern, canonical, forms)
 
 
@@ -188,10 +192,22 @@ def _profile_mentions(doc: Doc, text: str, names: _ProfileNames) -> list[OutletM
         return []
     out = []
     for m in names.pattern.finditer(text):
-        key = _fold(m.group())
-        if _written_as_name(m.group(), names.forms[key]) and _proper_at(doc, m.start(), m.end()):
+        found = m.group("name")
+        key = _fold(found)
+        if m.group("s") and not _possessive(found):
+            continue
+        if _written_as_name(found, names.forms[key]) and _proper_at(doc, m.start(), m.end()):
             out.append(OutletMention(m.start(), m.end(), names.canonical[key]))
     return out
+
+
+def _possessive(found: str) -> bool:
+    """Whether a name written with a bare "s" after it reads as its possessive with the
+    apostrophe lost: an acronym ("SANAs") or a name of several words ("Al-Manars"), never
+    a one-word name that is also a word ("Independents", "Guardians")."""
+    return is_acronym(found) or (
+        any(c in found for c in " -") and found.split()[-1][:1].isupper()
+    )
 
 
 def _proper_at(doc: Doc, start: int, end: int) -> bool:
@@ -233,9 +249,28 @@ def _generic_mentions(doc: Doc) -> list[OutletMention]:
         if name is None and not token.text[:1].isupper() and (
                 token.lower_ in cues["noun"] or _broadcast_station(token)):
             name = _proper_after(token)
+        if name and token.lower_ == "agency" and _a_bodys_agency(token):
+            name = None  # "the UN childrens agency UNICEF", "the UN aid agency OCHA"
         if name and not _platform(name.name):
             out.append(name)
     return out
+
+
+_BODIES = frozenset({"un", "u.n.", "eu", "e.u.", "nations", "united"})
+_AGENCY_REACH = 4  # words before "agency" read for the body it belongs to
+
+
+def _a_bodys_agency(agency: Token) -> bool:
+    """An "agency" of the UN or the EU ("the UN childrens agency", "the UN humanitarian
+    aid agency"), named with the body's short name among the words before it, is no news
+    agency."""
+    doc = agency.doc
+    for t in reversed(doc[max(0, agency.i - _AGENCY_REACH) : agency.i]):
+        if t.is_punct or t.lower_ in ("the", "a", "an"):
+            return False
+        if t.lower_ in _BODIES:
+            return True
+    return False
 
 
 def _body_acronym(name: str) -> bool:

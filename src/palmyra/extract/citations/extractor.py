@@ -428,6 +428,9 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     governor = head.head
     if head.lower_ == "to" and governor.lower_ == "according":
         return governor
+    if head.lower_ == "to" and governor.pos_ == "VERB" and governor.lemma_.lower() in (
+            cues["verb"]):
+        return governor  # "he added in an email to AFP", the parse hanging "to" on "added"
     if head.dep_ == "agent" and governor.lemma_.lower() in cues["verb"]:
         return governor  # "reported by the New York Times"
     if head.lower_ == "by" and governor.dep_ == "pcomp" and governor.head.lower_ == "as" \

@@ -62,6 +62,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 _CONTINUE_GAP = 120  # at most this many characters between a quotation and its continuation
 _SENTENCE_ENDS = re.compile(r"[.!?]")
 _SAME_CLAUSE_WORDS = 12  # at most this many words between two quotations of one clause
+_MANGLED = "\ufffd\ufffd"  # a curly quotation mark as FA-KES copy lost it
 _SPEAKER_WORDS = 6  # at most this many words between an unclosed quotation and its cue
 # Words that introduce a name, not anyone's words: the "so-called" “Sunni Awakening”,
 # a group "known as" “Division 30”.
@@ -233,8 +234,21 @@ class _Reader:
         i = start - 1
         while i >= 0 and self.text[i] == " ":
             i -= 1
+        if self._mangled_before(start):
+            return True
         if i < 0 or self.text[i] not in '"“' or i in self.marks:
             return False
+        return i == 0 or self.text[i - 1] in " \n"
+
+    def _mangled_before(self, start: int) -> bool:
+        """Whether a clause opens right after a curly mark that FA-KES mangled into two
+        replacement characters, its closing mark lost ("said ��the Turkish side still
+        sends weapons …", "��The militants were gunned down … commander Kamal Kirkuki told
+        Rudaw")."""
+        before = self.text[:start].rstrip(" ")
+        if not before.endswith(_MANGLED):
+            return False
+        i = len(before) - len(_MANGLED)
         return i == 0 or self.text[i - 1] in " \n"
 
     def _reported_speech(self, cue: Token) -> None:
@@ -242,6 +256,8 @@ class _Reader:
         if found is not None and found[:2] not in self.reported:
             self.reported.add(found[:2])
             start, end, speaker = found
+            while start < end and self.text[start] in "\ufffd ":
+                start += 1  # the clause read from a mangled mark: "said ��the Turkish …"
             self.last_reported = (end, speaker)
             gap = self.text[end : cue.idx]  # only the speaker between: "… attacks the army added"
             direct = (
@@ -249,7 +265,7 @@ class _Reader:
                 and not any(c in gap for c in ",;:.")
                 and len(gap.split()) <= _SPEAKER_WORDS
                 and self._after_lost_mark(start)
-            )
+            ) or (start > cue.idx and self._mangled_before(start))
             self.quotes.append(self._quote(self.ctx.span(start, end), speaker, cue, direct))
 
     def _quote(self, span: Span, speaker: Speaker, cue: Token | None, direct: bool) -> Quote:

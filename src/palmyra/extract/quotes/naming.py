@@ -50,6 +50,9 @@ _NAME_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 _LOOKBACK_SENTENCES = 3
 _ROLE_LOOKBACK = 8  # sentences searched for the person a definite role stands for
+# Nouns for a person who speaks for a body, beside the titles ("the UN official")
+_OFFICE_NOUNS = frozenset({"official", "representative", "spokesperson"})
+_ROLE_SPOKEN_REACH = 150  # tokens back to the person a body's role goes on with
 _ROLE_REACH = 4  # tokens beside a name searched for that role's word
 _ROLE_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # the words of a role before a name
 # Common nouns for an organisation that speaks ("the army said"), read back to its name.
@@ -224,6 +227,16 @@ class Namer:
                 head.dep_ == "compound" and head.head.lemma_.lower() in titles()) else None
             if holder is not None and (found is None or found.kind != "person"):
                 found = self._name_beside(holder) or self._holder_in(holder) or found
+            if found is not None and found.kind != "person":
+                # "said Syrian Observatory for Human Rights director Rami Abdel Rahman",
+                # the body read as the head: the holder of a role inside the phrase speaks
+                found = self._holder_in_phrase(head) or found
+            if found is not None and found.kind != "person" and (
+                    role or lemma in _OFFICE_NOUNS) and _definite(head) and (
+                    not found.start <= head.i < found.end):
+                # "… Amos said. “…” the UN official said": a definite role of a body goes
+                # on with the person quoted just before, not with the body
+                found = self._last_person_near(head) or found
             if found is not None and found.kind == "person" and found.end - found.start == 1:
                 found = self._full_name_after(found) or found
             if found is None:
@@ -411,6 +424,28 @@ class Namer:
         at, spoken = self.spoken[-1]
         if at < since or spoken.kind != "person" or not spoken.name or (
                 self.region[at] != self.region[head.i]):  # "X wrote: “The commander told me”"
+            return None
+        return Speaker(spoken.name, head.i, head.i + 1, "person")
+
+    def _holder_in_phrase(self, head: Token) -> Speaker | None:
+        """A person named right after a role word inside the speaker phrase of ``head``
+        ("Syrian Observatory for Human Rights director Rami Abdel Rahman")."""
+        lo, hi = _phrase(head)
+        for t in self.doc[lo:hi]:
+            if t.i != head.i and t.lemma_.lower() in titles():
+                found = self._name_beside(t)
+                if found is not None and found.end <= hi:
+                    return found
+        return None
+
+    def _last_person_near(self, head: Token) -> Speaker | None:
+        """The person who spoke last, if no one spoke since and it was a few sentences
+        ago at most (``_ROLE_SPOKEN_REACH`` tokens, a long quotation between)."""
+        if not self.spoken:
+            return None
+        at, spoken = self.spoken[-1]
+        if head.i - at > _ROLE_SPOKEN_REACH or spoken.kind != "person" or not spoken.name or (
+                self.region[at] != self.region[head.i]):
             return None
         return Speaker(spoken.name, head.i, head.i + 1, "person")
 
