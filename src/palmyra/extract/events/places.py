@@ -41,6 +41,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from palmyra.annotate.place_names import ARTICLES, skeleton, words
 from palmyra.annotate.unlisted_places import LIST_RULE
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
@@ -1163,3 +1164,19 @@ def place_key(tm: TokenMention) -> str:
     if place is None:
         return tm.mention.text.lower()
     return str(place.geonameid) if place.geonameid is not None else place.name.lower()
+
+
+def written_place(tm: TokenMention) -> PlaceRef | None:
+    """The place with the name the text gives it where that is a longer or shorter form
+    of the gazetteer's name, not a spelling of it: "Bosra al-Sham" (listed as "Bosra"),
+    "al-Shaer field" (listed as "Shaer gas field"). The GUIDE codes the location as the
+    text names it; a mere spelling ("Mayadeen" for Mayadin) keeps the gazetteer's."""
+    place = tm.place
+    if place is None or place.precision not in ("town", "neighbourhood"):
+        return place
+    written = [w for w in words(tm.mention.text) if w not in ARTICLES]
+    listed = [w for w in words(place.name) if w not in ARTICLES]
+    if (not written or not listed or len(written) == len(listed)
+            or skeleton(written[0]) != skeleton(listed[0])):
+        return place
+    return replace(place, name=tm.mention.text)
