@@ -27,3 +27,14 @@ def test_a_spelling_of_a_listed_name_keeps_the_listed_form(syria: Pipeline) -> N
     found = reported_events(syria, "Army units killed many terrorists in clashes near"
                             " Mayadeen on Wednesday.", PUBLISHED)
     assert "Mayadin" in {p for _, p in found}, found
+
+
+def test_a_field_is_coded_by_its_name(syria: Pipeline) -> None:
+    # "al-Shaer field" (listed as "Shaer gas field"), "the Shaar oilfield" (unlisted): the
+    # gold codes the field's name alone (dev fakes-1965511190, train fakes-1926479240)
+    found = reported_events(syria, "Meanwhile the Syrian Air Force destroyed ISIL terrorists"
+                            " positions in al-Shaer field on Monday.", PUBLISHED)
+    assert "al-Shaer" in {p for _, p in found}, found
+    found = reported_events(syria, "On Thursday the group seized the Shaar oilfield east of"
+                            " the central city of Homs.", PUBLISHED)
+    assert "Shaar" in {p for _, p in found}, found

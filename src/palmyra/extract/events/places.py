@@ -1174,9 +1174,17 @@ def written_place(tm: TokenMention) -> PlaceRef | None:
     place = tm.place
     if place is None or place.precision not in ("town", "neighbourhood"):
         return place
-    written = [w for w in words(tm.mention.text) if w not in ARTICLES]
+    text = tm.mention.text
+    written = [w for w in words(text) if w not in ARTICLES]
+    # "al-Shaer field": the gold codes the field by its name alone ("al-Shaer")
+    if len(written) > 1 and written[-1] in _FIELD_NOUNS:
+        written = written[:-1]
+        text = text[:text.rstrip().rfind(" ")].rstrip()
     listed = [w for w in words(place.name) if w not in ARTICLES]
     if (not written or not listed or len(written) == len(listed)
             or skeleton(written[0]) != skeleton(listed[0])):
         return place
-    return replace(place, name=tm.mention.text)
+    return replace(place, name=text)
+
+
+_FIELD_NOUNS = frozenset({"field", "fields", "oilfield", "oilfields", "gasfield"})
