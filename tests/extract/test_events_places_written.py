@@ -38,3 +38,11 @@ def test_a_field_is_coded_by_its_name(syria: Pipeline) -> None:
     found = reported_events(syria, "On Thursday the group seized the Shaar oilfield east of"
                             " the central city of Homs.", PUBLISHED)
     assert "Shaar" in {p for _, p in found}, found
+
+
+def test_a_facility_noun_after_the_name_keeps_the_listed_name(syria: Pipeline) -> None:
+    # "Yarmouk Camp" (listed as "Yarmouk"): the noun is no part of the name (wars dev:
+    # "Zamzam camp", "Misrata Air College", "Ain al-Asad" for the listed air base)
+    found = reported_events(syria, "Rebels shelled Yarmouk Camp on Monday killing two"
+                            " people.", PUBLISHED)
+    assert [p for _, p in found] == ["Yarmouk"], found
