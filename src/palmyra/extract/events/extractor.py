@@ -66,7 +66,7 @@ from palmyra.extract.events.model import (
     vetoes,
 )
 from palmyra.extract.events.nonconflict import armed, mourned, non_conflict
-from palmyra.extract.events.places import geo_precision, resolve_places
+from palmyra.extract.events.places import geo_precision, resolve_places, written_place
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
@@ -393,7 +393,7 @@ class _Reader:
                 event_type=etype, sub_event_type=subtype, region=index.region(hit.token) or "",
                 position=hit.token.i, sentence=n, evidence=evidence, paragraph=paragraph,
                 weak="weak" in hit.entry.flags,
-                place=place.place if place else None,
+                place=written_place(place) if place else None,
                 place_text=place.mention.text if place else None, place_rule=place_rule,
                 geo_precision=geo_precision(place, place_rule) if place else None,
                 family=hit.entry.family, anaphoric=_points_back(hit, lex),

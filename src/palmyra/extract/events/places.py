@@ -41,7 +41,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from palmyra.annotate.unlisted_places import LIST_RULE
+from palmyra.annotate.place_names import ARTICLES, skeleton, words
+from palmyra.annotate.unlisted_places import LIST_RULE, PLACE_NOUNS
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.syntax import ancestors_in_sentence, sentences
@@ -1163,3 +1164,43 @@ def place_key(tm: TokenMention) -> str:
     if place is None:
         return tm.mention.text.lower()
     return str(place.geonameid) if place.geonameid is not None else place.name.lower()
+
+
+def written_place(tm: TokenMention) -> PlaceRef | None:
+    """The place with the name the text gives it where that is a longer or shorter form
+    of the gazetteer's name, not a spelling of it: "Bosra al-Sham" (listed as "Bosra"),
+    "al-Shaer field" (listed as "Shaer gas field"). The GUIDE codes the location as the
+    text names it; a mere spelling ("Mayadeen" for Mayadin) keeps the gazetteer's."""
+    place = tm.place
+    if place is None or place.precision not in ("town", "neighbourhood"):
+        return place
+    text = tm.mention.text
+    written = [w for w in words(text) if w not in ARTICLES]
+    # "al-Shaer field": the gold codes the field by its name alone ("al-Shaer")
+    if len(written) > 1 and written[-1] in _FIELD_NOUNS and " " in text.strip():
+        written = written[:-1]
+        text = text[:text.rstrip().rfind(" ")].rstrip()
+    listed = [w for w in words(place.name) if w not in ARTICLES]
+    if (not written or not listed or len(written) == len(listed)
+            or skeleton(written[0]) != skeleton(listed[0])
+            # "Zamzam camp", "Abha airport", "Flamingo naval base": a common noun after the
+            # name is no part of it (the gold keeps some and drops others: the listed name)
+            or not all(_name_word(w) for w in text.split())
+            # "Misrata Air College", "Ain al-Asad" for "Ain al-Asad Air Base": a facility
+            # is coded as the gazetteer names it; only a field goes by its name alone
+            or (set(written) ^ set(listed)) & _FACILITY_WORDS):
+        return place
+    return replace(place, name=text)
+
+
+_FIELD_NOUNS = frozenset({"field", "fields", "oilfield", "oilfields", "gasfield"})
+_FACILITY_WORDS = PLACE_NOUNS | {
+    "air", "base", "airport", "college", "academy", "international", "university", "hospital",
+    "school", "dam", "terminal", "naval", "military", "station", "plant", "prison", "bridge",
+    "road", "highway", "port", "camp", "complex", "factory"}
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word or an article glued to one ("al-Sham")."""
+    head, _, rest = word.partition("-")
+    return word[:1].isupper() or (head.lower() in ARTICLES and rest[:1].isupper())
