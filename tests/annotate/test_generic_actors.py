@@ -172,3 +172,22 @@ def test_generic_actors_army_of_a_name_is_not_the_state(text, surface):
     found = _actors(text)
     assert all(canonical != "Military Forces of Congo" and canonical != "Military Forces of Mali"
                for canonical, _, _ in found.values()), found
+
+
+# An operation's name is no actor: its owner, who launched it, is (gold dev: "The
+# Kurdish-led SDF launched the Wrath of Euphrates operation in November 2016" was coded to
+# "Wrath of Euphrates" instead of the SDF)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Kurdish-led SDF launched the Wrath of Euphrates operation in November 2016.",
+         "Wrath of Euphrates"),
+        ("On Aug. 24 Turkey launched Euphrates Shield operation to clear the town of Jarablus.",
+         "Euphrates Shield"),
+    ],
+)
+def test_generic_actors_an_operation_name_is_no_actor(text, name):
+    facts = api.analyze_texts([text], profile="syria")[0]
+    surfaces = {m.text for m in facts.mentions if m.kind == "actor"}
+    assert not any(name in s for s in surfaces)
+    assert surfaces

@@ -65,10 +65,20 @@ ONE_SIDE = (
     " neighborhood with rocket shells on Friday, killing two civilians. The source added that"
     " other shells hit the neighborhoods of al-Mazzeh and Rukn Eddin on Friday, causing"
     " material damage to properties.")
+# the bare shells come before either side's firing: nothing told just before speaks for them
 TWO_SIDES = (
-    "Syrian army artillery shelled rebel positions in Jobar on Friday. Other shells hit the"
-    " neighborhoods of al-Mazzeh and Rukn Eddin on Friday, killing two civilians, and rebels"
+    "Shells hit the neighborhoods of al-Mazzeh and Rukn Eddin on Friday, killing two"
+    " civilians. Syrian army artillery shelled rebel positions in Jobar on Friday, and rebels"
     " fired rockets at Douma.")
+# two sides firing, the bare shells told right after one of them (gold train, SANA's
+# Damascus reports: "... were also shelled by terrorist organizations. One of the shells
+# landed on the roof of one of the houses", "terrorists of the so called Jaish al-Islam
+# fired three shells ... another mortar shell fell in the vicinity of Damascus Sheraton")
+LISTED_AFTER = (
+    "Syrian army artillery shelled rebel positions in Jobar on Friday. Terrorists of the so"
+    " called Jaish al-Islam fired three shells on al-Zablatani residential area on Friday,"
+    " killing one civilian. The source added that other shells hit the neighborhoods of"
+    " al-Mazzeh and Rukn Eddin, causing material damage.")
 SHELLING = "Shelling/artillery/missile attack"
 
 
@@ -91,6 +101,13 @@ def test_unattributed_shells_stay_unnamed_between_two_sides(syria: Pipeline) -> 
     actors = set(shelling_actors(syria, TWO_SIDES))
     assert None in actors
     assert {"Military Forces of Syria", "Opposition Rebels (Syria)"} <= actors
+
+
+def test_unattributed_shells_take_the_firing_told_just_before(syria: Pipeline) -> None:
+    actors = shelling_actors(syria, LISTED_AFTER)
+    assert actors[0] == "Military Forces of Syria"
+    assert actors[-1] == "Jaysh al-Islam"
+    assert None not in actors
 
 
 # A clash told with neither side, in an article whose other battles name one pair only

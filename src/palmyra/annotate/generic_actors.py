@@ -412,6 +412,8 @@ def entity_actors(
         if ent.label_ == "ORG" and (span := _trim(doc, ent)) is not None:
             if len(span) == 1 and _lone_word_not_an_actor(span[0], name_words):
                 continue
+            if _operation_name(doc, span):
+                continue
             if not_actor_reason(span.text, outlet_names) is None:
                 out.append(_organisation(doc, span, taken, matcher, cutoff))
                 if len(span) > 1:  # without a profile the longer name is found here
@@ -425,6 +427,22 @@ def entity_actors(
                 ref = ActorRef(normalise(text), "armed_group", reason=reason)
                 out.append(Found(ent.start, end, ref, "ner.forces"))
     return out
+
+
+# Nouns after a name that make it a military operation's, not a group's ("launched Euphrates
+# Shield operation", "the Wrath of Euphrates campaign")
+_OPERATION_NOUNS = frozenset({"operation", "operations", "offensive", "campaign"})
+
+
+def _operation_name(doc: Doc, span: Span) -> bool:
+    """Whether an ORG entity names a military operation ("Turkey launched Euphrates Shield
+    operation", "Operation Olive Branch"): its owner, the side that launched it, is the
+    actor (gold/GUIDE.md codes the launch to Turkey or the SDF), never the name itself."""
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return ((after is not None and after.lower_ in _OPERATION_NOUNS)
+            or span[0].lower_ == "operation"
+            or (before is not None and before.text == "Operation"))
 
 
 # Before a lone capitalised word, these say it is a place ("in rebel-held Rashidin").

@@ -1506,18 +1506,49 @@ def _fill_shelling_side(events: list[Event], candidates: list[Candidate], index:
     shelling, told as having happened, name one armed side only as firing ("terrorists
     targeted ... with rocket shells"): the article's shelling is that side's, as the gold
     codes it. Two sides firing (the army's shelling and the rebels' rockets), or none, leave
-    the side unnamed."""
+    the side unnamed, but for shells that follow a side's firing told just before
+    (``_previous_firer``)."""
     if not any(e.sub_event_type in _SHELLING_SUBTYPES and e.actor1 is None for e in events):
         return events
     profile = index.ctx.profile
-    sides = {c.actor1 for c in candidates if c.sub_event_type in _SHELLING_SUBTYPES
-             and c.actor1 is not None and c.modality in EXPORTED
-             and _armed_side(c.actor1, profile)}
-    if len(sides) != 1:
-        return events
-    (side,) = sides
-    return [replace(e, actor1=side) if e.sub_event_type in _SHELLING_SUBTYPES
-            and e.actor1 is None and e.actor2 != side else e for e in events]
+    firing = [c for c in candidates if c.sub_event_type in _SHELLING_SUBTYPES
+              and c.actor1 is not None and c.modality in EXPORTED
+              and _armed_side(c.actor1, profile)]
+    sides = {c.actor1 for c in firing}
+    if len(sides) == 1:
+        (side,) = sides
+        return [replace(e, actor1=side) if e.sub_event_type in _SHELLING_SUBTYPES
+                and e.actor1 is None and e.actor2 != side else e for e in events]
+    out = []
+    for e in events:
+        side = (_previous_firer(e, candidates, firing)
+                if e.sub_event_type in _SHELLING_SUBTYPES and e.actor1 is None else None)
+        out.append(replace(e, actor1=side) if side is not None and e.actor2 != side else e)
+    return out
+
+
+# How many sentences back a side's firing still speaks for bare shells told after it
+_FIRER_REACH = 2
+
+
+def _previous_firer(event: Event, candidates: list[Candidate], firing: list[Candidate]
+                    ) -> str | None:
+    """The side whose firing the article tells in the sentence or two just before a shell
+    told with no side ("terrorists of the so called Jaish al-Islam fired three shells ...
+    another mortar shell fell near the Sheraton", "residential areas were also shelled by
+    terrorist organizations. One of the shells landed on a roof"): a dispatch lists the
+    shells of the attack it has just named, as the gold codes them. The nearest such
+    firing in the same paragraph wins; none within reach leaves the side unnamed."""
+    telling = next((c for c in candidates if c.decision != "dropped"
+                    and c.sub_event_type == event.sub_event_type
+                    and c.evidence == event.evidence[0]), None)
+    if telling is None:
+        return None
+    before = [c for c in firing if telling.sentence - _FIRER_REACH <= c.sentence
+              < telling.sentence and c.paragraph == telling.paragraph]
+    if not before:
+        return None
+    return max(before, key=lambda c: c.position).actor1
 
 
 _BATTLE_TYPE = "Battles"
