@@ -30,7 +30,13 @@ from typing import TYPE_CHECKING
 from palmyra import registry
 from palmyra.annotate.countries import code_of, countries
 from palmyra.annotate.gazetteer import Candidate, Gazetteer, is_stopword
-from palmyra.annotate.place_names import ARTICLES, key_of_words, read_word_list, words
+from palmyra.annotate.place_names import (
+    ARTICLES,
+    key_of_words,
+    normalise,
+    read_word_list,
+    words,
+)
 from palmyra.annotate.unlisted_places import NAME_HEADS, PLACE_NOUNS
 from palmyra.model import Mention
 
@@ -279,8 +285,14 @@ def _possessive_site(toks: Toks, end: int, key: str, gaz: Gazetteer) -> tuple[in
         run = toks[end + 1 : end + 1 + n]
         if run[-1].lower_ not in SITE_NOUNS or any(not t.is_lower for t in run):
             continue
-        site = key_of_words([*key.split(), *(w for t in run for w in _token_words(t.text))])
+        tail = [w for t in run for w in _token_words(t.text)]
+        site = key_of_words([*key.split(), *tail])
         if gaz.lookup(site) and site not in gaz.not_places:
+            return end + 1 + n, site
+        # "Tripoli's old international airport": the run alone is a name of the city's site
+        site = key_of_words(tail)
+        if site not in gaz.not_places and any(
+                normalise(c.entry.ref.name).startswith(key) for c in gaz.lookup(site)):
             return end + 1 + n, site
     return end, key
 
