@@ -38,6 +38,13 @@ DEFAULTS = {
     "actor_fuzzy_cutoff": 90.0,  # rapidfuzz ratio for a misspelt name ("Syria Arab Army")
 }
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# What a city owns without acting: "Sanaa's Al-Sabeen Square", "Kyiv's Podil district",
+# "Tripoli's international airport" name places of the city, not its government.
+_SITES = frozenset({
+    "square", "street", "road", "avenue", "market", "souq", "bazaar", "stadium", "hospital",
+    "mosque", "bridge", "university", "airport", "airbase", "port", "harbour", "harbor",
+    "district", "districts", "neighbourhood", "neighborhood", "suburb", "suburbs", "quarter",
+    "outskirts", "centre", "center", "camp", "station", "park", "gate", "roundabout"})
 _OPEN_QUOTES = frozenset({"\u2018", "\u201c", '"', "'", "``"})
 _CLOSE_QUOTES = frozenset({"\u2019", "\u201d", '"', "'", "''"})
 # Quotes right after these mark a name being given, not the writer's distance from it.
@@ -221,7 +228,9 @@ def _is_agent(token: Token) -> bool:
     """Subject, possessor or passive agent ("proclaimed by Damascus"); not "in Damascus"."""
     while token.dep_ == "conj":  # "Russia and Iran backed it"
         token = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if token.dep_ == "poss":
+        return token.head.lower_ not in _SITES
+    if token.dep_ in ("nsubj", "nsubjpass"):
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by"
 
