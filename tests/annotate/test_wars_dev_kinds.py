@@ -94,3 +94,49 @@ def test_rival_armed_groups_are_unidentified_armed_groups_of_the_country():
 )
 def test_buildings_and_weapons_are_no_actors(name, reason):
     assert not_actor_reason(name) == reason
+
+
+def test_a_city_abroad_the_text_calls_a_city_is_that_city():
+    # a Yemen report: Saudi Arabia's Jizan, not a same-named hamlet of the report's province
+    text = (
+        "DUBAI, Oct 11, 2021 (Al Arabiya) - The Arab Coalition said on Monday that it had"
+        " carried out 35 air strikes on Houthi militia targets in the Abdiyah district south of"
+        " Marib. Saudi air defenses intercepted and destroyed an explosive-laden drone launched"
+        " by the Houthis towards the southern city of Jazan on Monday, the coalition said."
+    )
+    facts = api.analyze_text(text, published="2021-10-11")
+    jazan = [m.value for m in facts.mentions if m.kind == "place" and m.text == "Jazan"]
+    assert jazan and all(p.country == "Saudi Arabia" for p in jazan)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "place"),
+    [
+        (
+            "PORT SUDAN, May 4, 2025 (Reuters) - On Sunday, a drone hit a warehouse at Port"
+            " Sudan's airport and the adjacent Othman Digna Air Base, the military said.",
+            "2025-05-04",
+            "Port Sudan airport",
+        ),
+        (
+            "TRIPOLI, Libya, June 5, 2020 (Reuters) - The capture came two days after GNA troops"
+            " retook Tripoli's old international airport in the southern outskirts of the"
+            " capital.",
+            "2020-06-05",
+            "Tripoli International Airport",
+        ),
+    ],
+)
+def test_a_citys_possessive_site_is_the_site(text, published, place):
+    assert place in [e.place.name for e in _events(text, published) if e.place]
+
+
+def test_a_capital_owning_a_square_is_a_place_not_its_government():
+    text = (
+        "SANAA, Feb 17, 2024 (Saba) - Tens of thousands of people rallied in Sanaa's"
+        " Al-Sabeen Square after Friday prayers in solidarity with Gaza."
+    )
+    facts = api.analyze_text(text, published="2024-02-17")
+    assert not [m for m in facts.mentions if m.kind == "actor" and m.text == "Sanaa"]
+    (rally,) = [e for e in facts.events if e.sub_event_type == "Peaceful protest"]
+    assert rally.place is not None and rally.place.name == "Sanaa"
