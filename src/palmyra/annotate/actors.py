@@ -218,10 +218,24 @@ def _dateline(doc: Doc, hit: Hit) -> bool:
     words = doc[hit.start : hit.end]
     after = doc[hit.end].text if hit.end < len(doc) else ""
     if not all(t.is_upper or not t.is_alpha for t in words):
-        return False
+        return _dateline_country(doc, hit)
     # "KHARTOUM, April 16, 2023 (Reuters) - ...": in capitals, opening its line
     line_start = hit.start == 0 or "\n" in doc[hit.start - 1].text_with_ws
     return after in ("-", "\u2013", "(") or (line_start and after == ",")
+
+
+def _dateline_country(doc: Doc, hit: Hit) -> bool:
+    """ "MOSUL, Iraq, June 10, 2014 (Reuters) -", "KYIV, Ukraine (AP) -": the country after a
+    dateline's city in capitals that opens its line is where the story was filed too."""
+    k = hit.start - 2
+    if k < 0 or doc[hit.start - 1].text != ",":
+        return False
+    city = k
+    while city > 0 and doc[city - 1].is_upper and doc[city - 1].is_alpha and (
+            "\n" not in doc[city - 1].text_with_ws):
+        city -= 1  # "PORT SUDAN, Sudan"
+    line_start = city == 0 or "\n" in doc[city - 1].text_with_ws
+    return line_start and all(t.is_upper and t.is_alpha for t in doc[city : k + 1])
 
 
 def _is_agent(token: Token) -> bool:
