@@ -140,3 +140,21 @@ def test_a_capital_owning_a_square_is_a_place_not_its_government():
     assert not [m for m in facts.mentions if m.kind == "actor" and m.text == "Sanaa"]
     (rally,) = [e for e in facts.events if e.sub_event_type == "Peaceful protest"]
     assert rally.place is not None and rally.place.name == "Sanaa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamist militants seize Iraq's Mosul as army melts away\n\nMOSUL, Iraq, June 10, 2014"
+        " (Reuters) - Fighters of the Islamic State of Iraq and the Levant (ISIL) seized control"
+        " of Mosul, Iraq's second-largest city, on Tuesday after army and police units abandoned"
+        " their positions and fled, residents and security officials said.",
+        "PORT SUDAN, Sudan, May 4, 2025 (AP) - A drone hit a fuel depot on Sunday, the army said.",
+    ],
+)
+def test_the_country_after_a_datelines_city_is_no_actor(text):
+    facts = api.analyze_text(text)
+    line = text.index("\n\n") + 2 if "\n\n" in text else 0
+    country = text.index(",", line) + 2
+    assert not [m for m in facts.mentions
+                if m.kind == "actor" and m.span.start == country], facts.mentions
