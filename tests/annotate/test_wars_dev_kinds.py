@@ -6,6 +6,8 @@ for actors."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from palmyra import api
@@ -158,3 +160,13 @@ def test_the_country_after_a_datelines_city_is_no_actor(text):
     country = text.index(",", line) + 2
     assert not [m for m in facts.mentions
                 if m.kind == "actor" and m.span.start == country], facts.mentions
+
+
+def test_two_verbs_of_one_interception_are_one_event_at_the_clauses_place():
+    # "Saudi air defenses intercepted and destroyed an explosive-laden drone launched by the
+    # Houthis towards the southern city of Jazan": the first verb has no place of its own and
+    # took the narrative's (Marib); the second names where the drone was sent
+    path = Path(__file__).parents[2] / "gold" / "wars" / "yemen" / "dev" / "yemen-dev-14.txt"
+    disrupted = [e for e in _events(path.read_text(encoding="utf-8"), "2021-10-11")
+                 if e.sub_event_type == "Disrupted weapons use"]
+    assert [e.place.name if e.place else None for e in disrupted] == ["Jizan"]
