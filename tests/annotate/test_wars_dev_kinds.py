@@ -6,6 +6,8 @@ for actors."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from palmyra import api
@@ -94,3 +96,77 @@ def test_rival_armed_groups_are_unidentified_armed_groups_of_the_country():
 )
 def test_buildings_and_weapons_are_no_actors(name, reason):
     assert not_actor_reason(name) == reason
+
+
+def test_a_city_abroad_the_text_calls_a_city_is_that_city():
+    # a Yemen report: Saudi Arabia's Jizan, not a same-named hamlet of the report's province
+    text = (
+        "DUBAI, Oct 11, 2021 (Al Arabiya) - The Arab Coalition said on Monday that it had"
+        " carried out 35 air strikes on Houthi militia targets in the Abdiyah district south of"
+        " Marib. Saudi air defenses intercepted and destroyed an explosive-laden drone launched"
+        " by the Houthis towards the southern city of Jazan on Monday, the coalition said."
+    )
+    facts = api.analyze_text(text, published="2021-10-11")
+    jazan = [m.value for m in facts.mentions if m.kind == "place" and m.text == "Jazan"]
+    assert jazan and all(p.country == "Saudi Arabia" for p in jazan)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "place"),
+    [
+        (
+            "PORT SUDAN, May 4, 2025 (Reuters) - On Sunday, a drone hit a warehouse at Port"
+            " Sudan's airport and the adjacent Othman Digna Air Base, the military said.",
+            "2025-05-04",
+            "Port Sudan airport",
+        ),
+        (
+            "TRIPOLI, Libya, June 5, 2020 (Reuters) - The capture came two days after GNA troops"
+            " retook Tripoli's old international airport in the southern outskirts of the"
+            " capital.",
+            "2020-06-05",
+            "Tripoli International Airport",
+        ),
+    ],
+)
+def test_a_citys_possessive_site_is_the_site(text, published, place):
+    assert place in [e.place.name for e in _events(text, published) if e.place]
+
+
+def test_a_capital_owning_a_square_is_a_place_not_its_government():
+    text = (
+        "SANAA, Feb 17, 2024 (Saba) - Tens of thousands of people rallied in Sanaa's"
+        " Al-Sabeen Square after Friday prayers in solidarity with Gaza."
+    )
+    facts = api.analyze_text(text, published="2024-02-17")
+    assert not [m for m in facts.mentions if m.kind == "actor" and m.text == "Sanaa"]
+    (rally,) = [e for e in facts.events if e.sub_event_type == "Peaceful protest"]
+    assert rally.place is not None and rally.place.name == "Sanaa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamist militants seize Iraq's Mosul as army melts away\n\nMOSUL, Iraq, June 10, 2014"
+        " (Reuters) - Fighters of the Islamic State of Iraq and the Levant (ISIL) seized control"
+        " of Mosul, Iraq's second-largest city, on Tuesday after army and police units abandoned"
+        " their positions and fled, residents and security officials said.",
+        "PORT SUDAN, Sudan, May 4, 2025 (AP) - A drone hit a fuel depot on Sunday, the army said.",
+    ],
+)
+def test_the_country_after_a_datelines_city_is_no_actor(text):
+    facts = api.analyze_text(text)
+    line = text.index("\n\n") + 2 if "\n\n" in text else 0
+    country = text.index(",", line) + 2
+    assert not [m for m in facts.mentions
+                if m.kind == "actor" and m.span.start == country], facts.mentions
+
+
+def test_two_verbs_of_one_interception_are_one_event_at_the_clauses_place():
+    # "Saudi air defenses intercepted and destroyed an explosive-laden drone launched by the
+    # Houthis towards the southern city of Jazan": the first verb has no place of its own and
+    # took the narrative's (Marib); the second names where the drone was sent
+    path = Path(__file__).parents[2] / "gold" / "wars" / "yemen" / "dev" / "yemen-dev-14.txt"
+    disrupted = [e for e in _events(path.read_text(encoding="utf-8"), "2021-10-11")
+                 if e.sub_event_type == "Disrupted weapons use"]
+    assert [e.place.name if e.place else None for e in disrupted] == ["Jizan"]

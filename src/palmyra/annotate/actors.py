@@ -38,6 +38,13 @@ DEFAULTS = {
     "actor_fuzzy_cutoff": 90.0,  # rapidfuzz ratio for a misspelt name ("Syria Arab Army")
 }
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# What a city owns without acting: "Sanaa's Al-Sabeen Square", "Kyiv's Podil district",
+# "Tripoli's international airport" name places of the city, not its government.
+_SITES = frozenset({
+    "square", "street", "road", "avenue", "market", "souq", "bazaar", "stadium", "hospital",
+    "mosque", "bridge", "university", "airport", "airbase", "port", "harbour", "harbor",
+    "district", "districts", "neighbourhood", "neighborhood", "suburb", "suburbs", "quarter",
+    "outskirts", "centre", "center", "camp", "station", "park", "gate", "roundabout"})
 _OPEN_QUOTES = frozenset({"\u2018", "\u201c", '"', "'", "``"})
 _CLOSE_QUOTES = frozenset({"\u2019", "\u201d", '"', "'", "''"})
 # Quotes right after these mark a name being given, not the writer's distance from it.
@@ -211,17 +218,33 @@ def _dateline(doc: Doc, hit: Hit) -> bool:
     words = doc[hit.start : hit.end]
     after = doc[hit.end].text if hit.end < len(doc) else ""
     if not all(t.is_upper or not t.is_alpha for t in words):
-        return False
+        return _dateline_country(doc, hit)
     # "KHARTOUM, April 16, 2023 (Reuters) - ...": in capitals, opening its line
     line_start = hit.start == 0 or "\n" in doc[hit.start - 1].text_with_ws
     return after in ("-", "\u2013", "(") or (line_start and after == ",")
+
+
+def _dateline_country(doc: Doc, hit: Hit) -> bool:
+    """ "MOSUL, Iraq, June 10, 2014 (Reuters) -", "KYIV, Ukraine (AP) -": the country after a
+    dateline's city in capitals that opens its line is where the story was filed too."""
+    k = hit.start - 2
+    if k < 0 or doc[hit.start - 1].text != ",":
+        return False
+    city = k
+    while city > 0 and doc[city - 1].is_upper and doc[city - 1].is_alpha and (
+            "\n" not in doc[city - 1].text_with_ws):
+        city -= 1  # "PORT SUDAN, Sudan"
+    line_start = city == 0 or "\n" in doc[city - 1].text_with_ws
+    return line_start and all(t.is_upper and t.is_alpha for t in doc[city : k + 1])
 
 
 def _is_agent(token: Token) -> bool:
     """Subject, possessor or passive agent ("proclaimed by Damascus"); not "in Damascus"."""
     while token.dep_ == "conj":  # "Russia and Iran backed it"
         token = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if token.dep_ == "poss":
+        return token.head.lower_ not in _SITES
+    if token.dep_ in ("nsubj", "nsubjpass"):
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by"
 

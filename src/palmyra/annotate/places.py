@@ -30,7 +30,13 @@ from typing import TYPE_CHECKING
 from palmyra import registry
 from palmyra.annotate.countries import code_of, countries
 from palmyra.annotate.gazetteer import Candidate, Gazetteer, is_stopword
-from palmyra.annotate.place_names import ARTICLES, key_of_words, read_word_list, words
+from palmyra.annotate.place_names import (
+    ARTICLES,
+    key_of_words,
+    normalise,
+    read_word_list,
+    words,
+)
 from palmyra.annotate.unlisted_places import NAME_HEADS, PLACE_NOUNS
 from palmyra.model import Mention
 
@@ -57,6 +63,11 @@ GLUE = frozenset({"-", "–", "'", "’", "‘", "`"})  # joins the parts of one
 
 STRONG_WORLD_POPULATION = 1_000_000  # a world city this big is named firmly by its own name
 STRONG_THEATRE_POPULATION = 15_000  # ...and so is a theatre town of this size
+KNOWN_CITY_POPULATION = 100_000  # a city abroad the text calls a city stays abroad from this size
+CITY_NOUNS = frozenset({"city", "port"})  # "the southern city of Jazan", "the port city of X"
+POSSESSIVES = frozenset({"'s", "’s"})
+SITE_NOUNS = frozenset({"airport", "airbase", "base", "airfield", "port", "harbour", "harbor"})
+MAX_SITE_WORDS = 3  # "Tripoli's old international airport"
 MAX_RUN = 4  # tokens in a capitalised run sent to fuzzy lookup
 SHORT_KEY = 3  # keys this short ("hit", "kut", "bab") need context unless an article precedes
 # Resolution weights: a country named after the list outweighs everything else;
@@ -223,7 +234,7 @@ def _scan(toks: Toks, gaz: Gazetteer) -> list[_Match]:
         if best is None:
             i += 1
             continue
-        end, key = best
+        end, key = _possessive_site(toks, *best, gaz)
         cands = list(gaz.lookup(key))  # empty for not_places: kept so fuzzy leaves them alone
         if toks[end - 1].text.isupper():  # "SANA" the agency is no alias of Sanaa
             cands = [c for c in cands if c.primary]
@@ -261,6 +272,29 @@ def _longest_at(toks: Toks, i: int, gaz: Gazetteer) -> tuple[int, str] | None:
         if j + 1 < len(toks) and toks[j + 1].is_space:
             break
     return best
+
+
+def _possessive_site(toks: Toks, end: int, key: str, gaz: Gazetteer) -> tuple[int, str]:
+    """ "Port Sudan's airport", "Tripoli's international airport": a city's facility the
+    gazetteer names "Port Sudan airport" is that facility, not the city. The longest
+    lower-case run (up to three words) after the possessive that ends in a facility noun
+    and, put after the city's key, is a gazetteer key wins; else the city stands."""
+    if end + 1 >= len(toks) or toks[end].text not in POSSESSIVES:
+        return end, key
+    for n in range(min(MAX_SITE_WORDS, len(toks) - end - 1), 0, -1):
+        run = toks[end + 1 : end + 1 + n]
+        if run[-1].lower_ not in SITE_NOUNS or any(not t.is_lower for t in run):
+            continue
+        tail = [w for t in run for w in _token_words(t.text)]
+        site = key_of_words([*key.split(), *tail])
+        if gaz.lookup(site) and site not in gaz.not_places:
+            return end + 1 + n, site
+        # "Tripoli's old international airport": the run alone is a name of the city's site
+        site = key_of_words(tail)
+        if site not in gaz.not_places and any(
+                normalise(c.entry.ref.name).startswith(key) for c in gaz.lookup(site)):
+            return end + 1 + n, site
+    return end, key
 
 
 def _lookup_key(gaz: Gazetteer, key: str, last: str) -> str | None:
@@ -667,6 +701,7 @@ def _strays(doc: Doc, gaz: Gazetteer, matches: list[_Match],
         return (e is not None and e.country_code != home
                 and e.ref.precision not in ("country", "admin1", "region")
                 and e.ref.feature_code != "PPLC" and e.population < STRONG_WORLD_POPULATION
+                and not _known_city(doc, m, e.country_code)
                 and (id(m) in weak or _called_a_place(doc, m) or _beside(doc, m, home_towns)))
 
     # a suspect abroad is evidence of its country for no other suspect: the other names
@@ -683,6 +718,27 @@ def _strays(doc: Doc, gaz: Gazetteer, matches: list[_Match],
         else (c, why)
         for m, (c, why) in zip(matches, out, strict=True)
     ]
+
+
+def _known_city(doc: Doc, m: _Match, country: str) -> bool:
+    """ "the southern city of Jazan": a name the text calls a city, that is a division's
+    seat or a big town of the country it resolved to, is that city (Saudi Arabia's Jizan),
+    not a same-named hamlet of the report's country. A village or a neighbourhood of the
+    same name ("the Sulaymaniyah neighborhood of Aleppo") is no such city: the noun decides.
+    """
+    if m.how.startswith("fuzzy") or not _called_a_city(doc, m):
+        return False
+    return any(c.entry.country_code == country and (
+        c.entry.ref.feature_code in ("PPLA", "PPLC")
+        or c.entry.population >= KNOWN_CITY_POPULATION) for c in m.cands)
+
+
+def _called_a_city(doc: Doc, m: _Match) -> bool:
+    """ "the city of X", "the port city of X", "X city" (a name, not "X City")."""
+    k = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in CITY_NOUNS:
+        return True
+    return m.end < len(doc) and doc[m.end].text == "city"
 
 
 def _weak(m: _Match) -> bool:

@@ -479,13 +479,27 @@ def same_occurrence(a: Candidate, b: Candidate, anywhere: bool = False) -> bool:
     ``anywhere``: whatever their places."""
     if _one_handover(a, b):
         return True
-    if a.sub_event_type != b.sub_event_type or (not anywhere and a.place_key != b.place_key):
+    if a.sub_event_type != b.sub_event_type or (
+            not anywhere and a.place_key != b.place_key and not _one_clause_placed(a, b)):
         return False
     if not _same_voice(a, b):
         return False
     if is_explicit(a.date) and is_explicit(b.date) and not _overlap(a.date, b.date):
         return False
     return actors_agree(a, b)
+
+
+# Places a telling did not find in its own sentence: the paragraph's, or none
+_BORROWED_PLACES = frozenset({None, "narrative"})
+
+
+def _one_clause_placed(a: Candidate, b: Candidate) -> bool:
+    """Two tellings of one sentence ("air defenses intercepted and destroyed a drone launched
+    towards Jazan"), one placed by its own clause, the other only by the paragraph before:
+    the borrowed place is a guess the clause's place overrules."""
+    return a.sentence == b.sentence and (
+        (a.place_rule in _BORROWED_PLACES) != (b.place_rule in _BORROWED_PLACES)) and (
+        "clause" in (a.place_rule, b.place_rule))
 
 
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory",
@@ -590,6 +604,9 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
         where = next((c for c in told if _in_province(c.place, best.place)), best)
     elif best.summary and _city(best.place):  # a lead told at its city (_absorb_city_leads)
         where = next((c for c in told if not c.summary and c.place is not None), best)
+    elif best.place_rule == "narrative":  # the paragraph's place, overruled by its sentence's
+        where = next((c for c in told if c.sentence == best.sentence
+                      and c.place_rule == "clause"), best)
     elif best.place is None:  # a lead told without a place, placed by a telling naming one
         where = next((c for c in told if c.place_rule in OWN_PLACE_RULES), best)
     return Event(
