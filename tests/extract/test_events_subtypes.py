@@ -122,6 +122,9 @@ def test_a_bomb_dropped_by_warplanes_is_an_air_strike_when_they_are_the_governin
          "Armed clash"),
         ("Israeli forces raided the Jenin refugee camp before dawn on Tuesday, killing two"
          " gunmen in an exchange of fire.", "Armed clash"),
+        # the killing told after a bomber blew himself up is the bombing's
+        ("A militant blew himself up at a police checkpoint in Quetta on Monday, killing four"
+         " policemen.", "Suicide bomb"),
     ],
 )
 def test_who_takes_or_raids_gives_the_sub_type(rules: Pipeline, text: str,

@@ -63,7 +63,8 @@ def event_type(
     drones", not "foiled the attack"), or in the clause outside the doer's phrase
     (``rest:CLASS``: "militants destroyed masts" is no fight with militants), or in the
     doer's head noun and its modifiers (``doer:CLASS``: "troops fighting in the region
-    seized the town", "captured by government forces", not "rebels fighting the army").
+    seized the town", "captured by government forces", not "rebels fighting the army"), or
+    in the clause a participle trigger hangs on (``main:CLASS``: "blew himself up, killing 11").
     """
     # "a helicopter which was downed": a relative pronoun stands for the noun it follows
     victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
@@ -84,7 +85,7 @@ def event_type(
              "wgov": _governors(hit.token.head) if hit.token.dep_ == "compound" and lex.cue(
                  hit.token.head, "munition") else [],
              "rest": [t for t in clause if t not in doers],
-             "doer": _doer_heads(hit.token, doers)}
+             "doer": _doer_heads(hit.token, doers), "main": _main_clause(hit.token)}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
@@ -247,6 +248,17 @@ def _doer_heads(trigger: Token, doers: list[Token]) -> list[Token]:
         for n in (h, *h.conjuncts):
             out += [n, *(c for c in n.children if c.dep_ in ("amod", "compound", "poss"))]
     return out
+
+
+def _main_clause(trigger: Token) -> list[Token]:
+    """The clause a participle trigger follows, without the participle's own words: "a man
+    wearing an explosive vest blew himself up outside a mosque, killing 11 people" (the
+    killing is the bombing's)."""
+    if (trigger.tag_ != "VBG" or trigger.dep_ not in ("advcl", "xcomp")
+            or trigger.head.i == trigger.i):
+        return []
+    own = {t.i for t in trigger.subtree}
+    return [t for t in trigger.head.subtree if t.i not in own]
 
 
 def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
