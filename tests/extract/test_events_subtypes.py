@@ -107,3 +107,60 @@ def test_a_bomb_dropped_by_warplanes_is_an_air_strike_when_they_are_the_governin
                                       " with car bombs on Tuesday.\n",
                                       published="2017-04-05")])[0]
     assert [e.sub_event_type for e in facts.events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # a taker no actor resolves for, named by a state force's noun (issue 12)
+        ("Troops fighting in the Qalamun region seized the town of Rankus on Wednesday.",
+         "Government regains territory"),
+        ("Last month the regime dealt a major blow to the opposition by seizing the town of"
+         " Yabrud.", "Government regains territory"),
+        # a raid on the ground by police or soldiers is a fight, not an air strike
+        ("Police killed five suspected militants in a raid on a hideout in Bannu on Monday.",
+         "Armed clash"),
+        ("Israeli forces raided the Jenin refugee camp before dawn on Tuesday, killing two"
+         " gunmen in an exchange of fire.", "Armed clash"),
+        # the killing told after a bomber blew himself up is the bombing's
+        ("A militant blew himself up at a police checkpoint in Quetta on Monday, killing four"
+         " policemen.", "Suicide bomb"),
+    ],
+)
+def test_who_takes_or_raids_gives_the_sub_type(rules: Pipeline, text: str,
+                                               sub_type: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert got and got[0] == sub_type, got
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # rebels fighting the army take the town: the army is not the taker
+        ("Rebels fighting the army seized the town of Rankus on Wednesday.",
+         "Non-state actor overtakes territory"),
+        # raids by aircraft stay air strikes; a prisoner exchange is no exchange of fire
+        ("Regime warplanes carried out raids on Douma on Friday, killing 12 people.",
+         "Air/drone strike"),
+        ("Warplanes carried out raids on Douma on Friday after a prisoner exchange.",
+         "Air/drone strike"),
+    ],
+)
+def test_takers_and_raiders_outside_the_kind_keep_the_sub_type(rules: Pipeline, text: str,
+                                                                sub_type: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert got and got[0] == sub_type, got
+
+
+def test_a_blast_told_beside_a_suicide_bomber_is_the_suicide_bombing(rules: Pipeline) -> None:
+    """The blast word names no device: the bomber told at the same place and time does
+    (issue 12); a bomb named by its device elsewhere keeps its kind."""
+    got = reported_sub_types(rules, "A suicide car bomb hit a convoy of buses carrying"
+                             " evacuees near Aleppo on Saturday, killing at least 100 people."
+                             " The explosion took place at a transit point in Rashideen.",
+                             "2017-04-15")
+    assert got and set(got) == {"Suicide bomb"}, got
+    got = reported_sub_types(rules, "A suicide bomber blew himself up at a checkpoint in Homs"
+                             " on Friday. A roadside bomb exploded in Hama on Friday, killing"
+                             " two soldiers.", "2017-04-15")
+    assert "Remote explosive/landmine/IED" in got, got

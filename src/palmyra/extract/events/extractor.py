@@ -84,6 +84,7 @@ from palmyra.extract.events.typing import (
     campaign_starts,
     event_type,
     frame_bombings,
+    suicide_blasts,
 )
 from palmyra.model import DateValue, Event, NumberValue
 
@@ -125,6 +126,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
                              settings=settings)
             candidates = _read(doc, reader)
     frame_bombings(candidates, doc)
+    suicide_blasts(candidates, doc)
     campaign_starts(candidates, doc, lex)
     events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
     events = _drop_bare_mentions(events, candidates, ctx.document.text)

@@ -31,7 +31,7 @@ ACTOR_CUES = frozenset({"actor1:state", "actor1:nonstate", "actor2:state", "acto
 # "obj:CLASS": a word of CLASS among what the trigger acts on ("seized a nurse").
 # "own:CLASS": a word of CLASS in the trigger's own phrase ("shells carrying a chemical agent").
 # "objtree:CLASS": anywhere below those objects ("detained students who tried to march").
-SCOPED_CUES = ("by:", "obj:", "objtree:", "own:", "gov:", "rest:", "wgov:")
+SCOPED_CUES = ("by:", "obj:", "objtree:", "own:", "gov:", "rest:", "wgov:", "doer:", "main:")
 
 
 @dataclass(frozen=True)

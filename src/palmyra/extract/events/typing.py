@@ -16,12 +16,16 @@ from spacy.tokens import Doc, Token
 
 from palmyra.extract.events.lexicon import Lexicon
 from palmyra.extract.events.merge import (
+    _CITY_KM,
     AIR,
+    EXPORTED,
     IED,
     OWN_PLACE_RULES,
     REMOTE,
     SHELLING,
+    SUICIDE,
     Candidate,
+    _km,
 )
 from palmyra.extract.events.syntax import own_phrase
 from palmyra.extract.events.triggers import Hit
@@ -57,7 +61,10 @@ def event_type(
     the verb a weapon noun is the object of (``gov:CLASS``: "found and destroyed an IED"; with
     ``wgov:CLASS``, of the weapon a trigger word names the kind of: "destroyed 14 attack
     drones", not "foiled the attack"), or in the clause outside the doer's phrase
-    (``rest:CLASS``: "militants destroyed masts" is no fight with militants).
+    (``rest:CLASS``: "militants destroyed masts" is no fight with militants), or in the
+    doer's head noun and its modifiers (``doer:CLASS``: "troops fighting in the region
+    seized the town", "captured by government forces", not "rebels fighting the army"), or
+    in the clause a participle trigger hangs on (``main:CLASS``: "blew himself up, killing 11").
     """
     # "a helicopter which was downed": a relative pronoun stands for the noun it follows
     victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
@@ -77,7 +84,8 @@ def event_type(
              # "destroyed 14 attack drones": the verbs of the weapon the word is a kind of
              "wgov": _governors(hit.token.head) if hit.token.dep_ == "compound" and lex.cue(
                  hit.token.head, "munition") else [],
-             "rest": [t for t in clause if t not in doers]}
+             "rest": [t for t in clause if t not in doers],
+             "doer": _doer_heads(hit.token, doers), "main": _main_clause(hit.token)}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
@@ -95,6 +103,7 @@ def event_type(
 
 
 _MEANS = frozenset({"air", "artillery"})
+_FIRE = frozenset({"fire", "gunfire"})
 _TYPING_CUE_SET = frozenset(TYPING_CUES)
 _NOUNS = ("NOUN", "PROPN")
 
@@ -117,7 +126,11 @@ def _other_means(trigger: Token) -> set[int]:
 
 def _commodity(token: Token, cls: str, lex: Lexicon) -> bool:
     """Whether a chemical word only names fuel or its works: "an oil and gas field", "a gas
-    station" (a target or a trade, no chemical weapon)."""
+    station" (a target or a trade, no chemical weapon); and whether an "exchange" is of
+    anything but fire ("a prisoner exchange" is no fight, "an exchange of fire" is)."""
+    if cls == "firefight" and token.lemma_.lower() == "exchange":
+        return not any(p.lemma_.lower() in _FIRE for c in token.children
+                       if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
     if cls != "chemical":
         return False
     t = token
@@ -200,7 +213,9 @@ _RELATIVE = frozenset({"WDT", "WP"})  # "that", "which", "who"
 def _doers(trigger: Token) -> list[Token]:
     """The phrase of whoever does what a verb trigger tells: its subject, the agent of a
     passive ("beaten by a crowd"), or the subject of the verb it is coordinated with
-    ("stormed the building and set it on fire"); a noun trigger's, its verb's."""
+    ("stormed the building and set it on fire"), or of the verb whose preposition it follows
+    ("the regime dealt a blow by seizing Yabrud", "the sorties resulted in killing 17"); a
+    noun trigger's, its verb's."""
     t = trigger
     for _ in range(3):  # a noun trigger ("set it on fire") is done by its verb's subject
         if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
@@ -214,10 +229,36 @@ def _doers(trigger: Token) -> list[Token]:
             return [w for s in subjects for w in s.subtree]
         if t.dep_ == "relcl":  # "air strikes that targeted two villages": the strikes do it
             return [t.head, *(c for c in t.head.children if c.dep_ in ("amod", "compound"))]
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+            t = t.head.head  # "the sorties resulted in killing 17": the sorties do it
+            continue
         if t.dep_ not in ("conj", "xcomp", "advcl") or t.head.i == t.i:
             break
         t = t.head
     return []
+
+
+def _doer_heads(trigger: Token, doers: list[Token]) -> list[Token]:
+    """The head nouns of the doer's phrase with their modifiers and conjuncts ("troops
+    backed by militiamen": "troops"; "government forces": "forces", "government")."""
+    ids = {t.i for t in doers}
+    heads = [t for t in doers if t.head.i not in ids or t.head.i == t.i]
+    out: list[Token] = []
+    for h in heads:
+        for n in (h, *h.conjuncts):
+            out += [n, *(c for c in n.children if c.dep_ in ("amod", "compound", "poss"))]
+    return out
+
+
+def _main_clause(trigger: Token) -> list[Token]:
+    """The clause a participle trigger follows, without the participle's own words: "a man
+    wearing an explosive vest blew himself up outside a mosque, killing 11 people" (the
+    killing is the bombing's)."""
+    if (trigger.tag_ != "VBG" or trigger.dep_ not in ("advcl", "xcomp")
+            or trigger.head.i == trigger.i):
+        return []
+    own = {t.i for t in trigger.subtree}
+    return [t for t in trigger.head.subtree if t.i not in own]
 
 
 def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
@@ -332,3 +373,46 @@ def _bare_bombing(doc: Doc, cand: Candidate) -> bool:
         return True
     return (t.lower_ == "bombing"
             and not any(c.dep_ in ("compound", "amod", "nmod") for c in t.children))
+
+
+# Words that tell a blast and name no device ("an explosion", "the blast went off").
+_BLAST_WORDS = frozenset({"explosion", "blast", "explode", "bombing"})
+
+
+def suicide_blasts(candidates: list[Candidate], doc: Doc) -> None:
+    """Type a blast told with no weapon of its own as the suicide bombing the article
+    tells at the same place and time (issue 12): "An explosion at a mosque in Ariha killed
+    25 ... a suicide bomber blew himself up", "A suicide car bomb hit a convoy ... The
+    explosion took place at a transit point in Rashideen". A blast word types no device
+    (it keeps the family's default, a planted bomb), so the bomber named in another
+    sentence, before or after, tells what it was. A bomb named by its device ("a roadside
+    bomb", "a car bomb"), a blast at another place or on another day keeps its own kind."""
+    bombers = [c for c in candidates if c.sub_event_type == SUICIDE and c.modality in EXPORTED]
+    if not bombers:
+        return
+    for cand in candidates:
+        if (cand.sub_event_type != IED or cand.family != "explosive"
+                or cand.modality not in EXPORTED or not _bare_blast(doc, cand)):
+            continue
+        if any(_same_occasion(cand, b) for b in bombers):
+            cand.sub_event_type = SUICIDE
+
+
+def _bare_blast(doc: Doc, cand: Candidate) -> bool:
+    if not 0 <= cand.position < len(doc):
+        return False
+    t = doc[cand.position]
+    # "a series of blasts" is several; "a bombing with an explosive device" names its device
+    return (t.lemma_.lower() in _BLAST_WORDS and t.tag_ != "NNS"
+            and not any(c.dep_ in ("compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "with")
+                        for c in t.children))
+
+
+def _same_occasion(cand: Candidate, other: Candidate) -> bool:
+    """The same or a nearby place (or one told at none), and dates that overlap (or one
+    undated)."""
+    if (cand.place is not None and other.place is not None and cand.place_key != other.place_key
+            and _km(cand.place, other.place) > _CITY_KM):  # a city and its outskirts are one
+        return False
+    a, b = cand.date, other.date
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
