@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
-import gc
 import hashlib
 import io
 import os
@@ -33,6 +32,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from palmyra.loading import without_gc
 from palmyra.version import __version__
 
 T = TypeVar("T")
@@ -41,13 +41,19 @@ OFF = frozenset({"off", "0", "none", "false", "no"})
 FORMAT = b"palmyra-cache-1\n"  # the first bytes of an entry; the key follows
 
 
+def user_cache_folder() -> Path:
+    """Palmyra's folder in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``):
+    where the start-up cache and a trained technique model live by default."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "palmyra"
+
+
 def cache_dir() -> Path | None:
     """The cache folder, or ``None`` where the cache is turned off."""
     chosen = os.environ.get(ENV)
     if chosen is not None:
         return None if chosen.strip().lower() in OFF or not chosen.strip() else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "palmyra"
+    return user_cache_folder()
 
 
 def key_of(files: Iterable[Path | str], modules: Iterable[str] = (), extra: str = "") -> str:
@@ -99,6 +105,7 @@ def _prune(folder: Path, name: str, keep: Path) -> None:
         return
 
 
+@without_gc  # hundreds of thousands of objects that all stay alive (palmyra.loading)
 def _read(path: Path, key: str) -> tuple[object] | None:
     """``(value,)`` of a sound entry, ``None`` for a missing or unreadable one."""
     try:
@@ -108,15 +115,10 @@ def _read(path: Path, key: str) -> tuple[object] | None:
     head = FORMAT + key.encode() + b"\n"
     if not raw.startswith(head):
         return None
-    was = gc.isenabled()
-    gc.disable()  # hundreds of thousands of objects that all stay alive (palmyra.loading)
     try:
         value = pickle.loads(memoryview(raw)[len(head):])
     except Exception:  # a truncated or corrupt entry: rebuild it
         return None
-    finally:
-        if was:
-            gc.enable()
     if not (isinstance(value, tuple) and len(value) == 2 and value[0] == key):
         return None
     return (value[1],)

@@ -167,8 +167,9 @@ class Gazetteer:
 
     def warm(self) -> None:
         """Build every lazy index now (before the gazetteer is pickled for the disk cache)."""
-        for name in ("_prefixes", "_fuzzy_keys", "_fuzzy_letters", "_capitals", "_admin1_index"):
-            getattr(self, name)
+        for name, attr in vars(Gazetteer).items():
+            if isinstance(attr, cached_property):
+                getattr(self, name)
 
     def capital(self, country_code: str) -> Entry | None:
         """The country's capital (GeoNames PPLC; the most populous of several)."""

@@ -470,8 +470,9 @@ def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: Do
     covered: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
-        counted = not _list_opening(doc, i) and _counted_opening(doc, i)
-        if not (counted or _list_opening(doc, i)):
+        opening = _list_opening(doc, i)
+        counted = not opening and _counted_opening(doc, i)
+        if not (counted or opening):
             i += 1
             continue
         start = i + 1 + (i + 1 < n and doc[i + 1].lower_ == "the" and doc[i].lower_ == "of")

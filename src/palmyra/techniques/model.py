@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from palmyra.disk_cache import user_cache_folder
 from palmyra.errors import PalmyraError
 from palmyra.techniques import spans as proposer
 from palmyra.techniques.classifier import SoftmaxClassifier
@@ -60,8 +61,7 @@ def default_model_dir() -> Path:
     (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
     if os.environ.get(ENV_MODEL):
         return Path(os.environ[ENV_MODEL])
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "palmyra" / "techniques"
+    return user_cache_folder() / "techniques"
 
 
 def find_model(path: str | Path | None = None) -> TechniqueModel | None:

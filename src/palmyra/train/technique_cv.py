@@ -88,11 +88,11 @@ def score_article(text: str, sentence: Any, clause: Any, letters: Any = None) ->
     return clause_scores(clause, view, units, sure, letters)
 
 
-def decode(scored: Scored, threshold: float, text: str | None = None) -> list[tuple[int, int]]:
-    """The spans the model proposes from one article's clause scores (with ``text``, each
-    without its closing stop, as ``TechniqueModel.propose`` gives them)."""
-    found = [(a, b) for pieces in scored for a, b, _ in proposer.picked(*pieces, threshold)]
-    return [proposer.unstopped(text, a, b) for a, b in found] if text is not None else found
+def decode(scored: Scored, threshold: float, text: str) -> list[tuple[int, int]]:
+    """The spans the model proposes from one article's clause scores, each without its
+    closing stop, as ``TechniqueModel.propose`` gives them."""
+    return [proposer.unstopped(text, a, b)
+            for pieces in scored for a, b, _ in proposer.picked(*pieces, threshold)]
 
 
 def si_by_threshold(articles: Sequence[Article], scored: dict[str, Scored],

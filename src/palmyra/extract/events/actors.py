@@ -1205,8 +1205,7 @@ def unnamed_actors(
     if (subtype == "Disrupted weapons use" and actor1 is not None
             and actor1.kind == "state_forces" and actor1.side is None
             and (owner := actor2 or _weapon_owner(hit, index)) is not None
-            and (foe := _opponent(owner, index)) is not None
-            and foe.canonical != owner.canonical):
+            and (foe := _opponent(owner, index)) is not None):  # never owner's own side
         # "the air defences shot down an American drone", "Air defense systems shot down
         # ten Ukrainian drones": bare air defences (the generic layer's forces of the
         # article's country) are those of the side the weapon's owner fights -- in a

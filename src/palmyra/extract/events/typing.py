@@ -26,6 +26,7 @@ from palmyra.extract.events.merge import (
     SUICIDE,
     Candidate,
     _km,
+    _overlap,
 )
 from palmyra.extract.events.syntax import own_phrase
 from palmyra.extract.events.triggers import Hit
@@ -414,5 +415,4 @@ def _same_occasion(cand: Candidate, other: Candidate) -> bool:
     if (cand.place is not None and other.place is not None and cand.place_key != other.place_key
             and _km(cand.place, other.place) > _CITY_KM):  # a city and its outskirts are one
         return False
-    a, b = cand.date, other.date
-    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+    return _overlap(cand.date, other.date)

@@ -420,12 +420,7 @@ class Namer:
         words the last two sentences reported."""
         if any(c.dep_ != "det" for c in head.lefts) or not self.spoken:
             return None
-        since = _previous_sentences(self.bounds, head.i, 1)[-1][0]
-        at, spoken = self.spoken[-1]
-        if at < since or spoken.kind != "person" or not spoken.name or (
-                self.region[at] != self.region[head.i]):  # "X wrote: “The commander told me”"
-            return None
-        return Speaker(spoken.name, head.i, head.i + 1, "person")
+        return self._last_person_since(head, _previous_sentences(self.bounds, head.i, 1)[-1][0])
 
     def _holder_in_phrase(self, head: Token) -> Speaker | None:
         """A person named right after a role word inside the speaker phrase of ``head``
@@ -441,10 +436,15 @@ class Namer:
     def _last_person_near(self, head: Token) -> Speaker | None:
         """The person who spoke last, if no one spoke since and it was a few sentences
         ago at most (``_ROLE_SPOKEN_REACH`` tokens, a long quotation between)."""
+        return self._last_person_since(head, head.i - _ROLE_SPOKEN_REACH)
+
+    def _last_person_since(self, head: Token, since: int) -> Speaker | None:
+        """The person who spoke last, as ``head``'s speaker, where that was at ``since`` or
+        after and in ``head``'s region ("X wrote: “The commander told me”" is not X)."""
         if not self.spoken:
             return None
         at, spoken = self.spoken[-1]
-        if head.i - at > _ROLE_SPOKEN_REACH or spoken.kind != "person" or not spoken.name or (
+        if at < since or spoken.kind != "person" or not spoken.name or (
                 self.region[at] != self.region[head.i]):
             return None
         return Speaker(spoken.name, head.i, head.i + 1, "person")
