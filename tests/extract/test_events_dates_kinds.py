@@ -24,3 +24,45 @@ def test_overnight_is_the_day_before_the_report():
                      " killing at least five civilians, local authorities said.")
     shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert [(e.date.value, e.date.precision) for e in shelling] == [("2014-07-12", "day")]
+
+
+def test_an_event_counted_back_from_another_is_dated_before_it():
+    # FA-KES (CC BY) dev sentences: the convoy was hit two days before the hospital attack
+    events = _events("An air strike hit a hospital in Aleppo on Wednesday. The attack on the"
+                     " hospital comes two days after Russian jets hit a UN-Syrian Red Crescent aid"
+                     " convoy near the town of Urum al-Kubra near Aleppo.", "2016-09-21")
+    dates = {e.place.name: (e.date.value, e.date.precision) for e in events if e.place}
+    assert dates["Aleppo"] == ("2016-09-21", "day")
+    assert dates["Urum al-Kubra"] == ("2016-09-19", "day")
+
+
+def test_a_counted_back_clause_with_its_own_day_keeps_it():
+    events = _events("The attack comes a day after all aid convoys to Syria were suspended after"
+                     " a deadly airstrike on Monday killed 12 aid workers in Urum al-Kubra.",
+                     "2016-09-21")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.date.value == "2016-09-19" for e in strikes)
+
+
+def test_the_day_a_source_spoke_yields_to_the_events_own_time():
+    # FA-KES train (CC BY): "Sunday" is when the monitor spoke, "the past 24 hours" the fighting
+    events = _events("At least 50 ISIL terrorists have been killed in the past 24 hours in clashes"
+                     " suicide bombings and US-led air strikes in Syrias Kobani a monitor said"
+                     " Sunday.", "2014-11-30")
+    assert events and {(e.date.value, e.date.precision) for e in events} == {("2014-11-29", "day")}
+
+
+def test_the_day_a_source_spoke_alone_dates_the_event_at_week_precision():
+    # gold/GUIDE.md: a strike "reported on Friday" with no day of its own is Friday, week
+    events = _events("Al-Qaeda loyalists attacked a mainly Kurdish town in northeastern Syria"
+                     " sparking fighting in which 17 people were killed two of them ambulance crew"
+                     " a watchdog said on Saturday.", "2013-08-17")
+    assert events and {(e.date.value, e.date.precision) for e in events} == {("2013-08-17", "week")}
+
+
+def test_a_weekday_run_into_a_place_name_still_dates_the_event():
+    # spaCy reads "Aleppo Saturday" as one WORK_OF_ART, which vetoed the weekday
+    events = _events("Nine other civilians were killed in rebel shelling of regime-held western"
+                     " Aleppo Saturday the observatory said.", "2016-08-14")
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(e.date.value, e.date.precision) for e in shelling] == [("2016-08-13", "day")]

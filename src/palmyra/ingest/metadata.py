@@ -55,6 +55,14 @@ _YEARLESS = re.compile(
 # A yearless dateline takes the year that puts it on or after the latest full date the text
 # writes, less this many days (a wire's day of writing follows the events it reports).
 YEARLESS_TOLERANCE_DAYS = 31
+# How far into the lead paragraph a dateline after a standfirst or section words is looked for.
+LEAD_DATELINE_CHARS = 400
+_SENTENCE_END = re.compile(r"[.!?][\"”']?\s+[A-Z\"“]")
+_STARTS_WEEKDAY = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b", re.IGNORECASE)
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+# Words that make a weekday's full date the body's ("on Saturday 17 Aug 2013").
+_DATE_PREPOSITIONS = frozenset({"on", "since", "until", "till", "by", "from", "to", "before",
+                                "after", "of", "and", "or", "between", "for", "as", "at"})
 # Name particles written in lower case inside a name (al-, de, van, bin ...).
 _PARTICLE = r"(?:al|el|de|da|di|van|von|der|bin|ibn|abu|le)"
 # "Thomas", "O'Neill", "McDowall", "Anne-Marie", "al-Khatib", "J."
@@ -211,16 +219,44 @@ def _read_dateline(text: str, start: int, title: Range | None, header: Header) -
     if found is None and copy_end is None and (wire := _WIRE_PLACE.match(text, pos)) is not None:
         # "ADEN, March 14, 2021 (Reuters) - ...": the wire's place stays prose, the date goes
         found = date_at(text, wire.end(), "dateline") or _yearless_at(text, wire.end())
-        if found is None or not _WIRE_CREDIT.match(text, found[1]):
+        if found is not None and not _WIRE_CREDIT.match(text, found[1]):
             return
-        pos = wire.end()
+        if found is not None:
+            pos = wire.end()
     if found is None:
+        lead = _lead_dateline(text, pos)
+        if lead is not None:
+            header.published = lead[0]
+            header.bylines.append(lead[1])
         return
     header.published, end = found
     if copy_end is None:
         after = len(text) - len(text[end:].lstrip(" \t"))
         end = _title_copy(text, after, words) or end
     header.bylines.append((start if copy_end is not None else pos, end))
+
+
+def _lead_dateline(text: str, pos: int) -> tuple[DateValue, Range] | None:
+    """A dateline a little way into the lead paragraph, after a standfirst, a credit or a
+    site's section words: "... into Turkey AFP Saturday 17 Aug 2013 Al-Qaeda loyalists",
+    "Print this page Tuesday 19 July 2016 16:45", "Middle East 1924 16.05.2017(updated",
+    "Syria Military 07-08-2013 0147 PM". Only a date that prose does not write so: a
+    weekday before a full date, or a numeric one; not after a preposition ("on Saturday
+    17 Aug 2013") nor after the end of a sentence (a date the body tells)."""
+    end = text.find("\n", pos)
+    end = min(len(text) if end < 0 else end, pos + LEAD_DATELINE_CHARS)
+    for m in BYLINE_DATE.finditer(text, pos, end):
+        if _SENTENCE_END.search(text, pos, m.start()):
+            return None
+        if not (_STARTS_WEEKDAY.match(m.group()) or m.group("num")):
+            continue
+        before = _LAST_WORD.search(text, pos, m.start())
+        if before is not None and before.group(1).lower() in _DATE_PREPOSITIONS:
+            continue
+        found = date_at(text, m.start(), "dateline")
+        if found is not None:
+            return found[0], (m.start(), found[1])
+    return None
 
 
 def _yearless_at(text: str, pos: int) -> tuple[DateValue, int] | None:

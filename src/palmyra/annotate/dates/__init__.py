@@ -45,8 +45,11 @@ Conventions:
   text; "the 23rd" takes its month from the last resolved day or month, else
   the anchor's, and is never after the anchor.
 - Durations ("for 60 days", "five-year-old war", "the past year") are not
-  dates and are not returned; the patterns that need it recognise them only to
-  keep them from being read as dates. ``numbers.find_numbers`` gives their
+  dates and are not returned, except a span of hours, days or weeks running up to the
+  anchor ("over the past two days", "in recent days", "at the weekend"), dated on its
+  first day at week precision (weeks beyond two: the month it starts in); the
+  patterns that need it recognise the others only to keep them from being read as
+  dates. ``numbers.find_numbers`` gives their
   counts a time unit ("60 days" -> 60, unit "day").
 """
 

@@ -10,6 +10,7 @@ from palmyra import registry
 from palmyra.annotate.dates.anchor import _EMPTY, AnchorLike, _given_anchor, _State
 from palmyra.annotate.dates.patterns import Keep, _core, _select
 from palmyra.annotate.dates.relative import RelativeOffset, _offset
+from palmyra.annotate.dates.words import _words
 from palmyra.model import DateValue, Mention
 
 if TYPE_CHECKING:
@@ -129,4 +130,9 @@ def _spacy_keeps(doc: Doc, start: int, end: int) -> bool:
         first -= 1
     while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
         last += 1
+    # a weekday closing the entity was run into the name before it ("in rebel shelling of
+    # western Aleppo Saturday" is a WORK_OF_ART 'Aleppo Saturday'); "Bloody Sunday" and the
+    # like are names by the weekday's own blockers (``words._is_name``)
+    if last == span.end - 1 and span[-1].text in _words()["weekday"]:
+        return True
     return first == span.start and last == span.end - 1

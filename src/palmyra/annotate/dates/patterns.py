@@ -29,6 +29,7 @@ from palmyra.annotate.dates.relative import (
     _month_rel_year,
     _ordinal_day,
     _period,
+    _recent,
     _relative_day,
     _same,
     _season_rel,
@@ -107,7 +108,7 @@ def _triggers() -> dict[str, re.Pattern[str]]:
         "ago": either_case("ago"),
         "later": either_case("later", "earlier", "afterwards"),
         "same": either_case("same", "next", "following", "previous", "preceding"),
-        "span": either_case("last", "past", "previous", "coming", "next"),
+        "span": either_case("last", "past", "previous", "coming", "next", "recent", "weekend"),
     }
 
 
@@ -274,6 +275,16 @@ def _patterns() -> tuple[_Pattern, ...]:
             r"(?i:\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b(?=\s*(?:[.,;:)!?]|$)|\s+"
             r"(?:and|or|but|when|as|at|in|with|after|before|to|until|for|while|the|a|an)\b)",
             _ordinal_day,
+            {},
+        ),
+        # A span up to the day of writing: a date on its first day (``_recent``).
+        (
+            "recent",
+            "span",
+            rf"(?i:\b(?:in|over|during|within|for)\s+(?:the\s+(?:past|last|previous)\s+"
+            rf"(?:(?P<n>{num}|few|several)\s+)?|recent\s+)(?P<unit>hours?|days?|weeks?)\b(?!\s+of\b)"
+            r"|\b(?:at|over|during)\s+the\s+(?P<weekend>weekend)\b)",
+            _recent,
             {},
         ),
         # Durations that would otherwise be read as "last week" or "next year".

@@ -184,6 +184,47 @@ def _period(m: re.Match[str], text: str, st: _State) -> DateValue | None:
     return a.stamp(dv, day_sensitive=unit in ("week", "weekend"))
 
 
+# Longest span back from the day of writing ("over the past ten days") dated at week precision
+# on its first day; a longer one is the month it starts in (GUIDE: "in recent weeks" is month).
+RECENT_WEEK_DAYS = 14
+_HOURS_A_DAY = 24
+
+
+def _recent(m: re.Match[str], text: str, st: _State) -> DateValue | None:
+    """A span running up to the day of writing: "over the past two days", "in the last 10
+    days", "during the past 48 hours", "in recent days", "over the weekend". The gold dates an
+    occurrence over several days on its first day at week precision (GUIDE, Dates): the span's
+    first day, or the day of writing where the count is vague ("the past few days"); a span of
+    weeks ("in recent weeks", "the past five weeks") is the month it starts in."""
+    a = st.anchor()
+    if a is None:
+        return None
+    if m["weekend"]:
+        saturday = a.day - timedelta(days=(a.day.weekday() - 5) % 7)
+        dv = _week_value(saturday, saturday + timedelta(days=1), "recent.weekend")
+        return a.stamp(replace(dv, value=saturday.isoformat()), day_sensitive=True)
+    written = m["unit"].lower()
+    unit = written.rstrip("s")
+    # "the past week" is one; "the past few days", "recent days" are vague
+    count = _count(m["n"]) if m["n"] else (1 if written == unit else None)
+    if count is None:  # "the past few days", "in recent weeks"
+        days = 0 if unit in ("hour", "day") else 7 * _VAGUE_COUNTS[1]
+    elif unit == "hour":
+        days = int(count) // _HOURS_A_DAY
+    else:
+        days = int(count) * (7 if unit == "week" else 1)
+    first = a.day - timedelta(days=days)
+    rule = f"recent.{unit}"
+    if written == "day":  # "over the past day": as "in the past 24 hours", the day before
+        return a.stamp(_day_value(first, rule), day_sensitive=True)
+    if count is None and unit == "week" or days > RECENT_WEEK_DAYS:
+        day = a.day if count is None else first
+        return a.stamp(_month_value(day.year, day.month, rule))
+    start = first if count is not None else a.day - timedelta(days=6)
+    dv = DateValue(first.isoformat(), "week", start.isoformat(), a.day.isoformat(), rule)
+    return a.stamp(dv, day_sensitive=True)
+
+
 def _ago(m: re.Match[str], text: str, st: _State) -> DateValue | None:
     a = st.anchor()
     if a is None:

@@ -9,6 +9,12 @@
    ("the recapture of Palmyra"), which may lie further back.
 5. no date, short of the last resort below (``text-anchor``).
 
+A trigger told in a clause that counts back from the sentence's own time ("comes two
+days after jets hit a convoy") is moved that long before the date the chain gives
+(``event:before``), unless the clause dates itself. The day a source spoke ("a monitor
+said Sunday") is taken in steps 1 and 2 only where no other date is there, and gives
+``event:report-day`` (that day at week precision).
+
 Dates of a cited reference ("(Title, Outlet, 4 March 2017)") date the
 reference, not the event, and are skipped, as are dates after the publication
 date: an asserted past event cannot postdate the article, so such a date
@@ -42,6 +48,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from palmyra.annotate.dates import shift_period
+from palmyra.annotate.numbers import parse_count
 from palmyra.extract.events.index import DocIndex, TokenRelative
 from palmyra.extract.events.lexicon import lexicon
 from palmyra.extract.events.syntax import ancestors_in_sentence
@@ -67,11 +74,29 @@ def resolve_date(
     is an inferred day of writing (``anchor``), for a text without a
     publication date.
     """
+    date = _resolve(hit, clause, sent, index, previous, reported, anchor)
+    earlier = _time_before(hit, sent, index)
+    if date is None or earlier is None:
+        return date
+    unit, count = earlier
+    return _shifted(date, unit, -count)
+
+
+def _resolve(
+    hit: Hit,
+    clause: list[Token],
+    sent: Span,
+    index: DocIndex,
+    previous: DateValue | None,
+    reported: bool,
+    anchor: DateValue | None,
+) -> DateValue | None:
+    """``resolve_date``'s chain of rules, before a time the event came before is taken off."""
     published = index.ctx.document.published
     for rule, tokens in (("clause", clause), ("sentence", sent)):
         found = _nearest(hit, tokens, index, published or anchor)
         if isinstance(found, DateValue):
-            if rule == "sentence" and _dates_the_report(found, sent, index):
+            if _dates_the_report(found, sent, index):
                 return _report_day(found)
             return dataclasses.replace(found, rule=f"event:{rule}")
         if found is not None:
@@ -88,6 +113,64 @@ def resolve_date(
 
 
 BACKGROUND_DAYS = 31
+_BEFORE_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week"}
+
+
+def _time_before(hit: Hit, sent: Span, index: DocIndex) -> tuple[str, int] | None:
+    """How long before the sentence's own time the trigger happened, when it is told in a
+    clause that counts back from it: "The attack on the hospital comes two days after Russian
+    jets hit a UN-Syrian Red Crescent aid convoy" (the convoy: two days before the attack),
+    "came a day after the Damascus suburb of Daraya was evacuated", "the shelling comes a day
+    after the fall of Yabrud". ``None`` when the clause dates itself ("after a deadly airstrike
+    on Monday"), or counts vaguely ("just days after").
+
+    The count hangs off "after" or off the verb "after" introduces (spaCy attaches "two days"
+    to either)."""
+    for after in sent:
+        if after.lower_ != "after" or after.dep_ not in ("mark", "prep"):
+            continue
+        scope = after.head if after.dep_ == "mark" else after
+        if scope.i == hit.token.i and after.dep_ == "prep":
+            continue
+        inside = [t for t in scope.subtree if t.i != after.i]
+        if hit.token.i not in {t.i for t in inside}:
+            continue
+        for holder in (after, after.head):
+            for unit in holder.children:
+                if unit.dep_ != "npadvmod" or unit.lower_ not in _BEFORE_UNITS:
+                    continue
+                count = _unit_count(unit)
+                own = [t for t in inside if t.i not in {u.i for u in unit.subtree}]
+                if count is None or index.mentions_in(own, "date"):
+                    return None
+                return _BEFORE_UNITS[unit.lower_], count
+        return None
+    return None
+
+
+def _unit_count(unit: Token) -> int | None:
+    """The count of "two days", "a day", "one week"; ``None`` for "days", "several days"."""
+    for child in unit.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return 1
+        if child.dep_ == "nummod":
+            value = parse_count(child.text)
+            return int(value) if value is not None and value == int(value) and value > 0 else None
+    return None
+
+
+def _shifted(value: DateValue, unit: str, count: int) -> DateValue:
+    """``value`` moved ``count`` days or weeks, keeping its precision; a month or a year is
+    kept whole (a day or a week before it mostly lies inside it)."""
+    if value.precision not in ("day", "week"):
+        return value
+    step = timedelta(days=count * (7 if unit == "week" else 1))
+
+    def moved(iso: str) -> str:
+        return (date.fromisoformat(iso) + step).isoformat()
+
+    return DateValue(moved(value.value), value.precision, moved(value.start), moved(value.end),
+                     "event:before")
 
 
 def _background(previous: DateValue, published: DateValue | None) -> bool:
@@ -104,14 +187,19 @@ def _background(previous: DateValue, published: DateValue | None) -> bool:
 def _dates_the_report(value: DateValue, sent: Span, index: DocIndex) -> bool:
     """Whether the sentence's date is the day a source spoke ("the monitor said Friday that
     ..."), not the event's: its word hangs off a speech verb."""
-    speech = lexicon().cues.get("speech_verb", frozenset())
     for tm in index.mentions_in(sent, "date"):
         if tm.mention.value is value:
-            head = tm.root.head
-            while head.dep_ in ("prep", "npadvmod", "pobj") and head.head.i != head.i:
-                head = head.head
-            return head.lemma_.lower() in speech or head.lower_ in speech
+            return _on_speech_verb(tm.root)
     return False
+
+
+def _on_speech_verb(token: Token) -> bool:
+    """Whether a date's word hangs off a speech verb ("a monitor said Sunday")."""
+    speech = lexicon().cues.get("speech_verb", frozenset())
+    head = token.head
+    while head.dep_ in ("prep", "npadvmod", "pobj") and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in speech or head.lower_ in speech
 
 
 def _report_day(value: DateValue) -> DateValue:
@@ -178,7 +266,10 @@ def _nearest(hit: Hit, tokens: Span | list[Token], index: DocIndex,
               and not _in_other_description(r.root, hit)]
     if not found:
         return None
-    return min(found, key=lambda f: abs(f[0] - hit.token.i))[1]
+    # the day a source spoke dates the event only where nothing else does ("killed in the past
+    # 24 hours in clashes and air strikes in Kobani, a monitor said Sunday")
+    doc = hit.token.doc
+    return min(found, key=lambda f: (_on_speech_verb(doc[f[0]]), abs(f[0] - hit.token.i)))[1]
 
 
 def _widened(published: DateValue, precision: str, rule: str) -> DateValue:
