@@ -24,9 +24,11 @@ Every pair of quotation marks (``quotemarks.scan``) is read once, in text order:
 Reported speech ("Kerry announced that …", ``palmyra.extract.quotes.reported``) is a
 ``Quote`` with ``direct=False`` whose span is the reported clause; a clause that opens
 with a quotation mark never closed and runs up to its speaker ("“At least 25 … were
-killed the army added") is a direct quotation whose closing mark was lost. Quotations and
-reported clauses are read together in text order, so that a pronoun can refer to
-whoever spoke last in either form.
+killed the army added") is a direct quotation whose closing mark was lost, and so is one
+whose opening mark ``scan`` paired with none and whose attribution ends it ("“The direct
+bombing … is an outrage said Silvia Dallatomasina", ``palmyra.extract.quotes.unclosed``).
+Quotations, those, and reported clauses are read together in text order, so that a
+pronoun can refer to whoever spoke last in any form.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from palmyra.extract.quotemarks import Quoted, scan
 from palmyra.extract.quotes.naming import Namer, Speaker
 from palmyra.extract.quotes.reported import reported_clause, reports
 from palmyra.extract.quotes.speakers import Attributor, is_cue
+from palmyra.extract.quotes.unclosed import MANGLED, Unclosed, unclosed
 from palmyra.model import FrameSignal, Quote, Span
 
 if TYPE_CHECKING:
@@ -62,7 +65,6 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 _CONTINUE_GAP = 120  # at most this many characters between a quotation and its continuation
 _SENTENCE_ENDS = re.compile(r"[.!?]")
 _SAME_CLAUSE_WORDS = 12  # at most this many words between two quotations of one clause
-_MANGLED = "\ufffd\ufffd"  # a curly quotation mark as FA-KES copy lost it
 _SPEAKER_WORDS = 6  # at most this many words between an unclosed quotation and its cue
 # Words that introduce a name, not anyone's words: the "so-called" “Sunni Awakening”,
 # a group "known as" “Division 30”.
@@ -109,14 +111,29 @@ class _Reader:
         self.previous: dict[int | None, tuple[Quoted, Speaker | None]] = {}
         self.reported: set[tuple[int, int]] = set()  # clauses already taken, by offsets
         self.last_reported: tuple[int, Speaker] | None = None  # (end offset, speaker)
+        self.taken_cues: set[int] = set()  # cues that closed a quotation whose mark was lost
 
     def read(self) -> tuple[list[Quote], list[FrameSignal]]:
-        for item in _in_text_order(self.doc, self.found, self.region):
+        lost = unclosed(self.doc, self.text, self.marks, lambda t: self.region[t.i] == -1)
+        for item in _in_text_order(self.doc, self.found, self.region, list(lost)):
             if isinstance(item, int):
                 self._quotation(item)
-            else:
+            elif isinstance(item, Unclosed):
+                self._unclosed(item)
+            elif item.i not in self.taken_cues:
                 self._reported_speech(item)
         return self.quotes, self.scare
+
+    def _unclosed(self, item: Unclosed) -> None:
+        """A quotation whose closing mark was lost, ended by its attribution
+        (``quotes.unclosed``), with the speaker that attribution names."""
+        speaker = self.namer.name(item.speaker, any_noun=False)
+        if speaker is None:
+            return
+        self.taken_cues.add(item.cue.i)
+        self.last_reported = (item.end, speaker)
+        span = self.ctx.span(item.start, item.end)
+        self.quotes.append(self._quote(span, speaker, item.cue, True))
 
     def _quotation(self, k: int) -> None:
         """Steps 1-4 of the module docstring for the quotation of index ``k``."""
@@ -246,9 +263,9 @@ class _Reader:
         sends weapons …", "��The militants were gunned down … commander Kamal Kirkuki told
         Rudaw")."""
         before = self.text[:start].rstrip(" ")
-        if not before.endswith(_MANGLED):
+        if not before.endswith(MANGLED):
             return False
-        i = len(before) - len(_MANGLED)
+        i = len(before) - len(MANGLED)
         return i == 0 or self.text[i - 1] in " \n"
 
     def _reported_speech(self, cue: Token) -> None:
@@ -369,11 +386,13 @@ def _according(cue: Token | None) -> bool:
     return cue is not None and cue.lower_ == "according"
 
 
-def _in_text_order(doc: Doc, found: list[Quoted], region: list[int]):
-    """Quotation indexes and reported-speech cue tokens, merged in text order."""
+def _in_text_order(doc: Doc, found: list[Quoted], region: list[int], lost: list[Unclosed]):
+    """Quotation indexes, quotations whose closing mark was lost, and reported-speech cue
+    tokens, merged in text order."""
     cues = [t for t in doc if region[t.i] == -1 and is_cue(t) and reports(t)]
-    items: list[tuple[int, int | Token]] = [(q.open, k) for k, q in enumerate(found)]
+    items: list[tuple[int, int | Token | Unclosed]] = [(q.open, k) for k, q in enumerate(found)]
     items += [(t.idx, t) for t in cues]
+    items += [(u.start, u) for u in lost]
     return [item for _, item in sorted(items, key=lambda p: p[0])]
 
 

@@ -377,7 +377,7 @@ class Attributor:
             # a wide network of sources in the country, said")
             between = [w for w in doc[inner.end + 1 : t.i] if _nominal(w) and not avoid(w)]
             subject = speaker_of(t, avoid)
-            named = _name_after(t)  # "… said Talal al-Barazi": the name after the verb
+            named = name_after(t)  # "… said Talal al-Barazi": the name after the verb
             heads = [named] if named is not None else []
             heads += [subject] if subject is not None and inner.end < subject.i else []
             heads += between[-1:] + [w for w in between if w.dep_ != "compound"][:1]
@@ -395,7 +395,7 @@ def _next_paragraph(inner: Span, cue: Token | None) -> bool:
     return any(t.is_space and "\n" in t.text for t in inner.doc[inner.end : cue.i])
 
 
-def _name_after(cue: Token) -> Token | None:
+def name_after(cue: Token) -> Token | None:
     """The last word of a proper name written right after a cue verb ("said Talal
     al-Barazi"), not a day ("said Thursday") or a place."""
     doc = cue.doc
