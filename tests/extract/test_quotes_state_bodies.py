@@ -71,10 +71,11 @@ def test_a_state_body_by_a_common_noun_speaks_for_the_state(pipeline, body, quot
 
 
 def test_a_named_army_is_no_state_body(pipeline):
-    """A force's own name ending in a state word ("the Army of Conquest") stays its own."""
+    """A force's own name ending in a state word ("the Army of Conquest") stays its own:
+    the profile's Jaish al-Fatah, not the state."""
     got = _quotes(pipeline, "Rebels of the Army of Conquest took a village near Idlib in"
                   ' Syria. The Army of Conquest said it would "fight on" until victory.')
-    assert got.get("fight on") == "Army of Conquest"
+    assert got.get("fight on") == "Jaish al-Fatah"
 
 
 def test_no_state_named_leaves_the_noun(pipeline):

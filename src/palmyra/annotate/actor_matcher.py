@@ -114,7 +114,8 @@ class ActorMatcher:
         for actor in profile.actors:
             for alias in actor.aliases:
                 target = ActorTarget(actor, alias, "alias")
-                self._add(target, [alias.text], exact=is_acronym(alias.text))
+                self._add(target, [alias.text, *_lost_possessive(actor, alias.text)],
+                          exact=is_acronym(alias.text))
                 if len(alias.text) >= 8 and not alias.metonym:
                     self.fuzzy_actors[normalise(alias.text).casefold()] = target
         for actor in profile.actors:  # after all aliases, so an alias wins over a generated phrase
@@ -161,6 +162,18 @@ class ActorMatcher:
             self._add(PersonTarget(key), sorted(forms), exact=False)
 
 
+def _lost_possessive(actor: ActorEntry, text: str) -> list[str]:
+    """An armed group's name as a possessive whose apostrophe FA-KES lost: "ISILs positions
+    were targeted", "Daeshs ability", "Nusras fighters" name the group (as "Assads forces"
+    names the regime's, ``_force_phrases``). Only a group's proper name ending in a
+    capitalised word other than an s: "Islamic State" gives "Islamic States" no more than
+    any other state's name does, but a common noun ("armed opposition") gives nothing."""
+    last = text.split()[-1].split("-")[-1]
+    if actor.kind != "armed_group" or not last[:1].isupper() or last[-1:] in "sS":
+        return []
+    return [f"{text}s"]
+
+
 def _fold(text: str, exact: bool) -> str:
     text = normalise(text)
     return text if exact else text.casefold()
@@ -181,8 +194,10 @@ def _spelling_variants(text: str) -> set[str]:
 
 
 def _apostrophe_variants(text: str) -> set[str]:
-    """Texts write both ' and ’; a LOWER pattern matches only the one it was built with."""
-    return {text.replace("\u2019", "'"), text.replace("'", "\u2019")}
+    """Texts write both ' and ’; a LOWER pattern matches only the one it was built with.
+    FA-KES drops a possessive's apostrophe ("Syrias government"): that form too."""
+    return {text.replace("\u2019", "'"), text.replace("'", "\u2019"),
+            text.replace("\u2019s ", "s ").replace("'s ", "s ")}
 
 
 def _force_phrases(modifier: str) -> tuple[list[str], bool]:

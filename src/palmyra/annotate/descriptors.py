@@ -20,6 +20,11 @@ from palmyra.profiles import ActorEntry, Descriptor, Profile
 # their referent, never the negotiators of a political group or a government.
 _ARMED_KINDS = frozenset({"armed_group", "militia", "state_forces"})
 
+# The rule of a descriptor no named group stands behind: the profile's default, or a
+# descriptor chained back to one ("terrorists ... the terrorists"), so that the event
+# conventions can tell "no one named" from a group the context names (gold/GUIDE.md)
+DESCRIPTOR_DEFAULT = "descriptor.default"
+
 
 def link_descriptors(
     doc: Doc, hits: list[Hit], actors: list[Found], profile: Profile, window: int
@@ -32,7 +37,8 @@ def link_descriptors(
        affiliated with the Islamic State").
     3. ``descriptor.context``: the nearest armed actor of a ``refers_to`` side in
        the same sentence, else the latest one in the ``window`` sentences before.
-    4. ``descriptor.default``: the profile's default actor, if it has one.
+    4. ``descriptor.default``: the profile's default actor, if it has one; a descriptor
+       that 2 or 3 finds chained back to a default one keeps this rule (no group named).
 
     Args:
         hits: descriptor hits that won against overlapping names.
@@ -67,12 +73,14 @@ def link_descriptors(
         if found is None:
             found, rule = _in_context(hit, allowed, starts, window), "descriptor.context"
         if found is not None:
+            if found.rule == DESCRIPTOR_DEFAULT:
+                rule = DESCRIPTOR_DEFAULT  # "terrorists ... the terrorists": still no one
             out.append(Found(hit.start, hit.end, _framed(found.ref, desc), rule))
             antecedents.append(out[-1])  # "the terrorists ... the terrorists" chains
             antecedents.sort(key=lambda f: f.start)
         elif desc.default and (actor := profile.actor(desc.default)):
             ref = ActorRef(actor.canonical, actor.kind, actor.side)
-            out.append(Found(hit.start, hit.end, _framed(ref, desc), "descriptor.default"))
+            out.append(Found(hit.start, hit.end, _framed(ref, desc), DESCRIPTOR_DEFAULT))
             if actor.kind in _ARMED_KINDS:
                 # "terrorist groups ... continued targeting ... a terrorist rocket attack":
                 # the group a descriptor named by default is the context of the next one

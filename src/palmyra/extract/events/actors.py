@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from palmyra.annotate.countries import FORCES, GOVERNMENT, Country, code_of, countries
+from palmyra.annotate.descriptors import DESCRIPTOR_DEFAULT
 from palmyra.annotate.generic_actors import event_country
 from palmyra.annotate.unlisted_places import PLACE_NOUNS
 from palmyra.extract.events.counts import CountHit
@@ -332,7 +333,9 @@ def _fire_descriptor(word: Token, noun: Token, index: DocIndex,
                      weapon: Token | None = None) -> ActorRef | None:
     """The side a descriptor adjective the context left unlinked names before rocket or
     mortar fire: "a terrorist rocket attack on Kilmakho", "terrorist mortar attacks" — the
-    default of its noun ("terrorists": the armed opposition in a state outlet; gold/GUIDE.md).
+    one armed group the paragraph's "terrorists" name in the sentence or the two after it
+    (a dispatch telling the attack, then who fired), else the default of its noun
+    ("terrorists": the armed opposition in a state outlet; gold/GUIDE.md).
     Not before a bomb or an explosion: an unclaimed bomb is an unidentified group's."""
     profile = index.ctx.profile
     fired = [*word.doc[word.i + 1: noun.i + 1], *([weapon] if weapon is not None else [])]
@@ -340,6 +343,21 @@ def _fire_descriptor(word: Token, noun: Token, index: DocIndex,
                                                         for t in fired):
         return None
     plural = word.lower_ + "s"
+    sent = word.sent
+    told = [sent]  # the sentence and the next two of its paragraph: the dispatch's details
+    while len(told) < 3 and told[-1].end < len(word.doc) and (
+            index.paragraph(word.doc[told[-1].end]) == index.paragraph(word)):
+        told.append(word.doc[told[-1].end].sent)
+    named = {ref.canonical: ref for tm in index.mentions_in([t for s in told for t in s], "actor")
+             if tm.mention.text.lower().endswith(plural) and tm.mention.rule.startswith(
+                 "descriptor.") and not tm.mention.rule.startswith(DESCRIPTOR_DEFAULT)
+             and (ref := _ref(tm)) is not None and ref.kind == "armed_group"}
+    if len(named) == 1:
+        # "a terrorist rocket attack on al-Qosour ... ISIL's terrorists fired 6 rocket
+        # shells on al-Qosour": the one group the dispatch's next lines name "terrorists"
+        (ref,) = named.values()
+        return replace(ref, reason=f"{word.text!r} before {noun.text!r}: the {plural} told "
+                                   f"next are {ref.canonical}")
     default = next((d.default for d in profile.descriptors if d.text.lower() == plural), None)
     entry = profile.actor(default) if default else None
     if entry is None:
@@ -673,6 +691,15 @@ class _Finder:
         flags = self.hit.entry.flags
         verb = self.verb
         noun_a1, noun_a2 = self.noun_roles()
+        if (under := _come_under(self.hit.token)) is not None:
+            # "The ISIL strongholds ... came under the bombardments of the Syrian army's
+            # aircraft": the subject was hit; the noun's own agent ("by", "of") struck
+            came, noun = under
+            subj, skip = self.subject(came)
+            attacker = next((tm for c in noun.children if c.dep_ in _NOUN_ACTOR_DEPS
+                             and c.i < noun.i and (tm := self.actor_in(c))), None)
+            attacker = attacker or self.actor_in(self.prep_object(noun, "by", "of"))
+            return attacker, self.actor_in(subj, skip), "under"
         if verb is None:
             return noun_a1, noun_a2, "noun"
         subj, skip = self.subject(verb)
@@ -848,12 +875,20 @@ _HOLDER_PARTICIPLES = frozenset({"held", "controlled", "run", "dominated", "occu
 def _sponsor(tm: TokenMention, holders: bool = False) -> bool:
     """Whether a mention only names a sponsor inside a hyphenated modifier ("CIA-armed
     units", "US-formed group", "Russian-made missiles"), or, with ``holders``, a place's
-    holder ("Al Qaeda-held city"), or is a country named for its land, the owner of a
-    place ("Syria's city of Idlib", "Syria's north"): no party in a sponsor's case."""
+    holder ("Al Qaeda-held city", "a town held by IS"), or is a country named for its land,
+    the owner of a place ("Syria's city of Idlib", "Syria's north"): no party in a
+    sponsor's case."""
     doc = tm.root.doc
     if (tm.mention.rule.startswith("metonym") and tm.root.dep_ == "poss"
             and tm.root.head.lower_ in _LAND_NOUNS):
         return True
+    noun = tm.root  # "the Islamic State group": the name's noun phrase
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    by = noun.head
+    if (holders and noun.dep_ == "pobj" and by.lower_ == "by" and by.head.dep_ == "acl"
+            and by.head.lower_ in _HOLDER_PARTICIPLES):
+        return True  # "bombs on a town held by the Islamic State group"
     if tm.end + 1 >= len(doc) or doc[tm.end].text != "-":
         return False
     word = doc[tm.end + 1].lower_
@@ -910,6 +945,22 @@ def _frame_verb(hit: Hit, lex: Lexicon) -> Token | None:
     if token.dep_ in SUBJECT_DEPS or token.dep_ == "dobj" or lex.cue(head, "light_verb"):
         return head
     return None
+
+
+def _come_under(token: Token) -> tuple[Token, Token] | None:
+    """The verb and the noun of "X came under (the) Y", the trigger either of them: "the
+    town came under heavy bombardment", "Daesh has come under attack on several fronts" —
+    a passive in all but form, whose subject suffers the noun (never its agent, as a
+    subject is elsewhere)."""
+    if token.lemma_.lower() == "come":
+        noun = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "under"
+                     for g in c.children if g.dep_ == "pobj"), None)
+        return (token, noun) if noun is not None and noun.pos_ == "NOUN" else None
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "under" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return (verb, token) if verb.lemma_.lower() == "come" else None
 
 
 def _wielding_verb(hit: Hit, lex: Lexicon) -> Token | None:
@@ -1246,6 +1297,11 @@ def unnamed_actors(
     if actor1 is None and subtype in _AIR_SUBTYPES and _barrel_bomb(clause) and (
             here() is not None):
         actor1 = _home_military(here(), index, "barrel bombs: only the state drops them")
+    if subtype in _UNCLAIMED_SUBTYPES and _no_one_named(actor1, sent, index):
+        # "terrorists remotely detonated a motorcycle", "a suicide terrorist blew himself
+        # up" with no group named around: the descriptor's default (the armed opposition)
+        # is a guess, and gold/GUIDE.md codes a bomb no one is named for as unidentified
+        actor1 = None
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES:
         actor1 = _culprit(sent, index, lex)
     if actor1 is None and subtype in _UNCLAIMED_SUBTYPES and here() is not None:
@@ -1292,6 +1348,15 @@ def _home_military(country: Country, index: DocIndex, reason: str) -> ActorRef |
     return _entry_ref(entry, reason)
 
 
+def _no_one_named(ref: ActorRef | None, sent: Span, index: DocIndex) -> bool:
+    """Whether an actor is only a hostile descriptor's default in the sentence
+    ("terrorists" with no group named before or around it), not a group the text names;
+    "rebels" name the armed opposition outright."""
+    return ref is not None and ref.register == "hostile" and any(
+        tm.mention.value is ref and tm.mention.rule.startswith(DESCRIPTOR_DEFAULT)
+        for tm in index.mentions_in(list(sent), "actor"))
+
+
 def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
     """The group a bomb's sentence or the next one names as its author: "a local official
     blamed Al-Qaeda", "IS claimed responsibility" (gold/GUIDE.md: a disputed perpetrator is
@@ -1324,7 +1389,9 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
             for phrase in phrases:
                 for tm in index.mentions_in(list(phrase.subtree), "actor"):
                     ref = _ref(tm)
-                    if ref is not None and ref.kind == "armed_group":
+                    # "SANA said, blaming 'terrorists'": a descriptor's default names no one
+                    if (ref is not None and ref.kind == "armed_group"
+                            and not tm.mention.rule.startswith(DESCRIPTOR_DEFAULT)):
                         return replace(ref, reason=f"named the author: {t.text!r}")
     return None
 
