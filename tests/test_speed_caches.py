@@ -69,6 +69,15 @@ def test_without_gc_pauses_the_collector_and_restores_it_even_on_error() -> None
         gc.enable()
 
 
+def test_without_gc_leaves_what_it_loaded_out_of_the_collectors_walks() -> None:
+    from palmyra import loading
+
+    loaded = without_gc(lambda: [[n] for n in range(1000)])()
+    assert gc.get_freeze_count() >= len(loaded)  # the lists it made are frozen, not walked
+    assert loading._UNFREEZE_AT_EXIT  # and handed back to the collector at exit
+    gc.unfreeze()  # the rest of the session's tests as before
+
+
 def test_sentences_are_kept_for_a_batch_and_no_more(blank, monkeypatch) -> None:
     from palmyra.extract.events import syntax
 

@@ -10,6 +10,7 @@ collector takes them into account at its next run.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 from collections.abc import Callable
@@ -31,6 +32,24 @@ def without_gc(fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
         finally:
             if was:
+                _freeze()
                 gc.enable()
 
     return run
+
+
+def _freeze() -> None:
+    """Move every object the collector tracks to its permanent generation, out of reach of
+    its later walks: what a load made stays alive for the run, and the walks over it were
+    most of what the collector cost (100 FA-KES articles under ``--profile auto``: 0.83 s of
+    CPU in collections, 0.36 s with the loads frozen; ``gc.callbacks``). The objects go back
+    to the collector at exit, so that the interpreter's last collection still frees them
+    (extension modules report what it leaves behind as leaked)."""
+    global _UNFREEZE_AT_EXIT
+    gc.freeze()
+    if not _UNFREEZE_AT_EXIT:
+        atexit.register(gc.unfreeze)
+        _UNFREEZE_AT_EXIT = True
+
+
+_UNFREEZE_AT_EXIT = False  # whether ``gc.unfreeze`` is registered to run at exit

@@ -78,3 +78,15 @@ def test_a_ruler_it_cannot_key_is_left_alone() -> None:
                                         SimpleNamespace(mode="lookup", overwrite=False))
     assert not TokenAttributes.supports(ruler({"TAG": "NN"}),
                                         SimpleNamespace(mode="rule", overwrite=True))
+
+
+def test_lemma_index_is_asked_as_a_set_and_gives_the_standard_lemmas(models) -> None:
+    standard, leaner = models
+    lemmatizer = leaner.get_pipe(FACTORY).lemmatizer
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
+    text = "Shelling wounded the oxen; geese, mice and buses fled the burning villages."
+    a, b = standard(text), leaner(text)
+    assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    lemmas = {t.text: t.lemma_ for t in b}
+    assert (lemmas["villages"], lemmas["buses"], lemmas["fled"]) == ("village", "bus", "flee")
