@@ -49,21 +49,6 @@ def test_picked_keeps_each_clause_at_the_threshold_as_its_own_span():
     assert picked(pieces, [0.1] * 4, 0.5) == []
 
 
-def test_picked_grows_a_sure_clause_over_middling_neighbours_but_not_a_lone_one():
-    text = ('Officials said on Monday that the so-called experts, who never visited the site, '
-            'were wrong, and the budget passed.')
-    pieces = clauses(text, 0, len(text))
-    # a sure clause, a middling run on either side, a low one that stops the run, a
-    # middling clause with no sure neighbour
-    scores = [0.3, 0.9, 0.3, 0.1, 0.3]
-    found = [text[a:b] for a, b, _ in picked(pieces, scores, 0.5, low=0.25)]
-    assert found == ["Officials said on Monday", "that the so-called experts",
-                     "who never visited the site"]
-    assert [text[a:b] for a, b, _ in picked(pieces, scores, 0.5)] == [
-        "that the so-called experts"]  # no low: each clause on its own
-    assert picked(pieces, [0.3] * 5, 0.5, low=0.25) == []  # nothing sure: nothing grows
-
-
 def test_unstopped_ends_a_span_at_its_last_word_not_the_sentence_stop():
     text = "Really? They are thugs! Vote now... Or do you \"trust\" them."
     ends = [text[slice(*unstopped(text, a, b))] for a, b in clauses(text, 0, len(text))]
@@ -114,9 +99,6 @@ def test_clause_classifier_picks_the_loaded_clause_and_propose_returns_it():
     found = model.propose(text)
     # the clause keeps its "!" for its features; the span ends at its last word, as PTC's do
     assert [text[s:e] for s, e, _ in found] == ["and these barbaric thugs will pay dearly"]
-    model.meta["clause_low"] = 0.0  # every neighbour of a picked clause: its whole line
-    assert [text[s:e] for s, e, _ in model.propose(text)] == [
-        "The minister met the envoy", "and these barbaric thugs will pay dearly"]
     model.meta["clause_threshold"] = None  # an older model: no clause step
     assert model.propose(text) == []
 
@@ -132,4 +114,3 @@ def test_a_model_with_clauses_round_trips(tmp_path):
                    fit_clause_classifier(articles)).save(tmp_path)
     again = TechniqueModel.load(tmp_path)
     assert again.clause is not None and again.clause_threshold == 0.3
-    assert again.clause_low is None  # a model without it picks each clause on its own

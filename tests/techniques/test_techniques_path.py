@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from palmyra.cli import app
 from palmyra.techniques import TECHNIQUES
 from palmyra.techniques.model import find_model
-from palmyra.train.technique_model import CLAUSE_LOW, CLAUSE_THRESHOLD
+from palmyra.train.technique_model import CLAUSE_THRESHOLD
 
 from .ptc_fixture import write_ptc
 
@@ -108,6 +108,5 @@ def test_train_fits_the_clause_classifier_unless_told_whole_lines(tmp_path):
         assert "clause_threshold" in meta and (has_clauses or meta["clause_threshold"] is None)
         # clauses: the threshold chosen by cross-validation, and no tagger spans at all
         assert (meta["clause_threshold"] == CLAUSE_THRESHOLD) is has_clauses
-        assert meta["clause_low"] == (CLAUSE_LOW if has_clauses else None)
         assert (meta["threshold"] > 1.0) is has_clauses
         assert find_model(out).tag(ARTICLE) is not None

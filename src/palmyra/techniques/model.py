@@ -104,13 +104,6 @@ class TechniqueModel:
         return float(value) if ok else None
 
     @property
-    def clause_low(self) -> float | None:
-        """A clause next to a picked one is picked too from this score (``spans.picked``);
-        ``None`` (older models): each clause on its own."""
-        value = self.meta.get("clause_low")
-        return None if value is None else float(value)
-
-    @property
     def sentence_threshold(self) -> float | None:
         """Sentences the sentence classifier scores at or above this are proposed whole."""
         value = self.meta.get("sentence_threshold")
@@ -162,8 +155,7 @@ class TechniqueModel:
 
         The text is read a line (a paragraph, or in PTC a sentence) at a time. Where the
         model has a clause classifier, the clauses whose score (``clause_scores``) reaches
-        its threshold, and their neighbours that reach its lower one (``spans.picked``),
-        are proposed, each its own span; else a line the sentence classifier
+        its threshold are proposed, each its own span; else a line the sentence classifier
         is sure enough of is proposed whole (its score: the sentence's probability). In
         the other lines the tagger's spans are (see ``spans.spans``)."""
         units = proposer.sentences(text)
@@ -175,7 +167,7 @@ class TechniqueModel:
         rest = []  # the lines left to the tagger
         for i, ((s, e), p_sent) in enumerate(zip(units, sure, strict=True)):
             if pieces is not None:
-                found = proposer.picked(*pieces[i], by_clause, self.clause_low)
+                found = proposer.picked(*pieces[i], by_clause)
                 if found:
                     out.extend((*proposer.unstopped(text, a, b), p) for a, b, p in found)
                     continue

@@ -184,24 +184,10 @@ def unstopped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def picked(pieces: Sequence[tuple[int, int]], scores: Sequence[float], threshold: float,
-           low: float | None = None) -> list[tuple[int, int, float]]:
-    """The ``pieces`` (a line's clauses) scored at or above ``threshold``, and with ``low``
-    (below ``threshold``) their neighbours at or above ``low``, grown clause by clause
-    along the line; each picked clause is its own span with its score. PTC's spans mostly
-    start and end at clause breaks, two neighbouring clauses most often being two spans
-    (picking exactly the clauses that hold a span would score train SI F1 0.89 as
-    separate spans, 0.82 with neighbours joined). A technique often runs on past one
-    clause break ("the so-called experts, who never visited the site"), so a middling
-    clause next to a sure one is likelier to hold it than one alone: the clause
-    classifier scores each clause without its neighbours' scores."""
-    floor = threshold if low is None else min(low, threshold)
-    on = [p >= threshold for p in scores]
-    # a run of clauses at or above the floor is picked whole if it holds a sure one:
-    # grown rightwards, then leftwards
-    for k in range(1, len(on)):
-        on[k] = on[k] or (on[k - 1] and scores[k] >= floor)
-    for k in range(len(on) - 2, -1, -1):
-        on[k] = on[k] or (on[k + 1] and scores[k] >= floor)
-    return [(a, b, float(p)) for (a, b), p, keep in zip(pieces, scores, on, strict=True)
-            if keep]
+def picked(pieces: Sequence[tuple[int, int]], scores: Sequence[float],
+           threshold: float) -> list[tuple[int, int, float]]:
+    """The ``pieces`` (a line's clauses) scored at or above ``threshold``, each its own span
+    with its score: PTC's spans mostly start and end at clause breaks, two neighbouring
+    clauses most often being two spans (picking exactly the clauses that hold a span
+    would score train SI F1 0.89 as separate spans, 0.82 with neighbours joined)."""
+    return [(a, b, float(p)) for (a, b), p in zip(pieces, scores, strict=True) if p >= threshold]

@@ -7,9 +7,8 @@ fold's clauses as the model would: every train article then has clause scores fr
 classifiers that did not see it. With ``chars`` the letter n-gram clause classifier
 is fitted too, and each article gets both the word classifier's scores
 (``"words"``) and the mean of the two (``"words+chars"``), from the same fits.
-``si_by_threshold`` turns such scores into spans and SI F1 (each clause on its own,
-or grown over neighbours from a lower threshold: ``spans.picked``), so that the
-decoding thresholds and the components are chosen on train alone. A fold's scores are saved
+``si_by_threshold`` turns such scores into spans and SI F1, so that the decoding
+threshold and the components are chosen on train alone. A fold's scores are saved
 as soon as it is done (``--save``), and a run given the same file resumes:
 
     python -m palmyra.train.technique_cv --ptc ../shared/data/ptc --chars --save oof.pkl
@@ -38,8 +37,7 @@ from palmyra.techniques.score import si_scores
 Scored = list[tuple[list[tuple[int, int]], list[float]]]
 # fitted classifiers from training articles: (sentence, clause, letter clause or None)
 Fit = Callable[[list[Article]], tuple[Any, Any, Any]]
-THRESHOLDS = (0.15, 0.2, 0.225, 0.25, 0.275, 0.3, 0.325, 0.35, 0.4)
-LOWS = (0.15, 0.175, 0.2, 0.225, 0.25)  # the neighbours' threshold (``spans.picked``)
+THRESHOLDS = (0.15, 0.2, 0.225, 0.25, 0.275, 0.3, 0.35, 0.4)
 
 
 def default_fit(chars: bool) -> Fit:
@@ -90,24 +88,21 @@ def score_article(text: str, sentence: Any, clause: Any, letters: Any = None) ->
     return clause_scores(clause, view, units, sure, letters)
 
 
-def decode(scored: Scored, threshold: float, text: str,
-           low: float | None = None) -> list[tuple[int, int]]:
-    """The spans the model proposes from one article's clause scores (with ``low``: and
-    the neighbours grown from them, ``spans.picked``), each without its closing stop, as
-    ``TechniqueModel.propose`` gives them."""
+def decode(scored: Scored, threshold: float, text: str) -> list[tuple[int, int]]:
+    """The spans the model proposes from one article's clause scores, each without its
+    closing stop, as ``TechniqueModel.propose`` gives them."""
     return [proposer.unstopped(text, a, b)
-            for pieces in scored for a, b, _ in proposer.picked(*pieces, threshold, low)]
+            for pieces in scored for a, b, _ in proposer.picked(*pieces, threshold)]
 
 
 def si_by_threshold(articles: Sequence[Article], scored: dict[str, Scored],
-                    thresholds: Sequence[float] = THRESHOLDS, low: float | None = None
+                    thresholds: Sequence[float] = THRESHOLDS
                     ) -> dict[float, tuple[float, float, float]]:
-    """SI (P, R, F1) over ``articles`` at each threshold (with neighbours grown from
-    ``low`` where it is below the threshold)."""
+    """SI (P, R, F1) over ``articles`` at each threshold."""
     gold = {a.id: [(x.start, x.end) for x in a.labels] for a in articles}
     out = {}
     for t in thresholds:
-        s = si_scores({a.id: decode(scored[a.id], t, a.text, low) for a in articles}, gold)
+        s = si_scores({a.id: decode(scored[a.id], t, a.text) for a in articles}, gold)
         out[t] = (round(s.precision, 4), round(s.recall, 4), round(s.f1, 4))
     return out
 
@@ -131,9 +126,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     scored = clause_oof(articles, args.folds, chars=args.chars, done=done, after_fold=keep,
                         log=lambda m: print(m, flush=True))
-    print(json.dumps({f"{name}, grown from {low}": {
-        str(t): v for t, v in si_by_threshold(articles, s, low=low).items()}
-        for name, s in scored.items() for low in (None, *LOWS)}, indent=1))
+    print(json.dumps({name: {str(t): v for t, v in si_by_threshold(articles, s).items()}
+                      for name, s in scored.items()}, indent=1))
 
 
 if __name__ == "__main__":

@@ -10,12 +10,11 @@
    that each did not see the article), with a second clause classifier over the
    clauses' letter n-grams (averaged with the first), are fitted on every train
    article (nothing is chosen on held-out ones); a clause is proposed where its score
-   reaches ``CLAUSE_THRESHOLD``, or ``CLAUSE_LOW`` next to such a clause (both chosen
-   by cross-validation over train articles), and no tagger is trained. With
-   ``clauses=False`` (the earlier model) the span proposer (``techniques.spans``) is
-   trained for up to ``epochs``, keeping the best epoch, and the held-out articles
-   choose the sentence probability from which a line is proposed whole, jointly with
-   the tagger's thresholds for the other lines.
+   reaches ``CLAUSE_THRESHOLD`` (chosen by cross-validation over all train articles),
+   and no tagger is trained. With ``clauses=False`` (the earlier model) the span
+   proposer (``techniques.spans``) is trained for up to ``epochs``, keeping the best
+   epoch, and the held-out articles choose the sentence probability from which a line
+   is proposed whole, jointly with the tagger's thresholds for the other lines.
 3. The technique classifiers (two views of a span, averaged) are fitted on every
    training span (held-out articles included: the threshold does not depend on them).
 
@@ -78,15 +77,9 @@ FOLDS = 5  # sentence classifiers fitted without an article, for the clause clas
 # held-out articles, too few: they chose 0.15 (held-out SI F1 0.455), which scored 0.318 on
 # PTC dev (P 0.21, R 0.71) against 0.350 at 0.25 (dev seen after the first choice: README).
 # With the letter classifier the same cross-validation peaks at 0.25-0.275 (0.396, 0.397):
-# 0.25 was kept. Each proposed clause then loses its closing stop (``spans.unstopped``):
+# 0.25 is kept. Each proposed clause then loses its closing stop (``spans.unstopped``):
 # 0.396 -> 0.398 at 0.25 (P 0.302 -> 0.305, R 0.576 -> 0.575), 0.399 at 0.275.
-# Then a clause next to a picked one is picked too from CLAUSE_LOW (``spans.picked``), which
-# pays only with a higher threshold: on the out-of-fold scores of two of the five folds (149
-# articles: the machine was too crowded for all five), SI F1 at 0.25 alone 0.410, 0.3 alone
-# 0.413, 0.3 grown from 0.175/0.2/0.225/0.25 0.418/0.418/0.418/0.416 (P 0.333, R 0.559 at
-# 0.2), 0.25 grown from 0.2 0.410; higher in each fold (0.406 -> 0.413, 0.414 -> 0.421).
-CLAUSE_THRESHOLD = 0.3
-CLAUSE_LOW = 0.2
+CLAUSE_THRESHOLD = 0.25
 WHOLE = (None, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 HIGH = (0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4)
 OFF = 2.0  # a tagger threshold no probability reaches: no tagger spans
@@ -154,11 +147,9 @@ def finish(nlp: Any, best: dict[str, Any], articles: list[Article], fit: list[Ar
         sentence = fit_sentence_classifier(articles)
         clause, clause_chars = fit_clause_classifiers(articles, chars=CLAUSE_CHARS)
         say(f"sentence and clause classifiers fitted on all {len(articles)} articles"
-            f" (clauses from {CLAUSE_THRESHOLD}, their neighbours from {CLAUSE_LOW},"
-            " no tagger)")
+            f" (clauses from {CLAUSE_THRESHOLD}, no tagger)")
         held = []
-        best.update(f1=None, high=OFF, low=OFF, whole=None, clause=CLAUSE_THRESHOLD,
-                    clause_low=CLAUSE_LOW)
+        best.update(f1=None, high=OFF, low=OFF, whole=None, clause=CLAUSE_THRESHOLD)
     else:
         sentence = fit_sentence_classifier(fit)
         clause = None
@@ -172,7 +163,6 @@ def finish(nlp: Any, best: dict[str, Any], articles: list[Article], fit: list[Ar
     meta: dict[str, Any] = {
         "threshold": best["high"], "low": best["low"],
         "sentence_threshold": best.get("whole"), "clause_threshold": best.get("clause"),
-        "clause_low": best.get("clause_low"),
         "seed": seed, "epochs": epochs,
         "best_epoch": best["epoch"], "articles": len(articles), "held_out_articles": len(held),
         "held_out_si_f1": None if best["f1"] is None else round(best["f1"], 4),
