@@ -162,3 +162,24 @@ def test_an_offensive_begun_is_a_change_to_group_activity(syria):
 def test_clashes_told_with_the_launch_stay(syria):
     text = "The SDF launched an offensive on Manbij on Sunday and clashes killed 20 fighters."
     assert {"Change to group/activity", "Armed clash"} <= _types(syria, text, "2016-06-02")
+
+
+# "The attack" names no means: told right after a car bomb, a suicide bombing or a gas
+# attack, it is that occurrence, not a clash of its own (fakes-1923848273; issue 12).
+def test_the_attack_after_a_car_bomb_is_that_bombing(syria):
+    text = ('A "minister" in Syrias opposition government was among at least 12 people killed'
+            " in a car bomb attack in the south of the country on Thursday the bodys spokesman"
+            ' said. "Twelve people including the (opposition) provisional governments local'
+            ' administration minister Yaacoub al-Ammar were killed" and dozens more were'
+            " wounded Shadi al-Jundi told AFP by telephone. The attack targeted a ribbon-cutting"
+            " ceremony for a local police station in Inkhil in Syrias southern province of"
+            " Daraa.")
+    events = _events(syria, text, "2016-07-15")
+    assert ("Remote explosive/landmine/IED", "Inkhil") in events
+    assert all(sub == "Remote explosive/landmine/IED" for sub, _ in events)
+
+
+def test_an_attack_with_no_bombing_before_it_stays_a_clash(syria):
+    text = ("Syrian rebels launched an attack on army positions in the village of Rityan north"
+            " of Aleppo on Tuesday. The attack came after regime forces entered the village.")
+    assert "Armed clash" in _types(syria, text, "2015-02-20")
