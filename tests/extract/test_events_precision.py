@@ -183,3 +183,30 @@ def test_an_attack_with_no_bombing_before_it_stays_a_clash(syria):
     text = ("Syrian rebels launched an attack on army positions in the village of Rityan north"
             " of Aleppo on Tuesday. The attack came after regime forces entered the village.")
     assert "Armed clash" in _types(syria, text, "2015-02-20")
+
+
+# Weapons seized or destroyed in the fighting the sentence tells are part of that fight
+# (GUIDE: weapons seized during a battle are part of the battle) (fakes-1965511206).
+def test_weapons_destroyed_in_a_strike_are_no_event_of_their_own(syria):
+    text = ("In the morning the armys air force conducted airstrikes against positions and dens"
+            " of ISIL terrorists in the southern and eastern sides of al-Qarayatin and in"
+            " Marmalet al-Qaryatain leaving many terrorists dead and destroying their weapons"
+            " and vehicles some of them equipped with heavy machineguns.")
+    types = _types(syria, text, "2016-04-03")
+    assert "Air/drone strike" in types
+    assert "Disrupted weapons use" not in types
+
+
+# Weapons destroyed or bombs stopped with no fight told beside them stay events of their
+# own (fakes-1965495326, fakes-1965511231).
+@pytest.mark.parametrize("text", [
+    "Meanwhile in the port city of Latakia not far from the western part of the Syria-Turkey"
+    " border Syrian forces have reportedly destroyed warehouses with the ISs weapons and"
+    " military equipment.",
+    "SANA reporter in Lattakia said the army units in cooperation with the supporting forces"
+    " destroyed 3 vehicles rigged with explosives for terrorist organizations before they"
+    " could reach the area surrounding a number of military points and safety villages on"
+    " the axes of KabaniKensabba.",
+])
+def test_weapons_stopped_with_no_fight_beside_them_stay_events(syria, text):
+    assert "Disrupted weapons use" in _types(syria, text, "2016-04-03")
