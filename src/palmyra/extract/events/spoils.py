@@ -23,11 +23,21 @@ REASON = "weapons taken or destroyed in the fighting its sentence tells: part of
 
 def spoils_of_battle(candidates: list[Candidate]) -> None:
     """Drop each Disrupted weapons use read from a seizure, a destruction or a clearing
-    (not a weapon stopped in use) whose sentence tells a battle or a strike in the
-    article's voice or on someone's word."""
-    fights = {(c.region, c.sentence) for c in candidates
-              if c.event_type in (_BATTLES, REMOTE) and c.modality in EXPORTED}
+    (not a weapon stopped in use) whose sentence tells a battle or a strike, in the
+    article's voice or on someone's word, in words of its own: the spoils' own nouns
+    ("seized a cache of rockets, mortars and explosive belts", "three suicide vests") read
+    as a strike or a bombing and vouch for no fight."""
+    fights = [c for c in candidates
+              if c.event_type in (_BATTLES, REMOTE) and c.modality in EXPORTED]
     for cand in candidates:
         if (cand.sub_event_type == DISRUPTED and cand.family != _STOPPED
-                and (cand.region, cand.sentence) in fights):
+                and any(_apart(cand, f) for f in fights)):
             cand.decision, cand.reason = "dropped", REASON
+
+
+def _apart(spoils: Candidate, fight: Candidate) -> bool:
+    """Whether the fight is told in the spoils' sentence, in more than the spoils' own
+    words (a telling inside them reads the seized weapons' nouns)."""
+    a, b = spoils.evidence, fight.evidence
+    return ((spoils.region, spoils.sentence) == (fight.region, fight.sentence)
+            and not (a.start <= b.start and b.end <= a.end))
