@@ -198,7 +198,7 @@ def test_weapons_destroyed_in_a_strike_are_no_event_of_their_own(syria):
 
 
 # Weapons destroyed or bombs stopped with no fight told beside them stay events of their
-# own (fakes-1965495326, fakes-1965511231).
+# own (fakes-1965495326, fakes-1965511231, recall pools train10 and train2).
 @pytest.mark.parametrize("text", [
     "Meanwhile in the port city of Latakia not far from the western part of the Syria-Turkey"
     " border Syrian forces have reportedly destroyed warehouses with the ISs weapons and"
@@ -207,6 +207,25 @@ def test_weapons_destroyed_in_a_strike_are_no_event_of_their_own(syria):
     " destroyed 3 vehicles rigged with explosives for terrorist organizations before they"
     " could reach the area surrounding a number of military points and safety villages on"
     " the axes of KabaniKensabba.",
+    # the seized weapons' own nouns read as a strike or a bombing, no fight (recall pools)
+    "Security forces seized a cache of rockets, mortars and explosive belts hidden by Islamic"
+    " State militants in an orchard south of Kirkuk.",
+    "Taliban security forces seized 30 kilograms of explosives and three suicide vests in a"
+    " raid on an Islamic State hideout in Kandahar.",
 ])
 def test_weapons_stopped_with_no_fight_beside_them_stay_events(syria, text):
     assert "Disrupted weapons use" in _types(syria, text, "2016-04-03")
+
+
+# "The attack came as ..." after a suicide bombing points back to it: no clash of its own
+# (fakes-1918398779).
+def test_the_attack_that_came_is_the_bombing_told_before(syria):
+    text = ("A suicide bomber killed four people in a hospital on Sunday in an attack that took"
+            " Syrias civil war to the ruling Assad clans hometown for the first time a monitoring"
+            " group said. The attack came as the Syrian Observatory for Human Rights reported that"
+            " troops had executed 48 people earlier this week in a northern village among them"
+            ' 10 children. "The explosion that hit the town of Qardaha... was caused by a suicide'
+            ' bomber driving a car along with another person" said the Observatory.')
+    types = _types(syria, text, "2015-02-23")
+    assert "Suicide bomb" in types
+    assert "Armed clash" not in types

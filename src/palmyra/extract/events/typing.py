@@ -311,6 +311,8 @@ def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
                     and ((frame.sub_event_type in _FRAMES and _bare_harm(doc, cand))
                          or (frame.modality in EXPORTED and _the_attack(doc, cand)))):
                 cand.event_type, cand.sub_event_type = REMOTE, frame.sub_event_type
+                # "the attack" points back to the frame's occurrence: the merge joins it there
+                cand.anaphoric = cand.anaphoric or _the_attack(doc, cand)
                 last[cand.paragraph] = cand
             continue
         if (cand.sub_event_type == IED and cand.actor1 is None and _bare_bombing(doc, cand)
