@@ -160,3 +160,16 @@ def test_clean_resource_entries_are_validated() -> None:
         parse_patterns("f.txt", "# header\nfine\nbroken (\n")
     with pytest.raises(ProfileError, match=r"^f\.txt:1: a space takes no quantifier"):
         parse_patterns("f.txt", "Copyright ?2016\n")
+
+
+def test_clean_trt_related_news_ends_a_one_line_body() -> None:
+    """TRT World's FA-KES texts run its related headlines on after the article (fakes-1924058105:
+    "Source AFP Related News Suicide car bomb kills eight regime and rebel fighters in Daraa
+    ... At least one Palestinian killed during Gaza protests"): none is the article's."""
+    tail = ("Source AFP Related News Suicide car bomb kills eight regime and rebel fighters in"
+            " Daraa - SOHR Category News At least one Palestinian killed during Gaza protests")
+    doc = build_document(RawRecord(SourceRef("f.csv", "7"), f"{BODY_1} {tail}", "csv"))
+    assert doc.clean.text.startswith(f"{BODY_1} Source AFP")
+    assert "Gaza" not in doc.text[: doc.body_end]
+    lower = f"{BODY_1} The ministry posted related news on its site. {BODY_2}"
+    assert _doc(lower).clean.text.strip() == lower

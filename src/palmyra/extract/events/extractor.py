@@ -67,6 +67,7 @@ from palmyra.extract.events.model import (
 )
 from palmyra.extract.events.nonconflict import armed, mourned, non_conflict
 from palmyra.extract.events.places import geo_precision, resolve_places, written_place
+from palmyra.extract.events.spoils import spoils_of_battle
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
@@ -128,7 +129,9 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     frame_bombings(candidates, doc)
     suicide_blasts(candidates, doc)
     campaign_starts(candidates, doc, lex)
-    events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
+    spoils_of_battle(candidates)
+    events = merge([c for c in candidates if c.decision != "dropped"], ctx.document.id, NAME,
+                   settings["fragment_window"])
     events = _drop_bare_mentions(events, candidates, ctx.document.text)
     events = _fill_unnamed(events, candidates, reader.unnamed)
     events = fill_air_side(events, candidates, index)

@@ -284,6 +284,8 @@ _FRAMES = frozenset({AIR, SHELLING})
 # "shot", "opened fire" or "assault", which name how.
 _GENERIC_HARM = frozenset({"kill", "attack", "target"})
 _BATTLE_TYPES = frozenset({"Armed clash", "Attack"})
+# The words that point back to an occurrence the reader was just told of: "the attack".
+_POINTING = frozenset({"the", "this", "that", "these", "those"})
 
 
 def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
@@ -295,7 +297,8 @@ def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
     place" right after air strikes or shelling are told is that bombardment at one more place,
     not a clash. Only the verb "bomb" and a bare "bombing" are read so; a bomb that "exploded"
     or a "car bombing" keeps its own kind, and so do "shot", "opened fire" and a killing whose
-    doer is named."""
+    doer is named. "The attack" (``_the_attack``) takes any means told just before it, a car
+    bomb's, a suicide bombing's or a gas attack's, not only a bombardment's."""
     last: dict[int, Candidate] = {}  # paragraph -> its last remote-violence telling
     for cand in candidates:
         if cand.region != "body":
@@ -303,10 +306,13 @@ def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
         frame = last.get(cand.paragraph)
         near = frame is not None and cand.sentence - frame.sentence <= FRAME_WINDOW
         if cand.event_type != REMOTE:
-            if (near and frame is not None and frame.sub_event_type in _FRAMES
-                    and cand.sub_event_type in _BATTLE_TYPES and cand.actor1 is None
-                    and _bare_harm(doc, cand)):
+            if (near and frame is not None and cand.sub_event_type in _BATTLE_TYPES
+                    and cand.actor1 is None
+                    and ((frame.sub_event_type in _FRAMES and _bare_harm(doc, cand))
+                         or (frame.modality in EXPORTED and _the_attack(doc, cand)))):
                 cand.event_type, cand.sub_event_type = REMOTE, frame.sub_event_type
+                # "the attack" points back to the frame's occurrence: the merge joins it there
+                cand.anaphoric = cand.anaphoric or _the_attack(doc, cand)
                 last[cand.paragraph] = cand
             continue
         if (cand.sub_event_type == IED and cand.actor1 is None and _bare_bombing(doc, cand)
@@ -364,6 +370,21 @@ def _bare_harm(doc: Doc, cand: Candidate) -> bool:
         return False
     t = doc[cand.position]
     return t.lemma_.lower() in _GENERIC_HARM and not _doers(t)
+
+
+def _the_attack(doc: Doc, cand: Candidate) -> bool:
+    """ "the attack", "this attack" (or a generic verb it does: "the attack targeted ...",
+    "the attack killed 16"): a noun that names no means and points back to the occurrence
+    just told, whatever its means (a car bomb, a suicide bombing, a gas attack): "killed in
+    a car bomb attack in the south of the country ... The attack targeted a ribbon-cutting
+    ceremony ... in Inkhil" is that bombing, not a clash of its own."""
+    if cand.family not in ("kill", "attack") or not cand.weak or not 0 <= cand.position < len(doc):
+        return False
+    t = doc[cand.position]
+    if t.pos_ == "VERB" and t.lemma_.lower() in _GENERIC_HARM:
+        t = next((c for c in t.children if c.dep_ == "nsubj"), t)
+    return t.pos_ == "NOUN" and t.lemma_.lower() == "attack" and any(
+        c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
 
 
 def _bare_bombing(doc: Doc, cand: Candidate) -> bool:
