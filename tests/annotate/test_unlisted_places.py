@@ -51,9 +51,9 @@ def test_unlisted_place_takes_a_province_named_later_in_its_sentence():
 
 
 def test_unlisted_place_without_a_container_takes_the_reports_province():
-    places = _places("Russian jets struck Aleppo on Friday. A rocket hit the al-Jamiliyeh"
+    places = _places("Russian jets struck Aleppo on Friday. A rocket hit the al-Kallaseh"
                      " neighborhood in the city on Saturday, killing two.")
-    assert places["al-Jamiliyeh"] == ("unlisted", "Aleppo", "Syria")
+    assert places["al-Kallaseh"] == ("unlisted", "Aleppo", "Syria")
 
 
 # Lists FA-KES stripped of their commas (SANA reports), as written in gold/dev articles.

@@ -301,7 +301,7 @@ def test_a_comma_less_list_closing_with_a_town_and_its_qualifier_is_still_a_list
     places = _places("Rebels fired rocket shells on the neighborhoods of al-Hamdaniyah "
                      "al-Sheikh Maqsoud al-Midan and Aleppo al-Jadida, killing three people.",
                      "Shelling/artillery/missile attack")
-    assert "al-Hamdaniyah" in places and "Sheikh Maqsoud" in places
+    assert "Hamdaniyeh" in places and "Sheikh Maqsoud" in places  # the profile's district
 
 
 # -- a dateline run into the text (FA-KES lost its comma) is where the report was filed ----
@@ -367,3 +367,23 @@ def test_a_broadcaster_named_after_a_town_is_not_the_place():
     places = _places("Russian air strikes killed 14 civilians near the town of Al Mayadeen"
                      " in eastern Syria.", "Air/drone strike")
     assert places and all(p is not None and "Mayad" in p for p in places)
+
+
+# -- where the shooters are posted is not where the fire landed ----------------------
+# FA-KES train sentences (SANA, CC BY): "terrorists positioned in X" names where the fire
+# came from; the event is at the place hit, named after it.
+
+
+def test_a_place_the_shooters_are_positioned_in_is_not_the_events():
+    places = _places("Later the source said 4 civilian were injured by a mortar round fired by"
+                     " terrorists positioned in Daraya town in Damascus Countryside which fell"
+                     " in the northern part of al-Moadamiya town.",
+                     "Shelling/artillery/missile attack")
+    assert places == ["Moadamiyeh"]
+
+
+def test_a_sniper_positioned_in_one_district_shooting_into_another_is_one_event_there():
+    places = _places("Also snipers from Jabhat al-Nusra-linked terrorist groups (Nusra Front)"
+                     " positioned in Bustan al-Qassr neighborhood opened fire on locals in"
+                     " al-Masharqa neighborhood leaving two people dead.", "Attack")
+    assert places == ["al-Masharqa"]

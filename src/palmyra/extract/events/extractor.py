@@ -393,6 +393,10 @@ class _Reader:
         start, end = trim(clause)
         last = sent.doc[end - 1]
         evidence = index.ctx.span(sent.doc[start].idx, last.idx + len(last))
+        # a total told for several places at once goes to the one named first ("five killed
+        # in rocket attacks on al-Midan and al-Ashrafiyeh": al-Midan's), whichever the
+        # resolver put first
+        counted = min(range(len(places)), key=lambda k: places[k].start) if places else 0
         for k, place in enumerate(places or [None]):
             self.candidates.append(Candidate(
                 event_type=etype, sub_event_type=subtype, region=index.region(hit.token) or "",
@@ -409,8 +413,7 @@ class _Reader:
                 actor2=actor2,
                 actor1_kind=kind1,
                 actor2_kind=kind2,
-                # A total told for several places at once is kept once, on the first.
-                counts=_first_per_key(counts) if k == 0 else {},
+                counts=_first_per_key(counts) if k == counted else {},
                 modality=voice.modality, asserted_by=voice.asserted_by, relative=relative,
                 distinct=_another(clause),
             ))

@@ -459,7 +459,9 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
     A locative nearer the place than such a preposition puts it back: "clashes between
     troops and rebels in the Barzeh neighbourhood" are in Barzeh, though "between" governs
     the fighters; but not from inside a clause that describes someone ("a sniper from the
-    Front, positioned in Bustan al-Qasr, shot ...")."""
+    Front, positioned in Bustan al-Qasr, shot ..."). Where an actor is posted ("terrorists
+    positioned in Bani Zaid fired rocket shells on ...", a ``stationed`` cue) is where the
+    fire came from, never the event's place: SANA's reports name the target after it."""
     place = tm.place
     if place is None or place.precision == "country" or (
             place.precision == "region" and not place.admin1):
@@ -476,6 +478,8 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
         described = described or t.dep_ in _DESCRIBING_DEPS
         if t.dep_ not in ("prep", "agent"):
             continue
+        if lex.cue(t.head, "stationed"):
+            return False  # "shells fired by terrorists positioned in Daraya fell on Moadamiya"
         if t.lower_ in ("with", "of", "for") and (
                 t.head.lower_ in _CAUSE_NOUNS or t.nbor(-1).lower_ in _CAUSE_NOUNS):
             return located and not described  # "rallied in solidarity with Gaza"
