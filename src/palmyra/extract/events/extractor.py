@@ -306,11 +306,12 @@ class _Reader:
         self.dropped.append(Dropped(hit.token.text, hit.entry.family, n,
                                     self.index.ctx.span(start, end), reason))
 
-    def _lead_date(self, told_in: int, date: DateValue | None) -> None:
-        """A sentence that is no event of its own may still date the paragraph's events:
-        "Protests spread across Libya yesterday. In Tobruk, demonstrators ..." (the lead's
-        "yesterday" is when the events told after it happened)."""
-        if is_explicit(date) and date is not None:
+    def _lead_date(self, told_in: int, sent: Span, date: DateValue | None) -> None:
+        """A paragraph's opening sentence that is no event of its own may still date the
+        events told after it: "Protests spread across Libya yesterday. In Tobruk,
+        demonstrators ..." (the lead's "yesterday" is when they happened)."""
+        opens = sent.start == 0 or self.index.text_paragraph(sent.doc[sent.start - 1]) != told_in
+        if opens and is_explicit(date) and date is not None:
             self.last_date[told_in] = date
 
     def _clause(self, hit: Hit, anchor: Token, others: set[int], sent: Span) -> list[Token]:
@@ -341,10 +342,11 @@ class _Reader:
         places, place_rule = resolve_places(hit, clause, sent, index, lex,
                                             self.last_place.get(paragraph))
         own_place = place_rule == "clause" and not all(dateline_place(tm) for tm in places)
-        if not own_place and spread_over_places(clause, {hit.token.i, anchor.i}):
+        one_day = date is not None and date.precision == "day"
+        if not own_place and spread_over_places(clause, {hit.token.i, anchor.i}, one_day):
             self._drop(hit, sent, n, f"{SUMMARY}: a lead totalling events on several fronts or "
                                      "in several places, told one by one elsewhere")
-            self._lead_date(told_in, date)
+            self._lead_date(told_in, sent, date)
             return None
         own_date = date is not None and date.rule == "event:clause"
         irrealis = voice.modality in ("planned", "hypothetical", "denied")
@@ -352,7 +354,7 @@ class _Reader:
                                       self.triggers)):
             self._drop(hit, sent, n, f"{NOT_SPECIFIC}: a noun naming a kind of event, with no "
                                      "date, count or past verb of its own")
-            self._lead_date(told_in, date)
+            self._lead_date(told_in, sent, date)
             return None
         if _damage_of_attack(hit, self.triggers):
             self._drop(hit, sent, n, f"{DAMAGE}: the damage an attack told in the sentence did")

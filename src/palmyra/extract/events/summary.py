@@ -20,13 +20,23 @@ SPREAD_QUANTIFIERS = frozenset({"several", "many", "multiple", "various", "numer
                                 "different"})
 
 
-def spread_over_places(clause: list[Token], heads: set[int]) -> bool:
-    """Whether the trigger spreads what it tells over several places or fronts. ``heads``:
-    the trigger and the verb it hangs on, which the words must qualify themselves
-    ("stormed the parliament in Tobruk ... as crowds rallied in several cities" tells one
-    event in Tobruk). "Across Yemen" alone is no such spread: "warplanes struck sites
-    across Yemen" is a strike the text places no finer."""
-    return any(_spread(t) and _qualifies(t, heads) for t in clause)
+def spread_over_places(clause: list[Token], heads: set[int], one_day: bool) -> bool:
+    """Whether the trigger spreads what it tells over several places or fronts, or, over
+    more than ``one_day``, across a whole country ("killed across Syria since the
+    resolution": a tally; "warplanes struck sites across Yemen on Tuesday" is one strike
+    the text places no finer). ``heads``: the trigger and the verb it hangs on, which the
+    words must qualify themselves ("stormed the parliament in Tobruk ... as crowds rallied
+    in several cities" tells one event in Tobruk)."""
+    return any((_spread(t) or (not one_day and _across_country(t))) and _qualifies(t, heads)
+               for t in clause)
+
+
+def _across_country(t: Token) -> bool:
+    """ "across Syria", "across the country"."""
+    if t.lower_ != "across":
+        return False
+    return any(c.dep_ == "pobj" and (c.lower_ == "country" or c.ent_type_ == "GPE")
+               for c in t.children)
 
 
 def _qualifies(t: Token, heads: set[int]) -> bool:
