@@ -47,6 +47,13 @@ def test_one_event_told_beside_protests_across_the_country_is_still_an_event():
     assert "Tobruk" in [p for _, p, _ in _events(text)]
 
 
+def test_territory_taken_in_several_villages_is_still_an_event():
+    text = ("Rebels take villages\n\n"
+            "BEIRUT, Aug 29, 2016 (AFP) - Turkish-backed rebels seized several villages south"
+            " of Jarablus from the Syrian Democratic Forces on Monday, a monitor said.\n")
+    assert _events(text)
+
+
 def test_the_district_named_before_of_is_the_place_not_the_province_seat_after_it():
     text = ("Coalition raids hit Saada\n\n"
             "ADEN, Oct 9, 2019 (AFP) - Coalition air raids hit a farm in the Kitaf district"

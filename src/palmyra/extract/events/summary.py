@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-# Plural nouns for the places or fronts a summary spreads its events over.
+# Plural nouns for the fronts or provinces a summary spreads its events over. Not towns or
+# villages: "seized several villages", "the evacuation of the four towns" tell one event.
 SPREAD_NOUNS = frozenset({"front", "frontline", "region", "province", "governorate", "oblast",
-                          "city", "town", "area", "state", "district", "locality", "village"})
+                          "state"})
 # Words that make such a noun several places: "several fronts", "eight regions".
 SPREAD_QUANTIFIERS = frozenset({"several", "many", "multiple", "various", "numerous", "some",
                                 "different"})
