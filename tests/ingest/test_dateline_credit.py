@@ -110,3 +110,46 @@ def test_a_date_line_after_a_standfirst_or_section_words(title, opening, publish
     assert (doc.published.value if doc.published else None) == published
     cut = [text[s.start : s.end] for s in doc.removed]
     assert removed is None or any(c.startswith(removed) for c in cut)
+
+
+def _outlets():
+    from palmyra.profiles.load import load_shipped_profiles
+
+    return [o for p in load_shipped_profiles() for o in p.outlets]
+
+
+@pytest.mark.parametrize(
+    ("opening", "outlet"),
+    [
+        # the wars dev reports' datelines (issue 13): plain text names its outlet nowhere else
+        ("ADEN, Oct 9, 2019 (AFP) - Fighting flared.", "AFP"),
+        ("KYIV, March 9, 2025 (Ukrainska Pravda) - Russian attacks killed nine.",
+         "Ukrainska Pravda"),
+        ("MOSCOW, October 9, 2024. /TASS/. Units of the Center group took the village.", "TASS"),
+        ("Baghdad, August 26, 2016 (INA) - Units of the army retook the town.", "INA"),
+        ("Sat 18 Apr 2020 TRIPOLI (Libya Observer) - Four civilians were killed.",
+         "Libya Observer"),
+        ("KYIV, Ukraine (AP) - Ukraine and Russia exchanged 190 prisoners.", "AP"),
+        # a bare "Saba" is the government's agency (the Yemen profile's outlets say why)
+        ("TAIZ, July 30, 2023 (Saba) - A child was killed.", "Saba (Aden)"),
+        # the bracket holds the place or the date, not an agency
+        ("May 12, 2023 (KHARTOUM) - The two sides signed a declaration.", None),
+        ("EL GENEINA (14 June 2023) - Militiamen attacked the market.", None),
+        # a source named in prose is no credit
+        ("Nine people were killed in Idlib, the Syrian Observatory (SOHR) - a monitor - said.",
+         None),
+    ],
+)
+def test_the_agency_a_wire_dateline_credits_is_the_outlet(opening, outlet):
+    text = f"Strikes hit the city\n\n{opening} Nine were killed.\n"
+    doc = build_document(RawRecord(SourceRef("/w.txt", None), text, "text"), _outlets())
+    if outlet == "AP":  # the profiles name the Associated Press either way
+        assert doc.outlet in ("AP", "Associated Press")
+    else:
+        assert doc.outlet == outlet
+
+
+def test_an_outlet_hint_wins_over_the_dateline_credit():
+    text = "Strikes hit the city\n\nADEN, Oct 9, 2019 (AFP) - Fighting flared. Nine died.\n"
+    record = RawRecord(SourceRef("/w.csv", "1"), text, "csv", outlet_hint="Reuters")
+    assert build_document(record, _outlets()).outlet == "Reuters"

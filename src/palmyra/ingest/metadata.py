@@ -49,6 +49,18 @@ _WIRE_PLACE = re.compile(rf"{_WIRE_WORDS}(?:(?:, | / ){_WIRE_WORDS})?(?:, | [-�
 _WIRE_CREDIT = re.compile(
     r"\)?[^\S\n]*(?:[-–—]|\.?[^\S\n]*(?:\([^()\n]{1,40}\)|/[^/\n]{1,20}/)[^\S\n]*[-–—.])"
 )
+# The agency a wire dateline credits, in brackets or slashes after the place and date and
+# before the dash or full stop that opens the prose: "ADEN, Oct 9, 2019 (AFP) - ",
+# "Sat 18 Apr 2020 TRIPOLI (Libya Observer) - ", "KYIV, Ukraine (AP) - ", "MOSCOW, October 9,
+# 2024. /TASS/. ". Before it a place in capitals or a date, as datelines write them; after
+# brackets a dash (a full stop there closes a sentence naming a source: "... (SOHR).").
+_CREDIT_DATELINE = re.compile(
+    r"(?=[^\n()/]{0,110}?(?:\b[A-Z]{3,}\b|\d)[^\n()/]*?[(/])[^\n()/]{0,110}?"
+    r"(?P<credit>\((?P<paren>[^()\n]{2,40})\)[^\S\n]*[-–—]|/(?P<slash>[^/\n]{2,20})/[^\S\n]*[-–—.])"
+)
+# A bracketed word in capitals longer than this is the dateline's place ("(KHARTOUM) -"),
+# not an agency (SUNA, TASS, AFP) the outlets list does not know.
+CREDIT_ACRONYM_MAX = 6
 # A wire dateline's day without its year ("KHARKIV, Ukraine, May 14 (Reuters) - ").
 _YEARLESS = re.compile(
     rf"(?P<mon>{MONTH})\s+(?P<day>\d{{1,2}})(?![\d,])|(?P<day2>\d{{1,2}})\s+(?P<mon2>{MONTH})(?![\w,])"
@@ -87,6 +99,7 @@ class Header:
     author: str | None = None
     published: DateValue | None = None
     bylines: list[Range] = field(default_factory=list)
+    credit: str | None = None  # the agency a wire dateline credits: "(Reuters) -", "/TASS/."
 
 
 def find_title(record: RawRecord, text: str, rules: Rules) -> tuple[str | None, Range | None]:
@@ -172,7 +185,24 @@ def read_header(
         scanned += 1
         if len(line.text.split()) >= PARAGRAPH_WORDS or scanned >= HEADER_MAX_LINES:
             break
+    _read_credit(text, header, outlets)
     return header
+
+
+def _read_credit(text: str, header: Header, outlets: Sequence[Outlet]) -> None:
+    """The agency the body's opening dateline credits: the article's outlet where nothing
+    else names it. The credit stays in the text: the parser reads the lead better with it."""
+    m = _CREDIT_DATELINE.match(text, header.body_start)
+    if m is None:
+        return
+    name = " ".join((m["paren"] or m["slash"]).split())
+    known = canonical_outlet(name, outlets) != name or _is_outlet(name, outlets)
+    if not known and (not re.search(r"[A-Za-z]", name) or
+                      (name.isupper() and len(name) > CREDIT_ACRONYM_MAX)):
+        return
+    if date_line(name, "dateline") is not None:
+        return
+    header.credit = name
 
 
 def _read_title_line(text: str, title: Range | None, header: Header) -> int:
@@ -345,7 +375,11 @@ def find_published(header: Header, record: RawRecord) -> DateValue | None:
 
 
 def find_outlet(
-    record: RawRecord, text: str, furniture: Sequence[Range], outlets: Sequence[Outlet]
+    record: RawRecord,
+    text: str,
+    furniture: Sequence[Range],
+    outlets: Sequence[Outlet],
+    credit: str | None = None,
 ) -> str | None:
     """The outlet that published the article.
 
@@ -355,6 +389,8 @@ def find_outlet(
     4. The record's outlet hint (HTML site name, CSV ``source`` column such as
        FA-KES "sana"), as its canonical name when the outlets list knows it,
        else as given: a named but unknown outlet is still better than none.
+    5. The agency the wire dateline credits ("ADEN, ... (Reuters) -"), the same way: plain
+       text files name their outlet nowhere else.
     """
     patterns = _outlet_patterns(tuple(outlets))
     for name, line in patterns.furniture:
@@ -372,7 +408,7 @@ def find_outlet(
         by_url = _outlet_by_domain(urlsplit(record.url).hostname or "", outlets)
         if by_url:
             return by_url
-    return canonical_outlet(record.outlet_hint, outlets)
+    return canonical_outlet(record.outlet_hint, outlets) or canonical_outlet(credit, outlets)
 
 
 @dataclass(frozen=True)

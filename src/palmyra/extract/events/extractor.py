@@ -66,8 +66,14 @@ from palmyra.extract.events.model import (
     vetoes,
 )
 from palmyra.extract.events.nonconflict import armed, mourned, non_conflict
-from palmyra.extract.events.places import geo_precision, resolve_places, written_place
+from palmyra.extract.events.places import (
+    dateline_place,
+    geo_precision,
+    resolve_places,
+    written_place,
+)
 from palmyra.extract.events.spoils import spoils_of_battle
+from palmyra.extract.events.summary import spread_over_places
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
@@ -303,6 +309,14 @@ class _Reader:
         self.dropped.append(Dropped(hit.token.text, hit.entry.family, n,
                                     self.index.ctx.span(start, end), reason))
 
+    def _lead_date(self, told_in: int, sent: Span, date: DateValue | None) -> None:
+        """A paragraph's opening sentence that is no event of its own may still date the
+        events told after it: "Protests spread across Libya yesterday. In Tobruk,
+        demonstrators ..." (the lead's "yesterday" is when they happened)."""
+        opens = sent.start == 0 or self.index.text_paragraph(sent.doc[sent.start - 1]) != told_in
+        if opens and is_explicit(date) and date is not None:
+            self.last_date[told_in] = date
+
     def _clause(self, hit: Hit, anchor: Token, others: set[int], sent: Span) -> list[Token]:
         """The trigger's clause, kept within its sentence and its region (body or title)."""
         region = self.index.region(hit.token)
@@ -330,12 +344,20 @@ class _Reader:
             date = writing_month(self.latest)
         places, place_rule = resolve_places(hit, clause, sent, index, lex,
                                             self.last_place.get(paragraph))
+        own_place = place_rule == "clause" and not all(dateline_place(tm) for tm in places)
+        one_day = date is not None and date.precision == "day"
+        if not own_place and spread_over_places(clause, {hit.token.i, anchor.i}, one_day):
+            self._drop(hit, sent, n, f"{SUMMARY}: a lead totalling events on several fronts or "
+                                     "in several places, told one by one elsewhere")
+            self._lead_date(told_in, sent, date)
+            return None
         own_date = date is not None and date.rule == "event:clause"
         irrealis = voice.modality in ("planned", "hypothetical", "denied")
         if not (irrealis or _specific(hit, anchor, bool(counts) or own_date, place_rule,
                                       self.triggers)):
             self._drop(hit, sent, n, f"{NOT_SPECIFIC}: a noun naming a kind of event, with no "
                                      "date, count or past verb of its own")
+            self._lead_date(told_in, sent, date)
             return None
         if _damage_of_attack(hit, self.triggers):
             self._drop(hit, sent, n, f"{DAMAGE}: the damage an attack told in the sentence did")
@@ -448,6 +470,7 @@ def _one_crowd(cands: list[Candidate]) -> None:
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})
 NOT_SPECIFIC = "not specific"
 MOURNED = "mourned"
+SUMMARY = "summary"
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 
 

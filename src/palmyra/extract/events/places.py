@@ -162,7 +162,7 @@ def _told_before(hit: Hit, sent: Span, index: DocIndex) -> TokenMention | None:
         if (p is None or p.precision not in _TOWN_GRAINS or p.country != focus
                 or (p.precision == "unlisted" and not _called_place(tm))
                 or index.region(tm.root) != region
-                or _dateline(tm) or _bureau(tm) or _outlet_name(tm)
+                or dateline_place(tm) or _bureau(tm) or _outlet_name(tm)
                 or _government_by_its_capital(tm) or _venue_of_talks(tm, hit)):
             continue
         return tm
@@ -175,8 +175,8 @@ _UNNAMED_NOUNS = frozenset({"town", "village", "city", "neighbourhood", "neighbo
                             "district", "suburb", "quarter", "area", "camp", "base",
                             "position", "hometown"})
 _SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hometown"})
-_PART_NOUNS_UNNAMED = frozenset({"neighbourhood", "neighborhood", "district", "suburb",
-                                 "quarter"})
+_PART_NOUNS_UNNAMED = frozenset({"neighbourhood", "neighborhood", "district", "subdistrict",
+                                 "suburb", "quarter"})
 _INDEFINITE = frozenset({"a", "an", "another"})
 # Sentences after the event's own in which its place's name is looked for: the next two
 # when the text says where the unnamed place lies (the name must lie there too), else the
@@ -555,7 +555,7 @@ def _government_by_its_capital(tm: TokenMention) -> bool:
     "the government in Damascus", "pro-Damascus media", "Moscow-backed". No event is
     placed there by such a mention (GUIDE: the place named for the event)."""
     place, root = tm.place, tm.root
-    if place is None or place.feature_code != "PPLC" or _dateline(tm):
+    if place is None or place.feature_code != "PPLC" or dateline_place(tm):
         return False  # (a dateline "KYIV, Ukraine (AP) - ..." is often parsed as a subject)
     doc = root.doc
     if (tm.start > 0 and doc[tm.start - 1].text == "-") or (
@@ -688,14 +688,18 @@ _ADMIN_WORDS = re.compile(r"\b(?:oblast|governorate|province|state|region|muhafa
 
 
 def _same_admin1(a: str | None, b: str | None) -> bool:
-    """One province however the gazetteer spells it: "Kharkivs'ka Oblast'" is "Kharkiv"."""
+    """One province however the gazetteer spells it: "Kharkivs'ka Oblast'" is "Kharkiv",
+    "Şa‘dah" is "Saada"."""
     if not a or not b:
         return False
     if a == b:
         return True
     x, y = (re.sub(r"[^a-z]", "", _ADMIN_WORDS.sub("", _ascii(n).lower())) for n in (a, b))
     short, long_ = sorted((x, y), key=len)
-    return len(short) >= 4 and long_.startswith(short)
+    if len(short) < 4:
+        return False
+    # "Şa‘dah" (GeoNames) is "Saada" (a profile's places): one Arabic name, two spellings
+    return long_.startswith(short) or skeleton(x) == skeleton(y)
 
 
 def _ascii(name: str) -> str:
@@ -736,7 +740,7 @@ def _qualified(primary: TokenMention, places: list[TokenMention]) -> TokenMentio
         if (tm is primary or tm.root.i not in inside or p is None or ref is None
                 or p.precision == "unlisted"):
             continue
-        if p.admin1 and ref.admin1 and p.admin1 != ref.admin1:
+        if p.admin1 and ref.admin1 and not _same_admin1(p.admin1, ref.admin1):
             return tm
     return primary
 
@@ -1017,7 +1021,7 @@ def _landmarks(places: list[TokenMention]) -> set[int]:
     """Roots of places named only to say where another lies ("(a village) south of Aleppo")
     or where the report was filed (the dateline "BAGHDAD, June 29 (INA) -"), when a town or
     village not so named is there to take instead; else none."""
-    marks = {tm.root.i for tm in places if _landmark(tm) or _dateline(tm)
+    marks = {tm.root.i for tm in places if _landmark(tm) or dateline_place(tm)
              or _container(tm, places)}
     towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
              and tm.place.precision in _TOWN_GRAINS]
@@ -1027,7 +1031,8 @@ def _landmarks(places: list[TokenMention]) -> set[int]:
     # "In Deir Ezzor, the air force struck ... in al-Jafra village in the eastern countryside":
     # the province a round-up's paragraph opens with heads it; the village is where
     return marks | holders | {tm.root.i for tm in places if _topic_opener(tm) and any(
-        o.root.i != tm.root.i and o.place.admin1 in (None, tm.place.admin1)
+        o.root.i != tm.root.i and (o.place.admin1 is None
+                                   or _same_admin1(o.place.admin1, tm.place.admin1))
         and o.place.name != tm.place.name for o in towns)}
 
 
@@ -1044,11 +1049,26 @@ def _holder_of_parts(tm: TokenMention, places: list[TokenMention]) -> bool:
     if t.dep_ != "pobj" or t.head.lower_ != "of":
         return False
     owner = t.head.head
-    # plural only: "the Damascus suburb of Daraya" names the suburb after "of"
-    if owner.pos_ != "NOUN" or owner.tag_ != "NNS" or owner.lemma_.lower() not in _HELD_PARTS:
+    if owner.pos_ != "NOUN" or owner.lemma_.lower() not in _HELD_PARTS:
         return False
-    return any(o.root.i < owner.i and any(a.i == owner.i for a in o.root.ancestors)
-               for o in places if o is not tm)
+    parts = [o for o in places if o is not tm and o.root.i <= owner.i  # "Kitaf district"
+             and (o.root.i == owner.i or any(a.i == owner.i for a in o.root.ancestors))]
+    if owner.tag_ == "NNS":
+        return bool(parts)
+    # singular: "the Damascus suburb of Daraya" names the suburb after "of", but "the Kitaf
+    # district of Saada", "the Fuwwah district of Mukalla" name it before: the place after
+    # "of" holds the part when it is a province or a province's seat and the part is not
+    return _province_or_seat(tm) and any(not _province_or_seat(o) for o in parts)
+
+
+def _province_or_seat(tm: TokenMention) -> bool:
+    """A province, region or country, or a town that is a province's or country's seat."""
+    place = tm.place
+    return place is not None and (place.precision in _REGION_GRAINS or (
+        place.precision == "town" and place.feature_code in _CAPITAL_SEATS))
+
+
+_CAPITAL_SEATS = frozenset({"PPLA", "PPLC", "PPLA2"})
 
 
 # A province's seat or the province itself, opening its sentence after "In"; not a country's
@@ -1083,7 +1103,7 @@ def _container(tm: TokenMention, places: list[TokenMention]) -> bool:
                for o in places)
 
 
-def _dateline(tm: TokenMention) -> bool:
+def dateline_place(tm: TokenMention) -> bool:
     """A place in capitals opening its sentence before a comma: "BAGHDAD, June 29, 2017"."""
     doc = tm.root.doc
     first = doc[tm.start]
@@ -1095,7 +1115,7 @@ def _foreign_dateline(tm: TokenMention, named: list[TokenMention]) -> bool:
     """A dateline filed from another country than the one its sentence places the news in:
     "DUBAI, Feb 25 (Reuters) - The United States and Britain struck 18 Houthi targets
     across eight locations in Yemen": Dubai is the bureau, the strikes were in Yemen."""
-    if not _dateline(tm) or tm.place is None or not tm.place.country:
+    if not dateline_place(tm) or tm.place is None or not tm.place.country:
         return False
     return any(o.place is not None and o.place.country and o.place.country != tm.place.country
                and o.start > tm.start for o in named)
@@ -1109,10 +1129,22 @@ _OUTLET_NOUNS = frozenset({"tv", "television", "channel", "radio", "newspaper", 
 
 
 def _outlet_name(tm: TokenMention) -> bool:
-    """A place name that names an outlet ("quoted by Al Mayadeen TV channel"): the word
-    after it is a broadcaster's or paper's noun; nothing happened there."""
+    """A place name that names an outlet ("quoted by Al Mayadeen TV channel", "(Ukrainska
+    Pravda) -"): the word after it is a broadcaster's or paper's noun, or the name closes a
+    dateline's credit; nothing happened there."""
     doc = tm.root.doc
-    return tm.end < len(doc) and doc[tm.end].lower_ in _OUTLET_NOUNS
+    return tm.end < len(doc) and (doc[tm.end].lower_ in _OUTLET_NOUNS or _credited(tm))
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _credited(tm: TokenMention) -> bool:
+    """A name inside a wire dateline's credit: "KYIV, March 9, 2025 (Ukrainska Pravda) -"."""
+    doc = tm.root.doc
+    opens = [k for k in range(max(0, tm.start - 3), tm.start) if doc[k].text == "("]
+    return (bool(opens) and tm.end + 1 < len(doc) and doc[tm.end].text == ")"
+            and doc[tm.end + 1].text in _DASHES)
 
 
 def _bureau(tm: TokenMention) -> bool:
