@@ -65,7 +65,9 @@ def event_type(
     (``rest:CLASS``: "militants destroyed masts" is no fight with militants), or in the
     doer's head noun and its modifiers (``doer:CLASS``: "troops fighting in the region
     seized the town", "captured by government forces", not "rebels fighting the army"), or
-    in the clause a participle trigger hangs on (``main:CLASS``: "blew himself up, killing 11").
+    in the clause a participle trigger hangs on (``main:CLASS``: "blew himself up, killing 11"),
+    or anywhere below the trigger, its own subordinate clauses included (``tree:CLASS``:
+    "withdrew as they faced a rebel counter-offensive").
     """
     # "a helicopter which was downed": a relative pronoun stands for the noun it follows
     victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
@@ -86,7 +88,8 @@ def event_type(
              "wgov": _governors(hit.token.head) if hit.token.dep_ == "compound" and lex.cue(
                  hit.token.head, "munition") else [],
              "rest": [t for t in clause if t not in doers],
-             "doer": _doer_heads(hit.token, doers), "main": _main_clause(hit.token)}
+             "doer": _doer_heads(hit.token, doers), "main": _main_clause(hit.token),
+             "tree": _below(hit.token)}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
@@ -274,6 +277,43 @@ def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
             if up.lower_ in _WITHOUT:
                 return True
     return False
+
+
+# Words under which what follows did not happen to the trigger's doer: "withdrew before any
+# attack", "without an attack", "to avoid an assault".
+_NOT_UNDER = frozenset({"before", "without", "avoid", "prevent", "ahead"})
+
+
+def _below(trigger: Token) -> list[Token]:
+    """The words below the trigger, its subordinate clauses included, less those under a
+    word that says it did not happen to it ("withdrew before any attack")."""
+    out = []
+    for t in trigger.subtree:
+        up = t
+        while up.i != trigger.i and up.lower_ not in _NOT_UNDER and up.head.i != up.i:
+            up = up.head
+        if up.i == trigger.i:
+            out.append(t)
+    return out
+
+
+WITHDRAWAL = "withdrawal"
+REGAINS = "Government regains territory"
+OVERTAKES = "Non-state actor overtakes territory"
+
+
+def forced_withdrawal(family: str, event_type: str) -> bool:
+    """Whether a withdrawal was re-typed a battle (``event_retype.tsv``: one under attack,
+    "withdrew as they faced a rebel counter-offensive"): the side that withdrew read as its
+    doer lost the place, so it is actor2 and the attacker actor1 (GUIDE: a forced withdrawal
+    under attack is a territory taken)."""
+    return family == WITHDRAWAL and event_type == "Battles"
+
+
+def taken_by(kind: str | None, state_kinds: frozenset[str]) -> str:
+    """The territory sub-type of a place taken by a side of this kind: a state force
+    regains it, anyone else (or an attacker not named) overtakes it."""
+    return REGAINS if kind in state_kinds else OVERTAKES
 
 
 # How far back (in sentences) an air strike frames a bombing told without a doer.
