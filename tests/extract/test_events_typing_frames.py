@@ -1,5 +1,6 @@
 """Sub-types read from more than the trigger's own clause (issue 12), on FA-KES sentences
-(CC BY), by the rules alone: a withdrawal under attack is a place taken."""
+(CC BY), by the rules alone: a withdrawal under attack is a place taken; a blast is the
+suicide bombing the article names."""
 
 from __future__ import annotations
 
@@ -54,3 +55,19 @@ def test_a_withdrawal_with_no_attack_stays_a_handover(rules: Pipeline) -> None:
     got = reported_sub_types(rules, "Soldiers withdrew from their post at Bourzanga before any"
                              " attack, and jihadists moved in the next day.", "2019-01-10")
     assert "Non-state actor overtakes territory" not in got, got
+
+
+def test_an_explosion_in_an_article_naming_the_suicide_bomber(rules: Pipeline) -> None:
+    """The article tells one blast and names its suicide bomber only in passing."""
+    got = reported_sub_types(rules, "At least four people were killed in an explosion that"
+                             " rocked the Syrian town of al-Qardaha the hometown of the Assad"
+                             " family according to media reports. The incident took place"
+                             " outside a hospital. There was another man in the car with the"
+                             " suicide bomber although it was not clear whether he was an"
+                             " accomplice or a hostage SORH said Sunday.", "2015-02-21")
+    assert got == ["Suicide bomb"], got
+    got = reported_sub_types(rules, "At least four people were killed in an explosion that"
+                             " rocked the Syrian town of al-Qardaha the hometown of the Assad"
+                             " family according to media reports. The incident took place"
+                             " outside a hospital.", "2015-02-21")
+    assert got == ["Remote explosive/landmine/IED"], got

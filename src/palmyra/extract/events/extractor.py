@@ -128,7 +128,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
                              settings=settings)
             candidates = _read(doc, reader)
     frame_bombings(candidates, doc)
-    suicide_blasts(candidates, doc)
+    suicide_blasts(candidates, doc, lex)
     campaign_starts(candidates, doc, lex)
     events = merge(candidates, ctx.document.id, NAME, settings["fragment_window"])
     events = _drop_bare_mentions(events, candidates, ctx.document.text)

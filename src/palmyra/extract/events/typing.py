@@ -420,23 +420,48 @@ def _bare_bombing(doc: Doc, cand: Candidate) -> bool:
 _BLAST_WORDS = frozenset({"explosion", "blast", "explode", "bombing"})
 
 
-def suicide_blasts(candidates: list[Candidate], doc: Doc) -> None:
+def suicide_blasts(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None:
     """Type a blast told with no weapon of its own as the suicide bombing the article
     tells at the same place and time (issue 12): "An explosion at a mosque in Ariha killed
     25 ... a suicide bomber blew himself up", "A suicide car bomb hit a convoy ... The
     explosion took place at a transit point in Rashideen". A blast word types no device
     (it keeps the family's default, a planted bomb), so the bomber named in another
     sentence, before or after, tells what it was. A bomb named by its device ("a roadside
-    bomb", "a car bomb"), a blast at another place or on another day keeps its own kind."""
+    bomb", "a car bomb"), a blast at another place or on another day keeps its own kind.
+
+    A bomber told at a place its own clause does not name (the paragraph's, the
+    narrative's: "the attack which pro-Damascus media said was carried out by a suicide car
+    bomber") is told at no place of its own, so it does not set the blast apart. Where the
+    article tells a single blast and names a suicide bomber only in passing ("There was
+    another man in the car with the suicide bomber", a bomber no event was read for), that
+    bomber is the blast's."""
+    blasts = [c for c in candidates if c.sub_event_type == IED and c.family == "explosive"
+              and c.modality in EXPORTED and _bare_blast(doc, c)]
+    if not blasts:
+        return
     bombers = [c for c in candidates if c.sub_event_type == SUICIDE and c.modality in EXPORTED]
     if not bombers:
+        if _one_blast(blasts, candidates) and _names_suicide(doc, lex):
+            for cand in blasts:
+                cand.sub_event_type = SUICIDE
         return
-    for cand in candidates:
-        if (cand.sub_event_type != IED or cand.family != "explosive"
-                or cand.modality not in EXPORTED or not _bare_blast(doc, cand)):
-            continue
-        if any(_same_occasion(cand, b) for b in bombers):
+    for cand in blasts:
+        if any(_same_occasion(cand, b, own_place=True) for b in bombers):
             cand.sub_event_type = SUICIDE
+
+
+def _one_blast(blasts: list[Candidate], candidates: list[Candidate]) -> bool:
+    """Whether the article's blasts are one occasion, and no bomb it tells is named by its
+    device ("a car bomb" is no suicide bombing)."""
+    if any(c.sub_event_type == IED and c.modality in EXPORTED and c not in blasts
+           for c in candidates):
+        return False
+    return all(_same_occasion(a, b) for a in blasts for b in blasts)
+
+
+def _names_suicide(doc: Doc, lex: Lexicon) -> bool:
+    """Whether the article names a suicide bombing or bomber anywhere."""
+    return any(lex.cue(t, "suicide") for t in doc)
 
 
 def _bare_blast(doc: Doc, cand: Candidate) -> bool:
@@ -449,9 +474,12 @@ def _bare_blast(doc: Doc, cand: Candidate) -> bool:
                         for c in t.children))
 
 
-def _same_occasion(cand: Candidate, other: Candidate) -> bool:
+def _same_occasion(cand: Candidate, other: Candidate, own_place: bool = False) -> bool:
     """The same or a nearby place (or one told at none), and dates that overlap (or one
-    undated)."""
+    undated). With ``own_place``, ``other``'s place counts only where its own clause names
+    it."""
+    if own_place and other.place_rule not in OWN_PLACE_RULES:
+        return _overlap(cand.date, other.date)
     if (cand.place is not None and other.place is not None and cand.place_key != other.place_key
             and _km(cand.place, other.place) > _CITY_KM):  # a city and its outskirts are one
         return False
