@@ -90,8 +90,10 @@ from palmyra.extract.events.typing import (
     DEFAULT_STATE_KINDS,
     campaign_starts,
     event_type,
+    forced_withdrawal,
     frame_bombings,
     suicide_blasts,
+    taken_by,
 )
 from palmyra.model import DateValue, Event, NumberValue
 
@@ -133,7 +135,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
                              settings=settings)
             candidates = _read(doc, reader)
     frame_bombings(candidates, doc)
-    suicide_blasts(candidates, doc)
+    suicide_blasts(candidates, doc, lex)
     campaign_starts(candidates, doc, lex)
     spoils_of_battle(candidates)
     events = merge([c for c in candidates if c.decision != "dropped"], ctx.document.id, NAME,
@@ -412,6 +414,12 @@ class _Reader:
                 fill2 = unnamed2.canonical
             elif actors.actor2 is not None:  # air support's enemy stays
                 actor2, kind2 = unnamed2.canonical, unnamed2.kind
+        if forced_withdrawal(hit.entry.family, etype):
+            # the side that withdrew lost the place; the conventions' defaults were read
+            # for it as the doer, so none is filled
+            actor1, actor2, kind1, kind2 = actor2, actor1, kind2, kind1
+            fill1 = fill2 = None
+            subtype = taken_by(kind1, self.state_kinds)
         start, end = trim(clause)
         last = sent.doc[end - 1]
         evidence = index.ctx.span(sent.doc[start].idx, last.idx + len(last))

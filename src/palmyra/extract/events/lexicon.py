@@ -31,7 +31,10 @@ ACTOR_CUES = frozenset({"actor1:state", "actor1:nonstate", "actor2:state", "acto
 # "obj:CLASS": a word of CLASS among what the trigger acts on ("seized a nurse").
 # "own:CLASS": a word of CLASS in the trigger's own phrase ("shells carrying a chemical agent").
 # "objtree:CLASS": anywhere below those objects ("detained students who tried to march").
-SCOPED_CUES = ("by:", "obj:", "objtree:", "own:", "gov:", "rest:", "wgov:", "doer:", "main:")
+# "tree:CLASS": anywhere below the trigger, its subordinate clauses included ("withdrew as
+# they faced a rebel counter-offensive").
+SCOPED_CUES = ("by:", "obj:", "objtree:", "own:", "gov:", "rest:", "wgov:", "doer:", "main:",
+               "tree:")
 
 
 @dataclass(frozen=True)

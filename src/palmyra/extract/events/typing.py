@@ -65,7 +65,9 @@ def event_type(
     (``rest:CLASS``: "militants destroyed masts" is no fight with militants), or in the
     doer's head noun and its modifiers (``doer:CLASS``: "troops fighting in the region
     seized the town", "captured by government forces", not "rebels fighting the army"), or
-    in the clause a participle trigger hangs on (``main:CLASS``: "blew himself up, killing 11").
+    in the clause a participle trigger hangs on (``main:CLASS``: "blew himself up, killing 11"),
+    or anywhere below the trigger, its own subordinate clauses included (``tree:CLASS``:
+    "withdrew as they faced a rebel counter-offensive").
     """
     # "a helicopter which was downed": a relative pronoun stands for the noun it follows
     victims = [hit.token.head if v.tag_ in _RELATIVE and hit.token.dep_ == "relcl" else v
@@ -86,7 +88,8 @@ def event_type(
              "wgov": _governors(hit.token.head) if hit.token.dep_ == "compound" and lex.cue(
                  hit.token.head, "munition") else [],
              "rest": [t for t in clause if t not in doers],
-             "doer": _doer_heads(hit.token, doers), "main": _main_clause(hit.token)}
+             "doer": _doer_heads(hit.token, doers), "main": _main_clause(hit.token),
+             "tree": _below(hit.token)}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
@@ -276,6 +279,43 @@ def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
     return False
 
 
+# Words under which what follows did not happen to the trigger's doer: "withdrew before any
+# attack", "without an attack", "to avoid an assault".
+_NOT_UNDER = frozenset({"before", "without", "avoid", "prevent", "ahead"})
+
+
+def _below(trigger: Token) -> list[Token]:
+    """The words below the trigger, its subordinate clauses included, less those under a
+    word that says it did not happen to it ("withdrew before any attack")."""
+    out = []
+    for t in trigger.subtree:
+        up = t
+        while up.i != trigger.i and up.lower_ not in _NOT_UNDER and up.head.i != up.i:
+            up = up.head
+        if up.i == trigger.i:
+            out.append(t)
+    return out
+
+
+WITHDRAWAL = "withdrawal"
+REGAINS = "Government regains territory"
+OVERTAKES = "Non-state actor overtakes territory"
+
+
+def forced_withdrawal(family: str, event_type: str) -> bool:
+    """Whether a withdrawal was re-typed a battle (``event_retype.tsv``: one under attack,
+    "withdrew as they faced a rebel counter-offensive"): the side that withdrew read as its
+    doer lost the place, so it is actor2 and the attacker actor1 (GUIDE: a forced withdrawal
+    under attack is a territory taken)."""
+    return family == WITHDRAWAL and event_type == "Battles"
+
+
+def taken_by(kind: str | None, state_kinds: frozenset[str]) -> str:
+    """The territory sub-type of a place taken by a side of this kind: a state force
+    regains it, anyone else (or an attacker not named) overtakes it."""
+    return REGAINS if kind in state_kinds else OVERTAKES
+
+
 # How far back (in sentences) an air strike frames a bombing told without a doer.
 FRAME_WINDOW = 2
 # The means a paragraph's frame lends to a killing or attack told with no weapon and no doer.
@@ -401,23 +441,48 @@ def _bare_bombing(doc: Doc, cand: Candidate) -> bool:
 _BLAST_WORDS = frozenset({"explosion", "blast", "explode", "bombing"})
 
 
-def suicide_blasts(candidates: list[Candidate], doc: Doc) -> None:
+def suicide_blasts(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None:
     """Type a blast told with no weapon of its own as the suicide bombing the article
     tells at the same place and time (issue 12): "An explosion at a mosque in Ariha killed
     25 ... a suicide bomber blew himself up", "A suicide car bomb hit a convoy ... The
     explosion took place at a transit point in Rashideen". A blast word types no device
     (it keeps the family's default, a planted bomb), so the bomber named in another
     sentence, before or after, tells what it was. A bomb named by its device ("a roadside
-    bomb", "a car bomb"), a blast at another place or on another day keeps its own kind."""
+    bomb", "a car bomb"), a blast at another place or on another day keeps its own kind.
+
+    A bomber told at a place its own clause does not name (the paragraph's, the
+    narrative's: "the attack which pro-Damascus media said was carried out by a suicide car
+    bomber") is told at no place of its own, so it does not set the blast apart. Where the
+    article tells a single blast and names a suicide bomber only in passing ("There was
+    another man in the car with the suicide bomber", a bomber no event was read for), that
+    bomber is the blast's."""
+    blasts = [c for c in candidates if c.sub_event_type == IED and c.family == "explosive"
+              and c.modality in EXPORTED and _bare_blast(doc, c)]
+    if not blasts:
+        return
     bombers = [c for c in candidates if c.sub_event_type == SUICIDE and c.modality in EXPORTED]
     if not bombers:
+        if _one_blast(blasts, candidates) and _names_suicide(doc, lex):
+            for cand in blasts:
+                cand.sub_event_type = SUICIDE
         return
-    for cand in candidates:
-        if (cand.sub_event_type != IED or cand.family != "explosive"
-                or cand.modality not in EXPORTED or not _bare_blast(doc, cand)):
-            continue
-        if any(_same_occasion(cand, b) for b in bombers):
+    for cand in blasts:
+        if any(_same_occasion(cand, b, own_place=True) for b in bombers):
             cand.sub_event_type = SUICIDE
+
+
+def _one_blast(blasts: list[Candidate], candidates: list[Candidate]) -> bool:
+    """Whether the article's blasts are one occasion, and no bomb it tells is named by its
+    device ("a car bomb" is no suicide bombing)."""
+    if any(c.sub_event_type == IED and c.modality in EXPORTED and c not in blasts
+           for c in candidates):
+        return False
+    return all(_same_occasion(a, b) for a in blasts for b in blasts)
+
+
+def _names_suicide(doc: Doc, lex: Lexicon) -> bool:
+    """Whether the article names a suicide bombing or bomber anywhere."""
+    return any(lex.cue(t, "suicide") for t in doc)
 
 
 def _bare_blast(doc: Doc, cand: Candidate) -> bool:
@@ -430,9 +495,12 @@ def _bare_blast(doc: Doc, cand: Candidate) -> bool:
                         for c in t.children))
 
 
-def _same_occasion(cand: Candidate, other: Candidate) -> bool:
+def _same_occasion(cand: Candidate, other: Candidate, own_place: bool = False) -> bool:
     """The same or a nearby place (or one told at none), and dates that overlap (or one
-    undated)."""
+    undated). With ``own_place``, ``other``'s place counts only where its own clause names
+    it."""
+    if own_place and other.place_rule not in OWN_PLACE_RULES:
+        return _overlap(cand.date, other.date)
     if (cand.place is not None and other.place is not None and cand.place_key != other.place_key
             and _km(cand.place, other.place) > _CITY_KM):  # a city and its outskirts are one
         return False
