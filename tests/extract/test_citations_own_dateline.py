@@ -36,3 +36,13 @@ def test_told_the_outlet_of_the_dateline_is_no_citation():
 )
 def test_told_another_outlet_is_a_citation(credit, outlet):
     assert "Radio Dabanga" in _outlets(_SINGA.format(credit=credit), outlet)
+
+
+def test_huthi_run_saba_is_the_sanaa_agency():
+    """AFP's spelling "Huthi" names the Houthi-run Saba in Sanaa, not the government's one
+    (yemen-dev-19, a wars dev report)."""
+    text = ("Raids on Saada\n\nThe Huthi-run Saba news agency reported that coalition air raids"
+            " had hit a farm in the Kitaf district of Saada overnight, killing three"
+            " civilians.\n")
+    facts = analyze_texts([TextRecord(text, outlet="AFP")], profile="yemen")[0]
+    assert [c.outlet for c in facts.citations] == ["Saba (Sanaa)"]
