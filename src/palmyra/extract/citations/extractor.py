@@ -132,6 +132,27 @@ def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
     return _with_wire_credits(found, ctx, outlets)
 
 
+# "KHARTOUM, April 16, 2023 (Reuters) -", "Sat 18 Apr 2020 TRIPOLI (Libya Observer) -": the
+# agency in brackets before the dash that opens a story is the story's own outlet
+_OWN_DATELINE = re.compile(r"\((?P<name>[A-Z][\w.&'-]*(?: [A-Z(][\w.&'()-]*){0,3})\) ?[-–—] ")
+_DATELINE_CHARS = 200  # how far into the body the opening dateline may end
+
+
+def own_outlet(ctx: DocContext, outlets: Outlets) -> str | None:
+    """The article's own outlet (gold/GUIDE.md: the outlet naming itself is no citation):
+    the one its metadata names, else the agency its opening dateline credits, so that
+    "witnesses told Radio Dabanga" in a story datelined "(Radio Dabanga) -" cites no one
+    even where no header or source column said who published it."""
+    document = ctx.document
+    if document.outlet is not None:
+        return document.outlet
+    start = document.body.start if document.body is not None else 0
+    m = _OWN_DATELINE.search(document.text, start, start + _DATELINE_CHARS)
+    if m is None:
+        return None
+    return outlets.canonical(m.group("name")) or m.group("name")
+
+
 _WORD = re.compile(r"[\w.'&-]+")
 MAX_OUTLET_WORDS = 4
 
@@ -170,7 +191,7 @@ def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets
             continue  # only the header: the lines before the body, or its opening dateline
         line = document.text[removed.start : removed.end]
         for start, end, name in _outlet_names(line, outlets):
-            if name == document.outlet:
+            if name == own_outlet(ctx, outlets):
                 continue
             same = next((c for c in found if c.outlet == name), None)
             if same is not None:
@@ -259,8 +280,9 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
             credits.append((tail_from + m.start(group) + name[0], tail_from + m.end(group),
                             name[1], document.published))
     out = list(found)
+    own = own_outlet(ctx, outlets)
     for cstart, cend, name, date in credits:
-        if name == document.outlet:
+        if name == own:
             continue
         same = next((c for c in out if c.outlet == name), None)
         if same is not None:
@@ -368,9 +390,10 @@ def _in_text(
         if m is not None and not _credit_line(text, m):
             phrases.append((t, m, t.i, t.i + 1))
     out = []
+    own = own_outlet(ctx, outlets)
     for root, m, first, last in sorted(phrases, key=lambda p: p[2]):
         pos = doc[first].idx
-        if within(in_refs, pos) or within(in_quotes, pos) or m.name == ctx.document.outlet:
+        if within(in_refs, pos) or within(in_quotes, pos) or m.name == own:
             continue
         if _photo_credit(doc, first, last):
             continue

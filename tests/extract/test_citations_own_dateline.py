@@ -1,0 +1,48 @@
+"""The article's own outlet read from its opening dateline (issue 12): "witnesses told Radio
+Dabanga" in a story datelined "(Radio Dabanga) -" is the outlet naming itself, no citation
+(gold/GUIDE.md), even where no header or source column says who published the story. The
+texts are the openings of Palmyra's own wars dev reports (gold/wars/*/dev), written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from palmyra.api import TextRecord, analyze_texts
+
+
+def _outlets(text: str, outlet: str | None = None) -> list[str]:
+    facts = analyze_texts([TextRecord(text, outlet=outlet)], profile="sudan")[0]
+    return [c.outlet for c in facts.citations]
+
+
+_SINGA = ("RSF seize Singa, capital of Sennar state; thousands flee\n\n"
+          "SINGA / SENNAR - June 30, 2024 ({credit}) - The Rapid Support Forces (RSF) took"
+          " control of Singa, the capital of Sennar state, on Saturday after army troops"
+          " withdrew from the headquarters of the 17th Infantry Division, witnesses told"
+          " Radio Dabanga.\n")
+
+
+def test_told_the_outlet_of_the_dateline_is_no_citation():
+    assert "Radio Dabanga" not in _outlets(_SINGA.format(credit="Radio Dabanga"))
+
+
+@pytest.mark.parametrize(
+    ("credit", "outlet"),
+    [
+        ("Reuters", None),  # another agency's dateline: Radio Dabanga is cited
+        ("KHARTOUM", None),  # a place in the brackets names no outlet
+        ("Radio Dabanga", "Sudan Tribune"),  # the metadata's outlet wins over the dateline
+    ],
+)
+def test_told_another_outlet_is_a_citation(credit, outlet):
+    assert "Radio Dabanga" in _outlets(_SINGA.format(credit=credit), outlet)
+
+
+def test_huthi_run_saba_is_the_sanaa_agency():
+    """AFP's spelling "Huthi" names the Houthi-run Saba in Sanaa, not the government's one
+    (yemen-dev-19, a wars dev report)."""
+    text = ("Raids on Saada\n\nThe Huthi-run Saba news agency reported that coalition air raids"
+            " had hit a farm in the Kitaf district of Saada overnight, killing three"
+            " civilians.\n")
+    facts = analyze_texts([TextRecord(text, outlet="AFP")], profile="yemen")[0]
+    assert [c.outlet for c in facts.citations] == ["Saba (Sanaa)"]
