@@ -69,3 +69,68 @@ def test_quotes_a_one_word_name_keeps_its_own_speaker_when_a_verb_follows():
     text = ("Cruz and Rubio in Iowa\n\nTed Cruz spoke in Des Moines on Monday. \"We will win this"
             " state\" Cruz said both he and Marco Rubio had promised to fight amnesty.\n")
     assert direct(text) == [("We will win this state", "Ted Cruz")]
+
+
+def test_quotes_the_charity_is_the_body_that_announced_before_it():
+    # fakes-1923102913 (FA-KES, CC BY): the body's short form in brackets between its
+    # name and "has announced"
+    text = ("Two killed in clinic bombing\n\nAn attack on a clinic serving thousands of Syrians"
+            " in Aleppo has left two patients dead and eight others injured the Qatar Red"
+            " Crescent Society (QRCS) has announced."
+            ' "Two patients killed and eight injured due to four bombs dropped from a'
+            ' helicopter on QRCS medical facility" the charity said in a statement.\n')
+    assert direct(text) == [(
+        "Two patients killed and eight injured due to four bombs dropped from a helicopter"
+        " on QRCS medical facility", "Qatar Red Crescent Society")]
+
+
+def test_quotes_it_goes_on_with_the_monitor_that_said_not_a_force_named_since():
+    # fakes-1923848291 (FA-KES, CC BY)
+    text = ("ISIL crucifies 9 men in Syrias Aleppo NGO\n\nA jihadist group in Syria has"
+            " publicly executed and crucified nine men eight of them rebels fighting both"
+            " President Bashar al-Assads regime and the jihadists a monitor said on Sunday. The"
+            " report comes amid fierce clashes on the outskirts of Damascus between the"
+            " Islamic State of Iraq and the Levant and rebels the Syrian Observatory for Human"
+            ' Rights said. "ISIL executed eight men in Deir Hafer in the east of Aleppo'
+            ' province" on Saturday because they belonged to rebel groups that had fought'
+            " against the jihadists as well as Assads forces it said. ISIL then \"crucified"
+            ' them in the main square of the village" the Britain-based monitor said.\n')
+    assert direct(text) == [
+        ("ISIL executed eight men in Deir Hafer in the east of Aleppo province",
+         "Syrian Observatory for Human Rights"),
+        ("crucified them in the main square of the village",
+         "Syrian Observatory for Human Rights")]
+
+
+def test_quotes_the_source_is_the_body_an_earlier_unnamed_source_came_from():
+    # fakes-1923848233 (FA-KES, CC BY): "a security source" speaks for the state's forces
+    text = ("Air strikes on Talbisseh\n\nAt least 25 people were killed in government air"
+            " strikes on Talbisseh in Homs province. A security source in Damascus confirmed"
+            ' the air strikes. "There are a large number of armed terrorist groups" the source'
+            " said.\n")
+    assert direct(text) == [("There are a large number of armed terrorist groups",
+                             "Military Forces of Syria")]
+
+
+def test_quotes_the_bodys_director_goes_on_with_the_person_quoted_before():
+    # fakes-1924058188 (FA-KES, CC BY): the parse heads "the UNICEF director" with UNICEF
+    text = ("Strikes hit a school in Idlib\n\nAir strikes that hit a school in Idlib province"
+            " killed 22 children the UN childrens agency UNICEF said Wednesday. UNICEF Director"
+            " Alan Lane said that six teachers also died in the attacks."
+            ' "This is a tragedy. It is an outrage" Lane said in a statement.'
+            ' "When will the worlds revulsion at such barbarity be matched by insistence that'
+            ' this must stop?" added the UNICEF director.\n')
+    assert direct(text) == [
+        ("This is a tragedy. It is an outrage", "Alan Lane"),
+        ("When will the worlds revulsion at such barbarity be matched by insistence that"
+         " this must stop?", "Alan Lane")]
+
+
+def test_quotes_a_source_in_a_hospital_speaks_for_no_body():
+    # fakes-1965495360 (FA-KES, CC BY): gold codes the unnamed source's speaker null
+    text = ("Death toll in Aqareb es Safi rises\n\nThe death toll of the Thursday attack on"
+            " Aqareb es Safi village in Hama province reached 51 people a source in Salamiyeh"
+            ' National Hospital told Sputnik. "Fifty-one dead and over 100 wounded these are'
+            ' the final numbers" the source said.\n')
+    assert direct(text) == [
+        ("Fifty-one dead and over 100 wounded these are the final numbers", None)]

@@ -16,7 +16,9 @@ Kerry" for "Mr Kerry", "Military Forces of Syria" for "the Syrian military",
    the person its phrase names after its body ("President of the Council Ahmad Nasser");
    a body that "calls itself" a name speaks by that name; an outlet's name wins over an
    actor's word inside it ("Syrian state television" is no "Syrian" actor); "the group",
-   "the monitor" stand for the body quoted or named last, as "it" does;
+   "the monitor", "the charity" stand for the body quoted, or said to have said
+   something, or else named last, as "it" does; "the source" for the body an earlier
+   "a source in …" came from (never a building: "a source in the hospital");
 3. the words of the phrase itself ("Syrian general"), when nothing names it; the
    caller decides whether any noun may do or only a role or speaker noun.
 """
@@ -81,9 +83,13 @@ _SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
 # What a speaker puts out that may later speak for them ("said the statement")
 _ISSUED_NOUNS = frozenset({"statement", "communique", "report", "letter", "release"})
 _ISSUER_LOOKBACK = 3  # sentences before a "the statement said" searched for its issuer
-_BACK_NOUNS = frozenset({"group", "monitor", "watchdog", "organisation", "organization"})
+_BACK_NOUNS = frozenset({"group", "monitor", "watchdog", "organisation", "organization",
+                         "charity"})
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "al"})
 _BODY_KINDS = ("actor", "org", "outlet", "other")  # a source "in" a place speaks for no one
+# Buildings a source may be in without speaking for them ("a source in Salamiyeh
+# National Hospital told Sputnik": an unnamed person, gold speaker null)
+_FACILITY_NOUNS = frozenset({"hospital", "clinic", "school", "camp", "prison", "airport"})
 _SOURCE_PREPOSITIONS = frozenset({
     "in", "of", "by", "from", "at", "within", "inside", "for", "with"})
 # Unnamed people who speak ("men shouted", "a witness said"), beside speaker_nouns.txt.
@@ -231,11 +237,12 @@ class Namer:
                 # "said Syrian Observatory for Human Rights director Rami Abdel Rahman",
                 # the body read as the head: the holder of a role inside the phrase speaks
                 found = self._holder_in_phrase(head) or found
-            if found is not None and found.kind != "person" and (
-                    role or lemma in _OFFICE_NOUNS) and _definite(head) and (
-                    not found.start <= head.i < found.end):
-                # "… Amos said. “…” the UN official said": a definite role of a body goes
-                # on with the person quoted just before, not with the body
+            office = head if role or lemma in _OFFICE_NOUNS else holder
+            if found is not None and found.kind != "person" and office is not None and (
+                    _definite(office)) and not found.start <= office.i < found.end:
+                # "… Amos said. “…” the UN official said", "… added the UNICEF director"
+                # (the parse heading the phrase with the body): a definite role of a body
+                # goes on with the person quoted just before, not with the body
                 found = self._last_person_near(head) or found
             if found is not None and found.kind == "person" and found.end - found.start == 1:
                 found = self._full_name_after(found) or found
@@ -370,7 +377,8 @@ class Namer:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     inner = self._best_name(obj) or self._group_named_before(obj)
-                    if inner is not None and inner.kind in _BODY_KINDS and inner.name:
+                    if inner is not None and inner.kind in _BODY_KINDS and inner.name and (
+                            name_words(inner.name)[-1].lower() not in _FACILITY_NOUNS):
                         return Speaker(inner.name, head.i, head.i + 1, inner.kind)
             return None
         if lemma not in _GROUP_NOUNS:
@@ -479,11 +487,33 @@ class Namer:
         """"The source said" after "a source in the Russian Defense Ministry told
         Sputnik": a definite common noun is the speaker it last named."""
         before = self.by_noun.get(head.lemma_.lower())
-        if before is None or head.pos_ != "NOUN":
+        if head.pos_ != "NOUN":
+            return None
+        if before is None:
+            before = self._part_named_before(head)
+        if before is None:
             return None
         if before.name is None and head.lemma_.lower() in _BACK_NOUNS:
             return None  # "a monitoring group said" named no one: the body that spoke since may
         return Speaker(before.name, head.i, head.i + 1, before.kind)
+
+    def _part_named_before(self, head: Token) -> Speaker | None:
+        """The body an earlier unnamed source came from, where its words were not read as
+        that source's ("a source in Jaish al-Islam told The New Arab … “…” the source
+        added", "A security source in Damascus confirmed the strikes. “…” the source
+        said"): the last same noun of the last sentences that names its body."""
+        lemma = head.lemma_.lower()
+        if lemma not in _PART_NOUNS:
+            return None
+        since = _previous_sentences(self.bounds, head.i, _ISSUER_LOOKBACK)[-1][0]
+        for t in reversed(self.doc[since : head.i]):
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or _definite(t) or (
+                    self.region[t.i] != self.region[head.i]):
+                continue
+            found = self._group_named_before(t) or self._state_body(t, _surface(t))
+            if found is not None and found.name:
+                return found
+        return None
 
     def _quoted_source(self, head: Token) -> Speaker | None:
         """The body an outlet's unnamed source speaks for: "SANA said, quoting a government
@@ -601,7 +631,8 @@ class Namer:
         gender = _PRONOUN_GENDER.get(pronoun.lower_)  # "she" is not the man named last
         sents = _previous_sentences(self.bounds, pronoun.i, _LOOKBACK_SENTENCES)
         if not want_person:
-            recent = self._last_spoken(want_person, since=sents[-1][0])
+            recent = self._last_spoken(want_person, since=sents[-1][0]) or (
+                self._body_said(pronoun, sents))
             if recent is not None:
                 return Speaker(recent.name, pronoun.i, pronoun.i + 1, recent.kind)
         # "the Britain-based monitor": a noun's own words name no one it refers back to
@@ -639,6 +670,22 @@ class Namer:
         spoken = self._last_spoken(want_person)
         if spoken is not None and self._fits(spoken.name, gender):
             return Speaker(spoken.name, pronoun.i, pronoun.i + 1, spoken.kind)
+        return None
+
+    def _body_said(self, ref: Token, sents: list[tuple[int, int]]) -> _Name | None:
+        """The body that said something, quoted or not, in the last few sentences before
+        ``ref`` ("… and rebels, the Syrian Observatory for Human Rights said. “…” on
+        Saturday because they had fought Assad's forces, it said"): "it" or "the monitor"
+        that speaks goes on with the body that spoke, not with a body named since."""
+        before = ref.i if ref.lower_ in _GROUP_PRONOUNS else _phrase(ref)[0]
+        for sent_start, sent_end in sents:
+            lo = bisect_left(self._name_starts, sent_start)
+            hi = bisect_left(self._name_starts, min(sent_end, before))
+            said = [n for n in self.names[lo:hi]
+                    if n.kind in ("actor", "org", "outlet") and n.name
+                    and self.region[n.start] == self.region[ref.i] and _says(self.doc, n)]
+            if said:
+                return said[-1]
         return None
 
     def _fits(self, name: str | None, gender: str | None) -> bool:
@@ -840,9 +887,17 @@ def _fuller_persons(doc: Doc, names: list[_Name], entities: list[_Name]) -> list
 
 def _says(doc: Doc, n: _Name) -> bool:
     """Whether a name is the subject of a speech verb written right after it ("the
-    Observatory said", "the group reported")."""
-    after = next((t for t in doc[n.end : n.end + 2] if not t.is_punct), None)
-    return after is not None and after.pos_ == "VERB" and after.lemma_.lower() in speech_cues()
+    Observatory said", "the group reported", "the Qatar Red Crescent Society (QRCS) has
+    announced": its short form in brackets and auxiliaries may stand between)."""
+    depth = 0
+    for t in doc[n.end : n.end + 6]:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif not (depth or t.is_punct or t.pos_ in ("AUX", "PART")):
+            return t.pos_ == "VERB" and t.lemma_.lower() in speech_cues()
+    return False
 
 
 def _names_run_on(doc: Doc, entities: list[_Name], mentioned: list[_Name]) -> list[_Name]:
@@ -1067,8 +1122,13 @@ def _untitled(name: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """A name without emphasis marks, a leading "the" or a trailing possessive."""
+    """A name without emphasis marks, a leading "the", a trailing possessive or the
+    opening of its short form in brackets that the tagger ran it into ("Qatar Red Crescent
+    Society (QRCS")."""
     text = " ".join(text.replace("*", " ").replace("_", " ").split())
+    opened = text.rfind("(")
+    if opened > 0 and ")" not in text[opened:]:
+        text = text[:opened].rstrip()
     if text.lower().startswith("the "):
         text = text[4:]
     for suffix in ("’s", "'s"):
