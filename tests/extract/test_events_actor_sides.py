@@ -172,9 +172,11 @@ def test_event_actor_descriptor_takes_the_group_named_before(extract: Extract) -
         # no trigger, and whether the sentence model proposes one is not this test's concern)
         ("Gunmen opened fire in Raqqa on Monday, resulting in the killing of two Syrian"
          " activists.", "killed", 2),
-        # state and military media kill by "eliminating" or "liquidating"
-        ("The Syrian army eliminated 75 militants of the Nusra Front near the city of Daraa on"
-         " Sunday, a military source said.", "killed", 75),
+        # state and military media kill by "eliminating" or "liquidating" (told beside a
+        # trigger the rules read: whether the sentence model proposes an event for a bare
+        # "eliminated" is not this test's concern, and a retrained model no longer does)
+        ("The Syrian army eliminated 75 militants of the Nusra Front in clashes near the city"
+         " of Daraa on Sunday, a military source said.", "killed", 75),
         ("Army units liquidated 40 terrorists in an ambush east of Palmyra on Tuesday.",
          "killed", 40),
     ],

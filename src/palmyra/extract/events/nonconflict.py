@@ -254,7 +254,11 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     # parliament and called snap elections"): words of taking, leaving and changing power, where
     # no armed actor is named; never other violence an election is only the setting of
     # ("burned tyres over the election results")
-    if not weapon and family in POWER_FAMILIES and any(_cue(t, lex, "election") for t in told):
+    # (the sentence model's proposal of a territory or group change included: "captured three
+    # governorships in Saturday's elections" reads as a takeover to a bag of words)
+    power = family in POWER_FAMILIES or (family == MODEL_FAMILY
+                                         and hit.entry.sub_event_type in POWER_SUB_TYPES)
+    if not weapon and power and any(_cue(t, lex, "election") for t in told):
         return True
     # a vehicle that hit a landmine or was packed with explosives is the weapon's victim or
     # carrier: an agent is only an accident's in a sentence naming no weapon
@@ -547,6 +551,8 @@ def _cue(token: Token, lex: Lexicon, cls: str) -> bool:
 
 # Families whose words also tell power won or lost in a vote.
 POWER_FAMILIES = frozenset({"territorial", "group_change", "withdrawal"})
+POWER_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                             "Non-violent transfer of territory", "Change to group/activity"})
 CANCEL_VERBS = WORDS["cancel_verb"]
 
 
