@@ -415,3 +415,11 @@ def test_districts_of_aleppo_and_damascus_countryside_are_listed(
     assert surface in found
     ref = found[surface]
     assert (ref.name, ref.country, ref.admin1, ref.precision) == (name, SY, admin1, precision)
+
+
+def test_a_new_offensive_on_aleppo_is_no_new_aleppo_district(nlp, gaz):
+    """"New Aleppo" is a district by its capitals; "a new Aleppo offensive" is the city."""
+    found = {m.text: m.value for m in places(nlp, gaz, "Rebels launched a new Aleppo offensive"
+                                                       " on Monday, the army said.")}
+    assert "new Aleppo" not in found
+    assert found["Aleppo"].name == "Aleppo" and found["Aleppo"].precision != "neighbourhood"

@@ -55,7 +55,7 @@ _WIRE_CREDIT = re.compile(
 # 2024. /TASS/. ". Before it a place in capitals or a date, as datelines write them; after
 # brackets a dash (a full stop there closes a sentence naming a source: "... (SOHR).").
 _CREDIT_DATELINE = re.compile(
-    r"(?=[^\n()/]{0,110}?(?:\b[A-Z]{3,}\b|\d)[^\n()/]*?[(/])[^\n()/]{0,110}?"
+    r"(?=[^\n()/]{0,110}?(?:\b[A-Z]{3,}\b|\d)[^\n()/]{0,110}?[(/])[^\n()/]{0,110}?"
     r"(?P<credit>\((?P<paren>[^()\n]{2,40})\)[^\S\n]*[-–—]|/(?P<slash>[^/\n]{2,20})/[^\S\n]*[-–—.])"
 )
 # A bracketed word in capitals longer than this is the dateline's place ("(KHARTOUM) -"),

@@ -3,8 +3,9 @@ and the registered annotator that runs it over a parsed document."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from palmyra import registry
 from palmyra.annotate.dates.anchor import _EMPTY, AnchorLike, _given_anchor, _State
@@ -45,7 +46,7 @@ def find_dates(
             offsets; returning ``False`` drops the candidate.
     """
     hits = _select(text, keep)
-    full = [dv for p, m in hits if p.full and (dv := p.resolve(m, text, _EMPTY)) is not None]
+    full = [dv for p, m in hits if p.full and (dv := _resolved(p, m, text, _EMPTY)) is not None]
     state = _State(
         given=_given_anchor(anchor),
         doc_latest=max((date.fromisoformat(dv.value) for dv in full), default=None)
@@ -55,7 +56,7 @@ def find_dates(
     )
     out = []
     for pattern, m in hits:
-        dv = pattern.resolve(m, text, state)
+        dv = _resolved(pattern, m, text, state)
         if dv is None:
             continue
         start, end = _core(m)
@@ -68,6 +69,16 @@ def find_dates(
         if dv.precision in ("day", "month"):
             state.context = dv
     return out
+
+
+def _resolved(pattern: Any, m: re.Match[str], text: str, state: Any) -> DateValue | None:
+    """``pattern``'s date for ``m``, or ``None`` where the count it moves by leaves the calendar:
+    article text is hostile input, and "over the past 1,000,000 days" or "3,000 years ago" is
+    no date a report gives (``date`` and ``timedelta`` raise beyond years 1 to 9999)."""
+    try:
+        return pattern.resolve(m, text, state)
+    except (OverflowError, ValueError):
+        return None
 
 
 @registry.annotators.register("palmyra.dates.v1")

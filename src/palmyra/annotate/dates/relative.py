@@ -50,7 +50,10 @@ def shift_period(value: DateValue, unit: str, offset: int, rule: str) -> DateVal
     first = _unit_start(date.fromisoformat(value.start), unit)
     if first != _unit_start(date.fromisoformat(value.end), unit):
         return None
-    moved = _move(first, offset, unit)
+    try:
+        moved = _move(first, offset, unit)
+    except (OverflowError, ValueError):  # "1,000,000 years ago": beyond the calendar
+        return None
     if unit == "day":
         return _day_value(moved, rule)
     if unit == "week":

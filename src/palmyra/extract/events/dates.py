@@ -164,13 +164,15 @@ def _shifted(value: DateValue, unit: str, count: int) -> DateValue:
     kept whole (a day or a week before it mostly lies inside it)."""
     if value.precision not in ("day", "week"):
         return value
-    step = timedelta(days=count * (7 if unit == "week" else 1))
-
     def moved(iso: str) -> str:
-        return (date.fromisoformat(iso) + step).isoformat()
+        return (date.fromisoformat(iso) + timedelta(days=count * (7 if unit == "week" else 1))
+                ).isoformat()
 
-    return DateValue(moved(value.value), value.precision, moved(value.start), moved(value.end),
-                     "event:before")
+    try:
+        return DateValue(moved(value.value), value.precision, moved(value.start),
+                         moved(value.end), "event:before")
+    except OverflowError:  # "comes 1,000,000 days after": hostile text, no date to move to
+        return value
 
 
 def _background(previous: DateValue, published: DateValue | None) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.model import MODEL_FAMILY, NONE
+from palmyra.extract.events.model import MODEL_FAMILY, NONE, TERRITORY
 from palmyra.extract.events.syntax import OBJECT_DEPS, ancestors_in_sentence, is_verb
 from palmyra.extract.events.triggers import Hit
 from palmyra.resource_files import tab_rows
@@ -551,8 +551,7 @@ def _cue(token: Token, lex: Lexicon, cls: str) -> bool:
 
 # Families whose words also tell power won or lost in a vote.
 POWER_FAMILIES = frozenset({"territorial", "group_change", "withdrawal"})
-POWER_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
-                             "Non-violent transfer of territory", "Change to group/activity"})
+POWER_SUB_TYPES = TERRITORY | {"Change to group/activity"}
 CANCEL_VERBS = WORDS["cancel_verb"]
 
 
