@@ -690,16 +690,15 @@ class _Finder:
     def roles(self) -> tuple[TokenMention | None, TokenMention | None, str]:
         flags = self.hit.entry.flags
         verb = self.verb
-        noun_a1, noun_a2 = self.noun_roles()
         if (under := _come_under(self.hit.token)) is not None:
             # "The ISIL strongholds ... came under the bombardments of the Syrian army's
             # aircraft": the subject was hit; the noun's own agent ("by", "of") struck
             came, noun = under
             subj, skip = self.subject(came)
-            attacker = next((tm for c in noun.children if c.dep_ in _NOUN_ACTOR_DEPS
-                             and c.i < noun.i and (tm := self.actor_in(c))), None)
-            attacker = attacker or self.actor_in(self.prep_object(noun, "by", "of"))
+            attacker = (self.premodifier_actor(noun)
+                        or self.actor_in(self.prep_object(noun, "by", "of")))
             return attacker, self.actor_in(subj, skip), "under"
+        noun_a1, noun_a2 = self.noun_roles()
         if verb is None:
             return noun_a1, noun_a2, "noun"
         subj, skip = self.subject(verb)
@@ -783,16 +782,18 @@ class _Finder:
             return None
         return phrase
 
+    def premodifier_actor(self, noun: Token) -> TokenMention | None:
+        """The actor a noun's own modifier before it names ("Russia's strikes", "regime
+        shelling"): the side that does what the noun names."""
+        return next((tm for c in noun.children if c.dep_ in _NOUN_ACTOR_DEPS
+                     and c.i < noun.i and (tm := self.actor_in(c))), None)
+
     def noun_roles(self) -> tuple[TokenMention | None, TokenMention | None]:
         """Roles a trigger noun marks itself: "Russia's strikes on X", "recapture ... by Y"."""
         noun = self.hit.token
         if self.hit.is_verb:
             return None, None
-        a1 = None
-        for c in noun.children:
-            if c.dep_ in _NOUN_ACTOR_DEPS and c.i < noun.i and (tm := self.actor_in(c)):
-                a1 = tm
-                break
+        a1 = self.premodifier_actor(noun)
         # "a rocket attack by regime forces on X": the trigger modifies the phrase's head
         phrase = (noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN"
                   and not _names_target(noun, self.lex) else noun)

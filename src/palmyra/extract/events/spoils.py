@@ -13,11 +13,10 @@ weapon stopped in use and stays an event of its own beside the strike it was par
 from __future__ import annotations
 
 from palmyra.extract.events.merge import EXPORTED, REMOTE, Candidate
+from palmyra.extract.events.triggers import DISRUPTED as STOPPED_FAMILY
 
-DISRUPTED = "Disrupted weapons use"
+DISRUPTED_USE = "Disrupted weapons use"
 _BATTLES = "Battles"
-# The trigger family of a weapon stopped in use (shot down, intercepted, defused).
-_STOPPED = "disrupted"
 REASON = "weapons taken or destroyed in the fighting its sentence tells: part of that fight"
 
 
@@ -30,7 +29,7 @@ def spoils_of_battle(candidates: list[Candidate]) -> None:
     fights = [c for c in candidates
               if c.event_type in (_BATTLES, REMOTE) and c.modality in EXPORTED]
     for cand in candidates:
-        if (cand.sub_event_type == DISRUPTED and cand.family != _STOPPED
+        if (cand.sub_event_type == DISRUPTED_USE and cand.family != STOPPED_FAMILY
                 and any(_apart(cand, f) for f in fights)):
             cand.decision, cand.reason = "dropped", REASON
 

@@ -347,12 +347,14 @@ def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
         near = frame is not None and cand.sentence - frame.sentence <= FRAME_WINDOW
         if cand.event_type != REMOTE:
             if (near and frame is not None and cand.sub_event_type in _BATTLE_TYPES
-                    and cand.actor1 is None
-                    and ((frame.sub_event_type in _FRAMES and _bare_harm(doc, cand))
-                         or (frame.modality in EXPORTED and _the_attack(doc, cand)))):
+                    and cand.actor1 is None):
+                pointing = _the_attack(doc, cand)
+                if not ((frame.sub_event_type in _FRAMES and _bare_harm(doc, cand))
+                        or (frame.modality in EXPORTED and pointing)):
+                    continue
                 cand.event_type, cand.sub_event_type = REMOTE, frame.sub_event_type
                 # "the attack" points back to the frame's occurrence: the merge joins it there
-                cand.anaphoric = cand.anaphoric or _the_attack(doc, cand)
+                cand.anaphoric = cand.anaphoric or pointing
                 last[cand.paragraph] = cand
             continue
         if (cand.sub_event_type == IED and cand.actor1 is None and _bare_bombing(doc, cand)
@@ -406,10 +408,15 @@ def _launched_campaign(cand: Candidate, doc: Doc) -> bool:
 def _bare_harm(doc: Doc, cand: Candidate) -> bool:
     """A generic killing or attack with no doer ("were killed", "the attack", "targeting
     insurgents" with no subject)."""
+    t = _weak_harm(doc, cand)
+    return t is not None and t.lemma_.lower() in _GENERIC_HARM and not _doers(t)
+
+
+def _weak_harm(doc: Doc, cand: Candidate) -> Token | None:
+    """The token of a weak killing or attack trigger, the only kind a frame can re-type."""
     if cand.family not in ("kill", "attack") or not cand.weak or not 0 <= cand.position < len(doc):
-        return False
-    t = doc[cand.position]
-    return t.lemma_.lower() in _GENERIC_HARM and not _doers(t)
+        return None
+    return doc[cand.position]
 
 
 def _the_attack(doc: Doc, cand: Candidate) -> bool:
@@ -418,9 +425,9 @@ def _the_attack(doc: Doc, cand: Candidate) -> bool:
     just told, whatever its means (a car bomb, a suicide bombing, a gas attack): "killed in
     a car bomb attack in the south of the country ... The attack targeted a ribbon-cutting
     ceremony ... in Inkhil" is that bombing, not a clash of its own."""
-    if cand.family not in ("kill", "attack") or not cand.weak or not 0 <= cand.position < len(doc):
+    t = _weak_harm(doc, cand)
+    if t is None:
         return False
-    t = doc[cand.position]
     if t.pos_ == "VERB" and t.lemma_.lower() in _GENERIC_HARM:
         t = next((c for c in t.children if c.dep_ == "nsubj"), t)
     return t.pos_ == "NOUN" and t.lemma_.lower() == "attack" and any(
