@@ -2,7 +2,8 @@
 
 The corpus's split was drawn once (``make_gold_corpus.py``); more annotated data for
 tuning and training is added here, to dev or to train, so the test split stays what it
-was. Takes train rows not already in the corpus, at most ``MAX_CHARS`` characters.
+was. Takes train rows not already in the corpus, at most ``--max-chars`` characters
+(``MAX_CHARS`` unless raised).
 
 - ``dev`` (the 44-article extension, seed 20261207): shuffled with its seed and spread
   over the outlets in proportion.
@@ -52,6 +53,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("shared", nargs="?", type=Path,
                         help="the shared folder holding data/fakes (default: ../shared)")
     parser.add_argument("--split", choices=sorted(SEEDS), default="dev")
+    parser.add_argument("--max-chars", type=int, default=MAX_CHARS,
+                        help="longest article taken, in characters (default %(default)s); raise"
+                             " it once the shorter articles are all in the corpus")
     args = parser.parse_args(argv)
     split, wanted = args.split, args.n
     root = Path(__file__).resolve().parents[1]
@@ -75,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     for r in rows:
         text = r["article_content"]
         if (split_of[r["unit_id"]] != "train" or r["unit_id"] in taken | seen
-                or text in held_out | taken_texts or len(text) > MAX_CHARS
+                or text in held_out | taken_texts or len(text) > args.max_chars
                 or (split == "train" and text in seen_texts)):
             continue
         seen.add(r["unit_id"])
