@@ -407,3 +407,19 @@ def test_a_sniper_positioned_in_one_district_shooting_into_another_is_one_event_
                      " positioned in Bustan al-Qassr neighborhood opened fire on locals in"
                      " al-Masharqa neighborhood leaving two people dead.", "Attack")
     assert places == ["al-Masharqa"]
+
+
+# A road the gazetteer lists (issue 12, places: gold dev and train false alarms at "Castello
+# road"): GUIDE, a building, square or road is placed at the town it stands in.
+def test_strikes_on_a_listed_road_are_placed_at_its_town():
+    places = _places(
+        "Regime air strikes killed four people on a bus on the Castello road in Aleppo on"
+        " Wednesday, a monitor said.", "Air/drone strike")
+    assert places == ["Aleppo"]
+
+
+def test_a_listed_bridge_stays_the_target_it_is():
+    facts = analyze_texts([TextRecord(
+        "Report\n\nUkrainian forces struck the Antonivskyi Bridge with rockets on Tuesday,"
+        " Russian-installed officials in Kherson said.\n", published="2022-07-27")])[0]
+    assert [e.place.name for e in facts.events if e.place] == ["Antonivskyi Bridge"]

@@ -292,20 +292,30 @@ def _whole_town(tm: TokenMention, index: DocIndex) -> TokenMention:
 # Last words of a name the gazetteer does not list that make it a square, street, road or
 # bridge: "Tahrir Square", "Martyrs' Square", "Haifa Street".
 _LANDMARK_WORDS = frozenset({"square", "street", "road", "roundabout", "bridge", "avenue"})
+# The same for a listed name: a bridge a profile lists (the Crimean Bridge) is a target of
+# its own, a road is not.
+_LISTED_ROAD_WORDS = frozenset({"square", "street", "road", "roundabout", "avenue", "highway"})
 
 
 def _town_of_landmark(tm: TokenMention, sent: Span, index: DocIndex) -> TokenMention:
     """The town a square, street or road stands in, or the town of a part named by common
-    nouns only ("the Old City", "the city centre"), for such an unlisted name (GUIDE: a
-    building, square or road is placed at its town): "protesters gathered near Tahrir
-    Square in Baghdad" is in Baghdad. The town is the one the sentence names in the same
-    province, else the last town named before it in that province; failing both the name
-    stays."""
+    nouns only ("the Old City", "the city centre"), for such an unlisted name or a road the
+    gazetteer lists (GUIDE: a building, square or road is placed at its town): "protesters
+    gathered near Tahrir Square in Baghdad" is in Baghdad. The town is the one the sentence
+    names in the same province, else the last town named before it in that province;
+    failing both the name stays."""
     place = tm.place
-    if place is None or place.precision != "unlisted":
+    if place is None:
         return tm
     said = place.name.lower().replace("'", " ").split()
-    if not said or not (said[-1] in _LANDMARK_WORDS or set(said) <= _COMMON_PART_WORDS):
+    if not said:
+        return tm
+    if place.precision != "unlisted":
+        # a road a profile lists for its name's sake ("the Castello road" of Aleppo) is
+        # still a road: the gold places its fighting in Aleppo
+        if said[-1] not in _LISTED_ROAD_WORDS:
+            return tm
+    elif not (said[-1] in _LANDMARK_WORDS or set(said) <= _COMMON_PART_WORDS):
         return tm
 
     def fits(other: TokenMention) -> bool:
