@@ -100,3 +100,14 @@ def test_a_battle_told_at_a_district_does_not_move_the_citys_shelling():
         " monitor said. He described the clashes as the fiercest yet particularly in the"
         " district of Hamdaniyeh.", published="2015-07-02")
     assert _places(events, "Shelling/artillery/missile attack") == ["Aleppo"]
+
+
+def test_a_sentences_own_clause_overrules_the_city_the_paragraph_lent():
+    # gold wars/yemen dev: "intercepted" borrows the paragraph's Ma'rib, "destroyed a drone
+    # launched towards Jazan" places itself: one interception, at Jazan
+    events = _events(
+        "The Houthi militia fired a ballistic missile at a residential neighbourhood of Marib"
+        " city on Sunday, killing a child. Saudi air defenses intercepted and destroyed an"
+        " explosive-laden drone launched by the Houthis towards the southern city of Jazan on"
+        " Monday, the coalition said.", published="2021-10-11")
+    assert _places(events, "Disrupted weapons use") == ["Jizan"]

@@ -617,15 +617,15 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
         where = next((c for c in told if _in_province(c.place, best.place)), best)
     elif best.summary and _city(best.place):  # a lead told at its city (_absorb_city_leads)
         where = next((c for c in told if not c.summary and c.place is not None), best)
+    elif best.place_rule == "narrative":  # the paragraph's place, overruled by its sentence's
+        where = next((c for c in told if c.sentence == best.sentence
+                      and c.place_rule == "clause"), best)
     elif _city(best.place):
         # a city retold at a part or a suburb of it ("killed in Damascus when a mortar hit
         # a school" ... "The attack occurred in Qaboun"): the most specific place named
         where = next((c for c in told if c.place_rule in OWN_PLACE_RULES
                       and c.sub_event_type == best.sub_event_type
                       and _part_of_city(c.place, best.place)), best)
-    elif best.place_rule == "narrative":  # the paragraph's place, overruled by its sentence's
-        where = next((c for c in told if c.sentence == best.sentence
-                      and c.place_rule == "clause"), best)
     elif best.place is None:  # a lead told without a place, placed by a telling naming one
         where = next((c for c in told if c.place_rule in OWN_PLACE_RULES), best)
     return Event(
