@@ -281,3 +281,17 @@ def test_a_name_after_a_counted_place_noun_and_a_verb_is_no_list():
     places = _places("Rebels seized three villages near Aleppo said Rami Abdel Rahman and"
                      " Ahmed Ali.")
     assert not any(p == "unlisted" for p, *_ in places.values()), places
+
+
+# Numbered bases (issue 12, places: gold dev "place" misses, GUIDE "Division 17" is a place
+# of its own): a formation named by a number is a place where the text calls it a base.
+def test_a_numbered_formation_called_a_base_is_a_place_at_every_mention():
+    places = _places("The Regiment 121 base fell to rebels on Monday. The assault on Regiment"
+                     " 121 began on Saturday.")
+    assert [t for t, (p, *_r) in places.items() if p == "unlisted"] == ["Regiment 121"]
+    assert places["Regiment 121"][0] == "unlisted"
+
+
+def test_a_numbered_formation_never_called_a_base_is_no_place():
+    places = _places("Gunmen kidnapped eight fighters of Division 30 near Azaz on Thursday.")
+    assert "Division 30" not in places

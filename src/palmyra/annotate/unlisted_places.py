@@ -15,7 +15,9 @@ precision ``unlisted``, when the text itself says it is a place:
    Tirtyah", "in Bosra al-Sham Atman al-Hrak and al-Yadouda"): after a plural place noun
    and "of", before a plural place noun, or after a locative where two of three or more
    names are listed towns of one province, the run is split into its names
-   (``_list_items``).
+   (``_list_items``);
+6. a formation named by a number that the text calls a base somewhere ("Base 46", "the
+   Division 17 base"): every mention of it (``_numbered_bases``).
 
 A name the places annotator took for a listed place is kept when the text calls a
 longer name a place ("the Bab al-Nasr district", where "Bab" alone is al-Bab).
@@ -112,6 +114,12 @@ ORGANISATION_HEADS = frozenset({
     "agency", "ministry", "watch", "network", "coalition", "association", "institute",
     "foundation", "commission", "crescent", "nations", "union", "news", "times", "post",
     "press", "television", "tv", "radio", "monitor", "group"})
+# Army formations named by a number ("Division 17", "Regiment 111", "Base 46"): a base the
+# gazetteer never lists, and also a unit's name ("Division 30" is a rebel group), so one
+# is a place only where the text calls it a base (GUIDE: Division 17 is a place of its own).
+NUMBERED_UNITS = frozenset({"division", "brigade", "regiment", "battalion", "base"})
+BASE_NOUNS = frozenset({"base", "airbase", "barracks", "garrison", "camp"})
+BASE_RULE = "unlisted:numbered-base"
 # Second words that qualify the name before them: "Qoraa al-Kabireh", "Samadaniyeh al-Gharbiyeh".
 NAME_QUALIFIERS = ("kabir", "saghir", "zghir", "gharbi", "sharqi", "shamali", "janoubi",
                    "janubi", "fawqa", "fouqa", "tahta", "jadid", "qadim", "wusta", "sharqiy",
@@ -152,6 +160,7 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         )
 
     out = [mention(start, end, LIST_RULE) for start, end in items]
+    out += [mention(start, end, BASE_RULE) for start, end in _numbered_bases(doc, listed)]
     for (start, end), why in zip(runs, whys, strict=True):
         if any(start < hi and lo < end for lo, hi in covered):
             continue
@@ -175,6 +184,32 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
             continue
         out.append(mention(start, end, f"unlisted:{why}"))
     return out
+
+
+def _numbered_bases(doc: Doc, listed: dict[tuple[int, int], PlaceRef]
+                    ) -> list[tuple[int, int]]:
+    """Every mention of a numbered formation the text calls a base somewhere: "Base 46",
+    "The Division 17 base has fallen" (and then "the assault on Division 17"), "expelled
+    Hazm from Regiment 111, another base". A unit never called a base ("eight militants
+    from Division 30") is a force, not a place."""
+    found: list[tuple[int, int, str]] = []
+    for i in range(len(doc) - 1):
+        unit, number = doc[i], doc[i + 1]
+        if (unit.lower_ in NUMBERED_UNITS and unit.text[0].isupper() and number.is_digit
+                and not any(a < i + 2 and i < b for a, b in listed)):
+            found.append((i, i + 2, unit.text + " " + number.text))
+    bases = {name for start, end, name in found if _called_base(doc, start, end)}
+    return [(start, end) for start, end, name in found if name in bases]
+
+
+def _called_base(doc: Doc, start: int, end: int) -> bool:
+    """ "Base 46", "the Division 17 base", "Regiment 111, another base"."""
+    if doc[start].lower_ in BASE_NOUNS:
+        return True
+    after = [t for t in doc[end:end + 3] if not t.is_punct]
+    return bool(after) and (after[0].lower_ in BASE_NOUNS or (
+        after[0].lower_ in ("another", "an", "a", "the") and len(after) > 1
+        and any(t.lower_ in BASE_NOUNS for t in after[1:])))
 
 
 def _listed_spelling(gaz: Gazetteer | None, name: str, admin1: str | None,

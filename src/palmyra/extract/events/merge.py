@@ -24,7 +24,9 @@ an event. Only these things remove a body candidate here, each recorded on it
   names a place in that country ("the strikes on Al-Shaara in Deir Ezzor
   province"), and the event is placed there (a lead placed at a province takes the
   town a telling names in it: "bombardment on rural Homs" ... "one of the airstrikes
-  targeted Al-Ghanto"); a definite noun with no place of its own ("the strike was
+  targeted Al-Ghanto", and a lead placed at a city takes the part of it a telling of its
+  sub-type names: "killed in Damascus" ... "The attack occurred in Qaboun"); a definite
+  noun with no place of its own ("the strike was
   carried out by Russian jets", "they heard the blast") joins the nearest earlier
   event of its sub-type, whatever place the narrative lent it;
 - it is a bare toll ("Over 50 people were killed in total") with no place or
@@ -307,6 +309,17 @@ def _larger(toll: float | None, lead: float | None) -> bool:
 
 def _city(place: PlaceRef | None) -> bool:
     return place is not None and (place.feature_code in _CITIES or place.precision == "admin1")
+
+
+def _part_of_city(place: PlaceRef | None, city: PlaceRef | None) -> bool:
+    """A neighbourhood, suburb or town by a province's or a country's capital: neither a
+    city of that rank itself nor a province, region or country, in the city's province or
+    within ``_CITY_KM`` of it (a capital's suburbs may lie in another province)."""
+    if place is None or city is None or _city(place) or _coarse(place):
+        return False
+    if place.admin1 is not None and place.admin1 == city.admin1:
+        return True
+    return _km(place, city) <= _CITY_KM
 
 
 def _finer(group: list[Candidate], lead: Candidate, area: PlaceRef | None) -> bool:
@@ -607,6 +620,12 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
     elif best.place_rule == "narrative":  # the paragraph's place, overruled by its sentence's
         where = next((c for c in told if c.sentence == best.sentence
                       and c.place_rule == "clause"), best)
+    elif _city(best.place):
+        # a city retold at a part or a suburb of it ("killed in Damascus when a mortar hit
+        # a school" ... "The attack occurred in Qaboun"): the most specific place named
+        where = next((c for c in told if c.place_rule in OWN_PLACE_RULES
+                      and c.sub_event_type == best.sub_event_type
+                      and _part_of_city(c.place, best.place)), best)
     elif best.place is None:  # a lead told without a place, placed by a telling naming one
         where = next((c for c in told if c.place_rule in OWN_PLACE_RULES), best)
     return Event(

@@ -4,9 +4,9 @@ Resolved by a short ordered chain (STYLE rule 4); the first helper that finds
 a place wins and its name is recorded as the rule:
 
 1. ``cataphora``: an indefinite place noun ("air strikes on a rebel-held town
-   in Idlib province") whose clause names no other place takes the town the
-   next sentence names, if it lies where the text put the noun ("... the
-   strikes on the town of Ariha").
+   in Idlib province") whose clause names no other place takes the town one of
+   the next two sentences names, if it lies where the text put the noun ("...
+   the strikes on the town of Ariha").
 2. ``clause``: a place in the trigger's clause reached through a locative
    preposition, an object or a compound, nearest first, a landmark ("west of
    Aleppo") last; coordinated places ("strikes against Manbij and Mar'a, and
@@ -169,7 +169,7 @@ def _told_before(hit: Hit, sent: Span, index: DocIndex) -> TokenMention | None:
     return None
 
 
-# Nouns an event's place is first told by, unnamed, with its name in the next sentence:
+# Nouns an event's place is first told by, unnamed, with its name in the next sentences:
 # "air strikes on a rebel-held town in Idlib province ... the strikes on the town of Ariha".
 _UNNAMED_NOUNS = frozenset({"town", "village", "city", "neighbourhood", "neighborhood",
                             "district", "suburb", "quarter", "area", "camp", "base",
@@ -178,15 +178,16 @@ _SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hometown"})
 _PART_NOUNS_UNNAMED = frozenset({"neighbourhood", "neighborhood", "district", "subdistrict",
                                  "suburb", "quarter"})
 _INDEFINITE = frozenset({"a", "an", "another"})
-# Sentences after the event's own in which its place's name is looked for: the next two
-# when the text says where the unnamed place lies (the name must lie there too), else the
-# next one only.
+# Sentences after the event's own in which its place's name is looked for: the next two (a
+# sentence of toll or source often stands between a lead and the name: "overran a
+# strategic army base ... At least 30 soldiers were killed ... the fighting for Base 46");
+# where the text says where the unnamed place lies, the name must lie there too.
 _LATER_WINDOW = 2
 
 
 def _named_later(hit: Hit, tokens: list[Token], sent: Span, index: DocIndex, lex: Lexicon,
                  found: list[TokenMention]) -> TokenMention | None:
-    """The place an indefinite noun stands for, named in the sentence after: "killed in air
+    """The place an indefinite noun stands for, named in the next two sentences: "killed in air
     strikes on a town in Syria's Idlib province. ... the strikes on the town of Ariha" puts
     the strikes in Ariha, not the province (GUIDE: the most specific place named).
 
@@ -204,10 +205,9 @@ def _named_later(hit: Hit, tokens: list[Token], sent: Span, index: DocIndex, lex
     held = [tm.place for tm in index.mentions_in(list(noun.subtree), "place")
             if tm.place is not None]
     container = min(held, key=lambda p: _GRAIN_ORDER.get(p.precision, 0), default=None)
-    window = _LATER_WINDOW if container is not None else 1
     paragraph = index.paragraph(hit.token)
     following = (s for s in sentences(sent.doc) if s.start >= sent.end)
-    for later in itertools.islice(following, window):
+    for later in itertools.islice(following, _LATER_WINDOW):
         if index.paragraph(later[0]) != paragraph:
             return None
         for tm in index.mentions_in(later, "place"):
@@ -292,20 +292,30 @@ def _whole_town(tm: TokenMention, index: DocIndex) -> TokenMention:
 # Last words of a name the gazetteer does not list that make it a square, street, road or
 # bridge: "Tahrir Square", "Martyrs' Square", "Haifa Street".
 _LANDMARK_WORDS = frozenset({"square", "street", "road", "roundabout", "bridge", "avenue"})
+# The same for a listed name: a bridge a profile lists (the Crimean Bridge) is a target of
+# its own, a road is not.
+_LISTED_ROAD_WORDS = frozenset({"square", "street", "road", "roundabout", "avenue", "highway"})
 
 
 def _town_of_landmark(tm: TokenMention, sent: Span, index: DocIndex) -> TokenMention:
     """The town a square, street or road stands in, or the town of a part named by common
-    nouns only ("the Old City", "the city centre"), for such an unlisted name (GUIDE: a
-    building, square or road is placed at its town): "protesters gathered near Tahrir
-    Square in Baghdad" is in Baghdad. The town is the one the sentence names in the same
-    province, else the last town named before it in that province; failing both the name
-    stays."""
+    nouns only ("the Old City", "the city centre"), for such an unlisted name or a road the
+    gazetteer lists (GUIDE: a building, square or road is placed at its town): "protesters
+    gathered near Tahrir Square in Baghdad" is in Baghdad. The town is the one the sentence
+    names in the same province, else the last town named before it in that province;
+    failing both the name stays."""
     place = tm.place
-    if place is None or place.precision != "unlisted":
+    if place is None:
         return tm
     said = place.name.lower().replace("'", " ").split()
-    if not said or not (said[-1] in _LANDMARK_WORDS or set(said) <= _COMMON_PART_WORDS):
+    if not said:
+        return tm
+    if place.precision != "unlisted":
+        # a road a profile lists for its name's sake ("the Castello road" of Aleppo) is
+        # still a road: the gold places its fighting in Aleppo
+        if said[-1] not in _LISTED_ROAD_WORDS:
+            return tm
+    elif not (said[-1] in _LANDMARK_WORDS or set(said) <= _COMMON_PART_WORDS):
         return tm
 
     def fits(other: TokenMention) -> bool:
