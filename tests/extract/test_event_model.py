@@ -17,6 +17,7 @@ from palmyra.extract.events.model import (
     rejects,
     retyped,
     shipped_model_dir,
+    sure_of_none,
 )
 from palmyra.train.event_cv import report_folds
 from palmyra.train.event_examples import gold_examples, recall_examples, recall_items
@@ -111,6 +112,15 @@ def test_reject_needs_a_confident_none():
     assert not rejects({NONE: 0.85, "Attack": 0.15}, SETTINGS)
     assert not rejects({NONE: 0.95}, {**SETTINGS, "mode": "rules"})
     assert not rejects({}, SETTINGS)
+
+
+def test_a_placed_veto_needs_its_setting_and_a_confident_none():
+    """``model_veto_placed`` is off by default; set, it asks for NONE at least its value."""
+    assert not sure_of_none({NONE: 0.999}, DEFAULTS)
+    placed = {**DEFAULTS, "model_veto_placed": 0.95}
+    assert sure_of_none({NONE: 0.96, "Attack": 0.04}, placed)
+    assert not sure_of_none({NONE: 0.9, "Attack": 0.1}, placed)
+    assert not sure_of_none({NONE: 0.99}, {**placed, "mode": "rules"})
 
 
 @pytest.fixture(scope="module")

@@ -164,3 +164,47 @@ def test_a_blast_told_beside_a_suicide_bomber_is_the_suicide_bombing(rules: Pipe
                              " on Friday. A roadside bomb exploded in Hama on Friday, killing"
                              " two soldiers.", "2017-04-15")
     assert "Remote explosive/landmine/IED" in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # civilians killed as homes burn, a church torched with worshippers killed, a chief
+        # abducted and then killed: the killing is the event, an Attack (issue 18)
+        ("Armed men killed 14 farmers and set their huts ablaze near Kauru, Kaduna State, on"
+         " Saturday.", "Attack"),
+        ("Militiamen torched a mosque in Djugu during Friday prayers, killing three"
+         " worshippers.", "Attack"),
+        ("Gunmen abducted and later killed a teacher in Gao region on Monday.", "Attack"),
+        # a crowd that leaves on its own was met by no one: a peaceful protest
+        ("Nurses rallied outside the health ministry in Accra on Tuesday over unpaid wages,"
+         " dispersing peacefully at noon.", "Peaceful protest"),
+    ],
+)
+def test_killings_and_dispersals_give_the_sub_type(rules: Pipeline, text: str,
+                                                   sub_type: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert got and got[0] == sub_type, got
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # fighters killed as their convoy is destroyed: the destruction's, re-typed by the weapon
+        ("Warplanes destroyed a convoy of armed vehicles near Salamiyah on Wednesday and killed"
+         " dozens of militants.", "Air/drone strike"),
+        # burning with no one killed stays property destruction; an abduction stays one
+        ("Militants burned down the village school in Kauru on Saturday.",
+         "Looting/property destruction"),
+        ("Gunmen abducted a teacher in Gao region on Monday.", "Abduction/forced disappearance"),
+        # protesters dispersed by the police, or with tear gas, were met with force
+        ("Police dispersed hundreds of nurses who rallied outside the health ministry in Accra"
+         " on Tuesday.", "Protest with intervention"),
+        ("Hundreds of protesting nurses were dispersed with tear gas outside the health"
+         " ministry in Accra on Tuesday.", "Protest with intervention"),
+    ],
+)
+def test_killings_and_dispersals_outside_the_kind_keep_the_sub_type(
+        rules: Pipeline, text: str, sub_type: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert got and got[0] == sub_type, got

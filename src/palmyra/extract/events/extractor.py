@@ -63,6 +63,7 @@ from palmyra.extract.events.model import (
     proposals,
     rejects,
     retyped,
+    sure_of_none,
     vetoes,
 )
 from palmyra.extract.events.nonconflict import armed, mourned, non_conflict
@@ -263,6 +264,8 @@ class _Reader:
     # candidate id -> (actor1, actor2) the conventions give where the text names none
     unnamed: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     vetoed: set[int] = field(default_factory=set)  # the sentence's triggers the model vetoes
+    # the sentence's triggers the model vetoes wherever their place is (model_veto_placed)
+    sure_none: set[int] = field(default_factory=set)
     scores: SentenceScores = field(default_factory=lambda: SentenceScores({}))
     settings: dict[str, Any] = field(default_factory=lambda: dict(MODEL_DEFAULTS))
 
@@ -271,6 +274,7 @@ class _Reader:
         hits = [] if self.settings["mode"] == "model" else [
             h for h in find_triggers(sent, self.index, self.lex) if self.index.region(h.token)]
         self.vetoed = {h.token.i for h in hits if vetoes(h, scores, self.settings)}
+        self.sure_none = {h.token.i for h in hits} if sure_of_none(scores, self.settings) else set()
         if self.index.region(sent.root) == "body":
             hits += proposals(sent, hits, scores, {h.entry.sub_event_type for h in hits},
                               self.settings, self.lex)
@@ -438,6 +442,7 @@ class _Reader:
                 family=hit.entry.family, anaphoric=_points_back(hit, lex),
                 definite=place_rule not in OWN_PLACE_RULES and _definite(hit),
                 vetoed=hit.token.i in self.vetoed,
+                sure_none=hit.token.i in self.sure_none,
                 date=date,
                 actor1=actor1,
                 actor2=actor2,

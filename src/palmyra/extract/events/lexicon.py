@@ -23,6 +23,7 @@ COUNTS_FILE = "event_counts.tsv"
 TRIGGER_FLAGS = frozenset(
     {"completive", "weak", "place_object", "base_object", "loser_subject", "place_subject",
      "air", "past", "particle", "group_object", "claim", "crowd", "agent", "no_object",
+     "acted_on",
      "weapon_subject", "control_verb", "launched"}
 )
 TRIGGER_POS = frozenset({"VERB", "NOUN", "*"})

@@ -104,6 +104,7 @@ class Candidate:
     # definite article and no place of its own names an occurrence the reader already knows
     definite: bool = False
     vetoed: bool = False  # the event-sentence model finds no event in its sentence
+    sure_none: bool = False  # ... and is sure enough to drop it where it is placed too
     summary: bool = False  # a lead toll told without a town, summing the events told after it
     # "six more people were killed in a village near Manbij": the text says this is not the
     # occurrence told before
@@ -158,6 +159,10 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
                 and cand.place_rule != "clause"):
             cand.decision = "dropped"
             cand.reason = "the model finds no event in this sentence (a weak trigger)"
+            continue
+        if group is None and cand.sure_none and cand.modality in EXPORTED:
+            cand.decision = "dropped"
+            cand.reason = "the model is sure this sentence reports no event"
             continue
         if group is None:
             groups.append([cand])

@@ -7,7 +7,10 @@ model takes four decisions, each with its threshold in the ``events`` settings:
 
 1. ``model_veto``: a weak trigger (a generic word such as "attack", "targeted") in
    a sentence the model gives NONE at least ``model_veto`` reports no event;
-   ``model_veto_strong`` is the same for any trigger (off by default).
+   ``model_veto_strong`` is the same for any trigger (off by default). Both drop an event
+   only where its place is not in its own clause; ``model_veto_placed`` drops any trigger's
+   event, its place in its clause too (off by default: an accident or a crime told with
+   its town, "a blast ripped through a chemical plant in Ludwigshafen").
 2. ``model_propose``: a sentence whose likeliest sub-type reaches ``model_propose``
    and that no trigger gave gets a candidate of it, read from the sentence's main
    verb ("Soldiers raped three women in Tawila" with no rape trigger); ``mode=model``
@@ -62,6 +65,19 @@ DEFAULTS: dict[str, Any] = {
     # (README, Training).
     "model_veto": 0.95,
     "model_veto_strong": 1.01,
+    # 1b. any trigger's event, placed in its own clause or not, in a sentence the model gives
+    # NONE at least this, is no event (off: > 1). Measured leave-one-pool-out (issue 18): the
+    # shipped model never saw train8.jsonl or train10.jsonl, nor did the code before each pool
+    # was tuned on (18323de, f698a83) see its look-alikes. At 0.95 train10's false alarms fell
+    # 0.200 -> 0.117 (accidental plant, depot and pipeline blasts, an arms deal) but a drone
+    # strike on a fuel depot was lost (any event 0.950 -> 0.925, sub-type 0.825 -> 0.800);
+    # train8's 0.312 -> 0.250 at no cost; 0.97 and 0.99 lose the same strike for fewer
+    # look-alikes, 0.9 a second strike. On today's code the tuned pools keep their false alarms
+    # and lose the strike. Gold dev events F1 0.628 -> 0.652 is on sentences the model was
+    # trained on; the wars' dev splits, which it never saw, fall or stay (events F1 Ukraine
+    # 0.876 -> 0.876, Yemen 0.689 -> 0.667, Libya 0.759 -> 0.761, Sudan 0.807 -> 0.798, Iraq
+    # 0.758 -> 0.747): off, to be measured again with a model trained on the look-alike pools.
+    "model_veto_placed": 1.01,
     "model_propose": 0.6,
     # 3. the model's likeliest sub-type replaces the rules' where it reaches this and the
     # sentence has one trigger (off: > 1)
@@ -236,6 +252,14 @@ def vetoes(hit: Hit, scores: Scores, settings: dict[str, Any]) -> bool:
         return False
     key = "model_veto" if "weak" in hit.entry.flags else "model_veto_strong"
     return scores.get(NONE, 0.0) >= settings[key]
+
+
+def sure_of_none(scores: Scores, settings: dict[str, Any]) -> bool:
+    """Whether the model is sure enough (``model_veto_placed``) that a sentence reports no
+    event to drop any trigger's event in it, placed in its own clause or not."""
+    if not scores or settings["mode"] == "rules":
+        return False
+    return scores.get(NONE, 0.0) >= settings["model_veto_placed"]
 
 
 def proposals(sent: Span, hits: list[Hit], scores: Scores, sub_types: set[str],

@@ -118,6 +118,13 @@ def auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
+def acts_on(verb: Token) -> bool:
+    """Whether a verb acts on someone: it has a direct object or is passive ("police
+    dispersed the crowd", "the marchers were dispersed"), not "the crowd dispersed
+    peacefully", where those who act are those it tells of."""
+    return any(c.dep_ == "dobj" for c in verb.children) or is_passive(verb)
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True

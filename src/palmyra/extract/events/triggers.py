@@ -17,6 +17,7 @@ from palmyra.extract.events.index import DocIndex
 from palmyra.extract.events.lexicon import Lexicon, TriggerEntry
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
+    acts_on,
     clause_tokens,
     clause_verb,
     is_verb,
@@ -59,7 +60,7 @@ def find_triggers(sent: Span, index: DocIndex, lex: Lexicon) -> list[Hit]:
         if all(h.token.i != hit.token.i for h in hits):  # "seized control": one hit
             hits.append(hit)
         i = hit.end
-    return _drop_outranked([h for h in hits if not _handles_weapons(h, lex)])
+    return _drop_outranked([h for h in hits if not _handles_weapons(h, lex)], lex)
 
 
 def _forms(token: Token) -> tuple[str, str]:
@@ -158,7 +159,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
     """For ``place_object`` triggers, whether what is taken is ground ("took three villages");
     for ``base_object`` ones, whether what is set up is a base ("set up a base"); for
     ``group_object`` ones, whether what is joined is an armed group ("joined the coalition");
-    for ``no_object`` ones, that the verb takes no direct object;
+    for ``no_object`` ones, that the verb takes no direct object; for ``acted_on`` ones, that
+    it has one or is passive;
     for ``claim`` and ``crowd`` ones, whether the sentence tells a protest's demand or crowd;
     for ``agent`` ones, whether the trigger's own phrase names a chemical ("dropped canisters
     of chlorine") in a sentence naming no crowd (tear gas on protesters is riot control)."""
@@ -166,6 +168,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         return False
     if "no_object" in entry.flags and any(c.dep_ == "dobj" for c in head.children):
         return False  # "demonstrated insistence on pursuing the policy": showed, no protest
+    if "acted_on" in entry.flags and head.pos_ == "VERB" and not acts_on(head):
+        return False  # "rallied ..., dispersing peacefully": the protesters left, no one acted
     if "claim" in entry.flags and not any(lex.cue(t, "protest_claim") for t in head.sent):
         return False
     if "crowd" in entry.flags and not any(lex.cue(t, "crowd") for t in head.sent):
@@ -346,12 +350,12 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
-def _drop_outranked(hits: list[Hit]) -> list[Hit]:
+def _drop_outranked(hits: list[Hit], lex: Lexicon) -> list[Hit]:
     """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence)."""
     hits = _disrupted_objects(hits)
     strong = [h for h in hits if "weak" not in h.entry.flags]
     if not strong:
-        return _one_kill_per_clause(hits)
+        return _one_kill_per_clause(hits, lex)
     kept = []
     for hit in hits:
         if "weak" not in hit.entry.flags:
@@ -389,7 +393,23 @@ def _disrupted_objects(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.token.i not in disrupted]
 
 
-def _one_kill_per_clause(hits: list[Hit]) -> list[Hit]:
-    """Only weak hits: a killing told beside a clash or attack is that clash, not a second event."""
+def _one_kill_per_clause(hits: list[Hit], lex: Lexicon) -> list[Hit]:
+    """Only weak hits: a killing told beside a clash or attack is that clash, not a second
+    event; a killing of civilians beside a burning alone ("bandits killed 23 villagers and set
+    homes ablaze") is the event, the burning its part (ACLED: an attack on civilians that
+    destroys property is an Attack, not property destruction; issue 18). Fighters killed as
+    their convoy is destroyed stay the destruction's, which the weapon re-types."""
+    kills = [h for h in hits if h.entry.family == "kill" and _kills_civilians(h, lex)]
     others = [h for h in hits if h.entry.family != "kill"]
+    if kills and others and all(h.entry.family == _LOOTING for h in others):
+        return kills
     return others or hits
+
+
+def _kills_civilians(hit: Hit, lex: Lexicon) -> bool:
+    """Whether a killing's direct object names civilians ("killed 23 villagers")."""
+    return any(c.dep_ == "dobj" and (lex.cue(c, "civilian") or lex.cue(c, "noncombatant"))
+               for c in hit.token.children)
+
+
+_LOOTING = "looting"

@@ -28,14 +28,15 @@ from palmyra.extract.events.merge import (
     _km,
     _overlap,
 )
-from palmyra.extract.events.syntax import own_phrase
+from palmyra.extract.events.syntax import acts_on, own_phrase
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef
 
 # Cue classes of the clause that re-type a trigger (event_retype.tsv): weapons, how a protest
 # was met, what was seized or shot down, a peaceful handover.
 TYPING_CUES = ("air", "suicide", "chemical", "artillery", "intervention", "lethal", "violent",
-               "arms", "crewed", "peaceful", "military_target", "protest_word", "disappearance")
+               "arms", "crewed", "peaceful", "military_target", "protest_word", "disappearance",
+               "killing")
 # Negated fighting words: "without a fight", "with no resistance" make a handover peaceful.
 _WITHOUT = frozenset({"without"})
 _NO = frozenset({"no"})
@@ -76,7 +77,8 @@ def event_type(
     # each token's classes looked up once (not once a class): the same set
     cues = {c for t in clause if t.i != hit.token.i
             for c in lex.cue_classes(t).intersection(_TYPING_CUE_SET)
-            if not _commodity(t, c, lex) and not (c in _MEANS and t.i in means)}
+            if not _commodity(t, c, lex) and not (c in _MEANS and t.i in means)
+            and not _self_done(t, c)}
     if _uncontested(clause, lex):
         cues.add("peaceful")
     doers = _doers(hit.token)
@@ -141,6 +143,13 @@ def _commodity(token: Token, cls: str, lex: Lexicon) -> bool:
     while t.dep_ == "conj" and t.head.i != t.i:  # "oil and gas field": "gas" joins "oil"
         t = t.head
     return t.dep_ in ("compound", "amod", "nmod") and lex.cue(t.head, "commodity")
+
+
+def _self_done(token: Token, cls: str) -> bool:
+    """Whether an intervention verb tells what the protesters did themselves, not what was
+    done to them: "rallied outside the court, dispersing peacefully" (no object, active)
+    is a peaceful protest; "police dispersed the crowd" and "they were detained" intervene."""
+    return cls == "intervention" and token.pos_ == "VERB" and not acts_on(token)
 
 
 def _partitive(noun: Token) -> list[Token]:
