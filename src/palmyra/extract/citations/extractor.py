@@ -50,7 +50,7 @@ from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
 from palmyra.extract.positions import Bounds, sentence_bounds, within
 from palmyra.extract.quotemarks import Quoted, scan
-from palmyra.model import Citation, DateValue, Outlet, Span
+from palmyra.model import Citation, DateValue, Document, Outlet, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -220,6 +220,10 @@ _CREDIT_PAREN = re.compile(
     rf"\b[A-Z]{{3,}}(?:[ -][A-Z]{{2,}}){{0,2}},?(?: (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH}),?)?"
     rf" \((?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}})\)"
 )
+# "… gathered in Deir Ezzor province. (MNA) - SANA's correspondent …", "(presstv) - ": an
+# agency in brackets opening the story after the lead that the republisher wrote
+_CREDIT_BRACKET = re.compile(r"(?<=[.!?] )\((?P<name>[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\)"
+                             r" ?[-–—] ")
 _CREDIT_DASH = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) [-–—] ")
 # "… on Thursday. REUTERS- Nusra Front severed …": an agency in capitals, its dash attached
 _CREDIT_CAPS = re.compile(r"(?<![\w-])(?P<name>[A-Z]{2,}(?: [A-Z]{2,}){0,2})[-–—]+ ")
@@ -255,8 +259,8 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
     credits: list[tuple[int, int, str, DateValue | None]] = []
     # a bracketed dateline is the article's own ("BEIRUT (Reuters) -" in a Reuters story)
     # unless the article is known to come from another outlet that republished it
-    patterns = (_CREDIT_DATE, _CREDIT_PAREN, _CREDIT_DASH, _CREDIT_CAPS) if document.outlet \
-        else (_CREDIT_DATE, _CREDIT_DASH, _CREDIT_CAPS)
+    patterns = (_CREDIT_DATE, _CREDIT_PAREN, _CREDIT_BRACKET, _CREDIT_DASH, _CREDIT_CAPS) \
+        if document.outlet else (_CREDIT_DATE, _CREDIT_DASH, _CREDIT_CAPS)
     for pattern in patterns:
         for m in pattern.finditer(head):
             name = _credited(m.group("name"), outlets)
@@ -269,6 +273,9 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
                 credits.append((start + m.start("name") + name[0], start + m.end("name"),
                                 name[1], date))
                 break
+    after_title = _after_title(document, outlets, start, head)
+    if after_title is not None:
+        credits.append(after_title)
     credits += _source_lines(text, start, end, outlets,
                              document.published or _head_day(head, document.published))
     tail_from = max(start, end - 60)
@@ -293,6 +300,30 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
                             title=None, author=None, date=date, kind="credit",
                             extractor=NAME))
     return sorted(out, key=lambda c: c.span.start)
+
+
+def _after_title(document: Document, outlets: Outlets, start: int, head: str
+                 ) -> tuple[int, int, str, DateValue | None] | None:
+    """The agency written right after the headline that a republished story repeats under its
+    date line ("Saturday 27 Aug 2016 Barrel bombs kill … Monitor AFP At least 15 …", "…
+    in northern Syria AP Syria's state TV …"): the wire credit of Al-Ahram's copy, dated by
+    that line. Only after a date, so that a body that merely opens on its headline and then
+    on an outlet's name ("… SANA reported") is not read as one."""
+    title = (document.title or "").strip()
+    at = head.find(title) if len(title.split()) > 2 else -1
+    if at <= 0:
+        return None
+    dates = find_dates(head[:at], document.published, fallback_anchor=False)
+    days = [d for _, _, d in dates if d.precision == "day"]
+    if not days:
+        return None
+    after = at + len(title)
+    words = head[after:].lstrip(" ")
+    found = _leading_outlet(words, outlets)
+    if found is None:
+        return None
+    begin = start + after + len(head[after:]) - len(words)
+    return begin, begin + found[0], found[1], days[-1]
 
 
 def _source_lines(text: str, start: int, end: int, outlets: Outlets,
