@@ -1,11 +1,12 @@
 """Wire credits and own outlets that issue 12 found missed or mistaken on gold train and the
 wars' dev splits: an agency written right after the headline that a republished story
-repeats under its date line, an agency in brackets opening the story after a lead
-(gold/GUIDE.md, "Citations")."""
+repeats under its date line, an agency in brackets opening the story after a lead, the
+reporter's own paper under a dateline that credits no agency, and a body named like an
+outlet (gold/GUIDE.md, "Citations")."""
 
 from __future__ import annotations
 
-from palmyra.api import TextRecord, analyze_texts
+from palmyra.api import TextRecord, analyze_text, analyze_texts
 
 
 def _citations(text: str, outlet: str | None = None, published: str | None = None):
@@ -41,3 +42,24 @@ def test_an_agency_in_brackets_after_the_lead_is_a_credit():
     text = ("Air strike kills 45 in Raqqa\n\nTue Oct 3 2017 At least 45 people were killed in an"
             " air strike on Raqqa. (presstv) - At least 45 people were killed in the strike.\n")
     assert [o for o, _ in _citations(text, outlet="Al-Alam")] == ["Press TV"]
+
+
+def test_told_the_reporters_own_paper_under_a_dateline_without_agency_cites_no_one():
+    text = ("Shelling in Omdurman\n\nMay 12, 2023 (KHARTOUM) - Shelling killed five people in"
+            " Omdurman market on Wednesday, witnesses told Sudan Tribune.\n")
+    assert analyze_text(text, profile="sudan").citations == []
+    text = ("Raid on Tawila\n\nTAWILA (23 September 2024) - Gunmen looted the market of Tawila on"
+            " Sunday, residents told Radio Dabanga.\n")
+    assert analyze_text(text, profile="sudan").citations == []
+
+
+def test_told_an_outlet_under_an_agency_dateline_is_still_a_citation():
+    text = ("Shelling in Omdurman\n\nKHARTOUM, April 16, 2023 (Reuters) - Shelling killed five"
+            " people in Omdurman market, witnesses told Sudan Tribune.\n")
+    assert [c.outlet for c in analyze_text(text, profile="sudan").citations] == ["Sudan Tribune"]
+
+
+def test_a_body_named_like_an_outlet_is_no_publication():
+    text = ("Shelling in El Fasher\n\nKHARTOUM, April 16, 2023 (Reuters) - Shelling killed 11"
+            " people in El Fasher on Tuesday, according to the Sudan Doctors Network.\n")
+    assert analyze_text(text, profile="sudan").citations == []

@@ -142,15 +142,40 @@ def own_outlet(ctx: DocContext, outlets: Outlets) -> str | None:
     """The article's own outlet (gold/GUIDE.md: the outlet naming itself is no citation):
     the one its metadata names, else the agency its opening dateline credits, so that
     "witnesses told Radio Dabanga" in a story datelined "(Radio Dabanga) -" cites no one
-    even where no header or source column said who published it."""
+    even where no header or source column said who published it; else, under a dateline
+    of the outlet's own reporter that credits no agency ("May 12, 2023 (KHARTOUM) -",
+    "EL GENEINA (14 June 2023) -", "ERBIL, Kurdistan Region -"), the outlet its sources
+    talked to ("a military source told Sudan Tribune"): the reporter's own paper."""
     document = ctx.document
     if document.outlet is not None:
         return document.outlet
     start = document.body.start if document.body is not None else 0
     m = _OWN_DATELINE.search(document.text, start, start + _DATELINE_CHARS)
-    if m is None:
+    if m is not None:
+        name = m.group("name")
+        if outlets.canonical(name) is not None or not name.isupper():
+            return outlets.canonical(name) or name
+    if _STAFF_DATELINE.search(document.text, start, start + _DATELINE_CHARS) is None:
         return None
-    return outlets.canonical(m.group("name")) or m.group("name")
+    return _told(outlets)
+
+
+# A reporter's dateline, a place in capitals and no agency: "ERBIL, Kurdistan Region - ",
+# "EL FASHER / ZAMZAM - ", "TAWILA (23 September 2024) - ", "May 12, 2023 (KHARTOUM) - "
+_STAFF_DATELINE = re.compile(
+    r"(?:\b[A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)*(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?"
+    r"(?: / [A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)*)?(?: \([\w ,]{4,30}\))?"
+    r"|\([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)*\)) [-–—] ")
+_TOLD = re.compile(r"\btold (?:the )?\Z")
+
+
+def _told(outlets: Outlets) -> str | None:
+    """The first outlet someone "told" in the text, as the profile names it."""
+    text = outlets.doc.text
+    for m in outlets.mentions:
+        if _TOLD.search(text, max(0, m.start - 10), m.start):
+            return outlets.canonical(m.name) or m.name
+    return None
 
 
 _WORD = re.compile(r"[\w.'&-]+")
@@ -415,7 +440,9 @@ def _in_text(
             continue  # "Syria Al Mayadeen TV": a name read around a known outlet's
         if span is not None:
             phrases.append((span.root, m, span.start, span.end))
-    phrases = [p for p in phrases if not _describes_named(text, p[1], outlets.mentions)]
+    bodies = _profile_bodies(ctx)
+    phrases = [p for p in phrases if not _describes_named(text, p[1], outlets.mentions)
+               and (outlets.canonical(p[1].name) is not None or _folded(p[1].name) not in bodies)]
     for t in doc:
         m = outlets.referred(t)
         if m is not None and not _credit_line(text, m):
@@ -445,6 +472,19 @@ def _in_text(
             date = _cue_date(cue, ctx) or _media_day(text, start, ctx)
         out.append(_Cite(start, max(end, date_end), m.name, title, None, date, "in_text"))
     return out
+
+
+def _profile_bodies(ctx: DocContext) -> frozenset[str]:
+    """The names of the profile's actors: an organisation named like an outlet ("the Sudan
+    Doctors Network said") is a body that speaks, not a publication (gold/GUIDE.md)."""
+    if ctx.profile is None:
+        return frozenset()
+    return frozenset(_folded(n) for a in ctx.profile.actors
+                     for n in (a.canonical, *(x.text for x in a.aliases)))
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold().removeprefix("the ")
 
 
 def _describes_named(text: str, m: OutletMention, mentions: list[OutletMention]) -> bool:
