@@ -146,7 +146,7 @@ def test_citations_the_articles_own_outlet_is_not_cited(read, syria):
 
 
 def test_citations_tiny_profile(read):
-    profile = SimpleNamespace(outlets=[Outlet("Levant Post", aliases=("LP",))])
+    profile = SimpleNamespace(outlets=[Outlet("Levant Post", aliases=("LP",))], actors=[])
     doc, ctx = read("The bridge was closed, LP reported on Friday.", profile)
     assert cited(doc, ctx) == [("Levant Post", None, None, None)]
 

@@ -30,12 +30,18 @@ def test_told_the_outlet_of_the_dateline_is_no_citation():
     ("credit", "outlet"),
     [
         ("Reuters", None),  # another agency's dateline: Radio Dabanga is cited
-        ("KHARTOUM", None),  # a place in the brackets names no outlet
         ("Radio Dabanga", "Sudan Tribune"),  # the metadata's outlet wins over the dateline
     ],
 )
 def test_told_another_outlet_is_a_citation(credit, outlet):
     assert "Radio Dabanga" in _outlets(_SINGA.format(credit=credit), outlet)
+
+
+def test_a_place_in_the_brackets_is_the_reporters_own_dateline():
+    """"(KHARTOUM) -" credits no agency: the story is the outlet's own reporting, and the
+    outlet its witnesses told is that outlet (gold wars dev: "told Sudan Tribune" under
+    such a dateline is no citation; test_citations_credit_forms)."""
+    assert "Radio Dabanga" not in _outlets(_SINGA.format(credit="KHARTOUM"))
 
 
 def test_huthi_run_saba_is_the_sanaa_agency():

@@ -50,7 +50,7 @@ from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
 from palmyra.extract.positions import Bounds, sentence_bounds, within
 from palmyra.extract.quotemarks import Quoted, scan
-from palmyra.model import Citation, DateValue, Outlet, Span
+from palmyra.model import Citation, DateValue, Document, Outlet, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -142,15 +142,40 @@ def own_outlet(ctx: DocContext, outlets: Outlets) -> str | None:
     """The article's own outlet (gold/GUIDE.md: the outlet naming itself is no citation):
     the one its metadata names, else the agency its opening dateline credits, so that
     "witnesses told Radio Dabanga" in a story datelined "(Radio Dabanga) -" cites no one
-    even where no header or source column said who published it."""
+    even where no header or source column said who published it; else, under a dateline
+    of the outlet's own reporter that credits no agency ("May 12, 2023 (KHARTOUM) -",
+    "EL GENEINA (14 June 2023) -", "ERBIL, Kurdistan Region -"), the outlet its sources
+    talked to ("a military source told Sudan Tribune"): the reporter's own paper."""
     document = ctx.document
     if document.outlet is not None:
         return document.outlet
     start = document.body.start if document.body is not None else 0
     m = _OWN_DATELINE.search(document.text, start, start + _DATELINE_CHARS)
-    if m is None:
+    if m is not None:
+        name = m.group("name")
+        if outlets.canonical(name) is not None or not name.isupper():
+            return outlets.canonical(name) or name
+    if _STAFF_DATELINE.search(document.text, start, start + _DATELINE_CHARS) is None:
         return None
-    return outlets.canonical(m.group("name")) or m.group("name")
+    return _told(outlets)
+
+
+# A reporter's dateline, a place in capitals and no agency: "ERBIL, Kurdistan Region - ",
+# "EL FASHER / ZAMZAM - ", "TAWILA (23 September 2024) - ", "May 12, 2023 (KHARTOUM) - "
+_STAFF_DATELINE = re.compile(
+    r"(?:\b[A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)*(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?"
+    r"(?: / [A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)*)?(?: \([\w ,]{4,30}\))?"
+    r"|\([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)*\)) [-–—] ")
+_TOLD = re.compile(r"\btold (?:the )?\Z")
+
+
+def _told(outlets: Outlets) -> str | None:
+    """The first outlet someone "told" in the text, as the profile names it."""
+    text = outlets.doc.text
+    for m in outlets.mentions:
+        if _TOLD.search(text, max(0, m.start - 10), m.start):
+            return outlets.canonical(m.name) or m.name
+    return None
 
 
 _WORD = re.compile(r"[\w.'&-]+")
@@ -220,6 +245,10 @@ _CREDIT_PAREN = re.compile(
     rf"\b[A-Z]{{3,}}(?:[ -][A-Z]{{2,}}){{0,2}},?(?: (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH}),?)?"
     rf" \((?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}})\)"
 )
+# "… gathered in Deir Ezzor province. (MNA) - SANA's correspondent …", "(presstv) - ": an
+# agency in brackets opening the story after the lead that the republisher wrote
+_CREDIT_BRACKET = re.compile(r"(?<=[.!?] )\((?P<name>[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\)"
+                             r" ?[-–—] ")
 _CREDIT_DASH = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) [-–—] ")
 # "… on Thursday. REUTERS- Nusra Front severed …": an agency in capitals, its dash attached
 _CREDIT_CAPS = re.compile(r"(?<![\w-])(?P<name>[A-Z]{2,}(?: [A-Z]{2,}){0,2})[-–—]+ ")
@@ -255,8 +284,8 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
     credits: list[tuple[int, int, str, DateValue | None]] = []
     # a bracketed dateline is the article's own ("BEIRUT (Reuters) -" in a Reuters story)
     # unless the article is known to come from another outlet that republished it
-    patterns = (_CREDIT_DATE, _CREDIT_PAREN, _CREDIT_DASH, _CREDIT_CAPS) if document.outlet \
-        else (_CREDIT_DATE, _CREDIT_DASH, _CREDIT_CAPS)
+    patterns = (_CREDIT_DATE, _CREDIT_PAREN, _CREDIT_BRACKET, _CREDIT_DASH, _CREDIT_CAPS) \
+        if document.outlet else (_CREDIT_DATE, _CREDIT_DASH, _CREDIT_CAPS)
     for pattern in patterns:
         for m in pattern.finditer(head):
             name = _credited(m.group("name"), outlets)
@@ -269,6 +298,9 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
                 credits.append((start + m.start("name") + name[0], start + m.end("name"),
                                 name[1], date))
                 break
+    after_title = _after_title(document, outlets, start, head)
+    if after_title is not None:
+        credits.append(after_title)
     credits += _source_lines(text, start, end, outlets,
                              document.published or _head_day(head, document.published))
     tail_from = max(start, end - 60)
@@ -293,6 +325,30 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
                             title=None, author=None, date=date, kind="credit",
                             extractor=NAME))
     return sorted(out, key=lambda c: c.span.start)
+
+
+def _after_title(document: Document, outlets: Outlets, start: int, head: str
+                 ) -> tuple[int, int, str, DateValue | None] | None:
+    """The agency written right after the headline that a republished story repeats under its
+    date line ("Saturday 27 Aug 2016 Barrel bombs kill … Monitor AFP At least 15 …", "…
+    in northern Syria AP Syria's state TV …"): the wire credit of Al-Ahram's copy, dated by
+    that line. Only after a date, so that a body that merely opens on its headline and then
+    on an outlet's name ("… SANA reported") is not read as one."""
+    title = (document.title or "").strip()
+    at = head.find(title) if len(title.split()) > 2 else -1
+    if at <= 0:
+        return None
+    dates = find_dates(head[:at], document.published, fallback_anchor=False)
+    days = [d for _, _, d in dates if d.precision == "day"]
+    if not days:
+        return None
+    after = at + len(title)
+    words = head[after:].lstrip(" ")
+    found = _leading_outlet(words, outlets)
+    if found is None:
+        return None
+    begin = start + after + len(head[after:]) - len(words)
+    return begin, begin + found[0], found[1], days[-1]
 
 
 def _source_lines(text: str, start: int, end: int, outlets: Outlets,
@@ -384,7 +440,9 @@ def _in_text(
             continue  # "Syria Al Mayadeen TV": a name read around a known outlet's
         if span is not None:
             phrases.append((span.root, m, span.start, span.end))
-    phrases = [p for p in phrases if not _describes_named(text, p[1], outlets.mentions)]
+    bodies = _profile_bodies(ctx)
+    phrases = [p for p in phrases if not _describes_named(text, p[1], outlets.mentions)
+               and (outlets.canonical(p[1].name) is not None or _folded(p[1].name) not in bodies)]
     for t in doc:
         m = outlets.referred(t)
         if m is not None and not _credit_line(text, m):
@@ -414,6 +472,19 @@ def _in_text(
             date = _cue_date(cue, ctx) or _media_day(text, start, ctx)
         out.append(_Cite(start, max(end, date_end), m.name, title, None, date, "in_text"))
     return out
+
+
+def _profile_bodies(ctx: DocContext) -> frozenset[str]:
+    """The names of the profile's actors: an organisation named like an outlet ("the Sudan
+    Doctors Network said") is a body that speaks, not a publication (gold/GUIDE.md)."""
+    if ctx.profile is None:
+        return frozenset()
+    return frozenset(_folded(n) for a in ctx.profile.actors
+                     for n in (a.canonical, *(x.text for x in a.aliases)))
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold().removeprefix("the ")
 
 
 def _describes_named(text: str, m: OutletMention, mentions: list[OutletMention]) -> bool:
