@@ -62,6 +62,11 @@ def resolve_actors(
         hit = _told_act(hit, index, lex)
     finder = _Finder(index, lex, hit)
     a1, a2, rule = finder.roles()
+    if a1 is not None and _violent(hit) and _victim(a1, lex):
+        # "Nine civilians were killed in rebel shelling", "civilians had died in Douma":
+        # civilians never wage armed violence (no gold event codes them as its actor1);
+        # the subject of the casualty verb suffered it, and the side is sought elsewhere
+        a1, a2 = None, a2 or a1
     if a1 is None and a2 is None and _names_target(hit.token, lex):
         owner = hit.token.head  # "struck Islamic State artillery positions": IS was hit
         a2 = next((tm for tm in index.mentions_in(list(owner.subtree), "actor")
@@ -224,6 +229,22 @@ def _violent(hit: Hit) -> bool:
     family = hit.entry.family
     return family in _VIOLENT_FAMILIES or (
         family == MODEL_FAMILY and hit.entry.event_type in _VIOLENT_TYPES)
+
+
+def _civilian(tm: TokenMention) -> bool:
+    """Whether a mention names civilians ("civilians", "residents", "villagers")."""
+    ref = _ref(tm)
+    return ref is not None and ref.kind == "civilians"
+
+
+def _victim(tm: TokenMention, lex: Lexicon) -> bool:
+    """Whether a mention names civilians who suffered: the subject of a passive ("were
+    killed") or of a casualty verb ("had died"), not the residents who accused or reported."""
+    if not _civilian(tm):
+        return False
+    head = tm.root.head
+    return _suffers(tm.root) or (tm.root.dep_ == "nsubj" and is_verb(head)
+                                 and lex.count_key(head) is not None)
 
 
 def _bystander(ref: ActorRef | None) -> bool:
@@ -702,6 +723,13 @@ class _Finder:
         if verb is None:
             return noun_a1, noun_a2, "noun"
         subj, skip = self.subject(verb)
+        sufferer = None
+        if (verb is self.hit.token and verb.tag_ == "VBG" and subj is not None
+                and subj.dep_ == "nsubjpass" and subj.head.i != verb.i):
+            # "three were killed in mortar shelling by ISIS": the parser's gerund for the
+            # noun borrows the subject of the passive verb above it, who suffered the act
+            sufferer = self.actor_in(subj, skip)
+            subj, skip = None, None
         # "The offensive by the army ... freed": the subject's agent acts.
         # "the army said its troops and allied fighters repelled ...": the force "its"
         # points to is the subject's side, not a name the descriptor guessed inside it
@@ -757,7 +785,7 @@ class _Finder:
         if (self.hit.entry.family == "evacuation" and is_passive(verb) and agent is None
                 and subj_actor is not None):
             return subj_actor, None, "evacuated"  # gold/GUIDE.md: actor1 the side evacuated
-        return noun_a1 or a1, a2, "verb"
+        return noun_a1 or a1, a2 or sufferer, "verb"
 
     def loser(self, verb: Token) -> TokenMention | None:
         """Who lost a place the verb tells taken, where its object names no one: the side
@@ -1295,7 +1323,7 @@ def unnamed_actors(
     if etype not in ("Explosions/Remote violence", "Violence against civilians") and (
             subtype not in _CIVILIAN_SUBTYPES):
         return actor1, actor2
-    if actor1 is None and subtype in _AIR_SUBTYPES and _barrel_bomb(clause) and (
+    if actor1 is None and subtype in _AIR_SUBTYPES and _barrel_bomb(list(sent)) and (
             here() is not None):
         actor1 = _home_military(here(), index, "barrel bombs: only the state drops them")
     if subtype in _UNCLAIMED_SUBTYPES and _no_one_named(actor1, sent, index):
@@ -1332,10 +1360,22 @@ def _weapon_owner(hit: Hit, index: DocIndex) -> ActorRef | None:
     return None
 
 
-def _barrel_bomb(clause: list[Token]) -> bool:
-    """Whether the clause tells barrel bombs ("two barrel bombs were dropped on the camp")."""
-    return any(t.lower_ in ("barrel", "barrels") and t.head.lemma_.lower() == "bomb"
-               for t in clause)
+def _barrel_bomb(words: list[Token]) -> bool:
+    """Whether the words tell barrel bombs: "two barrel bombs were dropped on the camp",
+    "a barrel bomb attack" (where the parser hangs "barrel" on "attack"), "helicopters
+    dropped explosive barrels" -- the words in a row, whatever the parse made of them."""
+    if not words:
+        return False
+    doc = words[0].doc
+    for t in words:
+        if t.lower_ not in ("barrel", "barrels"):
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        before = doc[t.i - 1] if t.i > 0 else None
+        if (after is not None and after.lemma_.lower() == "bomb") or (
+                before is not None and before.lower_ == "explosive"):
+            return True
+    return False
 
 
 def _home_military(country: Country, index: DocIndex, reason: str) -> ActorRef | None:
