@@ -135,7 +135,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
             reader = _Reader(index, lex, kinds, written=anchor, latest=latest, scores=scores,
                              settings=settings)
             candidates = _read(doc, reader)
-    frame_bombings(candidates, doc)
+    frame_bombings(candidates, doc, lex)
     suicide_blasts(candidates, doc, lex)
     campaign_starts(candidates, doc, lex)
     spoils_of_battle(candidates)

@@ -337,7 +337,7 @@ _BATTLE_TYPES = frozenset({"Armed clash", "Attack"})
 _POINTING = frozenset({"the", "this", "that", "these", "those"})
 
 
-def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
+def frame_bombings(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None:
     """Type a bombing, killing or attack told with no weapon and no doer by the paragraph's
     frame (GUIDE: "targeted", "hit" with no weapon is typed by the article's frame): "the
     US-led coalition bombed Hanida" or "the bombing took place in al-Msheirfeh" right after
@@ -346,8 +346,10 @@ def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
     place" right after air strikes or shelling are told is that bombardment at one more place,
     not a clash. Only the verb "bomb" and a bare "bombing" are read so; a bomb that "exploded"
     or a "car bombing" keeps its own kind, and so do "shot", "opened fire" and a killing whose
-    doer is named. "The attack" (``_the_attack``) takes any means told just before it, a car
-    bomb's, a suicide bombing's or a gas attack's, not only a bombardment's."""
+    doer is named, or whose sentence names a ground force before it ("army units targeted
+    ...", ``_force_before``). "The attack" (``_the_attack``) takes any means told just
+    before it, a car bomb's, a suicide bombing's or a gas attack's, not only a
+    bombardment's."""
     last: dict[int, Candidate] = {}  # paragraph -> its last remote-violence telling
     for cand in candidates:
         if cand.region != "body":
@@ -358,7 +360,7 @@ def frame_bombings(candidates: list[Candidate], doc: Doc) -> None:
             if (near and frame is not None and cand.sub_event_type in _BATTLE_TYPES
                     and cand.actor1 is None):
                 pointing = _the_attack(doc, cand)
-                if not ((frame.sub_event_type in _FRAMES and _bare_harm(doc, cand))
+                if not ((frame.sub_event_type in _FRAMES and _bare_harm(doc, cand, lex))
                         or (frame.modality in EXPORTED and pointing)):
                     continue
                 cand.event_type, cand.sub_event_type = REMOTE, frame.sub_event_type
@@ -414,11 +416,47 @@ def _launched_campaign(cand: Candidate, doc: Doc) -> bool:
             and doc[cand.position].lemma_.lower() in _CAMPAIGN_NOUNS)
 
 
-def _bare_harm(doc: Doc, cand: Candidate) -> bool:
+def _bare_harm(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     """A generic killing or attack with no doer ("were killed", "the attack", "targeting
     insurgents" with no subject)."""
     t = _weak_harm(doc, cand)
-    return t is not None and t.lemma_.lower() in _GENERIC_HARM and not _doers(t)
+    return (t is not None and t.lemma_.lower() in _GENERIC_HARM and not _doers(t)
+            and not _force_before(t, lex))
+
+
+_FORCE_CUES = ("state_force", "ground_force")
+_FAR_MEANS = ("air", "artillery")
+
+
+def _force_before(trigger: Token, lex: Lexicon) -> bool:
+    """Whether the trigger's sentence names a ground force before it, as a doer the parse
+    did not hang on the trigger: "In Aleppo city army units targeted terrorist sites ...
+    killing a number of terrorists" ("units" read as the object of "In"), "the army men
+    stormed ISIS gatherings in the villages of ... on Tuesday killing or wounding a large
+    number of militants" ("killing" read as the object of "on"). Troops told doing it fight
+    on the ground (GUIDE: typed by the doer's means), so a bombardment told just before does
+    not make it one more strike. Not a force word that only qualifies something else
+    ("regime bombardment", "government-held"), one whose phrase names aircraft or guns
+    ("the army's air force"), nor a force that only says it ("the army said")."""
+    for w in trigger.sent:
+        if w.i >= trigger.i:
+            return False
+        if w.pos_ not in _NOUNS or not any(lex.cue(w, c) for c in _FORCE_CUES):
+            continue
+        head = w.head if w.dep_ in ("compound", "amod", "nmod") else w
+        phrase = [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod",
+                                                                  "poss"))]
+        if (head.pos_ not in _NOUNS or (head is not w and _names_event(head, lex))
+                or any(lex.cue(t, c) for t in phrase for c in _FAR_MEANS)
+                or (head.dep_ == "nsubj" and lex.cue(head.head, "speech_verb"))):
+            continue
+        return True
+    return False
+
+
+def _names_event(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun is a trigger word of the lexicon ("bombardment", "shelling")."""
+    return token.lemma_.lower() in lex.triggers or token.lower_ in lex.triggers
 
 
 def _weak_harm(doc: Doc, cand: Candidate) -> Token | None:
