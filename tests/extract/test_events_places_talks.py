@@ -56,3 +56,31 @@ def test_the_venue_of_talks_gives_no_country_to_unnamed_attackers():
         "army security offices, killing dozens of soldiers.\n", published="2017-02-25")])[0]
     bombings = [e for e in facts.events if e.sub_event_type == "Suicide bomb"]
     assert bombings and all("Switzerland" not in (e.actor1 or "") for e in bombings)
+
+
+def _agreements(text: str) -> list[str | None]:
+    facts = analyze_texts([TextRecord(f"Report\n\n{text}\n", published="2016-06-02")])[0]
+    return [e.place.name if e.place else None for e in facts.events
+            if e.sub_event_type == "Agreement"]
+
+
+def test_a_truce_broken_around_a_city_is_not_placed_there():
+    # Issue 12: where a truce was violated is the attacks' place, not the truce's.
+    places = _agreements("A ceasefire brokered by Washington and Moscow in February was "
+                         "violated around Hama on Sunday, a monitor said.")
+    assert places and "Hama" not in places
+
+
+def test_the_town_an_attack_hit_in_breach_of_a_truce_is_not_the_truces():
+    places = _agreements("Four civilians were wounded on Wednesday in rocket attacks on "
+                         "residential neighbourhoods of Homs in a new breach of the cessation "
+                         "of hostilities.")
+    assert "Homs" not in places
+
+
+def test_a_truce_made_in_a_town_keeps_that_town():
+    # Fields, never gates: the agreement's own words still place it.
+    assert _agreements("Local leaders agreed a truce in Daraya with the army on Monday.") == [
+        "Daraya"]
+    assert "Homs" in _agreements("A 48-hour ceasefire in Homs announced by Russia on Monday "
+                                 "has had little effect.")

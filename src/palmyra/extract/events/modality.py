@@ -111,10 +111,42 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
                     g.dep_ == "pobj" and g.tag_ == "NNS" and lex.cue(g, "time_span")
                     for g in c.children):
                 return True  # "has bombed hospitals for years", "over the months"
-            if (c.dep_ == "advcl" and _perfect(t) and any(
-                    m.dep_ == "mark" and lex.cue(m, "habitual") for m in c.children)):
+            if c.dep_ == "advcl" and _perfect(t) and _since_clause(c, lex):
                 return True  # "has killed hundreds since it declared a caliphate"
-    return False
+    return _total_shared(chain[-1], lex)
+
+
+def _since_clause(clause: Token, lex: Lexicon) -> bool:
+    """A clause a habitual subordinator opens: "since the civil war erupted"."""
+    return any(m.dep_ == "mark" and lex.cue(m, "habitual") for m in clause.children)
+
+
+# Subordinators of a clause that tells how a total came about: "... have been killed since
+# April as rebels have pounded ..."
+_HOW_MARKS = frozenset({"as", "while"})
+
+
+def _total_shared(verb: Token, lex: Lexicon) -> bool:
+    """A perfect verb that shares the span of a total told beside it: the "since" clause
+    that the parse hangs on a later conjunct ("aircraft have been shot down by rebels or
+    crashed since the war erupted"), or the total an "as" clause or its conjuncts explain
+    ("more than 300 have been killed since April as rebels have pounded neighbourhoods and
+    the regime has hit rebel areas with air raids"). Both count up to now, no occurrence."""
+    if not _perfect(verb):
+        return False
+    if any(c.dep_ == "advcl" and _since_clause(c, lex)
+           for conj in verb.conjuncts for c in conj.children):
+        return True
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i and is_verb(t.head):
+        t = t.head
+    if t.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _HOW_MARKS
+                                    for m in t.children):
+        return False
+    total = t.head
+    return is_verb(total) and _perfect(total) and any(
+        (c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and _since_clause(c, lex))
+        for c in total.children)
 
 
 # Words of a "since" that reaches back only days, beside the weekdays: "since Wednesday

@@ -45,7 +45,7 @@ from palmyra.annotate.place_names import ARTICLES, skeleton, words
 from palmyra.annotate.unlisted_places import LIST_RULE, PLACE_NOUNS
 from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.syntax import ancestors_in_sentence, sentences
+from palmyra.extract.events.syntax import ancestors_in_sentence, is_verb, sentences
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import PlaceRef
 
@@ -70,8 +70,9 @@ _FROM_FAMILIES = frozenset({"evacuation", "withdrawal", "abduction"})
 _OWN_PLACE_FAMILIES = frozenset({"agreement", "vote", "group_change"})
 _OWN_PLACE_TYPES = frozenset({"Agreement", "Change to group/activity"})
 # The countries named beside a vote are its voters ("Ethiopia and Egypt abstained"), not
-# where it happened.
-_NO_COARSE = frozenset({"vote"})
+# where it happened; those named beside a deal are its parties ("agreed by Russia and Iran"),
+# and a truce "in Syria" is nationwide (GUIDE: a nationwide truce takes no location).
+_NO_COARSE = frozenset({"vote", "agreement"})
 
 
 def resolve_places(
@@ -113,7 +114,7 @@ def _resolve(
         return _listed_with(nearest, hit, sent, index, lex), "sentence"
     # "fired mortar rounds across the border into Syria": the country the trigger itself
     # is placed in is named for the event (GUIDE), not the paragraph's last town
-    own_country = _own_country(hit, clause, index)
+    own_country = None if hit.entry.family in _NO_COARSE else _own_country(hit, clause, index)
     if own_country is not None:
         return [own_country], "coarse"
     if (previous is not None and not _own_place_only(hit)
@@ -477,7 +478,7 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
             place.precision == "region" and not place.admin1):
         return False
     if (_venue_of_talks(tm, hit) or _government_by_its_capital(tm) or _bureau(tm)
-            or _outlet_name(tm) or _bracketed_aside(tm, hit)):
+            or _outlet_name(tm) or _bracketed_aside(tm, hit) or _not_the_deals(tm, hit, lex)):
         return False
     located = described = False
     for t in [tm.root, *ancestors_in_sentence(tm.root)]:
@@ -502,6 +503,42 @@ def _usable(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
         located = located or t.lower_ in _LOCATIVE_PREPS or (
             t.lower_ == "over" and hit.entry.family == "disrupted")
     return True
+
+
+# Verbs that break an agreement: the place they govern is where it was broken, by an attack
+# the text codes on its own ("a truce agreed in February has been violated around Aleppo").
+_BREACH_VERBS = frozenset({"violate", "breach", "break", "collapse"})
+
+
+def _not_the_deals(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
+    """For an agreement, a place the sentence gives to something else: the town an attack
+    that breaks a truce hit ("attacks on Aleppo in a new breach of the cessation of
+    hostilities", "killed in eastern Aleppo ... a brief ceasefire collapsed"), where the
+    breach happened ("has been violated around Aleppo"), where an operation began after a
+    truce ended ("began an operation in Aleppo after the September 12 truce"). GUIDE: an
+    agreement takes the place it was made at or covers; a nationwide truce takes none.
+
+    The place is the other's where a trigger of another kind of event or a verb of
+    breaking stands above it, below or at the word it shares with the agreement's trigger."""
+    if hit.entry.sub_event_type != "Agreement":
+        return False
+    above = {t.i for t in [hit.token, *ancestors_in_sentence(hit.token)]}
+    for t in [tm.root, *ancestors_in_sentence(tm.root)]:
+        if t.i in above:  # the words both hang from: the trigger, or what governs it
+            return t.i != hit.token.i and (
+                (is_verb(t) and t.lemma_.lower() in _BREACH_VERBS) or _other_event(t, lex))
+        if t.i != tm.root.i and (t.lemma_.lower() in _BREACH_VERBS or _other_event(t, lex)):
+            return True
+    return False
+
+
+def _other_event(token: Token, lex: Lexicon) -> bool:
+    """A one-word trigger of an event that is no agreement ("attacks", "killed"); not a noun
+    of holding ("control of Qamishli is split": a trigger only in "took control of")."""
+    return any(len(e.words) == 1 and "control_verb" not in e.flags and e.family != "agreement"
+               and e.pos in ("*", token.pos_)
+               for key in {token.lower_, token.lemma_.lower()}
+               for e in lex.triggers.get(key, ()))
 
 
 # Roads named by the towns they join (GUIDE: a road is placed at the first town it joins).
