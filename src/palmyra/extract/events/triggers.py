@@ -21,6 +21,7 @@ from palmyra.extract.events.syntax import (
     clause_verb,
     is_verb,
     own_phrase,
+    present_relative,
 )
 
 _NAME_KINDS = ("actor", "person", "place", "date")  # names a trigger cannot sit in
@@ -347,9 +348,12 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _drop_outranked(hits: list[Hit]) -> list[Hit]:
-    """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence)."""
+    """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence).
+
+    A strong hit in a present relative clause ("the militia, which controls the crossing,
+    killed 13 residents") describes a group and outranks nothing."""
     hits = _disrupted_objects(hits)
-    strong = [h for h in hits if "weak" not in h.entry.flags]
+    strong = [h for h in hits if "weak" not in h.entry.flags and not present_relative(h.token)]
     if not strong:
         return _one_kill_per_clause(hits)
     kept = []
@@ -390,6 +394,10 @@ def _disrupted_objects(hits: list[Hit]) -> list[Hit]:
 
 
 def _one_kill_per_clause(hits: list[Hit]) -> list[Hit]:
-    """Only weak hits: a killing told beside a clash or attack is that clash, not a second event."""
+    """Only weak hits: a killing told beside a clash or attack is that clash, not a second
+    event; a clash a present relative clause describes is not one ("which fight alongside
+    the army"), and the killing stays beside it."""
     others = [h for h in hits if h.entry.family != "kill"]
+    if others and all(present_relative(h.token) for h in others):
+        return hits
     return others or hits
