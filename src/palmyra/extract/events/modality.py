@@ -31,7 +31,13 @@ from spacy.tokens import Token
 from palmyra.annotate.lexicon import by_kind
 from palmyra.extract.events.index import DocIndex
 from palmyra.extract.events.lexicon import Lexicon
-from palmyra.extract.events.syntax import SUBJECT_DEPS, auxiliaries, is_verb, tense
+from palmyra.extract.events.syntax import (
+    SUBJECT_DEPS,
+    auxiliaries,
+    is_verb,
+    present_relative,
+    tense,
+)
 from palmyra.extract.events.triggers import Hit
 from palmyra.model import ActorRef, Modality
 
@@ -205,13 +211,17 @@ def _ongoing(verb: Token) -> bool:
 
 
 def _descriptor(token: Token) -> bool:
-    """A participle that says who someone is, not what they did that day: "a U.S.-led
-    coalition fighting Daesh", "rebels fighting against Assads Moscow-backed government";
-    unless its own words date it ("rebels fighting the army in Aleppo on Sunday"). Only
+    """A participle or present relative clause that says who someone is, not what they did
+    that day: "a U.S.-led coalition fighting Daesh", "rebels fighting against Assads
+    Moscow-backed government", "forces which fight alongside the army"; unless its own
+    words date it ("rebels fighting the army in Aleppo on Sunday"). Of participles only
     "fighting": a gerund the parse hangs on a noun ("in ISIS shelling on the town", "for the
     first time seizing villages") is often the event itself."""
-    if token.lemma_ != "fight" or token.tag_ != "VBG" or any(
-            t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+    if any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+        return False
+    if present_relative(token):
+        return True
+    if token.lemma_ != "fight" or token.tag_ != "VBG":
         return False
     if token.dep_ == "acl":
         return token.head.pos_ in ("NOUN", "PROPN")
@@ -226,6 +236,7 @@ def _descriptor(token: Token) -> bool:
 
 
 _STANCE_PREPS = frozenset({"to", "on"})
+
 
 
 def _perfect(verb: Token) -> bool:

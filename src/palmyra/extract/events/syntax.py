@@ -167,3 +167,11 @@ def own_phrase(trigger: Token) -> list[Token]:
         words.append(t)
         todo += [c for c in t.children if c.dep_ not in _OWN_STOPS]
     return words
+
+
+def present_relative(verb: Token) -> bool:
+    """A relative clause in the simple present says what a group is or does as a rule, not
+    what it did: "the Sudan Shield Forces, which fight alongside the army", "a militia that
+    controls the crossing"; the dated sentence it sits in dates the main clause only."""
+    return (verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ")
+            and verb.head.pos_ in ("NOUN", "PROPN") and not auxiliaries(verb))

@@ -22,6 +22,7 @@ from palmyra.extract.events.syntax import (
     clause_verb,
     is_verb,
     own_phrase,
+    present_relative,
 )
 
 _NAME_KINDS = ("actor", "person", "place", "date")  # names a trigger cannot sit in
@@ -351,9 +352,12 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _drop_outranked(hits: list[Hit], lex: Lexicon) -> list[Hit]:
-    """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence)."""
+    """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence).
+
+    A strong hit in a present relative clause ("the militia, which controls the crossing,
+    killed 13 residents") describes a group and outranks nothing."""
     hits = _disrupted_objects(hits)
-    strong = [h for h in hits if "weak" not in h.entry.flags]
+    strong = [h for h in hits if "weak" not in h.entry.flags and not present_relative(h.token)]
     if not strong:
         return _one_kill_per_clause(hits, lex)
     kept = []
@@ -398,11 +402,15 @@ def _one_kill_per_clause(hits: list[Hit], lex: Lexicon) -> list[Hit]:
     event; a killing of civilians beside a burning alone ("bandits killed 23 villagers and set
     homes ablaze") is the event, the burning its part (ACLED: an attack on civilians that
     destroys property is an Attack, not property destruction; issue 18). Fighters killed as
-    their convoy is destroyed stay the destruction's, which the weapon re-types."""
+    their convoy is destroyed stay the destruction's, which the weapon re-types. A clash a
+    present relative clause describes is not one ("which fight alongside the army"), and the
+    killing stays beside it."""
     kills = [h for h in hits if h.entry.family == "kill" and _kills_civilians(h, lex)]
     others = [h for h in hits if h.entry.family != "kill"]
     if kills and others and all(h.entry.family == _LOOTING for h in others):
         return kills
+    if others and all(present_relative(h.token) for h in others):
+        return hits
     return others or hits
 
 

@@ -1,0 +1,35 @@
+"""Places of the other wars' reports (issue 13), on sentences written for this test: a part
+of a town the gazetteer lacks ("the Al-Mualla district", "the Al-Hawban area") keeps its own
+name; a near spelling in the gazetteer is another town (Mukalla, Habban), often hundreds of
+kilometres away.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from palmyra.api import analyze_text
+
+PUBLISHED = "2024-06-12"
+TOLD = ("asserted", "attributed")
+
+
+def _events(war: str, body: str) -> list[tuple[str, str | None]]:
+    events = analyze_text(body, profile=war, published=PUBLISHED, title="Report").events
+    return [(e.sub_event_type, e.place.name if e.place else None) for e in events
+            if e.modality in TOLD]
+
+
+@pytest.mark.parametrize(("war", "body", "place", "lookalike"), [
+    ("yemen", "ADEN, Yemen - A soldier was wounded when a man threw a hand grenade at a"
+     " checkpoint in the Al-Mualla district on Monday night, police said.",
+     "Al-Mualla", "Mukalla"),
+    ("yemen", "TAIZ, Yemen - Government artillery shelled houses in the Al-Hawban area"
+     " east of the city on Sunday, wounding four people, residents said.",
+     "Al-Hawban", "Habban"),
+])
+def test_a_part_of_a_town_keeps_its_own_name(war: str, body: str, place: str,
+                                             lookalike: str) -> None:
+    places = [p for _, p in _events(war, body)]
+    assert place in places
+    assert lookalike not in places
