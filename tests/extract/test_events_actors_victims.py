@@ -5,7 +5,8 @@ shelling" are who suffered it, never the side that shelled; a gerund the parser 
 the trigger noun ("killed in mortar shelling by ISIS") borrows the passive verb's subject,
 the victims; barrel bombs are the state's whatever words tell them ("explosive barrels",
 "a barrel bomb attack"); a university building the NER model names as an organisation is
-the place hit, not a party. Sentences written for these tests, like the FA-KES ones.
+the place hit, not a party; the side evacuated is an evacuation's actor1, people the text
+gives no side its civilians. Sentences written for these tests, like the FA-KES ones.
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ CASES = [
     # a faculty hit is where the students were hurt, not an actor
     ("Mortar shells hit the Faculty of Medicine in Aleppo on Tuesday, injuring five"
      " students.", "Shelling/artillery/missile attack", None, "Civilians (Syria)"),
+    # people evacuated with no side named are civilians; named fighters keep their side
+    ("Buses evacuating some 1500 residents of the besieged town of Madaya reached Idlib on"
+     " Thursday.", "Other", "Civilians (Syria)", None),
+    ("About 2000 people left the besieged towns of Foua and Kefraya on Wednesday, the first"
+     " of the evacuations agreed last month.", "Other", "Civilians (Syria)", None),
+    ("Several hundred rebel fighters were evacuated from the town of Moadamiyeh on Saturday"
+     " under the deal.", "Other", "Opposition Rebels (Syria)", None),
 ]
 
 

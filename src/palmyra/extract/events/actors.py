@@ -67,6 +67,9 @@ def resolve_actors(
         # civilians never wage armed violence (no gold event codes them as its actor1);
         # the subject of the casualty verb suffered it, and the side is sought elsewhere
         a1, a2 = None, a2 or a1
+    if a1 is None and hit.entry.family == "evacuation" and a2 is not None and _civilian(a2):
+        # "evacuating residents of Fua": gold/GUIDE.md codes the side evacuated as actor1
+        a1, a2 = a2, None
     if a1 is None and a2 is None and _names_target(hit.token, lex):
         owner = hit.token.head  # "struck Islamic State artillery positions": IS was hit
         a2 = next((tm for tm in index.mentions_in(list(owner.subtree), "actor")
@@ -1265,7 +1268,8 @@ def unnamed_actors(
     taking it is its forces'; a clash or a place taken told by one side was fought with the
     other, the enemy of that side the article names most (``_opponent``). A protest
     or riot by no named group is Protesters / Rioters (country); people arrested whom
-    the text names by no group are Civilians (country).
+    the text names by no group are Civilians (country), and so are people evacuated (an
+    evacuation's actor1 is the side evacuated).
     """
     if etype in _VIOLENT_TYPES or subtype == "Disrupted weapons use":
         actor1, actor2 = _armed_state(actor1, index), _armed_state(actor2, index)
@@ -1313,6 +1317,11 @@ def unnamed_actors(
     if subtype == "Arrests" and _civilian_object(hit, index, lex) and here() is not None:
         return actor1, ActorRef(here().civilians(), "civilians",
                                 reason="arrested people the text names by no group")
+    if actor1 is None and _evacuation(hit, subtype, sent) and here() is not None:
+        # "5000 people left Fuaa under the evacuation deal": the side evacuated is actor1
+        # (gold/GUIDE.md); people the text gives no side are the place's civilians
+        return ActorRef(here().civilians(), "civilians",
+                        reason="people evacuated whom the text names by no side"), actor2
     if (actor1 is None and subtype == "Armed clash" and hit.entry.family == "disrupted"
             and actor2 is not None and here() is not None
             # "the group said it had shot down ...": a shooter told, if by a pronoun
@@ -1343,6 +1352,16 @@ def unnamed_actors(
         actor2 = ActorRef(here().civilians(), "civilians",
                           reason="victims the text names as no armed party")
     return actor1, actor2
+
+
+def _evacuation(hit: Hit, subtype: str, sent: Span) -> bool:
+    """Whether the event is an evacuation: its trigger's, or a departure the sentence tells
+    as one ("5000 people left Fuaa, the latest in a series of evacuations")."""
+    return hit.entry.family == "evacuation" or (
+        subtype == _OTHER and any(t.lower_.startswith("evacuat") for t in sent))
+
+
+_OTHER = "Other"
 
 
 def _weapon_owner(hit: Hit, index: DocIndex) -> ActorRef | None:
