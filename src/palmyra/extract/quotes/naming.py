@@ -247,6 +247,10 @@ class Namer:
                 # (the parse heading the phrase with the body): a definite role of a body
                 # goes on with the person quoted just before, not with the body
                 found = self._last_person_near(head) or found
+            if found is not None and found.kind == "org":
+                # "Russia's defence ministry", "the Ministry of Defence" read as a name of
+                # their own: the state's forces or government, as when written in lower case
+                found = self._state_body(head, found) or found
             if found is not None and found.kind == "person" and found.end - found.start == 1:
                 found = self._full_name_after(found) or found
             if found is None:
@@ -292,7 +296,7 @@ class Namer:
             return None
         if surfaced.kind == "org" and not all(  # "the defence ministry" tagged a name, not
                 t.lower_ in _STATE_WORDS     # "the Army of Conquest"
-                for t in self.doc[surfaced.start : surfaced.end] if t.lower_ != "the"):
+                for t in self.doc[surfaced.start : surfaced.end] if t.lower_ not in ("the", "of")):
             return None
         lemma = head.lemma_.lower()
         mods = {c.lemma_.lower() for c in head.lefts if c.dep_ in ("amod", "compound")}
