@@ -171,6 +171,10 @@ class _Reader:
             any_noun = not short and not _according(att.cue)
             speaker = self.namer.name(att.speaker, any_noun)
             if speaker is not None and speaker.kind != "thing":
+                if speaker.kind == "outlet" and _according(att.cue):
+                    said = self._speaker_above(atts[n + 1 :], any_noun)
+                    if said is not None:
+                        return said
                 if speaker.kind != "person" or speaker.name is None:
                     named = self._person_before(atts[n + 1 :], att, any_noun)
                     if named is not None:
@@ -184,6 +188,19 @@ class _Reader:
             word = atts[0].speaker
             return atts[0], Speaker(None, word.i, word.i + 1, "person")
         return first or (None, None)
+
+    def _speaker_above(self, others, any_noun: bool):
+        """A named body or person whose speech verb governs the words an outlet reported:
+        in "The Turkish defence ministry said its forces had “neutralised” four fighters,
+        according to Anadolu Agency" the ministry speaks and the agency is cited."""
+        for other in others:
+            if other.rule != "parse" or other.cue is None or _according(other.cue):
+                continue
+            speaker = self.namer.name(other.speaker, any_noun)
+            if speaker is not None and speaker.name and speaker.kind in ("actor", "org",
+                                                                         "person"):
+                return other, speaker
+        return None
 
     def _person_before(self, others, att, any_noun: bool):
         """A person named just before the head of ``att``'s speaker phrase, for the same

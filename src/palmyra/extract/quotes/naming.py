@@ -81,7 +81,8 @@ _SELF_NAMING = frozenset({"call", "name", "dub", "style", "brand", "describe"})
 # Nouns that stand for a body named before without sharing its words ("the monitoring
 # group said" after the Syrian Observatory): read like "it".
 # What a speaker puts out that may later speak for them ("said the statement")
-_ISSUED_NOUNS = frozenset({"statement", "communique", "report", "letter", "release"})
+_ISSUED_NOUNS = frozenset({"statement", "communique", "report", "letter", "release",
+                           "bulletin"})
 _ISSUER_LOOKBACK = 3  # sentences before a "the statement said" searched for its issuer
 _BACK_NOUNS = frozenset({"group", "monitor", "watchdog", "organisation", "organization",
                          "charity"})
@@ -118,6 +119,8 @@ _KIND_ORDER = {"person": 0, "outlet": 1, "actor": 2, "org": 3, "place": 4}
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "place",
                  "FAC": "org"}  # the small model tags "the Syrian Observatory …" FAC
 _PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# Entities a name given to a person cannot be ("a resident named" no town or body)
+_NOT_PERSONS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -244,10 +247,16 @@ class Namer:
                 # (the parse heading the phrase with the body): a definite role of a body
                 # goes on with the person quoted just before, not with the body
                 found = self._last_person_near(head) or found
+            if found is not None and found.kind == "org":
+                # "Russia's defence ministry", "the Ministry of Defence" read as a name of
+                # their own: the state's forces or government, as when written in lower case
+                found = self._state_body(head, found) or found
             if found is not None and found.kind == "person" and found.end - found.start == 1:
                 found = self._full_name_after(found) or found
             if found is None:
                 found = self._group_named_before(head)
+            if found is None:
+                found = self._document_owner(head) or self._person_named(head)
             if found is None and _definite(head):
                 found = self._same_noun_before(head)
             if found is None and _definite(head) and lemma in _BACK_NOUNS:
@@ -287,7 +296,7 @@ class Namer:
             return None
         if surfaced.kind == "org" and not all(  # "the defence ministry" tagged a name, not
                 t.lower_ in _STATE_WORDS     # "the Army of Conquest"
-                for t in self.doc[surfaced.start : surfaced.end] if t.lower_ != "the"):
+                for t in self.doc[surfaced.start : surfaced.end] if t.lower_ not in ("the", "of")):
             return None
         lemma = head.lemma_.lower()
         mods = {c.lemma_.lower() for c in head.lefts if c.dep_ in ("amod", "compound")}
@@ -408,6 +417,48 @@ class Namer:
             if spoken.kind in ("actor", "org") and spoken.name and spoken.end <= head.i and (
                     lemma in {t.lemma_.lower() for t in own} | {t.lower_ for t in own}):
                 return Speaker(spoken.name, head.i, head.i + 1, spoken.kind)
+        return None
+
+    def _document_owner(self, head: Token) -> Speaker | None:
+        """The body whose statement speaks: "IS's statement said", "the ministry's report
+        said", "its statement said" are the group's and the ministry's words (a possessor
+        names no speaker of a person's phrase, "Syria's envoy", but owns a document)."""
+        if head.lemma_.lower() not in _ISSUED_NOUNS:
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.lower_ in ("its", "their"):
+            found = self._pronoun(owner, want_person=False)
+        else:
+            found = self._best_name(owner) or self._group_named_before(owner)
+        if found is None or not found.name or found.kind not in ("person", *_BODY_KINDS):
+            return None
+        return Speaker(found.name, head.i, head.i + 1, found.kind)
+
+    def _person_named(self, head: Token) -> Speaker | None:
+        """The name given to an unnamed person in the same phrase: "a witness named Ahmad
+        said", "Rami, an Aleppo resident, said" (the noun in apposition to the name)."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or not (lemma in PERSON_NOUNS or lemma in speaker_nouns()):
+            return None
+        names = [g for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in (
+            "name", "call") for g in c.children if g.pos_ == "PROPN"]
+        if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
+            names.append(head.head)
+        # "Rami an Aleppo resident said", the commas lost: the name before the article
+        article = next((c for c in head.lefts if c.dep_ == "det"), None)
+        if article is not None:
+            names += [c for c in head.lefts if c.pos_ == "PROPN" and c.i < article.i]
+        for word in names:
+            found = self._best_name(word)
+            if found is not None and found.kind == "person" and found.name:
+                return Speaker(found.name, found.start, found.end, "person")
+            if word.ent_type_ not in _NOT_PERSONS and word.text[:1].isupper():
+                tokens = [*(t for t in word.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"),
+                          word]
+                return Speaker(_clean(" ".join(t.text for t in tokens)), tokens[0].i,
+                               tokens[-1].i + 1, "person")
         return None
 
     def _holder_named_before(self, head: Token) -> Speaker | None:
@@ -558,19 +609,26 @@ class Namer:
         return Speaker(n.name, n.start, n.end, n.kind)
 
     def _self_named(self, head: Token) -> Speaker | None:
-        """The name a body gives itself in a clause on it: "the coalition, which calls itself
-        Jaish al-Fatah" is Jaish al-Fatah."""
+        """The name a body gives itself, or goes by, in a clause on it: "the coalition, which
+        calls itself Jaish al-Fatah" is Jaish al-Fatah; "the organisation known as the White
+        Helmets" is the White Helmets."""
         for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
-            if clause.lemma_.lower() not in _SELF_NAMING:
+            lemma = clause.lemma_.lower()
+            if lemma in _SELF_NAMING:
+                marker = next((c for c in clause.children if c.lower_ == "itself"), None)
+            elif lemma == "know" and head.lemma_.lower() in _GROUP_NOUNS | _BACK_NOUNS:
+                marker = next((c for c in clause.children if c.lower_ == "as"), None)
+            else:
                 continue
-            itself = next((c for c in clause.children if c.lower_ == "itself"), None)
-            if itself is None:
+            if marker is None:
                 continue
-            i = bisect_left(self._name_starts, itself.i + 1)
+            nxt = marker.i + 1
+            if nxt < len(self.doc) and self.doc[nxt].lower_ == "the":
+                nxt += 1
+            i = bisect_left(self._name_starts, nxt)
             for n in self.names[i : i + 2]:
-                if n.start == itself.i + 1 and n.kind != "place":
+                if n.start == nxt and n.kind != "place":
                     return Speaker(n.name, n.start, n.end, n.kind)
-            nxt = itself.i + 1
             if nxt < len(self.doc) and self.doc[nxt].pos_ == "PROPN":
                 last = nxt
                 while last + 1 < len(self.doc) and self.doc[last + 1].pos_ == "PROPN":
@@ -631,8 +689,13 @@ class Namer:
         gender = _PRONOUN_GENDER.get(pronoun.lower_)  # "she" is not the man named last
         sents = _previous_sentences(self.bounds, pronoun.i, _LOOKBACK_SENTENCES)
         if not want_person:
-            recent = self._last_spoken(want_person, since=sents[-1][0]) or (
-                self._body_said(pronoun, sents))
+            # the later of the body quoted last and the body said last to have said
+            # something ("… the Observatory said. The Al-Watan newspaper reported strikes.
+            # “…” it said" is Al-Watan's)
+            spoken = self._last_spoken(want_person, since=sents[-1][0])
+            said = self._body_said(pronoun, sents)
+            recent = spoken if said is None or spoken is not None and (
+                spoken.start >= said.start) else said
             if recent is not None:
                 return Speaker(recent.name, pronoun.i, pronoun.i + 1, recent.kind)
         # "the Britain-based monitor": a noun's own words name no one it refers back to
@@ -710,6 +773,8 @@ class Namer:
         for at, spoken in reversed(self.spoken):
             if at < since:
                 return None
+            if spoken.kind == "thing":
+                continue  # "the ground" tried as a speaker and found to name no one
             if spoken.kind == "other" or (spoken.kind == "person") == person:
                 return spoken
         return None
@@ -888,7 +953,16 @@ def _fuller_persons(doc: Doc, names: list[_Name], entities: list[_Name]) -> list
 def _says(doc: Doc, n: _Name) -> bool:
     """Whether a name is the subject of a speech verb written right after it ("the
     Observatory said", "the group reported", "the Qatar Red Crescent Society (QRCS) has
-    announced": its short form in brackets and auxiliaries may stand between)."""
+    announced": its short form in brackets and auxiliaries may stand between); not a
+    name governed by a preposition ("the newspaper, close to the regime, reported")."""
+    if any(t.dep_ == "pobj" and not n.start <= t.head.i < n.end for t in doc[n.start : n.end]):
+        return False
+    node = doc[n.end - 1]
+    while node.dep_ in ("compound", "flat", "appos") and node.head.i != node.i:
+        node = node.head  # "the Al-Watan newspaper, which is close to the regime, reported"
+    if node.dep_ == "nsubj" and node.head.pos_ == "VERB" and (
+            node.head.lemma_.lower() in speech_cues()):
+        return True
     depth = 0
     for t in doc[n.end : n.end + 6]:
         if t.text in ("(", "["):

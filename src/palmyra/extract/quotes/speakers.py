@@ -380,9 +380,21 @@ class Attributor:
             named = name_after(t)  # "… said Talal al-Barazi": the name after the verb
             heads = [named] if named is not None else []
             heads += [subject] if subject is not None and inner.end < subject.i else []
-            heads += between[-1:] + [w for w in between if w.dep_ != "compound"][:1]
+            heads += between[-1:] + [w for w in between if not _premodifier(w, inner.end, t.i)][:1]
             return [Attribution(t, h, "trailing") for h in dict.fromkeys(heads)]
         return []
+
+
+def _premodifier(word: Token, start: int, end: int) -> bool:
+    """Whether ``word`` only modifies a noun written after it between ``start`` and ``end``:
+    "British" in "the British-based monitoring group which has … said", whose head is the
+    group."""
+    node = word
+    while start <= node.head.i < end and node.head.i > node.i:
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            return True
+    return word.dep_ == "compound"
 
 
 def _next_paragraph(inner: Span, cue: Token | None) -> bool:
