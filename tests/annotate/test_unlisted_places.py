@@ -286,10 +286,11 @@ def test_a_name_after_a_counted_place_noun_and_a_verb_is_no_list():
 # Numbered bases (issue 12, places: gold dev "place" misses, GUIDE "Division 17" is a place
 # of its own): a formation named by a number is a place where the text calls it a base.
 def test_a_numbered_formation_called_a_base_is_a_place_at_every_mention():
-    places = _places("The Regiment 121 base fell to rebels on Monday. The assault on Regiment"
-                     " 121 began on Saturday.")
-    assert [t for t, (p, *_r) in places.items() if p == "unlisted"] == ["Regiment 121"]
-    assert places["Regiment 121"][0] == "unlisted"
+    facts = analyze_texts([TextRecord("Report\n\nThe Regiment 121 base fell to rebels on Monday."
+                                      " The assault on Regiment 121 began on Saturday.\n")])[0]
+    unlisted = [m.text for m in facts.mentions
+                if m.kind == "place" and m.value.precision == "unlisted"]
+    assert unlisted == ["Regiment 121", "Regiment 121"]
 
 
 def test_a_numbered_formation_never_called_a_base_is_no_place():

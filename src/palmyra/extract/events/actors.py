@@ -1354,14 +1354,14 @@ def unnamed_actors(
     return actor1, actor2
 
 
+_OTHER = "Other"
+
+
 def _evacuation(hit: Hit, subtype: str, sent: Span) -> bool:
     """Whether the event is an evacuation: its trigger's, or a departure the sentence tells
     as one ("5000 people left Fuaa, the latest in a series of evacuations")."""
     return hit.entry.family == "evacuation" or (
         subtype == _OTHER and any(t.lower_.startswith("evacuat") for t in sent))
-
-
-_OTHER = "Other"
 
 
 def _weapon_owner(hit: Hit, index: DocIndex) -> ActorRef | None:

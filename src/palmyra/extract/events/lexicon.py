@@ -108,6 +108,15 @@ class Lexicon:
                 text.endswith("s") and len(text) > 3) else frozenset()
         return classes
 
+    def word_triggers(self, token: Token) -> list[TriggerEntry]:
+        """The one-word trigger entries the token's text or lemma is, for its part of speech.
+
+        ``triggers`` is keyed by a phrase's first word, so a lookup there alone takes "set"
+        (of "set fire") or "tear" (of "tear gas") for a trigger word."""
+        return [e for key in {token.lower_, token.lemma_.lower()}
+                for e in self.triggers.get(key, ())
+                if len(e.words) == 1 and e.pos in ("*", token.pos_)]
+
     def count_key(self, token: Token) -> str | None:
         return self.counts.get(token.lemma_.lower()) or self.counts.get(token.lower_)
 

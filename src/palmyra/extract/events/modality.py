@@ -151,7 +151,8 @@ def _total_shared(verb: Token, lex: Lexicon) -> bool:
         return False
     total = t.head
     return is_verb(total) and _perfect(total) and any(
-        (c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and _since_clause(c, lex))
+        (c.dep_ == "prep" and c.lower_ == "since" and not _since_lately(c))
+        or (c.dep_ == "advcl" and _since_clause(c, lex))
         for c in total.children)
 
 
@@ -236,7 +237,6 @@ def _descriptor(token: Token) -> bool:
 
 
 _STANCE_PREPS = frozenset({"to", "on"})
-
 
 
 def _perfect(verb: Token) -> bool:

@@ -295,7 +295,7 @@ def _whole_town(tm: TokenMention, index: DocIndex) -> TokenMention:
 _LANDMARK_WORDS = frozenset({"square", "street", "road", "roundabout", "bridge", "avenue"})
 # The same for a listed name: a bridge a profile lists (the Crimean Bridge) is a target of
 # its own, a road is not.
-_LISTED_ROAD_WORDS = frozenset({"square", "street", "road", "roundabout", "avenue", "highway"})
+_LISTED_ROAD_WORDS = (_LANDMARK_WORDS - {"bridge"}) | {"highway"}
 
 
 def _town_of_landmark(tm: TokenMention, sent: Span, index: DocIndex) -> TokenMention:
@@ -535,10 +535,8 @@ def _not_the_deals(tm: TokenMention, hit: Hit, lex: Lexicon) -> bool:
 def _other_event(token: Token, lex: Lexicon) -> bool:
     """A one-word trigger of an event that is no agreement ("attacks", "killed"); not a noun
     of holding ("control of Qamishli is split": a trigger only in "took control of")."""
-    return any(len(e.words) == 1 and "control_verb" not in e.flags and e.family != "agreement"
-               and e.pos in ("*", token.pos_)
-               for key in {token.lower_, token.lemma_.lower()}
-               for e in lex.triggers.get(key, ()))
+    return any("control_verb" not in e.flags and e.family != "agreement"
+               for e in lex.word_triggers(token))
 
 
 # Roads named by the towns they join (GUIDE: a road is placed at the first town it joins).

@@ -398,7 +398,8 @@ def _disrupted_objects(hits: list[Hit]) -> list[Hit]:
 
 
 def _one_kill_per_clause(hits: list[Hit], lex: Lexicon) -> list[Hit]:
-    """Only weak hits: a killing told beside a clash or attack is that clash, not a second
+    """Hits no strong hit outranks (weak ones, and strong ones a present relative clause
+    tells): a killing told beside a clash or attack is that clash, not a second
     event; a killing of civilians beside a burning alone ("bandits killed 23 villagers and set
     homes ablaze") is the event, the burning its part (ACLED: an attack on civilians that
     destroys property is an Attack, not property destruction; issue 18). Fighters killed as

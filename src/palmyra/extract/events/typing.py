@@ -100,6 +100,10 @@ def event_type(
         for t in (*victims, *_hit_people(hit.token))
     ):
         cues.add("actor2:civilian")
+    else:
+        # soldiers killed as houses burn, or kidnapped and then killed, were not attacked as
+        # civilians: the burning or the abduction keeps its type
+        cues.discard("killing")
     for rule in lex.retypes.get(hit.entry.family, ()):
         where, _, cls = rule.cue.partition(":")
         if rule.cue in cues or (where in scope and any(
@@ -456,7 +460,7 @@ def _force_before(trigger: Token, lex: Lexicon) -> bool:
 
 def _names_event(token: Token, lex: Lexicon) -> bool:
     """Whether a noun is a trigger word of the lexicon ("bombardment", "shelling")."""
-    return token.lemma_.lower() in lex.triggers or token.lower_ in lex.triggers
+    return bool(lex.word_triggers(token))
 
 
 def _weak_harm(doc: Doc, cand: Candidate) -> Token | None:
