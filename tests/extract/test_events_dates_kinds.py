@@ -66,3 +66,34 @@ def test_a_weekday_run_into_a_place_name_still_dates_the_event():
                      " Aleppo Saturday the observatory said.", "2016-08-14")
     shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert [(e.date.value, e.date.precision) for e in shelling] == [("2016-08-13", "day")]
+
+
+def _dated(events, sub_type: str) -> set[tuple[str, str]]:
+    return {(e.date.value, e.date.precision) for e in events if e.sub_event_type == sub_type}
+
+
+def test_a_toll_since_a_day_is_dated_on_that_day_at_week_precision():
+    # gold/GUIDE.md, Dates: a toll summed over days is dated on its first day, week
+    events = _events("Air strikes on the town of Saraqeb have killed at least 40 civilians since"
+                     " Tuesday, the monitor said.", "2016-08-05")
+    assert _dated(events, "Air/drone strike") == {("2016-08-02", "week")}
+
+
+def test_fighting_between_two_days_is_dated_on_the_first():
+    events = _events("At least 30 rebels were killed in fighting with government troops around"
+                     " Zabadani between Sunday and Monday.", "2015-07-08")
+    assert _dated(events, "Armed clash") == {("2015-07-05", "week")}
+
+
+def test_strikes_on_two_coordinated_days_take_the_first_day():
+    events = _events("On Friday and Saturday, regime warplanes struck the town of Kafr Nabl,"
+                     " killing nine people.", "2017-10-08")
+    assert _dated(events, "Air/drone strike") == {("2017-10-06", "week")}
+
+
+def test_a_day_of_its_own_stays_a_day():
+    # the two days date two events, not one span
+    events = _events("Government forces shelled Douma on Tuesday, and rebels fired rockets at"
+                     " Damascus on Wednesday.", "2017-04-06")
+    assert _dated(events, "Shelling/artillery/missile attack") == {
+        ("2017-04-04", "day"), ("2017-04-05", "day")}

@@ -13,7 +13,9 @@ A trigger told in a clause that counts back from the sentence's own time ("comes
 days after jets hit a convoy") is moved that long before the date the chain gives
 (``event:before``), unless the clause dates itself. The day a source spoke ("a monitor
 said Sunday") is taken in steps 1 and 2 only where no other date is there, and gives
-``event:report-day`` (that day at week precision).
+``event:report-day`` (that day at week precision). A day in steps 1 and 2 that opens a span
+the event ran over ("since Thursday", "between Tuesday and Wednesday", "by Friday", "on
+Friday and Saturday") dates it on the span's first day at week precision.
 
 Dates of a cited reference ("(Title, Outlet, 4 March 2017)") date the
 reference, not the event, and are skipped, as are dates after the publication
@@ -98,6 +100,9 @@ def _resolve(
         if isinstance(found, DateValue):
             if _dates_the_report(found, sent, index):
                 return _report_day(found)
+            first = _span_start(found, tokens, index)
+            if first is not None:
+                return _first_day(first, f"event:{rule}")
             return dataclasses.replace(found, rule=f"event:{rule}")
         if found is not None:
             if anchor is None:
@@ -193,6 +198,43 @@ def _dates_the_report(value: DateValue, sent: Span, index: DocIndex) -> bool:
         if tm.mention.value is value:
             return _on_speech_verb(tm.root)
     return False
+
+
+_SPAN_OPENERS = frozenset({"since", "between", "by"})
+
+
+def _span_start(value: DateValue, tokens: Span | list[Token], index: DocIndex
+                ) -> DateValue | None:
+    """The first day of several the event ran over, when its day opens or belongs to such a
+    span: "killed in the raids since Thursday", "fighting between Tuesday and Wednesday", "by
+    Friday ... had been recaptured", "strikes on Friday and Saturday", "on December 11 and
+    12"; ``None`` for a day of its own."""
+    if value.precision != "day":
+        return None
+    if value.start != value.end:
+        return value
+    for tm in index.mentions_in(tokens, "date"):
+        if tm.mention.value is not value:
+            continue
+        root = tm.root
+        if root.dep_ == "conj":
+            head = index.mentions_in([root.head], "date")
+            if head and isinstance(head[0].mention.value, DateValue):
+                return head[0].mention.value
+        if root.dep_ == "pobj" and root.head.lower_ in _SPAN_OPENERS:
+            return value
+        if any(c.dep_ == "conj" and index.mentions_in([c], "date") for c in root.children):
+            return value
+        return None
+    return None
+
+
+def _first_day(value: DateValue, rule: str) -> DateValue:
+    """A span's first day as the event's date, at week precision (gold/GUIDE.md, Dates: an
+    occurrence straddling two days, or a toll summed over days, is dated on its first day,
+    ``week``). The interval stays that day: widening it to the days after would let the
+    merge fold a day's own telling at the place into the span's toll."""
+    return DateValue(value.start, "week", value.start, value.start, rule)
 
 
 def _on_speech_verb(token: Token) -> bool:
