@@ -86,7 +86,7 @@ from palmyra.extract.events.syntax import (
     tense,
     trim,
 )
-from palmyra.extract.events.triggers import Hit, find_triggers
+from palmyra.extract.events.triggers import Hit, find_triggers, spurned_deal
 from palmyra.extract.events.typing import (
     DEFAULT_STATE_KINDS,
     campaign_starts,
@@ -564,6 +564,8 @@ def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str |
     A noun reported by another trigger verb ("retaking the ruins under air
     cover") is as specific as that verb.
     """
+    if spurned_deal(hit, lexicon(), anchor):
+        return False
     if counted_or_dated:
         return True
     if hit.is_verb:

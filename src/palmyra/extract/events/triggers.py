@@ -352,7 +352,8 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _drop_outranked(hits: list[Hit], lex: Lexicon) -> list[Hit]:
-    """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence).
+    """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence
+    but a deal it breaks: "killed by a sniper in the latest breach of the truce").
 
     A strong hit in a present relative clause ("the militia, which controls the crossing,
     killed 13 residents") describes a group and outranks nothing."""
@@ -366,6 +367,8 @@ def _drop_outranked(hits: list[Hit], lex: Lexicon) -> list[Hit]:
             kept.append(hit)
             continue
         if hit.entry.family == "kill":
+            if all(spurned_deal(h, lex) for h in strong):
+                kept.append(hit)  # a killing is the fight or attack told, never a truce broken
             continue
         # a deal gives way to a stronger word of a deal only: "evacuated under a deal
         # reached between the regime and rebels" tells the evacuation and the deal
@@ -379,6 +382,25 @@ def _drop_outranked(hits: list[Hit], lex: Lexicon) -> list[Hit]:
 
 
 _AGREEMENT = "agreement"
+
+
+def spurned_deal(hit: Hit, lex: Lexicon, anchor: Token | None = None) -> bool:
+    """ "dismissed the accord", "in the latest breach of the UN-brokered truce": a deal named
+    with "the" that a word of spurning or breaking governs (the verb it is the object of, or
+    the noun it is the "of" of) is one made before, not made now; unless a participle of its
+    own tells its making ("the Riyadh Agreement signed in November 2019"). ``anchor``: the
+    verb that reports the noun, when known."""
+    noun = hit.token
+    if hit.entry.family != _AGREEMENT or hit.is_verb or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        governor = noun.head.head
+    else:
+        governor = anchor if anchor is not None else noun.head
+    return governor.i != noun.i and lex.cue(governor, "deal_breach")
 
 
 def _handles_weapons(hit: Hit, lex: Lexicon) -> bool:
