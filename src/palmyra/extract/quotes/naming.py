@@ -689,13 +689,8 @@ class Namer:
         gender = _PRONOUN_GENDER.get(pronoun.lower_)  # "she" is not the man named last
         sents = _previous_sentences(self.bounds, pronoun.i, _LOOKBACK_SENTENCES)
         if not want_person:
-            # the later of the body quoted last and the body said last to have said
-            # something ("… the Observatory said. The Al-Watan newspaper reported strikes.
-            # “…” it said" is Al-Watan's)
-            spoken = self._last_spoken(want_person, since=sents[-1][0])
-            said = self._body_said(pronoun, sents)
-            recent = spoken if said is None or spoken is not None and (
-                spoken.start >= said.start) else said
+            recent = self._last_spoken(want_person, since=sents[-1][0]) or (
+                self._body_said(pronoun, sents))
             if recent is not None:
                 return Speaker(recent.name, pronoun.i, pronoun.i + 1, recent.kind)
         # "the Britain-based monitor": a noun's own words name no one it refers back to
@@ -953,16 +948,7 @@ def _fuller_persons(doc: Doc, names: list[_Name], entities: list[_Name]) -> list
 def _says(doc: Doc, n: _Name) -> bool:
     """Whether a name is the subject of a speech verb written right after it ("the
     Observatory said", "the group reported", "the Qatar Red Crescent Society (QRCS) has
-    announced": its short form in brackets and auxiliaries may stand between); not a
-    name governed by a preposition ("the newspaper, close to the regime, reported")."""
-    if any(t.dep_ == "pobj" and not n.start <= t.head.i < n.end for t in doc[n.start : n.end]):
-        return False
-    node = doc[n.end - 1]
-    while node.dep_ in ("compound", "flat", "appos") and node.head.i != node.i:
-        node = node.head  # "the Al-Watan newspaper, which is close to the regime, reported"
-    if node.dep_ == "nsubj" and node.head.pos_ == "VERB" and (
-            node.head.lemma_.lower() in speech_cues()):
-        return True
+    announced": its short form in brackets and auxiliaries may stand between)."""
     depth = 0
     for t in doc[n.end : n.end + 6]:
         if t.text in ("(", "["):
