@@ -52,3 +52,18 @@ def test_huthi_run_saba_is_the_sanaa_agency():
             " civilians.\n")
     facts = analyze_texts([TextRecord(text, outlet="AFP")], profile="yemen")[0]
     assert [c.outlet for c in facts.citations] == ["Saba (Sanaa)"]
+
+
+def test_a_wire_told_under_a_reporters_dateline_is_cited():
+    """Reuters, AFP and AP credit their own stories ("(Reuters) -"), so a reporter's dateline
+    without a credit is no wire's, and "told Reuters" there cites Reuters."""
+    text = _SINGA.replace("witnesses told Radio Dabanga", "witnesses told Reuters")
+    assert "Reuters" in _outlets(text.format(credit="KHARTOUM"))
+
+
+def test_a_story_label_before_a_dash_is_no_dateline():
+    """"UPDATE - " labels the story; it names no place, so it makes no reporter's dateline
+    and the outlet a source told is still cited."""
+    text = ("RSF seize Singa\n\nUPDATE - The Rapid Support Forces took control of Singa on"
+            " Saturday, witnesses told Radio Dabanga.\n")
+    assert "Radio Dabanga" in _outlets(text)

@@ -153,11 +153,25 @@ def own_outlet(ctx: DocContext, outlets: Outlets) -> str | None:
     m = _OWN_DATELINE.search(document.text, start, start + _DATELINE_CHARS)
     if m is not None:
         name = m.group("name")
-        if outlets.canonical(name) is not None or not name.isupper():
-            return outlets.canonical(name) or name
-    if _STAFF_DATELINE.search(document.text, start, start + _DATELINE_CHARS) is None:
+        canonical = outlets.canonical(name)
+        if canonical is not None or not name.isupper():
+            return canonical or name
+    if not any(_place_words(m.group(0)) for m in
+               _STAFF_DATELINE.finditer(document.text, start, start + _DATELINE_CHARS)):
         return None
     return _told(outlets)
+
+
+# Capitals before a dash that label a story, not a place: "UPDATE - ", "EXCLUSIVE - "
+_NEWS_LABELS = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "LIVE",
+                          "WATCH", "CORRECTED", "REFILE", "NEWS", "FACTBOX", "EXPLAINER",
+                          "OPINION", "VIDEO", "PHOTOS"})
+
+
+def _place_words(dateline: str) -> bool:
+    """Whether a matched dateline holds a word that may name a place, not only labels."""
+    words = re.findall(r"[A-Z][A-Z'-]{2,}", dateline)
+    return any(w not in _NEWS_LABELS for w in words)
 
 
 # A reporter's dateline, a place in capitals and no agency: "ERBIL, Kurdistan Region - ",
@@ -169,12 +183,21 @@ _STAFF_DATELINE = re.compile(
 _TOLD = re.compile(r"\btold (?:the )?\Z")
 
 
+# International wires credit their own stories in the dateline ("ALEPPO (Reuters) -"), so a
+# reporter's dateline without one is no wire's, and a source who "told Reuters" there is cited.
+_WIRES = frozenset({"Reuters", "AFP", "AP", "Associated Press", "Anadolu Agency", "Xinhua",
+                    "dpa"})
+
+
 def _told(outlets: Outlets) -> str | None:
-    """The first outlet someone "told" in the text, as the profile names it."""
+    """The first outlet, no international wire, someone "told" in the text, as the profile
+    names it."""
     text = outlets.doc.text
     for m in outlets.mentions:
         if _TOLD.search(text, max(0, m.start - 10), m.start):
-            return outlets.canonical(m.name) or m.name
+            name = outlets.canonical(m.name) or m.name
+            if name not in _WIRES:
+                return name
     return None
 
 
