@@ -25,7 +25,8 @@ def train_events(
         Path,
         typer.Option("--gold", metavar="DIR",
                      help="The gold corpus folder (its dev/ and train/ splits, recall/dev.jsonl,"
-                          " train.jsonl to train4.jsonl are read; the test splits never are)."),
+                          " train.jsonl to train6.jsonl, train8.jsonl and train10.jsonl are read;"
+                          " the test splits and the held-out pools never are)."),
     ] = Path("gold"),
     out: Annotated[
         Path | None,

@@ -8,8 +8,9 @@ one or several). Two sources, both annotated by people to ``gold/GUIDE.md``:
   sub-type, every other sentence is a negative. The title line is left out: a
   headline restates the lead's event, and coding it as "no event" would teach the
   model that the way news tells an event is not one.
-- the recall set's ``dev.jsonl`` and ``train.jsonl`` .. ``train6.jsonl``
-  short reports:
+- the recall set's ``dev.jsonl``, ``train.jsonl`` .. ``train6.jsonl``, ``train8.jsonl`` and
+  ``train10.jsonl`` short reports (the last two full of non-conflict look-alikes, so that the
+  model learns what is no event, not only what is):
   the whole report is one example, labelled with its main event's sub-type (or none,
   for the non-conflict reports).
 
@@ -36,7 +37,8 @@ TRAINING_SPLITS = (DEV_SPLIT, "train")
 RECALL_TRAINING = (Path("recall") / "dev.jsonl", Path("recall") / "train.jsonl",
                    Path("recall") / "train2.jsonl", Path("recall") / "train3.jsonl",
                    Path("recall") / "train4.jsonl", Path("recall") / "train5.jsonl",
-                   Path("recall") / "train6.jsonl")
+                   Path("recall") / "train6.jsonl", Path("recall") / "train8.jsonl",
+                   Path("recall") / "train10.jsonl")
 
 
 @dataclass(frozen=True)
