@@ -12,13 +12,14 @@ was. Takes train rows not already in the corpus, at most ``--max-chars`` charact
   gives about the same number whatever its size; within an outlet the shuffled articles
   whose text names a kind of event rare in dev (protest, arrest, abduction, handover,
   base, looting, interception, recapture) come first, one kind after another. The ranking
-  is fixed by the seed, so ``N`` articles are the first ``N`` of the same list (a smaller
-  run is a prefix of a larger one; rerun with a larger ``N``, it appends only the new ones).
+  is fixed by the seed and ``--max-chars``, so ``N`` articles are the first ``N`` of the
+  same list (a smaller run is a prefix of a larger one; rerun with a larger ``N``, it
+  appends only the new ones); another ``--max-chars`` ranks another pool.
 
 Appends the rows to ``gold/SPLIT.csv`` with their split and writes the text files (title
 line, blank line, the article text exactly as FA-KES has it).
 
-Usage: python scripts/extend_gold_dev.py N [SHARED_DIR] [--split dev|train]
+Usage: python scripts/extend_gold_dev.py N [SHARED_DIR] [--split dev|train] [--max-chars N]
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", choices=sorted(SEEDS), default="dev")
     parser.add_argument("--max-chars", type=int, default=MAX_CHARS,
                         help="longest article taken, in characters (default %(default)s); raise"
-                             " it once the shorter articles are all in the corpus")
+                             " it once the shorter articles are all in the corpus. It changes"
+                             " the pool and so the ranking: N is then no longer how many the"
+                             " draw holds in all, and a rerun may add articles")
     args = parser.parse_args(argv)
     split, wanted = args.split, args.n
     root = Path(__file__).resolve().parents[1]

@@ -67,3 +67,12 @@ def test_a_story_label_before_a_dash_is_no_dateline():
     text = ("RSF seize Singa\n\nUPDATE - The Rapid Support Forces took control of Singa on"
             " Saturday, witnesses told Radio Dabanga.\n")
     assert "Radio Dabanga" in _outlets(text)
+
+
+def test_a_bracketed_acronym_in_the_lead_is_no_dateline():
+    """Only the body's start (or its date) may hold a reporter's dateline: "(SDF) - backed by"
+    in the lead sentence is none, and the outlet a commander told is cited."""
+    text = ("Raqqa offensive\n\nThe Syrian Democratic Forces (SDF) - backed by US air power -"
+            " advanced on Raqqa on Sunday, a commander told Al Jazeera.\n")
+    facts = analyze_texts([TextRecord(text)], profile="syria")[0]
+    assert "Al Jazeera" in [c.outlet for c in facts.citations]

@@ -97,3 +97,12 @@ def test_a_day_of_its_own_stays_a_day():
                      " Damascus on Wednesday.", "2017-04-06")
     assert _dated(events, "Shelling/artillery/missile attack") == {
         ("2017-04-04", "day"), ("2017-04-05", "day")}
+
+
+def test_between_two_days_with_only_the_last_written_as_a_date_keeps_that_day():
+    # "between 10 and 12 February": the only date word is the span's last day, so it is no
+    # first day to date the span on
+    events = _events("Jets struck Idlib between 10 and 12 February, killing nine people.",
+                     "2016-02-14")
+    assert ("2016-02-10", "week") not in _dated(events, "Air/drone strike")
+    assert ("2016-02-12", "week") not in _dated(events, "Air/drone strike")

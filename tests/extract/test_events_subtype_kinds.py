@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from events_fixtures import reported_sub_types, rules_pipeline_fixture  # noqa: F401
 
+from palmyra.api import TextRecord, analyze_texts
 from palmyra.pipeline import Pipeline
 
 PUBLISHED = "2016-02-18"
@@ -37,3 +38,12 @@ def test_a_force_that_only_says_it_is_no_doer(rules: Pipeline) -> None:
                              " Nine civilians were killed in the village of Latamneh, the army"
                              " said.", PUBLISHED)
     assert got == ["Air/drone strike", "Air/drone strike"], got
+
+
+def test_soldiers_killed_are_hit_not_the_doers_of_the_strike_before() -> None:
+    """"Seven soldiers were killed" after an air strike: the soldiers are the victims, no
+    ground force that fought, so the killing stays the strike's (review of s12-subtype)."""
+    facts = analyze_texts([TextRecord(
+        "Report\n\nWarplanes struck rebel positions in Kafr Zita on Tuesday. Seven soldiers"
+        " were killed in the village of Latamneh.\n", published="2016-05-04")])[0]
+    assert "Armed clash" not in [e.sub_event_type for e in facts.events]

@@ -56,3 +56,12 @@ def test_a_statement_speaks_for_the_body_that_owns_it():
     text = ("Bombing at the border\n\nA suicide bomber killed 32 rebels near Azaz on Sunday."
             ' The Islamic State group\'s statement said "the attack left 50 apostates dead".\n')
     assert direct(text) == [("the attack left 50 apostates dead", "Islamic State")]
+
+
+def test_a_place_before_a_resident_is_no_name_and_the_quote_stays():
+    """"Douma a resident said", the commas lost: Douma is where the resident lives, not a
+    name, and the quotation is still a quotation, its speaker unnamed."""
+    text = ('Shelling in Douma\n\nJets hit Douma on Monday. "The shelling went on all night"'
+            " Douma a resident said.\n")
+    quotes = analyze_texts([TextRecord(text)], profile="syria")[0].quotes
+    assert [q.speaker for q in quotes] == [None]

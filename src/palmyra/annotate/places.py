@@ -66,8 +66,9 @@ STRONG_THEATRE_POPULATION = 15_000  # ...and so is a theatre town of this size
 KNOWN_CITY_POPULATION = 100_000  # a city abroad the text calls a city stays abroad from this size
 CITY_NOUNS = frozenset({"city", "port"})  # "the southern city of Jazan", "the port city of X"
 # Nouns for a part of a town: a name they follow is matched by its own spelling only.
-TOWN_PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "area",
-                             "suburb"})
+# Not "area": "the Saraqueeb area" is a misspelt town and its area far more often than a
+# quarter of another town.
+TOWN_PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 POSSESSIVES = frozenset({"'s", "’s"})
 SITE_NOUNS = frozenset({"airport", "airbase", "base", "airfield", "port", "harbour", "harbor"})
 MAX_SITE_WORDS = 3  # "Tripoli's old international airport"

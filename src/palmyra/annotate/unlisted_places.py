@@ -207,9 +207,9 @@ def _called_base(doc: Doc, start: int, end: int) -> bool:
     if doc[start].lower_ in BASE_NOUNS:
         return True
     after = [t for t in doc[end:end + 3] if not t.is_punct]
-    return bool(after) and (after[0].lower_ in BASE_NOUNS or (
+    return bool(after) and (after[0].lemma_.lower() in BASE_NOUNS or (  # "Division 17 bases"
         after[0].lower_ in ("another", "an", "a", "the") and len(after) > 1
-        and any(t.lower_ in BASE_NOUNS for t in after[1:])))
+        and any(t.lemma_.lower() in BASE_NOUNS for t in after[1:])))
 
 
 def _listed_spelling(gaz: Gazetteer | None, name: str, admin1: str | None,

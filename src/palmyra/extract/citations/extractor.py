@@ -156,10 +156,22 @@ def own_outlet(ctx: DocContext, outlets: Outlets) -> str | None:
         canonical = outlets.canonical(name)
         if canonical is not None or not name.isupper():
             return canonical or name
-    if not any(_place_words(m.group(0)) for m in
-               _STAFF_DATELINE.finditer(document.text, start, start + _DATELINE_CHARS)):
+    text = document.text
+    if not any(_place_words(m.group(0)) and _DATE_PREFIX.fullmatch(
+                   text[max(start, text.rfind("\n", start, m.start()) + 1):m.start()].strip())
+               for m in _STAFF_DATELINE.finditer(text, start, start + _DATELINE_CHARS)):
         return None
     return _told(outlets)
+
+
+# What may stand before a reporter's dateline at a line's start: nothing, or the date
+# ("May 12, 2023 (KHARTOUM) - ", "Wed 12 Feb 2025 EL FASHER - "); a bracketed acronym later
+# in the lead ("The Syrian Democratic Forces (SDF) - backed by ...") is no dateline
+# (and a short capital article the place name opens with, which the dateline pattern's
+# three letters leave out: "EL GENEINA (14 June 2023) - ")
+_DATE_PREFIX = re.compile(r"(?:(?:[A-Z][a-z]{2,8}\.?,? )?"
+                          r"(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.?,? \d{4}))?"
+                          r"(?:\s*[A-Z]{1,2})?")
 
 
 # Capitals before a dash that label a story, not a place: "UPDATE - ", "EXCLUSIVE - "

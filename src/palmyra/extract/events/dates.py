@@ -206,9 +206,10 @@ _SPAN_OPENERS = frozenset({"since", "between", "by"})
 def _span_start(value: DateValue, tokens: Span | list[Token], index: DocIndex
                 ) -> DateValue | None:
     """The first day of several the event ran over, when its day opens or belongs to such a
-    span: "killed in the raids since Thursday", "fighting between Tuesday and Wednesday", "by
-    Friday ... had been recaptured", "strikes on Friday and Saturday", "on December 11 and
-    12"; ``None`` for a day of its own."""
+    span: "killed in the raids since Thursday", "fighting between Tuesday and Wednesday",
+    "strikes on Friday and Saturday", "on December 11 and 12"; or when it closes one ("by
+    Friday ... had been recaptured": on or before that day, so no day of its own);
+    ``None`` for a day of its own."""
     if value.precision != "day":
         return None
     if value.start != value.end:
@@ -221,12 +222,18 @@ def _span_start(value: DateValue, tokens: Span | list[Token], index: DocIndex
             head = index.mentions_in([root.head], "date")
             if head and isinstance(head[0].mention.value, DateValue):
                 return head[0].mention.value
-        if root.dep_ == "pobj" and root.head.lower_ in _SPAN_OPENERS:
-            return value
-        if any(c.dep_ == "conj" and index.mentions_in([c], "date") for c in root.children):
+        if root.dep_ == "pobj" and root.head.lower_ in _SPAN_OPENERS and (
+                root.head.lower_ != "between" or _dated_conjunct(root, index)):
+            return value  # "between 10 and 12 February" names only its last day: no start
+        if _dated_conjunct(root, index):
             return value
         return None
     return None
+
+
+def _dated_conjunct(root: Token, index: DocIndex) -> bool:
+    """Whether a date word has a conjunct that is a date too ("Tuesday and Wednesday")."""
+    return any(c.dep_ == "conj" and index.mentions_in([c], "date") for c in root.children)
 
 
 def _first_day(value: DateValue, rule: str) -> DateValue:

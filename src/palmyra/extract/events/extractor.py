@@ -360,7 +360,7 @@ class _Reader:
         own_date = date is not None and date.rule == "event:clause"
         irrealis = voice.modality in ("planned", "hypothetical", "denied")
         if not (irrealis or _specific(hit, anchor, bool(counts) or own_date, place_rule,
-                                      self.triggers)):
+                                      self.triggers, lex)):
             self._drop(hit, sent, n, f"{NOT_SPECIFIC}: a noun naming a kind of event, with no "
                                      "date, count or past verb of its own")
             self._lead_date(told_in, sent, date)
@@ -552,7 +552,7 @@ def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:
 
 
 def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str | None,
-              triggers: set[int]) -> bool:
+              triggers: set[int], lex: Lexicon) -> bool:
     """Whether a trigger names one occurrence rather than a kind of thing ("the fight for Raqqa").
 
     Verbs already passed the tense test in ``stance``, but a participle before its noun
@@ -564,7 +564,7 @@ def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str |
     A noun reported by another trigger verb ("retaking the ruins under air
     cover") is as specific as that verb.
     """
-    if spurned_deal(hit, lexicon(), anchor):
+    if spurned_deal(hit, lex, anchor):
         return False
     if counted_or_dated:
         return True

@@ -452,10 +452,14 @@ def _force_before(trigger: Token, lex: Lexicon) -> bool:
                                                                   "poss"))]
         if (head.pos_ not in _NOUNS or (head is not w and _names_event(head, lex))
                 or any(lex.cue(t, c) for t in phrase for c in _FAR_MEANS)
-                or (head.dep_ == "nsubj" and lex.cue(head.head, "speech_verb"))):
-            continue
+                or (head.dep_ == "nsubj" and lex.cue(head.head, "speech_verb"))
+                or head.dep_ in _VICTIM_DEPS):
+            continue  # "seven soldiers were killed": the soldiers are hit, not the doers
         return True
     return False
+
+
+_VICTIM_DEPS = frozenset({"nsubjpass", "dobj"})
 
 
 def _names_event(token: Token, lex: Lexicon) -> bool:

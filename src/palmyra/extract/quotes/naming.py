@@ -451,6 +451,8 @@ class Namer:
         if article is not None:
             names += [c for c in head.lefts if c.pos_ == "PROPN" and c.i < article.i]
         for word in names:
+            if word.i in self._place_tokens:
+                continue  # "Douma a resident said": a place, the resident stays unnamed
             found = self._best_name(word)
             if found is not None and found.kind == "person" and found.name:
                 return Speaker(found.name, found.start, found.end, "person")
