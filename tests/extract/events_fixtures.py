@@ -16,7 +16,7 @@ from palmyra.annotate.dates import date_mentions
 from palmyra.annotate.gazetteer import Gazetteer
 from palmyra.annotate.numbers import number_mentions
 from palmyra.annotate.places import place_mentions
-from palmyra.api import TextRecord, analyze_texts
+from palmyra.api import TextRecord, analyze_text, analyze_texts
 from palmyra.context import DocContext
 from palmyra.extract.events import events
 from palmyra.ingest import RawRecord, build_document
@@ -106,3 +106,15 @@ def analyzed_sub_types(text: str, published: str = "2023-03-10") -> list[str]:
     analysing a one-paragraph report would run it."""
     facts = analyze_texts([TextRecord(f"Report\n\n{text}\n", published=published)])[0]
     return [e.sub_event_type for e in facts.events if e.modality in REPORTED_MODALITIES]
+
+
+WARS_PUBLISHED = "2024-06-12"
+TOLD = ("asserted", "attributed")
+
+
+def wars_events(war: str, body: str) -> list[tuple[str, str | None]]:
+    """The sub-type and place of each event a wars report tells (asserted or attributed),
+    under that war's profile: the other wars' tests read reports this way."""
+    events = analyze_text(body, profile=war, published=WARS_PUBLISHED, title="Report").events
+    return [(e.sub_event_type, e.place.name if e.place else None) for e in events
+            if e.modality in TOLD]

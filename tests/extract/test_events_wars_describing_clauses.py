@@ -5,16 +5,7 @@ sentence written for this test in the style of the wars' wire copy).
 
 from __future__ import annotations
 
-from palmyra.api import analyze_text
-
-PUBLISHED = "2024-06-12"
-TOLD = ("asserted", "attributed")
-
-
-def _events(war: str, body: str) -> list[tuple[str, str | None]]:
-    events = analyze_text(body, profile=war, published=PUBLISHED, title="Report").events
-    return [(e.sub_event_type, e.place.name if e.place else None) for e in events
-            if e.modality in TOLD]
+from events_fixtures import wars_events as _events
 
 
 def test_a_present_relative_clause_is_no_clash() -> None:

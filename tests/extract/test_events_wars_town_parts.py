@@ -8,17 +8,7 @@ misspelt town and its surroundings ("the Saraqueeb area").
 from __future__ import annotations
 
 import pytest
-
-from palmyra.api import analyze_text
-
-PUBLISHED = "2024-06-12"
-TOLD = ("asserted", "attributed")
-
-
-def _events(war: str, body: str) -> list[tuple[str, str | None]]:
-    events = analyze_text(body, profile=war, published=PUBLISHED, title="Report").events
-    return [(e.sub_event_type, e.place.name if e.place else None) for e in events
-            if e.modality in TOLD]
+from events_fixtures import wars_events as _events
 
 
 @pytest.mark.parametrize(("war", "body", "place", "lookalike"), [
