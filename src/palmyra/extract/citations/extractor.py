@@ -113,7 +113,8 @@ def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
     text = doc.text  # spaCy joins the tokens anew at each call
     refs = references(text, outlets.canonical)
     quoted = scan(text)
-    in_text = _in_text(doc, text, ctx, outlets, refs, quoted)
+    own = own_outlet(ctx, outlets)  # read once: every step below skips the article's own
+    in_text = _in_text(doc, text, ctx, outlets, own, refs, quoted)
     merged = _merge(text, [_from_reference(r) for r in refs if not r.op_cit], in_text)
     found = [
         Citation(
@@ -129,7 +130,7 @@ def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
         for c in merged
         if c.outlet is not None
     ]
-    return _with_wire_credits(found, ctx, outlets)
+    return _with_wire_credits(found, ctx, outlets, own)
 
 
 # "KHARTOUM, April 16, 2023 (Reuters) -", "Sat 18 Apr 2020 TRIPOLI (Libya Observer) -": the
@@ -235,14 +236,14 @@ def _outlet_names(line: str, outlets: Outlets) -> list[tuple[int, int, str]]:
     return found
 
 
-def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets
-                       ) -> list[Citation]:
+def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets,
+                       own: str | None) -> list[Citation]:
     """Add the agency a republished wire story credits in its header (gold/GUIDE.md:
     "an agency credited in a republished wire story's date line is a citation dated by
     the line"). The header is what cleaning set aside before the body; a citation of the
     same outlet in the body ("told AFP") is the same one and takes the line's date."""
     document = ctx.document
-    found = _with_credit_lines(found, ctx, outlets)
+    found = _with_credit_lines(found, ctx, outlets, own)
     if document.body is None:
         return found
     for removed in document.removed:
@@ -251,7 +252,7 @@ def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets
             continue  # only the header: the lines before the body, or its opening dateline
         line = document.text[removed.start : removed.end]
         for start, end, name in _outlet_names(line, outlets):
-            if name == own_outlet(ctx, outlets):
+            if name == own:
                 continue
             same = next((c for c in found if c.outlet == name), None)
             if same is not None:
@@ -302,8 +303,8 @@ _SOURCE_SEPARATOR = re.compile(r"\s*(?:\+|,|&|\band\b)\s*")
 _CAPTION_END = re.compile(rf"(?:\d{{1,2}},? \d{{4}}|{_MONTH} \d{{4}})[.)]?\s*\Z")
 
 
-def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
-                       ) -> list[Citation]:
+def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets,
+                       own: str | None) -> list[Citation]:
     """Wire credits written in the article's own text (FA-KES keeps the header in the
     body): "AFP Saturday 17 Aug 2013", "BEIRUT, Aug. 21 (Reuters)", "Afp - " or "REUTERS- " at
     the head,
@@ -347,7 +348,6 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets
             credits.append((tail_from + m.start(group) + name[0], tail_from + m.end(group),
                             name[1], document.published))
     out = list(found)
-    own = own_outlet(ctx, outlets)
     for cstart, cend, name, date in credits:
         if name == own:
             continue
@@ -454,6 +454,7 @@ def _in_text(
     text: str,
     ctx: DocContext,
     outlets: Outlets,
+    own: str | None,
     refs: list[Reference],
     quoted: list[Quoted],
 ) -> list[_Cite]:
@@ -483,7 +484,6 @@ def _in_text(
         if m is not None and not _credit_line(text, m):
             phrases.append((t, m, t.i, t.i + 1))
     out = []
-    own = own_outlet(ctx, outlets)
     for root, m, first, last in sorted(phrases, key=lambda p: p[2]):
         pos = doc[first].idx
         if within(in_refs, pos) or within(in_quotes, pos) or m.name == own:
