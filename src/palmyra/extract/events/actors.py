@@ -1248,6 +1248,7 @@ _UNCLAIMED_SUBTYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"
 # Property looted or destroyed without fighting belongs to civilians where no one is named
 _CIVILIAN_SUBTYPES = frozenset({"Looting/property destruction"})
 _CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
+_INTERVENED = "Protest with intervention"
 _CASUALTY_KEYS = frozenset({"killed", "injured", "killed_or_injured"})
 
 
@@ -1309,6 +1310,11 @@ def unnamed_actors(
             actor1 = _opponent(actor2, index)
         elif actor1 is not None and actor1.kind in _SIDE_KINDS:
             actor2 = _opponent(actor1, index)
+    if (subtype == _INTERVENED and actor2 is None and actor1 is not None
+            and actor1.kind == "state_forces"):
+        # "police fired tear gas to disperse the crowd": the force is the subject, yet the
+        # crowd protests (actor1) and the force intervenes (actor2, gold/GUIDE.md)
+        actor1, actor2 = None, actor1
     if etype in _CROWDS and (actor1 is None or actor1.kind == "civilians"):
         if here() is not None:
             actor1 = ActorRef(f"{_CROWDS[etype]} ({here().bare_name})", "civilians",
