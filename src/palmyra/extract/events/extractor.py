@@ -368,6 +368,10 @@ class _Reader:
         if _damage_of_attack(hit, self.triggers):
             self._drop(hit, sent, n, f"{DAMAGE}: the damage an attack told in the sentence did")
             return None
+        if _arrest_raid(hit):
+            self._drop(hit, sent, n, f"{ARREST_RAID}: the raid an arrest told in the sentence "
+                                     "was made in")
+            return None
         first_place = places[0].place if places else None
         actors = resolve_actors(hit, clause, first_place, index, lex)
         if mourned(hit.token, lex):
@@ -590,6 +594,27 @@ _DAMAGE_VERBS = frozenset({"destroy", "demolish", "burn"})
 # before).
 _ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombardment", "shelling",
                            "bombing", "assault", "explosion", "blast", "offensive"})
+
+
+ARREST_RAID = "arrest raid"
+_ARREST_VERBS = frozenset({"arrest", "detain", "apprehend"})
+
+
+def _arrest_raid(hit: Hit) -> bool:
+    """A raid that an arrest was made in ("the Security Belt arrested 11 suspected members of
+    AQAP in raids in Jaar", "arrested three suspects in a raid on a house"): the arrest's
+    means, told by the Arrests event, not a strike of its own. The raid is the object of
+    "in" or "during" on the arrest verb (or on the arrested people, where the parser hangs
+    the phrase there)."""
+    t = hit.token
+    if t.lemma_.lower() not in ("raid", "swoop") or t.dep_ != "pobj":
+        return False
+    prep = t.head
+    if prep.lower_ not in ("in", "during"):
+        return False
+    head = prep.head
+    verb = head if is_verb(head) else head.head
+    return verb.lemma_.lower() in _ARREST_VERBS
 
 
 def _damage_of_attack(hit: Hit, triggers: set[int]) -> bool:
