@@ -287,3 +287,22 @@ def test_profile_copy_used_by_path_keeps_the_old_name(tmp_path):
     folder = shutil.copytree(SYRIA, tmp_path / "copy")
     assert load_profile(folder).countries == ("SY",)  # used by path: fine
     assert any("name 'syria' is not the folder's name 'copy'" in p for p in check_profile(folder))
+
+
+GOVERNMENT_FORCES = ACTORS_HEAD + """\
+  - canonical: Unity Cabinet
+    kind: government
+    side: gov
+    forces: FORCES
+    aliases:
+      - {text: unity cabinet, register: neutral}
+"""
+
+
+def test_profile_government_forces_name_a_canonical_actor(tmp_path):
+    profile = load_profile(write_profile(
+        tmp_path / "ok", GOVERNMENT_FORCES.replace("FORCES", "Army of Ruritania")))
+    assert profile.actor("Unity Cabinet").forces == "Army of Ruritania"
+    with pytest.raises(ProfileError, match="forces 'Royal Guard' is not a canonical actor"):
+        load_profile(write_profile(tmp_path / "bad",
+                                   GOVERNMENT_FORCES.replace("FORCES", "Royal Guard")))

@@ -1,7 +1,7 @@
 """The state agencies that act in the wars' reports are coded as the state's forces ACLED
 names: a security service that arrests is the police, an army division that intercepts
-drones is the army (issue 13; sentences written for this test in the style of the wars'
-wire copy)."""
+drones is the army, a government's drones are its military (issue 13; sentences written
+for this test in the style of the wars' wire copy)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ def _actors(war: str, body: str) -> list[tuple[str, str | None]]:
     ("libya", "TRIPOLI, Libya - The Internal Security Agency said on Thursday it had"
      " arrested four men in Janzour accused of smuggling fuel.",
      ("Arrests", "Police Forces of Libya")),
+    # a government whose name does not give its forces fights as the ones the profile names
+    ("libya", "TRIPOLI, Libya - Drones of the Government of National Unity struck smugglers'"
+     " boats in Abu Surra, west of Tripoli, on Wednesday, the defence ministry said.",
+     ("Air/drone strike", "Military Forces of Libya")),
     ("sudan", "KOSTI, Sudan - The air defences of the 18th Infantry Division intercepted"
      " five drones launched by the militia over the city of Kosti on Tuesday.",
      ("Disrupted weapons use", "Military Forces of Sudan")),

@@ -50,7 +50,8 @@ PROFILE_FILE, PLACES_FILE = "profile.yaml", "places.yaml"
 FIELDS: dict[str, frozenset[str]] = {
     PROFILE_FILE: frozenset({"name", "title", "countries"}),
     ACTORS_FILE: frozenset({"sides", "opponents", "actors", "descriptors", "persons"}),
-    "actor": frozenset({"canonical", "kind", "side", "country", "aliases", "modifiers"}),
+    "actor": frozenset({"canonical", "kind", "side", "country", "aliases", "modifiers",
+                        "forces"}),
     "alias": frozenset({"text", "register", "reason", "metonym"}),
     "descriptor": frozenset({"text", "register", "reason", "default", "refers_to", "neutral_for"}),
     "person": frozenset({"name", "affiliation", "role", "aliases"}),
@@ -91,6 +92,10 @@ class ActorEntry:
     country: str | None = None
     aliases: tuple[Alias, ...] = ()
     modifiers: tuple[Alias, ...] = ()
+    # A government's armed forces where its name does not give them ("Government of National
+    # Unity" fights as the Military Forces of Libya); else "Government of X" fights as
+    # "Military Forces of X"
+    forces: str | None = None
 
 
 @dataclass(frozen=True)
@@ -445,8 +450,12 @@ class _ActorsReader:
                 self.y.problems.append(f"{self.y.path}:1: empty file (expected 'actors:')")
             return
         self.sides = profile.sides = self._sides(root.get("sides"))
-        profile.actors = [a for n in self.y.sequence(root.get("actors")) if (a := self._actor(n))]
+        parsed = [(a, n) for n in self.y.sequence(root.get("actors")) if (a := self._actor(n))]
+        profile.actors = [a for a, _ in parsed]
         canon = {a.canonical for a in profile.actors}
+        for actor, node in parsed:
+            if actor.forces and actor.forces not in canon:
+                self.y.problem(node, f"forces {actor.forces!r} is not a canonical actor")
         profile.opponents = self._opponents(root.get("opponents"), canon)
         profile.descriptors = [
             d for n in self.y.sequence(root.get("descriptors")) if (d := self._descriptor(n, canon))
@@ -537,6 +546,7 @@ class _ActorsReader:
             self.y.scalar(m.get("country")),
             tuple(a for a in aliases if a),
             tuple(a for a in modifiers if a),
+            self.y.scalar(m.get("forces")),
         )
 
     def _descriptor(self, node: yaml.Node, canon: set[str]) -> Descriptor | None:

@@ -1517,11 +1517,17 @@ def _armed_state(ref: ActorRef | None, index: DocIndex) -> ActorRef | None:
     """A state's forces where the text names the state fighting: "the regime carried out
     air strikes", "Turkey began its operation", "jets belonging to the Syrian government"
     — ACLED codes the military, not the government, in battles and strikes; only where
-    the profile knows that military."""
-    if ref is None or ref.kind != "government" or not ref.canonical.startswith(GOVERNMENT):
+    the profile knows that military (the government's ``forces``, else by its name)."""
+    if ref is None or ref.kind != "government":
         return ref
-    forces = FORCES + ref.canonical[len(GOVERNMENT):]
     profile = index.ctx.profile
+    own = profile.actor(ref.canonical) if profile is not None else None
+    if own is not None and own.forces:  # "drones of the Government of National Unity"
+        forces = own.forces
+    elif ref.canonical.startswith(GOVERNMENT):
+        forces = FORCES + ref.canonical[len(GOVERNMENT):]
+    else:
+        return ref
     entry = profile.actor(forces) if profile is not None else None
     if entry is None:
         return ref
