@@ -335,7 +335,7 @@ def test_places_fuzzy_guess_stays_in_the_countries_the_text_names(nlp, gaz):
 def test_places_salahuddin_of_aleppo(nlp, gaz):
     text = "Pro-regime forces started an offensive in Aleppo and are advancing on Salahuddin."
     got = {m.text: (m.value.name, m.value.admin1) for m in places(nlp, gaz, text)}
-    assert got["Salahuddin"] == ("Salaheddine", "Aleppo")
+    assert got["Salahuddin"] == ("Salaheddin", "Aleppo")
 
 
 @pytest.mark.parametrize(
@@ -423,3 +423,13 @@ def test_a_new_offensive_on_aleppo_is_no_new_aleppo_district(nlp, gaz):
                                                        " on Monday, the army said.")}
     assert "new Aleppo" not in found
     assert found["Aleppo"].name == "Aleppo" and found["Aleppo"].precision != "neighbourhood"
+
+
+def test_places_take_the_names_the_gold_codes_them_by(nlp, gaz):
+    # issue 12: an airbase by its village's name, a town by its English name, a housing
+    # district by its full name (gold train: Shayrat, Abu al-Duhur, Masaken Hanano, Houla)
+    text = ("Missiles hit the airfield in Ash Shairat, jets struck Abu al-Duhur, shells fell "
+            "on Hanano and a convoy entered al-Houla.")
+    got = {m.text: m.value.name for m in places(nlp, gaz, text)}
+    assert got == {"Ash Shairat": "Shayrat", "Abu al-Duhur": "Abu al-Duhur",
+                   "Hanano": "Masaken Hanano", "al-Houla": "Houla"}

@@ -423,3 +423,30 @@ def test_a_listed_bridge_stays_the_target_it_is():
         "Report\n\nUkrainian forces struck the Antonivskyi Bridge with rockets on Tuesday,"
         " Russian-installed officials in Kherson said.\n", published="2022-07-27")])[0]
     assert [e.place.name for e in facts.events if e.place] == ["Antonivskyi Bridge"]
+
+
+# A capital or a province's seat named to say where a smaller place lies (issue 12, place
+# as ACLED codes it: gold train "place" misses placed at Damascus or Aleppo).
+def test_a_town_near_the_capital_is_the_place_not_the_capital():
+    places = _places("Meanwhile a convoy of 11 buses left regime-besieged al-Zabadani near the "
+                     "capital Damascus for opposition-controlled territory, a military media "
+                     "unit said.", "Other")
+    assert places == ["Zabadani"]
+
+
+def test_a_site_near_the_city_of_a_province_seat_is_the_place():
+    places = _places("The spokesman said inspectors visited Khan al-Assal near the Syrian city "
+                     "of Aleppo, where sarin gas killed 26 people on Tuesday.", "Chemical weapon")
+    assert places and all(p == "Khan al-Assal" for p in places)
+
+
+def test_the_suburb_the_city_names_after_of_is_the_place():
+    places = _places("Warplanes bombed the besieged Damascus suburb of Madaya on Tuesday, killing "
+                     "six civilians.", "Air/drone strike")
+    assert places == ["Madaya"]
+
+
+def test_fighting_near_a_seat_with_no_smaller_place_named_stays_there():
+    places = _places("Heavy fighting broke out near Aleppo on Tuesday between rebels and "
+                     "government forces.", "Armed clash")
+    assert places == ["Aleppo"]

@@ -1067,10 +1067,11 @@ def _landmarks(places: list[TokenMention]) -> set[int]:
     or where the report was filed (the dateline "BAGHDAD, June 29 (INA) -"), when a town or
     village not so named is there to take instead; else none."""
     marks = {tm.root.i for tm in places if _landmark(tm) or dateline_place(tm)
-             or _container(tm, places)}
+             or _container(tm, places) or _seat_nearby(tm, places)}
     towns = [tm for tm in places if tm.root.i not in marks and tm.place is not None
              and tm.place.precision in _TOWN_GRAINS]
-    holders = {tm.root.i for tm in places if _holder_of_parts(tm, places)}
+    holders = {tm.root.i for tm in places
+               if _holder_of_parts(tm, places) or _owner_of_named_part(tm, places)}
     if not towns:
         return holders
     # "In Deir Ezzor, the air force struck ... in al-Jafra village in the eastern countryside":
@@ -1104,6 +1105,74 @@ def _holder_of_parts(tm: TokenMention, places: list[TokenMention]) -> bool:
     # district of Saada", "the Fuwwah district of Mukalla" name it before: the place after
     # "of" holds the part when it is a province or a province's seat and the part is not
     return _province_or_seat(tm) and any(not _province_or_seat(o) for o in parts)
+
+
+# Prepositions that put a place by another: "al-Zabadani near the capital Damascus".
+_BY_PREPS = frozenset({"near", "outside"})
+_CITY_WORDS = frozenset({"city", "citys", "capital"})
+
+
+def _seat_nearby(tm: TokenMention, places: list[TokenMention]) -> bool:
+    """A capital, a province's seat or a province named to say where a smaller place lies:
+    "a convoy left al-Zabadani near the capital Damascus", "Khan al-Assal near the Syrian
+    city of Aleppo", "hundreds killed in Ghouta near Damascus" (GUIDE: the most specific
+    place). Only beside a smaller place named before it: "fighting near Aleppo" with no
+    other place named stays near Aleppo."""
+    rank = _rank(tm)
+    if not rank:
+        return False
+    t = tm.root
+    while True:
+        if t.dep_ in ("appos", "compound") and t.head.i != t.i:
+            t = t.head  # "near the capital Damascus"
+        elif (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i
+              and t.head.head.lower_ in _CITY_WORDS):
+            t = t.head.head  # "near the Syrian city of Aleppo"
+        else:
+            break
+    if t.dep_ != "pobj" or t.head.lower_ not in _BY_PREPS:
+        return False
+    return any(o is not tm and o.root.i < tm.root.i and _smaller(o, rank) for o in places)
+
+
+def _owner_of_named_part(tm: TokenMention, places: list[TokenMention]) -> bool:
+    """A city named before the part of it that "of" names: "the besieged Damascus suburb of
+    Madaya", "Aleppo citys rebel-held district of Tariq al-Bab" (GUIDE: the most specific
+    place; ``_holder_of_parts`` reads the order "the Sukkari district of Aleppo")."""
+    rank = _rank(tm)
+    t = tm.root
+    if not rank or t.dep_ not in ("compound", "poss", "amod", "nmod"):
+        return False
+    part = t.head
+    if part.lower_ in _CITY_WORDS and part.dep_ in ("compound", "poss", "nmod"):
+        part = part.head  # "the Aleppo city district of ..."
+    if part.pos_ != "NOUN" or part.lemma_.lower() not in _HELD_PARTS or part.tag_ == "NNS":
+        return False
+    named = {c.i for p in part.children if p.lower_ == "of" for c in p.children
+             if c.dep_ == "pobj"}
+    return any(o is not tm and (o.root.i in named or _phrase_head(o).i in named)
+               and _smaller(o, rank) for o in places)
+
+
+def _rank(tm: TokenMention) -> int:
+    """How large a place is for saying where a smaller one lies: 2 a province, a country or
+    a region of no province, 1 a capital or a province's seat, 0 anything smaller (a
+    province's named region too: "Ghouta near Damascus" is in Ghouta)."""
+    place = tm.place
+    if place is None or (place.precision == "region" and place.admin1):
+        return 0
+    if place.precision in _REGION_GRAINS:
+        return 2
+    return int(place.precision == "town" and place.feature_code in _CAPITALS)
+
+
+def _smaller(tm: TokenMention, rank: int) -> bool:
+    """A town, a part of one or a province's named region, smaller than ``rank``."""
+    place = tm.place
+    if place is None or not (place.precision in _TOWN_GRAINS
+                             or (place.precision == "region" and place.admin1)):
+        return False
+    return _rank(tm) < rank
 
 
 def _province_or_seat(tm: TokenMention) -> bool:
