@@ -80,3 +80,12 @@ def test_a_storming_of_civilians_or_by_a_crowd(rules: Pipeline, text: str,
                                                sub_type: str) -> None:
     assert reported_sub_types(rules, text, PUBLISHED) == [sub_type]
 
+
+
+def test_a_storming_a_side_withdrew_after_took_the_place(rules: Pipeline) -> None:
+    """"Troops began withdrawing from X after separatists stormed the town": the storming
+    is the taking the withdrawal gave in to (GUIDE: a forced withdrawal under attack), one
+    event with it, not a clash and a handover (wars dev: Debaltseve)."""
+    got = reported_sub_types(rules, "Government troops began withdrawing from the town of Kafr"
+                             " Zita on Tuesday after rebels stormed the town.", PUBLISHED)
+    assert got == ["Non-state actor overtakes territory"], got

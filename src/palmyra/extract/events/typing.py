@@ -125,7 +125,13 @@ def _taken(trigger: Token, clause: list[Token], lex: Lexicon) -> bool:
     """Whether an assault's clause, or a clause below it, says the place was taken: "stormed
     an air base, capturing it", "stormed al-Nuhud, taking over the army garrison". Storming a
     checkpoint and killing its soldiers takes nothing (GUIDE: an attack is a clash, not a
-    capture, unless the text says the place was taken)."""
+    capture, unless the text says the place was taken). A storming those stormed gave the
+    place up after ("troops began withdrawing from Debaltseve after separatists stormed the
+    town") took it too (GUIDE: a forced withdrawal under attack is a place taken)."""
+    up = trigger.head
+    if up.i != trigger.i and any(lex.cue(v, "retreat_verb") for v in (
+            up, *(c for c in up.children if c.dep_ == "xcomp"))):  # "began withdrawing"
+        return True
     return any(t.i != trigger.i and lex.cue(t, "taking") for t in (*clause, *_below(trigger)))
 
 
