@@ -104,12 +104,35 @@ def event_type(
         # soldiers killed as houses burn, or kidnapped and then killed, were not attacked as
         # civilians: the burning or the abduction keeps its type
         cues.discard("killing")
-    for rule in lex.retypes.get(hit.entry.family, ()):
+    family, default = hit.entry.family, (hit.entry.event_type, hit.entry.sub_event_type)
+    if ASSAULT in hit.entry.flags and not _taken(hit.token, clause, lex):
+        family, default = ASSAULT, CLASH
+    for rule in lex.retypes.get(family, ()):
         where, _, cls = rule.cue.partition(":")
         if rule.cue in cues or (where in scope and any(
                 lex.cue(t, cls) and not _commodity(t, cls, lex) for t in scope[where])):
             return rule.event_type, rule.sub_event_type
-    return hit.entry.event_type, hit.entry.sub_event_type
+    return default
+
+
+# An assault trigger ("stormed") is typed by the "assault" rules, a clash by default, unless
+# its clause tells the place taken (issue 12).
+ASSAULT = "assault"
+CLASH = ("Battles", "Armed clash")
+
+
+def _taken(trigger: Token, clause: list[Token], lex: Lexicon) -> bool:
+    """Whether an assault's clause, or a clause below it, says the place was taken: "stormed
+    an air base, capturing it", "stormed al-Nuhud, taking over the army garrison". Storming a
+    checkpoint and killing its soldiers takes nothing (GUIDE: an attack is a clash, not a
+    capture, unless the text says the place was taken). A storming those stormed gave the
+    place up after ("troops began withdrawing from Debaltseve after separatists stormed the
+    town") took it too (GUIDE: a forced withdrawal under attack is a place taken)."""
+    up = trigger.head
+    if up.i != trigger.i and any(lex.cue(v, "retreat_verb") for v in (
+            up, *(c for c in up.children if c.dep_ == "xcomp"))):  # "began withdrawing"
+        return True
+    return any(t.i != trigger.i and lex.cue(t, "taking") for t in (*clause, *_below(trigger)))
 
 
 _MEANS = frozenset({"air", "artillery"})
