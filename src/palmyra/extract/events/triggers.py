@@ -61,7 +61,8 @@ def find_triggers(sent: Span, index: DocIndex, lex: Lexicon) -> list[Hit]:
         if all(h.token.i != hit.token.i for h in hits):  # "seized control": one hit
             hits.append(hit)
         i = hit.end
-    return _drop_outranked([h for h in hits if not _handles_weapons(h, lex)], lex)
+    return _drop_outranked([h for h in hits if not _handles_weapons(h, lex)
+                            and not _names_ground(h, lex)], lex)
 
 
 def _forms(token: Token) -> tuple[str, str]:
@@ -409,6 +410,15 @@ def _handles_weapons(hit: Hit, lex: Lexicon) -> bool:
     t = hit.token
     return (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")
             and lex.cue(t.head, "weapon_handler"))
+
+
+def _names_ground(hit: Hit, lex: Lexicon) -> bool:
+    """An event noun that only names a stretch of ground after it ("the Golan Heights
+    ceasefire line", "a truce zone", "an evacuation point"): a place, no occurrence (issue 12).
+    The head noun carries the cue (``named_ground``)."""
+    t = hit.token
+    return (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN") and t.head.i != t.i
+            and lex.cue(t.head, "named_ground"))
 
 
 def _disrupted_objects(hits: list[Hit]) -> list[Hit]:
