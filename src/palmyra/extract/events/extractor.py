@@ -86,7 +86,7 @@ from palmyra.extract.events.syntax import (
     tense,
     trim,
 )
-from palmyra.extract.events.triggers import Hit, find_triggers, spurned_deal
+from palmyra.extract.events.triggers import Hit, find_triggers, second_toll, spurned_deal
 from palmyra.extract.events.typing import (
     DEFAULT_STATE_KINDS,
     campaign_starts,
@@ -308,6 +308,7 @@ class _Reader:
             enemy = self._read_hit(hit, anchor, clause, sent, n, counts.get(hit.token.i, []),
                                    enemy) or enemy
         _one_crowd(self.candidates[first:])
+        _second_tolls(self.candidates[first:], hits, self.lex, self.unnamed)
 
     def _drop(self, hit: Hit, sent: Span, n: int, reason: str) -> None:
         """Record a trigger the decide stage turned down, for ``show --candidates``."""
@@ -482,6 +483,36 @@ def _one_crowd(cands: list[Candidate]) -> None:
                 or o.place_key == c.place_key]
         gravest = min(same, key=lambda o: PROTEST_GRAVITY.index(o.sub_event_type))
         c.event_type, c.sub_event_type = gravest.event_type, gravest.sub_event_type
+
+
+def _second_tolls(cands: list[Candidate], hits: list[Hit], lex: Lexicon,
+                  unnamed: dict[int, tuple[str | None, str | None]]) -> None:
+    """A killing told with its own count and place after a strike's or a fight's first toll
+    ("15 civilians were killed in raids in Manbij while six others were killed in a village
+    near the city", kept by ``triggers``) is that attack's kind at one more place: it takes
+    the sub-type, and where it names none the attacker and the victims (``unnamed``: the
+    conventions' fill), of the sentence's telling before it, and is an occurrence of its
+    own, not the first toll told again."""
+    if not any(h.entry.family != "kill" for h in hits):
+        return
+    seconds = {h.token.i for h in hits if second_toll(h, lex)}
+    for cand in cands:
+        if cand.position not in seconds:
+            continue
+        before = [c for c in cands if c.family not in ("kill", "agreement")
+                  and c.position < cand.position
+                  and (c.modality in EXPORTED) == (cand.modality in EXPORTED)]
+        if not before:
+            continue
+        lead = max(before, key=lambda c: c.position)
+        cand.event_type, cand.sub_event_type = lead.event_type, lead.sub_event_type
+        if cand.actor1 is None:
+            cand.actor1, cand.actor1_kind = lead.actor1, lead.actor1_kind
+        if cand.actor2 is None:
+            cand.actor2, cand.actor2_kind = lead.actor2, lead.actor2_kind
+        if id(lead) in unnamed:
+            unnamed[id(cand)] = unnamed[id(lead)]
+        cand.distinct = True
 
 
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})

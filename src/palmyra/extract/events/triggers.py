@@ -354,7 +354,8 @@ def _pobj(prep: Token) -> Token | None:
 
 def _drop_outranked(hits: list[Hit], lex: Lexicon) -> list[Hit]:
     """Weak hits give way to a strong hit in their clause (a killing to any hit of the sentence
-    but a deal it breaks: "killed by a sniper in the latest breach of the truce").
+    but a deal it breaks: "killed by a sniper in the latest breach of the truce", unless it
+    tells more dead at a place of its own after the attack's clause, ``_second_toll``).
 
     A strong hit in a present relative clause ("the militia, which controls the crossing,
     killed 13 residents") describes a group and outranks nothing."""
@@ -368,7 +369,7 @@ def _drop_outranked(hits: list[Hit], lex: Lexicon) -> list[Hit]:
             kept.append(hit)
             continue
         if hit.entry.family == "kill":
-            if all(spurned_deal(h, lex) for h in strong):
+            if all(spurned_deal(h, lex) for h in strong) or _second_toll(hit, strong, lex):
                 kept.append(hit)  # a killing is the fight or attack told, never a truce broken
             continue
         # a deal gives way to a stronger word of a deal only: "evacuated under a deal
@@ -383,6 +384,42 @@ def _drop_outranked(hits: list[Hit], lex: Lexicon) -> list[Hit]:
 
 
 _AGREEMENT = "agreement"
+
+
+def second_toll(hit: Hit, lex: Lexicon) -> bool:
+    """A killing verb whose subject counts more dead than those told before, at a place of its
+    own: "six others were killed in a village near the city", "another 40 Daesh fighters were
+    killed around the town of Abu Kamal"."""
+    verb = hit.token
+    if not hit.is_verb or hit.entry.family != "kill":
+        return False
+    counted = any(c.dep_ in ("nsubjpass", "nsubj") and any(t.tag_ == "CD" for t in c.subtree)
+                  and any(_more_dead(t) for t in c.subtree) for c in verb.children)
+    placed = any(c.dep_ == "prep" and lex.cue(c, "place_prep") and c.lower_ != "of" and any(
+        g.dep_ == "pobj" and any(t.pos_ == "PROPN" or lex.cue(t, "place_noun")
+                                 for t in g.subtree) for g in c.children)
+        for c in verb.children)
+    return counted and placed
+
+
+def _second_toll(hit: Hit, strong: list[Hit], lex: Lexicon) -> bool:
+    """A killing told in a clause of its own after the attack's first toll ("15 civilians
+    were killed in raids in Manbij while six others were killed in a village near the
+    city"): no strong hit lies in its clause, and it has its own count and place, so it is
+    one more event of the attack's kind at that place (GUIDE: one event per place hit),
+    not the attack's toll told again."""
+    if not second_toll(hit, lex):
+        return False
+    ids = {h.token.i for h in strong}
+    clause = {t.i for t in clause_tokens(hit.token, ids)}
+    return not any(h.token.i in clause or h.token.i > hit.token.i for h in strong)
+
+
+def _more_dead(t: Token) -> bool:
+    """ "six others", "another 40", "six more": dead beyond those told before ("more than 15"
+    counts those told)."""
+    return t.lemma_.lower() in ("other", "another") or (
+        t.lower_ == "more" and t.head.tag_ == "CD" and t.i == t.head.i + 1)
 
 
 def spurned_deal(hit: Hit, lex: Lexicon, anchor: Token | None = None) -> bool:
