@@ -72,6 +72,19 @@ def test_opponent_is_the_enemy_the_article_names_most(extract: Extract) -> None:
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Islamic State")
 
 
+def test_bombing_typed_an_air_strike_takes_the_article_striking_side(
+        extract: Extract) -> None:
+    """A bombing no one is named for, typed an air strike by the article's frame, is no
+    unidentified group's (none flies; gold/GUIDE.md): the article's one striking side
+    fills it, as for any air strike told without its side (issue 12)."""
+    _, events = extract(
+        "Russian warplanes struck the town of Douma on Monday killing 10 civilians. Five"
+        " people were injured in bombing in Harasta on Monday.")
+    harasta = [e for e in events if e.place is not None and e.place.name == "Harasta"]
+    assert [(e.sub_event_type, e.actor1) for e in harasta] == [
+        ("Air/drone strike", "Military Forces of Russia")]
+
+
 def test_kurdish_clash_told_by_one_side_was_with_islamic_state(extract: Extract) -> None:
     """The SDF's side named alone in an article on its war with IS: IS fought it."""
     _, events = extract(

@@ -101,6 +101,9 @@ def resolve_actors(
         if a1 is not None and a1 is a2:
             a2 = None
     if a1 is None and side is None and not guess:
+        a1 = _violence_by(hit, index, lex, a2, finder)
+        rule = "violence_by" if a1 else rule
+    if a1 is None and side is None and not guess:
         a1 = _toll_agent(hit, finder)
         rule = "toll_agent" if a1 else rule
     if a1 is None and side is None and not guess and "air" in hit.entry.flags:
@@ -479,6 +482,33 @@ def _weapon_side(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
         if tm is not None and tm is not a2 and _can_act(tm, hit):
             return tm, None
     return None, None
+
+
+def _violence_by(hit: Hit, index: DocIndex, lex: Lexicon, a2: TokenMention | None,
+                 finder: _Finder) -> TokenMention | None:
+    """The side a sentence names as the agent of its violence where the trigger's own frame
+    names none: "Rocket attacks killed 5 people ..., a monitoring group said, in the second
+    heavy bombardment by Jaysh al-Islam" — the ``by`` phrase of another violent noun of the
+    sentence (one the parse hangs on the speech verb, outside the trigger's clause) tells
+    who fired. Only a noun the toll happened in counts ("in", "during", "amid"), not one
+    feared or planned ("feared revenge attacks by pro-government forces"); only an armed
+    side, never the victims (``a2``) or a bystander."""
+    if not _violent(hit) or hit.entry.family in _PAIR_FAMILIES:
+        return None
+    for t in hit.token.sent:
+        if t.i == hit.token.i or t.pos_ != "NOUN" or not (
+                t.dep_ == "pobj" and t.head.lower_ in _CIRCUMSTANCE_PREPS) or not any(
+                e.family in _VIOLENT_FAMILIES for e in lex.word_triggers(t)):
+            continue
+        tm = finder.actor_in(finder.prep_object(t, "by"))
+        ref = _ref(tm)
+        if tm is not None and tm is not a2 and ref is not None and ref.kind in _SIDE_KINDS:
+            return tm
+    return None
+
+
+# Prepositions of the violence a toll happened in ("killed in the bombardment by X")
+_CIRCUMSTANCE_PREPS = frozenset({"in", "during", "amid"})
 
 
 def _ref(tm: TokenMention | None) -> ActorRef | None:
@@ -1612,13 +1642,16 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     striking ("Russian air strikes hit ...", "regime jets bombed ..."). Where they name two
     sides, or only a guess ("by regime warplanes or their Russian allies"), or the strike
     is a drone's, the side stays unnamed (gold/GUIDE.md: no guessing between Syrian and
-    Russian). A chemical attack takes the first perpetrator the article gives for one;
+    Russian), and an unclaimed bomb's Unidentified Armed Group is no striking side. A
+    chemical attack takes the first perpetrator the article gives for one;
     shelling and clashes told with no side take the article's one side firing and its one
     pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``)."""
     events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES, index)
     events = _title_bomber(events, index)
     events = _fill_shelling_side(events, candidates, index)
     events = _fill_clash_sides(events, candidates, index)
+    events = [replace(e, actor1=None) if e.sub_event_type in _AIR_SUBTYPES and (
+        e.actor1 or "").startswith(_UNIDENTIFIED) else e for e in events]
     if not any(e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None for e in events):
         return events
     profile = index.ctx.profile
@@ -1635,6 +1668,10 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
 
 
 _SHELLING_SUBTYPES = frozenset({"Shelling/artillery/missile attack"})
+# An unclaimed bomb's actor ("the bombing on Saturday" typed an air strike by the article's
+# frame): no unidentified group flies; an air strike no one is named for has no actor1
+# (gold/GUIDE.md) until the article's one striking side fills it
+_UNIDENTIFIED = "Unidentified Armed Group"
 
 
 def _fill_shelling_side(events: list[Event], candidates: list[Candidate], index: DocIndex
