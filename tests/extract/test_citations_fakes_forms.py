@@ -37,3 +37,9 @@ def test_citations_outlet_nouns_between_the_name_and_the_verb():
             " northern Syria Al Mayadeen TV channel reported on Sunday. SANA news agency"
             " reported earlier that ten people were killed.\n")
     assert _citations(text) == [("Al Mayadeen", "2017-04-30"), ("SANA", "2017-04-30")]
+
+
+def test_citations_an_agency_that_writes_its_name_in_lower_case():
+    text = ("Aleppo burns\n\nThe city was shelled on Monday. \"Aleppo is burning\" activist"
+            " Bahaa al Halabi told dpa from the besieged districts.\n")
+    assert [o for o, _ in _citations(text)] == ["dpa"]

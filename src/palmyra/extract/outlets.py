@@ -244,8 +244,10 @@ def _profile_mentions(doc: Doc, text: str, names: _ProfileNames) -> list[OutletM
         key = _fold(found)
         if m.group("s") and not _possessive(found):
             continue
-        if _written_as_name(found, names.forms[key]) and _proper_at(doc, m.start(), m.end()):
-            out.append(OutletMention(m.start(), m.end(), names.canonical[key]))
+        canonical = names.canonical[key]
+        if _written_as_name(found, names.forms[key]) and (
+                _proper_at(doc, m.start(), m.end()) or _own_lower_case(found, canonical)):
+            out.append(OutletMention(m.start(), m.end(), canonical))
     return out
 
 
@@ -256,6 +258,13 @@ def _possessive(found: str) -> bool:
     return is_acronym(found) or (
         any(c in found for c in " -") and found.split()[-1][:1].isupper()
     )
+
+
+def _own_lower_case(found: str, canonical: str) -> bool:
+    """A name the outlet itself writes in lower case, as the profile's name does ("told
+    dpa"): the tagger reads it as a common noun, but it names no common thing. Lower-case
+    aliases (the data set's source codes, "manar") do not count."""
+    return found == canonical and found.islower()
 
 
 def _proper_at(doc: Doc, start: int, end: int) -> bool:

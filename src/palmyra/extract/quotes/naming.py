@@ -87,6 +87,8 @@ _ISSUER_LOOKBACK = 3  # sentences before a "the statement said" searched for its
 _BACK_NOUNS = frozenset({"group", "monitor", "watchdog", "organisation", "organization",
                          "charity"})
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "al"})
+# Lower-case words inside an Arabic or European person's name ("Abu Shadi al-Hamwi")
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von"})
 _BODY_KINDS = ("actor", "org", "outlet", "other")  # a source "in" a place speaks for no one
 # Buildings a source may be in without speaking for them ("a source in Salamiyeh
 # National Hospital told Sputnik": an unnamed person, gold speaker null)
@@ -186,6 +188,7 @@ class Namer:
         mentioned = list(names)  # the annotate stage's
         names += [n for n in entities if not covered.intersection(range(n.start, n.end))]
         names += _names_run_on(doc, entities, mentioned)
+        names += _given_named(doc, names, self._place_tokens)
         for m in outlets.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -257,10 +260,10 @@ class Namer:
                 found = self._group_named_before(head)
             if found is None:
                 found = self._document_owner(head) or self._person_named(head)
-            if found is None and _definite(head):
-                found = self._same_noun_before(head)
             if found is None and _definite(head) and lemma in _BACK_NOUNS:
                 found = self._pronoun(head, want_person=False)
+            if found is None and _definite(head):
+                found = self._same_noun_before(head)
             if found is None and _definite(head) and head.tag_ == "NN" and (
                     role or lemma in _ROLE_NOUNS or lemma in speaker_nouns()):
                 found = self._holder_named_before(head) or (
@@ -301,9 +304,11 @@ class Namer:
         lemma = head.lemma_.lower()
         mods = {c.lemma_.lower() for c in head.lefts if c.dep_ in ("amod", "compound")}
         if lemma in _PART_NOUNS:
-            if surfaced.name is not None or not mods & _MILITARY_WORDS:
+            if surfaced.name is not None or not mods & (_MILITARY_WORDS | {"government"}):
                 return None
-            body = FORCES
+            # "a military source" speaks for the forces, "a government source" for the
+            # government
+            body = FORCES if mods & _MILITARY_WORDS else GOVERNMENT
         elif surfaced.name is None:
             return None
         elif lemma in _MILITARY_WORDS or lemma == "command" or (
@@ -691,8 +696,7 @@ class Namer:
         gender = _PRONOUN_GENDER.get(pronoun.lower_)  # "she" is not the man named last
         sents = _previous_sentences(self.bounds, pronoun.i, _LOOKBACK_SENTENCES)
         if not want_person:
-            recent = self._last_spoken(want_person, since=sents[-1][0]) or (
-                self._body_said(pronoun, sents))
+            recent = self._recent_body(pronoun, sents)
             if recent is not None:
                 return Speaker(recent.name, pronoun.i, pronoun.i + 1, recent.kind)
         # "the Britain-based monitor": a noun's own words name no one it refers back to
@@ -732,6 +736,21 @@ class Namer:
             return Speaker(spoken.name, pronoun.i, pronoun.i + 1, spoken.kind)
         return None
 
+    def _recent_body(self, ref: Token, sents: list[tuple[int, int]]) -> Speaker | _Name | None:
+        """What "it", "they" or "the group" goes on with: the body whose words were
+        reported last in the last few sentences (``spoken``) or the body said to have said
+        something there (``_body_said``), whichever is nearer ("The Al-Watan newspaper …
+        reported Russian airstrikes. “…” it said" is the paper, not the monitor quoted two
+        sentences before). "It" and a singular noun stand for a named body, never for
+        unnamed people whose words were reported ("medical sources told SANA's reporter
+        … the ISIL group claimed responsibility. … it said")."""
+        named = ref.lower_ not in ("they", "them")
+        spoken = self._last_spoken_at(False, sents[-1][0], named)
+        said = self._body_said(ref, sents)
+        if said is not None and (spoken is None or said.start > spoken[0]):
+            return said
+        return spoken[1] if spoken is not None else None
+
     def _body_said(self, ref: Token, sents: list[tuple[int, int]]) -> _Name | None:
         """The body that said something, quoted or not, in the last few sentences before
         ``ref`` ("… and rebels, the Syrian Observatory for Human Rights said. “…” on
@@ -767,13 +786,19 @@ class Namer:
         A speaker named only by a common noun ("one activist in Douma") may be
         either: "He added" after "the activist told Reuters" is the activist.
         """
+        found = self._last_spoken_at(person, since)
+        return found[1] if found is not None else None
+
+    def _last_spoken_at(self, person: bool, since: int = 0, named: bool = False,
+                        ) -> tuple[int, Speaker] | None:
+        """``_last_spoken`` with the token it spoke at; ``named``: only a speaker with a name."""
         for at, spoken in reversed(self.spoken):
             if at < since:
                 return None
-            if spoken.kind == "thing":
+            if spoken.kind == "thing" or named and spoken.name is None:
                 continue  # "the ground" tried as a speaker and found to name no one
             if spoken.kind == "other" or (spoken.kind == "person") == person:
-                return spoken
+                return at, spoken
         return None
 
     def _without_place(self, ent: Span) -> Span | None:
@@ -904,8 +929,11 @@ def _person_extent(ent: Span) -> Span:
     and the first word of the next name taken in ("said Kenneth Roth Human Rights
     Watch's director", tagged "Kenneth Roth Human"), and a body's acronym with what
     follows it ("said Elizabeth Hoff WHO Representative in Syria", tagged through
-    "Representative")."""
+    "Representative"); and the age written after a name without its commas ("Ahmed 24
+    said", tagged "Ahmed 24")."""
     doc = ent.doc
+    if len(ent) > 1 and ent[-1].like_num:
+        return doc[ent.start : ent.end - 1]  # "Ahmed 24 said": the age after the name
     acronym = next((k for k, t in enumerate(ent) if k >= 2 and len(t) > 1 and t.is_alpha
                     and t.is_upper and all(u.is_title for u in ent[:k])), None)
     if acronym is not None:
@@ -951,6 +979,12 @@ def _says(doc: Doc, n: _Name) -> bool:
     """Whether a name is the subject of a speech verb written right after it ("the
     Observatory said", "the group reported", "the Qatar Red Crescent Society (QRCS) has
     announced": its short form in brackets and auxiliaries may stand between)."""
+    # "the Takfiri ISIL group claimed", "The Al-Watan newspaper which is close to the
+    # regime reported": the name inside the subject of a speech verb, however far it is
+    node = doc[n.end - 1]
+    while node.dep_ in _NAME_DEPS and node.head.i != node.i and node.head.pos_ in (
+            "NOUN", "PROPN"):
+        node = node.head
     depth = 0
     for t in doc[n.end : n.end + 6]:
         if t.text in ("(", "["):
@@ -958,8 +992,55 @@ def _says(doc: Doc, n: _Name) -> bool:
         elif t.text in (")", "]"):
             depth = max(0, depth - 1)
         elif not (depth or t.is_punct or t.pos_ in ("AUX", "PART")):
-            return t.pos_ == "VERB" and t.lemma_.lower() in speech_cues()
-    return False
+            if t.pos_ == "VERB" and t.lemma_.lower() in speech_cues():
+                subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                # not "the regime" of "… newspaper which is close to the regime reported"
+                if subject is None or subject.i == node.i or n.start <= subject.i < n.end:
+                    return True
+            break
+    return node.dep_ == "nsubj" and node.head.pos_ == "VERB" and (
+        node.head.lemma_.lower() in speech_cues())
+
+
+def _given_named(doc: Doc, names: list[_Name], places: set[int]) -> list[_Name]:
+    """Persons no tagger named, read off a given name (resources/given_names.tsv) that opens
+    a run of proper nouns: "Mohammad Sibai a spokesman for … told", "Jan Egeland the UN
+    special envoy … said", "Ahmed 24 said" in copy that lost its commas, where the small
+    model tags no person and the phrase's head would otherwise go to the body named in
+    its apposition, or to no one. A run that goes on a name before it ("Hama Abu …"),
+    runs into a name already read, or is a place, a date or an organisation by the
+    tagger is left alone."""
+    covered = {i for n in names for i in range(n.start, n.end)}
+    known = given_names()
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        before = doc[i - 1] if i else None
+        if not (t.pos_ == "PROPN" and t.is_title and t.lower_ in known and i not in covered
+                and i not in places and t.ent_type_ not in _NOT_PERSONS) or (
+                before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
+                and before.lower_.rstrip(".") not in titles()):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in covered and end not in places and (
+                _name_part(doc[end]) or doc[end].tag_ == "HYPH" and end + 1 < len(doc)
+                and _name_part(doc[end + 1])):
+            end += 1
+        while end - 1 > i and not doc[end - 1].text[:1].isupper():
+            end -= 1  # "… bin" or a dash cut off by a name already read
+        if not any(k in covered for k in range(i, end)):
+            out.append(_Name(i, end, _clean(doc[i:end].text), "person"))
+        i = end
+    return out
+
+
+def _name_part(token: Token) -> bool:
+    """A word of a person's name after its given name: "Sibai", "al-Hamwi", "bin"."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PERSONS and (
+        token.text[:1].isupper() or token.lower_ in _NAME_PARTICLES
+        or token.lower_.startswith(("al-", "el-")))
 
 
 def _names_run_on(doc: Doc, entities: list[_Name], mentioned: list[_Name]) -> list[_Name]:

@@ -278,6 +278,8 @@ class Attributor:
                 if found or node.dep_ not in _MODIFIER_CLAUSES:
                     break
                 modified = True
+            if casting is not None and casting[0].i == node.i and _own_clause(node, avoid):
+                break  # "Damascus has claimed … but rebels dismissed the offer as “trickery”"
             if usable(parent):
                 if modified and not _content_holds(node, head, avoid):
                     break  # "X said, underscoring that the “peace” faction": not X's words
@@ -383,6 +385,15 @@ class Attributor:
             heads += between[-1:] + [w for w in between if not _premodifier(w, inner.end, t.i)][:1]
             return [Attribution(t, h, "trailing") for h in dict.fromkeys(heads)]
         return []
+
+
+def _own_clause(node: Token, avoid) -> bool:
+    """Whether ``node`` is a clause joined to another with a subject of its own, outside the
+    quotation: in "Damascus has claimed that … but opposition groups have dismissed the offer
+    as “trickery”" the words go by the clause's own verb that casts them ("dismissed …
+    as"), not by the cue above it."""
+    return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and not avoid(node) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and not avoid(c) for c in node.children)
 
 
 def _premodifier(word: Token, start: int, end: int) -> bool:
