@@ -89,3 +89,25 @@ def test_a_storming_a_side_withdrew_after_took_the_place(rules: Pipeline) -> Non
     got = reported_sub_types(rules, "Government troops began withdrawing from the town of Kafr"
                              " Zita on Tuesday after rebels stormed the town.", PUBLISHED)
     assert got == ["Non-state actor overtakes territory"], got
+
+
+# Kind: two means naming one bombardment told by a past verb are one event each (GUIDE: two
+# means in one clause; train: "the regime also intensified its aerial artillery and missile
+# bombardment on the neighborhoods of ..." is an air strike and a shelling at each place);
+# the second means is no mere kind of weapon, and the first's word does not make it an air
+# strike. One means names one event.
+@pytest.mark.parametrize("text", [
+    "The regime also intensified its aerial artillery and missile bombardment on the town of"
+    " Kafr Zita.",
+    "The regime also intensified its aerial, artillery and missile bombardment on the town of"
+    " Kafr Zita.",
+])
+def test_two_means_of_one_bombardment_are_two_events(rules: Pipeline, text: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert sorted(got) == ["Air/drone strike", "Shelling/artillery/missile attack"], got
+
+
+def test_one_means_of_a_bombardment_is_one_event(rules: Pipeline) -> None:
+    got = reported_sub_types(rules, "The army also intensified its artillery bombardment on the"
+                             " town of Kafr Zita.", PUBLISHED)
+    assert got == ["Shelling/artillery/missile attack"], got

@@ -578,6 +578,9 @@ def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:
     verb = clause_verb(hit.token)
     if verb.i == hit.token.i:
         return hit.token
+    means = _means_verb(hit, triggers, lex)
+    if means is not None:
+        return means
     direct = hit.token.head.i == verb.i and hit.token.dep_ in SUBJECT_DEPS | OBJECT_DEPS
     if direct or _serves_trigger(verb, triggers):
         return verb
@@ -616,6 +619,30 @@ def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str |
         return True  # "under a deal reached between the regime and rebels": one deal, made
     return "completive" in hit.entry.flags and place_rule == "clause"
 
+
+def _means_verb(hit: Hit, triggers: set[int], lex: Lexicon) -> Token | None:
+    """The past verb that reports the bombardment a means word names the kind of:
+    "intensified" for "artillery" in "the regime intensified its aerial, artillery and
+    missile bombardment on X". Two means in one clause are one event each (GUIDE), so the
+    second means is told by the verb that tells the first, not a mere kind of weapon; not
+    "a bombing campaign" or "rocket attacks" (a campaign or an attack is no means)."""
+    t = hit.token
+    while t.dep_ == "conj" and t.head.i != t.i and t.head.dep_ in _MODIFIER_DEPS:
+        t = t.head  # "artillery and missile": "missile" joins "artillery"
+    noun = t.head
+    if (hit.entry.family != _SHELLING or t.dep_ not in _MODIFIER_DEPS or noun.i not in triggers
+            or not any(e.family in _BOMBARDMENTS for e in lex.word_triggers(noun))):
+        return None
+    verb = noun.head
+    if (noun.dep_ in SUBJECT_DEPS | OBJECT_DEPS and verb.i != noun.i and is_verb(verb)
+            and tense(verb) == "past"):
+        return verb
+    return None
+
+
+_SHELLING = "shelling"
+_BOMBARDMENTS = frozenset({"bombard", "strike", "air"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 DAMAGE = "damage"
 # Verbs of damage that an attack's own report tells as its result: "air strikes ... demolished

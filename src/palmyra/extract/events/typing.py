@@ -150,6 +150,11 @@ def _other_means(trigger: Token) -> set[int]:
     out: set[int] = set()
     if top.pos_ not in _NOUNS:  # a verb's conjunct is often a bad parse of a headline
         return out
+    if trigger.dep_ == "nmod" and trigger.head.pos_ in _NOUNS:
+        # "aerial, artillery and missile bombardment" (commas lost: "aerial artillery and
+        # missile bombardment"): a means naming the kind of the bombardment is the second
+        # means of its phrase; the other words of the phrase name the first
+        out.update(t.i for t in trigger.head.subtree if t.i != trigger.i)
     for other in (*trigger.conjuncts, *(top.conjuncts if top is not trigger else ())):
         if other.pos_ not in (*_NOUNS, "ADJ"):
             continue
