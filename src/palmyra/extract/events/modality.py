@@ -119,7 +119,36 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
                 return True  # "has bombed hospitals for years", "over the months"
             if c.dep_ == "advcl" and _perfect(t) and _since_clause(c, lex):
                 return True  # "has killed hundreds since it declared a caliphate"
+        if _perfect(t) and _since_beside(t, lex):
+            return True
     return _total_shared(chain[-1], lex)
+
+
+# The words of a perfect verb a "since" phrase may hang on and still span the verb: its
+# subject ("air strikes since January have hit"), its object, and the word the parse makes of
+# a name it misreads as a verb ("have been fighting IS since January": "IS" as a ccomp or dep).
+_SPAN_HOLDERS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp", "dep"})
+
+
+def _since_beside(verb: Token, lex: Lexicon) -> bool:
+    """A perfect verb whose subject or object carries a "since" of more than days: "U.S. air
+    strikes since January have also hit several areas", "Rebels have been fighting IS since
+    January" (issue 12). The verb counts up to now, as with a "since" of its own; one of days
+    ("since Wednesday") tells fighting going on as the report is written (``_since_lately``)."""
+    for c in verb.children:
+        if c.dep_ not in _SPAN_HOLDERS or (is_verb(c) and not _misread_name(c)):
+            continue
+        if any(g.dep_ == "prep" and g.lower_ == "since" and lex.cue(g, "habitual")
+               and not _since_lately(g) for g in c.children):
+            return True
+    return False
+
+
+def _misread_name(token: Token) -> bool:
+    """A name the parse reads as a verb of its own ("IS" as "is"): a present verb with no
+    subject or auxiliary."""
+    return token.tag_ == "VBZ" and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_.startswith("aux") for c in token.children)
 
 
 def _since_clause(clause: Token, lex: Lexicon) -> bool:
