@@ -971,6 +971,10 @@ def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
     for noun in clause:
         if not _is_place_noun(noun, index, lex):
             continue
+        # "fired rocket shells on the residential neighborhoods in the city": parts named
+        # in the plural are no one part named before; the city holding them may be
+        if noun.tag_ == "NNS" and noun.lower_ in _PARTS_OF:
+            continue
         # "pounded the city centre": the part noun the place noun qualifies takes the role
         t = noun.head if noun.dep_ == "compound" else noun
         prep = _governing_prep(t)
@@ -1031,7 +1035,8 @@ def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
             and (tm.place.precision == "admin1") == want_province
             and tm.place.precision not in COARSE_PRECISIONS]
     if noun.lemma_.lower() in _SETTLEMENT_NOUNS:  # a city is no neighbourhood of one
-        fits = [tm for tm in fits if tm.place.precision != "neighbourhood"]
+        fits = [tm for tm in fits if tm.place.precision != "neighbourhood"
+                and not _called_part(tm)]
     if noun.lemma_.lower() in ("town", "village"):
         sent = noun.sent
         small = [tm for tm in fits if tm.place.feature_code not in _CAPITALS
@@ -1041,6 +1046,17 @@ def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
 
 
 _CAPITALS = frozenset({"PPLC", "PPLA"})  # a country's or a province's capital: "the city"
+
+
+def _called_part(tm: TokenMention) -> bool:
+    """A name the text calls a part of a town: "the rebel-held neighbourhood of Sheikh Said",
+    "Bani Zaid neighborhood" (no antecedent of "the city")."""
+    doc = tm.root.doc
+    before = doc[max(0, tm.start - 3) : tm.start]
+    if len(before) >= 2 and before[-1].lower_ == "of" and (
+            before[-2].lower_ in _PART_NOUNS_UNNAMED):
+        return True
+    return tm.end < len(doc) and doc[tm.end].lower_ in _PART_NOUNS_UNNAMED
 
 
 def _in_sentence(hit: Hit, sent: Span, index: DocIndex, lex: Lexicon) -> TokenMention | None:
