@@ -127,3 +127,24 @@ def test_a_total_told_for_several_places_goes_to_the_place_named_first() -> None
         published=PUBLISHED)])[0]
     counts = {e.place_text: set(e.counts) for e in facts.events if e.sub_event_type == SHELLING}
     assert counts == {"al-Midan": {"killed", "injured"}, "al-Ashrafiyeh": set()}
+
+
+def test_every_village_of_a_list_the_parse_cut_short_is_an_event(syria: Pipeline) -> None:
+    # gold train (issue 12): the parser ends the clause, and the sentence, inside the list;
+    # "Jub" opens a name ("the well of"), a listed town inside the list links its neighbours
+    found = {p for _, p in reported_events(
+        syria, "The armys air force carried out intensive sorties targeting hideouts of ISIL"
+        " terrorists in al-Bab city and the villages of Jub Ghabsheh Eibed Souran Tal Alam Deir"
+        " Qaq Sarjeh and al-Zaalaneh 30km north east of Aleppo city a military source said.",
+        PUBLISHED)}
+    assert found >= {"al-Bab", "Jub Ghabsheh", "Eibed", "Suran", "Tal Alam", "Deir Qaq",
+                     "Sarjeh", "al-Zaalaneh"}, found
+    assert "Jub" not in found and "Ghabsheh" not in found, found
+
+
+def test_a_list_after_in_that_the_text_places_on_a_towns_side_is_split(syria: Pipeline) -> None:
+    found = {p for _, p in reported_events(
+        syria, "The Syrian fighter jets pounded ISILs strongholds in Tabaret al-Deibeh Abu"
+        " Hanaya Abu Hbeilat and al-Hardaneh in the Eastern side of Salamiyah on Monday.",
+        PUBLISHED)}
+    assert found == {"Tabaret al-Deibeh", "Abu Hanaya", "Abu Hbeilat", "al-Hardaneh"}, found

@@ -450,3 +450,22 @@ def test_fighting_near_a_seat_with_no_smaller_place_named_stays_there():
     places = _places("Heavy fighting broke out near Aleppo on Tuesday between rebels and "
                      "government forces.", "Armed clash")
     assert places == ["Aleppo"]
+
+
+# "the city" and "the neighborhoods in the city" after a named part of it (issue 12: gold
+# train events placed at the part named before, where the gold codes the city).
+def test_the_city_after_a_named_neighbourhood_is_the_city():
+    places = _places("Rebels shelled Aleppo on Monday. Another five people were killed in an air "
+                     "raid on the rebel-held neighbourhood of Sheikh Said. Rebel bombardment "
+                     "killed two civilians in the city that has been divided since 2012.",
+                     "Shelling/artillery/missile attack")
+    assert "Sheikh Said" not in places
+
+
+def test_neighborhoods_in_the_plural_are_no_neighbourhood_named_before():
+    places = _places("Eight people were killed Wednesday in terrorist mortar attacks in Aleppo "
+                     "city. A source at Aleppo Police Command told SANA that terrorists "
+                     "positioned in Bani Zaid neighborhood fired a number of rocket shells on "
+                     "the residential neighborhoods in the city killing eight people.",
+                     "Shelling/artillery/missile attack")
+    assert places == ["Aleppo"]

@@ -69,6 +69,9 @@ CONTAINER_WINDOW = 8  # tokens after the name in which the place that holds it i
 UNLISTED = "unlisted"
 GLUED_MIN = 5  # letters of a word before a glued "al"/"el" is split off ("Alhaj", not "Alma")
 GLUED_ARTICLE = re.compile(r"\b(Al|El)([bcdfghjklmnpqrstvwxz])([a-z]{2,})\b")
+# Nouns after "in" that say where the name before lies: "in the northern countryside of
+# Hama", "in the Eastern side of Salamiyah".
+WHERE_NOUNS = frozenset({"countryside", "province", "governorate", "side", "outskirts"})
 PREVIOUS_SENTENCES = 2  # sentences before the name's own in which its town is looked for
 LIST_RULE = "unlisted:list-item"
 # Plural place nouns that open ("the villages of A B and C", "on the axes of A B and C") or
@@ -96,7 +99,8 @@ NAME_HEADS = frozenset({
     "beni", "qalaat", "qalat", "marj", "nahr", "sheikh", "shaykh", "khirbet", "khirbat",
     "mazraat", "nazlet", "nazlat", "hosh", "housh", "hawsh", "haret", "harat", "qaryat", "arab",
     "sayyida", "sayyidah", "mount", "mar", "birket", "souq", "suq", "new", "old", "upper", "lower",
-    "bu"})
+    "bu", "kefr", "jub", "jubb", "rasm", "karm", "qastal", "toloul", "tloul", "tulul", "masaken",
+    "nabi"})
 # Heads that open only places' names (no person's, group's or title's): a name they open
 # after a locative is a place ("in Nazlet al-Rdeisat", "near Khirbet Ghazaleh").
 PLACE_HEADS = frozenset({
@@ -389,7 +393,7 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
 def _said_where_it_lies(doc: Doc, end: int) -> bool:
     """The words after a name say where it lies, which only a place does: "which is in the
     countryside around the city of Manbij", "east of the town of Rabia", "in the northern
-    countryside of Hama"."""
+    countryside of Hama", "in the Eastern side of Salamiyah"."""
     n = len(doc)
     k = end
     if k + 1 < n and doc[k].lower_ in ("which", "that") and doc[k + 1].lemma_ in ("be", "lie"):
@@ -401,7 +405,7 @@ def _said_where_it_lies(doc: Doc, end: int) -> bool:
     if doc[k].lower_ not in ("in", "near"):
         return False
     window = doc[k + 1 : min(n, k + 1 + CONTAINER_WINDOW)]
-    return any(t.lower_ in ("countryside", "province", "governorate") for t in window)
+    return any(t.lower_ in WHERE_NOUNS for t in window)
 
 
 @cache

@@ -39,7 +39,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from palmyra.annotate.place_names import ARTICLES, skeleton, words
 from palmyra.annotate.unlisted_places import LIST_RULE, PLACE_NOUNS
@@ -661,7 +661,8 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     # the names of a comma-less list the clause names count whatever the parser hung them
     # on ("captured three villages south of Aleppo from government control Zeitan Khalsa
     # and Barna": the names read as the object of "from")
-    listable = [tm for tm in named if _list_item(tm) and not _described(tm, hit)]
+    listable = _whole_lists([tm for tm in named if _list_item(tm) and not _described(tm, hit)],
+                            index.by_kind.get("place", []))
     return _with_listed_parts(
         [primary, *_coordinated(primary, places), *_run_on(primary, places)], places, listable)
 
@@ -876,11 +877,7 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
                 if hi == lo and later.place.precision == "unlisted" and (
                         later.mention.rule != LIST_RULE):
                     continue  # "Aleppos Marjeh district": a city and its part, not a list
-                # "al-Bu Kamal al-Ashara": the article the next name's mention left out
-                gap = [doc[k].lower_ for k in range(lo, hi)]
-                if gap[-2:] in (["al", "-"], ["el", "-"]):
-                    gap = gap[:-2]
-                if hi >= lo and len(gap) <= 1 and all(g in _LIST_GLUE for g in gap):
+                if _list_gap(doc, lo, hi):
                     nxt = tm
                     break
             if nxt is None or nxt in chain:
@@ -888,6 +885,38 @@ def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMent
             chain.append(nxt)
             edge = nxt
     return chain[1:]
+
+
+def _list_gap(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether the tokens from ``lo`` to ``hi`` join two names of one list: nothing, a comma,
+    "and" or "or" ("al-Bu Kamal al-Ashara": the article the next name's mention left out
+    is no gap)."""
+    gap = [doc[k].lower_ for k in range(lo, hi)]
+    if gap[-2:] in (["al", "-"], ["el", "-"]):
+        gap = gap[:-2]
+    return hi >= lo and len(gap) <= 1 and all(g in _LIST_GLUE for g in gap)
+
+
+def _whole_lists(items: list[TokenMention], named: list[TokenMention]) -> list[TokenMention]:
+    """The names of every comma-less list that ``items`` (names of lists the clause holds)
+    belong to, wherever the parser ended the clause: "targeting hideouts in al-Bab city and
+    the villages of Jub Ghabsheh Eibed Souran Tal Alam Deir Qaq Sarjeh and al-Zaalaneh" (the
+    parse cut the clause, and the sentence, after "Ghabsheh"; one event per village hit).
+    ``named``: the document's places; a listed town inside the list links its neighbours."""
+    if not items:
+        return items
+    doc = items[0].root.doc
+    pool = sorted((tm for tm in named if _list_item(tm) or (
+        tm.place is not None and tm.place.precision in _TOWN_GRAINS)), key=lambda tm: tm.start)
+    groups: list[list[TokenMention]] = []
+    for tm in pool:
+        if groups and _list_gap(doc, groups[-1][-1].end, tm.start):
+            groups[-1].append(tm)
+        else:
+            groups.append([tm])
+    keys = {id(tm) for tm in items}
+    whole = [tm for group in groups if any(id(g) in keys for g in group) for tm in group]
+    return [*items, *(tm for tm in whole if tm not in items)]
 
 
 def _list_item(tm: TokenMention) -> bool:
@@ -941,6 +970,10 @@ def _anaphora(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
               previous: TokenMention | None = None) -> TokenMention | None:
     for noun in clause:
         if not _is_place_noun(noun, index, lex):
+            continue
+        # "fired rocket shells on the residential neighborhoods in the city": parts named
+        # in the plural are no one part named before; the city holding them may be
+        if noun.tag_ == "NNS" and noun.lower_ in _PARTS_OF:
             continue
         # "pounded the city centre": the part noun the place noun qualifies takes the role
         t = noun.head if noun.dep_ == "compound" else noun
@@ -1002,7 +1035,8 @@ def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
             and (tm.place.precision == "admin1") == want_province
             and tm.place.precision not in COARSE_PRECISIONS]
     if noun.lemma_.lower() in _SETTLEMENT_NOUNS:  # a city is no neighbourhood of one
-        fits = [tm for tm in fits if tm.place.precision != "neighbourhood"]
+        fits = [tm for tm in fits if tm.place.precision != "neighbourhood"
+                and not _called_part(tm)]
     if noun.lemma_.lower() in ("town", "village"):
         sent = noun.sent
         small = [tm for tm in fits if tm.place.feature_code not in _CAPITALS
@@ -1012,6 +1046,17 @@ def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
 
 
 _CAPITALS = frozenset({"PPLC", "PPLA"})  # a country's or a province's capital: "the city"
+
+
+def _called_part(tm: TokenMention) -> bool:
+    """A name the text calls a part of a town: "the rebel-held neighbourhood of Sheikh Said",
+    "Bani Zaid neighborhood" (no antecedent of "the city")."""
+    doc = tm.root.doc
+    before = doc[max(0, tm.start - 3) : tm.start]
+    if len(before) >= 2 and before[-1].lower_ == "of" and (
+            before[-2].lower_ in _PART_NOUNS_UNNAMED):
+        return True
+    return tm.end < len(doc) and doc[tm.end].lower_ in _PART_NOUNS_UNNAMED
 
 
 def _in_sentence(hit: Hit, sent: Span, index: DocIndex, lex: Lexicon) -> TokenMention | None:
