@@ -79,8 +79,10 @@ def resolve_actors(
     guess = a1 is not None and _first_of_pair(a1.start, index, a2) == (None, None)
     if guess:
         a1 = None
-    elif a1 is not None and rule == "noun" and a1.start < hit.token.i:
-        # "regime and Russian bombings": the first of the sides joined before the noun
+    elif a1 is not None and a1.start < hit.token.i and (
+            rule == "noun" or (rule == "verb" and hit.entry.family not in _PAIR_FAMILIES)):
+        # "regime and Russian bombings": the first of the sides joined before the noun;
+        # "Regime and Russian forces have intensified aerial bombardment": before the verb
         a1, side = _first_of_pair(a1.start, index, a2) or (a1, None)
     if a1 is None and side is None and not guess and hit.entry.family in _PAIR_FAMILIES:
         # "clashes that erupted ... between X and Y": the relative clause holds the pair
