@@ -133,6 +133,32 @@ def test_actors_descriptor_takes_referent_from_context(nlp, syria, text, surface
     assert (mention.value.canonical, mention.rule) == (canonical, rule)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SANA dispatches string items together (gold train, trimmed): the terrorists of
+        # the Damascus item are not the ISIL of the Deir Ezzor item before it
+        "Earlier ISIL terrorists killed two more citizens in al-Hessan village. In Damascus"
+        " three women were wounded in a mortar attack by terrorists on al-Shaghour.",
+        "ISIL terrorists fired several rocket shells on al-Qusour. Aleppo In the same context"
+        " a woman was killed when terrorists fired rocket shells on al-Midan.",
+    ],
+)
+def test_actors_descriptor_stays_in_its_item(nlp, syria, text):
+    """A descriptor after an item's opener ("In Damascus", "In the same context") takes no
+    group named in the items before it: its default stands."""
+    found = [m for m in link(nlp, text, syria) if m.text == "terrorists"]
+    assert (found[-1].value.canonical, found[-1].rule) == (
+        "Opposition Rebels (Syria)", "descriptor.default")
+
+
+def test_actors_descriptor_links_back_within_its_item(nlp, syria):
+    """"In" before a date or a lower-case word opens no item: the group stays linked."""
+    text = "ISIL terrorists stormed al-Qusour. In the morning, the terrorists fired shells."
+    found = [m for m in link(nlp, text, syria) if m.text == "terrorists"]
+    assert found[-1].value.canonical == "Islamic State"
+
+
 def test_actors_descriptor_after_a_group_modifier_names_the_group(nlp):
     """An armed group's modifier word before a descriptor names the group ("Houthi
     fighters"); a state's does not ("Yemeni fighters" may be anyone's)."""

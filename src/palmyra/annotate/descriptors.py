@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
 from palmyra.annotate.actor_matcher import DescriptorTarget, Found, Hit
 from palmyra.model import ActorRef
-from palmyra.profiles import ActorEntry, Descriptor, Profile
+from palmyra.profiles import ActorEntry, Descriptor, Profile, load_word_list
 
 # Descriptors name people who fight ("terrorists", "rebels"): only armed actors can be
 # their referent, never the negotiators of a political group or a government.
@@ -49,6 +50,7 @@ def link_descriptors(
     """
     ends = {f.end: f for f in actors if f.rule != "metonym"}
     starts = _sentence_starts(doc)
+    openers = _item_openers(doc)
     antecedents = sorted((f for f in actors if f.ref.kind in _ARMED_KINDS), key=lambda f: f.start)
     out: list[Found] = []
     for hit in sorted(hits, key=lambda h: h.start):
@@ -71,7 +73,10 @@ def link_descriptors(
         allowed = [f for f in antecedents if f.ref.side in desc.refers_to]
         found, rule = _in_phrase(doc, hit, allowed), "descriptor.phrase"
         if found is None:
-            found, rule = _in_context(hit, allowed, starts, window), "descriptor.context"
+            since = openers[bisect_right(openers, hit.start) - 1] if openers and (
+                openers[0] <= hit.start) else 0
+            found = _in_context(hit, [f for f in allowed if f.start >= since], starts, window)
+            rule = "descriptor.context"
         if found is not None:
             if found.rule == DESCRIPTOR_DEFAULT:
                 rule = DESCRIPTOR_DEFAULT  # "terrorists ... the terrorists": still no one
@@ -138,6 +143,34 @@ def _in_context(hit: Hit, allowed: list[Found], starts: list[int], window: int) 
     first = starts[max(sent - window, 0)]
     before = [f for f in allowed if first <= f.start < starts[sent]]
     return before[-1] if before else None
+
+
+def _item_openers(doc: Doc) -> list[int]:
+    """Where the items of a dispatch open (``resources/item_openers.txt``): a capitalised
+    opener ("In the same context", "In another development") or "In" before a place name
+    ("In Damascus three women were wounded in a terrorist mortar attack"). A state agency
+    strings items from several provinces together; the "terrorists" of a new item are not
+    the group the item before named (ISIL in Deir Ezzor), but whom the item names, else
+    the default."""
+    phrases = _openers()
+    out = []
+    for token in doc:
+        if not token.is_title:
+            continue
+        if token.lower_ == "in" and token.i + 1 < len(doc) and (
+                doc[token.i + 1].ent_type_ in ("GPE", "LOC")):
+            out.append(token.i)
+            continue
+        for words in phrases:
+            if doc[token.i: token.i + len(words)].text.lower().split() == list(words):
+                out.append(token.i)
+                break
+    return out
+
+
+@cache
+def _openers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in load_word_list("item_openers"))
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
