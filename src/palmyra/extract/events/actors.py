@@ -1647,13 +1647,21 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     Russian), and an unclaimed bomb's Unidentified Armed Group is no striking side. A
     chemical attack takes the first perpetrator the article gives for one;
     shelling and clashes told with no side take the article's one side firing and its one
-    pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``)."""
+    pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``); a strike or shelling
+    still without a side, the side the article blames outright (``_blamed_strikes``)."""
     events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES, index)
     events = _title_bomber(events, index)
     events = _fill_shelling_side(events, candidates, index)
     events = _fill_clash_sides(events, candidates, index)
     events = [replace(e, actor1=None) if e.sub_event_type in _AIR_SUBTYPES and (
         e.actor1 or "").startswith(_UNIDENTIFIED) else e for e in events]
+    return _blamed_strikes(_one_air_side(events, candidates, index), index)
+
+
+def _one_air_side(events: list[Event], candidates: list[Candidate], index: DocIndex
+                  ) -> list[Event]:
+    """Air strikes told without their side take the one side the article's other tellings
+    name striking (``fill_air_side``)."""
     if not any(e.sub_event_type in _AIR_SUBTYPES and e.actor1 is None for e in events):
         return events
     profile = index.ctx.profile
@@ -1674,6 +1682,42 @@ _SHELLING_SUBTYPES = frozenset({"Shelling/artillery/missile attack"})
 # frame): no unidentified group flies; an air strike no one is named for has no actor1
 # (gold/GUIDE.md) until the article's one striking side fills it
 _UNIDENTIFIED = "Unidentified Armed Group"
+_STRIKE_SUBTYPES = _AIR_SUBTYPES | _SHELLING_SUBTYPES
+
+
+def _blamed_strikes(events: list[Event], index: DocIndex) -> list[Event]:
+    """Strikes and shelling that no telling gives a side where the article blames or accuses
+    an armed side outright ("Drones struck the port ... Army spokesman Nabil Abdallah
+    blamed the Rapid Support Forces", "an air strike hit the Mayo neighbourhood ...
+    Residents blamed the army"): the first side blamed, the first attribution given
+    (gold/GUIDE.md: a disputed perpetrator is the first attribution); of sides joined,
+    the first named. A state named is its forces."""
+    if not any(e.sub_event_type in _STRIKE_SUBTYPES and e.actor1 is None for e in events):
+        return events
+    side = _blamed_side(index, lexicon())
+    if side is None:
+        return events
+    return [replace(e, actor1=side) if e.sub_event_type in _STRIKE_SUBTYPES
+            and e.actor1 is None and e.actor2 != side else e for e in events]
+
+
+def _blamed_side(index: DocIndex, lex: Lexicon) -> str | None:
+    """The first armed side the article blames or accuses outright, as the object of an
+    active blame verb ("blamed the RSF"), or in its "on" phrase ("blamed the attack on
+    the army")."""
+    for sent in index.doc.sents:
+        for t in sent:
+            if not (lex.cue(t, "blame_verb") and t.pos_ == "VERB") or is_passive(t):
+                continue
+            phrases = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+                       for g in c.children if g.dep_ == "pobj"] or [
+                c for c in t.children if c.dep_ == "dobj"]
+            for phrase in phrases:
+                for tm in index.mentions_in(list(phrase.subtree), "actor"):
+                    ref = _armed_state(_first_named(tm, index), index)
+                    if ref is not None and ref.kind in ("state_forces", "armed_group"):
+                        return ref.canonical
+    return None
 
 
 def _fill_shelling_side(events: list[Event], candidates: list[Candidate], index: DocIndex
