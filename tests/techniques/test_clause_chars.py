@@ -120,8 +120,9 @@ def test_cross_validation_scores_each_article_without_seeing_it():
     assert f1 > 0.5 and 0 <= p <= 1 and 0 <= r <= 1
     by_fold = technique_cv.si_by_fold(articles, scored["words+chars"], 5, thresholds=(0.3, 1.01))
     assert len(by_fold) == 5 and all(fold[1.01] == 0.0 for fold in by_fold)
-    for k, fold in enumerate(by_fold):  # each fold scored as a split of its own
-        alone = technique_cv.si_by_threshold(articles[k::5], scored["words+chars"], (0.3,))
+    for k, fold in enumerate(by_fold):  # fold k: the articles clause_oof left out of fit k
+        held_out = [a for a in articles if a.id not in seen[k]]
+        alone = technique_cv.si_by_threshold(held_out, scored["words+chars"], (0.3,))
         assert fold[0.3] == alone[0.3][2]
 
 
