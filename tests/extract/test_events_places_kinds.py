@@ -469,3 +469,22 @@ def test_neighborhoods_in_the_plural_are_no_neighbourhood_named_before():
                      "the residential neighborhoods in the city killing eight people.",
                      "Shelling/artillery/missile attack")
     assert places == ["Aleppo"]
+
+
+# -- an airbase told again as "the airport", "the base" ------------------------------
+
+
+def test_the_airport_told_again_is_the_airbase_named_before():
+    places = _places(
+        "Fighting broke out between Islamic State militants and government forces at the "
+        "army airport in Deir al-Zor. The Syrian army responded to the militants' offensive "
+        "by bombing areas around the airport, which supplies its forces in the east of the "
+        "country, the Observatory said.", "Air/drone strike")
+    assert places == ["Deir ez-Zor airport"]
+
+
+def test_the_base_with_no_airbase_named_before_is_not_one():
+    places = _places(
+        "Rebels attacked an army checkpoint in Raqqa on Saturday. Earlier on Sunday the "
+        "Syrian air force had bombed areas around the base.", "Air/drone strike")
+    assert places and "airbase" not in str(places[0]) and "airport" not in str(places[0])

@@ -40,6 +40,10 @@ FUZZY_MIN_SCORE = 80.0  # rapidfuzz ratio between keys once their skeletons agre
 FUZZY_TYPO_SCORE = 90.0  # ratio accepted without a skeleton match (plain typos)
 FUZZY_MIN_LENGTH = 5  # keys shorter than this (letters) are never matched fuzzily
 FUZZY_MIN_SKELETON = 3  # nor are keys whose skeleton is shorter: "Haas" -> "hs" says too little
+# The nouns that end a site's name, and the words that may sit between the town and them
+# ("Deir ez-Zor military airport", "Tabqa air base", "Aleppo international airport").
+SITE_NOUNS = frozenset({"airport", "airbase", "base", "airfield"})
+SITE_WORDS = SITE_NOUNS | {"air", "military", "army", "international"}
 UNION_FUZZY_POPULATION = 15_000  # the union gazetteer matches only towns this big fuzzily
 
 
@@ -195,7 +199,39 @@ class Gazetteer:
         """
         return key in self._prefixes
 
+    def sites_of(self, town: Entry) -> list[Entry]:
+        """The airports and bases the gazetteer names after this town ("Deir ez-Zor airport",
+        "Tabqa airbase"): how a text naming the town in another spelling ("Deir Ezour military
+        airport", "Tabaqa base") or by its site noun alone ("the airport in Deir al-Zor")
+        reaches the facility's own entry."""
+        out: list[Entry] = []
+        for name in (*town.names, *town.aliases):
+            for site in self._sites_by_town.get(_name_key(name), ()):
+                if site is not town and site not in out:
+                    out.append(site)
+        return out
+
     # -- cached indexes ----------------------------------------------------------
+
+    @cached_property
+    def _sites_by_town(self) -> dict[str, list[Entry]]:
+        """Site entries by their names less the trailing site words ("tabqa" for "Tabqa
+        military airport"); only names that end in a site noun count."""
+        out: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            if e.source != "profile":
+                continue
+            for name in (*e.names, *e.aliases):
+                words = _name_key(name).split(" ")
+                if words[-1] not in SITE_NOUNS:
+                    continue
+                while words and words[-1] in SITE_WORDS:
+                    words.pop()
+                if words:
+                    found = out.setdefault(" ".join(words), [])
+                    if e not in found:
+                        found.append(e)
+        return out
 
     @cached_property
     def _prefixes(self) -> frozenset[str]:

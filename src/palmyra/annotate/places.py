@@ -29,9 +29,11 @@ from typing import TYPE_CHECKING
 
 from palmyra import registry
 from palmyra.annotate.countries import code_of, countries
-from palmyra.annotate.gazetteer import Candidate, Gazetteer, is_stopword
+from palmyra.annotate.gazetteer import SITE_NOUNS as SITE_NAME_NOUNS
+from palmyra.annotate.gazetteer import SITE_WORDS, Candidate, Gazetteer, is_stopword
 from palmyra.annotate.place_names import (
     ARTICLES,
+    Entry,
     key_of_words,
     normalise,
     read_word_list,
@@ -120,17 +122,53 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     for m, (choice, why) in zip(kept, _resolve(doc, gaz, kept), strict=True):
         if choice is None:  # a guess abroad, or in another city, for a place the text puts here
             continue
-        span = doc[m.start : m.end]  # after _resolve: "Homs province" grows to its suffix
+        start, end, entry, site = m.start, m.end, choice.entry, ""
+        found = _town_site(toks, m.start, m.end, entry, gaz)
+        if found is not None:
+            start, end, entry = found
+            site = "+site"
+        span = doc[start:end]  # after _resolve: "Homs province" grows to its suffix
         out.append(
             Mention(
                 kind="place",
                 text=span.text,
                 span=ctx.span(span.start_char, span.end_char),
-                value=choice.entry.ref,
-                rule=f"{m.how}:{why}",
+                value=entry.ref,
+                rule=f"{m.how}:{why}{site}",
             )
         )
     return _capitals(doc, gaz, ctx, out)
+
+
+def _town_site(toks: Toks, start: int, end: int, town: Entry,
+               gaz: Gazetteer) -> tuple[int, int, Entry] | None:
+    """ "Deir Ezour military airport", "Tabqa base", "the army airport in Deir al-Zor": a
+    town's site noun next to it names the town's airport or base when the gazetteer has one
+    site named after the town. The exact alias ("Deir Ezzor military airport") is matched by
+    the scan already; this catches the other spellings of the town and the noun put first.
+    ``(start, end, site)`` over the town and its site words, else None."""
+    if town.ref.precision in ("country", "admin1"):
+        return None
+    after = end
+    while after < len(toks) and after - end < MAX_SITE_WORDS and toks[after].lower_ in SITE_WORDS:
+        after += 1
+    before = start
+    if start >= 2 and toks[start - 1].lower_ in ("in", "of") and (
+            toks[start - 2].lower_ in SITE_NAME_NOUNS):
+        before = start - 2
+        while before > 0 and start - 1 - before < MAX_SITE_WORDS and (
+                toks[before - 1].lower_ in SITE_WORDS):
+            before -= 1
+    if after > end and toks[after - 1].lower_ in SITE_NAME_NOUNS and toks[end].is_lower:
+        span = (start, after)
+    elif before < start:
+        span = (before, end)
+    else:
+        return None
+    sites = gaz.sites_of(town)
+    if len(sites) != 1:
+        return None
+    return span[0], span[1], sites[0]
 
 
 def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -> list[Mention]:

@@ -1014,7 +1014,8 @@ _PARTS_OF = frozenset({"district", "districts", "neighbourhood", "neighbourhoods
 def _is_place_noun(t: Token, index: DocIndex, lex: Lexicon) -> bool:
     """A definite, unnamed place noun: "the city", not "the city of Palmyra" or "a city";
     also one that qualifies a part of itself ("the city centre")."""
-    if t.pos_ != "NOUN" or not lex.cue(t, "place_noun") or index.mention_at(t, "place"):
+    if t.pos_ != "NOUN" or index.mention_at(t, "place") or not (
+            lex.cue(t, "place_noun") or t.lower_ in _SITE_NOUNS):
         return False
     if t.dep_ == "compound" and t.head.i != t.i and t.head.lower_ in _PARTS_OF:
         t = t.head  # "the city centre", "the town's outskirts" stays with its possessive
@@ -1030,6 +1031,10 @@ def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
     "the town" or "the village" passes over a capital named since in an earlier sentence
     ("attacks on Al Bab ... regime-held parts of Aleppo. ... attacks on the town": Al Bab),
     unless no other place came before."""
+    if noun.lower_ in _SITE_NOUNS:  # "around the airport": the airbase named before, if any
+        sites = [tm for tm in reversed(index.places_before(noun)) if tm.place is not None
+                 and tm.place.feature_code == _SITE_CODE]
+        return sites[0] if sites else None
     want_province = noun.lemma_.lower() in _PROVINCE_WORDS
     fits = [tm for tm in reversed(index.places_before(noun)) if tm.place is not None
             and (tm.place.precision == "admin1") == want_province
@@ -1045,6 +1050,10 @@ def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
     return fits[0] if fits else None
 
 
+# "the airport", "the base": an airbase named before (gazetteer feature code AIRB); never
+# another kind of place, as an unnamed base is as often one the text never names.
+_SITE_NOUNS = frozenset({"airport", "airbase", "base"})
+_SITE_CODE = "AIRB"
 _CAPITALS = frozenset({"PPLC", "PPLA"})  # a country's or a province's capital: "the city"
 
 
