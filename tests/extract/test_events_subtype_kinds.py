@@ -111,3 +111,29 @@ def test_one_means_of_a_bombardment_is_one_event(rules: Pipeline) -> None:
     got = reported_sub_types(rules, "The army also intensified its artillery bombardment on the"
                              " town of Kafr Zita.", PUBLISHED)
     assert got == ["Shelling/artillery/missile attack"], got
+
+
+# Kind: aircraft and guns coordinated as the doers of one past verb are two means, one event
+# each (GUIDE; train: "The Syrian warplanes and artillery fire targeted the terrorists
+# positions in ..." is an air strike and a shelling at each place). "Warplanes" is no trigger
+# of its own, so without a verb trigger the shelling alone was read; aircraft alone stay one
+# air strike.
+@pytest.mark.parametrize("text", [
+    "The Syrian warplanes and artillery fire targeted militant positions in the town of Kafr"
+    " Zita on Tuesday.",
+    "The regime's aircraft and artillery targeted the town of Kafr Zita on Tuesday.",
+    "Syrian warplanes and artillery pounded the town of Kafr Zita on Tuesday.",
+])
+def test_aircraft_and_guns_doing_one_deed_are_two_events(rules: Pipeline, text: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert sorted(got) == ["Air/drone strike", "Shelling/artillery/missile attack"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian warplanes pounded the town of Kafr Zita on Tuesday.",
+    "Syrian warplanes and helicopters pounded the town of Kafr Zita on Tuesday.",
+])
+def test_aircraft_alone_are_one_air_strike(rules: Pipeline, text: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert got == ["Air/drone strike"], got
+

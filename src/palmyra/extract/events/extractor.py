@@ -273,6 +273,7 @@ class _Reader:
         scores = self.scores.get(sent)
         hits = [] if self.settings["mode"] == "model" else [
             h for h in find_triggers(sent, self.index, self.lex) if self.index.region(h.token)]
+        hits += _aircraft_beside(hits, self.lex)
         self.vetoed = {h.token.i for h in hits if vetoes(h, scores, self.settings)}
         self.sure_none = {h.token.i for h in hits} if sure_of_none(scores, self.settings) else set()
         if self.index.region(sent.root) == "body":
@@ -626,13 +627,17 @@ def _means_verb(hit: Hit, triggers: set[int], lex: Lexicon) -> Token | None:
     missile bombardment on X". Two means in one clause are one event each (GUIDE), so the
     second means is told by the verb that tells the first, not a mere kind of weapon; not
     "a bombing campaign" or "rocket attacks" (a campaign or an attack is no means)."""
+    if hit.entry.family != _SHELLING:
+        return None
     t = hit.token
     while t.dep_ == "conj" and t.head.i != t.i and t.head.dep_ in _MODIFIER_DEPS:
         t = t.head  # "artillery and missile": "missile" joins "artillery"
     noun = t.head
-    if (hit.entry.family != _SHELLING or t.dep_ not in _MODIFIER_DEPS or noun.i not in triggers
+    if (t.dep_ not in _MODIFIER_DEPS or noun.i not in triggers
             or not any(e.family in _BOMBARDMENTS for e in lex.word_triggers(noun))):
-        return None
+        noun = _first_means(hit.token, lex)
+        if noun is None:
+            return None
     verb = noun.head
     if (noun.dep_ in SUBJECT_DEPS | OBJECT_DEPS and verb.i != noun.i and is_verb(verb)
             and tense(verb) == "past"):
@@ -640,6 +645,41 @@ def _means_verb(hit: Hit, triggers: set[int], lex: Lexicon) -> Token | None:
     return None
 
 
+def _first_means(token: Token, lex: Lexicon) -> Token | None:
+    """The other means a shelling word's phrase is coordinated after: "warplanes" in "the
+    Syrian warplanes and artillery fire targeted X", "air strikes" in "air strikes and
+    artillery fire pounded X" (GUIDE: two means in one clause, one event each); ``None``
+    where the phrase joins no means ("artillery fire and clashes")."""
+    phrase = token.head if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i else token
+    first = phrase
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is phrase or not (lex.cue(first, "air") or any(
+            e.family in _BOMBARDMENTS for e in lex.word_triggers(first))):
+        return None
+    return first
+
+
+def _aircraft_beside(hits: list[Hit], lex: Lexicon) -> list[Hit]:
+    """An air strike for the aircraft a shelling word is coordinated after ("the Syrian
+    warplanes and artillery fire targeted X": one air strike and one shelling, GUIDE's two
+    means in one clause). "Warplanes" is no trigger of its own: where a verb trigger
+    ("pounded") reports the pair it gives the air strike, otherwise the shelling alone would
+    be read and the sentence's air strike lost."""
+    air = next((e for e in lex.triggers.get("airstrike", ()) if e.family == _AIR), None)
+    taken = {h.token.i for h in hits}
+    out: list[Hit] = []
+    for hit in hits:
+        first = _first_means(hit.token, lex) if hit.entry.family == _SHELLING else None
+        if (air is None or first is None or first.i in taken or lex.word_triggers(first)
+                or not is_verb(first.head) or _serves_trigger(first.head, taken)):
+            continue
+        taken.add(first.i)
+        out.append(Hit(first, first.i, first.i + 1, air))
+    return out
+
+
+_AIR = "air"
 _SHELLING = "shelling"
 _BOMBARDMENTS = frozenset({"bombard", "strike", "air"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
