@@ -137,3 +137,19 @@ def test_aircraft_alone_are_one_air_strike(rules: Pipeline, text: str) -> None:
     got = reported_sub_types(rules, text, PUBLISHED)
     assert got == ["Air/drone strike"], got
 
+
+
+# Kind: an air word that only names a person's service ("an air force pilot") is no means:
+# executing the pilot is an attack, not an air strike (train: "al-Nusra Front had executed an
+# air force pilot in Jayrud"); the air force striking stays an air strike.
+def test_an_air_force_pilot_executed_is_an_attack(rules: Pipeline) -> None:
+    got = reported_sub_types(rules, "A rebel spokesman said on Friday that the group had"
+                             " executed an air force pilot in Jayrud.", PUBLISHED)
+    assert "Air/drone strike" not in got, got
+    assert "Attack" in got, got
+
+
+def test_air_force_jets_striking_stay_an_air_strike(rules: Pipeline) -> None:
+    got = reported_sub_types(rules, "Syrian air force jets struck Jayrud on Friday killing"
+                             " five civilians.", PUBLISHED)
+    assert got == ["Air/drone strike"], got

@@ -25,6 +25,7 @@ from palmyra.ingest.clean import (
 from palmyra.ingest.comments import Thread, find_thread, split_comments
 from palmyra.ingest.metadata import find_outlet, find_published, find_title, read_header
 from palmyra.ingest.records import RawRecord
+from palmyra.ingest.tags import tag_ranges
 from palmyra.model import Document, Outlet, Span
 
 ID_HEX_CHARS = 16
@@ -59,10 +60,11 @@ def build_document(record: RawRecord, outlets: Sequence[Outlet] = ()) -> Documen
     furniture = rules.furniture_ranges(text)
     thread = _thread(record, text, header.body_start, rules)
     body_end = _body_end(text, header.body_start, thread, rules, furniture)
-    removed = merge(
-        [*furniture, *link_markup_ranges(text), *header.bylines, *([repeated] if repeated else [])]
-    )
     body = (header.body_start, body_end)
+    removed = merge(
+        [*furniture, *link_markup_ranges(text), *header.bylines, *([repeated] if repeated else []),
+         *tag_ranges(text, body)]
+    )
     clean = clean_text(text, body, removed)
     if not clean.text.strip() and title_span is not None:
         # A headline-only item (SANA flash news in FA-KES) still reports something.

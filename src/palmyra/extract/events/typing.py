@@ -78,7 +78,7 @@ def event_type(
     cues = {c for t in clause if t.i != hit.token.i
             for c in lex.cue_classes(t).intersection(_TYPING_CUE_SET)
             if not _commodity(t, c, lex) and not (c in _MEANS and t.i in means)
-            and not _self_done(t, c)}
+            and not _self_done(t, c) and not _crew(t, c)}
     if _uncontested(clause, lex):
         cues.add("peaceful")
     doers = _doers(hit.token)
@@ -175,6 +175,22 @@ def _commodity(token: Token, cls: str, lex: Lexicon) -> bool:
     while t.dep_ == "conj" and t.head.i != t.i:  # "oil and gas field": "gas" joins "oil"
         t = t.head
     return t.dep_ in ("compound", "amod", "nmod") and lex.cue(t.head, "commodity")
+
+
+# People an air word can name the service of: "an air force pilot" is a person, no means.
+_CREW = frozenset({"pilot", "officer", "commander", "colonel", "general", "crew",
+                   "personnel", "spokesman", "chief"})
+
+
+def _crew(token: Token, cls: str) -> bool:
+    """Whether an air word only says whose service a person is in: "al-Nusra Front had
+    executed an air force pilot" is an attack on the pilot, not an air strike."""
+    if cls != "air":
+        return False
+    t = token
+    while t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head
+    return t.i != token.i and t.lemma_.lower() in _CREW
 
 
 def _self_done(token: Token, cls: str) -> bool:
