@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from palmyra.annotate.actor_matcher import DescriptorTarget, Found, Hit
 from palmyra.model import ActorRef
@@ -159,13 +159,42 @@ def _item_openers(doc: Doc) -> list[int]:
             continue
         if token.lower_ == "in" and token.i + 1 < len(doc) and (
                 doc[token.i + 1].ent_type_ in ("GPE", "LOC")):
-            out.append(token.i)
+            if _new_place(doc, token):
+                out.append(token.i)
             continue
         for words in phrases:
             if doc[token.i: token.i + len(words)].text.lower().split() == list(words):
                 out.append(token.i)
                 break
     return out
+
+
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+_SAME_ITEM_REACH = 2  # sentences before an "In X" whose places it may go on telling
+
+
+def _new_place(doc: Doc, token: Token) -> bool:
+    """Whether an "In X" opens a new item: not where the sentence goes on with the item
+    ("In Deir Ezzor city, the terrorists also shelled ..."), nor where X is a place the
+    sentence or two before named or a part of it ("army posts near Deir Ezzor ... In Deir
+    Ezzor city"): the dispatch is still telling the place it was telling."""
+    if not doc.has_annotation("SENT_START"):
+        return True
+    sent = token.sent
+    if any(t.lower_ == "also" for t in sent):
+        return False
+    ent = next((e for e in doc.ents if e.start == token.i + 1), None)
+    if ent is None:
+        return True
+    here = ent.text.lower()
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    for before in sents[max(k - _SAME_ITEM_REACH, 0):k]:
+        for e in before.ents:
+            there = e.text.lower()
+            if e.label_ in _PLACE_ENTS and (there in here or here in there):
+                return False
+    return True
 
 
 @cache

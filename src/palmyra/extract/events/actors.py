@@ -1455,26 +1455,43 @@ def _no_one_named(ref: ActorRef | None, sent: Span, index: DocIndex) -> bool:
         for tm in index.mentions_in(list(sent), "actor"))
 
 
-def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
-    """The group a bomb's sentence or the next one names as its author: "a local official
-    blamed Al-Qaeda", "IS claimed responsibility" (gold/GUIDE.md: a disputed perpetrator is
-    the first attribution given). Only non-state armed groups: "blamed the regime" is a
-    side's accusation against its enemy, not an attribution."""
+def _around(sent: Span, index: DocIndex) -> list[Span]:
+    """The sentences that may name who did what a sentence tells: the sentence, the next
+    one, and the earlier ones of its paragraph ("a massive bomb blast claimed by the Daesh
+    terror group killed 44 ... A suicide bomber blew himself up": a claim told earlier in
+    the paragraph is the first attribution)."""
     doc = sent.doc
     sents = [sent] + ([doc[sent.end].sent] if sent.end < len(doc) else [])
-    # "a massive bomb blast claimed by the Daesh terror group killed 44 ... A suicide bomber
-    # blew himself up": a claim told earlier in the paragraph is the first attribution
     para = index.paragraph(sent[0])
     k = sent.start
     while k > 0 and index.paragraph(doc[k - 1]) == para:
         k = doc[k - 1].sent.start
         sents.append(doc[k].sent)
-    for s in sents:
+    return sents
+
+
+def _blame_phrases(verb: Token) -> list[Token]:
+    """The phrases naming who a blame verb holds to account: its object ("blamed the RSF",
+    "accused the army of ...") and its "on" phrase ("blamed the attack on the army") together,
+    so that an "on" of time ("on Sunday blamed the RSF") hides no object; the subject of a
+    passive one ("the regime was blamed"). A negated blame ("did not blame the army")
+    names no one."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+        for g in c.children if g.dep_ == "pobj"]
+
+
+def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
+    """The group a bomb's sentence or the next one names as its author: "a local official
+    blamed Al-Qaeda", "IS claimed responsibility" (gold/GUIDE.md: a disputed perpetrator is
+    the first attribution given). Only non-state armed groups: "blamed the regime" is a
+    side's accusation against its enemy, not an attribution."""
+    for s in _around(sent, index):
         for t in s:
             if lex.cue(t, "blame_verb") and t.pos_ == "VERB":
-                phrases = [c for c in t.children if c.dep_ == "dobj"] + [
-                    g for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
-                    for g in c.children if g.dep_ == "pobj"]
+                phrases = _blame_phrases(t)
             elif t.lemma_ == "claim" and any(lex.cue(c, "claim_noun") for c in t.children
                                              if c.dep_ == "dobj"):
                 phrases = [c for c in t.children if c.dep_ == "nsubj"]
@@ -1655,7 +1672,7 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     events = _fill_clash_sides(events, candidates, index)
     events = [replace(e, actor1=None) if e.sub_event_type in _AIR_SUBTYPES and (
         e.actor1 or "").startswith(_UNIDENTIFIED) else e for e in events]
-    return _blamed_strikes(_one_air_side(events, candidates, index), index)
+    return _blamed_strikes(_one_air_side(events, candidates, index), candidates, index)
 
 
 def _one_air_side(events: list[Event], candidates: list[Candidate], index: DocIndex
@@ -1685,38 +1702,81 @@ _UNIDENTIFIED = "Unidentified Armed Group"
 _STRIKE_SUBTYPES = _AIR_SUBTYPES | _SHELLING_SUBTYPES
 
 
-def _blamed_strikes(events: list[Event], index: DocIndex) -> list[Event]:
+def _blamed_strikes(events: list[Event], candidates: list[Candidate], index: DocIndex
+                    ) -> list[Event]:
     """Strikes and shelling that no telling gives a side where the article blames or accuses
-    an armed side outright ("Drones struck the port ... Army spokesman Nabil Abdallah
+    an armed side for them outright ("Drones struck the port ... Army spokesman Nabil Abdallah
     blamed the Rapid Support Forces", "an air strike hit the Mayo neighbourhood ...
-    Residents blamed the army"): the first side blamed, the first attribution given
-    (gold/GUIDE.md: a disputed perpetrator is the first attribution); of sides joined,
-    the first named. A state named is its forces."""
+    Residents blamed the army"): the first side blamed around the strike's telling
+    (``_blamed_side``), the first attribution given (gold/GUIDE.md: a disputed perpetrator
+    is the first attribution); of sides joined, the first named. A state named is its
+    forces. An air strike is only a side's that flies (``_flies``), or a drone's."""
     if not any(e.sub_event_type in _STRIKE_SUBTYPES and e.actor1 is None for e in events):
         return events
-    side = _blamed_side(index, lexicon())
-    if side is None:
-        return events
-    return [replace(e, actor1=side) if e.sub_event_type in _STRIKE_SUBTYPES
-            and e.actor1 is None and e.actor2 != side else e for e in events]
+    lex = lexicon()
+    profile = index.ctx.profile
+    text = index.ctx.document.text
+    out = []
+    for e in events:
+        if e.sub_event_type in _STRIKE_SUBTYPES and e.actor1 is None:
+            side = _blamed_side(e, candidates, index, lex)
+            if side is not None and side != e.actor2 and (
+                    e.sub_event_type not in _AIR_SUBTYPES or _flies(side, profile)
+                    or _drone(e, text)):
+                e = replace(e, actor1=side)
+        out.append(e)
+    return out
 
 
-def _blamed_side(index: DocIndex, lex: Lexicon) -> str | None:
-    """The first armed side the article blames or accuses outright, as the object of an
-    active blame verb ("blamed the RSF"), or in its "on" phrase ("blamed the attack on
-    the army")."""
-    for sent in index.doc.sents:
-        for t in sent:
-            if not (lex.cue(t, "blame_verb") and t.pos_ == "VERB") or is_passive(t):
+# What a blame is for ("accused the RSF of looting aid convoys" is no strike's blame)
+_BLAMED_FOR = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
+                         "raid", "raids", "shelling", "shell", "shells", "bombing", "bombings",
+                         "bombardment", "bombardments", "massacre", "massacres", "killing",
+                         "killings", "kill", "death", "deaths", "assault", "blast", "blasts",
+                         "explosion", "explosions", "bomb", "target", "targeting", "hit",
+                         "fire", "firing", "launch", "launching", "carry", "carrying",
+                         "conduct", "conducting", "incident", "violence", "casualties",
+                         "destruction", "damage"})
+
+
+def _blame_topic(verb: Token, lex: Lexicon) -> bool:
+    """Whether a blame is about an attack: what its "for" or "of" phrase names is a strike,
+    a killing or the like, or it names nothing."""
+    told = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+            for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return not told or any(
+        w.lemma_.lower() in _BLAMED_FOR or w.lower_ in _BLAMED_FOR
+        or any(lex.cue(w, cue) for cue in ("air", "artillery", "chemical", "strike_noun"))
+        for g in told for w in g.subtree)
+
+
+def _blamed_side(event: Event, candidates: list[Candidate], index: DocIndex, lex: Lexicon
+                 ) -> str | None:
+    """The first armed side blamed or accused outright for a strike: as the object of an
+    active blame verb ("blamed the RSF") or in its "on" phrase ("blamed the attack on the
+    army"), in the strike's sentence, the next, or earlier in its paragraph (``_around``),
+    where the blame is about an attack (``_blame_topic``: not "accused the RSF of looting");
+    a descriptor's default ("blamed terrorists") names no one."""
+    doc = index.doc
+    sents = {doc[c.position].sent.start: doc[c.position].sent for c in candidates
+             if c.evidence in event.evidence and c.position < len(doc)}
+    seen: set[int] = set()
+    for sent in sorted(sents.values(), key=lambda s: s.start):
+        for s in _around(sent, index):
+            if s.start in seen:
                 continue
-            phrases = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
-                       for g in c.children if g.dep_ == "pobj"] or [
-                c for c in t.children if c.dep_ == "dobj"]
-            for phrase in phrases:
-                for tm in index.mentions_in(list(phrase.subtree), "actor"):
-                    ref = _armed_state(_first_named(tm, index), index)
-                    if ref is not None and ref.kind in ("state_forces", "armed_group"):
-                        return ref.canonical
+            seen.add(s.start)
+            for t in s:
+                if not (lex.cue(t, "blame_verb") and t.pos_ == "VERB") or is_passive(t) or (
+                        not _blame_topic(t, lex)):
+                    continue
+                for phrase in _blame_phrases(t):
+                    for tm in index.mentions_in(list(phrase.subtree), "actor"):
+                        if tm.mention.rule.startswith(DESCRIPTOR_DEFAULT):
+                            continue
+                        ref = _armed_state(_first_named(tm, index), index)
+                        if ref is not None and ref.kind in ("state_forces", "armed_group"):
+                            return ref.canonical
     return None
 
 
@@ -1873,10 +1933,7 @@ def _blamed(index: DocIndex, lex: Lexicon) -> str | None:
         for t in sent:
             phrases: list[Token] = []
             if lex.cue(t, "blame_verb") and t.pos_ == "VERB":
-                # "blamed the attack on X": the "on" phrase; else the one blamed, accused
-                phrases = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
-                           for g in c.children if g.dep_ == "pobj"] or [
-                    c for c in t.children if c.dep_ == ("nsubjpass" if is_passive(t) else "dobj")]
+                phrases = _blame_phrases(t)  # "blamed X", "blamed the attack on X"
             elif t.lower_ in ("behind", "responsible") and t.head.lemma_ == "be":
                 phrases = [c for c in t.head.children if c.dep_ == "nsubj"]
             for phrase in phrases:

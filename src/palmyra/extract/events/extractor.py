@@ -493,14 +493,14 @@ def _second_tolls(cands: list[Candidate], hits: list[Hit], lex: Lexicon,
     near the city", kept by ``triggers``) is that attack's kind at one more place: it takes
     the sub-type, and where it names none the attacker and the victims (``unnamed``: the
     conventions' fill), of the sentence's telling before it, and is an occurrence of its
-    own, not the first toll told again."""
-    if not any(h.entry.family != "kill" for h in hits):
-        return
+    own, not the first toll told again. A killing told with its weapon ("Regime shelling
+    killed four civilians in Douma, while two other civilians were killed in Harasta") is
+    such a lead by the sub-type its weapon gave it, though its trigger is a killing's."""
     seconds = {h.token.i for h in hits if second_toll(h, lex)}
     for cand in cands:
         if cand.position not in seconds:
             continue
-        before = [c for c in cands if c.family not in ("kill", "agreement")
+        before = [c for c in cands if _toll_lead(c)
                   and c.position < cand.position
                   and (c.modality in EXPORTED) == (cand.modality in EXPORTED)]
         if not before:
@@ -514,6 +514,17 @@ def _second_tolls(cands: list[Candidate], hits: list[Hit], lex: Lexicon,
         if id(lead) in unnamed:
             unnamed[id(cand)] = unnamed[id(lead)]
         cand.distinct = True
+
+
+_WEAPON_TYPE = "Explosions/Remote violence"
+
+
+def _toll_lead(cand: Candidate) -> bool:
+    """Whether a telling may lead a second toll (``_second_tolls``): a strike's or a
+    fight's trigger, or a killing its weapon typed ("shelling killed four")."""
+    if cand.family == "agreement":
+        return False
+    return cand.family != "kill" or cand.event_type == _WEAPON_TYPE
 
 
 SENTENCE_CUE_FAMILIES = frozenset({"protest"})

@@ -105,7 +105,7 @@ def event_type(
         # civilians: the burning or the abduction keeps its type
         cues.discard("killing")
     family, default = hit.entry.family, (hit.entry.event_type, hit.entry.sub_event_type)
-    if ASSAULT in hit.entry.flags and not _taken(hit.token, clause, lex):
+    if ASSAULT in hit.entry.flags and not _taken(hit.token, lex):
         family, default = ASSAULT, CLASH
     for rule in lex.retypes.get(family, ()):
         where, _, cls = rule.cue.partition(":")
@@ -121,18 +121,80 @@ ASSAULT = "assault"
 CLASH = ("Battles", "Armed clash")
 
 
-def _taken(trigger: Token, clause: list[Token], lex: Lexicon) -> bool:
-    """Whether an assault's clause, or a clause below it, says the place was taken: "stormed
-    an air base, capturing it", "stormed al-Nuhud, taking over the army garrison". Storming a
-    checkpoint and killing its soldiers takes nothing (GUIDE: an attack is a clash, not a
-    capture, unless the text says the place was taken). A storming those stormed gave the
-    place up after ("troops began withdrawing from Debaltseve after separatists stormed the
-    town") took it too (GUIDE: a forced withdrawal under attack is a place taken)."""
+def _taken(trigger: Token, lex: Lexicon) -> bool:
+    """Whether an assault's clause says the place was taken: "stormed an air base, capturing
+    it", "stormed al-Nuhud, taking over the army garrison", "captured the base after
+    storming it" (``_taking_verbs``). Storming a checkpoint and killing its soldiers takes
+    nothing (GUIDE: an attack is a clash, not a capture, unless the text says the place was
+    taken), nor does a "government-controlled checkpoint" or soldiers "who had taken cover".
+    A storming those stormed gave the place up after ("troops began withdrawing from
+    Debaltseve after separatists stormed the town") took it too (GUIDE: a forced withdrawal
+    under attack is a place taken); stormers who withdrew after ("the gunmen withdrew after
+    they stormed a checkpoint") took nothing."""
     up = trigger.head
-    if up.i != trigger.i and any(lex.cue(v, "retreat_verb") for v in (
-            up, *(c for c in up.children if c.dep_ == "xcomp"))):  # "began withdrawing"
+    if up.i != trigger.i and any(lex.cue(v, "retreat_verb") and _others_gave_up(v, trigger)
+                                 for v in (up, *(c for c in up.children if c.dep_ == "xcomp"))):
+        return True  # "began withdrawing"
+    return any(_takes(v, lex) for v in _taking_verbs(trigger))
+
+
+# "took part", "took cover", "took hostages": a taking verb that takes no ground
+_TAKES_NO_GROUND = frozenset({"part", "cover", "hostage", "hostages", "prisoner", "prisoners",
+                              "captive", "captives", "place", "refuge", "shelter", "aim",
+                              "responsibility", "photo", "photos", "picture", "pictures"})
+_TAKING_LINKS = frozenset({"advcl", "xcomp", "conj"})
+
+
+def _taking_verbs(trigger: Token) -> list[Token]:
+    """The verbs that may tell what a storming took: the trigger's advcl, xcomp and conj
+    clauses and theirs ("stormed the base, capturing it", "stormed and seized it", "moved
+    to take over"), and the verb the storming is an advcl, conj or "after" phrase of
+    ("captured the base after storming it")."""
+    out = []
+    todo = [c for c in trigger.children if c.dep_ in _TAKING_LINKS]
+    while todo:
+        v = todo.pop()
+        out.append(v)
+        todo.extend(c for c in v.children if c.dep_ in ("xcomp", "conj"))
+    up = trigger.head
+    if trigger.dep_ == "pcomp" and up.dep_ == "prep":
+        up = up.head
+    if up.i != trigger.i and (trigger.dep_ in _TAKING_LINKS or trigger.dep_ == "pcomp"):
+        out.append(up)
+    return out
+
+
+def _takes(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb tells ground taken: a taking verb ("captured", "overran") or one
+    taking control ("gaining control of it"), not "took part", "took cover"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "prt")]
+    if lex.cue(verb, "taking"):
+        return not any(o.lemma_.lower() in _TAKES_NO_GROUND for o in objects)
+    return any(o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN") and lex.cue(o, "taking")
+               for o in objects)
+
+
+_PRONOUNS = ("PRON",)
+
+
+def _others_gave_up(retreat: Token, trigger: Token) -> bool:
+    """Whether the side that withdrew is not the one that stormed: the retreat verb's
+    subject (or its governing verb's: "troops began withdrawing") is named and differs from
+    the storming's ("the gunmen withdrew after they stormed" is the stormers' own leaving)."""
+    def subject(v: Token) -> Token | None:
+        for w in (v, v.head if v.dep_ == "xcomp" else v):
+            s = next((c for c in w.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None:
+                return s
+        return None
+    gone, stormer = subject(retreat), subject(trigger)
+    if gone is None or gone.pos_ in _PRONOUNS:
+        return False
+    if stormer is None:
         return True
-    return any(t.i != trigger.i and lex.cue(t, "taking") for t in (*clause, *_below(trigger)))
+    return stormer.pos_ not in _PRONOUNS and stormer.lemma_.lower() != gone.lemma_.lower()
 
 
 _MEANS = frozenset({"air", "artillery"})

@@ -1026,14 +1026,38 @@ def _given_named(doc: Doc, names: list[_Name], places: set[int]) -> list[_Name]:
         end = i + 1
         while end < len(doc) and end not in covered and end not in places and (
                 _name_part(doc[end]) or doc[end].tag_ == "HYPH" and end + 1 < len(doc)
-                and _name_part(doc[end + 1])):
+                and _name_part(doc[end + 1])) and not _named_for(doc[end]):
             end += 1
         while end - 1 > i and not doc[end - 1].text[:1].isupper():
             end -= 1  # "… bin" or a dash cut off by a name already read
+        if end < len(doc) and _named_for(doc[end]):
+            i = end + 1  # "Omran Daqneesh Street residents": a street named for a person
+            continue
         if not any(k in covered for k in range(i, end)):
             out.append(_Name(i, end, _clean(doc[i:end].text), "person"))
         i = end
     return out
+
+
+# Heads of places and bodies a person's name may stand before: "Omran Daqneesh Street",
+# "Issam Fares Institute", "Abu Amara Brigade" name no person
+_PLACE_ORG_HEADS = frozenset({
+    "street", "road", "avenue", "square", "roundabout", "bridge", "market", "souq", "mosque",
+    "church", "hospital", "school", "university", "college", "airport", "airbase", "stadium",
+    "district", "neighbourhood", "neighborhood", "quarter", "camp", "station", "park", "gate",
+    "port", "institute", "foundation", "centre", "center", "brigade", "brigades",
+    "battalion", "battalions", "regiment", "division", "corps", "army", "front", "forces",
+    "force", "militia", "movement", "party", "council", "committee", "ministry", "agency",
+    "company", "group", "network", "observatory", "association", "society", "bank", "court",
+    "guard", "union", "organisation", "organization", "fund", "trust", "library", "museum"})
+
+
+def _named_for(token: Token) -> bool:
+    """Whether a capitalised word heads a place or body a name before it stands in
+    ("Street", "Institute", "Brigade"); a word the tagger makes a place or body already
+    ends the run (``_name_part``), but may be the body the person speaks for ("Jan
+    Egeland UN envoy")."""
+    return token.text[:1].isupper() and token.lower_ in _PLACE_ORG_HEADS
 
 
 def _name_part(token: Token) -> bool:
