@@ -46,6 +46,7 @@ from rapidfuzz import fuzz
 from palmyra import registry
 from palmyra.annotate.dates import find_dates
 from palmyra.extract.citations.references import Reference, references
+from palmyra.extract.citations.standins import fold_stand_ins, stand_ins
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
 from palmyra.extract.positions import Bounds, sentence_bounds, within
@@ -116,6 +117,7 @@ def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
     own = own_outlet(ctx, outlets)  # read once: every step below skips the article's own
     in_text = _in_text(doc, text, ctx, outlets, own, refs, quoted)
     merged = _merge(text, [_from_reference(r) for r in refs if not r.op_cit], in_text)
+    merged = fold_stand_ins(merged, doc, known_outlets(ctx), outlets.mentions)
     found = [
         Citation(
             ctx.document.id,
@@ -243,6 +245,7 @@ def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets,
     the line"). The header is what cleaning set aside before the body; a citation of the
     same outlet in the body ("told AFP") is the same one and takes the line's date."""
     document = ctx.document
+    generic = stand_ins(known_outlets(ctx))  # a header's "state media" credits no story
     found = _with_credit_lines(found, ctx, outlets, own)
     if document.body is None:
         return found
@@ -252,7 +255,7 @@ def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets,
             continue  # only the header: the lines before the body, or its opening dateline
         line = document.text[removed.start : removed.end]
         for start, end, name in _outlet_names(line, outlets):
-            if name == own:
+            if name == own or name in generic:
                 continue
             same = next((c for c in found if c.outlet == name), None)
             if same is not None:
@@ -348,8 +351,9 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets,
             credits.append((tail_from + m.start(group) + name[0], tail_from + m.end(group),
                             name[1], document.published))
     out = list(found)
+    generic = stand_ins(known_outlets(ctx))
     for cstart, cend, name, date in credits:
-        if name == own:
+        if name == own or name in generic:
             continue
         same = next((c for c in out if c.outlet == name), None)
         if same is not None:
