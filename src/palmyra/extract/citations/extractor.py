@@ -559,6 +559,8 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     if node.dep_ != "pobj":
         return None
     governor = head.head
+    if head.lower_ == "via":
+        return head  # "claimed responsibility via its news arm Amaq"
     if head.lower_ == "to" and governor.lower_ == "according":
         return governor
     if head.lower_ == "to" and governor.pos_ == "VERB" and governor.lemma_.lower() in (
