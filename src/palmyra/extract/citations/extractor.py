@@ -508,7 +508,8 @@ def _in_text(
         end = max(title_end, *(t.idx + len(t) for t in tokens))
         date, date_end = _date_after(text, end, ctx)
         if date is None:
-            date = _cue_date(cue, ctx) or _media_day(text, start, ctx)
+            date = (_date_between(doc, last, cue, ctx) or _cue_date(cue, ctx)
+                    or _media_day(text, start, ctx))
         out.append(_Cite(start, max(end, date_end), m.name, title, None, date, "in_text"))
     return out
 
@@ -658,6 +659,9 @@ def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
     for child in cue.children:
         if child.dep_ == "advmod" and child.lower_ in _TODAY:
             return published
+        day = _piece_day(child, published)
+        if day is not None:
+            return day
         if (child.dep_ == "prep" and child.lower_ == "on"
                 or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
             phrase = " ".join(t.text for t in child.subtree)
@@ -672,6 +676,35 @@ def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
                 date = _cue_date(verb, ctx)
                 if date is not None:
                     return date
+    return None
+
+
+_BETWEEN_WORDS = 4  # words between an outlet and its verb that may be its day
+
+
+def _date_between(doc: Doc, last: int, cue: Token, ctx: DocContext) -> DateValue | None:
+    """The day written between the outlet and the verb after it ("SANA on Saturday
+    reported"), which the parse may hang on the outlet rather than on the verb."""
+    between = doc[last : cue.i]
+    if not 0 < len(between) <= _BETWEEN_WORDS or any(t.is_punct for t in between):
+        return None
+    found = find_dates(between.text, ctx.document.published, fallback_anchor=False)
+    return found[0][2] if found else None
+
+
+def _piece_day(prep: Token, published: DateValue | None) -> DateValue | None:
+    """The day of the piece a citing verb was said in: "In a Friday statement … state media
+    said", "said in a Sunday broadcast"; only a day ("in a 2015 report" dates no day)."""
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    for piece in prep.children:
+        if piece.dep_ != "pobj":
+            continue
+        for word in piece.lefts:
+            if word.ent_type_ == "DATE" and word.dep_ in ("compound", "amod", "nmod"):
+                found = find_dates(word.text, published, fallback_anchor=False)
+                if found and found[0][2].precision == "day":
+                    return found[0][2]
     return None
 
 
