@@ -183,6 +183,8 @@ def test_profile_reports_every_bad_entry(tmp_path):
         ),
         ("outlets", "outlets:\n  - {name: A, domains: [https://a.com]}\n", 2, "not a lower-case"),
         ("outlets", "outlets:\n  - {aliases: [A]}\n", 2, "missing 'name'"),
+        ("outlets", "outlets:\n  - {name: A}\n  - {name: B, stands_for: [C]}\n", 3,
+         "stands_for 'C' is not an outlet of this file"),
         (
             "loaded_terms",
             "terms:\n  - {text: freed, register: favourable, target: govt}\n",

@@ -164,6 +164,9 @@ class Outlet:
     country: str | None = None
     owner: str | None = None
     furniture: tuple[str, ...] = ()  # lines that only this outlet's pages carry
+    # a generic name ("state media") that stands for these named outlets where one is cited
+    # beside it: the gold codes the pair as one citation of the named outlet
+    stands_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

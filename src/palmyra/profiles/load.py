@@ -56,7 +56,8 @@ FIELDS: dict[str, frozenset[str]] = {
     "descriptor": frozenset({"text", "register", "reason", "default", "refers_to", "neutral_for"}),
     "person": frozenset({"name", "affiliation", "role", "aliases"}),
     OUTLETS_FILE: frozenset({"outlets"}),
-    "outlet": frozenset({"name", "aliases", "domains", "country", "owner", "furniture"}),
+    "outlet": frozenset({"name", "aliases", "domains", "country", "owner", "furniture",
+                        "stands_for"}),
     TERMS_FILE: frozenset({"terms"}),
     "term": frozenset({"text", "register", "target", "reason"}),
 }
@@ -589,6 +590,7 @@ def _read_outlets(y: _Yaml) -> list[Outlet]:
     root = y.mapping(y.root, FIELDS[OUTLETS_FILE], ("outlets",)) if y.root else None
     outlets: list[Outlet] = []
     seen: dict[str, tuple[str, int]] = {}
+    generic: list[tuple[yaml.Node, tuple[str, ...]]] = []  # stands_for, checked last
     for node in y.sequence((root or {}).get("outlets")):
         m = y.mapping(node, FIELDS["outlet"], ("name",))
         if m is None or (name := y.text(m.get("name"), "outlet name", node)) is None:
@@ -612,8 +614,16 @@ def _read_outlets(y: _Yaml) -> list[Outlet]:
                 y.scalar(m.get("country")),
                 y.scalar(m.get("owner")),
                 y.strings(m.get("furniture")),
+                y.strings(m.get("stands_for")),
             )
         )
+        if outlets[-1].stands_for:
+            generic.append((m["stands_for"], outlets[-1].stands_for))
+    names = {o.name for o in outlets}
+    for node, named in generic:
+        for other in named:
+            if other not in names:
+                y.problem(node, f"stands_for {other!r} is not an outlet of this file")
     return outlets
 
 

@@ -46,6 +46,7 @@ from rapidfuzz import fuzz
 from palmyra import registry
 from palmyra.annotate.dates import find_dates
 from palmyra.extract.citations.references import Reference, references
+from palmyra.extract.citations.standins import fold_stand_ins, stand_ins
 from palmyra.extract.lexicon import citation_cues
 from palmyra.extract.outlets import OutletMention, Outlets
 from palmyra.extract.positions import Bounds, sentence_bounds, within
@@ -116,6 +117,7 @@ def citations(doc: Doc, ctx: DocContext) -> list[Citation]:
     own = own_outlet(ctx, outlets)  # read once: every step below skips the article's own
     in_text = _in_text(doc, text, ctx, outlets, own, refs, quoted)
     merged = _merge(text, [_from_reference(r) for r in refs if not r.op_cit], in_text)
+    merged = fold_stand_ins(merged, doc, known_outlets(ctx), outlets.mentions)
     found = [
         Citation(
             ctx.document.id,
@@ -243,6 +245,7 @@ def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets,
     the line"). The header is what cleaning set aside before the body; a citation of the
     same outlet in the body ("told AFP") is the same one and takes the line's date."""
     document = ctx.document
+    generic = stand_ins(known_outlets(ctx))  # a header's "state media" credits no story
     found = _with_credit_lines(found, ctx, outlets, own)
     if document.body is None:
         return found
@@ -252,7 +255,7 @@ def _with_wire_credits(found: list[Citation], ctx: DocContext, outlets: Outlets,
             continue  # only the header: the lines before the body, or its opening dateline
         line = document.text[removed.start : removed.end]
         for start, end, name in _outlet_names(line, outlets):
-            if name == own:
+            if name == own or name in generic:
                 continue
             same = next((c for c in found if c.outlet == name), None)
             if same is not None:
@@ -348,8 +351,9 @@ def _with_credit_lines(found: list[Citation], ctx: DocContext, outlets: Outlets,
             credits.append((tail_from + m.start(group) + name[0], tail_from + m.end(group),
                             name[1], document.published))
     out = list(found)
+    generic = stand_ins(known_outlets(ctx))
     for cstart, cend, name, date in credits:
-        if name == own:
+        if name == own or name in generic:
             continue
         same = next((c for c in out if c.outlet == name), None)
         if same is not None:
@@ -504,7 +508,8 @@ def _in_text(
         end = max(title_end, *(t.idx + len(t) for t in tokens))
         date, date_end = _date_after(text, end, ctx)
         if date is None:
-            date = _cue_date(cue, ctx) or _media_day(text, start, ctx)
+            date = (_date_between(doc, last, cue, ctx) or _cue_date(cue, ctx)
+                    or _media_day(text, start, ctx))
         out.append(_Cite(start, max(end, date_end), m.name, title, None, date, "in_text"))
     return out
 
@@ -555,6 +560,8 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     if node.dep_ != "pobj":
         return None
     governor = head.head
+    if head.lower_ == "via":
+        return head  # "claimed responsibility via its news arm Amaq"
     if head.lower_ == "to" and governor.lower_ == "according":
         return governor
     if head.lower_ == "to" and governor.pos_ == "VERB" and governor.lemma_.lower() in (
@@ -652,6 +659,9 @@ def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
     for child in cue.children:
         if child.dep_ == "advmod" and child.lower_ in _TODAY:
             return published
+        day = _piece_day(child, published)
+        if day is not None:
+            return day
         if (child.dep_ == "prep" and child.lower_ == "on"
                 or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
             phrase = " ".join(t.text for t in child.subtree)
@@ -666,6 +676,35 @@ def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
                 date = _cue_date(verb, ctx)
                 if date is not None:
                     return date
+    return None
+
+
+_BETWEEN_WORDS = 4  # words between an outlet and its verb that may be its day
+
+
+def _date_between(doc: Doc, last: int, cue: Token, ctx: DocContext) -> DateValue | None:
+    """The day written between the outlet and the verb after it ("SANA on Saturday
+    reported"), which the parse may hang on the outlet rather than on the verb."""
+    between = doc[last : cue.i]
+    if not 0 < len(between) <= _BETWEEN_WORDS or any(t.is_punct for t in between):
+        return None
+    found = find_dates(between.text, ctx.document.published, fallback_anchor=False)
+    return found[0][2] if found else None
+
+
+def _piece_day(prep: Token, published: DateValue | None) -> DateValue | None:
+    """The day of the piece a citing verb was said in: "In a Friday statement … state media
+    said", "said in a Sunday broadcast"; only a day ("in a 2015 report" dates no day)."""
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    for piece in prep.children:
+        if piece.dep_ != "pobj":
+            continue
+        for word in piece.lefts:
+            if word.ent_type_ == "DATE" and word.dep_ in ("compound", "amod", "nmod"):
+                found = find_dates(word.text, published, fallback_anchor=False)
+                if found and found[0][2].precision == "day":
+                    return found[0][2]
     return None
 
 
