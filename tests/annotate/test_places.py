@@ -452,3 +452,26 @@ def test_places_take_the_names_the_gold_codes_them_by(nlp, gaz):
 )
 def test_places_town_site(nlp, gaz, text, expected):
     assert (places(nlp, gaz, text)[0].text, places(nlp, gaz, text)[0].value.name) == expected
+
+
+# Issue 12 (review): a bare "base" put before its town is any base there, not the town's
+# airbase: "a rebel base", "an army base", "a militia's base" stay the town; an airport word
+# or "the (military/army) base" still names the town's one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warplanes struck a rebel base in Tabqa on Monday.", ("Tabqa", "Tabqa")),
+        ("Gunmen attacked an army base in Deir al-Zor on Monday.",
+         ("Deir al-Zor", "Deir ez-Zor")),
+        ("Gunmen attacked a rival militia's base in Tabqa on Monday.", ("Tabqa", "Tabqa")),
+        ("Rebels shelled the military base in Tabqa on Monday.",
+         ("military base in Tabqa", "Tabqa airbase")),
+        ("Rebels shelled the air base of Tabqa on Monday.",
+         ("air base of Tabqa", "Tabqa airbase")),
+        ("Rebels shelled the airfield in Tabqa on Monday.",
+         ("airfield in Tabqa", "Tabqa airbase")),
+    ],
+)
+def test_places_a_base_put_before_its_town_is_no_airbase_unless_told(nlp, gaz, text, expected):
+    got = places(nlp, gaz, text)[0]
+    assert (got.text, got.value.name) == expected

@@ -488,3 +488,13 @@ def test_the_base_with_no_airbase_named_before_is_not_one():
         "Rebels attacked an army checkpoint in Raqqa on Saturday. Earlier on Sunday the "
         "Syrian air force had bombed areas around the base.", "Air/drone strike")
     assert places and "airbase" not in str(places[0]) and "airport" not in str(places[0])
+
+
+def test_the_airfield_told_again_is_the_airbase_named_before():
+    # issue 12 (review): "airfield" is a site noun as "airport" and "base" are, so it points
+    # back to the airbase, not to the town named after it
+    places = _places(
+        "Islamic State militants attacked Kuweires airbase on Saturday after they took the "
+        "town of Deir Hafer. On Sunday Syrian warplanes bombed areas around the airfield.",
+        "Air/drone strike")
+    assert places == ["Kuweires airbase"]

@@ -138,6 +138,22 @@ def test_aircraft_alone_are_one_air_strike(rules: Pipeline, text: str) -> None:
     assert got == ["Air/drone strike"], got
 
 
+# Kind: aircraft and guns a verb of moving or deploying takes are arms on the move, no attack
+# (issue 12 review: "moved warplanes and artillery to Hama" read as an air strike and a
+# shelling); only a verb of attack ("targeted", "pounded") makes them two events.
+def test_aircraft_and_guns_moved_are_no_attack(rules: Pipeline) -> None:
+    got = reported_sub_types(
+        rules, "The regime moved warplanes and artillery to Hama on Sunday, a monitor said.",
+        PUBLISHED)
+    assert got == [], got
+
+
+def test_aircraft_and_guns_deployed_are_no_shelling(rules: Pipeline) -> None:
+    got = reported_sub_types(
+        rules, "Russia deployed warplanes and artillery near Kafr Zita on Sunday.", PUBLISHED)
+    assert "Shelling/artillery/missile attack" not in got, got
+
+
 
 # Kind: an air word that only names a person's service ("an air force pilot") is no means:
 # executing the pilot is an attack, not an air strike (train: "al-Nusra Front had executed an

@@ -159,6 +159,8 @@ def _town_site(toks: Toks, start: int, end: int, town: Entry,
         while before > 0 and start - 1 - before < MAX_SITE_WORDS and (
                 toks[before - 1].lower_ in SITE_WORDS):
             before -= 1
+        if not _site_first(toks, before, start - 2):
+            before = start
     if after > end and toks[after - 1].lower_ in SITE_NAME_NOUNS and toks[end].is_lower:
         span = (start, after)
     elif before < start:
@@ -169,6 +171,29 @@ def _town_site(toks: Toks, start: int, end: int, town: Entry,
     if len(sites) != 1:
         return None
     return span[0], span[1], sites[0]
+
+
+
+# Site nouns that name an airport whatever comes before them; a bare "base" or "airport"
+# put before its town names the town's one only as "the (military/army) base".
+_AIRPORT_NOUNS = frozenset({"airport", "airbase", "airfield"})
+
+
+def _site_first(toks: Toks, first: int, noun: int) -> bool:
+    """Whether the site words ``toks[first:noun + 1]`` put before "in/of <town>" name the
+    town's airport: an airport word ("the military airport in Deir al-Zor", "the air base
+    of Tabqa", "Tabqa airfield"), or "the base" with no modifier but "military" or "army".
+    Not "a rebel base in Tabqa", "an army base in Mosul" or "a militia's base in Tripoli":
+    any base of many, someone's own, not the airbase."""
+    words = [t.lower_ for t in toks[first:noun + 1]]
+    det = toks[first - 1] if first > 0 else None
+    if det is not None and (det.lower_ in ("a", "an") or det.tag_ in ("POS", "PRP$")):
+        return False
+    if words[-1] in _AIRPORT_NOUNS or words[-2:] == ["air", "base"]:
+        return det is None or det.lower_ == "the" or not det.is_alpha or det.pos_ in (
+            "ADP", "VERB", "AUX", "CCONJ", "PUNCT") or det.tag_ in ("WDT", "DT")
+    return (det is not None and det.lower_ == "the"
+            and all(w in ("military", "army") for w in words[:-1]))
 
 
 def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -> list[Mention]:

@@ -647,13 +647,20 @@ def _means_verb(hit: Hit, triggers: set[int], lex: Lexicon) -> Token | None:
     if (t.dep_ not in _MODIFIER_DEPS or noun.i not in triggers
             or not any(e.family in _BOMBARDMENTS for e in lex.word_triggers(noun))):
         noun = _first_means(hit.token, lex)
-        if noun is None:
-            return None
+        if noun is None or not _attack_verb(noun.head, lex):
+            return None  # "moved warplanes and artillery to Hama": no bombardment told
     verb = noun.head
     if (noun.dep_ in SUBJECT_DEPS | OBJECT_DEPS and verb.i != noun.i and is_verb(verb)
             and tense(verb) == "past"):
         return verb
     return None
+
+
+def _attack_verb(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb is one of the lexicon's attack triggers ("targeted", "pounded",
+    "struck", "shelled"): what the coordinated means of "warplanes and artillery" must be
+    told by to be two attacks, not a move or a deployment of arms ("moved", "deployed")."""
+    return is_verb(verb) and any(e.family in _ATTACK_FAMILIES for e in lex.word_triggers(verb))
 
 
 def _first_means(token: Token, lex: Lexicon) -> Token | None:
@@ -683,7 +690,7 @@ def _aircraft_beside(hits: list[Hit], lex: Lexicon) -> list[Hit]:
     for hit in hits:
         first = _first_means(hit.token, lex) if hit.entry.family == _SHELLING else None
         if (air is None or first is None or first.i in taken or lex.word_triggers(first)
-                or not is_verb(first.head) or _serves_trigger(first.head, taken)):
+                or not _attack_verb(first.head, lex) or _serves_trigger(first.head, taken)):
             continue
         taken.add(first.i)
         out.append(Hit(first, first.i, first.i + 1, air))
@@ -694,6 +701,10 @@ _AIR = "air"
 _SHELLING = "shelling"
 _BOMBARDMENTS = frozenset({"bombard", "strike", "air"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Trigger families of a verb that tells an attack by the means it names as subject or object
+# ("warplanes and artillery fire targeted X"); "move" (a base moved) and the like tell none.
+_ATTACK_FAMILIES = frozenset({"attack", "strike", "bombard", "shelling", "air", "explosive",
+                              "chemical", "grenade", "kill", "civilian_attack", "clash"})
 
 DAMAGE = "damage"
 # Verbs of damage that an attack's own report tells as its result: "air strikes ... demolished

@@ -41,6 +41,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from palmyra.annotate.gazetteer import SITE_NOUNS
 from palmyra.annotate.place_names import ARTICLES, skeleton, words
 from palmyra.annotate.unlisted_places import LIST_RULE, PLACE_NOUNS
 from palmyra.extract.events.index import DocIndex, TokenMention
@@ -1052,7 +1053,7 @@ def _antecedent(noun: Token, index: DocIndex) -> TokenMention | None:
 
 # "the airport", "the base": an airbase named before (gazetteer feature code AIRB); never
 # another kind of place, as an unnamed base is as often one the text never names.
-_SITE_NOUNS = frozenset({"airport", "airbase", "base"})
+_SITE_NOUNS = SITE_NOUNS  # the gazetteer's: airport, airbase, base, airfield
 _SITE_CODE = "AIRB"
 _CAPITALS = frozenset({"PPLC", "PPLA"})  # a country's or a province's capital: "the city"
 
