@@ -41,6 +41,14 @@ def test_state_media_beside_a_foreign_agency_stays(read, syria):
     assert outlets_cited(read, syria, text) == ["Reuters", "Syrian state media"]
 
 
+def test_another_countrys_state_media_is_never_folded_into_sana(read, syria):
+    text = ("SANA said on Sunday that an airstrike killed five people in Aleppo. Iranian "
+            "state media said the strike hit a depot.")
+    assert len(outlets_cited(read, syria, text)) == 2
+    text = text.replace("Iranian", "Syrian")
+    assert outlets_cited(read, syria, text) == ["SANA"]
+
+
 def test_state_media_in_a_header_credits_no_story(read, syria):
     text = ("Rocket attack kills schoolchildren state media AFP Thursday 27 Oct 2016 At "
             "least three children were killed in a rebel rocket attack on a school in "

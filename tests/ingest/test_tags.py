@@ -107,3 +107,17 @@ def test_clean_offsets_map_back_to_the_original() -> None:
     for i, ch in enumerate(doc.clean.text):
         assert doc.text[doc.clean.to_original(i)] == ch
     assert "Tags" not in doc.clean.text
+
+
+def test_keywords_opening_the_body_take_their_full_stop_with_them() -> None:
+    # nothing before the label to end: the keywords' stop would be left as a stray "."
+    assert _cut("Tags Syria Aleppo. An airstrike hit Aleppo on Monday.") == ["Tags Syria Aleppo. "]
+    assert _cut("Title\n\nTags Syria Aleppo. An airstrike hit Aleppo.") == ["Tags Syria Aleppo. "]
+
+
+def test_tags_inside_a_capitalised_title_is_no_label() -> None:
+    assert _cut("Price Tags Rise As War Drags On. The army said.") == []
+
+
+def test_keywords_ending_the_body_may_end_with_a_stop() -> None:
+    assert _cut("A monitor said. Tags Syria Aleppo.") == ["Tags Syria Aleppo."]

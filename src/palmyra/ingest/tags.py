@@ -74,8 +74,8 @@ def tag_ranges(text: str, body: Range) -> list[Range]:
 
     Each range starts at the "Tags" label and stops where the body resumes,
     at the end of the body when the keywords come last. Where the text before
-    the label already ends a sentence, a full stop closing the keywords goes
-    with them, otherwise it stays to end that sentence.
+    the label already ends a sentence or a line, or there is none, a full stop closing the
+    keywords goes with them, otherwise it stays to end that sentence.
     """
     out: list[Range] = []
     pos = body[0]
@@ -83,22 +83,33 @@ def tag_ranges(text: str, body: Range) -> list[Range]:
         pos = m.end()
         found = _TOKEN.finditer(text, pos, body[1])
         tokens = [_Token(t.start(), t.end(), t.group()) for t in found]
+        line = text[body[0] : m.start()].rstrip(" \t")
+        before = line.rstrip()
         resume = _resume_index(tokens[: MAX_TAG_TOKENS + CLAUSE_WINDOW])
         if resume is None:
-            if _keywords(tokens) and not any(t.text.endswith(_SENTENCE_END) for t in tokens):
-                out.append((m.start(), body[1]))
+            if _keywords(tokens) and not any(t.text.endswith(_SENTENCE_END) for t in tokens[:-1]):
+                out.append((m.start(), body[1]))  # the keywords end the body, a stop or not
             continue
         if not _keywords(tokens[:resume]):
             continue
+        if before and not line.endswith("\n") and not _label_follows(before.split()[-1]):
+            continue  # "Price Tags Rise As War Drags On.": a word of a title, not the label
         last = tokens[resume - 1]
         end = tokens[resume].start
-        if last.text.endswith(_SENTENCE_END) and not text[body[0] : m.start()].rstrip().endswith(
-            _SENTENCE_END
-        ):
+        ended = not before or line.endswith("\n") or before.endswith(_SENTENCE_END)
+        if last.text.endswith(_SENTENCE_END) and not ended:
             end = last.end - 1
         out.append((m.start(), end))
         pos = end
     return out
+
+
+def _label_follows(word: str) -> bool:
+    """Whether "Tags" after ``word`` in the body's run can be the label: after a sentence's
+    end or a lower-case word ("a monitoring group said Tags ..."), never inside a
+    capitalised title ("Price Tags Rise As War Drags On"). Keywords that end the body
+    follow the related headlines' capitals (Sputnik), so that case is not asked."""
+    return word.endswith(_SENTENCE_END) or not word[0].isupper()
 
 
 def _keywords(run: list[_Token]) -> bool:
