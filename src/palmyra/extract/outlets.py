@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from palmyra.annotate.countries import code_of
 from palmyra.extract.lexicon import citation_cues
+from palmyra.extract.outlet_spelling import respelt
 from palmyra.extract.positions import within
 from palmyra.model import Outlet
 from palmyra.profiles import is_acronym
@@ -227,12 +228,19 @@ def _named(doc: Doc, names: _ProfileNames) -> list[OutletMention]:
     named = _profile_mentions(doc, doc.text, names)
     taken = [(m.start, m.end) for m in named]
     named += [
-        m
+        _respelt(m, names)
         for m in _generic_mentions(doc)
         if not (within(taken, m.start) or within(taken, m.end - 1))
     ]
     _LAST[:] = [(doc, names, tuple(named))]
     return named
+
+
+def _respelt(mention: OutletMention, names: _ProfileNames) -> OutletMention:
+    """A name found without the profile that misspells a profile name ("Ananolu Agency"),
+    under the profile's name (``outlet_spelling``); else the mention as found."""
+    key = respelt(_fold(mention.name), names.canonical.keys())
+    return replace(mention, name=names.canonical[key]) if key is not None else mention
 
 
 def _profile_mentions(doc: Doc, text: str, names: _ProfileNames) -> list[OutletMention]:

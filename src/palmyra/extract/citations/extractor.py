@@ -73,6 +73,12 @@ _TODAY = frozenset({"earlier", "today"})  # "reported earlier", "earlier in the 
 # "cited the ministry as saying on Thursday": the speech verb carries the piece's day
 _CITED_SPEECH = frozenset({"say", "tell", "report", "announce"})
 _AIRED = frozenset({"broadcast", "aired", "showed", "reported"})
+# Citing verbs only with the outlet as subject ("Ikhbariya television released the
+# footage"): "a video released on Friday by the military media center" dates the footage
+# that shows the event, a day the citation's span would hide from the event's date
+_ACTIVE_ONLY = frozenset({"release"})
+_AFTER_REACH = 5  # words between an outlet and the citing verb written after it
+_JOINED_REACH = 9  # ... where another outlet is joined by "and"
 _PHRASE_WORDS = 8  # words of a noun phrase between "according to" and its outlet
 # media at large, not a named outlet ("local media reported Wednesday"); not social media
 _UNNAMED_MEDIA = re.compile(r"(?<!social )(?<!Social )\bmedia\b(?! [A-Z])")
@@ -492,7 +498,7 @@ def _in_text(
         pos = doc[first].idx
         if within(in_refs, pos) or within(in_quotes, pos) or m.name == own:
             continue
-        if _photo_credit(doc, first, last):
+        if _photo_credit(doc, first, last) or _tweet_embed(text, m):
             continue
         cue = (_citing_word(root, bounds) or _verb_after(doc, last)
                or _according_before(doc, first) or _staff_verb(doc, last))
@@ -567,7 +573,7 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     if head.lower_ == "to" and governor.pos_ == "VERB" and governor.lemma_.lower() in (
             cues["verb"]):
         return governor  # "he added in an email to AFP", the parse hanging "to" on "added"
-    if head.dep_ == "agent" and governor.lemma_.lower() in cues["verb"]:
+    if head.dep_ == "agent" and governor.lemma_.lower() in cues["verb"] - _ACTIVE_ONLY:
         return governor  # "reported by the New York Times"
     if head.lower_ == "by" and governor.dep_ == "pcomp" and governor.head.lower_ == "as" \
             and governor.head.head.lemma_.lower() in cues["verb"]:
@@ -581,18 +587,31 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
     """A citing verb written right after the outlet, whatever the parse made of it.
 
     After a long quotation the parser often loses the clause "…,” the *Los Angeles
-    Times* wrote" (gold 002), attaching the outlet to a noun inside the quotation.
+    Times* wrote" (gold 002), attaching the outlet to a noun inside the quotation. Two
+    outlets joined by "and" share the verb ("state television and official news agency
+    SANA said", the parse lost in the run-on text): the second must be named with an
+    outlet word ("and the Observatory said" is a body's word, not an outlet's).
     """
     nouns = citation_cues()["noun"] | _MEDIA_WORDS
-    described = False  # "SANA regime news agency reported": other nouns before an outlet's
+    # "SANA regime news agency reported": other nouns before an outlet's; an outlet named
+    # with its own outlet word is described already ("Syrian television broadcast footage")
+    described = end > 0 and doc[end - 1].lower_ in nouns
     other = False  # ... but not "Reuters witnesses said": those nouns need an outlet word
-    for t in doc[end : end + 5]:
+    joined: bool | None = None  # after "and": whether an outlet word has followed it
+    for t in doc[end : end + _JOINED_REACH]:
+        if joined is None and t.i >= end + _AFTER_REACH:
+            return None
         if t.pos_ == "VERB" and t.lemma_.lower() in citation_cues()["verb"]:
-            return t if described or not other else None
-        if described and t.lower_ in _AIRED:
+            return t if (described or not other) and joined is not False else None
+        if described and t.lower_ in _AIRED and joined is None:
             return t  # "Al-Iraqiya television broadcast footage", "broadcast" read as a noun
         if t.lower_ in nouns:
             described = True
+            joined = joined if joined is None else True
+        elif t.lower_ == "and" and joined is None:
+            joined = False
+        elif joined is not None and (t.pos_ in ("ADJ", "DET") or t.pos_ == "PROPN" and joined):
+            continue  # "and official news agency SANA"
         elif t.pos_ in ("NOUN", "ADJ") and not described:
             other = True
         elif not t.is_punct:
@@ -647,6 +666,19 @@ def _photo_credit(doc: Doc, first: int, last: int) -> bool:
     (gold/GUIDE.md: photo credits are not citations)."""
     near = [doc[j] for j in (first - 1, last) if 0 <= j < len(doc)]
     return any(t.lower_ in _PHOTO_WORDS for t in near)
+
+
+_TWEET_LINK = "pic.twitter.com"
+_TWEET_REACH = 4  # characters between the last word of a tweet and its picture link
+
+
+def _tweet_embed(text: str, m: OutletMention) -> bool:
+    """Whether an outlet is named as the last word of an embedded tweet ("Bab Tadmor Homs
+    - SANA pic.twitter.com… Hassan Ridha (sayedridha) September 5 2016"): a tweet's credit
+    is no citation (gold/GUIDE.md: tweets are not citations), whatever verb the run-on
+    text puts after it."""
+    return text[m.end : m.end + _TWEET_REACH + len(_TWEET_LINK)].lstrip().startswith(
+        _TWEET_LINK)
 
 
 def _cue_date(cue: Token, ctx: DocContext) -> DateValue | None:
