@@ -29,6 +29,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from palmyra.annotate.countries import FORCES, GOVERNMENT, state_of
 from palmyra.annotate.names import name_key, name_words, titles
 from palmyra.extract.lexicon import given_names, speaker_nouns, speech_cues
@@ -253,7 +255,8 @@ class Namer:
             if found is not None and found.kind == "org":
                 # "Russia's defence ministry", "the Ministry of Defence" read as a name of
                 # their own: the state's forces or government, as when written in lower case
-                found = self._state_body(head, found) or found
+                # (its own head, where the phrase is "a statement by the defence ministry")
+                found = self._state_body(self.doc[found.start : found.end].root, found) or found
             if found is not None and found.kind == "person" and found.end - found.start == 1:
                 found = self._full_name_after(found) or found
             if found is None:
@@ -297,9 +300,12 @@ class Namer:
         the state named last before it, as an actor or by its country or capital."""
         if surfaced is None or surfaced.kind not in ("other", "org"):
             return None
+        words = [t for t in self.doc[surfaced.start : surfaced.end]
+                 if t.lower_ not in ("the", "of", "'s", "’s")]
+        owner = self._owner_state(words[0]) if len(words) > 1 else None
         if surfaced.kind == "org" and not all(  # "the defence ministry" tagged a name, not
                 t.lower_ in _STATE_WORDS     # "the Army of Conquest"
-                for t in self.doc[surfaced.start : surfaced.end] if t.lower_ not in ("the", "of")):
+                for t in words[1 if owner else 0 :]):
             return None
         lemma = head.lemma_.lower()
         mods = {c.lemma_.lower() for c in head.lefts if c.dep_ in ("amod", "compound")}
@@ -312,12 +318,15 @@ class Namer:
         elif surfaced.name is None:
             return None
         elif lemma in _MILITARY_WORDS or lemma == "command" or (
-                lemma == "ministry" and mods & _DEFENCE_WORDS):
+                lemma == "ministry" and (mods & _DEFENCE_WORDS or (
+                    not mods and _definite(head) and self._defence_ministry_before(head)))):
             body = FORCES
         elif lemma in ("ministry", "government"):
             body = GOVERNMENT
         else:
             return None
+        if owner is not None and body + owner in self._actors:
+            return Speaker(body + owner, surfaced.start, surfaced.end, "actor")
         before = self._states[: bisect_left(self._states, (head.i, ""))]
         if not before:
             return None
@@ -330,6 +339,30 @@ class Namer:
         if actor not in self._actors:
             return None
         return Speaker(actor, surfaced.start, surfaced.end, "actor")
+
+    def _owner_state(self, word: Token) -> str | None:
+        """The state a country's name before a state body names ("Russia's defence
+        ministry", and "Russias defence ministry" where FA-KES lost the apostrophe), as its
+        actors end ("Russia"); ``None`` for any other word."""
+        for name in (word.text, word.text[:-1] if word.lower_.endswith("s") else None):
+            actor = self.metonyms.get(_place_key(name)) if name else None
+            if actor is not None:
+                return state_of(actor)
+        return None
+
+    def _defence_ministry_before(self, ministry: Token) -> bool:
+        """Whether a bare "the ministry" goes on with a defence ministry: the last ministry
+        named in its sentence or the ``_ISSUER_LOOKBACK`` before it is one ("the defence
+        ministry in Moscow said … “…” the ministry said": the forces, not the government)."""
+        since = _previous_sentences(self.bounds, ministry.i, _ISSUER_LOOKBACK)[-1][0]
+        for t in reversed(self.doc[since : ministry.i]):
+            if t.lemma_.lower() != "ministry":
+                continue
+            mods = {c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound")}
+            after = self.doc[t.i + 1 : t.i + 3]
+            return bool(mods & _DEFENCE_WORDS) or (
+                len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in _DEFENCE_WORDS)
+        return False
 
     def _government(self, place: Speaker) -> Speaker:
         """A country or capital that speaks ("the US has rejected calls", "Moscow said")
@@ -391,6 +424,9 @@ class Namer:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     inner = self._best_name(obj) or self._group_named_before(obj)
+                    if inner is not None and inner.kind == "org":
+                        # "a statement by the Russias defence ministry": the state's forces
+                        inner = self._state_body(obj, inner) or inner
                     if inner is not None and inner.kind in _BODY_KINDS and inner.name and (
                             name_words(inner.name)[-1].lower() not in _FACILITY_NOUNS):
                         return Speaker(inner.name, head.i, head.i + 1, inner.kind)
@@ -526,20 +562,26 @@ class Namer:
     def _issuer_before(self, head: Token) -> Speaker | None:
         """"“…” said the statement" after "the army said in a statement": a definite
         statement or report with no source of its own is the one the last speaker of the
-        last sentences put out, where that speaker's sentence names it."""
+        last sentences put out, where that speaker's sentence names it; else the one the
+        body (not a person) that spoke last in those sentences put out."""
         if any(c.dep_ == "prep" and c.lower_ in _SOURCE_PREPOSITIONS for c in head.children):
             return None  # "the statement by the ministry" names its own source
         since = _previous_sentences(self.bounds, head.i, _ISSUER_LOOKBACK)[-1][0]
         lemma = head.lemma_.lower()
+        body: Speaker | None = None  # the last body that spoke, where no sentence names it
         for at, spoken in reversed(self.spoken):
             if at < since:
-                return None
+                break
             if not spoken.name or self.region[at] != self.region[head.i]:
                 continue
             lo, hi = self.bounds[at]
             if any(t.lemma_.lower() == lemma and t.i != head.i for t in self.doc[lo:hi]):
                 return Speaker(spoken.name, head.i, head.i + 1, spoken.kind)
-        return None
+            if body is None and spoken.kind in ("actor", "org"):
+                body = spoken
+        # "The U.S.-led coalition … said …; “…” spokesman X said. … “…” the statement said":
+        # a statement is a body's, never its spokesman's words, so the body that last spoke
+        return Speaker(body.name, head.i, head.i + 1, body.kind) if body else None
 
     def _same_noun_before(self, head: Token) -> Speaker | None:
         """"The source said" after "a source in the Russian Defense Ministry told
@@ -1169,14 +1211,44 @@ def _full_name_like(ent, text: str, kind: str) -> bool:
 
 
 def _mention_names(ctx: DocContext, starts: list[int]):
-    """Annotate-stage person and actor mentions as token ranges with canonical names."""
+    """Annotate-stage person and actor mentions as token ranges with canonical names, a
+    person's as the article spells it in full (``_spelt_as_written``)."""
+    written = _spelt_as_written(ctx)
     for m in ctx.mentions:
         if m.kind not in ("person", "actor") or not isinstance(m.value, ActorRef):
             continue
         lo = bisect_left(starts, m.span.start)
         hi = bisect_left(starts, m.span.end)
         if hi > lo:
-            yield (lo, hi), m.value.canonical, "person" if m.kind == "person" else "actor"
+            if m.kind == "person":
+                yield (lo, hi), written.get(m.value.canonical, m.value.canonical), "person"
+            else:
+                yield (lo, hi), m.value.canonical, "actor"
+
+
+_SPELLING_SCORE = 85.0  # rapidfuzz ratio of a transliteration ("Sergei" for "Sergey")
+
+
+def _spelt_as_written(ctx: DocContext) -> dict[str, str]:
+    """The profile's person names that the article writes in full in another spelling
+    ("Sergei Lavrov" for the profile's Sergey Lavrov), to the article's spelling: the gold
+    names a speaker "as the article gives it in full" (gold/GUIDE.md). Only a spelling: as
+    many words, a letter more or less, the same initials; a fuller or shorter form of the
+    name ("Bashar Assad" for Bashar al-Assad) keeps the profile's."""
+    text = ctx.document.text
+    out: dict[str, str] = {}
+    for m in ctx.mentions:
+        if m.kind != "person" or not isinstance(m.value, ActorRef):
+            continue
+        canonical = m.value.canonical
+        surface = _untitled(" ".join(text[m.span.start : m.span.end].split()))
+        words, names = surface.split(), canonical.split()
+        if (canonical not in out and surface != canonical and len(words) == len(names) > 1
+                and abs(len(surface) - len(canonical)) <= 1
+                and [w[0] for w in words] == [w[0] for w in names]
+                and fuzz.ratio(surface, canonical) >= _SPELLING_SCORE):
+            out[canonical] = surface
+    return out
 
 
 def _full_name(fulls: list[tuple[int, str]], at: int) -> str | None:
