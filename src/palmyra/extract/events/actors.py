@@ -1342,6 +1342,13 @@ def unnamed_actors(
             actor1 = _opponent(actor2, index)
         elif actor1 is not None and actor1.kind in _SIDE_KINDS:
             actor2 = _opponent(actor1, index)
+    if (etype == "Explosions/Remote violence" and actor2 is None and actor1 is not None
+            and actor1.kind in _SIDE_KINDS):
+        # "the regime carried out 13 raids on Tabqa, killing at least 31 jihadists",
+        # "killed about a hundred militants": the fighters a strike killed are the side
+        # the text (or its context) makes them, else the side the striker fights
+        # (gold/GUIDE.md: "terrorists" name the group the context shows)
+        actor2 = _fighters_killed(actor1, counts, index, lex)
     if (subtype == _INTERVENED and actor2 is None and actor1 is not None
             and actor1.kind == "state_forces"):
         # "police fired tear gas to disperse the crowd": the force is the subject, yet the
@@ -1612,6 +1619,30 @@ def _civilian_victims(etype: str, subtype: str, hit: Hit, clause: list[Token], s
             if ref is None or (isinstance(ref, ActorRef) and ref.kind == "civilians"):
                 return True
     return any(lex.cue(t, "civilian_target") for t in clause)
+
+
+def _fighters_killed(actor1: ActorRef, counts: list[CountHit], index: DocIndex, lex: Lexicon
+                     ) -> ActorRef | None:
+    """The side of the fighters a strike's casualty count counts ("killing 48 terrorists",
+    "about a hundred of militants", "60 foreign mercenaries were killed"): the side their
+    words name, in the text or its context ("jihadists" in an article on IS); where the
+    words are only a descriptor's default or no mention, the side ``actor1`` fights."""
+    for c in counts:
+        if c.key not in _CASUALTY_KEYS:
+            continue
+        noun = c.number.head if c.number.dep_ in ("nummod", "quantmod") else c.number
+        if noun is c.number:  # "a hundred of militants"
+            noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"), noun)
+        if not lex.cue(noun, "combatant"):
+            continue
+        for tm in index.mentions_in(list(noun.subtree), "actor"):
+            ref = _ref(tm)
+            if ref is not None and not tm.mention.rule.startswith(DESCRIPTOR_DEFAULT):
+                return ref if ref.kind in _SIDE_KINDS and ref.canonical != actor1.canonical \
+                    else None
+        return _opponent(actor1, index)
+    return None
 
 
 def _target(token: Token) -> bool:
