@@ -1695,12 +1695,14 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     Russian), and an unclaimed bomb's Unidentified Armed Group is no striking side. A
     chemical attack takes the first perpetrator the article gives for one;
     shelling and clashes told with no side take the article's one side firing and its one
-    pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``); a strike or shelling
+    pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``), violence against
+    civilians its one side doing it (``_fill_violence_side``); a strike or shelling
     still without a side, the side the article blames outright (``_blamed_strikes``)."""
     events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES, index)
     events = _title_bomber(events, index)
     events = _fill_shelling_side(events, candidates, index)
     events = _fill_clash_sides(events, candidates, index)
+    events = _fill_violence_side(events, candidates, index)
     events = [replace(e, actor1=None) if e.sub_event_type in _AIR_SUBTYPES and (
         e.actor1 or "").startswith(_UNIDENTIFIED) else e for e in events]
     return _blamed_strikes(_one_air_side(events, candidates, index), candidates, index)
@@ -1891,6 +1893,30 @@ def _fill_clash_sides(events: list[Event], candidates: list[Candidate], index: D
     pair = told.most_common(1)[0][0]  # ties: the first told
     return [replace(e, actor1=pair[0], actor2=pair[1]) if e.sub_event_type == _CLASH
             and e.actor1 is None and e.actor2 is None else e for e in events]
+
+
+_VIOLENCE_TYPE = "Violence against civilians"
+
+
+def _fill_violence_side(events: list[Event], candidates: list[Candidate], index: DocIndex
+                        ) -> list[Event]:
+    """Violence against civilians told without who did it ("two women were stoned to death
+    in Raqqa", "a ninth man was executed and crucified in al-Bab", "some 12 men were
+    abducted from their village") where the article's other tellings of such violence,
+    told as having happened, name one armed side only as doing it: the article's killings
+    and abductions are that side's (every such event in gold dev and train names its
+    actor1). Two sides, or none, leave the side unnamed."""
+    if not any(e.event_type == _VIOLENCE_TYPE and e.actor1 is None for e in events):
+        return events
+    profile = index.ctx.profile
+    sides = {c.actor1 for c in candidates if c.event_type == _VIOLENCE_TYPE
+             and c.actor1 is not None and c.modality in EXPORTED
+             and _armed_side(c.actor1, profile)}
+    if len(sides) != 1:
+        return events
+    (side,) = sides
+    return [replace(e, actor1=side) if e.event_type == _VIOLENCE_TYPE and e.actor1 is None
+            and e.actor2 != side else e for e in events]
 
 
 def _armed_side(canonical: str, profile: Profile | None) -> bool:
