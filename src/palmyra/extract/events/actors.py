@@ -119,6 +119,11 @@ def resolve_actors(
         rule = "clause" if a1 else rule
     if a1 is not None and _witness(a1, lex):
         a1 = None  # "Warplanes hit the town, residents said": the witnesses did not strike
+    if a1 is not None and _sponsor(a1, holders=True):
+        # "fresh air strikes and artillery fire on rebel-held areas", "struck a town in
+        # opposition-held western Aleppo": the holder of the place hit is where the act
+        # fell, never who acted
+        a1 = None
     if a2 is None and hit.entry.family in _PAIR_FAMILIES:
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
