@@ -119,6 +119,11 @@ def resolve_actors(
         rule = "clause" if a1 else rule
     if a1 is not None and _witness(a1, lex):
         a1 = None  # "Warplanes hit the town, residents said": the witnesses did not strike
+    if a1 is not None and _sponsor(a1, holders=True):
+        # "fresh air strikes and artillery fire on rebel-held areas", "struck a town in
+        # opposition-held western Aleppo": the holder of the place hit is where the act
+        # fell, never who acted
+        a1 = None
     if a2 is None and hit.entry.family in _PAIR_FAMILIES:
         a2 = _second_party(hit, clause, index, a1)
     if a2 is None:
@@ -1342,6 +1347,13 @@ def unnamed_actors(
             actor1 = _opponent(actor2, index)
         elif actor1 is not None and actor1.kind in _SIDE_KINDS:
             actor2 = _opponent(actor1, index)
+    if (etype == "Explosions/Remote violence" and actor2 is None and actor1 is not None
+            and actor1.kind in _SIDE_KINDS):
+        # "the regime carried out 13 raids on Tabqa, killing at least 31 jihadists",
+        # "killed about a hundred militants": the fighters a strike killed are the side
+        # the text (or its context) makes them, else the side the striker fights
+        # (gold/GUIDE.md: "terrorists" name the group the context shows)
+        actor2 = _fighters_killed(actor1, counts, index, lex)
     if (subtype == _INTERVENED and actor2 is None and actor1 is not None
             and actor1.kind == "state_forces"):
         # "police fired tear gas to disperse the crowd": the force is the subject, yet the
@@ -1614,6 +1626,30 @@ def _civilian_victims(etype: str, subtype: str, hit: Hit, clause: list[Token], s
     return any(lex.cue(t, "civilian_target") for t in clause)
 
 
+def _fighters_killed(actor1: ActorRef, counts: list[CountHit], index: DocIndex, lex: Lexicon
+                     ) -> ActorRef | None:
+    """The side of the fighters a strike's casualty count counts ("killing 48 terrorists",
+    "about a hundred of militants", "60 foreign mercenaries were killed"): the side their
+    words name, in the text or its context ("jihadists" in an article on IS); where the
+    words are only a descriptor's default or no mention, the side ``actor1`` fights."""
+    for c in counts:
+        if c.key not in _CASUALTY_KEYS:
+            continue
+        noun = c.number.head if c.number.dep_ in ("nummod", "quantmod") else c.number
+        if noun is c.number:  # "a hundred of militants"
+            noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"), noun)
+        if not lex.cue(noun, "combatant"):
+            continue
+        for tm in index.mentions_in(list(noun.subtree), "actor"):
+            ref = _ref(tm)
+            if ref is not None and not tm.mention.rule.startswith(DESCRIPTOR_DEFAULT):
+                return ref if ref.kind in _SIDE_KINDS and ref.canonical != actor1.canonical \
+                    else None
+        return _opponent(actor1, index)
+    return None
+
+
 def _target(token: Token) -> bool:
     """Whether a noun is what an act hit: its object, passive subject, or the object of
     "on"/"at"/"against" ("strikes on militant positions"), not its agent or a part counted."""
@@ -1664,12 +1700,14 @@ def fill_air_side(events: list[Event], candidates: list[Candidate], index: DocIn
     Russian), and an unclaimed bomb's Unidentified Armed Group is no striking side. A
     chemical attack takes the first perpetrator the article gives for one;
     shelling and clashes told with no side take the article's one side firing and its one
-    pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``); a strike or shelling
+    pair fighting (``_fill_shelling_side``, ``_fill_clash_sides``), violence against
+    civilians its one side doing it (``_fill_violence_side``); a strike or shelling
     still without a side, the side the article blames outright (``_blamed_strikes``)."""
     events = _first_attribution(events, candidates, _CHEMICAL_SUBTYPES, index)
     events = _title_bomber(events, index)
     events = _fill_shelling_side(events, candidates, index)
     events = _fill_clash_sides(events, candidates, index)
+    events = _fill_violence_side(events, candidates, index)
     events = [replace(e, actor1=None) if e.sub_event_type in _AIR_SUBTYPES and (
         e.actor1 or "").startswith(_UNIDENTIFIED) else e for e in events]
     return _blamed_strikes(_one_air_side(events, candidates, index), candidates, index)
@@ -1860,6 +1898,30 @@ def _fill_clash_sides(events: list[Event], candidates: list[Candidate], index: D
     pair = told.most_common(1)[0][0]  # ties: the first told
     return [replace(e, actor1=pair[0], actor2=pair[1]) if e.sub_event_type == _CLASH
             and e.actor1 is None and e.actor2 is None else e for e in events]
+
+
+_VIOLENCE_TYPE = "Violence against civilians"
+
+
+def _fill_violence_side(events: list[Event], candidates: list[Candidate], index: DocIndex
+                        ) -> list[Event]:
+    """Violence against civilians told without who did it ("two women were stoned to death
+    in Raqqa", "a ninth man was executed and crucified in al-Bab", "some 12 men were
+    abducted from their village") where the article's other tellings of such violence,
+    told as having happened, name one armed side only as doing it: the article's killings
+    and abductions are that side's (every such event in gold dev and train names its
+    actor1). Two sides, or none, leave the side unnamed."""
+    if not any(e.event_type == _VIOLENCE_TYPE and e.actor1 is None for e in events):
+        return events
+    profile = index.ctx.profile
+    sides = {c.actor1 for c in candidates if c.event_type == _VIOLENCE_TYPE
+             and c.actor1 is not None and c.modality in EXPORTED
+             and _armed_side(c.actor1, profile)}
+    if len(sides) != 1:
+        return events
+    (side,) = sides
+    return [replace(e, actor1=side) if e.event_type == _VIOLENCE_TYPE and e.actor1 is None
+            and e.actor2 != side else e for e in events]
 
 
 def _armed_side(canonical: str, profile: Profile | None) -> bool:
