@@ -4,7 +4,8 @@ words that keep theirs: an explosion at a plant, a mill or a coal mine that no w
 one caused; police shooting ordinary offenders; a game's result told with war's words; a deal
 between states to buy arms; a shell that went off in live-fire training (a hyphenated cue
 word); a man who "shot dead his wife"; a shooter who turned his gun on himself (no suicide
-bombing); a "spin attack" in cricket; a "bomb hoax" or "bomb threat".
+bombing); a "spin attack" in cricket; a "bomb hoax" or "bomb threat", and people evacuated over a
+"suspicious bag" or an "unattended package" (issue 18 again, ``gold/recall/train5.jsonl``).
 
 Each report is written for these tests in wire style (not copied from the recall sets).
 """
@@ -41,6 +42,11 @@ from events_fixtures import analyzed_sub_types as _subtypes
         # a weapon word that only names a scare or a hoax
         "Police evacuated a shopping mall in Leeds after a bomb hoax, but nothing was found.",
         "A bomb threat forced the evacuation of Frankfurt airport's terminal 2 on Tuesday.",
+        # people evacuated over a suspicious object that held no weapon
+        "Police evacuated a terminal at Vienna airport for three hours after a suspicious bag"
+        " was found; it held only clothes.",
+        "Police evacuated Victoria station in London on Monday after an unattended package was"
+        " found near the ticket hall.",
         # a bowling side's attack in cricket
         "Sri Lanka's spin attack tore through England on the third day in Galle.",
     ],
@@ -80,6 +86,9 @@ def test_look_alike_gives_no_event(text: str):
          "city, killing three.", "Shelling/artillery/missile attack"),
         ("A car bomb exploded outside a police station in Diyarbakir, killing two officers.",
          "Remote explosive/landmine/IED"),
+        # people evacuated from a besieged town under a deal are still an evacuation
+        ("Rebel fighters and their families were evacuated from the besieged town of Madaya"
+         " on Wednesday under a deal with the government.", "Other"),
         # a ceasefire signed by the sides is an agreement
         ("The army and the rebels signed a ceasefire agreement in Juba on Tuesday.",
          "Agreement"),

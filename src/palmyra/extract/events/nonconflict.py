@@ -393,14 +393,29 @@ def mourned(token: Token, lex: Lexicon) -> bool:
 
 def _displacement_cause(token: Token, lex: Lexicon) -> bool:
     """A trigger noun that only says what displaced people ("families displaced by the
-    fighting in Tigray", "the number of people displaced by fighting passed 7 million"): the
-    object of "by"/"from" under a participle describing them, not a narrated occurrence."""
+    fighting in Tigray", "the number of people displaced by fighting passed 7 million",
+    "20000 people have already been displaced as a result of the Kurdish-led offensive"): the
+    cause phrase ("by", "from", "as a result of", "due to", "because of") of a passive
+    displacement verb, not a narrated occurrence (issue 12: the gold codes the displacement's
+    cause only where the text tells it happening)."""
+    verb = _caused_verb(token)
+    return verb is not None and verb.tag_ == "VBN" and lex.cue(verb, "displacement")
+
+
+def _caused_verb(token: Token) -> Token | None:
+    """The word a cause phrase whose object is ``token`` hangs on: "displaced by the fighting",
+    "as a result of the offensive", "due to the violence", "because of the clashes"."""
     prep = token.head
-    if token.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("by", "from"):
-        return False
-    verb = prep.head
-    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl")
-            and lex.cue(verb, "displacement"))
+    if token.dep_ not in ("pobj", "pcomp"):
+        return None
+    if prep.lower_ in ("by", "from"):
+        return prep.head
+    if prep.lower_ in ("to", "of") and prep.head.lower_ in ("due", "because"):
+        return prep.head.head
+    if (prep.lower_ == "of" and prep.head.lemma_.lower() == "result"
+            and prep.head.dep_ == "pobj" and prep.head.head.lower_ == "as"):
+        return prep.head.head.head
+    return None
 
 
 def _between_sides(sent: Span, actors: Sequence[Any], lex: Lexicon) -> bool:
@@ -1055,8 +1070,12 @@ def _shot_self(sent: Span, lex: Lexicon) -> bool:
 
 
 def _scare(token: Token, lex: Lexicon) -> bool:
-    """A scare or a hoax about a weapon ("a bomb threat", "a bomb scare"): what people are
-    evacuated from where no weapon was used."""
-    return token.lemma_.lower() in WORDS["weapon_scare"] and any(
+    """A scare or a hoax about a weapon ("a bomb threat", "a bomb scare") or a suspicious
+    object ("a suspicious bag", "an unattended package"): what people are evacuated from where
+    no weapon was used."""
+    lemma = token.lemma_.lower()
+    if lemma in WORDS["suspect_item"]:
+        return any(c.dep_ == "amod" and c.lower_ in WORDS["suspect_mark"] for c in token.children)
+    return lemma in WORDS["weapon_scare"] and any(
         c.dep_ == "compound" and (lex.cue(c, "device") or lex.cue(c, "munition"))
         for c in token.children)

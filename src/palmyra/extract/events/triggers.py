@@ -189,8 +189,9 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         # what is set up, or what a place is turned into ("turned the school into a base")
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
         objects += [_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "into"]
-        return any(lex.cue(t, "base_noun") for o in objects if o is not None
-                   for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
+        return not _shelter_camp(head, objects, lex) and any(
+            lex.cue(t, "base_noun") for o in objects if o is not None
+            for t in [o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound")])
     if "launched" in entry.flags:
         return _launched(head, lex) and _armed_campaign(head, index, lex)
     if "place_subject" in entry.flags:
@@ -244,12 +245,45 @@ def lone_protest(head: Token, lex: Lexicon) -> bool:
         for s in subjects)
 
 
+def _shelter_camp(head: Token, objects: list[Token | None], lex: Lexicon) -> bool:
+    """A camp set up for people fleeing the war, not an armed group's base: set up to shelter
+    them ("camps have been set up to house them in Kurdish-controlled territory") or named for
+    them ("a refugee camp", "camps for displaced families"). No armed group sets up a base
+    "to house" anyone; a shelter noun on the camp says whose it is (issue 12)."""
+    if any(c.dep_ in ("advcl", "xcomp") and lex.cue(c, "shelter_verb")
+           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           for c in head.children):
+        return True
+    for o in objects:
+        if o is None:
+            continue
+        whose = [_pobj(c) for c in o.children if c.dep_ == "prep" and c.lower_ == "for"]
+        words = [c for c in o.children if c.dep_ in ("compound", "amod", "nmod")]
+        for w in whose:
+            if w is not None:
+                words += [w, *(g for g in w.children if g.dep_ in ("amod", "compound"))]
+        if any(lex.cue(w, "shelter_noun") for w in words):
+            return True
+    return False
+
+
+# prepositions of what lands on a place: a shell "fell on" a district, a city falls "to" a side
+_LANDING_PREPS = frozenset({"on", "onto", "upon"})
+
+
 def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:
     """For ``place_subject`` triggers, whether what fell is ground or a base ("the city fell"),
     not shells, barrel bombs or people ("barrel bombs fell on Saraqeb", "25 fell as martyrs").
-    A subject the parse does not show ("areas that have fallen") is given the benefit."""
+    What falls on something ("a barrel containing chlorine fell on the Zubdiya neighbourhood",
+    "Rockets were falling on the area") is a projectile whatever the parse makes its subject:
+    ground falls to someone, on a day at most (issue 12). A participle's subject is the noun it
+    describes ("these weapons falling in the wrong hands"). A subject the parse does not show
+    ("areas that have fallen") is given the benefit."""
+    if any(c.dep_ == "prep" and c.lower_ in _LANDING_PREPS and not _time_object(c, index)
+           for c in head.children):
+        return False
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if head.dep_ == "relcl":
+    if head.dep_ in ("relcl", "acl"):
         subjects = [head.head]
     if not subjects:
         return True
@@ -263,6 +297,13 @@ def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:
             if t.lower_ in ("that", "which") and head.dep_ == "relcl":
                 return True
     return False
+
+
+def _time_object(prep: Token, index: DocIndex) -> bool:
+    """Whether the preposition's object is a date or a time ("fell on Saturday")."""
+    obj = _pobj(prep)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME")
+                                or index.mention_at(obj, "date") is not None)
 
 
 _START_NOUNS = frozenset({"launch", "beginning", "start"})
@@ -425,7 +466,8 @@ def _more_dead(t: Token) -> bool:
 def spurned_deal(hit: Hit, lex: Lexicon, anchor: Token | None = None) -> bool:
     """ "dismissed the accord", "in the latest breach of the UN-brokered truce": a deal named
     with "the" that a word of spurning or breaking governs (the verb it is the object of, or
-    the noun it is the "of" of) is one made before, not made now; unless a participle of its
+    the noun it is the "of" of, or the "to" of: "in a new breach to the cessation of
+    hostilities") is one made before, not made now; unless a participle of its
     own tells its making ("the Riyadh Agreement signed in November 2019"). ``anchor``: the
     verb that reports the noun, when known."""
     noun = hit.token
@@ -434,7 +476,7 @@ def spurned_deal(hit: Hit, lex: Lexicon, anchor: Token | None = None) -> bool:
         return False
     if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
         return False
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "to"):
         governor = noun.head.head
     else:
         governor = anchor if anchor is not None else noun.head
