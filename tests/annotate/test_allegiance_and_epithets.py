@@ -1,4 +1,4 @@
-"""Two kinds of actor naming the wars' dev reports showed (issue 13), on sentences written
+"""Kinds of actor naming the wars' dev reports showed (issue 13), on sentences written
 for the test in the style of the gold articles.
 
 - "X loyal to Y" are Y's forces even where X is itself a generic name ("security forces
@@ -7,9 +7,13 @@ for the test in the style of the gold articles.
 - Houthi media's bare "the aggression" is whichever foreign aggressor the article named
   in full before it ("a raid by the American aggression ... The aggression also
   launched"), not always the Saudi-led coalition; a home state's "the regime" stays its.
+- A profile descriptor's default and sides are fields, not words of its reason: "the
+  paramilitary" in a Sudan report is the RSF.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -66,6 +70,29 @@ def test_the_bare_aggression_with_no_aggressor_named_is_the_coalition():
     )
     strikes = [a1 for s, a1, _ in _actors(text, "2022-01-22") if s == "Air/drone strike"]
     assert strikes and set(strikes) == {"Saudi-led Coalition"}
+
+
+def test_every_profile_descriptor_keeps_its_default_and_sides_as_fields():
+    """A descriptor's default and sides written inside its quoted reason ("wire usage,
+    default: Rapid Support Forces, refers_to: [rsf]") are prose, not fields: the Sudan
+    and Iraq descriptors linked to no one, so "the paramilitary" had no side."""
+    from palmyra.profiles.load import load_shipped_profiles
+
+    for profile in load_shipped_profiles():
+        for desc in profile.descriptors:
+            assert not re.search(r"(^|, )default: [A-Z]|refers_to: \[", desc.reason), (
+                profile.name, desc.text)
+
+
+def test_the_paramilitary_is_the_rsf():
+    text = (
+        "EL OBEID, June 13, 2023 (Reuters) - Residents said the paramilitary forces shelled"
+        " residential areas of the city on Monday evening, killing five civilians."
+    )
+    assert ("Shelling/artillery/missile attack", "Rapid Support Forces", "Civilians (Sudan)") in (
+        _actors(text, "2023-06-13"))
+
+
 
 
 def test_a_home_states_bare_epithet_stays_the_home_states():
