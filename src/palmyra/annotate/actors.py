@@ -23,7 +23,7 @@ from palmyra.annotate.actor_matcher import (
     Hit,
     PersonTarget,
 )
-from palmyra.annotate.countries import FORCES, GOVERNMENT
+from palmyra.annotate.countries import FORCES, GOVERNMENT, code_of
 from palmyra.annotate.descriptors import link_descriptors
 from palmyra.annotate.generic_actors import armed_entities, entity_actors, generic_actors
 from palmyra.annotate.names import normalise
@@ -104,6 +104,7 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     taken |= _tokens(persons) | roles
     if ctx.profile:
         actors, persons = _loyal_forces(doc, actors, persons, ctx.profile)
+        actors = _bare_epithets(doc, actors, ctx.profile)
         taken |= _tokens(actors)
     # A descriptor the context names no actor for ("gunmen" alone) is the generic layer's.
     unlinked = _tokens(descriptor_hits) - linked
@@ -122,8 +123,9 @@ def actor_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
 
 # "forces loyal to President Bashar al-Assad", "fighters loyal to the government": the
 # allegiance names whose forces they are, whatever noun names the fighters.
-_LOYAL_NOUNS = frozenset({"forces", "troops", "soldiers", "fighters", "militias", "militiamen",
-                          "units", "gunmen", "army", "militia"})
+_LOYAL_NOUNS = frozenset({"forces", "force", "troops", "soldiers", "fighters", "militias",
+                          "militiamen", "units", "gunmen", "army", "militia"})
+_LOYAL_REACH = 5  # words between "to" and the name: "to the renegade former General Khalifa"
 
 
 def _loyal_forces(
@@ -131,27 +133,84 @@ def _loyal_forces(
 ) -> tuple[list[Found], list[Found]]:
     """"Forces loyal to X" as X's forces: a person as the side the profile affiliates them
     with, a government as its military where the profile knows it ("forces loyal to
-    Assad" are the Syrian army, not a person nor a bare "forces" of no side)."""
+    Assad" are the Syrian army, not a person nor a bare "forces" of no side). A name the
+    noun ends ("security forces loyal to the Southern Transitional Council", "the air force
+    loyal to Haftar") is replaced too: the allegiance says whose they are, the generic
+    name only what they are."""
     starts = {f.start: f for f in actors + persons}
     replaced: dict[int, Found] = {}
+    dropped: set[int] = set()
     for t in doc[:-3]:
         if t.lower_ not in _LOYAL_NOUNS or doc[t.i + 1].lower_ != "loyal":
             continue
-        if doc[t.i + 2].lower_ != "to" or any(f.start <= t.i < f.end for f in actors):
+        covering = [f for f in actors if f.start <= t.i < f.end]
+        if doc[t.i + 2].lower_ != "to" or any(f.end != t.i + 1 for f in covering):
             continue
-        for k in range(t.i + 3, min(t.i + 6, len(doc))):
+        for k in range(t.i + 3, min(t.i + 3 + _LOYAL_REACH, len(doc))):
             if (named := starts.get(k)) is not None:
                 break
-            if doc[k].lower_ != "the" and not doc[k].is_title:  # "the", "President"
+            if not _before_name(doc[k]):  # "the", "President", "retired", "Libya's"
                 named = None
                 break
         if named is None or (ref := _allegiance(named.ref, profile)) is None:
             continue
-        replaced[named.start] = Found(t.i, named.end, ref, "loyal_to")
+        start = min([t.i] + [f.start for f in covering])
+        dropped.update(f.start for f in covering)
+        replaced[named.start] = Found(start, named.end, ref, "loyal_to")
     if not replaced:
         return actors, persons
-    kept = [f for f in actors if f.start not in replaced] + list(replaced.values())
-    return kept, [f for f in persons if f.start not in replaced]
+    kept = [f for f in actors if f.start not in replaced and f.start not in dropped]
+    return kept + list(replaced.values()), [f for f in persons if f.start not in replaced]
+
+
+def _bare_epithets(doc: Doc, actors: list[Found], profile: Profile) -> list[Found]:
+    """A foreign aggressor's hostile epithet used bare ("The aggression also launched four
+    raids") as the foreign actor of another side last named with it in full ("a raid by
+    the American aggression"): Houthi media call the coalition, the US and Israel all "the
+    aggression", and the bare word refers back to whichever the article named. A home
+    state's epithet ("the regime" in Syria) stays the home state's, and so does one whose
+    own side the article names with it in full anywhere ("US-Saudi aggression")."""
+    full = [g for g in actors if g.end - g.start > 1 and g.rule == "alias"
+            and _epithet(doc, g) is None]
+    out = []
+    for f in actors:
+        head = _epithet(doc, f) if not _home(f.ref, profile) else None
+        named = [g for g in full if _last_word(doc, g) == head] if head else []
+        before = [g for g in named if g.end <= f.start]
+        if before and not _home(before[-1].ref, profile) and (
+                before[-1].ref.side != f.ref.side) and not any(
+                g.ref.side == f.ref.side for g in named):
+            why = f"{head!r} refers back to {before[-1].ref.canonical}"
+            f = replace(f, ref=replace(before[-1].ref, register="hostile", reason=why))
+        out.append(f)
+    return out
+
+
+def _home(ref: ActorRef, profile: Profile) -> bool:
+    """Whether an actor is of a country the profile's war is fought in."""
+    entry = profile.actor(ref.canonical)
+    return entry is not None and code_of(entry.country) in profile.countries
+
+
+def _epithet(doc: Doc, found: Found) -> str | None:
+    """The word of a bare hostile alias ("aggression", "the aggression"), else None; a
+    descriptor ("terrorists") is no alias: its referent is the context's already."""
+    words = [t for t in doc[found.start:found.end] if t.lower_ != "the"]
+    if (found.ref.register != "hostile" or found.rule != "alias" or len(words) != 1
+            or words[0].is_title):
+        return None
+    return words[0].lower_
+
+
+def _last_word(doc: Doc, found: Found) -> str:
+    return doc[found.end - 1].lower_
+
+
+def _before_name(token: Token) -> bool:
+    """A word that may stand between "loyal to" and the name: an article, a title or
+    rank, an adjective ("retired", "renegade"), a possessive."""
+    return (token.lower_ == "the" or token.is_title or token.pos_ == "ADJ"
+            or token.tag_ in ("POS", "VBN"))
 
 
 def _allegiance(ref: ActorRef, profile: Profile) -> ActorRef | None:
