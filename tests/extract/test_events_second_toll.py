@@ -44,3 +44,22 @@ def test_a_toll_of_the_strike_itself_is_no_second_event():
     events = _events("Air strikes killed at least 12 civilians in the town of Saraqeb on Monday"
                      " a monitor said.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_toll_a_source_adds_at_a_place_of_its_own_is_a_second_strike():
+    # "adding" opens a further statement: its dead at Albu Kamal are no toll of the
+    # destruction told at Mayadeen, and the model still types the lead as it would alone
+    events = _events("Russian air strikes killed 120 Islamic State fighters in Deir Ezzor"
+                     " province on Friday the defence ministry said.\n\n"
+                     "\"A command post of the terrorists and up to 80 (IS group) fighters"
+                     " including nine natives of the Northern Caucasus were destroyed in the"
+                     " area of Mayadeen\" the ministry said adding some 40 IS fighters were"
+                     " killed around the town of Albu Kamal.")
+    places = {e.place.name for e in events if e.place and e.sub_event_type == "Air/drone strike"}
+    assert {"Mayadin", "Abu Kamal"} <= places
+
+
+def test_a_toll_a_source_adds_with_no_place_of_its_own_stays_the_attacks():
+    events = _events("Local sources said on Monday that US airstrikes had destroyed bridges in"
+                     " Deir Ezzor province adding that 50 civilians were killed in the attacks.")
+    assert len(events) == 1

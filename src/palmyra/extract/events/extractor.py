@@ -260,6 +260,7 @@ class _Reader:
     last_place: dict[int, TokenMention] = field(default_factory=dict)
     last_date: dict[int, DateValue] = field(default_factory=dict)
     triggers: set[int] = field(default_factory=set)  # the current sentence's trigger tokens
+    typed: int = 0  # how many of them the model may re-type the sentence's event by
     dropped: list[Dropped] = field(default_factory=list)
     # candidate id -> (actor1, actor2) the conventions give where the text names none
     unnamed: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -297,6 +298,9 @@ class _Reader:
         if not hits:
             return
         triggers = self.triggers = {h.token.i for h in hits}
+        # a second toll takes its lead's sub-type (``_second_tolls``): no event of its own for
+        # the model's one softmax over the sentence to choose between
+        self.typed = len(triggers - {h.token.i for h in hits if second_toll(h, self.lex)})
         anchors = {h.token.i: _anchor(h, self.lex, triggers) for h in hits}
         counts = _assign_counts(find_counts(sent, self.index, self.lex), hits)
         enemy: str | None = None
@@ -403,7 +407,7 @@ class _Reader:
         taker = typing_side(hit, actors.actor1, first_place, sent, index)
         etype, subtype = event_type(hit, cue_scope, taker, actors.actor2, victims, lex,
                                     self.state_kinds)
-        etype, subtype = retyped(subtype, scores, len(self.triggers), self.settings) or (
+        etype, subtype = retyped(subtype, scores, self.typed, self.settings) or (
             etype, subtype)
         unnamed1, unnamed2 = unnamed_actors(etype, subtype, hit, clause, sent, actors.actor1,
                                             actors.actor2, counts, first_place, index, lex)

@@ -107,7 +107,7 @@ def _resolve(
     antecedent = _anaphora(hit, clause, index, lex, previous)
     if antecedent:
         return [antecedent], "anaphora"
-    nearest = _in_sentence(hit, sent, index, lex)
+    nearest = None if _change_aside(hit) else _in_sentence(hit, sent, index, lex)
     later = _named_later(hit, list(sent), sent, index, lex, [nearest] if nearest else [])
     if later is not None:
         return [later], "cataphora"
@@ -344,6 +344,18 @@ def _direction_of_town(tm: TokenMention) -> bool:
     return (place is not None and place.precision == "town" and len(said) > 1
             and said[0].lower() in _DIRECTION_PARTS
             and not place.name.lower().startswith(said[0].lower()))
+
+
+# Clauses that tell a group's change aside from what the sentence is about.
+_ASIDE_DEPS = frozenset({"relcl", "advcl", "acl"})
+
+
+def _change_aside(hit: Hit) -> bool:
+    """A group's change told in a clause aside ("Fateh al-Sham Front, which changed its name
+    from al-Nusra Front", "since Moscow intervened in September 2015"): the places the rest
+    of the sentence names are where its other events were, not where the group changed
+    (GUIDE: no place named -> no location; issue 18)."""
+    return hit.entry.family == "group_change" and hit.is_verb and hit.token.dep_ in _ASIDE_DEPS
 
 
 def _own_place_only(hit: Hit) -> bool:

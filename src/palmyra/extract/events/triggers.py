@@ -430,12 +430,15 @@ _AGREEMENT = "agreement"
 def second_toll(hit: Hit, lex: Lexicon) -> bool:
     """A killing verb whose subject counts more dead than those told before, at a place of its
     own: "six others were killed in a village near the city", "another 40 Daesh fighters were
-    killed around the town of Abu Kamal"."""
+    killed around the town of Abu Kamal"; or counts dead in a statement added to the one
+    before ("the ministry said, adding some 40 IS fighters were killed around the town of
+    Albu Kamal": what a source adds is news beside what it said, issue 18)."""
     verb = hit.token
     if not hit.is_verb or hit.entry.family != "kill":
         return False
+    added = _added(verb)
     counted = any(c.dep_ in ("nsubjpass", "nsubj") and any(t.tag_ == "CD" for t in c.subtree)
-                  and any(_more_dead(t) for t in c.subtree) for c in verb.children)
+                  and (added or any(_more_dead(t) for t in c.subtree)) for c in verb.children)
     placed = any(c.dep_ == "prep" and lex.cue(c, "place_prep") and c.lower_ != "of" and any(
         g.dep_ == "pobj" and any(t.pos_ == "PROPN" or lex.cue(t, "place_noun")
                                  for t in g.subtree) for g in c.children)
@@ -454,6 +457,13 @@ def _second_toll(hit: Hit, strong: list[Hit], lex: Lexicon) -> bool:
     ids = {h.token.i for h in strong}
     clause = {t.i for t in clause_tokens(hit.token, ids)}
     return not any(h.token.i in clause or h.token.i > hit.token.i for h in strong)
+
+
+def _added(verb: Token) -> bool:
+    """Whether the verb is the reported clause of "adding (that)", a source's further
+    statement."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ == "add" and (
+        verb.head.tag_ == "VBG")
 
 
 def _more_dead(t: Token) -> bool:
@@ -516,14 +526,18 @@ def _one_kill_per_clause(hits: list[Hit], lex: Lexicon) -> list[Hit]:
     destroys property is an Attack, not property destruction; issue 18). Fighters killed as
     their convoy is destroyed stay the destruction's, which the weapon re-types. A clash a
     present relative clause describes is not one ("which fight alongside the army"), and the
-    killing stays beside it."""
+    killing stays beside it; so does one more toll at a place of its own (``_second_toll``:
+    "... were destroyed in the area of Mayadeen, the ministry said, adding some 40 IS
+    fighters were killed around the town of Albu Kamal")."""
     kills = [h for h in hits if h.entry.family == "kill" and _kills_civilians(h, lex)]
     others = [h for h in hits if h.entry.family != "kill"]
     if kills and others and all(h.entry.family == _LOOTING for h in others):
         return kills
     if others and all(present_relative(h.token) for h in others):
         return hits
-    return others or hits
+    if not others:
+        return hits
+    return [h for h in hits if h.entry.family != "kill" or _second_toll(h, others, lex)]
 
 
 def _kills_civilians(hit: Hit, lex: Lexicon) -> bool:
