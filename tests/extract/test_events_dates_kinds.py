@@ -106,3 +106,23 @@ def test_between_two_days_with_only_the_last_written_as_a_date_keeps_that_day():
                      "2016-02-14")
     assert ("2016-02-10", "week") not in _dated(events, "Air/drone strike")
     assert ("2016-02-12", "week") not in _dated(events, "Air/drone strike")
+
+
+def test_a_background_day_does_not_date_the_news_told_after_it():
+    # FA-KES train (CC BY) kind, issue 12: a day weeks before the report dates its own event
+    # only; the next sentence with no time word goes back to the lead's news day
+    events = _events("Syrian rebels launched a major assault on Friday against government forces"
+                     " in western Aleppo. On February 22 rockets hit a health facility in Idlib"
+                     " killing six people. Battles continued between the regime forces and"
+                     " opposition factions on all fronts in Hama.", "2017-03-31")
+    dates = {e.place.name: (e.date.value, e.date.precision) for e in events if e.place}
+    assert dates["Idlib"] == ("2017-02-22", "day")
+    assert dates["Hama"] == ("2017-03-31", "day")
+
+
+def test_a_background_day_first_leaves_the_news_after_it_on_publication():
+    events = _events("On February 22 rockets hit a health facility in Idlib killing six people."
+                     " Battles continued between the regime forces and opposition factions on"
+                     " all fronts in Hama.", "2017-03-31")
+    dates = {e.place.name: (e.date.value, e.date.precision) for e in events if e.place}
+    assert dates["Hama"] == ("2017-03-31", "week")

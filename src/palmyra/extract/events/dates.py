@@ -3,7 +3,8 @@
 1. ``clause``: a date mention in the trigger's clause, nearest first.
 2. ``sentence``: the nearest date mention anywhere in the sentence (a date on
    the reporting verb, "announced last week that ... agreed", dates the event).
-3. ``narrative``: the paragraph's last event date, when the narrative goes on.
+3. ``narrative``: the paragraph's last event date, when the narrative goes on; a date
+   that ended before the publication week does not become it (``carries_on``).
 4. ``publication``: the publication date, widened to the week before it for an
    event told as news, or to its month for an event only named by a noun
    ("the recapture of Palmyra"), which may lie further back.
@@ -189,6 +190,21 @@ def _background(previous: DateValue, published: DateValue | None) -> bool:
         return False
     gap = date.fromisoformat(published.start) - date.fromisoformat(previous.end)
     return gap.days > BACKGROUND_DAYS
+
+
+def carries_on(value: DateValue, published: DateValue | None) -> bool:
+    """Whether an event's own date goes on dating the sentences after it that name no time
+    (the paragraph's narrative date): not one that ended before the publication week. A
+    background day, month or year told mid-report ("On February 22 rockets hit a health
+    facility in Idlib") is that event's alone; the next sentence with no time word
+    ("Battles continued in Hama") is the report's news again, dated by the news told before
+    it or, failing that, on publication (GUIDE: an event told as news without a time word).
+    FA-KES articles are one paragraph, so a background day would otherwise date every
+    later sentence."""
+    if published is None:
+        return True
+    gap = date.fromisoformat(published.start) - date.fromisoformat(value.end)
+    return gap.days <= PUBLICATION_WEEK_DAYS
 
 
 def _dates_the_report(value: DateValue, sent: Span, index: DocIndex) -> bool:

@@ -46,6 +46,7 @@ from palmyra.extract.events.actors import (
 from palmyra.extract.events.anchor import infer_anchor
 from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
+    carries_on,
     is_explicit,
     pending_relative,
     resolve_date,
@@ -466,7 +467,8 @@ class _Reader:
                 self.unnamed[id(self.candidates[-1])] = (fill1, fill2)
         if places and place_rule in ("clause", "cataphora", "anaphora", "sentence"):
             self.last_place[paragraph] = places[-1]
-        if is_explicit(date) and date is not None:
+        published = index.ctx.document.published
+        if is_explicit(date) and date is not None and carries_on(date, published):
             self.last_date[told_in] = date
         return actor2
 
