@@ -100,3 +100,27 @@ def test_fighting_told_beside_displacement_stays(syria):
                           " Wednesday, and thousands of families have been displaced, the UN"
                           " said.")
     assert "Armed clash" in types
+
+
+# Kind: aircraft that "took off from" a territory left it; no one took it (train: three
+# articles on one raid). The raid they flew stays.
+def test_a_take_off_takes_no_ground(syria):
+    types = _types(syria, "Russia's military said six long-range bombers that took off from"
+                          " Russian territory carried out strikes on Wednesday on Islamic State"
+                          " near the city of Deir ez-Zor.")
+    assert TAKEN not in types
+    assert "Air/drone strike" in types
+
+
+# Kind: ground lost "gradually" is a trend over months, not one taking (train: Jobar, two
+# articles); ground taken on a day is.
+def test_ground_lost_gradually_is_a_trend(syria):
+    types = _types(syria, "Rebel groups have been gradually expelled from territory in the"
+                          " capital they once held, though they keep a presence in Jobar.")
+    assert "Government regains territory" not in types
+
+
+def test_ground_taken_on_a_day_is_told(syria):
+    types = _types(syria, "Government forces expelled rebels from the Jobar neighbourhood of"
+                          " Damascus on Wednesday, state media said.")
+    assert "Government regains territory" in types

@@ -33,6 +33,8 @@ DISRUPTED = "disrupted"  # the family of weapons defused, intercepted, downed
 _GROUND_PREPS = frozenset({"of", "from"})  # "control of X", "withdrew from X"
 _OUT_PREPS = frozenset({"out", "away"})  # "pulled out of X", "away from X"
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
+# particles that make a verb of taking one of leaving: aircraft "took off from" a territory
+_DEPARTURE_PARTICLES = frozenset({"off"})
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         return _weapon_subject(head, lex)
     if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
         return True
+    if any(c.dep_ == "prt" and c.lower_ in _DEPARTURE_PARTICLES for c in head.children):
+        return False  # "bombers that took off from Russian territory": a departure (issue 12)
     targets = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [g for c in preps if c.lower_ in _OUT_PREPS for g in c.children if g.dep_ == "prep"]
