@@ -79,10 +79,11 @@ def resolve_actors(
     guess = a1 is not None and _first_of_pair(a1.start, index, a2) == (None, None)
     if guess:
         a1 = None
-    elif a1 is not None and a1.start < hit.token.i and (
+    elif a1 is not None and (a1.start < hit.token.i or _agent(a1)) and (
             rule == "noun" or (rule == "verb" and hit.entry.family not in _PAIR_FAMILIES)):
         # "regime and Russian bombings": the first of the sides joined before the noun;
-        # "Regime and Russian forces have intensified aerial bombardment": before the verb
+        # "Regime and Russian forces have intensified aerial bombardment": before the verb;
+        # "aerial bombing of Aleppo by regime and Russian forces": in its "by" agent
         a1, side = _first_of_pair(a1.start, index, a2) or (a1, None)
     if a1 is None and side is None and not guess and hit.entry.family in _PAIR_FAMILIES:
         # "clashes that erupted ... between X and Y": the relative clause holds the pair
@@ -180,6 +181,15 @@ def resolve_actors(
             ref2 = None
     same = ref1 is not None and ref2 is not None and ref1.canonical == ref2.canonical
     return Actors(ref1, None if same else ref2, rule)
+
+
+def _agent(tm: TokenMention) -> bool:
+    """Whether a mention is the object of a "by" that names who did an act ("bombing by
+    regime and Russian forces", "strikes carried out by Russian jets")."""
+    noun = tm.root  # "by regime and Russian forces": the parse may join the second side
+    while noun.dep_ in ("compound", "amod", "nmod", "conj") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "by"
 
 
 # Unnamed fighters a strike's target belongs to ("militants positions", "terrorist hideouts")
