@@ -498,3 +498,13 @@ def test_the_airfield_told_again_is_the_airbase_named_before():
         "town of Deir Hafer. On Sunday Syrian warplanes bombed areas around the airfield.",
         "Air/drone strike")
     assert places == ["Kuweires airbase"]
+
+
+# Issue 12, places (gold train "place" misses): the army's 17th Division base north of Raqqa
+# is a place of its own, "Division 17" (GUIDE), whichever way the text writes it.
+def test_base_17_is_division_17():
+    places = _places("In the northern province of Raqa two suicide bombers exploded inside base 17"
+                     " an army base under siege by opposition forces according to the"
+                     " Observatory.", "Suicide bomb")
+    assert places == ["Division 17"]
+
