@@ -508,3 +508,18 @@ def test_base_17_is_division_17():
                      " Observatory.", "Suicide bomb")
     assert places == ["Division 17"]
 
+
+# Issue 12, places (gold dev and train false alarms at "Mediterranean" and "Euphrates"): a
+# river or a sea named beside the town where it happened is not the event's place.
+def test_a_sea_named_before_the_town_is_not_the_place():
+    places = _places("Two activists were arrested on 18 July in the Mediterranean coastal city of"
+                     " Tartus by security forces.", "Arrests")
+    assert places == ["Tartus"]
+
+
+def test_a_river_is_not_the_place():
+    facts = analyze_texts([TextRecord("Report\n\nRussian air strikes on Thursday night killed 14"
+                                      " people fleeing across the Euphrates on rafts.\n",
+                                      published="2016-07-14")])[0]
+    assert facts.events and all(e.place is None or e.place.name != "Euphrates"
+                                for e in facts.events)
