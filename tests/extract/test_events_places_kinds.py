@@ -498,3 +498,28 @@ def test_the_airfield_told_again_is_the_airbase_named_before():
         "town of Deir Hafer. On Sunday Syrian warplanes bombed areas around the airfield.",
         "Air/drone strike")
     assert places == ["Kuweires airbase"]
+
+
+# Issue 12, places (gold train "place" misses): the army's 17th Division base north of Raqqa
+# is a place of its own, "Division 17" (GUIDE), whichever way the text writes it.
+def test_base_17_is_division_17():
+    places = _places("In the northern province of Raqa two suicide bombers exploded inside base 17"
+                     " an army base under siege by opposition forces according to the"
+                     " Observatory.", "Suicide bomb")
+    assert places == ["Division 17"]
+
+
+# Issue 12, places (gold dev and train false alarms at "Mediterranean" and "Euphrates"): a
+# river or a sea named beside the town where it happened is not the event's place.
+def test_a_sea_named_before_the_town_is_not_the_place():
+    places = _places("Two activists were arrested on 18 July in the Mediterranean coastal city of"
+                     " Tartus by security forces.", "Arrests")
+    assert places == ["Tartus"]
+
+
+def test_a_river_is_not_the_place():
+    facts = analyze_texts([TextRecord("Report\n\nRussian air strikes on Thursday night killed 14"
+                                      " people fleeing across the Euphrates on rafts.\n",
+                                      published="2016-07-14")])[0]
+    assert facts.events and all(e.place is None or e.place.name != "Euphrates"
+                                for e in facts.events)
