@@ -169,3 +169,33 @@ def test_air_force_jets_striking_stay_an_air_strike(rules: Pipeline) -> None:
     got = reported_sub_types(rules, "Syrian air force jets struck Jayrud on Friday killing"
                              " five civilians.", PUBLISHED)
     assert got == ["Air/drone strike"], got
+
+
+# Kind: a taking told as the aim of a campaign launched ("launched an offensive to retake
+# X", "announced an operation to recapture X") is the launch of that campaign, a Change to
+# group/activity at the place it targets (GUIDE; train codes "the SDF ... launched an
+# offensive to retake Manbij from IS on May 31" and "the army announced an operation to
+# recapture the whole city" so), not a place taken nor a mere plan; one launch against
+# several places is one event, at the first named (dev: Euphrates Shield "to clear the towns
+# of Jarablus al Rai and al Bab"). A taking that happened stays a taking.
+@pytest.mark.parametrize("text", [
+    "The SDF launched an offensive to retake Kafr Zita from IS on May 31.",
+    "On Sunday the army announced an operation to recapture the town of Kafr Zita.",
+    "In late September government troops launched their own assault to recapture Kafr Zita.",
+])
+def test_a_campaign_launched_to_take_a_place_is_a_change(rules: Pipeline, text: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert "Change to group/activity" in got, got
+    assert not {"Government regains territory", "Non-state actor overtakes territory"} & set(got)
+
+
+def test_a_campaign_against_several_places_is_one_launch(rules: Pipeline) -> None:
+    got = reported_sub_types(rules, "On Aug. 24 Turkey launched an operation to clear the towns"
+                             " of Jarablus, al-Rai and al-Bab from IS.", PUBLISHED)
+    assert got.count("Change to group/activity") == 1, got
+
+
+def test_a_place_retaken_stays_a_taking(rules: Pipeline) -> None:
+    got = reported_sub_types(rules, "The army retook the town of Kafr Zita on Sunday after"
+                             " launching an offensive last week.", PUBLISHED)
+    assert "Government regains territory" in got, got

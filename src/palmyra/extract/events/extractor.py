@@ -90,6 +90,7 @@ from palmyra.extract.events.syntax import (
 from palmyra.extract.events.triggers import Hit, find_triggers, second_toll, spurned_deal
 from palmyra.extract.events.typing import (
     DEFAULT_STATE_KINDS,
+    campaign_aims,
     campaign_starts,
     event_type,
     forced_withdrawal,
@@ -139,6 +140,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     frame_bombings(candidates, doc, lex)
     suicide_blasts(candidates, doc, lex)
     campaign_starts(candidates, doc, lex)
+    campaign_aims(candidates, doc, lex)
     spoils_of_battle(candidates)
     events = merge([c for c in candidates if c.decision != "dropped"], ctx.document.id, NAME,
                    settings["fragment_window"])

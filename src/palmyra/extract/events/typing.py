@@ -516,6 +516,53 @@ def campaign_starts(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None
                 cand.place = cand.place_text = cand.place_rule = cand.geo_precision = None
 
 
+_TAKING_FAMILY = "territorial"
+
+
+def campaign_aims(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None:
+    """A taking told as the aim of a campaign launched ("launched an offensive to retake
+    Manbij", "announced an operation to recapture east Aleppo", "waged an assault ... to
+    recapture eastern Aleppo") is the launch of that campaign against the place (GUIDE: an
+    offensive told starting, without its fighting, is a Change to group/activity), not a
+    place taken: the taking is only planned, and was stored but not exported, while the
+    launch happened. Its place is the campaign's target, the first named where it has several
+    ("launched Euphrates Shield operation to clear the towns of Jarablus al Rai and al Bab":
+    one launch, at Jarablus)."""
+    aims: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        if (cand.family == _TAKING_FAMILY and cand.modality == "planned"
+                and 0 <= cand.position < len(doc) and _campaign_aim(doc[cand.position], lex)):
+            aims.setdefault(cand.position, []).append(cand)
+    text = doc.text
+    for told in aims.values():
+        first = min(told, key=lambda c: _named_at(c, text))
+        first.event_type, first.sub_event_type = CAMPAIGN
+        first.modality = "attributed" if first.asserted_by else "asserted"
+        for other in told:
+            if other is not first:
+                other.decision = "dropped"
+                other.reason = "a campaign's further target: one launch, at the first place named"
+
+
+def _named_at(cand: Candidate, text: str) -> int:
+    """Where a candidate's place is first written in its evidence (its end where unnamed)."""
+    at = text.find(cand.place_text, cand.evidence.start) if cand.place_text else -1
+    return at if at >= 0 else cand.evidence.end
+
+
+def _campaign_aim(verb: Token, lex: Lexicon) -> bool:
+    """Whether an infinitive of taking ("to retake X") tells what a campaign launched is for:
+    it hangs on the campaign noun ("an offensive to retake") or on the verb that launched it
+    ("launched their own assault to recapture"), and that verb is one of launching."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if lex.cue(head, "campaign_noun") and head.dep_ == "dobj":
+        return lex.cue(head.head, "campaign_verb")
+    return verb.dep_ in ("advcl", "xcomp") and lex.cue(head, "campaign_verb") and any(
+        c.dep_ == "dobj" and lex.cue(c, "campaign_noun") for c in head.children)
+
+
 # the nouns of the trigger lexicon's "launched" entries: an operation or campaign told starting
 _CAMPAIGN_NOUNS = frozenset({"operation", "campaign", "intervention", "war"})
 
