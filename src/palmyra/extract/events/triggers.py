@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from palmyra.annotate.countries import POLICE
 from palmyra.extract.events.index import DocIndex
 from palmyra.extract.events.lexicon import Lexicon, TriggerEntry
 from palmyra.extract.events.syntax import (
@@ -24,6 +25,7 @@ from palmyra.extract.events.syntax import (
     own_phrase,
     present_relative,
 )
+from palmyra.model import ActorRef
 
 _NAME_KINDS = ("actor", "person", "place", "date")  # names a trigger cannot sit in
 # Multi-word phrases are matched across hyphens: "air-strike" is three tokens.
@@ -198,6 +200,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         return _launched(head, lex) and _armed_campaign(head, index, lex)
     if "place_subject" in entry.flags:
         return _ground_subject(head, index, lex)
+    if "warring_subject" in entry.flags:
+        return _warring_subject(head, index)
     if "weapon_subject" in entry.flags:
         return _weapon_subject(head, lex)
     if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
@@ -300,6 +304,28 @@ def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:
                 return True
             if t.lower_ in ("that", "which") and head.dep_ == "relcl":
                 return True
+    return False
+
+
+# actor kinds that wage war: a state's government or forces, an armed group
+_WARRING_KINDS = frozenset({"state_forces", "government", "armed_group", "militia"})
+
+
+def _warring_subject(head: Token, index: DocIndex) -> bool:
+    """For ``warring_subject`` triggers, whether who acts is a state or an armed group ("since
+    Moscow intervened", "Turkey, which intervened in 2016"), not police breaking up a brawl,
+    a president settling a strike or a bank propping up its currency."""
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects and head.dep_ in ("relcl", "acl"):
+        subjects = [head.head]  # "Turkey, which intervened": the noun the clause describes
+    elif not subjects and head.dep_ == "xcomp":
+        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]  # "vowed to intervene"
+    for s in [g for c in subjects for g in (c, *c.conjuncts)]:
+        tm = index.mention_at(s, "actor")
+        ref = tm.mention.value if tm is not None else None
+        if (isinstance(ref, ActorRef) and ref.kind in _WARRING_KINDS
+                and not ref.canonical.startswith(POLICE)):
+            return True
     return False
 
 
