@@ -60,3 +60,9 @@ def test_an_intervention_by_no_warring_side_is_no_event():
                     " stadium in Manchester on Saturday, officers said.") == []
     assert _changes("The president intervened to end the strike by dock workers in Lagos"
                     " on Monday.") == []
+
+
+def test_a_state_that_intervened_in_a_relative_clause_is_still_an_event():
+    changes = _changes("Russia, which intervened militarily in September 2015, has carried out"
+                       " thousands of strikes, the Observatory said.")
+    assert [e.actor1 for e in changes] == ["Government of Russia"]

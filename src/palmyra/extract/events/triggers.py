@@ -315,7 +315,7 @@ def _warring_subject(head: Token, index: DocIndex) -> bool:
     """For ``warring_subject`` triggers, whether who acts is a state or an armed group ("since
     Moscow intervened", "Turkey, which intervened in 2016"), not police breaking up a brawl,
     a president settling a strike or a bank propping up its currency."""
-    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    subjects = [c for c in head.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
     if not subjects and head.dep_ in ("relcl", "acl"):
         subjects = [head.head]  # "Turkey, which intervened": the noun the clause describes
     elif not subjects and head.dep_ == "xcomp":
