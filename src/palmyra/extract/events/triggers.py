@@ -469,11 +469,20 @@ def second_toll(hit: Hit, lex: Lexicon) -> bool:
     added = _added(verb)
     counted = any(c.dep_ in ("nsubjpass", "nsubj") and any(t.tag_ == "CD" for t in c.subtree)
                   and (added or any(_more_dead(t) for t in c.subtree)) for c in verb.children)
-    placed = any(c.dep_ == "prep" and lex.cue(c, "place_prep") and c.lower_ != "of" and any(
-        g.dep_ == "pobj" and any(t.pos_ == "PROPN" or lex.cue(t, "place_noun")
-                                 for t in g.subtree) for g in c.children)
-        for c in verb.children)
-    return counted and placed
+    places = [g for c in verb.children if c.dep_ == "prep" and lex.cue(c, "place_prep")
+              and c.lower_ != "of" for g in c.children if g.dep_ == "pobj"
+              and any(t.pos_ == "PROPN" or lex.cue(t, "place_noun") for t in g.subtree)]
+    return counted and any(_own_place(g) for g in places)
+
+
+def _own_place(pobj: Token) -> bool:
+    """Whether the place a toll is told at is its own: not one whose every name the sentence
+    gave before the toll ("struck rebel positions in Idlib ..., adding 12 civilians were
+    killed in Idlib" is the strike's toll told again, not one more event)."""
+    names = {t.lower_ for t in pobj.subtree if t.pos_ == "PROPN"}
+    before = {t.lower_ for t in pobj.sent if t.i < pobj.i and t.pos_ == "PROPN"
+              and t.i not in {g.i for g in pobj.subtree}}
+    return not names or not names <= before
 
 
 def _second_toll(hit: Hit, strong: list[Hit], lex: Lexicon) -> bool:
