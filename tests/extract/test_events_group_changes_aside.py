@@ -51,3 +51,18 @@ def test_routing_troops_takes_their_ground():
     events = _events("IS jihadists control most of the oil-rich province of Deir Ezzor since"
                      " routing government troops in July.")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_an_intervention_by_no_warring_side_is_no_event():
+    # "intervene" is a group change only where a state or an armed group intervenes:
+    # police breaking up a brawl or a president settling a strike change no war
+    assert _changes("Police intervened to break up a brawl between rival fans outside the"
+                    " stadium in Manchester on Saturday, officers said.") == []
+    assert _changes("The president intervened to end the strike by dock workers in Lagos"
+                    " on Monday.") == []
+
+
+def test_a_state_that_intervened_in_a_relative_clause_is_still_an_event():
+    changes = _changes("Russia, which intervened militarily in September 2015, has carried out"
+                       " thousands of strikes, the Observatory said.")
+    assert [e.actor1 for e in changes] == ["Government of Russia"]

@@ -63,3 +63,12 @@ def test_a_toll_a_source_adds_with_no_place_of_its_own_stays_the_attacks():
     events = _events("Local sources said on Monday that US airstrikes had destroyed bridges in"
                      " Deir Ezzor province adding that 50 civilians were killed in the attacks.")
     assert len(events) == 1
+
+
+def test_a_toll_a_source_adds_at_the_strikes_own_place_is_no_second_strike():
+    # "adding ... were killed in Idlib" after strikes told in Idlib is their toll told
+    # again: the place is not one of its own, so there is one strike, not two
+    events = _events("Russian warplanes struck rebel positions in Idlib on Monday the"
+                     " Observatory said, adding 12 civilians were killed in Idlib.")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1, strikes

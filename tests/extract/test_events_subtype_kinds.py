@@ -199,3 +199,16 @@ def test_a_place_retaken_stays_a_taking(rules: Pipeline) -> None:
     got = reported_sub_types(rules, "The army retook the town of Kafr Zita on Sunday after"
                              " launching an offensive last week.", PUBLISHED)
     assert "Government regains territory" in got, got
+
+
+# A launch still to come or denied is no launch: its aim stays a plan, not an asserted
+# Change beside the planned launch ("will launch an offensive to retake Mosul").
+@pytest.mark.parametrize("text", [
+    "Iraqi forces will launch an offensive to retake Kafr Zita next month, the defence"
+    " minister said on Tuesday.",
+    "The army plans to launch an offensive to recapture Kafr Zita, a military source said.",
+    "The army did not launch an offensive to recapture Kafr Zita, a military source said.",
+])
+def test_a_campaign_not_yet_launched_is_no_change(rules: Pipeline, text: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert "Change to group/activity" not in got, got

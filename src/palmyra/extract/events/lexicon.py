@@ -24,7 +24,8 @@ TRIGGER_FLAGS = frozenset(
     {"completive", "weak", "place_object", "base_object", "loser_subject", "place_subject",
      "air", "past", "particle", "group_object", "claim", "crowd", "agent", "no_object",
      "acted_on",
-     "weapon_subject", "control_verb", "launched", "assault"}
+     "weapon_subject", "control_verb", "launched", "assault",
+     "warring_subject"}
 )
 TRIGGER_POS = frozenset({"VERB", "NOUN", "*"})
 ACTOR_CUES = frozenset({"actor1:state", "actor1:nonstate", "actor2:state", "actor2:civilian"})

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from palmyra.annotate.countries import POLICE
 from palmyra.extract.events.index import DocIndex
 from palmyra.extract.events.lexicon import Lexicon, TriggerEntry
 from palmyra.extract.events.syntax import (
@@ -24,6 +25,7 @@ from palmyra.extract.events.syntax import (
     own_phrase,
     present_relative,
 )
+from palmyra.model import ActorRef
 
 _NAME_KINDS = ("actor", "person", "place", "date")  # names a trigger cannot sit in
 # Multi-word phrases are matched across hyphens: "air-strike" is three tokens.
@@ -198,6 +200,8 @@ def _object_ok(head: Token, entry: TriggerEntry, index: DocIndex, lex: Lexicon) 
         return _launched(head, lex) and _armed_campaign(head, index, lex)
     if "place_subject" in entry.flags:
         return _ground_subject(head, index, lex)
+    if "warring_subject" in entry.flags:
+        return _warring_subject(head, index)
     if "weapon_subject" in entry.flags:
         return _weapon_subject(head, lex)
     if "place_object" not in entry.flags or entry.words[-1] in _CONTROL_WORDS:
@@ -300,6 +304,28 @@ def _ground_subject(head: Token, index: DocIndex, lex: Lexicon) -> bool:
                 return True
             if t.lower_ in ("that", "which") and head.dep_ == "relcl":
                 return True
+    return False
+
+
+# actor kinds that wage war: a state's government or forces, an armed group
+_WARRING_KINDS = frozenset({"state_forces", "government", "armed_group", "militia"})
+
+
+def _warring_subject(head: Token, index: DocIndex) -> bool:
+    """For ``warring_subject`` triggers, whether who acts is a state or an armed group ("since
+    Moscow intervened", "Turkey, which intervened in 2016"), not police breaking up a brawl,
+    a president settling a strike or a bank propping up its currency."""
+    subjects = [c for c in head.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+    if not subjects and head.dep_ in ("relcl", "acl"):
+        subjects = [head.head]  # "Turkey, which intervened": the noun the clause describes
+    elif not subjects and head.dep_ == "xcomp":
+        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]  # "vowed to intervene"
+    for s in [g for c in subjects for g in (c, *c.conjuncts)]:
+        tm = index.mention_at(s, "actor")
+        ref = tm.mention.value if tm is not None else None
+        if (isinstance(ref, ActorRef) and ref.kind in _WARRING_KINDS
+                and not ref.canonical.startswith(POLICE)):
+            return True
     return False
 
 
@@ -443,11 +469,20 @@ def second_toll(hit: Hit, lex: Lexicon) -> bool:
     added = _added(verb)
     counted = any(c.dep_ in ("nsubjpass", "nsubj") and any(t.tag_ == "CD" for t in c.subtree)
                   and (added or any(_more_dead(t) for t in c.subtree)) for c in verb.children)
-    placed = any(c.dep_ == "prep" and lex.cue(c, "place_prep") and c.lower_ != "of" and any(
-        g.dep_ == "pobj" and any(t.pos_ == "PROPN" or lex.cue(t, "place_noun")
-                                 for t in g.subtree) for g in c.children)
-        for c in verb.children)
-    return counted and placed
+    places = [g for c in verb.children if c.dep_ == "prep" and lex.cue(c, "place_prep")
+              and c.lower_ != "of" for g in c.children if g.dep_ == "pobj"
+              and any(t.pos_ == "PROPN" or lex.cue(t, "place_noun") for t in g.subtree)]
+    return counted and any(_own_place(g) for g in places)
+
+
+def _own_place(pobj: Token) -> bool:
+    """Whether the place a toll is told at is its own: not one whose every name the sentence
+    gave before the toll ("struck rebel positions in Idlib ..., adding 12 civilians were
+    killed in Idlib" is the strike's toll told again, not one more event)."""
+    names = {t.lower_ for t in pobj.subtree if t.pos_ == "PROPN"}
+    before = {t.lower_ for t in pobj.sent if t.i < pobj.i and t.pos_ == "PROPN"
+              and t.i not in {g.i for g in pobj.subtree}}
+    return not names or not names <= before
 
 
 def _second_toll(hit: Hit, strong: list[Hit], lex: Lexicon) -> bool:

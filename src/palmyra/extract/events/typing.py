@@ -529,9 +529,12 @@ def campaign_aims(candidates: list[Candidate], doc: Doc, lex: Lexicon) -> None:
     ("launched Euphrates Shield operation to clear the towns of Jarablus al Rai and al Bab":
     one launch, at Jarablus)."""
     aims: dict[int, list[Candidate]] = {}
+    told = {c.position: c.modality for c in candidates}
     for cand in candidates:
         if (cand.family == _TAKING_FAMILY and cand.modality == "planned"
-                and 0 <= cand.position < len(doc) and _campaign_aim(doc[cand.position], lex)):
+                and 0 <= cand.position < len(doc)
+                and (launch := _campaign_aim(doc[cand.position], lex)) is not None
+                and _launched_now(launch, told)):
             aims.setdefault(cand.position, []).append(cand)
     text = doc.text
     for told in aims.values():
@@ -550,17 +553,34 @@ def _named_at(cand: Candidate, text: str) -> int:
     return at if at >= 0 else cand.evidence.end
 
 
-def _campaign_aim(verb: Token, lex: Lexicon) -> bool:
-    """Whether an infinitive of taking ("to retake X") tells what a campaign launched is for:
-    it hangs on the campaign noun ("an offensive to retake") or on the verb that launched it
-    ("launched their own assault to recapture"), and that verb is one of launching."""
+def _campaign_aim(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb launching a campaign that an infinitive of taking ("to retake X") tells the
+    aim of: the infinitive hangs on the campaign noun ("an offensive to retake") or on the
+    verb that launched it ("launched their own assault to recapture"), and that verb is one
+    of launching; else ``None``."""
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False
+        return None
     head = verb.head
     if lex.cue(head, "campaign_noun") and head.dep_ == "dobj":
-        return lex.cue(head.head, "campaign_verb")
-    return verb.dep_ in ("advcl", "xcomp") and lex.cue(head, "campaign_verb") and any(
-        c.dep_ == "dobj" and lex.cue(c, "campaign_noun") for c in head.children)
+        return head.head if lex.cue(head.head, "campaign_verb") else None
+    if verb.dep_ in ("advcl", "xcomp") and lex.cue(head, "campaign_verb") and any(
+            c.dep_ == "dobj" and lex.cue(c, "campaign_noun") for c in head.children):
+        return head
+    return None
+
+
+def _launched_now(launch: Token, told: dict[int, str]) -> bool:
+    """Whether the launch itself is told as having happened: not one planned, threatened or
+    denied ("will launch an offensive to retake Mosul", "did not launch an offensive"), by
+    the modality of the launch's own candidate where it has one, else by its grammar (a
+    bare infinitive, a negation, "will"/"would")."""
+    nouns = [c.i for c in launch.children if c.dep_ == "dobj"]
+    for at in [launch.i, *nouns]:
+        if at in told:
+            return told[at] in EXPORTED
+    return launch.tag_ != "VB" and not any(
+        c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
+        for c in launch.children)
 
 
 # the nouns of the trigger lexicon's "launched" entries: an operation or campaign told starting
