@@ -2,8 +2,9 @@
 
 The ACLED conventions of gold/GUIDE.md: victims who are no fighters are the civilians of
 the event's country; an unclaimed bomb is an Unidentified Armed Group; a pronoun subject
-is the speaker it stands for; the side that attacked is actor1 even where the sentence's
-subject is the side that repelled it. Sentences from the gold dev articles (FA-KES train
+is the speaker it stands for; "the alliance" is the armed group named before it; the side
+that attacked is actor1 even where the sentence's subject is the side that repelled it.
+Sentences from the gold dev articles (FA-KES train
 rows) or written like them.
 """
 
@@ -53,6 +54,10 @@ CASES = [
     # clashes between X and Y: the first named acts
     ("Clashes erupted on Sunday between regime forces and rebel fighters near Rastan.",
      "Armed clash", "Military Forces of Syria", "Opposition Rebels (Syria)"),
+    # "the alliance" points back to the coalition of armed groups named just before
+    ("The Syrian Democratic Forces launched an offensive north of Raqqa on Monday, a monitor"
+     " said. The alliance captured the village of Hazima on Tuesday.",
+     "Non-state actor overtakes territory", "Syrian Democratic Forces", "Islamic State"),
     # an aircraft shot down by no one named: the unnamed shooters
     ("A Russian military helicopter was shot down over Idlib province on Monday.",
      "Armed clash", "Unidentified Armed Group (Syria)", "Military Forces of Russia"),

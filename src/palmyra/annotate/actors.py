@@ -232,9 +232,16 @@ def _setting(ctx: DocContext, name: str) -> float:
     return ctx.settings.get(name, DEFAULTS[name])
 
 
+# The head word of an armed group's name: an entity the small model labels a place that
+# ends in one ("the Fateh al-Sham Front" as FAC) is the group, and the alias inside it stands
+_GROUP_HEADS = frozenset({"front", "army", "brigade", "brigades", "battalion", "battalions",
+                          "movement", "legion", "corps", "forces", "militia", "militias"})
+
+
 def _select(doc: Doc, hits: list[Hit]) -> list[Hit]:
     """Plausible hits, longest first, none overlapping another already chosen."""
-    places = {i: e for e in doc.ents if e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
+    places = {i: e for e in doc.ents if e.label_ in _PLACE_LABELS
+              and e[-1].lower_ not in _GROUP_HEADS for i in range(e.start, e.end)}
     chosen: list[Hit] = []
     used: set[int] = set()
     for hit in sorted(hits, key=lambda h: (-_weight(doc, h), h.start)):
