@@ -28,3 +28,18 @@ def test_the_signatories_after_a_dateline_are_the_parties() -> None:
     assert (event.actor1, event.actor2) == ("Government of Yemen",
                                             "Southern Transitional Council")
 
+
+def test_the_warring_parties_are_the_sides_the_article_has_fighting() -> None:
+    body = ("KHARTOUM - The Rapid Support Forces clashed with the Sudanese army in Omdurman on"
+            " Monday, residents said.\n\nThe warring parties agreed a three-day truce in"
+            " Jeddah on Tuesday, mediated by Saudi Arabia and the United States.")
+    event = _agreements("sudan", body)[0]
+    assert (event.actor1, event.actor2) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_two_sides_with_two_pairs_fighting_stay_unnamed() -> None:
+    body = ("TRIPOLI - The 444th Brigade clashed with the Special Deterrence Force in Tripoli"
+            " on Monday.\n\nThe Libyan National Army clashed with the Government of National"
+            " Accord's forces near Sirte on Monday.\n\nA ceasefire was agreed between the two"
+            " sides in Tripoli on Tuesday.")
+    assert [(e.actor1, e.actor2) for e in _agreements("libya", body)] == [(None, None)]
