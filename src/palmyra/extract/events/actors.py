@@ -692,7 +692,7 @@ class _Finder:
         while True:
             # The small parser sometimes hangs the subject off the auxiliary ("X had ... freed").
             heads = [v, *(c for c in v.children if c.dep_ == "aux")]
-            subj = next((c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS), None)
+            subj = _own_subject([c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS])
             if subj is not None and subj.tag_ != "WDT":
                 return subj, None
             if (named := self.named_aux(v)) is not None:
@@ -930,6 +930,21 @@ class _Finder:
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
                 return self.actor_in(self.prep_object(c, "by"))
         return None
+
+
+def _own_subject(subjects: list[Token]) -> Token | None:
+    """The verb's subject, past a dateline the parser took for a second one: "RIYADH, Nov 5,
+    2019 (Reuters) - Yemen's government and southern separatists signed ...": a town that
+    opens the sentence before a comma, where the verb has another subject, is the dateline."""
+    if len(subjects) > 1:
+        subjects = [s for s in subjects if not _dateline(s)] or subjects
+    return subjects[0] if subjects else None
+
+
+def _dateline(token: Token) -> bool:
+    """Whether a token is the town of a dateline: the sentence's first word, before a comma."""
+    return (token.i == token.sent.start and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].text == ",")
 
 
 def _witness(tm: TokenMention, lex: Lexicon) -> bool:

@@ -43,6 +43,7 @@ from palmyra.extract.events.actors import (
     typing_side,
     unnamed_actors,
 )
+from palmyra.extract.events.agreement_sides import fill_agreement_sides
 from palmyra.extract.events.anchor import infer_anchor
 from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
@@ -147,6 +148,7 @@ def events(doc: Doc, ctx: DocContext) -> list[Event]:
     events = _drop_bare_mentions(events, candidates, ctx.document.text)
     events = _fill_unnamed(events, candidates, reader.unnamed)
     events = fill_air_side(events, candidates, index)
+    events = fill_agreement_sides(events, candidates, index)
     ctx.memo[TRACE_KEY] = (candidates, reader.dropped)
     return events
 
