@@ -148,3 +148,34 @@ def test_a_list_after_in_that_the_text_places_on_a_towns_side_is_split(syria: Pi
         " Hanaya Abu Hbeilat and al-Hardaneh in the Eastern side of Salamiyah on Monday.",
         PUBLISHED)}
     assert found == {"Tabaret al-Deibeh", "Abu Hanaya", "Abu Hbeilat", "al-Hardaneh"}, found
+
+
+# Lists whose event kept one name only (gold train, place misses): the parse cut the clause
+# inside the list, so the list's names were not all the clause's; a street in a list is at
+# its town (GUIDE: a street is never a location).
+def test_every_name_of_a_list_the_clause_was_cut_inside_is_an_event(syria: Pipeline) -> None:
+    found = reported_events(syria, "Inflicting heavy casualties in the battlefield the regime"
+                            " also intensified its aerial artillery and missile bombardment on"
+                            " the neighborhoods of Bab Qensrin al-Kallaseh Bab al-Hadid and Bab"
+                            " al-Nasr in Aleppos old city.", PUBLISHED)
+    places = {p for t, p in found if t == SHELLING}
+    assert places >= {"Bab Qensrin", "al-Kallaseh", "Bab al-Hadid", "Bab al-Nasr"}, found
+
+
+def test_every_village_of_a_list_with_a_glued_article_is_an_event(syria: Pipeline) -> None:
+    found = reported_events(syria, "The army said five villages and hilltops including Beit"
+                            " Khadour Beit Zaifa Tel alKhadar and Jabal al Rahmaliya had been"
+                            " wrested back from the insurgents in Latakia province.", PUBLISHED)
+    places = {p for t, p in found if t == "Government regains territory"}
+    assert places == {"Beit Khadour", "Beit Zaifa", "Tel al-Khadar", "Jabal al Rahmaliya"}, found
+
+
+def test_a_street_in_a_list_is_no_place_of_its_own(syria: Pipeline) -> None:
+    # the street is at Aleppo (the town named after the list, not al-Zahraa beside it), and
+    # a telling at the city joins the town's as its lead (merge)
+    found = reported_events(syria, "A source at Aleppo Police Command told SANA reporter that"
+                            " terrorists fired rocket shells and explosive rounds at al-Zahraa"
+                            " and Nile Street neighborhoods in Aleppo city killing one person.",
+                            PUBLISHED)
+    places = {p for t, p in found if t == SHELLING}
+    assert "Zahraa" in places and places <= {"Zahraa", "Aleppo"}, found

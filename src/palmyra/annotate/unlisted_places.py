@@ -69,6 +69,14 @@ CONTAINER_WINDOW = 8  # tokens after the name in which the place that holds it i
 UNLISTED = "unlisted"
 GLUED_MIN = 5  # letters of a word before a glued "al"/"el" is split off ("Alhaj", not "Alma")
 GLUED_ARTICLE = re.compile(r"\b(Al|El)([bcdfghjklmnpqrstvwxz])([a-z]{2,})\b")
+# Last words that close the name before them, never a name alone: "Nile Street", "Baghdad
+# Station" (a neighbourhood of Aleppo, though Baghdad alone is a city).
+NAME_TAILS = frozenset({"street", "road", "square", "roundabout", "avenue", "station"})
+# "al-Din" ("of the faith", closing names such as Salah al-Din) written with the article
+# assimilated and glued: "Eddin", "Addin", "Uddin", "Eddine"; never a name of its own.
+GLUED_DIN = re.compile(r"[AEU]d-?d(?:i|ee)ne?$")
+# An article glued to a capitalised word, hyphen lost: "alKhadar" (al-Khadar).
+LOWER_GLUED = re.compile(r"(al|el)([A-Z][a-z]{2,})$")
 # Nouns after "in" that say where the name before lies: "in the northern countryside of
 # Hama", "in the Eastern side of Salamiyah".
 WHERE_NOUNS = frozenset({"countryside", "province", "governorate", "side", "outskirts"})
@@ -146,9 +154,11 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     whys = [_place_context(doc, start, end) for start, end in runs]
     _carry_plural_lists(doc, runs, whys)
     items, covered = _comma_less_lists(doc, listed, ctx)
-    def mention(start: int, end: int, rule: str) -> Mention:
+    def mention(start: int, end: int, rule: str, list_end: int | None = None) -> Mention:
         span = doc[start:end]
-        admin1, where = _container(doc, end, places, ctx)
+        # a list's names lie where the words after the whole list put them ("the villages of
+        # A B C and D 30km north east of Aleppo city"), not by the next name of the list
+        admin1, where = _container(doc, list_end or end, places, ctx)
         if admin1 is None and where in (None, country):
             admin1 = province
         known = _listed_spelling(ctx.gazetteer, span.text, admin1, where or country)
@@ -163,7 +173,7 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
             rule=rule,
         )
 
-    out = [mention(start, end, LIST_RULE) for start, end in items]
+    out = [mention(start, end, LIST_RULE, list_end) for start, end, list_end in items]
     out += [mention(start, end, BASE_RULE) for start, end in _numbered_bases(doc, listed)]
     for (start, end), why in zip(runs, whys, strict=True):
         if any(start < hi and lo < end for lo, hi in covered):
@@ -250,6 +260,7 @@ def _listed_spelling(gaz: Gazetteer | None, name: str, admin1: str | None,
 def _spelled(name: str) -> str:
     """The name as written, with a glued article set off: "Khan Alsibil" -> "Khan al-Sibil",
     the way other outlets (and the gazetteer's keys) spell it."""
+    name = re.sub(r"\b(al|el)([A-Z][a-z]{2,})\b", r"\1-\2", name)
     return GLUED_ARTICLE.sub(lambda m: f"{m[1].lower()}-{m[2].upper()}{m[3]}", name)
 
 
@@ -492,9 +503,9 @@ def _document_country(places: list[Mention]) -> str | None:
 
 
 def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: DocContext
-                      ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The unlisted names of lists FA-KES stripped of their commas, and the token ranges
-    the lists cover (no other unlisted run is taken inside them).
+                      ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+    """The unlisted names of lists FA-KES stripped of their commas, each with where its list
+    ends, and the token ranges the lists cover (no other unlisted run is taken inside them).
 
     A list is a run of names joined by nothing, commas, "and" or "or", ending in a name
     after "and"/"or", and marked as places by a plural place noun before it with "of"
@@ -505,7 +516,7 @@ def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: Do
     """
     units = {start: end for start, end in listed}
     gaz = ctx.gazetteer
-    items: list[tuple[int, int]] = []
+    items: list[tuple[int, int, int]] = []
     covered: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
@@ -526,13 +537,14 @@ def _comma_less_lists(doc: Doc, listed: dict[tuple[int, int], PlaceRef], ctx: Do
         inside = [r for a, b in names for r in listed if a <= r[0] and r[1] <= b]
         provinces = Counter(listed[r].admin1 for r in inside if listed[r].admin1
                             and listed[r].precision not in ("admin1", "country", "region"))
-        if not nouned and not _placed_after(doc, end, listed) and (
+        if not nouned and not _placed_after(doc, end, listed, names) and (
                 len(names) < MIN_LOCATIVE_ITEMS or not any(k >= 2 for k in provinces.values())):
             i += 1
             continue
         covered.append((start, end))
-        items += [(a, b) for a, b in names if units.get(a) != b
-                  and not any(a < hi and lo < b for lo, hi in listed)]
+        items += [(a, b, end) for a, b in names if units.get(a) != b
+                  and not any(a < hi and lo < b for lo, hi in listed
+                              if not (a <= lo and hi < b and doc[b - 1].lower_ in NAME_TAILS))]
         i = end
     return items, covered
 
@@ -558,11 +570,16 @@ def _counted_opening(doc: Doc, i: int) -> bool:
     return False
 
 
-def _placed_after(doc: Doc, end: int, listed: dict[tuple[int, int], PlaceRef]) -> bool:
+def _placed_after(doc: Doc, end: int, listed: dict[tuple[int, int], PlaceRef],
+                  names: list[tuple[int, int]]) -> bool:
     """Whether the words after a list after a locative say where its names lie, which
     makes them places whatever the gazetteer lists: "in Kels Shahroura Sarraf and Hajjar
     east of the town of Rabia", "in Kafr Zita Jub al-Rayan and Kafr Nabudah in the
-    northern countryside of Hama", "in A B and C in Idlib province"."""
+    northern countryside of Hama", "in A B and C in Idlib province"; a town holds them
+    too where one name is a place by itself, listed or opened by a place's head word ("in
+    al-Waer al-Samalil and Deir Salam in al-Houla", "in Unq al-Hawa and Wadi al-Mesk in
+    Jubb al-Jarrah"), for groups are named so as well ("in Ahrar al-Sham and Jaish
+    al-Islam in Douma")."""
     n = len(doc)
     if end >= n:
         return False
@@ -571,7 +588,12 @@ def _placed_after(doc: Doc, end: int, listed: dict[tuple[int, int], PlaceRef]) -
     if doc[end].lower_ not in ("in", "near"):
         return False
     nxt = end + 1 + (end + 1 < n and doc[end + 1].lower_ == "the")
-    return any(a == nxt and ref.precision == "admin1" for (a, _b), ref in listed.items())
+    holder = next((ref for (a, _b), ref in listed.items() if a == nxt), None)
+    if holder is None or holder.precision not in ("admin1", "town"):
+        return False
+    return holder.precision == "admin1" or any(
+        any(a <= lo and hi <= b for lo, hi in listed) or doc[a].lower_ in PLACE_HEADS
+        for a, b in names)
 
 
 def _list_opening(doc: Doc, i: int) -> bool:
@@ -601,8 +623,9 @@ def _list_items(doc: Doc, start: int, units: dict[int, int], gaz: object,
             continue
         if _particle(doc, i):
             j = i + 1 + (doc[i + 1].text in GLUE)
-        elif _capitalised(doc[i]) and doc[i].lower_ not in STOPWORDS:
-            j = i
+        elif (_capitalised(doc[i]) and doc[i].lower_ not in STOPWORDS) or (
+                LOWER_GLUED.match(doc[i].text) and parts):
+            j = i  # "Tel alKhadar": FA-KES lost the hyphen of "al-Khadar" too
         elif doc[i].lower_ in LIST_JOINERS and parts and sep in (None, ","):
             sep = doc[i].lower_ if sep is None or doc[i].lower_ != "," else sep
             i += 1
@@ -644,6 +667,8 @@ def _closing_sep(names: list[tuple[int, int]], parts: list[tuple[int, int]],
 def _goes_on(doc: Doc, name: tuple[int, int], word: tuple[int, int], units: dict[int, int],
              gaz: object) -> bool:
     """Whether ``word`` continues the list item ``name`` rather than opening the next one."""
+    if word[1] - word[0] == 1 and doc[word[0]].lower_ in NAME_TAILS:
+        return True  # "Nile Street", "Baghdad Station": one name, though a town opens it
     if units.get(name[0]) == name[1] or units.get(word[0]) == word[1]:
         return False  # a listed place is an item of its own
     if name[1] - name[0] == 1 and doc[name[0]].lower_ in NAME_HEADS:
@@ -651,6 +676,8 @@ def _goes_on(doc: Doc, name: tuple[int, int], word: tuple[int, int], units: dict
     if words(doc[name[0]:name[1]].text)[-1] in NAME_HEADS and _capitalised(doc[word[0]]):
         return True  # "al-Bu Kamal", "Tal al-Hara": the head word is no name alone
     first = doc[word[0]]
+    if GLUED_DIN.match(first.text):
+        return True  # "Ruken Eddin", "Salah Addin": "al-Din" with its article run into it
     glued = first.text[:2] in ("Al", "El") and first.text[2:].islower() and len(first) > 4
     if not (_particle(doc, word[0]) or glued):  # "al-Jaoureh", "Aljabal"
         return False

@@ -330,7 +330,9 @@ def _town_of_landmark(tm: TokenMention, sent: Span, index: DocIndex) -> TokenMen
     before = [o for o in reversed(index.places_before(tm.root)) if fits(o)]
     # a square of the capital the story is about, not a suburb named since in passing
     before.sort(key=lambda o: o.place.feature_code not in _CAPITALS)
-    town = min(here, key=lambda o: abs(o.start - tm.start)) if here else (
+    # the town named after it says where it lies ("at al-Zahraa and Nile Street
+    # neighborhoods in Aleppo city": Aleppo, not al-Zahraa, a town the list names beside it)
+    town = min(here, key=lambda o: (o.start < tm.start, abs(o.start - tm.start))) if here else (
         before[0] if before else None)
     if town is None:
         return tm
@@ -676,8 +678,10 @@ def _in_clause(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon) -> 
     # and Barna": the names read as the object of "from")
     listable = _whole_lists([tm for tm in named if _list_item(tm) and not _described(tm, hit)],
                             index.by_kind.get("place", []))
+    # a list item's neighbours count though the parser cut the clause inside the list
+    pool = [*places, *(tm for tm in listable if tm not in places)]
     return _with_listed_parts(
-        [primary, *_coordinated(primary, places), *_run_on(primary, places)], places, listable)
+        [primary, *_coordinated(primary, places), *_run_on(primary, pool)], places, listable)
 
 
 # Nouns a town's name makes the name of a sector of the front: "On the Kramatorsk axis,
