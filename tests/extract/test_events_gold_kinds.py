@@ -120,6 +120,40 @@ def test_fighting_that_went_on_that_day_is_an_event_and_a_habit_is_not():
     assert not _events("The regime continues to bomb hospitals in Idlib.")
 
 
+def test_fighting_the_sentence_dates_goes_on_that_day():
+    # a present "continue" with a day of its own is that day's fighting; undated, a habit
+    events = _events("Mop-up operations still continue in the Jobar district on Monday and the"
+                     " army is reinforcing its positions.")
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Armed clash", "Jobar")]
+    events = _events("They continue to battle for the town of Tabqa with clashes ongoing on"
+                     " Saturday the observatory said.")
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Armed clash", "Tabqa")]
+    assert not _events("Mop-up operations still continue in the Jobar district.")
+    assert not _events("Regime aircraft continue to pound the Jobar district.")
+
+
+def test_years_after_another_moment_are_no_span():
+    # "over two years after X" says when, not how long: the taking is told
+    events = _events("Kurdish-led forces retook Manbij in August over two years after the"
+                     " militants moved in.")
+    assert [(e.sub_event_type, e.place.name) for e in events] == [
+        ("Non-state actor overtakes territory", "Manbij")]
+    assert not _events("Government warplanes have bombed hospitals in Manbij for two years.")
+
+
+def test_a_denial_of_one_clause_leaves_the_next_clause_told():
+    # "was not an isolated case and that warplanes targeted X": the "not" is the first
+    # clause's; a clause with a subject of its own keeps its own voice
+    events = _events("The website said that the gas attack on the Zubdiya neighbourhood was not"
+                     " an isolated case and that Russian warplanes targeted the neighbourhood of"
+                     " al-Rashideen.")
+    assert "Air/drone strike" in [e.sub_event_type for e in events], events
+    facts = analyze_texts([TextRecord("Report\n\nThe army did not shell Daraya and the rebels"
+                                      " did not attack the checkpoint.\n",
+                                      published="2016-05-31")])[0]
+    assert facts.events and {e.modality for e in facts.events} == {"denied"}
+
+
 def test_fighting_going_on_as_the_report_is_written_is_an_event():
     # FA-KES train rows (gold dev fakes-1919191766, fakes-1923848204)
     events = _events("In Syria the SDF is now fighting to recapture the town of Tabqa from the"

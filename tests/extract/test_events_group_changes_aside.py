@@ -66,3 +66,16 @@ def test_a_state_that_intervened_in_a_relative_clause_is_still_an_event():
     changes = _changes("Russia, which intervened militarily in September 2015, has carried out"
                        " thousands of strikes, the Observatory said.")
     assert [e.actor1 for e in changes] == ["Government of Russia"]
+
+
+def test_an_intervention_told_by_a_pronoun_is_its_subjects():
+    # "since it intervened": "it" is the state the clause above is about
+    changes = _changes("Russia has not acknowledged any civilian deaths from its strikes since it"
+                       " intervened in Syria in 2015.")
+    assert [e.date.value if e.date else None for e in changes] == ["2015"]
+    changes = _changes("Russian war planes have killed 4000 civilians since it first intervened"
+                       " in Syria in 2015.")
+    assert [e.date.value if e.date else None for e in changes] == ["2015"]
+    # "it" standing for the police or a president changes no war
+    assert _changes("The police said it intervened to break up a brawl between rival fans in"
+                    " Manchester on Saturday.") == []

@@ -87,6 +87,8 @@ def test_conflict_report_with_the_same_words_keeps_its_event(text: str,
         "officials said.",
         "Floods after days of torrential rain killed at least 20 people in Beira, the "
         "disaster agency said.",
+        "A fire in a textile factory killed six workers in Kano on Monday, the fire service"
+        " said.",
         # the subject is a market, a protest a diplomat's
         "The Nairobi Stock Exchange rallied after the central bank cut interest rates.",
         "The foreign ministry summoned the Kenyan ambassador to lodge a formal protest over "
@@ -127,6 +129,10 @@ def test_non_conflict_report_read_by_what_did_it_gives_no_event(text: str):
         # the cue word is a verb of another clause
         ("Three shoppers were shot dead at a market in Kaduna on Friday; the governor urged "
          "residents to exercise restraint.", None),
+        # "fire" a shooter or a gun modifies is gunfire, no blaze
+        ("A child was killed by sniper fire in the Salaheddine district of Aleppo on "
+         "Sunday.", None),
+        ("Two farmers were killed by tank fire near Daraa on Monday.", None),
     ],
 )
 def test_attack_with_a_cue_word_as_its_setting_keeps_its_event(text: str,

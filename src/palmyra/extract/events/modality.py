@@ -85,10 +85,20 @@ def _irrealis_scope(token: Token) -> list[Token]:
     while not is_verb(t) and t.head.i != t.i:
         t = t.head
         chain.append(t)
-    while t.dep_ in _COMPLEMENT_DEPS and t.head.i != t.i and is_verb(t.head):
+    while (t.dep_ in _COMPLEMENT_DEPS and t.head.i != t.i and is_verb(t.head)
+           and not _own_clause(t)):
         t = t.head
         chain.append(t)
     return chain
+
+
+def _own_clause(verb: Token) -> bool:
+    """A second reported clause, with its own "that" and subject: "said that the attack was
+    not an isolated case and that Russian warplanes targeted the neighbourhood" (the first
+    clause's "not" or "would" is none of the second's); "will attack and seize" shares its
+    modal, and "it was not clear who did it but ISIL has claimed ..." its negation."""
+    return verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _reporting_verb(token: Token, lex: Lexicon) -> Token | None:
@@ -115,7 +125,7 @@ def _habitual(chain: list[Token], lex: Lexicon) -> bool:
                 return True
             if c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
                     g.dep_ == "pobj" and g.tag_ == "NNS" and lex.cue(g, "time_span")
-                    for g in c.children):
+                    and not _point_in_time(g) for g in c.children):
                 return True  # "has bombed hospitals for years", "over the months"
             if c.dep_ == "advcl" and _perfect(t) and _since_clause(c, lex):
                 return True  # "has killed hundreds since it declared a caliphate"
@@ -227,10 +237,32 @@ def _record_since(chain: list[Token], cue: Token) -> bool:
 def _went_on(verb: Token) -> bool:
     """ "warplanes continued to bomb the town", "the fighting was continuing on Saturday",
     "clashes are continuing": a narrated past or a progressive of a verb of going on tells
-    what happened that day; "continues to pound" and "has continued to bomb" stay a habit
-    or a total."""
-    return verb.lemma_ == "continue" and (
-        (tense(verb) == "past" and not _perfect(verb)) or _ongoing(verb))
+    what happened that day; so does a present one its own words put on a day ("mop-up
+    operations still continue in the region on Monday", "they continue to battle for Tabqa
+    with clashes ongoing on Saturday"). "continues to pound", "continue to fight over
+    control" (a truce "agreed in February" beside it) and "has continued to bomb" stay a
+    habit or a total."""
+    return verb.lemma_ == "continue" and not _perfect(verb) and (
+        tense(verb) == "past" or _ongoing(verb) or _on_a_day(verb))
+
+
+def _on_a_day(verb: Token) -> bool:
+    """A weekday or a time of day among the verb's own words: "continue ... on Monday"."""
+    return any(t.ent_type_ in ("DATE", "TIME") and (
+        t.lower_ in _calendar("weekday") or t.lower_ in _RECENT_WORDS - {"week"})
+        for t in verb.subtree)
+
+
+# Words after a span that make it a point in time: "over two years after the militants
+# moved in", "two years ago".
+_POINT_WORDS = frozenset({"after", "before", "ago", "later", "earlier"})
+
+
+def _point_in_time(span: Token) -> bool:
+    """ "retook Manbij in August over two years after the militants moved in": a span the
+    next word ties to another moment says when, not for how long."""
+    after = span.doc[span.i + 1] if span.i + 1 < len(span.doc) else None
+    return after is not None and after.lower_ in _POINT_WORDS
 
 
 def _ongoing(verb: Token) -> bool:

@@ -266,7 +266,7 @@ def non_conflict(hit: Hit, anchor: Token, clause: list[Token], sent: Span, actor
     # ("two candidates clashed"), not the speakers of a clause about it ("analysts discussed
     # the recapture")
     if not any(lex.cue(t, "arms") or lex.cue(t, "device") for t in sent) and (
-            any(_cue(t, lex, "accident_agent") for t in agents)
+            any(_cue(t, lex, "accident_agent") and not _gunfire(t) for t in agents)
             # unarmed officials' raids and seizures ("investigators raided the offices"), not
             # what they find ("UN investigators established that sarin was used")
             or (hit.token.lemma_.lower() in WORDS["raid_word"] or family in CRIME_FAMILIES)
@@ -534,6 +534,14 @@ def _modifiers(token: Token) -> list[Token]:
         if child.dep_ in MODIFIER_DEPS:
             out += [child, *_modifiers(child)]
     return out
+
+
+def _gunfire(token: Token) -> bool:
+    """ "killed by sniper fire", "came under machine-gun fire": a "fire" a shooter or a gun
+    modifies is gunfire, no blaze (an accident's agent)."""
+    return token.lemma_.lower() == "fire" and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in WORDS["gunfire"]
+        for c in token.children)
 
 
 def _cue(token: Token, lex: Lexicon, cls: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from palmyra.annotate.countries import POLICE
-from palmyra.extract.events.index import DocIndex
+from palmyra.extract.events.index import DocIndex, TokenMention
 from palmyra.extract.events.lexicon import Lexicon, TriggerEntry
 from palmyra.extract.events.syntax import (
     OBJECT_DEPS,
@@ -321,12 +321,30 @@ def _warring_subject(head: Token, index: DocIndex) -> bool:
     elif not subjects and head.dep_ == "xcomp":
         subjects = [c for c in head.head.children if c.dep_ == "nsubj"]  # "vowed to intervene"
     for s in [g for c in subjects for g in (c, *c.conjuncts)]:
-        tm = index.mention_at(s, "actor")
+        tm = index.mention_at(s, "actor") or _pronoun_antecedent(s, index)
         ref = tm.mention.value if tm is not None else None
         if (isinstance(ref, ActorRef) and ref.kind in _WARRING_KINDS
                 and not ref.canonical.startswith(POLICE)):
             return True
     return False
+
+
+_ACTOR_PRONOUNS = frozenset({"it", "its", "they"})  # "its": "since its intervened" (a typo)
+
+
+def _pronoun_antecedent(subject: Token, index: DocIndex) -> TokenMention | None:
+    """The actor a pronoun subject stands for: the subject of the clause its own clause hangs
+    on ("Russia has not acknowledged any deaths since it intervened in Syria", "Since it
+    intervened in Syria in 2015 Russia has not acknowledged ...", "Russian war planes have
+    killed 4000 civilians since it first intervened")."""
+    if subject.lower_ not in _ACTOR_PRONOUNS:
+        return None
+    for verb in subject.head.ancestors:
+        for c in verb.children:
+            tm = index.mention_at(c, "actor") if c.dep_ == "nsubj" else None
+            if tm is not None:
+                return tm
+    return None
 
 
 def _time_object(prep: Token, index: DocIndex) -> bool:
