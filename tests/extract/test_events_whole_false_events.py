@@ -124,3 +124,35 @@ def test_ground_taken_on_a_day_is_told(syria):
     types = _types(syria, "Government forces expelled rebels from the Jobar neighbourhood of"
                           " Damascus on Wednesday, state media said.")
     assert "Government regains territory" in types
+
+
+def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    return reported_events(pipeline, text, PUBLISHED)
+
+
+# Kind: the captions of pictures and embedded posts that FA-KES texts keep inline describe a
+# scene or repeat a headline (train: eleven false events, "(AP photo)", "in this handout
+# picture", "(archive)", "pic.twitter.com", "- YouTube"); the news after the credit stays.
+@pytest.mark.parametrize("text", [
+    "Syrian regime soldiers stand at a site of an explosion in Bab Tadmor in Homs Syria in"
+    " this handout picture provided by SANA on August 10 2016.",
+    "Rescue teams worked through the night, the agency said. This photo captured from the town"
+    " of Nusaybin shows plume of smoke after the explosion. (IHA Photo)",
+    "Syria terrorists shell Aleppo city (archive)",
+    "Suspected gas attack on rebel-held Idlib kills at least 58 - YouTube",
+])
+def test_a_caption_tells_no_event(syria, text):
+    assert _events(syria, text) == []
+
+
+def test_the_news_after_a_credit_stays(syria):
+    events = _events(syria, "Civil defence workers help an injured woman after warplanes attacked"
+                            " a street in Aleppo Syria (AP photo) BEIRUT Air strikes on a market"
+                            " in the city of Idlib killed at least 21 civilians on Sunday.")
+    assert events == [("Air/drone strike", "Idlib")]
+
+
+def test_a_photographer_in_the_news_is_no_caption(syria):
+    events = _events(syria, "In Douma government air strikes killed 12 people on Wednesday, an"
+                            " AFP photographer reported.")
+    assert ("Air/drone strike", "Douma") in events
