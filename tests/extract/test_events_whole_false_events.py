@@ -156,3 +156,18 @@ def test_a_photographer_in_the_news_is_no_caption(syria):
     events = _events(syria, "In Douma government air strikes killed 12 people on Wednesday, an"
                             " AFP photographer reported.")
     assert ("Air/drone strike", "Douma") in events
+
+
+# Kind: "fighting" that says who someone is, parsed as a clause of its own after a verb of
+# helping (dev: two articles, "to assist Syrian Kurds and Arabs fighting against ISIS"); a
+# fight told with its auxiliary stays.
+def test_forces_fighting_a_side_are_who_they_are(syria):
+    events = _events(syria, "The United States claims the attacks are carried out to assist"
+                            " Syrian Kurds and Arabs fighting against ISIS in areas along the"
+                            " Turkish border in the province of Aleppo.")
+    assert "Armed clash" not in {sub for sub, _ in events}
+
+
+def test_forces_that_were_fighting_are_told(syria):
+    events = _events(syria, "Activists said rebels were fighting the army in Aleppo.")
+    assert ("Armed clash", "Aleppo") in events
