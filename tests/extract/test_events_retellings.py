@@ -179,3 +179,30 @@ def test_a_smaller_province_toll_before_a_larger_town_toll_is_another_event():
         " Air raids on Saturday killed 19 people in the town of Saraqeb.",
         published="2014-09-21")
     assert len(_of(events, "Air/drone strike")) == 2
+
+
+# --- a suicide bomber's charge told again as a planted bomb ---------------------------
+
+def test_the_bombers_charge_told_again_is_the_suicide_bombing():
+    # train: "The attacker detonated his explosives at a bakery" after the suicide bombing
+    events = _events(
+        "A suicide bomber blew himself up in the Salihiah neighbourhood of Hasakeh city on"
+        " Tuesday killing 16 people. The attacker detonated his explosives at a bakery in"
+        " Salihiah.")
+    assert len(_of(events, "Suicide bomb")) == 1
+    assert _of(events, "Remote explosive/landmine/IED") == []
+
+
+def test_a_car_bomb_told_before_the_suicide_bomber_stays():
+    events = _events(
+        "A car bomb exploded on the Arzuna bridge in Tartus on Monday killing 12 people. A"
+        " suicide bomber then detonated his explosive belt in Tartus as people gathered.")
+    assert len(_of(events, "Remote explosive/landmine/IED")) == 1
+    assert len(_of(events, "Suicide bomb")) == 1
+
+
+def test_a_bomb_at_another_town_after_a_suicide_bombing_stays():
+    events = _events(
+        "A suicide bomber killed 30 people on Monday at a wedding in Hasakeh. A roadside bomb"
+        " also killed three soldiers near Qamishli on Monday.")
+    assert [e.place_text for e in _of(events, "Remote explosive/landmine/IED")] == ["Qamishli"]

@@ -124,3 +124,50 @@ def test_ground_taken_on_a_day_is_told(syria):
     types = _types(syria, "Government forces expelled rebels from the Jobar neighbourhood of"
                           " Damascus on Wednesday, state media said.")
     assert "Government regains territory" in types
+
+
+def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    return reported_events(pipeline, text, PUBLISHED)
+
+
+# Kind: the captions of pictures and embedded posts that FA-KES texts keep inline describe a
+# scene or repeat a headline (train: eleven false events, "(AP photo)", "in this handout
+# picture", "(archive)", "pic.twitter.com", "- YouTube"); the news after the credit stays.
+@pytest.mark.parametrize("text", [
+    "Syrian regime soldiers stand at a site of an explosion in Bab Tadmor in Homs Syria in"
+    " this handout picture provided by SANA on August 10 2016.",
+    "Rescue teams worked through the night, the agency said. This photo captured from the town"
+    " of Nusaybin shows plume of smoke after the explosion. (IHA Photo)",
+    "Syria terrorists shell Aleppo city (archive)",
+    "Suspected gas attack on rebel-held Idlib kills at least 58 - YouTube",
+])
+def test_a_caption_tells_no_event(syria, text):
+    assert _events(syria, text) == []
+
+
+def test_the_news_after_a_credit_stays(syria):
+    events = _events(syria, "Civil defence workers help an injured woman after warplanes attacked"
+                            " a street in Aleppo Syria (AP photo) BEIRUT Air strikes on a market"
+                            " in the city of Idlib killed at least 21 civilians on Sunday.")
+    assert events == [("Air/drone strike", "Idlib")]
+
+
+def test_a_photographer_in_the_news_is_no_caption(syria):
+    events = _events(syria, "In Douma government air strikes killed 12 people on Wednesday, an"
+                            " AFP photographer reported.")
+    assert ("Air/drone strike", "Douma") in events
+
+
+# Kind: "fighting" that says who someone is, parsed as a clause of its own after a verb of
+# helping (dev: two articles, "to assist Syrian Kurds and Arabs fighting against ISIS"); a
+# fight told with its auxiliary stays.
+def test_forces_fighting_a_side_are_who_they_are(syria):
+    events = _events(syria, "The United States claims the attacks are carried out to assist"
+                            " Syrian Kurds and Arabs fighting against ISIS in areas along the"
+                            " Turkish border in the province of Aleppo.")
+    assert "Armed clash" not in {sub for sub, _ in events}
+
+
+def test_forces_that_were_fighting_are_told(syria):
+    events = _events(syria, "Activists said rebels were fighting the army in Aleppo.")
+    assert ("Armed clash", "Aleppo") in events

@@ -283,8 +283,9 @@ class _Reader:
         self.vetoed = {h.token.i for h in hits if vetoes(h, scores, self.settings)}
         self.sure_none = {h.token.i for h in hits} if sure_of_none(scores, self.settings) else set()
         if self.index.region(sent.root) == "body":
-            hits += proposals(sent, hits, scores, {h.entry.sub_event_type for h in hits},
-                              self.settings, self.lex)
+            hits += [h for h in proposals(sent, hits, scores,
+                                          {h.entry.sub_event_type for h in hits},
+                                          self.settings, self.lex) if self.index.region(h.token)]
         if not hits:
             return
         before = len(self.dropped)

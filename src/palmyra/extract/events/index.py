@@ -63,6 +63,7 @@ class DocIndex:
     text_paragraph_starts: list[int] = field(default_factory=list)  # the text's own breaks
     cited: set[int] = field(default_factory=set)  # tokens inside a citation
     quoted: set[int] = field(default_factory=set)  # tokens inside a quotation
+    captions: set[int] = field(default_factory=set)  # tokens of a picture's caption
     # unresolved relative expressions: only in a text with no anchor at all (``_relatives``)
     relatives: list[TokenRelative] = field(default_factory=list)
 
@@ -76,6 +77,7 @@ class DocIndex:
         index.cited = index._tokens_in(ctx.facts.citations if ctx.facts else []) | _bracketed_refs(
             doc, index)
         index.quoted = _quotations(doc)
+        index.captions = _captions(doc)
         index.relatives = index._relatives()
         return index
 
@@ -154,11 +156,14 @@ class DocIndex:
         return bisect_right(self.text_paragraph_starts, token.idx)
 
     def region(self, token: Token) -> str | None:
-        """``"title"``, ``"body"``, or ``None`` for a token outside both (furniture, comments).
+        """``"title"``, ``"body"``, or ``None`` for a token outside both (furniture, comments,
+        a picture's caption).
 
         Decided per token, not per sentence: a title without a full stop is often
         parsed into one sentence with the first body line.
         """
+        if token.i in self.captions:
+            return None
         doc = self.ctx.document
         start, end = self.starts[token.i], self.ends[token.i]
         if any(c.start < end and start < c.end for c in doc.comments):
@@ -190,6 +195,40 @@ def _bracketed_refs(doc: Doc, index: DocIndex) -> set[int]:
             opened = None
         elif "\n" in tok.text:
             opened = None
+    return out
+
+
+# A picture's credit or an embedded post's link, which ends the caption before it: "... after
+# warplanes attacked a street in Aleppo Syria (AP photo)", "(IHA Photo)", "shell Aleppo city
+# (archive)", "... UN SYRedCrescent pic.twitter.com/...", "kills at least 58 - YouTube".
+_CREDIT = re.compile(r"\([^()\n]{0,40}\b(?:photo|picture|image|archive)\b[^()\n]{0,40}\)"
+                     r"|\bpic\.twitter\.com\S*|\s-\s+YouTube\b", re.IGNORECASE)
+# A sentence that tells what a picture shows: "Syrian regime soldiers stand at a site of an
+# explosion in Homs in this handout picture provided by SANA", "This photo captured from the
+# town of Nusaybin shows plume of smoke".
+_CAPTION = re.compile(r"^\W*(?:this|the) (?:handout |file )?(?:photo|picture|image)\b"
+                      r"|\bin this (?:handout |file )?(?:photo|picture|image)\b", re.IGNORECASE)
+
+
+def _captions(doc: Doc) -> set[int]:
+    """Tokens of the captions of pictures and embedded posts that FA-KES texts keep inline:
+    they describe a scene or repeat a headline, and report nothing the article does not tell
+    in its own sentences (gold codes no event from them). A caption runs from its sentence's
+    start to the credit that closes it (the previous sentence too where the credit stands
+    alone: "... after the explosion. (IHA Photo)"); the news after the credit stays."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        if _CAPTION.search(sent.text):
+            out.update(range(sent.start, sent.end))
+    for m in _CREDIT.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span[0].sent
+        first = sent.start
+        if not any(t.is_alpha for t in doc[sent.start:span.start]) and sent.start > 0:
+            first = doc[sent.start - 1].sent.start
+        out.update(range(first, span.end))
     return out
 
 

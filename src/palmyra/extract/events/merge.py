@@ -151,6 +151,10 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             group = next((g for g in reversed(groups) if _known(cand, g)), None)
             if group is not None and _the_blast(cand, group[0]):
                 cand.event_type, cand.sub_event_type = group[0].event_type, SUICIDE
+        if group is None and cand.sub_event_type == IED:
+            group = next((g for g in reversed(groups) if _bomber_retold(cand, g)), None)
+            if group is not None:
+                cand.event_type, cand.sub_event_type = group[0].event_type, SUICIDE
         if (group is None and cand.place is None and _bare_toll(cand)
                 and not _lead_attack(cand, groups)):
             _lend_counts(cand, groups, fragment_window)
@@ -452,6 +456,20 @@ def _the_blast(cand: Candidate, first: Candidate) -> bool:
     "who was wounded in the head in the blast")."""
     return (cand.family == "explosive" and cand.sub_event_type == IED
             and first.sub_event_type == SUICIDE)
+
+
+def _bomber_retold(cand: Candidate, group: list[Candidate]) -> bool:
+    """A planted-bomb telling at a suicide bombing's place, or with no place of its own, told
+    after it: the bomber's charge told again ("the attacker detonated his explosives at a
+    bakery", "who detonated an explosive device", "she heard at least two blasts"), one
+    Suicide bomb as ACLED codes it. A bomb the text tells as another occurrence ("another
+    explosion a few minutes later") is ``distinct`` and never asks."""
+    first = group[0]
+    return (first.sub_event_type == SUICIDE
+            and (cand.place is None or any(m.place_key == cand.place_key for m in group))
+            and _same_voice(first, cand)
+            and _dates_agree(group, cand)
+            and actors_agree(first, cand))
 
 
 def _dates_agree(group: list[Candidate], cand: Candidate) -> bool:

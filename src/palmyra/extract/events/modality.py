@@ -287,6 +287,10 @@ def _descriptor(token: Token) -> bool:
         return False
     if token.dep_ == "acl":
         return token.head.pos_ in ("NOUN", "PROPN")
+    # the same participle the parse makes a clause of its own, with no auxiliary: "the attacks
+    # are carried out to assist Syrian Kurds and Arabs fighting against ISIS"
+    if token.dep_ == "ccomp" and not any(c.dep_.startswith("aux") for c in token.children):
+        return any(c.dep_ == "nsubj" for c in token.children)
     # what someone is about: "groups most focused on fighting Mr Assad", "committed to
     # fighting the regime", "their role in fighting IS" ("killed after fighting" is told)
     if token.dep_ != "pcomp" or token.head.dep_ != "prep":
