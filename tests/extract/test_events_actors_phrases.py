@@ -6,7 +6,8 @@ their governments, first named first); the target of "a series of airstrikes on 
 parser hangs "on X" on "series"); the agent of a participle the tagger read as a past
 tense ("a vacuum bomb attack aerially dropped by Syrian regime"); a sentence whose
 subject opens with "Its forces", the armed side the sentence before names; Fursan al-Haq
-under the name ACLED and the gold give it ("Liwa Fursan al-Haq").
+under the name ACLED and the gold give it ("Liwa Fursan al-Haq"); the civilians a sentence
+counts as killed in strikes "against Daesh", not the group the strikes were aimed at.
 """
 
 from __future__ import annotations
@@ -55,6 +56,13 @@ CASES = [
     ("Militants from the group known as Liwa Fursan al-Haq shelled Bab al-Faraj"
      " neighborhood in Aleppo with mortar shells on Sunday killing 15 civilians.",
      "Shelling/artillery/missile attack", "Liwa Fursan al-Haq", "Civilians (Syria)"),
+    ("Over 100 Syrian civilians have been killed in US-led coalition airstrikes against Daesh"
+     " terrorist group near the city of Manbij in the Aleppo governorate a local source told"
+     " Sputnik on Tuesday.",
+     "Air/drone strike", "Global Coalition Against Daesh", "Civilians (Syria)"),
+    ("US-led coalition strikes against Daesh positions near Raqqa killed 20 militants on"
+     " Tuesday.",
+     "Air/drone strike", "Global Coalition Against Daesh", "Islamic State"),
 ]
 
 

@@ -177,6 +177,11 @@ def resolve_actors(
         ref2 = None if _bystander(ref2) and (a2 is None or not _struck(a2)) else ref2
         if a2 is not None and _sponsor(a2, holders=True) and _civilians_named(hit, lex):
             ref2 = None  # "strikes on a Qaeda-held city killed 21 civilians": theirs
+        if a2 is not None and _against(a2) and _civilians_counted(hit, lex):
+            # "100 civilians have been killed in coalition airstrikes against Daesh": the
+            # group the strikes were aimed at is not who they killed; the civilians the
+            # sentence counts are (the conventions code them)
+            ref2 = None
         if ref2 is not None and ref2.kind in _NON_COMBATANTS and a2 is not None and (
                 _holder(a2)):
             # "jets targeted the opposition-controlled neighbourhood", "pound opposition
@@ -295,6 +300,21 @@ def _armed_subject(verb: Token, hit: Hit, index: DocIndex, lex: Lexicon) -> bool
 
 def _civilians_named(hit: Hit, lex: Lexicon) -> bool:
     return any(lex.cue(t, "civilian") and t.text[:1].islower() for t in hit.token.sent)
+
+
+def _civilians_counted(hit: Hit, lex: Lexicon) -> bool:
+    """Whether the sentence counts civilian victims: "at least 31 civilians", "100 Syrian
+    civilians" (a civilian word with its number)."""
+    return any(lex.cue(t, "civilian") and t.text[:1].islower()
+               and any(c.dep_ == "nummod" for c in t.children) for t in hit.token.sent)
+
+
+def _against(tm: TokenMention) -> bool:
+    """Whether a mention is the object of "against" ("airstrikes against Daesh")."""
+    noun = tm.root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "against"
 
 
 def _violent(hit: Hit) -> bool:
