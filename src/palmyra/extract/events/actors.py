@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -42,6 +43,9 @@ _AGENT_NOUNS = frozenset({"bomber", "bombers", "attacker", "attackers", "gunman"
                           "sniper", "snipers", "assailant", "assailants"})
 _NOUN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _TARGET_PREPS = frozenset({"against", "on", "upon"})
+# Nouns that count a trigger noun: "a series of airstrikes", "a wave of attacks"
+_COUNTERS = frozenset({"series", "wave", "string", "spate", "round", "barrage", "volley",
+                       "salvo", "flurry"})
 _PAIR_FAMILIES = frozenset({"agreement", "clash"})
 # Families whose object is a place or a thing taken, not a party: a name there that the
 # text gives no arms and no profile knows is a building, a bank, a village tagged ORG.
@@ -173,14 +177,64 @@ def resolve_actors(
         ref2 = None if _bystander(ref2) and (a2 is None or not _struck(a2)) else ref2
         if a2 is not None and _sponsor(a2, holders=True) and _civilians_named(hit, lex):
             ref2 = None  # "strikes on a Qaeda-held city killed 21 civilians": theirs
+        if a2 is not None and _against(a2) and _civilians_counted(hit, lex):
+            # "100 civilians have been killed in coalition airstrikes against Daesh": the
+            # group the strikes were aimed at is not who they killed; the civilians the
+            # sentence counts are (the conventions code them)
+            ref2 = None
         if ref2 is not None and ref2.kind in _NON_COMBATANTS and a2 is not None and (
                 _holder(a2)):
             # "jets targeted the opposition-controlled neighbourhood", "pound opposition
             # areas": a political body or an organisation named as a place's holder was
             # not what was hit; the place's people were (the conventions code them)
             ref2 = None
+    if hit.entry.family == "agreement" and (pair := _hyphen_brokers(hit, index)) is not None:
+        # "a US-Russian brokered truce", "the US-Russia-led truce": the two states joined
+        # in one modifier made the deal; gold codes their governments, first named first
+        (ref1, ref2), rule = pair, "brokers"
     same = ref1 is not None and ref2 is not None and ref1.canonical == ref2.canonical
     return Actors(ref1, None if same else ref2, rule)
+
+
+def _hyphen_brokers(hit: Hit, index: DocIndex) -> tuple[ActorRef, ActorRef] | None:
+    """The governments of two countries written as one hyphenated modifier of the
+    agreement noun ("US-Russian brokered", "U.S.-Russia truce deal"); ``None`` otherwise
+    ("Syrian and Russian" joined by "and" names two sides, not a pair of brokers)."""
+    token = hit.token
+    nouns = [token] if not hit.is_verb else [c for c in token.children
+                                              if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not hit.is_verb and token.dep_ == "compound" and token.head.i > token.i:
+        nouns.append(token.head)  # "a US-Russia truce deal": the deal's modifiers
+    if hit.is_verb and token.i > 0 and token.doc[token.i - 1].pos_ == "NOUN":
+        nouns.append(token.doc[token.i - 1])  # "the US-Russia-led truce agreed in February"
+    profile = index.ctx.profile
+    for noun in nouns:
+        left = [t for t in noun.subtree if t.i < noun.i]
+        named = [(t.i, code) for t in left if (code := _country_word(t.text)) is not None]
+        codes = list(dict.fromkeys(code for _, code in named))
+        if len(codes) != 2 or len(named) != 2:
+            continue
+        (i, _), (j, _) = named
+        if not (j == i + 2 and noun.doc[i + 1].text in ("-", "–")):
+            continue
+        refs = []
+        for code in codes:
+            canonical = GOVERNMENT + countries()[code].name
+            entry = profile.actor(canonical) if profile is not None else None
+            refs.append(_entry_ref(entry, "brokers") if entry is not None
+                        else ActorRef(canonical, "government", reason="brokers"))
+        return refs[0], refs[1]
+    return None
+
+
+def _country_word(word: str) -> str | None:
+    """The country code a country's name or adjective stands for ("US", "Russian")."""
+    return code_of(word) or _demonym_codes().get(word.lower())
+
+
+@cache
+def _demonym_codes() -> dict[str, str]:
+    return {d.lower(): c.code for c in countries().values() for d in c.demonyms}
 
 
 def _agent(tm: TokenMention) -> bool:
@@ -246,6 +300,21 @@ def _armed_subject(verb: Token, hit: Hit, index: DocIndex, lex: Lexicon) -> bool
 
 def _civilians_named(hit: Hit, lex: Lexicon) -> bool:
     return any(lex.cue(t, "civilian") and t.text[:1].islower() for t in hit.token.sent)
+
+
+def _civilians_counted(hit: Hit, lex: Lexicon) -> bool:
+    """Whether the sentence counts civilian victims: "at least 31 civilians", "100 Syrian
+    civilians" (a civilian word with its number)."""
+    return any(lex.cue(t, "civilian") and t.text[:1].islower()
+               and any(c.dep_ == "nummod" for c in t.children) for t in hit.token.sent)
+
+
+def _against(tm: TokenMention) -> bool:
+    """Whether a mention is the object of "against" ("airstrikes against Daesh")."""
+    noun = tm.root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "against"
 
 
 def _violent(hit: Hit) -> bool:
@@ -738,6 +807,25 @@ class _Finder:
                  and (ref := _ref(tm)) is not None and ref.kind == "armed_group"]
         return max(named, key=lambda tm: tm.start) if named else None
 
+    def previous_subject(self, subj: Token) -> TokenMention | None:
+        """The side "its"/"their" opening a sentence's subject points back to: "The Syrian
+        Democratic Forces have been advancing towards the city. Its forces last month seized
+        the airport" — the armed subject of the sentence before (never a victim or a
+        speaker: only the subject of that sentence's main verb, and only a side)."""
+        sent = subj.sent
+        if sent.start == 0 or subj.head.i != sent.root.i:
+            return None
+        before = subj.doc[sent.start - 1].sent
+        main = before.root
+        if self.lex.cue(main, "speech_verb"):
+            return None
+        first = next((c for c in main.children if c.dep_ == "nsubj"), None)
+        if first is None and (named := self.named_aux(main)) is not None:
+            first = named
+        tm = self.actor_in(first) if first is not None else None
+        ref = _ref(tm)
+        return tm if ref is not None and ref.kind in _SIDE_KINDS else None
+
     def crowd_of(self, tm: TokenMention, subj: Token) -> bool:
         """Whether the subject is a crowd the actor is only named in: "(hundreds of)
         supporters of the Hashd", "students of X" — the words between the subject's head
@@ -791,7 +879,8 @@ class _Finder:
         if subj is not None and subj_actor is not None and self.crowd_of(subj_actor, subj):
             subj_actor = None  # "supporters of the Hashd stormed": a crowd, not the Hashd
         if subj_actor is None and subj is not None and subj.dep_ == "nsubj":
-            subj_actor = self.antecedent(subj) or self.spokesman(subj, verb)
+            subj_actor = (self.antecedent(subj) or self.spokesman(subj, verb)
+                          or (owned and self.previous_subject(subj)) or None)
         to_actor = self.actor_in(self.prep_object(verb, "to") or self.prep_object(verb, "by"))
         # "targeted X with rocket shells": the weapon's own frame ("shells hit X") is not
         # the clause's; the verb it serves tells who fired and what was hit
@@ -875,6 +964,12 @@ class _Finder:
         # "a rocket attack by regime forces on X": the trigger modifies the phrase's head
         phrase = (noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN"
                   and not _names_target(noun, self.lex) else noun)
+        # "a series of airstrikes on hideouts of ISIL terrorists": the parser hangs the
+        # trigger's own phrases on the noun that counts it
+        counter = noun.head.head if (noun.dep_ == "pobj" and noun.head.lower_ == "of"
+                                     and noun.head.head.lemma_.lower() in _COUNTERS) else None
+        if counter is not None and phrase is noun:
+            phrase = counter
         source = self.actor_in(self.prep_object(noun, "from"))
         a1 = (a1 or self.actor_in(self.prep_object(phrase, "by"))
               or self.participle_agent(phrase))
@@ -890,7 +985,8 @@ class _Finder:
             a1 = a1 or source
             source = None
         a2 = (self.actor_in(self.prep_object(noun, *_TARGET_PREPS)) or source
-              or self.relative_target(noun))
+              or self.relative_target(noun)
+              or self.actor_in(self.prep_object(counter, *_TARGET_PREPS)))
         if a1 is not None and _names_target(noun, self.lex):
             a1, a2 = None, a2 or a1  # "struck Islamic State artillery positions": the owner
         return a1, a2
@@ -927,7 +1023,10 @@ class _Finder:
             noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj"), noun)
         for c in noun.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i:
+            # "a vacuum bomb attack aerially dropped by Syrian regime": the parser may tag
+            # the participle a past tense; its "by" agent still marks it passive
+            if c.dep_ == "acl" and c.i > noun.i and (c.tag_ == "VBN" or (
+                    c.tag_ == "VBD" and any(g.dep_ == "agent" for g in c.children))):
                 return self.actor_in(self.prep_object(c, "by"))
         return None
 
