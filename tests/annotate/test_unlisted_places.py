@@ -27,6 +27,25 @@ def test_unlisted_places_need_the_text_to_call_them_places(text: str, name: str 
     assert unlisted == ([name] if name else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # gold train (SANA): a park, a street, a hospital is coded at its town, never itself
+        ("Terrorists fired a rocket shell which fell near the Public Park in al-Aziziyeh"
+         " neighborhood killing one civilian.", None),
+        ("Terrorists fired rocket shells at al-Zahraa and Nile Street neighborhoods in Aleppo"
+         " city killing one person.", None),
+        ("Mortar shells fell near al-Tijara Park in Damascus on Saturday.", None),
+        ("Clashes erupted near the Teshrin Hospital in Barzeh.", None),
+        # a camp, a hill or a station the text calls by name is a position of its own
+        ("Air strikes hit the Taloul camp east of Homs.", "Taloul"),
+    ],
+)
+def test_a_building_square_or_road_is_no_unlisted_place(text: str, kept: str | None):
+    unlisted = [t for t, (precision, *_rest) in _places(text).items() if precision == "unlisted"]
+    assert unlisted == ([kept] if kept else [])
+
+
 def test_unlisted_place_takes_the_province_of_the_listed_place_after_it():
     places = _places("Troops entered the village of Umm Hajarah north of Aleppo.")
     assert places["Umm Hajarah"] == ("unlisted", "Aleppo", "Syria")

@@ -125,6 +125,13 @@ NUMBERED_UNITS = frozenset({"division", "brigade", "regiment", "battalion", "bas
 BASE_NOUNS = frozenset({"base", "airbase", "barracks", "garrison", "camp"})
 BASE_RULE = "unlisted:numbered-base"
 # Second words that qualify the name before them: "Qoraa al-Kabireh", "Samadaniyeh al-Gharbiyeh".
+# Nouns of a building, square or road: a name they close or follow ("the Public Park",
+# "Nile Street", "Teshrin Hospital") names no place of its own; an analyst codes the event
+# at the town it stands in (GUIDE, Places). Not "station", "camp" or "hill": "the Fourth
+# Station", "Taloul camp" and "Trax Hill" are positions the gold codes by their own names.
+FACILITY_NOUNS = frozenset({
+    "street", "streets", "road", "avenue", "highway", "square", "roundabout", "park",
+    "hospital", "school", "mosque", "church", "stadium", "hotel", "university"})
 NAME_QUALIFIERS = ("kabir", "saghir", "zghir", "gharbi", "sharqi", "shamali", "janoubi",
                    "janubi", "fawqa", "fouqa", "tahta", "jadid", "qadim", "wusta", "sharqiy",
                    "gharbiy")
@@ -163,7 +170,8 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
             rule=rule,
         )
 
-    out = [mention(start, end, LIST_RULE) for start, end in items]
+    out = [mention(start, end, LIST_RULE) for start, end in items
+           if not _names_facility(doc, start, end)]
     out += [mention(start, end, BASE_RULE) for start, end in _numbered_bases(doc, listed)]
     for (start, end), why in zip(runs, whys, strict=True):
         if any(start < hi and lo < end for lo, hi in covered):
@@ -186,8 +194,16 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         if inside and (why == "locative" or any(r[0] < start or r[1] > end for r in inside)
                        or not all(_particle(doc, r[1]) for r in inside if r[1] < end)):
             continue
-        out.append(mention(start, end, f"unlisted:{why}"))
+        if not _names_facility(doc, start, end):
+            out.append(mention(start, end, f"unlisted:{why}"))
     return out
+
+
+def _names_facility(doc: Doc, start: int, end: int) -> bool:
+    """Is the name ``doc[start:end]`` a building, square or road ("Public Park", "Nile
+    Street")? Its last word, or the word right after it, is a facility noun."""
+    return doc[end - 1].lower_ in FACILITY_NOUNS or (
+        end < len(doc) and doc[end].lower_ in FACILITY_NOUNS)
 
 
 def _numbered_bases(doc: Doc, listed: dict[tuple[int, int], PlaceRef]
