@@ -46,6 +46,26 @@ def test_a_building_square_or_road_is_no_unlisted_place(text: str, kept: str | N
     assert unlisted == ([kept] if kept else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # gold train (Reuters, AFP): a camp or crossing named after its town, with a word
+        # between the name and the noun; a compass word before "of"
+        ("In May a suspected Russian air raid on Sarmada refugee camp in Idlib province left"
+         " dozens dead.", "Sarmada"),
+        ("A suicide bombing hit a bus near the Atmeh border crossing with Turkey.", "Atmeh"),
+        ("Alliance fighters began an assault southeast of Ramussa on an area containing a"
+         " former cement plant.", "Ramussa"),
+        # a possessive or a noun after the name makes it a modifier, not the place
+        ("Troops advanced south of Assad's palace and west of Hezbollah positions.", None),
+    ],
+)
+def test_unlisted_place_before_a_qualified_noun_or_after_a_compass_word(
+        text: str, name: str | None):
+    unlisted = [t for t, (precision, *_rest) in _places(text).items() if precision == "unlisted"]
+    assert unlisted == ([name] if name else [])
+
+
 def test_unlisted_place_takes_the_province_of_the_listed_place_after_it():
     places = _places("Troops entered the village of Umm Hajarah north of Aleppo.")
     assert places["Umm Hajarah"] == ("unlisted", "Aleppo", "Syria")

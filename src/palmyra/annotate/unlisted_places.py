@@ -107,6 +107,9 @@ PLACE_HEADS = frozenset({
     "tal", "tall", "tell", "kafr", "kafar", "kfar", "deir", "dayr", "jisr", "maarat",
     "maaret", "marat", "maarrat", "qalaat", "qalat", "khirbet", "khirbat", "mazraat", "nazlet",
     "nazlat", "qaryat", "birket", "wadi", "jabal", "jebel", "jabel", "marj", "hayy"})
+# Words between a name and its place noun that leave the name the place's own: "Sarmada
+# refugee camp", "the Atmeh border crossing" are at Sarmada and Atmeh (gold train).
+PLACE_NOUN_MODIFIERS = frozenset({"refugee", "border", "displacement"})
 # Compass words: before "of" they say where a place lies ("al-Murayeh South of Euphrates").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                            "southeast", "southwest", "north-east", "north-west", "south-east",
@@ -389,12 +392,18 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
         return ""  # "the southern Ukrainian city of Odesa": a nationality, not a name
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return "noun-after"
+    if (end + 1 < len(doc) and doc[end].lower_ in PLACE_NOUN_MODIFIERS
+            and doc[end + 1].lower_ in PLACE_NOUNS):
+        return "noun-after"  # "Sarmada refugee camp", "the Atmeh border crossing"
     k = start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     if k >= 1 and doc[k].lower_ == "of" and (doc[k - 1].lower_ in PLACE_NOUNS
                                             or doc[k - 1].lower_ in HOLDING_NOUNS):
-        return "noun-of"
+        return "noun-of"  # "the village of X", "the stronghold of X"
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in COMPASS_WORDS and (
+            _heads_its_phrase(doc, start, end)):
+        return "noun-of"  # "southeast of Ramussa", not "south of Assad's palace"
     locative = k >= 0 and doc[k].lower_ in LOCATIVES
     if locative and end - start > 1 and doc[start].lower_ in PLACE_HEADS:
         return "locative"  # "in Nazlet al-Rdeisat", whatever entity the parser guessed
@@ -404,6 +413,15 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
     return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+def _heads_its_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Is the name the whole phrase, no nationality and no modifier of a noun after it
+    ("Assad's palace", "Hezbollah positions")? (The parser's PERSON label is no guide:
+    it gives it to "Ramussa" and "Tal Rifaat".)"""
+    if any(doc[x].ent_type_ == "NORP" for x in range(start, end)):
+        return False
+    return end >= len(doc) or not (doc[end].text in ("'s", "’s") or doc[end].pos_ == "NOUN")
 
 
 def _said_where_it_lies(doc: Doc, end: int) -> bool:
