@@ -127,14 +127,19 @@ ORGANISATION_HEADS = frozenset({
 NUMBERED_UNITS = frozenset({"division", "brigade", "regiment", "battalion", "base"})
 BASE_NOUNS = frozenset({"base", "airbase", "barracks", "garrison", "camp"})
 BASE_RULE = "unlisted:numbered-base"
-# Second words that qualify the name before them: "Qoraa al-Kabireh", "Samadaniyeh al-Gharbiyeh".
-# Nouns of a building, square or road: a name they close or follow ("the Public Park",
-# "Nile Street", "Teshrin Hospital") names no place of its own; an analyst codes the event
-# at the town it stands in (GUIDE, Places). Not "station", "camp" or "hill": "the Fourth
-# Station", "Taloul camp" and "Trax Hill" are positions the gold codes by their own names.
+# Nouns of a building, square or road: a name they follow ("Nile Street", "the Teshrin
+# Hospital") names no place of its own; an analyst codes the event at the town it stands
+# in (GUIDE, Places). Not "station", "camp" or "hill": "the Fourth Station", "Taloul camp"
+# and "Trax Hill" are positions the gold codes by their own names.
 FACILITY_NOUNS = frozenset({
     "street", "streets", "road", "avenue", "highway", "square", "roundabout", "park",
     "hospital", "school", "mosque", "church", "stadium", "hotel", "university"})
+# Those of them that may also close the name ("the Public Park", "al-Tijara Park") and drop
+# it. A name closed by "Square", "Street" or "Road" is kept whole: the event stage places
+# such a landmark at the town the text puts it in ("Martyrs' Square" in Tripoli).
+CLOSING_FACILITY_NOUNS = FACILITY_NOUNS - {
+    "street", "streets", "road", "avenue", "square", "roundabout"}
+# Second words that qualify the name before them: "Qoraa al-Kabireh", "Samadaniyeh al-Gharbiyeh".
 NAME_QUALIFIERS = ("kabir", "saghir", "zghir", "gharbi", "sharqi", "shamali", "janoubi",
                    "janubi", "fawqa", "fouqa", "tahta", "jadid", "qadim", "wusta", "sharqiy",
                    "gharbiy")
@@ -204,8 +209,8 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
 
 def _names_facility(doc: Doc, start: int, end: int) -> bool:
     """Is the name ``doc[start:end]`` a building, square or road ("Public Park", "Nile
-    Street")? Its last word, or the word right after it, is a facility noun."""
-    return doc[end - 1].lower_ in FACILITY_NOUNS or (
+    Street")? A facility noun closes it (``CLOSING_FACILITY_NOUNS``) or follows it."""
+    return doc[end - 1].lower_ in CLOSING_FACILITY_NOUNS or (
         end < len(doc) and doc[end].lower_ in FACILITY_NOUNS)
 
 
