@@ -407,6 +407,18 @@ def test_places_a_de_facto_capital_is_no_capital_city(nlp, gaz):
          " were injured in terrorist attacks with rocket shells and sniper shots on Bab al-Faraj"
          " al-Neel street and al-Assad suburb in al-Hamadaniyeh al-Ramouseh and new Aleppo.",
          "al-Hamadaniyeh", "Hamdaniyeh", "Aleppo", "neighbourhood"),
+        # gold train (AFP, SANA): English and Arabic names of one quarter, and a school named
+        # after a man whose first name is the district's
+        ("Mortar fire also wounded three people in the Abbasids neighbourhood of northeast"
+         " Damascus SANA said.", "Abbasids", "al-Abbasiyyeen", "Damascus", "neighbourhood"),
+        ("Rocket shells hit al-Mazzeh and Ruken Eddin and al-Mazra neighborhoods in Damascus.",
+         "Ruken Eddin", "Rukn al-Din", "Damascus", "neighbourhood"),
+        ("At least six people were killed in a car bomb attack near the Akrameh al-Makhzumi"
+         " school in Homs.", "Akrameh", "Akrameh", "Homs", "neighbourhood"),
+        ("Shells fell on al-Forqan al-Akramiyeh al-Aazamiyeh and Saif al-Dawleh neighborhoods"
+         " in Aleppo city.", "al-Akramiyeh", "al-Akramiyeh", "Aleppo", "neighbourhood"),
+        ("Over 30 people were wounded in car bomb attacks targeting Sayeda Zeinab shrine in"
+         " the suburbs of Damascus.", "Sayeda Zeinab", "Sayyida Zeinab", "Rif Dimashq", "town"),
     ],
 )
 def test_districts_of_aleppo_and_damascus_countryside_are_listed(

@@ -27,6 +27,48 @@ def test_unlisted_places_need_the_text_to_call_them_places(text: str, name: str 
     assert unlisted == ([name] if name else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # gold train (SANA): a park, a street, a hospital is coded at its town, never itself
+        # (a name a street noun follows is dropped; one it closes goes to the event stage)
+        ("Terrorists fired a rocket shell which fell near the Public Park in al-Aziziyeh"
+         " neighborhood killing one civilian.", None),
+        ("Terrorists fired rocket shells at al-Zahraa and Nile Street neighborhoods in Aleppo"
+         " city killing one person.", "Street"),  # left to the event stage's landmark rule
+        # a square keeps its name whole: the event stage places it at its town
+        ("In Tripoli, residents gathered in Martyrs' Square in the evening.", "Martyrs' Square"),
+        ("Mortar shells fell near al-Tijara Park in Damascus on Saturday.", None),
+        ("Clashes erupted near the Teshrin Hospital in Barzeh.", None),
+        # a camp, a hill or a station the text calls by name is a position of its own
+        ("Air strikes hit the Taloul camp east of Homs.", "Taloul"),
+    ],
+)
+def test_a_building_square_or_road_is_no_unlisted_place(text: str, kept: str | None):
+    unlisted = [t for t, (precision, *_rest) in _places(text).items() if precision == "unlisted"]
+    assert unlisted == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # gold train (Reuters, AFP): a camp or crossing named after its town, with a word
+        # between the name and the noun; a compass word before "of"
+        ("In May a suspected Russian air raid on Sarmada refugee camp in Idlib province left"
+         " dozens dead.", "Sarmada"),
+        ("A suicide bombing hit a bus near the Atmeh border crossing with Turkey.", "Atmeh"),
+        ("Alliance fighters began an assault southeast of Ramussa on an area containing a"
+         " former cement plant.", "Ramussa"),
+        # a possessive or a noun after the name makes it a modifier, not the place
+        ("Troops advanced south of Assad's palace and west of Hezbollah positions.", None),
+    ],
+)
+def test_unlisted_place_before_a_qualified_noun_or_after_a_compass_word(
+        text: str, name: str | None):
+    unlisted = [t for t, (precision, *_rest) in _places(text).items() if precision == "unlisted"]
+    assert unlisted == ([name] if name else [])
+
+
 def test_unlisted_place_takes_the_province_of_the_listed_place_after_it():
     places = _places("Troops entered the village of Umm Hajarah north of Aleppo.")
     assert places["Umm Hajarah"] == ("unlisted", "Aleppo", "Syria")

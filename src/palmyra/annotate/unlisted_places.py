@@ -115,6 +115,9 @@ PLACE_HEADS = frozenset({
     "tal", "tall", "tell", "kafr", "kafar", "kfar", "deir", "dayr", "jisr", "maarat",
     "maaret", "marat", "maarrat", "qalaat", "qalat", "khirbet", "khirbat", "mazraat", "nazlet",
     "nazlat", "qaryat", "birket", "wadi", "jabal", "jebel", "jabel", "marj", "hayy"})
+# Words between a name and its place noun that leave the name the place's own: "Sarmada
+# refugee camp", "the Atmeh border crossing" are at Sarmada and Atmeh (gold train).
+PLACE_NOUN_MODIFIERS = frozenset({"refugee", "border", "displacement"})
 # Compass words: before "of" they say where a place lies ("al-Murayeh South of Euphrates").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                            "southeast", "southwest", "north-east", "north-west", "south-east",
@@ -132,6 +135,18 @@ ORGANISATION_HEADS = frozenset({
 NUMBERED_UNITS = frozenset({"division", "brigade", "regiment", "battalion", "base"})
 BASE_NOUNS = frozenset({"base", "airbase", "barracks", "garrison", "camp"})
 BASE_RULE = "unlisted:numbered-base"
+# Nouns of a building, square or road: a name they follow ("Nile Street", "the Teshrin
+# Hospital") names no place of its own; an analyst codes the event at the town it stands
+# in (GUIDE, Places). Not "station", "camp" or "hill": "the Fourth Station", "Taloul camp"
+# and "Trax Hill" are positions the gold codes by their own names.
+FACILITY_NOUNS = frozenset({
+    "street", "streets", "road", "avenue", "highway", "square", "roundabout", "park",
+    "hospital", "school", "mosque", "church", "stadium", "hotel", "university"})
+# Those of them that may also close the name ("the Public Park", "al-Tijara Park") and drop
+# it. A name closed by "Square", "Street" or "Road" is kept whole: the event stage places
+# such a landmark at the town the text puts it in ("Martyrs' Square" in Tripoli).
+CLOSING_FACILITY_NOUNS = FACILITY_NOUNS - {
+    "street", "streets", "road", "avenue", "square", "roundabout"}
 # Second words that qualify the name before them: "Qoraa al-Kabireh", "Samadaniyeh al-Gharbiyeh".
 NAME_QUALIFIERS = ("kabir", "saghir", "zghir", "gharbi", "sharqi", "shamali", "janoubi",
                    "janubi", "fawqa", "fouqa", "tahta", "jadid", "qadim", "wusta", "sharqiy",
@@ -173,7 +188,8 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
             rule=rule,
         )
 
-    out = [mention(start, end, LIST_RULE, list_end) for start, end, list_end in items]
+    out = [mention(start, end, LIST_RULE, list_end) for start, end, list_end in items
+           if not _names_facility(doc, start, end)]
     out += [mention(start, end, BASE_RULE) for start, end in _numbered_bases(doc, listed)]
     for (start, end), why in zip(runs, whys, strict=True):
         if any(start < hi and lo < end for lo, hi in covered):
@@ -196,8 +212,16 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         if inside and (why == "locative" or any(r[0] < start or r[1] > end for r in inside)
                        or not all(_particle(doc, r[1]) for r in inside if r[1] < end)):
             continue
-        out.append(mention(start, end, f"unlisted:{why}"))
+        if not _names_facility(doc, start, end):
+            out.append(mention(start, end, f"unlisted:{why}"))
     return out
+
+
+def _names_facility(doc: Doc, start: int, end: int) -> bool:
+    """Is the name ``doc[start:end]`` a building, square or road ("Public Park", "Nile
+    Street")? A facility noun closes it (``CLOSING_FACILITY_NOUNS``) or follows it."""
+    return doc[end - 1].lower_ in CLOSING_FACILITY_NOUNS or (
+        end < len(doc) and doc[end].lower_ in FACILITY_NOUNS)
 
 
 def _numbered_bases(doc: Doc, listed: dict[tuple[int, int], PlaceRef]
@@ -384,12 +408,18 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
         return ""  # "the southern Ukrainian city of Odesa": a nationality, not a name
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return "noun-after"
+    if (end + 1 < len(doc) and doc[end].lower_ in PLACE_NOUN_MODIFIERS
+            and doc[end + 1].lower_ in PLACE_NOUNS):
+        return "noun-after"  # "Sarmada refugee camp", "the Atmeh border crossing"
     k = start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     if k >= 1 and doc[k].lower_ == "of" and (doc[k - 1].lower_ in PLACE_NOUNS
                                             or doc[k - 1].lower_ in HOLDING_NOUNS):
-        return "noun-of"
+        return "noun-of"  # "the village of X", "the stronghold of X"
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in COMPASS_WORDS and (
+            _heads_its_phrase(doc, start, end)):
+        return "noun-of"  # "southeast of Ramussa", not "south of Assad's palace"
     locative = k >= 0 and doc[k].lower_ in LOCATIVES
     if locative and end - start > 1 and doc[start].lower_ in PLACE_HEADS:
         return "locative"  # "in Nazlet al-Rdeisat", whatever entity the parser guessed
@@ -399,6 +429,15 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
     return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+def _heads_its_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Is the name the whole phrase, no nationality and no modifier of a noun after it
+    ("Assad's palace", "Hezbollah positions")? (The parser's PERSON label is no guide:
+    it gives it to "Ramussa" and "Tal Rifaat".)"""
+    if any(doc[x].ent_type_ == "NORP" for x in range(start, end)):
+        return False
+    return end >= len(doc) or not (doc[end].text in ("'s", "’s") or doc[end].pos_ == "NOUN")
 
 
 def _said_where_it_lies(doc: Doc, end: int) -> bool:
