@@ -126,3 +126,32 @@ def test_a_wire_paragraph_without_a_place_goes_on_from_the_one_before() -> None:
 
 def test_a_claim_retold_in_the_next_wire_paragraph_is_no_second_clash() -> None:
     assert len(_places("sudan", WIRE_CLAIM, "Armed clash")) == 1
+
+
+@pytest.mark.parametrize(("war", "body", "subtype", "place"), [
+    ("yemen", "ADEN, Yemen - Fighting flared on several fronts on Tuesday. In Dhale, rebels"
+     " shelled government positions, a military source said; in Hodeidah, a landmine"
+     " exploded under a minibus near the town of Hays, killing four passengers.",
+     "Remote explosive/landmine/IED", "Hays"),
+    ("iraq", "BAGHDAD, Iraq - Violence killed nine people on Monday, police said. A roadside"
+     " bomb killed two soldiers in Tarmiyah, police said; in Kirkuk, a roadside bomb hit a"
+     " police patrol near the town of Hawija, wounding three.",
+     "Remote explosive/landmine/IED", "Hawija"),  # (and Tarmiyah, the first part's)
+    ("libya", "TRIPOLI, Libya - Clashes erupted in several cities on Friday. Militias fought"
+     " in Zawiya, witnesses said; in Misrata, gunmen abducted a council member near the"
+     " town of Zliten.",
+     "Abduction/forced disappearance", "Zliten"),
+])
+def test_a_semicolon_list_part_opened_by_its_province_is_placed_at_its_town(
+        war: str, body: str, subtype: str, place: str) -> None:
+    """ "...; in Hodeidah, a landmine exploded near the town of Hays": the province opens
+    one part of a round-up sentence as "In Hama, ..." opens a sentence."""
+    assert _places(war, body, subtype)[-1] == place
+
+
+def test_a_province_named_mid_clause_after_a_semicolon_is_no_heading() -> None:
+    """Only "in X," opening the part is a heading: a province the part names elsewhere,
+    alone, is still the event's place."""
+    body = ("ADEN, Yemen - Rebels shelled government positions near Qatabah, a military"
+            " source said; coalition jets also struck targets in Hodeidah on Tuesday.")
+    assert _places("yemen", body, "Air/drone strike") == ["Al Hudaydah"]

@@ -1259,14 +1259,23 @@ _SEATS = frozenset({"PPLA"})
 
 def _topic_opener(tm: TokenMention) -> bool:
     """ "In Hama, army units ...": the sentence opens with "In" and a province (or its
-    seat, named like it) that the rest of the sentence goes on to place more finely."""
+    seat, named like it) that the rest of the sentence goes on to place more finely. A
+    round-up that lists its provinces in one sentence opens each part after a semicolon the
+    same way: "...; in Hodeidah, a landmine exploded near the town of Hays"."""
     place, doc = tm.place, tm.root.doc
     if place is None or tm.start == 0 or not (
             place.precision == "admin1" or (place.precision == "town"
                                             and place.feature_code in _SEATS)):
         return False
     prep = doc[tm.start - 1]
-    return prep.lower_ == "in" and prep.is_sent_start
+    if prep.lower_ != "in":
+        return False
+    if prep.is_sent_start:
+        return True
+    # "; in Saada, ...", "; and in Saada, ...": the heading of one part of a listing sentence
+    before = [t for t in doc[max(prep.i - 2, 0):prep.i] if t.lower_ != "and"]
+    return (bool(before) and before[-1].text == ";" and tm.end < len(doc)
+            and doc[tm.end].text == ",")
 
 
 def _container(tm: TokenMention, places: list[TokenMention]) -> bool:
