@@ -155,3 +155,14 @@ def test_a_province_named_mid_clause_after_a_semicolon_is_no_heading() -> None:
     body = ("ADEN, Yemen - Rebels shelled government positions near Qatabah, a military"
             " source said; coalition jets also struck targets in Hodeidah on Tuesday.")
     assert _places("yemen", body, "Air/drone strike") == ["Al Hudaydah"]
+
+
+def test_a_village_named_as_a_markets_place_is_the_place_not_its_province() -> None:
+    """ "the popular market of Al-Raqw in the Shida district of Saada province": "market of"
+    says the name is a place (a name that is also a word needs such a cue), and the
+    province the profile spells "Saada" and GeoNames "Şa‘dah" holds the village, so it is
+    no second place hit."""
+    body = ("SAADA, Yemen - Seven citizens were martyred on Friday when aggression warplanes"
+            " launched two raids on the popular market of Al-Raqw in the Shida border"
+            " district of Saada province, a security source said.")
+    assert _places("yemen", body, "Air/drone strike") == ["Al-Raqw"]

@@ -859,14 +859,15 @@ _LIST_GLUE = frozenset({",", "and", "or", "&"})
 
 
 def _holds(outer: TokenMention, inner: TokenMention) -> bool:
-    """Whether ``outer`` is the province (or named region) that ``inner`` lies in."""
+    """Whether ``outer`` is the province (or named region) that ``inner`` lies in, however the
+    gazetteer and a profile spell the province ("Şa‘dah" holds a profile's Saada village)."""
     a, b = outer.place, inner.place
     # a named region of the province is held by it too ("in Eastern Ghouta, elsewhere in
     # Damascus province")
     return (a is not None and b is not None and a.precision in ("admin1", "region")
             and (b.precision not in _REGION_GRAINS
                  or (a.precision == "admin1" and b.precision == "region"))
-            and a.admin1 is not None and a.admin1 == b.admin1)
+            and _same_admin1(a.admin1, b.admin1))
 
 
 def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
