@@ -166,3 +166,33 @@ def test_a_village_named_as_a_markets_place_is_the_place_not_its_province() -> N
             " launched two raids on the popular market of Al-Raqw in the Shida border"
             " district of Saada province, a security source said.")
     assert _places("yemen", body, "Air/drone strike") == ["Al-Raqw"]
+
+
+@pytest.mark.parametrize(("body", "subtype", "place"), [
+    # a subdistrict named after its district's town is the part hit
+    ("MOSUL, Iraq - A Turkish drone struck a vehicle in Sinjar's Sinuni subdistrict on"
+     " Sunday evening, killing two fighters, local officials said.",
+     "Air/drone strike", "Sinuni"),
+    # GeoNames' Jamjamal under the name English news gives it
+    ("ERBIL, Iraq - Security forces arrested five suspected members of an ISIS cell in the"
+     " Chamchamal district on Tuesday, officials said.",
+     "Arrests", "Chamchamal"),
+])
+def test_iraq_places_under_the_names_the_news_uses(body: str, subtype: str,
+                                                   place: str) -> None:
+    assert _places("iraq", body, subtype) == [place]
+
+
+def test_a_name_called_a_village_in_apposition_is_the_place() -> None:
+    """ "residents of Kambo Tayba, a village east of Wad Madani": the apposition calls the
+    unlisted name a village, the town after "east of" only says where it lies."""
+    body = ("WAD MADANI, Sudan - Fighters of the Sudan Shield Forces killed at least 13"
+            " residents of Kambo Tayba, a village east of Wad Madani, on Thursday,"
+            " activists said.")
+    assert _places("sudan", body, "Attack") == ["Kambo Tayba"]
+
+
+def test_an_apposition_naming_no_place_noun_makes_no_place() -> None:
+    body = ("KHARTOUM, Sudan - Gunmen killed Ahmed Jabir, a teacher from Omdurman, on"
+            " Thursday, relatives said.")
+    assert "Ahmed Jabir" not in _places("sudan", body, "Attack")

@@ -853,8 +853,9 @@ def _phrase_head(tm: TokenMention) -> Token:
     return root
 
 
-_PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "village", "town",
-                         "city", "camp", "area", "quarter", "suburb", "airbase", "base"})
+_PART_NOUNS = frozenset({"district", "subdistrict", "neighbourhood", "neighborhood", "village",
+                         "town", "city", "camp", "area", "quarter", "suburb", "airbase",
+                         "base"})
 _LIST_GLUE = frozenset({",", "and", "or", "&"})
 
 
