@@ -126,3 +126,73 @@ def test_a_wire_paragraph_without_a_place_goes_on_from_the_one_before() -> None:
 
 def test_a_claim_retold_in_the_next_wire_paragraph_is_no_second_clash() -> None:
     assert len(_places("sudan", WIRE_CLAIM, "Armed clash")) == 1
+
+
+@pytest.mark.parametrize(("war", "body", "subtype", "place"), [
+    ("yemen", "ADEN, Yemen - Fighting flared on several fronts on Tuesday. In Dhale, rebels"
+     " shelled government positions, a military source said; in Hodeidah, a landmine"
+     " exploded under a minibus near the town of Hays, killing four passengers.",
+     "Remote explosive/landmine/IED", "Hays"),
+    ("iraq", "BAGHDAD, Iraq - Violence killed nine people on Monday, police said. A roadside"
+     " bomb killed two soldiers in Tarmiyah, police said; in Kirkuk, a roadside bomb hit a"
+     " police patrol near the town of Hawija, wounding three.",
+     "Remote explosive/landmine/IED", "Hawija"),  # (and Tarmiyah, the first part's)
+    ("libya", "TRIPOLI, Libya - Clashes erupted in several cities on Friday. Militias fought"
+     " in Zawiya, witnesses said; in Misrata, gunmen abducted a council member near the"
+     " town of Zliten.",
+     "Abduction/forced disappearance", "Zliten"),
+])
+def test_a_semicolon_list_part_opened_by_its_province_is_placed_at_its_town(
+        war: str, body: str, subtype: str, place: str) -> None:
+    """ "...; in Hodeidah, a landmine exploded near the town of Hays": the province opens
+    one part of a round-up sentence as "In Hama, ..." opens a sentence."""
+    assert _places(war, body, subtype)[-1] == place
+
+
+def test_a_province_named_mid_clause_after_a_semicolon_is_no_heading() -> None:
+    """Only "in X," opening the part is a heading: a province the part names elsewhere,
+    alone, is still the event's place."""
+    body = ("ADEN, Yemen - Rebels shelled government positions near Qatabah, a military"
+            " source said; coalition jets also struck targets in Hodeidah on Tuesday.")
+    assert _places("yemen", body, "Air/drone strike") == ["Al Hudaydah"]
+
+
+def test_a_village_named_as_a_markets_place_is_the_place_not_its_province() -> None:
+    """ "the popular market of Al-Raqw in the Shida district of Saada province": "market of"
+    says the name is a place (a name that is also a word needs such a cue), and the
+    province the profile spells "Saada" and GeoNames "Şa‘dah" holds the village, so it is
+    no second place hit."""
+    body = ("SAADA, Yemen - Seven citizens were martyred on Friday when aggression warplanes"
+            " launched two raids on the popular market of Al-Raqw in the Shida border"
+            " district of Saada province, a security source said.")
+    assert _places("yemen", body, "Air/drone strike") == ["Al-Raqw"]
+
+
+@pytest.mark.parametrize(("body", "subtype", "place"), [
+    # a subdistrict named after its district's town is the part hit
+    ("MOSUL, Iraq - A Turkish drone struck a vehicle in Sinjar's Sinuni subdistrict on"
+     " Sunday evening, killing two fighters, local officials said.",
+     "Air/drone strike", "Sinuni"),
+    # GeoNames' Jamjamal under the name English news gives it
+    ("ERBIL, Iraq - Security forces arrested five suspected members of an ISIS cell in the"
+     " Chamchamal district on Tuesday, officials said.",
+     "Arrests", "Chamchamal"),
+])
+def test_iraq_places_under_the_names_the_news_uses(body: str, subtype: str,
+                                                   place: str) -> None:
+    assert _places("iraq", body, subtype) == [place]
+
+
+def test_a_name_called_a_village_in_apposition_is_the_place() -> None:
+    """ "residents of Kambo Tayba, a village east of Wad Madani": the apposition calls the
+    unlisted name a village, the town after "east of" only says where it lies."""
+    body = ("WAD MADANI, Sudan - Fighters of the Sudan Shield Forces killed at least 13"
+            " residents of Kambo Tayba, a village east of Wad Madani, on Thursday,"
+            " activists said.")
+    assert _places("sudan", body, "Attack") == ["Kambo Tayba"]
+
+
+def test_an_apposition_naming_no_place_noun_makes_no_place() -> None:
+    body = ("KHARTOUM, Sudan - Gunmen killed Ahmed Jabir, a teacher from Omdurman, on"
+            " Thursday, relatives said.")
+    assert "Ahmed Jabir" not in _places("sudan", body, "Attack")

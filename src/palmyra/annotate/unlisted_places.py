@@ -411,6 +411,8 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if (end + 1 < len(doc) and doc[end].lower_ in PLACE_NOUN_MODIFIERS
             and doc[end + 1].lower_ in PLACE_NOUNS):
         return "noun-after"  # "Sarmada refugee camp", "the Atmeh border crossing"
+    if _called_after(doc, end):
+        return "noun-after"
     k = start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
@@ -438,6 +440,18 @@ def _heads_its_phrase(doc: Doc, start: int, end: int) -> bool:
     if any(doc[x].ent_type_ == "NORP" for x in range(start, end)):
         return False
     return end >= len(doc) or not (doc[end].text in ("'s", "’s") or doc[end].pos_ == "NOUN")
+
+
+def _called_after(doc: Doc, end: int) -> bool:
+    """An apposition right after the name calls it a place: "Kambo Tayba, a village east of
+    Wad Madani", "Wad Oshaib, a small village in Gezira"."""
+    n = len(doc)
+    if end + 2 >= n or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    k = end + 2
+    if doc[k].pos_ == "ADJ" and k + 1 < n:
+        k += 1  # "a small village", "a farming town"
+    return doc[k].lower_ in PLACE_NOUNS and doc[k].pos_ == "NOUN" and doc[k].tag_ == "NN"
 
 
 def _said_where_it_lies(doc: Doc, end: int) -> bool:

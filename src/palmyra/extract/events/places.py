@@ -857,20 +857,22 @@ def _phrase_head(tm: TokenMention) -> Token:
     return root
 
 
-_PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "village", "town",
-                         "city", "camp", "area", "quarter", "suburb", "airbase", "base"})
+_PART_NOUNS = frozenset({"district", "subdistrict", "neighbourhood", "neighborhood", "village",
+                         "town", "city", "camp", "area", "quarter", "suburb", "airbase",
+                         "base"})
 _LIST_GLUE = frozenset({",", "and", "or", "&"})
 
 
 def _holds(outer: TokenMention, inner: TokenMention) -> bool:
-    """Whether ``outer`` is the province (or named region) that ``inner`` lies in."""
+    """Whether ``outer`` is the province (or named region) that ``inner`` lies in, however the
+    gazetteer and a profile spell the province ("Şa‘dah" holds a profile's Saada village)."""
     a, b = outer.place, inner.place
     # a named region of the province is held by it too ("in Eastern Ghouta, elsewhere in
     # Damascus province")
     return (a is not None and b is not None and a.precision in ("admin1", "region")
             and (b.precision not in _REGION_GRAINS
                  or (a.precision == "admin1" and b.precision == "region"))
-            and a.admin1 is not None and a.admin1 == b.admin1)
+            and _same_admin1(a.admin1, b.admin1))
 
 
 def _run_on(primary: TokenMention, places: list[TokenMention]) -> list[TokenMention]:
@@ -1263,14 +1265,23 @@ _SEATS = frozenset({"PPLA"})
 
 def _topic_opener(tm: TokenMention) -> bool:
     """ "In Hama, army units ...": the sentence opens with "In" and a province (or its
-    seat, named like it) that the rest of the sentence goes on to place more finely."""
+    seat, named like it) that the rest of the sentence goes on to place more finely. A
+    round-up that lists its provinces in one sentence opens each part after a semicolon the
+    same way: "...; in Hodeidah, a landmine exploded near the town of Hays"."""
     place, doc = tm.place, tm.root.doc
     if place is None or tm.start == 0 or not (
             place.precision == "admin1" or (place.precision == "town"
                                             and place.feature_code in _SEATS)):
         return False
     prep = doc[tm.start - 1]
-    return prep.lower_ == "in" and prep.is_sent_start
+    if prep.lower_ != "in":
+        return False
+    if prep.is_sent_start:
+        return True
+    # "; in Saada, ...", "; and in Saada, ...": the heading of one part of a listing sentence
+    before = [t for t in doc[max(prep.i - 2, 0):prep.i] if t.lower_ != "and"]
+    return (bool(before) and before[-1].text == ";" and tm.end < len(doc)
+            and doc[tm.end].text == ",")
 
 
 def _container(tm: TokenMention, places: list[TokenMention]) -> bool:
