@@ -91,7 +91,7 @@ def event_type(
                  hit.token.head, "munition") else [],
              "rest": [t for t in clause if t not in doers],
              "doer": _doer_heads(hit.token, doers), "main": _main_clause(hit.token),
-             "tree": _below(hit.token)}
+             "tree": _below(hit.token), "norel": _outside_relatives(hit.token, clause)}
     for name, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
@@ -396,6 +396,22 @@ def _uncontested(clause: list[Token], lex: Lexicon) -> bool:
             if up.lower_ in _WITHOUT:
                 return True
     return False
+
+
+def _outside_relatives(trigger: Token, clause: list[Token]) -> list[Token]:
+    """The clause less its relative clauses but the trigger's own: "took control of two
+    areas, which are now secured after explosive devices and mines were removed" took
+    ground, not mines (the relative clause tells of the places, GUIDE: mines cleared in
+    ground just taken are part of the territory change)."""
+    own = {t.i for t in trigger.ancestors} | {trigger.i}
+    out = []
+    for t in clause:
+        up = t
+        while up.dep_ != "relcl" and up.head.i != up.i:
+            up = up.head
+        if up.dep_ != "relcl" or up.i in own:
+            out.append(t)
+    return out
 
 
 # Words under which what follows did not happen to the trigger's doer: "withdrew before any
