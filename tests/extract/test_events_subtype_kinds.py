@@ -231,3 +231,23 @@ def test_arms_seized_are_still_a_disrupted_weapons_use(rules: Pipeline) -> None:
     got = reported_sub_types(rules, "Troops seized a cache of explosives and rocket launchers in"
                              " Kafr Zita on Tuesday.", PUBLISHED)
     assert got == ["Disrupted weapons use"], got
+
+
+# Kind: bombs dropped, and barrel bombs, come from aircraft (GUIDE: barrel bombs are air
+# strikes; train: "The bombs were dropped on a camp near al-Habeet", "dropping phosphorous
+# bombs on central Idlib", "killed in a barrel bombing"); a bomb that went off is planted.
+@pytest.mark.parametrize("text", [
+    "The bombs were dropped on a camp near Kafr Zita on Wednesday, killing mostly women and"
+    " children.",
+    "Regime helicopters were dropping phosphorous bombs on Kafr Zita late Sunday night.",
+    "Nine people were killed in a barrel bombing in Kafr Zita on Sunday.",
+])
+def test_bombs_dropped_or_barrel_bombs_are_air_strikes(rules: Pipeline, text: str) -> None:
+    got = reported_sub_types(rules, text, PUBLISHED)
+    assert got == ["Air/drone strike"], got
+
+
+def test_a_bomb_that_went_off_stays_planted(rules: Pipeline) -> None:
+    got = reported_sub_types(rules, "A bomb exploded in Kafr Zita on Sunday, killing nine"
+                             " people.", PUBLISHED)
+    assert got == ["Remote explosive/landmine/IED"], got
