@@ -233,6 +233,25 @@ def test_arms_seized_are_still_a_disrupted_weapons_use(rules: Pipeline) -> None:
     assert got == ["Disrupted weapons use"], got
 
 
+# Kind: a blast that names no device ("a bomb blast", "a bus blast") is the suicide bombing
+# the article tells of (dev: "The death toll from a bomb blast on a crowded Syrian bus convoy
+# outside Aleppo ... the attack which pro-Damascus media said was carried out by a suicide
+# car bomber"); a blast whose device is named ("a car bomb blast") keeps its own kind.
+@pytest.mark.parametrize("blast", ["A bomb blast", "A bus blast"])
+def test_a_blast_naming_no_device_is_the_suicide_bombing(rules: Pipeline, blast: str) -> None:
+    got = reported_sub_types(rules, f"{blast} on a crowded bus convoy outside Kafr Zita killed"
+                             " at least 112 people on Saturday. Pro-government media said the"
+                             " attack was carried out by a suicide car bomber.", PUBLISHED)
+    assert got and set(got) == {"Suicide bomb"}, got
+
+
+def test_a_blast_naming_its_device_keeps_it(rules: Pipeline) -> None:
+    got = reported_sub_types(rules, "A car bomb blast killed 12 people in Kafr Zita on Sunday."
+                             " On Monday a suicide bomber blew himself up in Latamneh, killing"
+                             " three.", PUBLISHED)
+    assert "Remote explosive/landmine/IED" in got and "Suicide bomb" in got, got
+
+
 # Kind: bombs dropped, and barrel bombs, come from aircraft (GUIDE: barrel bombs are air
 # strikes; train: "The bombs were dropped on a camp near al-Habeet", "dropping phosphorous
 # bombs on central Idlib", "killed in a barrel bombing"); a bomb that went off is planted.

@@ -736,13 +736,30 @@ def _names_suicide(doc: Doc, lex: Lexicon) -> bool:
     return any(lex.cue(t, "suicide") for t in doc)
 
 
+# Words that make a blast's modifier name its device ("a car bomb blast", "a roadside
+# blast", "a mortar blast"); "a bomb blast", "a bus blast" name none.
+_DEVICE_KINDS = frozenset({"car", "truck", "vehicle", "van", "tanker", "roadside", "motorcycle",
+                           "motorbike", "bicycle", "parcel", "letter", "barrel", "mine",
+                           "landmine", "ied", "grenade", "mortar", "rocket", "shell", "cluster",
+                           "magnetic", "sticky", "booby"})
+
+
 def _bare_blast(doc: Doc, cand: Candidate) -> bool:
+    """Whether a blast word names no device: "an explosion", "a bomb blast" and "a bus
+    blast" (what blew up is not told) may be the suicide bombing the article tells, not "a
+    car bomb blast" or "a roadside blast"."""
     if not 0 <= cand.position < len(doc):
         return False
     t = doc[cand.position]
+    if (t.lemma_.lower() == "bomb" and t.dep_ == "compound"
+            and t.head.lemma_.lower() in _BLAST_WORDS and t.head.tag_ != "NNS"):
+        # "a bomb blast": the blast's word, unless a device names the bomb ("a car bomb blast")
+        return not any(w.lemma_.lower() in _DEVICE_KINDS for w in t.subtree)
     # "a series of blasts" is several; "a bombing with an explosive device" names its device
     return (t.lemma_.lower() in _BLAST_WORDS and t.tag_ != "NNS"
-            and not any(c.dep_ in ("compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "with")
+            and not any((c.dep_ == "prep" and c.lower_ == "with")
+                        or (c.dep_ in ("compound", "nmod") and any(
+                            w.lemma_.lower() in _DEVICE_KINDS for w in c.subtree))
                         for c in t.children))
 
 
