@@ -34,9 +34,10 @@ ACTOR_CUES = frozenset({"actor1:state", "actor1:nonstate", "actor2:state", "acto
 # "own:CLASS": a word of CLASS in the trigger's own phrase ("shells carrying a chemical agent").
 # "objtree:CLASS": anywhere below those objects ("detained students who tried to march").
 # "tree:CLASS": anywhere below the trigger, its subordinate clauses included ("withdrew as
-# they faced a rebel counter-offensive").
+# they faced a rebel counter-offensive"); "norel:CLASS": in the clause less its relative
+# clauses ("areas taken, which are secured after mines were removed": no mines seized).
 SCOPED_CUES = ("by:", "obj:", "objtree:", "own:", "gov:", "rest:", "wgov:", "doer:", "main:",
-               "tree:")
+               "tree:", "norel:")
 
 
 @dataclass(frozen=True)
