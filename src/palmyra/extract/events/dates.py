@@ -4,7 +4,9 @@
 2. ``sentence``: the nearest date mention anywhere in the sentence (a date on
    the reporting verb, "announced last week that ... agreed", dates the event).
 3. ``narrative``: the paragraph's last event date, when the narrative goes on; a date
-   that ended before the publication week does not become it (``carries_on``).
+   that ended before the publication week does not become it (``carries_on``), nor does
+   it pass to a sentence that opens on a place of its own ("In Hama, army units ...":
+   a round-up turning to another front, ``opens_on_place``).
 4. ``publication``: the publication date, widened to the week before it for an
    event told as news, or to its month for an event only named by a noun
    ("the recapture of Palmyra"), which may lie further back.
@@ -109,7 +111,8 @@ def _resolve(
             if anchor is None:
                 return None
             return shift_period(anchor, found.unit, found.offset, "event:relative")
-    if previous is not None and not _background(previous, published):
+    if (previous is not None and not _background(previous, published)
+            and not opens_on_place(sent, index)):
         return dataclasses.replace(previous, rule="event:narrative")
     if published is not None:
         return _widened(published, "week" if reported else "month", "event:publication")
@@ -190,6 +193,38 @@ def _background(previous: DateValue, published: DateValue | None) -> bool:
         return False
     gap = date.fromisoformat(published.start) - date.fromisoformat(previous.end)
     return gap.days > BACKGROUND_DAYS
+
+
+# Nouns that make an opening "In the ... of X" a place: "In the northern province of Raqa",
+# "In the east of Damascus", "In Aleppo's Qaryat al-Ansari neighborhood".
+_FRONT_NOUNS = frozenset({"province", "governorate", "countryside", "city", "capital", "town",
+                          "village", "region", "area", "district", "neighbourhood",
+                          "neighborhood", "suburbs", "outskirts", "north", "south", "east",
+                          "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+def opens_on_place(sent: Span, index: DocIndex) -> bool:
+    """Whether the sentence opens on a place of its own: "In Damascus, a mortar hit the
+    central Umayyad square", "In Deir Ezzor the army's air force targeted ...", "In the
+    northern province of Raqa two suicide bombers exploded". A round-up report tells its
+    fronts one by one this way, and the day told for the front before ("On Monday ... in
+    Aleppo") is not this front's: the gold dates such a sentence as news (the publication
+    week). Not an opening "In" that names no place ("In the morning", "In a statement",
+    "In the provinces west"), nor an occurrence that merely happened at one ("In an air
+    strike on Douma": its noun is no place)."""
+    first = sent[0]
+    if first.lower_ != "in" or first.dep_ != "prep":
+        return False
+    objects = [c for c in first.children if c.dep_ == "pobj"]
+    if not objects:
+        return False
+    obj = objects[0]
+    places = index.mentions_in(list(obj.subtree), "place")
+    if not places:
+        return False
+    if any(tm.start <= obj.i < tm.end for tm in places):
+        return True
+    return obj.lemma_.lower() in _FRONT_NOUNS or obj.lower_ in _FRONT_NOUNS
 
 
 def carries_on(value: DateValue, published: DateValue | None) -> bool:

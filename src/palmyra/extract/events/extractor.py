@@ -49,6 +49,7 @@ from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
     carries_on,
     is_explicit,
+    opens_on_place,
     pending_relative,
     resolve_date,
     text_anchor,
@@ -474,6 +475,9 @@ class _Reader:
         published = index.ctx.document.published
         if is_explicit(date) and date is not None and carries_on(date, published):
             self.last_date[told_in] = date
+        elif not is_explicit(date) and opens_on_place(sent, index):
+            # a new front with no day of its own: the day of the front before is done
+            self.last_date.pop(told_in, None)
         return actor2
 
 
