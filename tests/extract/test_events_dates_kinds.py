@@ -155,3 +155,14 @@ def test_an_opening_in_that_names_no_place_keeps_the_narrative_day():
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert strikes and all((e.date.value, e.date.precision) == ("2016-04-03", "day")
                            for e in strikes)
+
+
+def test_the_places_a_summary_lead_names_keep_its_day():
+    # wars dev kind (Libya): the lead totals the protests; "In Tobruk, ..." details it
+    events = _events("Protests against power cuts spread across Libya yesterday. In Tobruk,"
+                     " demonstrators broke into the parliament building and set part of it on"
+                     " fire.", "2022-07-02")
+    tobruk = [e for e in events if e.place and e.place.name == "Tobruk"]
+    assert tobruk and all((e.date.value, e.date.precision) == ("2022-07-01", "day")
+                          for e in tobruk)
+
