@@ -166,31 +166,3 @@ def test_the_places_a_summary_lead_names_keep_its_day():
     assert tobruk and all((e.date.value, e.date.precision) == ("2022-07-01", "day")
                           for e in tobruk)
 
-
-def test_a_day_told_before_the_speech_verb_dates_the_event_to_the_day():
-    # FA-KES train (CC BY) kind: "On Saturday activists reported ..." dates the campaign on
-    # Saturday, to the day
-    events = _events("On Saturday activists reported a heavy air campaign against the Qaboun"
-                     " neighborhood of Damascus.", "2017-04-30")
-    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
-    assert strikes and {(e.date.value, e.date.precision) for e in strikes} == {
-        ("2017-04-29", "day")}
-
-
-def test_a_day_told_after_the_speech_verb_stays_the_report_day():
-    events = _events("Air strikes on Raqa killed 25 civilians, a monitoring group said on"
-                     " Saturday.", "2017-04-30")
-    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
-    assert strikes and {(e.date.value, e.date.precision) for e in strikes} == {
-        ("2017-04-29", "week")}
-
-
-def test_the_news_after_a_day_told_before_the_speech_verb_is_dated_as_from_the_report():
-    events = _events("On Friday a military source announced that the army had defeated"
-                     " militants on the outskirts of Daraa. Army warplanes also struck militant"
-                     " positions near Nahleh, killing ten fighters.", "2014-08-24")
-    clash = [e for e in events if e.sub_event_type == "Armed clash"]
-    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
-    assert {(e.date.value, e.date.precision) for e in clash} == {("2014-08-22", "day")}
-    assert strikes and {(e.date.value, e.date.precision) for e in strikes} == {
-        ("2014-08-22", "week")}

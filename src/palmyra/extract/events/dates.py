@@ -106,8 +106,6 @@ def _resolve(
             first = _span_start(found, tokens, index)
             if first is not None:
                 return _first_day(first, f"event:{rule}")
-            if _told_of_speech(found, sent, index) == "before":
-                return dataclasses.replace(found, rule="event:told-day")
             return dataclasses.replace(found, rule=f"event:{rule}")
         if found is not None:
             if anchor is None:
@@ -246,31 +244,11 @@ def carries_on(value: DateValue, published: DateValue | None) -> bool:
 
 def _dates_the_report(value: DateValue, sent: Span, index: DocIndex) -> bool:
     """Whether the sentence's date is the day a source spoke ("the monitor said Friday that
-    ..."), not the event's: its word hangs off a speech verb and follows it. A day written
-    before the speech verb ("On Saturday, activists reported a heavy air campaign", "A
-    bomb hit a police station on Monday, state media said") is read as the event's own
-    day, as the gold reads it, though the parser hangs it off the verb."""
-    return _told_of_speech(value, sent, index) == "after"
-
-
-def _told_of_speech(value: DateValue, sent: Span, index: DocIndex) -> str | None:
-    """Where the date's word stands to the speech verb it hangs off: "after" ("a monitor
-    said Sunday"), "before" ("On Sunday, a monitor said"), ``None`` when it hangs off none."""
+    ..."), not the event's: its word hangs off a speech verb."""
     for tm in index.mentions_in(sent, "date"):
         if tm.mention.value is value:
-            verb = _speech_head(tm.root)
-            if verb is None:
-                return None
-            return "after" if verb.i < tm.root.i else "before"
-    return None
-
-
-def narrative_value(value: DateValue) -> DateValue:
-    """The date an event passes on to the sentences after it that name no time: its own,
-    but for a source's day told before the speech verb ("On Saturday, activists reported
-    a heavy air campaign"), which dates that event to the day and the ones after it as
-    from that report (the day at week precision, ``event:report-day``)."""
-    return _report_day(value) if value.rule == "event:told-day" else value
+            return _on_speech_verb(tm.root)
+    return False
 
 
 _SPAN_OPENERS = frozenset({"since", "between", "by"})
@@ -319,16 +297,11 @@ def _first_day(value: DateValue, rule: str) -> DateValue:
 
 def _on_speech_verb(token: Token) -> bool:
     """Whether a date's word hangs off a speech verb ("a monitor said Sunday")."""
-    return _speech_head(token) is not None
-
-
-def _speech_head(token: Token) -> Token | None:
-    """The speech verb a date's word hangs off ("a monitor said Sunday": "said"), if any."""
     speech = lexicon().cues.get("speech_verb", frozenset())
     head = token.head
     while head.dep_ in ("prep", "npadvmod", "pobj") and head.head.i != head.i:
         head = head.head
-    return head if head.lemma_.lower() in speech or head.lower_ in speech else None
+    return head.lemma_.lower() in speech or head.lower_ in speech
 
 
 def _report_day(value: DateValue) -> DateValue:
@@ -379,7 +352,7 @@ def pending_relative(hit: Hit, clause: list[Token], sent: Span,
 def is_explicit(value: DateValue | None) -> bool:
     """Whether the date was read off the event's own sentence (not inherited or defaulted)."""
     return value is not None and value.rule in ("event:clause", "event:sentence",
-                                                "event:report-day", "event:told-day")
+                                                "event:report-day")
 
 
 def _nearest(hit: Hit, tokens: Span | list[Token], index: DocIndex,

@@ -49,7 +49,6 @@ from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
     carries_on,
     is_explicit,
-    narrative_value,
     opening_place,
     pending_relative,
     resolve_date,
@@ -337,7 +336,7 @@ class _Reader:
         demonstrators ..." (the lead's "yesterday" is when they happened)."""
         opens = sent.start == 0 or self.index.text_paragraph(sent.doc[sent.start - 1]) != told_in
         if opens and is_explicit(date) and date is not None:
-            self.last_date[told_in] = narrative_value(date)
+            self.last_date[told_in] = date
             self.summary_dated.add(told_in)
 
     def _clause(self, hit: Hit, anchor: Token, others: set[int], sent: Span) -> list[Token]:
@@ -479,7 +478,7 @@ class _Reader:
             self.last_place[paragraph] = places[-1]
         published = index.ctx.document.published
         if is_explicit(date) and date is not None and carries_on(date, published):
-            self.last_date[told_in] = narrative_value(date)
+            self.last_date[told_in] = date
             if all(tm.place is not None and tm.place.precision == "country" for tm in places):
                 self.summary_dated.add(told_in)
             else:
