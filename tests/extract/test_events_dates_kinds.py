@@ -126,3 +126,43 @@ def test_a_background_day_first_leaves_the_news_after_it_on_publication():
                      " all fronts in Hama.", "2017-03-31")
     dates = {e.place.name: (e.date.value, e.date.precision) for e in events if e.place}
     assert dates["Hama"] == ("2017-03-31", "week")
+
+
+def test_a_round_up_front_opened_on_a_place_is_dated_as_news():
+    # FA-KES train (CC BY) kind: a round-up tells its fronts one by one ("In Damascus, ...");
+    # the day told for the front before does not date the next one, which is the week's news
+    events = _events("Six people were killed on Monday by a car bomb in the Zahraa district of"
+                     " Homs, a monitoring group said. In Damascus, a mortar hit the central"
+                     " Umayyad square, killing one policeman.", "2014-03-19")
+    dates = {e.place.name: (e.date.value, e.date.precision) for e in events if e.place}
+    assert dates["Damascus"] == ("2014-03-19", "week")
+
+
+def test_the_news_after_a_front_opened_on_a_place_is_not_the_earlier_day():
+    events = _events("Regime jets struck al-Qaryatain on Sunday, killing many militants. In Hama,"
+                     " army units foiled an attack on military posts near Mhardeh. Heavy clashes"
+                     " broke out near Suran, leaving 50 militants dead.", "2016-04-05")
+    clashes = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert {e.place.name for e in clashes if e.place} >= {"Suran"}
+    assert {(e.date.value, e.date.precision) for e in clashes} == {("2016-04-05", "week")}
+
+
+def test_an_opening_in_that_names_no_place_keeps_the_narrative_day():
+    # "In the morning" is a time, not another front: the day told before goes on
+    events = _events("The army launched an offensive on al-Qaryatain on Sunday. In the morning,"
+                     " the air force struck militant positions in al-Qaryatain, killing dozens.",
+                     "2016-04-05")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all((e.date.value, e.date.precision) == ("2016-04-03", "day")
+                           for e in strikes)
+
+
+def test_the_places_a_summary_lead_names_keep_its_day():
+    # wars dev kind (Libya): the lead totals the protests; "In Tobruk, ..." details it
+    events = _events("Protests against power cuts spread across Libya yesterday. In Tobruk,"
+                     " demonstrators broke into the parliament building and set part of it on"
+                     " fire.", "2022-07-02")
+    tobruk = [e for e in events if e.place and e.place.name == "Tobruk"]
+    assert tobruk and all((e.date.value, e.date.precision) == ("2022-07-01", "day")
+                          for e in tobruk)
+

@@ -4,7 +4,9 @@
 2. ``sentence``: the nearest date mention anywhere in the sentence (a date on
    the reporting verb, "announced last week that ... agreed", dates the event).
 3. ``narrative``: the paragraph's last event date, when the narrative goes on; a date
-   that ended before the publication week does not become it (``carries_on``).
+   that ended before the publication week does not become it (``carries_on``), nor does
+   it pass to a sentence that opens on a place of its own ("In Hama, army units ...":
+   a round-up turning to another front, ``opening_place``; the extractor decides).
 4. ``publication``: the publication date, widened to the week before it for an
    event told as news, or to its month for an event only named by a noun
    ("the recapture of Palmyra"), which may lie further back.
@@ -52,7 +54,7 @@ from spacy.tokens import Span, Token
 
 from palmyra.annotate.dates import shift_period
 from palmyra.annotate.numbers import parse_count
-from palmyra.extract.events.index import DocIndex, TokenRelative
+from palmyra.extract.events.index import DocIndex, TokenMention, TokenRelative
 from palmyra.extract.events.lexicon import lexicon
 from palmyra.extract.events.syntax import ancestors_in_sentence
 from palmyra.extract.events.triggers import Hit
@@ -190,6 +192,39 @@ def _background(previous: DateValue, published: DateValue | None) -> bool:
         return False
     gap = date.fromisoformat(published.start) - date.fromisoformat(previous.end)
     return gap.days > BACKGROUND_DAYS
+
+
+# Nouns that make an opening "In the ... of X" a place: "In the northern province of Raqa",
+# "In the east of Damascus", "In Aleppo's Qaryat al-Ansari neighborhood".
+_FRONT_NOUNS = frozenset({"province", "governorate", "countryside", "city", "capital", "town",
+                          "village", "region", "area", "district", "neighbourhood",
+                          "neighborhood", "suburbs", "outskirts", "north", "south", "east",
+                          "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+def opening_place(sent: Span, index: DocIndex) -> TokenMention | None:
+    """The place the sentence opens on, if it opens on one of its own: "In Damascus, a
+    mortar hit the central Umayyad square", "In Deir Ezzor the army's air force targeted
+    ...", "In the northern province of Raqa two suicide bombers exploded". A round-up tells its
+    fronts one by one this way, and the day told for the front before ("On Monday ... in
+    Aleppo") is not this front's: the gold dates such a sentence as news (the publication
+    week). Not an opening "In" that names no place ("In the morning", "In a statement",
+    "In the provinces west"), nor an occurrence that merely happened at one ("In an air
+    strike on Douma": its noun is no place)."""
+    first = sent[0]
+    if first.lower_ != "in":  # a preposition, however parsed ("In the southern Daraa
+        return None  # province an army unit ...": parsed as the root)
+    objects = [c for c in first.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    obj = objects[0]
+    places = index.mentions_in(list(obj.subtree), "place")
+    for tm in places:
+        if tm.start <= obj.i < tm.end:
+            return tm
+    if places and (obj.lemma_.lower() in _FRONT_NOUNS or obj.lower_ in _FRONT_NOUNS):
+        return places[0]
+    return None
 
 
 def carries_on(value: DateValue, published: DateValue | None) -> bool:

@@ -49,6 +49,7 @@ from palmyra.extract.events.counts import CountHit, find_counts
 from palmyra.extract.events.dates import (
     carries_on,
     is_explicit,
+    opening_place,
     pending_relative,
     resolve_date,
     text_anchor,
@@ -264,6 +265,9 @@ class _Reader:
     candidates: list[Candidate] = field(default_factory=list)
     last_place: dict[int, TokenMention] = field(default_factory=dict)
     last_date: dict[int, DateValue] = field(default_factory=dict)
+    # paragraphs whose last date is a summary's (a lead totalling places, an event told
+    # only for the country), which the places told after detail
+    summary_dated: set[int] = field(default_factory=set)
     triggers: set[int] = field(default_factory=set)  # the current sentence's trigger tokens
     typed: int = 0  # how many of them the model may re-type the sentence's event by
     dropped: list[Dropped] = field(default_factory=list)
@@ -334,6 +338,7 @@ class _Reader:
         opens = sent.start == 0 or self.index.text_paragraph(sent.doc[sent.start - 1]) != told_in
         if opens and is_explicit(date) and date is not None:
             self.last_date[told_in] = date
+            self.summary_dated.add(told_in)
 
     def _clause(self, hit: Hit, anchor: Token, others: set[int], sent: Span) -> list[Token]:
         """The trigger's clause, kept within its sentence and its region (body or title)."""
@@ -347,7 +352,7 @@ class _Reader:
         """Add the trigger's candidate(s); returns their actor2 for air support to share."""
         index, lex = self.index, self.lex
         paragraph, told_in = index.paragraph(hit.token), index.text_paragraph(hit.token)
-        date = resolve_date(hit, clause, sent, index, self.last_date.get(told_in),
+        date = resolve_date(hit, clause, sent, index, self._narrative_date(told_in, sent),
                             reported=is_verb(anchor), anchor=self.written)
         relative = pending_relative(hit, clause, sent, index) if date is None else None
         voice = stance(hit, clause, index, lex, dated=is_explicit(date))
@@ -475,7 +480,27 @@ class _Reader:
         published = index.ctx.document.published
         if is_explicit(date) and date is not None and carries_on(date, published):
             self.last_date[told_in] = date
+            if all(tm.place is not None and tm.place.precision == "country" for tm in places):
+                self.summary_dated.add(told_in)
+            else:
+                self.summary_dated.discard(told_in)
+        elif not is_explicit(date) and self._narrative_date(told_in, sent) is None:
+            # a new front with no day of its own: the day of the front before is done
+            self.last_date.pop(told_in, None)
         return actor2
+
+    def _narrative_date(self, told_in: int, sent: Span) -> DateValue | None:
+        """The paragraph's date that goes on to the sentence, if any: not the day of another
+        front to a sentence that opens on a place of its own ("In Hama, army units ..."),
+        unless that day is a summary's ("Protests spread across Libya yesterday. In Tobruk,
+        demonstrators ...": the places detail the country's news) and the place is no
+        country ("In Iraq, the group is fighting for survival" is another front)."""
+        previous = self.last_date.get(told_in)
+        place = opening_place(sent, self.index) if previous is not None else None
+        if place is None or (told_in in self.summary_dated and place.place is not None
+                             and place.place.precision != "country"):
+            return previous
+        return None
 
 
 # A protest's sub-types, the gravest first: a sentence that tells protesters burning a
