@@ -76,7 +76,7 @@ NAME_TAILS = frozenset({"street", "road", "square", "roundabout", "avenue", "sta
 # assimilated and glued: "Eddin", "Addin", "Uddin", "Eddine"; never a name of its own.
 GLUED_DIN = re.compile(r"[AEU]d-?d(?:i|ee)ne?$")
 # An article glued to a capitalised word, hyphen lost: "alKhadar" (al-Khadar).
-LOWER_GLUED = re.compile(r"(al|el)([A-Z][a-z]{2,})$")
+LOWER_GLUED = re.compile(r"\b(al|el)([A-Z][a-z]{2,})\b")
 # Nouns after "in" that say where the name before lies: "in the northern countryside of
 # Hama", "in the Eastern side of Salamiyah".
 WHERE_NOUNS = frozenset({"countryside", "province", "governorate", "side", "outskirts"})
@@ -173,7 +173,7 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
         span = doc[start:end]
         # a list's names lie where the words after the whole list put them ("the villages of
         # A B C and D 30km north east of Aleppo city"), not by the next name of the list
-        admin1, where = _container(doc, list_end or end, places, ctx)
+        admin1, where = _container(doc, end if list_end is None else list_end, places, ctx)
         if admin1 is None and where in (None, country):
             admin1 = province
         known = _listed_spelling(ctx.gazetteer, span.text, admin1, where or country)
@@ -283,8 +283,9 @@ def _listed_spelling(gaz: Gazetteer | None, name: str, admin1: str | None,
 
 def _spelled(name: str) -> str:
     """The name as written, with a glued article set off: "Khan Alsibil" -> "Khan al-Sibil",
-    the way other outlets (and the gazetteer's keys) spell it."""
-    name = re.sub(r"\b(al|el)([A-Z][a-z]{2,})\b", r"\1-\2", name)
+    "Tel alKhadar" -> "Tel al-Khadar", the way other outlets (and the gazetteer's keys)
+    spell it."""
+    name = LOWER_GLUED.sub(r"\1-\2", name)
     return GLUED_ARTICLE.sub(lambda m: f"{m[1].lower()}-{m[2].upper()}{m[3]}", name)
 
 
@@ -677,7 +678,7 @@ def _list_items(doc: Doc, start: int, units: dict[int, int], gaz: object,
         if _particle(doc, i):
             j = i + 1 + (doc[i + 1].text in GLUE)
         elif (_capitalised(doc[i]) and doc[i].lower_ not in STOPWORDS) or (
-                LOWER_GLUED.match(doc[i].text) and parts):
+                LOWER_GLUED.fullmatch(doc[i].text) and parts):
             j = i  # "Tel alKhadar": FA-KES lost the hyphen of "al-Khadar" too
         elif doc[i].lower_ in LIST_JOINERS and parts and sep in (None, ","):
             sep = doc[i].lower_ if sep is None or doc[i].lower_ != "," else sep
