@@ -246,11 +246,16 @@ def _went_on(verb: Token) -> bool:
         tense(verb) == "past" or _ongoing(verb) or _on_a_day(verb))
 
 
+# "yesterday" or a time of day, which puts a verb on one day as a weekday does ("week"
+# spans seven); built once, not per token of the subtree.
+_DAY_TIMES = _RECENT_WORDS - {"week"}
+
+
 def _on_a_day(verb: Token) -> bool:
     """A weekday or a time of day among the verb's own words: "continue ... on Monday"."""
-    return any(t.ent_type_ in ("DATE", "TIME") and (
-        t.lower_ in _calendar("weekday") or t.lower_ in _RECENT_WORDS - {"week"})
-        for t in verb.subtree)
+    weekdays = _calendar("weekday")
+    return any(t.ent_type_ in ("DATE", "TIME") and (t.lower_ in weekdays or t.lower_ in _DAY_TIMES)
+               for t in verb.subtree)
 
 
 # Words after a span that make it a point in time: "over two years after the militants
@@ -258,10 +263,10 @@ def _on_a_day(verb: Token) -> bool:
 _POINT_WORDS = frozenset({"after", "before", "ago", "later", "earlier"})
 
 
-def _point_in_time(span: Token) -> bool:
-    """ "retook Manbij in August over two years after the militants moved in": a span the
-    next word ties to another moment says when, not for how long."""
-    after = span.doc[span.i + 1] if span.i + 1 < len(span.doc) else None
+def _point_in_time(noun: Token) -> bool:
+    """ "retook Manbij in August over two years after the militants moved in": a time span's
+    noun the next word ties to another moment says when, not for how long."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     return after is not None and after.lower_ in _POINT_WORDS
 
 
