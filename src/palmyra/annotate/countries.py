@@ -82,3 +82,17 @@ def _by_name() -> dict[str, str]:
 def code_of(name: str | None) -> str | None:
     """The ISO code of a country written by name ("Syria", "the United States"), or ``None``."""
     return _by_name().get(normalise(name)) if name else None
+
+
+@cache
+def _by_demonym() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for c in countries().values():
+        for d in c.demonyms:
+            out.setdefault(d.casefold(), c.code)
+    return out
+
+
+def code_of_demonym(word: str) -> str | None:
+    """The ISO code of a country's adjective ("Syrian" -> "SY"), or ``None``."""
+    return _by_demonym().get(word.casefold())

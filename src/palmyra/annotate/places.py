@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from palmyra import registry
-from palmyra.annotate.countries import code_of, countries
+from palmyra.annotate.countries import code_of, code_of_demonym
 from palmyra.annotate.gazetteer import SITE_NOUNS as SITE_NAME_NOUNS
 from palmyra.annotate.gazetteer import SITE_WORDS, Candidate, Gazetteer, is_stopword
 from palmyra.annotate.place_names import (
@@ -207,7 +207,6 @@ def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -
     """
     by_start = {m.span.start: m for m in found}
     out = list(found)
-    demonyms = _demonyms()
     for tok in doc:
         if tok.lower_ != "capital" or tok.i == 0:
             continue
@@ -221,7 +220,7 @@ def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -
         if country is not None and country.value.precision == "country":
             code = code_of(country.value.country)
         elif k > 0 and doc[k - 1].lower_ == "the":  # not "the group's de facto Syrian capital"
-            country, code = None, demonyms.get(first.lower_)
+            country, code = None, code_of_demonym(first.text)
         else:
             continue
         capital = gaz.capital(code) if code else None
@@ -239,16 +238,6 @@ def _capitals(doc: Doc, gaz: Gazetteer, ctx: DocContext, found: list[Mention]) -
             )
         )
     out.sort(key=lambda m: m.span.start)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """ "syrian" -> "SY": the adjectives of ``resources/countries.tsv``."""
-    out: dict[str, str] = {}
-    for c in countries().values():
-        for d in c.demonyms:
-            out.setdefault(d.casefold(), c.code)
     return out
 
 

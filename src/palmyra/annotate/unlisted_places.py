@@ -37,11 +37,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from typing import TYPE_CHECKING
 
 from palmyra import registry
-from palmyra.annotate.countries import countries
+from palmyra.annotate.countries import code_of_demonym
 from palmyra.annotate.place_names import key_of_words, normalise, read_word_list, words
 from palmyra.model import Mention, PlaceRef
 
@@ -405,7 +404,7 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     """
     if end - start == 1 and doc[start].is_upper and len(doc[start]) > 1:
         return ""
-    if doc[start:end].text.casefold() in _demonyms():
+    if code_of_demonym(doc[start:end].text) is not None:
         return ""  # "the southern Ukrainian city of Odesa": a nationality, not a name
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return "noun-after"
@@ -471,11 +470,6 @@ def _said_where_it_lies(doc: Doc, end: int) -> bool:
         return False
     window = doc[k + 1 : min(n, k + 1 + CONTAINER_WINDOW)]
     return any(t.lower_ in WHERE_NOUNS for t in window)
-
-
-@cache
-def _demonyms() -> frozenset[str]:
-    return frozenset(d.casefold() for c in countries().values() for d in c.demonyms)
 
 
 def _container(doc: Doc, end: int, places: list[Mention], ctx: DocContext

@@ -17,11 +17,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from palmyra.annotate.countries import FORCES, GOVERNMENT, Country, code_of, countries
+from palmyra.annotate.countries import (
+    FORCES,
+    GOVERNMENT,
+    Country,
+    code_of,
+    code_of_demonym,
+    countries,
+)
 from palmyra.annotate.descriptors import DESCRIPTOR_DEFAULT
 from palmyra.annotate.generic_actors import event_country
 from palmyra.annotate.unlisted_places import PLACE_NOUNS
@@ -229,12 +235,7 @@ def _hyphen_brokers(hit: Hit, index: DocIndex) -> tuple[ActorRef, ActorRef] | No
 
 def _country_word(word: str) -> str | None:
     """The country code a country's name or adjective stands for ("US", "Russian")."""
-    return code_of(word) or _demonym_codes().get(word.lower())
-
-
-@cache
-def _demonym_codes() -> dict[str, str]:
-    return {d.lower(): c.code for c in countries().values() for d in c.demonyms}
+    return code_of(word) or code_of_demonym(word)
 
 
 def _agent(tm: TokenMention) -> bool:
