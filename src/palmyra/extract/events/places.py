@@ -38,6 +38,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -748,8 +749,10 @@ def _finer_inside(primary: TokenMention, places: list[TokenMention],
 
 
 _ADMIN_WORDS = re.compile(r"\b(?:oblast|governorate|province|state|region|muhafazat)\b")
+_NOT_LETTERS = re.compile(r"[^a-z]")
 
 
+@cache  # asked for every pair of places a clause weighs: a few dozen province names in all
 def _same_admin1(a: str | None, b: str | None) -> bool:
     """One province however the gazetteer spells it: "Kharkivs'ka Oblast'" is "Kharkiv",
     "Şa‘dah" is "Saada"."""
@@ -757,7 +760,7 @@ def _same_admin1(a: str | None, b: str | None) -> bool:
         return False
     if a == b:
         return True
-    x, y = (re.sub(r"[^a-z]", "", _ADMIN_WORDS.sub("", _ascii(n).lower())) for n in (a, b))
+    x, y = (_NOT_LETTERS.sub("", _ADMIN_WORDS.sub("", _ascii(n).lower())) for n in (a, b))
     short, long_ = sorted((x, y), key=len)
     if len(short) < 4:
         return False
