@@ -157,6 +157,17 @@ def test_an_opening_in_that_names_no_place_keeps_the_narrative_day():
                            for e in strikes)
 
 
+def test_an_opening_in_on_an_occurrence_keeps_the_narrative_day():
+    # "In an air strike on X": the opening's noun is no place (``_FRONT_NOUNS``), though a
+    # place is named under it; the day told before goes on ("In the morning" above names
+    # no place at all, so it leaves this check untried)
+    events = _events("The army launched an offensive on al-Qaryatain on Sunday. In an air strike"
+                     " on al-Qaryatain, the air force killed dozens of militants.", "2016-04-05")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all((e.date.value, e.date.precision) == ("2016-04-03", "day")
+                           for e in strikes)
+
+
 def test_the_places_a_summary_lead_names_keep_its_day():
     # wars dev kind (Libya): the lead totals the protests; "In Tobruk, ..." details it
     events = _events("Protests against power cuts spread across Libya yesterday. In Tobruk,"
