@@ -89,6 +89,9 @@ def test_conflict_report_with_the_same_words_keeps_its_event(text: str,
         "disaster agency said.",
         "A fire in a textile factory killed six workers in Kano on Monday, the fire service"
         " said.",
+        # "tank" is a gun's word only where nothing makes it a container's
+        "A fuel tank fire killed six workers at a depot in Kano on Monday, the fire service"
+        " said.",
         # the subject is a market, a protest a diplomat's
         "The Nairobi Stock Exchange rallied after the central bank cut interest rates.",
         "The foreign ministry summoned the Kenyan ambassador to lodge a formal protest over "

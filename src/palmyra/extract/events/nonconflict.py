@@ -538,9 +538,13 @@ def _modifiers(token: Token) -> list[Token]:
 
 def _gunfire(token: Token) -> bool:
     """ "killed by sniper fire", "came under machine-gun fire": a "fire" a shooter or a gun
-    modifies is gunfire, no blaze (an accident's agent)."""
+    modifies is gunfire, no blaze (an accident's agent). Not where a word of its own says
+    the modifier is something else: "a fuel tank fire", "an oil tank fire" are blazes
+    ("machine-gun", hyphenated, and "sniper rifle" stay guns)."""
+    gunfire = WORDS["gunfire"]
     return token.lemma_.lower() == "fire" and any(
-        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in WORDS["gunfire"]
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in gunfire
+        and all(g.lower_ in gunfire for g in c.children if g.dep_ == "compound" and g.whitespace_)
         for c in token.children)
 
 
