@@ -139,6 +139,7 @@ def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
     "Rescue teams worked through the night, the agency said. This photo captured from the town"
     " of Nusaybin shows plume of smoke after the explosion. (IHA Photo)",
     "Syria terrorists shell Aleppo city (archive)",
+    "The photo shows smoke rising over Douma after an air strike on Monday.",
     "Suspected gas attack on rebel-held Idlib kills at least 58 - YouTube",
 ])
 def test_a_caption_tells_no_event(syria, text):
@@ -150,6 +151,13 @@ def test_the_news_after_a_credit_stays(syria):
                             " a street in Aleppo Syria (AP photo) BEIRUT Air strikes on a market"
                             " in the city of Idlib killed at least 21 civilians on Sunday.")
     assert events == [("Air/drone strike", "Idlib")]
+
+
+def test_a_sentence_opening_on_the_picture_is_no_caption(syria):
+    # only "This photo ..." or "The photo shows ..." opens a caption
+    events = _events(syria, "The picture from Douma is grim as regime jets struck the town on"
+                            " Monday, killing 12 people.")
+    assert ("Air/drone strike", "Douma") in events, events
 
 
 def test_a_photographer_in_the_news_is_no_caption(syria):

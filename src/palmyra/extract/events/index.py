@@ -205,8 +205,10 @@ _CREDIT = re.compile(r"\([^()\n]{0,40}\b(?:photo|picture|image|archive)\b[^()\n]
                      r"|\bpic\.twitter\.com\S*|\s-\s+YouTube\b", re.IGNORECASE)
 # A sentence that tells what a picture shows: "Syrian regime soldiers stand at a site of an
 # explosion in Homs in this handout picture provided by SANA", "This photo captured from the
-# town of Nusaybin shows plume of smoke".
-_CAPTION = re.compile(r"^\W*(?:this|the) (?:handout |file )?(?:photo|picture|image)\b"
+# town of Nusaybin shows plume of smoke", "The photo shows ...". Not any sentence opening
+# on "the picture": "The picture from Douma is grim as jets struck the town" is news.
+_CAPTION = re.compile(r"^\W*this (?:handout |file )?(?:photo|picture|image)\b"
+                      r"|^\W*the (?:handout |file )?(?:photo|picture|image) shows\b"
                       r"|\bin this (?:handout |file )?(?:photo|picture|image)\b", re.IGNORECASE)
 
 
