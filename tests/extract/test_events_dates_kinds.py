@@ -158,9 +158,9 @@ def test_an_opening_in_that_names_no_place_keeps_the_narrative_day():
 
 
 def test_an_opening_in_on_an_occurrence_keeps_the_narrative_day():
-    # "In an air strike on X": the opening's noun is no place (``_FRONT_NOUNS``), though a
-    # place is named under it; the day told before goes on ("In the morning" above names
-    # no place at all, so it leaves this check untried)
+    # "In an air strike on X": the opening's noun is no place (``_OPENING_PLACE_NOUNS``),
+    # though a place is named under it; the day told before goes on ("In the morning" above
+    # names no place at all, so it leaves this check untried)
     events = _events("The army launched an offensive on al-Qaryatain on Sunday. In an air strike"
                      " on al-Qaryatain, the air force killed dozens of militants.", "2016-04-05")
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]

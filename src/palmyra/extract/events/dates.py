@@ -196,10 +196,10 @@ def _background(previous: DateValue, published: DateValue | None) -> bool:
 
 # Nouns that make an opening "In the ... of X" a place: "In the northern province of Raqa",
 # "In the east of Damascus", "In Aleppo's Qaryat al-Ansari neighborhood".
-_FRONT_NOUNS = frozenset({"province", "governorate", "countryside", "city", "capital", "town",
-                          "village", "region", "area", "district", "neighbourhood",
-                          "neighborhood", "suburbs", "outskirts", "north", "south", "east",
-                          "west", "northeast", "northwest", "southeast", "southwest"})
+_OPENING_PLACE_NOUNS = frozenset({"province", "governorate", "countryside", "city", "capital",
+                                  "town", "village", "region", "area", "district", "neighbourhood",
+                                  "neighborhood", "suburbs", "outskirts", "north", "south", "east",
+                                  "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 def opening_place(sent: Span, index: DocIndex) -> TokenMention | None:
@@ -222,7 +222,8 @@ def opening_place(sent: Span, index: DocIndex) -> TokenMention | None:
     for tm in places:
         if tm.start <= obj.i < tm.end:
             return tm
-    if places and (obj.lemma_.lower() in _FRONT_NOUNS or obj.lower_ in _FRONT_NOUNS):
+    if places and (obj.lemma_.lower() in _OPENING_PLACE_NOUNS
+                   or obj.lower_ in _OPENING_PLACE_NOUNS):
         return places[0]
     return None
 
