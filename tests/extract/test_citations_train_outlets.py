@@ -36,3 +36,33 @@ def test_mentioned_cites_the_agency():
             " a fruit and vegetable market in the area and caused material damage to the"
             " nearby buildings.\n")
     assert _outlets(text) == ["SANA"]
+
+
+def test_an_unlisted_press_after_a_hyphenated_description_is_cited():
+    text = ("Strike on Idlib\n\nThe activist-run Assi Press published video of the strike on"
+            " the market on Monday.\n")
+    assert _outlets(text) == ["Assi Press"]
+
+
+def test_an_arabic_name_with_its_article_and_a_language_word_is_cited():
+    text = ("Convoy hit\n\nThe Arabic-language al-Hadas News reported that the convoy was hit"
+            " near Deir ez-Zor.\n")
+    assert _outlets(text) == ["al-Hadas News"]
+
+
+def test_the_press_in_lower_case_or_before_a_title_is_no_outlet():
+    text = ("Talks in Geneva\n\nThe state-run press was kept out of the talks. The White House"
+            " Press Secretary said the talks would go on.\n")
+    assert _outlets(text) == []
+
+
+def test_the_broadcaster_someone_told_is_cited_by_the_name_after_it():
+    text = ("Raids on Aleppo\n\nHe told Swedish broadcaster SVT that the town was destroyed"
+            " by the raids.\n")
+    assert _outlets(text) == ["SVT"]
+
+
+def test_a_broadcaster_someone_only_met_is_not_cited():
+    text = ("Raids on Aleppo\n\nHe met Swedish broadcaster SVT reporters in the town after"
+            " the raids.\n")
+    assert _outlets(text) == []

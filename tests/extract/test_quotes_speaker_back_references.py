@@ -65,3 +65,50 @@ def test_a_place_before_a_resident_is_no_name_and_the_quote_stays():
             " Douma a resident said.\n")
     quotes = analyze_texts([TextRecord(text)], profile="syria")[0].quotes
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_the_group_is_the_body_its_statement_names_as_its_subject():
+    text = ("Rescuers killed in Douma\n\nRegime bombing killed six children in Douma on Friday."
+            ' "The civil defence [White Helmets] condemns the bombing and raids on the towns of'
+            ' eastern Ghouta" the group said in a statement.\n')
+    assert direct(text) == [("The civil defence [White Helmets] condemns the bombing and raids"
+                             " on the towns of eastern Ghouta", "White Helmets")]
+
+
+def test_the_group_after_a_state_named_before_is_the_organisation_it_quotes():
+    text = ("Gas attack in Idlib\n\nDamascus has been the scene of heavy fighting in recent days."
+            ' "The Organization for the Prohibition of Chemical Weapons (OPCW) is seriously'
+            ' concerned about the alleged chemical weapons attack" the group said.\n')
+    assert direct(text) == [("The Organization for the Prohibition of Chemical Weapons (OPCW) is"
+                             " seriously concerned about the alleged chemical weapons attack",
+                             "Organisation for the Prohibition of Chemical Weapons")]
+
+
+def test_a_body_named_as_the_object_of_the_statement_does_not_speak():
+    text = ("Raids on Idlib\n\nThe Syrian Observatory for Human Rights counted 20 dead on Monday."
+            ' "Government forces shelled the hospital in Maarat al-Numan" the monitor said.\n')
+    assert direct(text) == [("Government forces shelled the hospital in Maarat al-Numan",
+                             "Syrian Observatory for Human Rights")]
+
+
+def test_a_person_quoting_a_body_as_subject_still_speaks():
+    text = ("Aid in Aleppo\n\nThe UN envoy visited Aleppo on Monday."
+            ' "The Red Crescent is working hard to reach the eastern districts" Staffan de'
+            " Mistura said.\n")
+    assert direct(text) == [("The Red Crescent is working hard to reach the eastern districts",
+                             "Staffan de Mistura")]
+
+
+def test_a_body_whose_past_deeds_the_group_reports_does_not_speak():
+    text = ("Shelling in Hama\n\nThe Syrian Observatory for Human Rights counted 12 dead on Monday."
+            ' "The Syrian Army shelled the town of Kafr Zita overnight" the group said.\n')
+    assert direct(text) == [("The Syrian Army shelled the town of Kafr Zita overnight",
+                             "Syrian Observatory for Human Rights")]
+
+
+def test_a_body_the_monitor_says_has_done_something_does_not_speak():
+    text = ("Raqqa offensive\n\nMilitants retaliated near Tabqa the Syrian Observatory for Human"
+            ' Rights said. "Daesh has managed to drive out regime troops from Raqqa province"'
+            " the London based monitor said.\n")
+    assert direct(text) == [("Daesh has managed to drive out regime troops from Raqqa province",
+                             "Syrian Observatory for Human Rights")]

@@ -35,6 +35,7 @@ from palmyra.profiles import is_acronym
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_ARTICLES = frozenset({"al", "el"})  # "al-Hadas News"
 _EMPHASIS = "*_"  # markdown emphasis around titles ("the *Times*") is not part of a name
 _APOSTROPHE = re.compile(r"['’]")
 # "the paper", "the same article"; not "this article", which is the article itself.
@@ -438,6 +439,7 @@ def _name_ending_at(last: Token) -> OutletMention | None:
     before = doc[first.i - 1] if first.i > 0 else None
     while before is not None and before.text in _EMPHASIS and before.i > 0:
         before = doc[before.i - 1]
+    before = _before_hyphenated(before)
     if before is None or before.lower_ != "the":
         return None
     words = [t.text_with_ws for t in doc[first.i : last.i + 1] if t.text not in _EMPHASIS]
@@ -448,7 +450,20 @@ def _name_ending_at(last: Token) -> OutletMention | None:
 
 
 def _name_word(token: Token) -> bool:
-    """A word that can sit inside a newspaper's name: capitalised, or the "’s" of "People’s"."""
+    """A word that can sit inside a newspaper's name: capitalised, the "’s" of "People’s",
+    or the article of an Arabic name joined by its hyphen ("al-Hadas News")."""
+    doc = token.doc
     return token.tag_ == "POS" or (
         token.lower_ != "the" and token.text.strip(_EMPHASIS)[:1].isupper()
-    )
+    ) or (token.text == "-" and 0 < token.i < len(doc) - 1
+          and doc[token.i - 1].lower_ in _ARTICLES and doc[token.i + 1].text[:1].isupper()
+          ) or (token.lower_ in _ARTICLES and token.i + 2 < len(doc)
+                and doc[token.i + 1].text == "-" and doc[token.i + 2].text[:1].isupper())
+
+
+def _before_hyphenated(word: Token | None) -> Token | None:
+    """The word before a hyphenated description ahead of a name, which sits between "the"
+    and it: "the activist-run Assi Press", "the Arabic-language al-Hadas News"."""
+    if word is None or word.i < 3 or word.text[:1].isupper() or word.nbor(-1).text != "-":
+        return word
+    return word.nbor(-3)

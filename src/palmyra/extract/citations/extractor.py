@@ -500,8 +500,10 @@ def _in_text(
             continue
         if _photo_credit(doc, first, last) or _tweet_embed(text, m):
             continue
+        noun = _outlet_noun_before(doc, first)
         cue = (_citing_word(root, bounds) or _verb_after(doc, last)
-               or _according_before(doc, first) or _staff_verb(doc, last))
+               or _according_before(doc, first) or _staff_verb(doc, last)
+               or (_citing_word(noun, bounds) if noun is not None else None))
         if cue is None or _name_word(cue, bounds):
             continue
         while first > 0 and doc[first - 1].text in "*_":
@@ -541,6 +543,14 @@ def _describes_named(text: str, m: OutletMention, mentions: list[OutletMention])
         return False
     return any(o.end <= m.start and not text[o.end : m.start].strip() for o in mentions
                if o is not m)
+
+
+def _outlet_noun_before(doc: Doc, first: int) -> Token | None:
+    """The word for an outlet written right before its name ("told Swedish broadcaster
+    SVT"), which heads the phrase where the parse hangs the name on the verb instead."""
+    word = doc[first - 1] if first > 0 else None
+    return word if word is not None and word.text.islower() and (
+        word.lower_ in citation_cues()["noun"]) else None
 
 
 def _citing_word(root: Token, bounds: Bounds) -> Token | None:

@@ -145,6 +145,8 @@ class _Reader:
         # a name brought in by "so-called" or "known as" is no one's words
         named = _named_thing(self.text, q)
         att, speaker = self._speaker(inner, k, short) if not named else (None, None)
+        if att is not None and speaker is not None and speaker.kind != "person":
+            speaker = self.namer.named_in_own_words(inner, att.speaker) or speaker
         before = self.previous.get(q.parent)
         if not named and (speaker is None or speaker.kind == "thing") and before and (
             before[1] and before[1].kind != "thing" and self._continues(before[0], q)

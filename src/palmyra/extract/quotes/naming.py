@@ -49,6 +49,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _TITLE_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f",
                  "madam": "f", "madame": "f", "dame": "f", "lady": "f"}
 _GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+_OWN_WORDS_SUBJECT = 4  # a statement names its issuer in its first few words
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
@@ -291,6 +292,37 @@ class Namer:
         if found is not None:
             self.spoken.append((head.i, found))
         return found
+
+    def named_in_own_words(self, words: Span, head: Token) -> Speaker | None:
+        """The body a quotation names as its own subject, where "the group" speaks it: in
+        "“The civil defence [White Helmets] condemns the bombing …” the group said" and
+        "“The Organization for the Prohibition of Chemical Weapons (OPCW) is seriously
+        concerned …” the group said" a statement names its issuer in the third person,
+        which says better who "the group" is than the bodies named before it."""
+        if not (_definite(head) and head.lemma_.lower() in _BACK_NOUNS):
+            return None
+        for word in words[:_OWN_WORDS_SUBJECT]:
+            verb = word.head
+            # the subject of the quotation's main verb, the one the cue governs, in the
+            # simple present of a stance ("condemns", "is concerned"), not in a report of
+            # what a body did ("“The Syrian Army shelled the town”", "“Daesh has managed to
+            # drive out regime troops”" the monitor said)
+            if word.dep_ in _SUBJECTS and words.start <= verb.i < words.end and (
+                    verb.dep_ == "ROOT" or not words.start <= verb.head.i < words.end) and (
+                    verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBN", "JJ") and any(
+                        c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"
+                        and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
+                found = self._best_name(word) or next(
+                    (Speaker(n.name, n.start, n.end, n.kind) for n in self.names
+                     if word.left_edge.i <= n.start and n.end <= word.right_edge.i + 1
+                     and n.kind in ("actor", "org")), None)  # "The civil defence [White Helmets]"
+                if found is not None and found.name and found.kind in ("actor", "org") and any(
+                        t.pos_ == "PROPN" for t in self.doc[found.start : found.end]):
+                    # a proper name: "Ten civilians were killed …" names no issuer
+                    self.spoken.append((head.i, found))
+                    return Speaker(found.name, head.i, head.i + 1, found.kind)
+                return None
+        return None
 
     def _state_body(self, head: Token, surfaced: Speaker | None) -> Speaker | None:
         """The state body a common noun speaks for where no name covers it: "the military
