@@ -167,6 +167,31 @@ def test_events_a_lead_placed_in_the_country_is_completed_by_the_next_telling(
     assert event.counts["killed"].low == 17
 
 
+def test_events_a_placeless_lead_takes_the_place_its_retelling_names_in_its_sentence(
+    extract: Extract,
+) -> None:
+    # the retelling ("The attack came as ...") is placed by its sentence, not its clause: the
+    # merged event still keeps that place rather than none (GUIDE: the most specific place)
+    _, events = extract("A suicide bomber driving an ambulance killed four people on Sunday in an"
+                        " attack on a hospital, a monitoring group said. The attack came as the"
+                        " monitor reported that troops had shelled a northern village, days after"
+                        " rockets hit the outskirts of Jableh.")
+    event = next(e for e in _exported(events) if e.sub_event_type == "Suicide bomb")
+    assert event.place is not None and event.place.name == "Jableh"
+    assert event.counts["killed"].low == 4
+
+
+def test_events_a_placeless_lead_does_not_take_a_borrowed_place(extract: Extract) -> None:
+    # a retelling placed only by the paragraph's last place ("Four people were killed in the
+    # attack" after the quote naming the hospital) lends the lead no place of its own
+    _, events = extract("A suicide bomber driving an ambulance killed four people on Sunday in an"
+                        " attack on a hospital, a monitoring group said. \"A man drove an ambulance"
+                        " packed with explosives into the parking of the Jableh hospital. Four"
+                        " people were killed in the attack,\" said the group's director.")
+    event = next(e for e in _exported(events) if e.sub_event_type == "Suicide bomb")
+    assert event.place is None and event.counts["killed"].low == 4
+
+
 def test_events_the_city_points_back_to_the_last_named_town(extract: Extract) -> None:
     _, events = extract("Rebels withdrew from the city of Homs on Monday.\n\nOn Tuesday, a car bomb"
                         " exploded in the city.")

@@ -649,8 +649,13 @@ def _event(group: list[Candidate], doc_id: str, extractor: str) -> Event:
         where = next((c for c in told if c.place_rule in OWN_PLACE_RULES
                       and c.sub_event_type == best.sub_event_type
                       and _part_of_city(c.place, best.place)), best)
-    elif best.place is None:  # a lead told without a place, placed by a telling naming one
-        where = next((c for c in told if c.place_rule in OWN_PLACE_RULES), best)
+    elif best.place is None:
+        # a lead told without a place ("a shelling attack by terrorist groups"), placed by a
+        # telling naming one: its own words first, else its sentence's (GUIDE: the most
+        # specific place any telling of the event names), never the paragraph's last
+        where = next((c for c in told if c.place_rule in OWN_PLACE_RULES), None) or next(
+            (c for c in told if c.place is not None and c.place_rule not in _BORROWED_PLACES),
+            best)
     return Event(
         doc_id=doc_id,
         event_type=best.event_type,
