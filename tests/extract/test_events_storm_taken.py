@@ -31,3 +31,25 @@ def test_a_storming_that_captures_the_place_takes_it() -> None:
     body = ("EL FASHER, Sudan - The Rapid Support Forces stormed an army base near El Fasher on"
             " Tuesday, capturing it after hours of fighting.")
     assert "Non-state actor overtakes territory" in _subtypes(body)
+
+
+# A storming whose participles shoot or kill civilians is an attack on them (GUIDE: direct,
+# one-sided violence against civilians is Violence against civilians / Attack; wars dev:
+# "stormed the village of Kazgil ..., shooting residents and burning the market"); one
+# whose participles shoot soldiers stays a fight.
+@pytest.mark.parametrize("body", [
+    "EL OBEID, Sudan - RSF paramilitaries on pickups stormed the village of Um Sayala on"
+    " Saturday, shooting residents and burning the market.",
+    "EL OBEID, Sudan - RSF fighters stormed the village of Um Sayala on Saturday, looting"
+    " shops and shooting villagers.",
+])
+def test_a_storming_that_shoots_civilians_is_an_attack(body: str) -> None:
+    got = _subtypes(body)
+    assert "Attack" in got and "Armed clash" not in got, got
+
+
+def test_a_storming_that_shoots_soldiers_is_a_fight() -> None:
+    body = ("EL OBEID, Sudan - RSF fighters stormed an army checkpoint near Um Sayala on"
+            " Saturday, shooting two soldiers.")
+    got = _subtypes(body)
+    assert "Armed clash" in got and "Attack" not in got, got

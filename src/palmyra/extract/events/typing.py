@@ -97,7 +97,8 @@ def event_type(
             cues.add(f"{name}:{'state' if ref.kind in state_kinds else 'nonstate'}")
     if (actor2 is not None and actor2.kind in CIVILIAN_KINDS) or any(
         lex.cue(t, "civilian") or lex.cue(t, "noncombatant")
-        for t in (*victims, *_hit_people(hit.token))
+        for t in (*victims, *_hit_people(hit.token),
+                  *(_shot_in_passing(hit.token, lex) if ASSAULT in hit.entry.flags else ()))
     ):
         cues.add("actor2:civilian")
     else:
@@ -283,6 +284,24 @@ def _hit_people(trigger: Token) -> list[Token]:
 
 
 _SHOOT = frozenset({"shot", "shoot", "shoots", "shooting"})
+_PARTICIPLE_LINKS = frozenset({"advcl", "conj", "xcomp"})
+
+
+def _shot_in_passing(trigger: Token, lex: Lexicon) -> list[Token]:
+    """Whom the participles following an assault shot or killed: "stormed the village of
+    Kazgil, shooting residents and burning the market, killing at least 38 people" (the
+    storming is the attack on the residents, GUIDE: one-sided violence against civilians
+    is an Attack); "stormed a checkpoint, shooting two soldiers" stays a fight."""
+    out: list[Token] = []
+    todo = [c for c in trigger.children if c.dep_ in _PARTICIPLE_LINKS and c.tag_ == "VBG"]
+    while todo:
+        v = todo.pop()
+        if v.lower_ in _SHOOT or lex.cue(v, "killing"):
+            out += [w for o in v.children if o.dep_ == "dobj" for w in (o, *o.conjuncts)]
+        todo.extend(c for c in v.children if c.dep_ in _PARTICIPLE_LINKS and c.tag_ == "VBG")
+    return out
+
+
 _NP_END = frozenset({"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"})
 
 
