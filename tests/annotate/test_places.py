@@ -487,3 +487,15 @@ def test_places_town_site(nlp, gaz, text, expected):
 def test_places_a_base_put_before_its_town_is_no_airbase_unless_told(nlp, gaz, text, expected):
     got = places(nlp, gaz, text)[0]
     assert (got.text, got.value.name) == expected
+
+
+def test_a_spelling_guess_lies_in_the_province_the_report_names(nlp, gaz):
+    # "Banish" spells Tartus's Baniyas more closely, but the report is on Idlib: Binnish
+    text = ("Rebels clashed near Idlib city in Idlib province. Suicide attacks killed"
+            " 15 fighters in the town of Banish during the last week.")
+    got = {m.text: (m.value.name, m.value.admin1) for m in places(nlp, gaz, text)}
+    assert got["Banish"] == ("Binnish", "Idlib"), got
+    # with no province of the guess named, the closer spelling stands
+    text = "Suicide attacks killed 15 fighters in the town of Banish during the last week."
+    got = {m.text: (m.value.name, m.value.admin1) for m in places(nlp, gaz, text)}
+    assert got["Banish"] == ("Baniyas", "Tartus"), got

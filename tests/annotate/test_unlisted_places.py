@@ -398,3 +398,18 @@ def test_a_list_after_in_that_a_town_holds_is_split():
     # groups named after "in" and before a town stay no places
     places = _places("Fighters in Ahrar al-Sham and Jaish al-Islam in Douma rejected the truce.")
     assert "Ahrar al-Sham" not in places and "Jaish al-Islam" not in places, places
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "an", "as", "ash" are the article only before their own letter
+        ("Pope Francis in an Easter message also condemned the attack in Aleppo.", None),
+        ("The shelling went on as Fighters of the group regrouped in Aleppo.", None),
+        ("Shells hit the village of Tell ash-Shaer on Monday.", "Tell ash-Shaer"),
+        ("Clashes erupted in an-Nasriyeh village near Aleppo.", "an-Nasriyeh"),
+    ],
+)
+def test_an_assimilated_article_opens_a_name_only_before_its_own_letter(text, name):
+    unlisted = [t for t, (precision, *_rest) in _places(text).items() if precision == "unlisted"]
+    assert unlisted == ([name] if name else [])

@@ -39,6 +39,7 @@ PLACES_FILE = "places.yaml"
 FUZZY_MIN_SCORE = 80.0  # rapidfuzz ratio between keys once their skeletons agree
 FUZZY_TYPO_SCORE = 90.0  # ratio accepted without a skeleton match (plain typos)
 FUZZY_MIN_LENGTH = 5  # keys shorter than this (letters) are never matched fuzzily
+FUZZY_AREA_SCORE = 70.0  # ratio enough, skeletons agreeing, for a place where the text is
 FUZZY_MIN_SKELETON = 3  # nor are keys whose skeleton is shorter: "Haas" -> "hs" says too little
 # The nouns that end a site's name, and the words that may sit between the town and them
 # ("Deir ez-Zor military airport", "Tabqa air base", "Aleppo international airport").
@@ -153,6 +154,22 @@ class Gazetteer:
         ):
             return []
         return list(_fuzzy(self, key, limit))
+
+    def skeleton_candidates(self, key: str, min_score: float = FUZZY_AREA_SCORE
+                            ) -> list[tuple[Candidate, float]]:
+        """Places of fuzzy scope whose key shares ``key``'s skeleton, scored down to
+        ``min_score``: looser than ``fuzzy_candidates``, for callers that narrow them to
+        where the text puts the name ("Banish" in a report on Idlib is Binnish there)."""
+        if not self.fuzzy_candidates(key):  # the same length, stopword and not-place gates
+            return []
+        compact = key.replace(" ", "")
+        skel = skeleton(key)
+        out: list[tuple[Candidate, float]] = []
+        for k in self._fuzzy_keys[1].get(skel, []) if len(skel) >= FUZZY_MIN_SKELETON else ():
+            score = fuzz.ratio(compact, k.replace(" ", ""))
+            if score >= min_score:
+                out.extend((c, score) for c in self.lookup(k) if self._fuzzy_scope(c.entry))
+        return sorted(out, key=lambda cs: -cs[1])
 
     def transposed_candidates(self, key: str) -> list[Candidate]:
         """Places of fuzzy scope whose key is ``key`` with two neighbouring letters swapped

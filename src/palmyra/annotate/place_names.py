@@ -39,6 +39,22 @@ def read_word_list(name: str) -> frozenset[str]:
 
 
 ARTICLES = read_word_list("place_articles.txt")
+# The article's plain forms; every other form of ``ARTICLES`` is "al" assimilated to the
+# "sun letter" that follows it ("ash-Sham", "ar-Raqqa", "an-Nabk", "ez-Zor").
+PLAIN_ARTICLES = frozenset({"al", "el", "il", "ul"})
+
+
+def is_article_before(article: str, word: str) -> bool:
+    """Is ``article`` the Arabic article where ``word`` follows it?
+
+    "al"/"el" always are; an assimilated form only before its own letter: "as-Safira",
+    "ash-Shaddadah", "Deir ez-Zor", but not "in an Easter message" or "as Aleppo fell",
+    where "an" and "as" are English words.
+    """
+    article, word = article.lower(), word.lower()
+    if article in PLAIN_ARTICLES:
+        return True
+    return article in ARTICLES and word.startswith(article[1:])
 
 
 def words(text: str) -> list[str]:

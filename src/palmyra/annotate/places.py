@@ -703,6 +703,7 @@ def _resolve(
             if not cands:
                 out.append((None, "abroad"))
                 continue
+            cands = _in_named_area(m, cands, gaz, areas, scope)
         elif scope is not None and scope[1] is not None and all(
                 c.entry.ref.precision == "neighbourhood" and _area(c) != scope for c in cands):
             out.append((None, "elsewhere"))  # "al-Midan ... in Aleppo city" is not Damascus's
@@ -873,6 +874,25 @@ def _spelling_variants(m: _Match, gaz: Gazetteer, areas: Counter[tuple[str, str]
         for c, _score in gaz.fuzzy_candidates(m.key)
         if id(c.entry) not in own and _area(c) in named
     ]
+
+
+def _in_named_area(m: _Match, cands: list[Candidate], gaz: Gazetteer,
+                   areas: Counter[tuple[str, str]],
+                   scope: tuple[str, str | None] | None) -> list[Candidate]:
+    """A spelling guess lies in a division the text names, where a place of one spells it.
+
+    "Suicide attacks ... in the town of Banish" in a report on Idlib is Idlib's Binnish,
+    not Tartus's bigger Baniyas, though "Baniyas" is the closer spelling: the guess is
+    widened to places of the same consonant skeleton in the divisions the document's firm
+    names lie in (the one named after the list, where there is one) and narrowed to them.
+    A guess already in such a division stays as it is.
+    """
+    named = {scope} if scope is not None and scope[1] is not None else set(areas)
+    if not named or any(_area(c) in named for c in cands):
+        return cands
+    near = [c for c, _score in gaz.skeleton_candidates(m.key)
+            if _area(c) in named]
+    return near or cands
 
 
 def _by_kind(m: _Match, gaz: Gazetteer) -> list[Candidate]:

@@ -41,7 +41,13 @@ from typing import TYPE_CHECKING
 
 from palmyra import registry
 from palmyra.annotate.countries import code_of_demonym
-from palmyra.annotate.place_names import key_of_words, normalise, read_word_list, words
+from palmyra.annotate.place_names import (
+    is_article_before,
+    key_of_words,
+    normalise,
+    read_word_list,
+    words,
+)
 from palmyra.model import Mention, PlaceRef
 
 if TYPE_CHECKING:
@@ -371,13 +377,16 @@ def _before_organisation(doc: Doc, i: int, j: int) -> int:
 
 
 def _particle(doc: Doc, i: int) -> bool:
-    """An Arabic article or "de" that opens the next part of a name: "al-Nasr", "al Bab"."""
+    """An Arabic article or "de" that opens the next part of a name: "al-Nasr", "al Bab",
+    "ash-Sham"; "as", "an" and "ar" only before their own letter ("in an Easter message")."""
     if doc[i].lower_ not in PARTICLES or i + 1 >= len(doc):
         return False
     nxt = doc[i + 1]
     if nxt.text in GLUE:
-        return i + 2 < len(doc) and _capitalised(doc[i + 2])
-    return _capitalised(nxt)
+        if i + 2 >= len(doc):
+            return False
+        nxt = doc[i + 2]
+    return _capitalised(nxt) and (doc[i].lower_ == "de" or is_article_before(doc[i].text, nxt.text))
 
 
 def _carry_plural_lists(doc: Doc, runs: list[tuple[int, int]], whys: list[str]) -> None:
