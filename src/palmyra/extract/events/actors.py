@@ -183,7 +183,7 @@ def resolve_actors(
         ref2 = None if _bystander(ref2) and (a2 is None or not _struck(a2)) else ref2
         if a2 is not None and _sponsor(a2, holders=True) and _civilians_named(hit, lex):
             ref2 = None  # "strikes on a Qaeda-held city killed 21 civilians": theirs
-        if a2 is not None and _against(a2) and _civilians_counted(hit, lex):
+        if a2 is not None and _object_of(a2, "against") and _civilians_counted(hit, lex):
             # "100 civilians have been killed in coalition airstrikes against Daesh": the
             # group the strikes were aimed at is not who they killed; the civilians the
             # sentence counts are (the conventions code them)
@@ -240,11 +240,22 @@ def _country_word(word: str) -> str | None:
 
 def _agent(tm: TokenMention) -> bool:
     """Whether a mention is the object of a "by" that names who did an act ("bombing by
-    regime and Russian forces", "strikes carried out by Russian jets")."""
-    noun = tm.root  # "by regime and Russian forces": the parse may join the second side
-    while noun.dep_ in ("compound", "amod", "nmod", "conj") and noun.head.i != noun.i:
+    regime and Russian forces", "strikes carried out by Russian jets"); the parse may join
+    the second side of "by regime and Russian forces" to the first."""
+    return _object_of(tm, "by", _NAME_DEPS | {"conj"})
+
+
+# Dependencies inside a name's noun phrase, walked up to the phrase's head noun
+_NAME_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _object_of(tm: TokenMention, prep: str, inside: frozenset[str] = _NAME_DEPS) -> bool:
+    """Whether the noun phrase a mention heads (walking up ``inside`` dependencies) is the
+    object of the preposition ``prep``."""
+    noun = tm.root
+    while noun.dep_ in inside and noun.head.i != noun.i:
         noun = noun.head
-    return noun.dep_ == "pobj" and noun.head.lower_ == "by"
+    return noun.dep_ == "pobj" and noun.head.lower_ == prep
 
 
 # Unnamed fighters a strike's target belongs to ("militants positions", "terrorist hideouts")
@@ -308,14 +319,6 @@ def _civilians_counted(hit: Hit, lex: Lexicon) -> bool:
     civilians" (a civilian word with its number)."""
     return any(lex.cue(t, "civilian") and t.text[:1].islower()
                and any(c.dep_ == "nummod" for c in t.children) for t in hit.token.sent)
-
-
-def _against(tm: TokenMention) -> bool:
-    """Whether a mention is the object of "against" ("airstrikes against Daesh")."""
-    noun = tm.root
-    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
-        noun = noun.head
-    return noun.dep_ == "pobj" and noun.head.lower_ == "against"
 
 
 def _violent(hit: Hit) -> bool:

@@ -497,9 +497,11 @@ def _own_place(pobj: Token) -> bool:
     """Whether the place a toll is told at is its own: not one whose every name the sentence
     gave before the toll ("struck rebel positions in Idlib ..., adding 12 civilians were
     killed in Idlib" is the strike's toll told again, not one more event)."""
-    names = {t.lower_ for t in pobj.subtree if t.pos_ == "PROPN"}
+    inside = list(pobj.subtree)
+    names = {t.lower_ for t in inside if t.pos_ == "PROPN"}
+    own = {t.i for t in inside}
     before = {t.lower_ for t in pobj.sent if t.i < pobj.i and t.pos_ == "PROPN"
-              and t.i not in {g.i for g in pobj.subtree}}
+              and t.i not in own}
     return not names or not names <= before
 
 
