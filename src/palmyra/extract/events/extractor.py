@@ -462,6 +462,7 @@ class _Reader:
                 geo_precision=geo_precision(place, place_rule) if place else None,
                 family=hit.entry.family, anaphoric=_points_back(hit, lex),
                 definite=place_rule not in OWN_PLACE_RULES and _definite(hit),
+                framed=place_rule not in OWN_PLACE_RULES and _framed(hit),
                 vetoed=hit.token.i in self.vetoed,
                 sure_none=hit.token.i in self.sure_none,
                 date=date,
@@ -604,6 +605,26 @@ def _points_back(hit: Hit, lex: Lexicon) -> bool:
     if any(c.lower_ in DEMONSTRATIVES for c in token.children):
         return True
     return token.dep_ in OBJECT_DEPS and lex.cue(token.head, "reaction")
+
+
+# Verbs that only set a known occurrence in time or place: "The attack came as ...",
+# "The explosion took place near ...", "Friday's attack occurred in ..."
+_FRAME_VERBS = frozenset({"come", "occur", "happen"})
+
+
+def _framed(hit: Hit) -> bool:
+    """A definite event noun ("the attack", "Friday's explosion") whose verb only frames it
+    ("came as", "took place", "occurred"): the writer goes back to an occurrence already
+    told to say when it fell ("The bombings came as ...", "The attack took place as
+    thousands of evacuees waited"), not to tell a new one."""
+    token = hit.token
+    if hit.is_verb or token.dep_ != "nsubj" or not any(
+            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children):
+        return False
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    return lemma in _FRAME_VERBS or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
 def _definite(hit: Hit) -> bool:

@@ -103,6 +103,9 @@ class Candidate:
     # "the strike was carried out by Russian jets", "they heard the blast": a noun with the
     # definite article and no place of its own names an occurrence the reader already knows
     definite: bool = False
+    # "The bombings came as ...", "the attack took place as ...": a definite noun whose verb
+    # only sets an occurrence already told in time, with no place of its own
+    framed: bool = False
     vetoed: bool = False  # the event-sentence model finds no event in its sentence
     sure_none: bool = False  # ... and is sure enough to drop it where it is placed too
     summary: bool = False  # a lead toll told without a town, summing the events told after it
@@ -151,6 +154,8 @@ def merge(candidates: list[Candidate], doc_id: str, extractor: str,
             group = next((g for g in reversed(groups) if _known(cand, g)), None)
             if group is not None and _the_blast(cand, group[0]):
                 cand.event_type, cand.sub_event_type = group[0].event_type, SUICIDE
+        if group is None and cand.framed:
+            group = next((g for g in reversed(groups) if _frames(cand, g)), None)
         if group is None and cand.sub_event_type == IED:
             group = next((g for g in reversed(groups) if _bomber_retold(cand, g)), None)
             if group is not None:
@@ -447,6 +452,22 @@ def _known(cand: Candidate, group: list[Candidate]) -> bool:
             and actors_agree(first, cand))
 
 
+
+
+# Event types of armed violence: a framed "attack" or "bombing" may name any of them.
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _frames(cand: Candidate, group: list[Candidate]) -> bool:
+    """Whether a framed telling ("The bombings came as rebels launched assaults") names the
+    group's occurrence: the last act of armed violence told before it, in the same voice,
+    at dates and by attackers that agree, whatever sub-type the bare noun got on its own
+    ("the bombings" after air strikes on a hospital are those air strikes)."""
+    first = group[0]
+    return (first.event_type in _VIOLENT_TYPES and cand.event_type in _VIOLENT_TYPES
+            and _same_voice(first, cand)
+            and _dates_agree(group, cand)
+            and actors_agree(first, cand))
 
 
 def _the_blast(cand: Candidate, first: Candidate) -> bool:

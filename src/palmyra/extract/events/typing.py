@@ -78,7 +78,7 @@ def event_type(
     cues = {c for t in clause if t.i != hit.token.i
             for c in lex.cue_classes(t).intersection(_TYPING_CUE_SET)
             if not _commodity(t, c, lex) and not (c in _MEANS and t.i in means)
-            and not _self_done(t, c) and not _crew(t, c)}
+            and not _self_done(t, c) and not _crew(t, c) and not _loose_drop(t, c, lex)}
     if _uncontested(clause, lex):
         cues.add("peaceful")
     doers = _doers(hit.token)
@@ -254,6 +254,30 @@ def _crew(token: Token, cls: str) -> bool:
     while t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i:
         t = t.head
     return t.i != token.i and t.lemma_.lower() in _CREW
+
+
+# What a drop from the air lets fall, or who lets it: a weapon, a barrel, a gas, an aircraft.
+_DROP_CLASSES = ("munition", "air", "chemical", "artillery")
+_DROP_LOAD = frozenset({"dobj", "nsubjpass"})
+_DROP_DOER = frozenset({"nsubj", "agent"})
+
+
+def _loose_drop(token: Token, cls: str, lex: Lexicon) -> bool:
+    """Whether a "drop" is no drop from the air: "stopped to drop off supplies", "a drop in
+    violence". "drop" tells an air strike only when what falls is a weapon ("dropped barrel
+    bombs", "bombs dropped on the town", "dropped containers of toxic gas") or what lets it
+    fall flies ("helicopters dropped ..."); the other air words of the clause still count."""
+    if cls != "air" or token.lemma_.lower() != "drop":
+        return False
+    if token.pos_ != "VERB":
+        return True
+    parts = [c for c in token.children if c.dep_ in _DROP_LOAD | _DROP_DOER]
+    if token.dep_ in ("acl", "relcl"):  # "bombs dropped by helicopters": the noun falls
+        parts.append(token.head)
+    words = [w for p in parts for w in p.subtree]
+    words += [w for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+              for w in c.subtree]  # "dropped from a helicopter"
+    return not any(w.i != token.i and lex.cue(w, k) for w in words for k in _DROP_CLASSES)
 
 
 def _self_done(token: Token, cls: str) -> bool:
