@@ -143,8 +143,18 @@ def _written_as_name(found: str, forms: Iterable[str]) -> bool:
     if " " in found:
         return found != found.lower() or any(form[:1].islower() for form in forms)
     return any(
-        found == form or (not is_acronym(form) and found[:1].isupper()) for form in forms
+        found == form or (not is_acronym(form) and _capitalised(found)) for form in forms
     )
+
+
+def _capitalised(word: str) -> bool:
+    """A one-word name written as a name: with a capital, or after an Arabic article that
+    the copy writes in lower case ("al-Manar", "el-Watan" for the profile's "Al-Manar"),
+    the name itself then capitalised ("al-manar" is no name)."""
+    article, dash, rest = word.partition("-")
+    if dash and article.lower() in _ARTICLES and article.islower():
+        return rest[:1].isupper()
+    return word[:1].isupper()
 
 
 class Outlets:
@@ -265,7 +275,7 @@ def _possessive(found: str) -> bool:
     apostrophe lost: an acronym ("SANAs") or a name of several words ("Al-Manars"), never
     a one-word name that is also a word ("Independents", "Guardians")."""
     return is_acronym(found) or (
-        any(c in found for c in " -") and found.split()[-1][:1].isupper()
+        any(c in found for c in " -") and _capitalised(found.split()[-1])
     )
 
 
@@ -399,6 +409,9 @@ def _proper_after(noun: Token) -> OutletMention | None:
         # "the daily Haberturk" is a paper the tagger took for a place; "broadcaster
         # Syria", "the station Aleppo" are no names of outlets
         return None
+    if noun.lower_ in _PLACE_NOUNS and first.i < last.i and all(
+            t.ent_type_ == "PERSON" for t in doc[first.i : last.i + 1]):
+        return None  # "on CNNs website Charles Lister … said": the sentence's speaker
     return OutletMention(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text)
 
 

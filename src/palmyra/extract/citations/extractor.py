@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from palmyra import registry
 from palmyra.annotate.dates import find_dates
@@ -73,10 +74,11 @@ _TODAY = frozenset({"earlier", "today"})  # "reported earlier", "earlier in the 
 # "cited the ministry as saying on Thursday": the speech verb carries the piece's day
 _CITED_SPEECH = frozenset({"say", "tell", "report", "announce"})
 _AIRED = frozenset({"broadcast", "aired", "showed", "reported"})
-# Citing verbs only with the outlet as subject ("Ikhbariya television released the
-# footage"): "a video released on Friday by the military media center" dates the footage
-# that shows the event, a day the citation's span would hide from the event's date
-_ACTIVE_ONLY = frozenset({"release"})
+# Citing verbs whose passive agent cites ("a video released on Friday by the military
+# media center", "footage released by DAESH affiliated news agency Amaq on Saturday") but
+# stay out of the citation's span: the day they carry is the footage's, which may date the
+# event it shows, and a citation's words are hidden from the events' dates
+_SPANLESS_AGENT = frozenset({"release"})
 _AFTER_REACH = 5  # words between an outlet and the citing verb written after it
 _JOINED_REACH = 9  # ... where another outlet is joined by "and"
 _PHRASE_WORDS = 8  # words of a noun phrase between "according to" and its outlet
@@ -511,7 +513,7 @@ def _in_text(
         if first > 0 and doc[first - 1].lower_ == "the":
             first -= 1
         title, title_end = _title(doc, text, last, opening, bounds)
-        tokens = [doc[first], doc[last - 1], cue]
+        tokens = [doc[first], doc[last - 1]] + ([] if _spanless(cue, first) else [cue])
         start = min(t.idx for t in tokens)
         end = max(title_end, *(t.idx + len(t) for t in tokens))
         date, date_end = _date_after(text, end, ctx)
@@ -580,10 +582,12 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
         return head  # "claimed responsibility via its news arm Amaq"
     if head.lower_ == "to" and governor.lower_ == "according":
         return governor
-    if head.lower_ == "to" and governor.pos_ == "VERB" and governor.lemma_.lower() in (
+    if head.lower_ in ("to", "on") and governor.pos_ == "VERB" and governor.lemma_.lower() in (
             cues["verb"]):
-        return governor  # "he added in an email to AFP", the parse hanging "to" on "added"
-    if head.dep_ == "agent" and governor.lemma_.lower() in cues["verb"] - _ACTIVE_ONLY:
+        # "he added in an email to AFP", the parse hanging "to" on "added"; "was quoted as
+        # saying on state media", "said on state television": the medium the words went out on
+        return governor
+    if head.dep_ == "agent" and governor.lemma_.lower() in cues["verb"]:
         return governor  # "reported by the New York Times"
     if head.lower_ == "by" and governor.dep_ == "pcomp" and governor.head.lower_ == "as" \
             and governor.head.head.lemma_.lower() in cues["verb"]:
@@ -591,6 +595,12 @@ def _citing_word(root: Token, bounds: Bounds) -> Token | None:
     if governor.lemma_.lower() in cues["contact"] | cues["piece"]:
         return governor  # "spoke with Monocle 24", "an article in Foreign Policy"
     return None
+
+
+def _spanless(cue: Token, first: int) -> bool:
+    """Whether the citing verb is a release written before its agent outlet, kept out of
+    the citation's span (``_SPANLESS_AGENT``)."""
+    return cue.i < first and cue.lemma_.lower() in _SPANLESS_AGENT
 
 
 def _verb_after(doc: Doc, end: int) -> Token | None:
@@ -611,7 +621,8 @@ def _verb_after(doc: Doc, end: int) -> Token | None:
     for t in doc[end : end + _JOINED_REACH]:
         if joined is None and t.i >= end + _AFTER_REACH:
             return None
-        if t.pos_ == "VERB" and t.lemma_.lower() in citation_cues()["verb"]:
+        if (t.pos_ == "VERB" and t.lemma_.lower() in citation_cues()["verb"]
+                or _misspelt(t.lower_, _REPORTED)):
             return t if (described or not other) and joined is not False else None
         if described and t.lower_ in _AIRED and joined is None:
             return t  # "Al-Iraqiya television broadcast footage", "broadcast" read as a noun
@@ -652,9 +663,28 @@ def _according_before(doc: Doc, first: int) -> Token | None:
     while i > 0 and first - i <= _PHRASE_WORDS and doc[i].lower_ != "to" and (
             doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART") or doc[i].tag_ == "HYPH"):
         i -= 1
-    if i > 0 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according":
+    if i > 0 and doc[i].lower_ == "to" and _according(doc[i - 1].lower_):
         return doc[i - 1]
     return None
+
+
+# FA-KES copy drops letters of its citing words and runs them into the word before ("the
+# bulletin said Sputnik eported", "a day earlieracording to Daily Mail"): a form with one
+# letter lost counts; one letter changed or added makes other words ("deported", "reporter")
+_REPORTED = ("reported",)
+_ACCORDING = "according"
+
+
+def _misspelt(word: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``word`` is one of ``forms`` with one letter lost."""
+    return any(len(word) == len(form) - 1
+               and Levenshtein.distance(word, form, score_cutoff=1) <= 1 for form in forms)
+
+
+def _according(word: str) -> bool:
+    """"according", misspelt by a letter or run into the word before it ("earlieracording")."""
+    return word == _ACCORDING or _misspelt(word, (_ACCORDING,)) or any(
+        word.endswith(form) for form in (_ACCORDING, "acording"))
 
 
 def _name_word(cue: Token, bounds: Bounds) -> bool:
