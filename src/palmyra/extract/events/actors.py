@@ -732,8 +732,10 @@ class _Finder:
                 c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in token.children)):
             return None
         up = verb
-        while up.dep_ in ("advcl", "conj", "ccomp") and up.head.i != up.i:
-            up = up.head
+        while (up.dep_ in ("advcl", "conj", "ccomp") or _clause_as_object(up)) and (
+                up.head.i != up.i):
+            # "since it intervened" is often parsed as the object of "since", a preposition
+            up = up.head.head if _clause_as_object(up) else up.head
             if not is_verb(up) or self.lex.cue(up, "speech_verb"):
                 return None
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
@@ -770,6 +772,9 @@ class _Finder:
                 return subj, None
             if (named := self.named_aux(v)) is not None:
                 return named, None
+            if (lost := next((c for c in v.children if c.dep_ == "poss"
+                              and c.lower_ == "its"), None)) is not None and is_verb(v):
+                return lost, None  # "since its intervened": "it's" without its apostrophe
             if v.dep_ == "acl" and v.tag_ == "VB" and is_verb(v.head.head):
                 v = v.head.head  # "the army took the opportunity to take X": the taker
                 continue
@@ -1033,6 +1038,13 @@ class _Finder:
                     c.tag_ == "VBD" and any(g.dep_ == "agent" for g in c.children))):
                 return self.actor_in(self.prep_object(c, "by"))
         return None
+
+
+def _clause_as_object(verb: Token) -> bool:
+    """Whether a verb is parsed as the object of a preposition that opens a clause ("since
+    it intervened", "after they seized"): the clause hangs on the verb above the preposition."""
+    return (verb.dep_ == "pobj" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i
+            and verb.head.lower_ in ("since", "after", "before", "until", "when"))
 
 
 def _own_subject(subjects: list[Token]) -> Token | None:
