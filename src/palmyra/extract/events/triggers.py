@@ -316,6 +316,10 @@ def _warring_subject(head: Token, index: DocIndex) -> bool:
     Moscow intervened", "Turkey, which intervened in 2016"), not police breaking up a brawl,
     a president settling a strike or a bank propping up its currency."""
     subjects = [c for c in head.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+    if not subjects:
+        # "since its intervened": "it's" without its apostrophe, parsed as the verb's
+        # possessive (a verb owns nothing, so "its" on one is the subject)
+        subjects = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"]
     if not subjects and head.dep_ in ("relcl", "acl"):
         subjects = [head.head]  # "Turkey, which intervened": the noun the clause describes
     elif not subjects and head.dep_ == "xcomp":
@@ -329,7 +333,10 @@ def _warring_subject(head: Token, index: DocIndex) -> bool:
     return False
 
 
-_ACTOR_PRONOUNS = frozenset({"it", "its", "they"})  # "its": "since its intervened" (a typo)
+# "its": "it's" with its apostrophe lost, as FA-KES and other scraped copy lose them
+# ("since its intervened", "Its been", "its going" in the gold articles): as a verb's
+# subject (``_warring_subject``) it can only be "it has"/"it is", never the possessive
+_ACTOR_PRONOUNS = frozenset({"it", "its", "they"})
 
 
 def _pronoun_antecedent(subject: Token, index: DocIndex) -> TokenMention | None:
