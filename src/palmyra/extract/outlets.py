@@ -143,8 +143,14 @@ def _written_as_name(found: str, forms: Iterable[str]) -> bool:
     if " " in found:
         return found != found.lower() or any(form[:1].islower() for form in forms)
     return any(
-        found == form or (not is_acronym(form) and found[:1].isupper()) for form in forms
+        found == form or (not is_acronym(form) and _capitalised(found)) for form in forms
     )
+
+
+def _capitalised(word: str) -> bool:
+    """A capital first letter, or after the Arabic article written in lower case: FA-KES
+    and wire copy write "al-Manar" and "al-Watan" as often as "Al-Manar"."""
+    return word[:1].isupper() or word[:3].lower() in ("al-", "el-") and word[3:4].isupper()
 
 
 class Outlets:
