@@ -12,8 +12,12 @@ attachments), in this order:
 4. ``colon``: the clause that ends in a colon before the opening mark ("Peskov put the
    record straight: “…”"), whose cue verb or subject is the speaker;
 5. ``dash``: a name after a dash at the end of the line ("“…” — Sonya Herridge");
-6. ``trailing``: a cue later in the sentence whose subject follows the quotation, the
-   comma lost ("“…” UK-based Observatory chief Rami Abdel Rahman said").
+6. ``parenthesis``: a quotation that fills a parenthesis after a name or a response
+   ("the obvious response from Lavrov (“I do not think …”)");
+7. ``trailing``: a cue later in the sentence whose subject follows the quotation, the
+   comma lost ("“…” UK-based Observatory chief Rami Abdel Rahman said"); not a relative
+   clause on the noun phrase that holds the quotation ("the ‘plan B’ option Washington
+   has warned of": what Washington warned of, not its words).
 
 Clauses that only modify (relative clauses, participles, adverbial clauses) stop the
 climb, so a scare quote inside "underscoring the fact that even the “peace” faction"
@@ -60,6 +64,11 @@ _LINKS = frozenset({",", ":", "that", "—", "–"})
 _SAID_BY = frozenset({"say", "add", "write", "note", "explain", "claim", "state", "stress",
                       "warn", "insist", "continue", "declare", "announce"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"})
+_PLACES = frozenset({"FAC"})
+# What a speaker gives: "the response from Lavrov (“…”)", "his reply (“…”)"
+_UTTERANCES = frozenset({"response", "reply", "answer", "retort", "rejoinder", "statement",
+                         "remark", "comment", "warning", "message", "words", "word",
+                         "reaction", "promise", "pledge", "claim", "denial", "verdict"})
 _DASHES = frozenset({"—", "–", "―", "-", "--"})
 _ASIDE_MARKS = frozenset({",", ";", "—", "–", "(", "--"})
 # Verbs whose object is who is spoken to ("emailed supporters saying …")
@@ -111,7 +120,8 @@ def speaker_of(cue: Token, avoid: Callable[[Token], bool] = lambda t: False) -> 
     """
     if cue.lower_ == "according":
         to = next(c for c in cue.children if c.lower_ == "to")
-        return next((c for c in to.children if c.dep_ == "pobj" and not avoid(c)), None)
+        found = next((c for c in to.children if c.dep_ == "pobj" and not avoid(c)), None)
+        return _possessed(found, avoid) if found is not None else None
     if cue.lemma_.lower() in _OBJECT_SPEAKER:
         # "X was quoted by AFP as saying": X speaks, the outlet only quotes
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -121,6 +131,17 @@ def speaker_of(cue: Token, avoid: Callable[[Token], bool] = lambda t: False) -> 
     if agent is not None:
         return None if avoid(agent) else agent
     return clause_subject(cue, avoid)
+
+
+def _possessed(word: Token, avoid: Callable[[Token], bool]) -> Token:
+    """The noun a possessor whose apostrophe the copy lost owns, where the parse made the
+    possessor the head: in "according to Hezballahs official television station al-Manar"
+    the station speaks, not Hezbollah (the namer reads the outlet named after "station")."""
+    if word.pos_ != "PROPN" or not word.text.endswith("s") or word.text[-2:-1] in ("'", "’"):
+        return word
+    owned = next((c for c in word.children if c.dep_ == "appos" and c.left_edge.i == word.i + 1
+                  and c.pos_ in ("NOUN", "PROPN") and not avoid(c)), None)
+    return word if owned is None else owned
 
 
 def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False) -> Token | None:
@@ -176,6 +197,10 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
             return None  # "Homs, once dubbed the “capital”": dubbed by no one named
         if node.dep_ not in _BORROWING or node.head.i == node.i:
             return None
+        reporter = _reporter_above(node)
+        if reporter is not None and not avoid(reporter):
+            node = reporter
+            continue
         infinitive = node.dep_ == "xcomp"
         node = node.head
         while node.pos_ in ("NOUN", "PROPN", "ADP") and node.head.i != node.i:
@@ -188,6 +213,26 @@ def clause_subject(verb: Token, avoid: Callable[[Token], bool] = lambda t: False
             quoting or infinitive and obj.pos_ in ("PRON", "PROPN")
         ):
             return obj
+    return None
+
+
+def _reporter_above(participle: Token) -> Token | None:
+    """The cue whose report holds the clause a speech participle set off by a comma hangs
+    on: in "Lavrov suggested that Ankara was trying to use Washington …, citing Ankara’s
+    “improper relationships”" the parse hangs "citing" on "trying", but the one who cites
+    is the one who suggests, not the subject of the reported clause; ``None`` when the
+    participle has no comma before it or its clause is no cue's report."""
+    doc = participle.doc
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.i == 0 or (
+            doc[participle.i - 1].text != ","):
+        return None
+    node = participle.head
+    for _ in range(_MAX_HOPS):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+        if node.dep_ == "ccomp" and is_cue(node.head):
+            return node.head
+        node = node.head
     return None
 
 
@@ -253,6 +298,7 @@ class Attributor:
             or self._before(inner, avoid, usable)
             or self._colon(inner, avoid, usable)
             or _dash(inner, avoid)
+            or _parenthesis(inner, avoid)
         )
         more = [near] if near is not None else self._trailing(inner, index, avoid, usable)
         out += [a for a in more if all(a.speaker.i != b.speaker.i for b in out)]
@@ -349,7 +395,7 @@ class Attributor:
         return Attribution(None, speaker, "colon")
 
     def _trailing(self, inner: Span, index: int, avoid, usable) -> list[Attribution]:
-        """Rule 6: an attribution that ends the sentence without a comma, its speaker
+        """Rule 7: an attribution that ends the sentence without a comma, its speaker
         written after the quotation ("“…” UK-based Syrian Observatory chief Rami Abdel
         Rahman said", "… in the village of Tokhar Amnesty International said"), as in
         copy whose commas were lost (FA-KES): the first cue after the closing mark whose
@@ -368,6 +414,8 @@ class Attributor:
                 return []
             if not usable(t):
                 continue
+            if _describes(t, inner):
+                return []
             if closed and any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.pos_ == "NOUN"
                               for c in t.children):
                 # "“… one house.” SANA said both sides agreed …", "“… position.” Meanwhile
@@ -394,6 +442,23 @@ def _own_clause(node: Token, avoid) -> bool:
     as"), not by the cue above it."""
     return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and not avoid(node) and any(
         c.dep_ in ("nsubj", "nsubjpass") and not avoid(c) for c in node.children)
+
+
+def _describes(cue: Token, inner: Span) -> bool:
+    """Whether ``cue`` heads a relative clause on the noun phrase that holds the quotation,
+    the phrase being what the speaker talks of: in "the ‘plan B’ military option
+    Washington has warned of" the marks set off the topic of Washington's warning, not its
+    words; "the “wise Latina” phrase Grassley cited" is still Grassley's."""
+    stranded = any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS | {"of"}
+                   and not any(g.dep_ == "pobj" for g in c.children) for c in cue.children)
+    if cue.dep_ != "relcl" or not stranded:
+        return False
+    noun = cue.head  # outside the marks: not "“… a sniper” SANA reported" parsed as a relcl
+    within = range(inner.start - 1, inner.end + 1)
+    if noun.i in within or noun.head.i in within:
+        return False
+    heads = [w for w in inner if w.head.i not in within or w.head.i == w.i]
+    return bool(heads) and all(noun.is_ancestor(w) for w in heads)
 
 
 def _premodifier(word: Token, start: int, end: int) -> bool:
@@ -466,6 +531,38 @@ def _dash(inner: Span, avoid) -> Attribution | None:
     if not name or any(t.pos_ != "PROPN" or avoid(t) for t in name):
         return None
     return Attribution(None, name[-1], "dash")
+
+
+def _parenthesis(inner: Span, avoid) -> Attribution | None:
+    """Rule 6: a quotation that fills a parenthesis is the words of the one named just
+    before it ("the obvious response from Lavrov (“I do not think …”)", "Lavrov’s reply
+    (“…”)"): the name, or who gives the response, reply or statement named there."""
+    doc = inner.doc
+    i = inner.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+        i -= 1
+    j = inner.end + 1  # past the closing mark
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if i < 1 or doc[i].text != "(" or j >= len(doc) or doc[j].text != ")":
+        return None
+    word = doc[i - 1]
+    if avoid(word):
+        return None
+    if word.pos_ == "PROPN" and word.ent_type_ not in _NOT_NAMES | _PLACES:
+        return Attribution(None, word, "parenthesis")
+    if word.pos_ != "NOUN":
+        return None
+    lemma = word.lemma_.lower()
+    if lemma in _UTTERANCES:
+        giver = next((c for c in word.children if c.dep_ == "poss"), None) or next(
+            (g for c in word.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+             for g in c.children if g.dep_ == "pobj"), None)
+        return Attribution(None, giver, "parenthesis") if giver is not None and not avoid(
+            giver) else None
+    if lemma in speaker_nouns() or lemma in PERSON_NOUNS or lemma in titles():
+        return Attribution(None, word, "parenthesis")
+    return None
 
 
 def _in_modifier(token: Token, top: Token) -> bool:
