@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from palmyra import registry
 from palmyra.annotate.countries import code_of_demonym
+from palmyra.extract.lexicon import given_names
 from palmyra.annotate.place_names import (
     is_article_before,
     key_of_words,
@@ -123,6 +124,16 @@ PLACE_HEADS = frozenset({
 # Words between a name and its place noun that leave the name the place's own: "Sarmada
 # refugee camp", "the Atmeh border crossing" are at Sarmada and Atmeh (gold train).
 PLACE_NOUN_MODIFIERS = frozenset({"refugee", "border", "displacement"})
+# "-held", "-controlled": "rebel-held Rashidin", "the IS-controlled al-Masharqa" (only ground
+# is held by a side).
+HELD_WORDS = frozenset({"held", "controlled", "besieged", "occupied"})
+# Verbs of taking or shelling ground: the name right after one as its object, or before it
+# as its passive subject, is a place ("seized Handarat", "shelled Flita", "Deir al-Adas
+# was taken"). Not "attack", "hit" or "target": a group, a convoy or a leader is hit too.
+GROUND_VERBS = frozenset({"seize", "capture", "recapture", "take", "retake", "storm",
+                          "overrun", "shell", "besiege", "encircle", "liberate"})
+# "took X hostage": a person, not ground
+CAPTIVE_WORDS = frozenset({"hostage", "hostages", "prisoner", "prisoners", "captive"})
 # Compass words: before "of" they say where a place lies ("al-Murayeh South of Euphrates").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                            "southeast", "southwest", "north-east", "north-west", "south-east",
@@ -431,6 +442,12 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in COMPASS_WORDS and (
             _heads_its_phrase(doc, start, end)):
         return "noun-of"  # "southeast of Ramussa", not "south of Assad's palace"
+    if _held_by(doc, start) and _heads_its_phrase(doc, start, end):
+        return "held"  # "in rebel-held Rashidin", "the regime-held al-Masharqa"
+    if _taken_or_shelled(doc, start, end):
+        return "taken"  # "the opposition seized Handarat", "Deir al-Adas was taken"
+    if k >= 1 and doc[k].lower_ in HELD_WORDS and doc[k - 1].text == "-":
+        k -= 3  # "in rebel-held X": the locative before the adjective
     locative = k >= 0 and doc[k].lower_ in LOCATIVES
     if locative and end - start > 1 and doc[start].lower_ in PLACE_HEADS:
         return "locative"  # "in Nazlet al-Rdeisat", whatever entity the parser guessed
@@ -440,6 +457,40 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
     return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+def _held_by(doc: Doc, start: int) -> bool:
+    """Is the name held by a side, "rebel-held X", "IS-controlled X", "regime-besieged X"?
+    Only ground is held: the adjective names a place (or an area) wherever it stands."""
+    k = start - 1
+    if k >= 1 and doc[k].lower_ == "the":
+        k -= 1
+    return (k >= 2 and doc[k].lower_ in HELD_WORDS and doc[k - 1].text == "-"
+            and doc[k - 2].is_alpha)
+
+
+def _taken_or_shelled(doc: Doc, start: int, end: int) -> bool:
+    """Is the name the ground a capture or shelling verb acts on: its object ("the
+    opposition seized Handarat", "the army shelled Flita") or its passive subject ("Deir
+    al-Adas was taken")? People are captured too, so the verb must be one of ground
+    (``GROUND_VERBS``), the name must be the whole phrase and the parser must not call it a
+    group or nationality (its PERSON label is given to "Ramussa" and "Flita" alike), the name
+    must not open with a given name ("captured Ahmed"), and "took X hostage" is no capture
+    of ground."""
+    labels = {doc[x].ent_type_ for x in range(start, end)}
+    if labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or not _heads_its_phrase(doc, start, end):
+        return False  # the parser calls most unlisted villages persons: its PERSON is no guide
+    if doc[start].lower_ in given_names() or (end < len(doc) and doc[end].lower_ in CAPTIVE_WORDS):
+        return False
+    head = doc[end - 1]
+    while head.head.i != head.i and start <= head.head.i < end:
+        head = head.head
+    verb = head.head
+    if head.dep_ == "dobj" and verb.i == start - 1:
+        return verb.lemma_.lower() in GROUND_VERBS
+    if head.dep_ == "nsubjpass" and verb.i > end and verb.i - end <= 2:
+        return verb.lemma_.lower() in GROUND_VERBS
+    return False
 
 
 def _heads_its_phrase(doc: Doc, start: int, end: int) -> bool:
