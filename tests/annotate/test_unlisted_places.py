@@ -447,3 +447,22 @@ def test_ground_taken_shelled_or_held_is_a_place(text: str, name: str):
 )
 def test_a_person_or_group_taken_is_no_place(text: str):
     assert all(p != "unlisted" for p, *_ in _places(text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # gold train (FA-KES): a name the words after it put by a listed town or the capital
+        ("It said Mouadamiya southwest of the capital came under the heaviest attack since the"
+         " start of the two-year conflict.", "Mouadamiya"),
+        ("The other two sites to be visited by the inspectors are Ataybah near Damascus where a"
+         " suspected attack was staged in March.", "Ataybah"),
+    ],
+)
+def test_a_name_placed_by_a_town_is_a_place(text: str, name: str):
+    assert _places(text)[name][0] == "unlisted"
+
+
+def test_a_group_or_person_near_a_town_is_no_place():
+    text = "Hezbollah near Damascus said nothing. President Assad south of the border was absent."
+    assert all(p != "unlisted" for p, *_ in _places(text).values())

@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING
 
 from palmyra import registry
 from palmyra.annotate.countries import code_of_demonym
-from palmyra.extract.lexicon import given_names
 from palmyra.annotate.place_names import (
     is_article_before,
     key_of_words,
@@ -49,6 +48,7 @@ from palmyra.annotate.place_names import (
     read_word_list,
     words,
 )
+from palmyra.extract.lexicon import given_names
 from palmyra.model import Mention, PlaceRef
 
 if TYPE_CHECKING:
@@ -124,6 +124,8 @@ PLACE_HEADS = frozenset({
 # Words between a name and its place noun that leave the name the place's own: "Sarmada
 # refugee camp", "the Atmeh border crossing" are at Sarmada and Atmeh (gold train).
 PLACE_NOUN_MODIFIERS = frozenset({"refugee", "border", "displacement"})
+# "southwest of the capital": the country's capital, a town named by its role
+CAPITAL_NOUNS = frozenset({"capital"})
 # "-held", "-controlled": "rebel-held Rashidin", "the IS-controlled al-Masharqa" (only ground
 # is held by a side).
 HELD_WORDS = frozenset({"held", "controlled", "besieged", "occupied"})
@@ -182,7 +184,9 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     country = _document_country(places)
     province = _document_admin1(places, country)
     runs = _name_runs(doc)
-    whys = [_place_context(doc, start, end) for start, end in runs]
+    towns = frozenset(lo for (lo, _hi), ref in listed.items() if ref.precision != "country")
+    whys = [_place_context(doc, start, end) or _placed_by(doc, start, end, towns)
+            for start, end in runs]
     _carry_plural_lists(doc, runs, whys)
     items, covered = _comma_less_lists(doc, listed, ctx)
     def mention(start: int, end: int, rule: str, list_end: int | None = None) -> Mention:
@@ -457,6 +461,28 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
     return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+def _placed_by(doc: Doc, start: int, end: int, towns: frozenset[int]) -> str:
+    """'placed' where the words right after the name put it by a listed town or the capital:
+    "Mouadamiya southwest of the capital", "Ataybah near Damascus". Only a place lies a
+    compass bearing from a town; a person or group is not said to be "near Damascus" without
+    a verb between. Not a country ("X south of Syria" is rare and vague) and not a
+    nationality, group or date."""
+    n = len(doc)
+    k = end
+    if k + 1 < n and doc[k].lower_ in COMPASS_WORDS and doc[k + 1].lower_ == "of":
+        k += 2
+    elif k < n and doc[k].lower_ == "near":
+        k += 1
+    else:
+        return ""
+    labels = {doc[x].ent_type_ for x in range(start, end)}
+    if labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or doc[start].lower_ in given_names():
+        return ""
+    if k < n and doc[k].lower_ == "the" and k + 1 < n and doc[k + 1].lower_ in CAPITAL_NOUNS:
+        return "placed"
+    return "placed" if k in towns else ""
 
 
 def _held_by(doc: Doc, start: int) -> bool:
