@@ -499,3 +499,20 @@ def test_a_spelling_guess_lies_in_the_province_the_report_names(nlp, gaz):
     text = "Suicide attacks killed 15 fighters in the town of Banish during the last week."
     got = {m.text: (m.value.name, m.value.admin1) for m in places(nlp, gaz, text)}
     assert got["Banish"] == ("Baniyas", "Tartus"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "ghouta"),
+    [
+        # gold train (FA-KES): the report names both halves; its bare "Ghouta" is the first
+        ("At least 1300 people have been killed in a nerve gas attack on Syrias Ghouta region"
+         " leading opposition figure George Sabra said on Wednesday. Activists said the rockets"
+         " hit the Eastern Ghouta and Western Ghouta suburbs.", "Eastern Ghouta"),
+        # a report that names no half keeps the whole region
+        ("The worst attack was an attack by toxic sarin gas in August 2013 on the Damascus"
+         " suburb of Ghouta that killed hundreds of civilians.", "Ghouta"),
+    ],
+)
+def test_bare_region_is_the_half_the_report_names(nlp, gaz, text, ghouta):
+    found = {m.text: m.value.name for m in places(nlp, gaz, text)}
+    assert found["Ghouta"] == ghouta

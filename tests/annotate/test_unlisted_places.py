@@ -413,3 +413,56 @@ def test_a_list_after_in_that_a_town_holds_is_split():
 def test_an_assimilated_article_opens_a_name_only_before_its_own_letter(text, name):
     unlisted = [t for t, (precision, *_rest) in _places(text).items() if precision == "unlisted"]
     assert unlisted == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # gold train (FA-KES): villages named with no place noun and no locative, as the
+        # ground a capture or shelling verb acts on, or as held by a side
+        ("North of the capital the army backed by its Lebanese ally Hezbollah shelled Flita as it"
+         " prepared an offensive against remaining rebel enclaves in the Qalamoun mountains.",
+         "Flita"),
+        ("The Observatory says the opposition seized Handarat a largely uninhabited former"
+         " Palestinian refugee camp early Sunday.", "Handarat"),
+        ("After a nearly three-week siege opposition forces took Ramussa on August 6 linking up"
+         " with opposition-held neighborhoods.", "Ramussa"),
+        ("The Syrian Observatory for Human Rights said Deir al-Adas was taken on Tuesday after two"
+         " days of fierce fighting.", "Deir al-Adas"),
+        ("Residents waited at a transit point in rebel-held Rashidin west of Aleppo.", "Rashidin"),
+    ],
+)
+def test_ground_taken_shelled_or_held_is_a_place(text: str, name: str):
+    assert _places(text)[name][0] == "unlisted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people are taken and captured too: a given name, "hostage", a group
+        "Gunmen took Ahmed Hassan hostage on the road.",
+        "Kurdish fighters captured Mohammed Ali after a long chase.",
+        "The militants took Hezbollah by surprise.",
+    ],
+)
+def test_a_person_or_group_taken_is_no_place(text: str):
+    assert all(p != "unlisted" for p, *_ in _places(text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # gold train (FA-KES): a name the words after it put by a listed town or the capital
+        ("It said Mouadamiya southwest of the capital came under the heaviest attack since the"
+         " start of the two-year conflict.", "Mouadamiya"),
+        ("The other two sites to be visited by the inspectors are Ataybah near Damascus where a"
+         " suspected attack was staged in March.", "Ataybah"),
+    ],
+)
+def test_a_name_placed_by_a_town_is_a_place(text: str, name: str):
+    assert _places(text)[name][0] == "unlisted"
+
+
+def test_a_group_or_person_near_a_town_is_no_place():
+    text = "Hezbollah near Damascus said nothing. President Assad south of the border was absent."
+    assert all(p != "unlisted" for p, *_ in _places(text).values())

@@ -23,7 +23,7 @@ GPE/LOC labels serve only as one kind of evidence for weak names.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,7 @@ from palmyra.annotate.place_names import (
     words,
 )
 from palmyra.annotate.unlisted_places import NAME_HEADS, PLACE_NOUNS
-from palmyra.model import Mention
+from palmyra.model import Mention, PlaceRef
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,6 +58,8 @@ DIRECTION_WORDS = frozenset({
     "northern", "southern", "eastern", "western", "northeastern", "northwestern",
     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
     "south-western", "central"})
+# "East Ghouta", "West Qalamoun": the compass word that names one part of a region
+COMPASS_HEADS = frozenset({"east", "west", "north", "south"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 ENTITY_LABELS = frozenset({"GPE", "LOC"})
 UNAMBIGUOUS_ARTICLES = frozenset({"al", "el"})  # not English words, unlike "as", "at", "an"
@@ -137,7 +139,33 @@ def place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
                 rule=f"{m.how}:{why}{site}",
             )
         )
-    return _capitals(doc, gaz, ctx, out)
+    return _capitals(doc, gaz, ctx, _named_parts(out))
+
+
+def _named_parts(found: list[Mention]) -> list[Mention]:
+    """A bare region the document also names by one of its halves ("Syria's Ghouta region"
+    in a report of "the Eastern Ghouta and Western Ghouta") is that half, the first the
+    document names: a report shortens the name it gave in full (gold train: the nerve gas
+    attack "on Syria's Ghouta region" is coded at Eastern Ghouta)."""
+    parts: dict[str, Mention] = {}
+    for m in found:
+        ref = m.value
+        if not isinstance(ref, PlaceRef) or ref.precision != "region":
+            continue
+        head, *rest = words(ref.name)
+        if rest and head in DIRECTION_WORDS | COMPASS_HEADS:
+            parts.setdefault(" ".join(rest), m)
+    if not parts:
+        return found
+    out = []
+    for m in found:
+        ref = m.value
+        part = (parts.get(" ".join(words(ref.name))) if isinstance(ref, PlaceRef)
+                and ref.precision == "region" else None)
+        if part is not None:
+            m = replace(m, value=part.value, rule=f"{m.rule}+named-part")
+        out.append(m)
+    return out
 
 
 def _town_site(toks: Toks, start: int, end: int, town: Entry,

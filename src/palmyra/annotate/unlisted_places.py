@@ -48,6 +48,7 @@ from palmyra.annotate.place_names import (
     read_word_list,
     words,
 )
+from palmyra.extract.lexicon import given_names
 from palmyra.model import Mention, PlaceRef
 
 if TYPE_CHECKING:
@@ -123,6 +124,18 @@ PLACE_HEADS = frozenset({
 # Words between a name and its place noun that leave the name the place's own: "Sarmada
 # refugee camp", "the Atmeh border crossing" are at Sarmada and Atmeh (gold train).
 PLACE_NOUN_MODIFIERS = frozenset({"refugee", "border", "displacement"})
+# "southwest of the capital": the country's capital, a town named by its role
+CAPITAL_NOUNS = frozenset({"capital"})
+# "-held", "-controlled": "rebel-held Rashidin", "the IS-controlled al-Masharqa" (only ground
+# is held by a side).
+HELD_WORDS = frozenset({"held", "controlled", "besieged", "occupied"})
+# Verbs of taking or shelling ground: the name right after one as its object, or before it
+# as its passive subject, is a place ("seized Handarat", "shelled Flita", "Deir al-Adas
+# was taken"). Not "attack", "hit" or "target": a group, a convoy or a leader is hit too.
+GROUND_VERBS = frozenset({"seize", "capture", "recapture", "take", "retake", "storm",
+                          "overrun", "shell", "besiege", "encircle", "liberate"})
+# "took X hostage": a person, not ground
+CAPTIVE_WORDS = frozenset({"hostage", "hostages", "prisoner", "prisoners", "captive"})
 # Compass words: before "of" they say where a place lies ("al-Murayeh South of Euphrates").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                            "southeast", "southwest", "north-east", "north-west", "south-east",
@@ -171,7 +184,9 @@ def unlisted_place_mentions(doc: Doc, ctx: DocContext) -> list[Mention]:
     country = _document_country(places)
     province = _document_admin1(places, country)
     runs = _name_runs(doc)
-    whys = [_place_context(doc, start, end) for start, end in runs]
+    towns = frozenset(lo for (lo, _hi), ref in listed.items() if ref.precision != "country")
+    whys = [_place_context(doc, start, end) or _placed_by(doc, start, end, towns)
+            for start, end in runs]
     _carry_plural_lists(doc, runs, whys)
     items, covered = _comma_less_lists(doc, listed, ctx)
     def mention(start: int, end: int, rule: str, list_end: int | None = None) -> Mention:
@@ -431,6 +446,12 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in COMPASS_WORDS and (
             _heads_its_phrase(doc, start, end)):
         return "noun-of"  # "southeast of Ramussa", not "south of Assad's palace"
+    if _held_by(doc, start) and _heads_its_phrase(doc, start, end):
+        return "held"  # "in rebel-held Rashidin", "the regime-held al-Masharqa"
+    if _taken_or_shelled(doc, start, end):
+        return "taken"  # "the opposition seized Handarat", "Deir al-Adas was taken"
+    if k >= 1 and doc[k].lower_ in HELD_WORDS and doc[k - 1].text == "-":
+        k -= 3  # "in rebel-held X": the locative before the adjective
     locative = k >= 0 and doc[k].lower_ in LOCATIVES
     if locative and end - start > 1 and doc[start].lower_ in PLACE_HEADS:
         return "locative"  # "in Nazlet al-Rdeisat", whatever entity the parser guessed
@@ -440,6 +461,62 @@ def _place_context(doc: Doc, start: int, end: int) -> str:
     if labels & NOT_PLACE_ENTITIES or not labels & PLACE_ENTITIES:
         return ""
     return "locative" if k >= 0 and doc[k].lower_ in LOCATIVES else ""
+
+
+def _placed_by(doc: Doc, start: int, end: int, towns: frozenset[int]) -> str:
+    """'placed' where the words right after the name put it by a listed town or the capital:
+    "Mouadamiya southwest of the capital", "Ataybah near Damascus". Only a place lies a
+    compass bearing from a town; a person or group is not said to be "near Damascus" without
+    a verb between. Not a country ("X south of Syria" is rare and vague) and not a
+    nationality, group or date."""
+    n = len(doc)
+    k = end
+    if k + 1 < n and doc[k].lower_ in COMPASS_WORDS and doc[k + 1].lower_ == "of":
+        k += 2
+    elif k < n and doc[k].lower_ == "near":
+        k += 1
+    else:
+        return ""
+    labels = {doc[x].ent_type_ for x in range(start, end)}
+    if labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or doc[start].lower_ in given_names():
+        return ""
+    if k < n and doc[k].lower_ == "the" and k + 1 < n and doc[k + 1].lower_ in CAPITAL_NOUNS:
+        return "placed"
+    return "placed" if k in towns else ""
+
+
+def _held_by(doc: Doc, start: int) -> bool:
+    """Is the name held by a side, "rebel-held X", "IS-controlled X", "regime-besieged X"?
+    Only ground is held: the adjective names a place (or an area) wherever it stands."""
+    k = start - 1
+    if k >= 1 and doc[k].lower_ == "the":
+        k -= 1
+    return (k >= 2 and doc[k].lower_ in HELD_WORDS and doc[k - 1].text == "-"
+            and doc[k - 2].is_alpha)
+
+
+def _taken_or_shelled(doc: Doc, start: int, end: int) -> bool:
+    """Is the name the ground a capture or shelling verb acts on: its object ("the
+    opposition seized Handarat", "the army shelled Flita") or its passive subject ("Deir
+    al-Adas was taken")? People are captured too, so the verb must be one of ground
+    (``GROUND_VERBS``), the name must be the whole phrase and the parser must not call it a
+    group or nationality (its PERSON label is given to "Ramussa" and "Flita" alike), the name
+    must not open with a given name ("captured Ahmed"), and "took X hostage" is no capture
+    of ground."""
+    labels = {doc[x].ent_type_ for x in range(start, end)}
+    if labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or not _heads_its_phrase(doc, start, end):
+        return False  # the parser calls most unlisted villages persons: its PERSON is no guide
+    if doc[start].lower_ in given_names() or (end < len(doc) and doc[end].lower_ in CAPTIVE_WORDS):
+        return False
+    head = doc[end - 1]
+    while head.head.i != head.i and start <= head.head.i < end:
+        head = head.head
+    verb = head.head
+    if head.dep_ == "dobj" and verb.i == start - 1:
+        return verb.lemma_.lower() in GROUND_VERBS
+    if head.dep_ == "nsubjpass" and verb.i > end and verb.i - end <= 2:
+        return verb.lemma_.lower() in GROUND_VERBS
+    return False
 
 
 def _heads_its_phrase(doc: Doc, start: int, end: int) -> bool:
