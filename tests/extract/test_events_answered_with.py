@@ -2,8 +2,9 @@
 
 "The army responded with airstrikes on rebel positions" tells air strikes that happened:
 the noun hangs off "with", not off the verb as its object, so without its answering verb
-it had no past verb of its own and the "not specific" gate dropped it. The sentences are
-written for these tests in the wire style of the gold articles (FA-KES, commas lost).
+it had no past verb of its own and the "not specific" gate dropped it. The first two
+sentences are gold train sentences the gold codes as air strikes; the others are written
+for these tests in the same wire style (FA-KES, commas lost).
 """
 
 from __future__ import annotations
@@ -24,21 +25,19 @@ def _subtypes(text: str) -> list[str]:
 
 
 def test_responded_with_airstrikes_on_positions_is_an_air_strike():
-    text = ("Rebels stormed the east of the city on Monday while the regime has responded"
-            " with airstrikes on opposition positions in Jobar.")
+    # gold train fakes-1924058139 (the gold codes an air strike at Damascus)
+    text = ("Damascus has been the scene of heavy fighting in recent days with the moderate"
+            " Syrian opposition making large incursions into the east of the Syrian capital"
+            " while the Assad regime has responded with airstrikes on opposition positions.")
     assert AIR in _subtypes(text)
 
 
 def test_a_bombardment_inside_the_with_phrase_is_told_by_the_answering_verb():
-    text = ("A monitor said the Syrian army had responded with heavy firepower including"
-            " aerial bombardment of Kafr Nubl on Sunday.")
+    # gold train fakes-1915433683 (an air strike at Jamiyat al-Zahra)
+    text = ("Rami Abdul Rahman head of the monitor group said the Syrian army had responded"
+            " with heavy firepower including aerial bombardment in an attempt to stem the"
+            " offensive in Jamiyat al-Zahra.")
     assert AIR in _subtypes(text)
-
-
-def test_retaliated_with_shelling_is_a_shelling():
-    text = ("Kurdish fighters retaliated with artillery shelling on the town of Azaz on"
-            " Tuesday the Observatory said.")
-    assert "Shelling/artillery/missile attack" in _subtypes(text)
 
 
 def test_a_threat_to_answer_with_airstrikes_is_no_event():
