@@ -655,7 +655,22 @@ def _anchor(hit: Hit, lex: Lexicon, triggers: set[int]) -> Token:
         return verb
     if lex.cue(verb, "light_verb") or lex.count_key(verb):
         return verb
-    return hit.token
+    answer = _answering_verb(hit.token, lex)
+    return answer if answer is not None else hit.token
+
+
+def _answering_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of answering an attack whose "with" phrase holds the noun: "the army had
+    responded with heavy firepower including aerial bombardment", "the regime has responded
+    with airstrikes on opposition positions". The answer is an occurrence that verb tells
+    (its tense and date are the noun's), as a light verb's object is, not a kind of weapon."""
+    for verb in noun.ancestors:
+        if not lex.cue(verb, "response_verb"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "with" and noun.i in {t.i for t in c.subtree}
+               for c in verb.children):
+            return verb
+    return None
 
 
 def _specific(hit: Hit, anchor: Token, counted_or_dated: bool, place_rule: str | None,

@@ -269,6 +269,7 @@ def _absorb_city_leads(groups: list[list[Candidate]], window: int) -> list[list[
         last = max(m.sentence for m in group)
         toll = _killed(group)
         near = [g for g in groups if g is not group and id(g) not in absorbed
+                and not _one_trigger(group, g)
                 and (0 <= g[0].sentence - last <= window or _told_by(g[0], group, window))
                 and not _larger(_killed(g), toll)
                 and _finer(g, lead, placed[0].place) and _dates_agree(g, lead)
@@ -292,6 +293,24 @@ def _absorb_city_leads(groups: list[list[Candidate]], window: int) -> list[list[
         else:
             absorbed.add(id(group))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _one_trigger(city: list[Candidate], town: list[Candidate]) -> bool:
+    """Whether one trigger was read at the town and at the city for another spot of its
+    list: "fired rocket shells at the neighbourhoods of al-Zahraa and Nile Street" (a street
+    the gazetteer lacks is placed at its city). The city holds the list's remainder, which
+    the gold codes at the city beside each neighbourhood (ACLED: one event per location),
+    not the town's occurrence told at a coarser grain."""
+    told = {(m.sentence, m.position) for m in town}
+    return any((m.sentence, m.position) in told and _stands_in(m) for m in city)
+
+
+def _stands_in(cand: Candidate) -> bool:
+    """A telling placed at its city for a spot its own words name otherwise ("Nile Street"
+    at Aleppo), not at the city named as itself ("villages east of Mosul")."""
+    if cand.place is None or not cand.place_text:
+        return False
+    return cand.place_text.lower() != cand.place.name.lower()
 
 
 def _told_by(first: Candidate, group: list[Candidate], window: int) -> bool:
