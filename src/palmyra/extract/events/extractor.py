@@ -265,9 +265,6 @@ class _Reader:
     candidates: list[Candidate] = field(default_factory=list)
     last_place: dict[int, TokenMention] = field(default_factory=dict)
     last_date: dict[int, DateValue] = field(default_factory=dict)
-    # paragraphs whose last date is a summary's (a lead totalling places, an event told
-    # only for the country), which the places told after detail
-    summary_dated: set[int] = field(default_factory=set)
     triggers: set[int] = field(default_factory=set)  # the current sentence's trigger tokens
     typed: int = 0  # how many of them the model may re-type the sentence's event by
     dropped: list[Dropped] = field(default_factory=list)
@@ -331,15 +328,6 @@ class _Reader:
         self.dropped.append(Dropped(hit.token.text, hit.entry.family, n,
                                     self.index.ctx.span(start, end), reason))
 
-    def _lead_date(self, told_in: int, sent: Span, date: DateValue | None) -> None:
-        """A paragraph's opening sentence that is no event of its own may still date the
-        events told after it: "Protests spread across Libya yesterday. In Tobruk,
-        demonstrators ..." (the lead's "yesterday" is when they happened)."""
-        opens = sent.start == 0 or self.index.text_paragraph(sent.doc[sent.start - 1]) != told_in
-        if opens and is_explicit(date) and date is not None:
-            self.last_date[told_in] = date
-            self.summary_dated.add(told_in)
-
     def _clause(self, hit: Hit, anchor: Token, others: set[int], sent: Span) -> list[Token]:
         """The trigger's clause, kept within its sentence and its region (body or title)."""
         region = self.index.region(hit.token)
@@ -372,7 +360,6 @@ class _Reader:
         if not own_place and spread_over_places(clause, {hit.token.i, anchor.i}, one_day):
             self._drop(hit, sent, n, f"{SUMMARY}: a lead totalling events on several fronts or "
                                      "in several places, told one by one elsewhere")
-            self._lead_date(told_in, sent, date)
             return None
         own_date = date is not None and date.rule == "event:clause"
         irrealis = voice.modality in ("planned", "hypothetical", "denied")
@@ -380,7 +367,6 @@ class _Reader:
                                       self.triggers, lex)):
             self._drop(hit, sent, n, f"{NOT_SPECIFIC}: a noun naming a kind of event, with no "
                                      "date, count or past verb of its own")
-            self._lead_date(told_in, sent, date)
             return None
         if _damage_of_attack(hit, self.triggers):
             self._drop(hit, sent, n, f"{DAMAGE}: the damage an attack told in the sentence did")
@@ -481,10 +467,6 @@ class _Reader:
         published = index.ctx.document.published
         if is_explicit(date) and date is not None and carries_on(date, published):
             self.last_date[told_in] = date
-            if all(tm.place is not None and tm.place.precision == "country" for tm in places):
-                self.summary_dated.add(told_in)
-            else:
-                self.summary_dated.discard(told_in)
         elif not is_explicit(date) and self._narrative_date(told_in, sent) is None:
             # a new front with no day of its own: the day of the front before is done
             self.last_date.pop(told_in, None)
@@ -493,15 +475,14 @@ class _Reader:
     def _narrative_date(self, told_in: int, sent: Span) -> DateValue | None:
         """The paragraph's date that goes on to the sentence, if any: not the day of another
         front to a sentence that opens on a place of its own ("In Hama, army units ..."),
-        unless that day is a summary's ("Protests spread across Libya yesterday. In Tobruk,
-        demonstrators ...": the places detail the country's news) and the place is no
-        country ("In Iraq, the group is fighting for survival" is another front)."""
+        which is told as news (the publication week). One convention, with no exception for
+        a lead's places: an exception for "a country-wide lead's day goes on to the places it
+        details" moved no event on gold dev or the wars' dev sets and mis-dated a train
+        article, since a dropped lead's day bypassed ``carries_on``."""
         previous = self.last_date.get(told_in)
-        place = opening_place(sent, self.index) if previous is not None else None
-        if place is None or (told_in in self.summary_dated and place.place is not None
-                             and place.place.precision != "country"):
-            return previous
-        return None
+        if previous is not None and opening_place(sent, self.index) is not None:
+            return None
+        return previous
 
 
 # A protest's sub-types, the gravest first: a sentence that tells protesters burning a
