@@ -480,9 +480,29 @@ def _placed_by(doc: Doc, start: int, end: int, towns: frozenset[int]) -> str:
     labels = {doc[x].ent_type_ for x in range(start, end)}
     if labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or doc[start].lower_ in given_names():
         return ""
+    if _called_by_part(doc, start, end):
+        return ""
     if k < n and doc[k].lower_ == "the" and k + 1 < n and doc[k + 1].lower_ in CAPITAL_NOUNS:
         return "placed"
     return "placed" if k in towns else ""
+
+
+def _called_by_part(doc: Doc, start: int, end: int) -> bool:
+    """Does the article call a two-word name by one of its words alone ("Noha Samira was
+    besieged ... to find Noha")? People are called by a first or last name; a village keeps
+    its whole name, so a name shortened elsewhere (to a word the parser does not call a
+    place) is no village."""
+    if end - start != 2:
+        return False
+    first, last = doc[start].text, doc[end - 1].text
+    for tok in doc:
+        if start <= tok.i < end or tok.text not in (first, last) or not tok.text[:1].isupper():
+            continue
+        whole = (tok.text == first and tok.i + 1 < len(doc) and doc[tok.i + 1].text == last) or (
+            tok.text == last and tok.i >= 1 and doc[tok.i - 1].text == first)
+        if not whole and tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return True
+    return False
 
 
 def _held_by(doc: Doc, start: int) -> bool:
@@ -507,6 +527,8 @@ def _taken_or_shelled(doc: Doc, start: int, end: int) -> bool:
     if labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or not _heads_its_phrase(doc, start, end):
         return False  # the parser calls most unlisted villages persons: its PERSON is no guide
     if doc[start].lower_ in given_names() or (end < len(doc) and doc[end].lower_ in CAPTIVE_WORDS):
+        return False
+    if _called_by_part(doc, start, end):
         return False
     head = doc[end - 1]
     while head.head.i != head.i and start <= head.head.i < end:
