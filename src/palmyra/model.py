@@ -20,6 +20,8 @@ Register = Literal["neutral", "favourable", "hostile"]
 MentionKind = Literal["actor", "person", "place", "date", "number"]
 Modality = Literal["asserted", "attributed", "denied", "planned", "hypothetical"]
 
+# The event types of armed violence (the rest are protests, riots and strategic developments)
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # ACLED's event types, in the codebook's order (sub-types: shared/gold/SCHEMA.md).
 EVENT_TYPES: tuple[str, ...] = (
     "Battles",

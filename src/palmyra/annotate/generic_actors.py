@@ -48,7 +48,7 @@ from palmyra.annotate.countries import Country, code_of, countries
 from palmyra.annotate.names import normalise
 from palmyra.context import DocContext
 from palmyra.errors import ProfileError
-from palmyra.model import ActorRef, Mention, PlaceRef
+from palmyra.model import VIOLENT_TYPES, ActorRef, Mention, PlaceRef
 from palmyra.profiles import is_acronym
 from palmyra.profiles.choose import CHOICE_MEMO, MIN_SHARE, country_weights
 from palmyra.resource_files import tab_rows
@@ -59,8 +59,6 @@ TRIGGERS_FILE = "event_triggers.tsv"
 NOUN_CLASSES = ("police", "civilians", "unidentified", "state_forces")
 CLASSES = frozenset({*NOUN_CLASSES, "armed_after", "armed_name"})
 NOT_ACTOR_CATEGORIES = frozenset({"outlet", "furniture", "time_zone", "weapon", "facility"})
-# Trigger families whose subject acts violently (event_triggers.tsv): its subject is armed.
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _NOT_AGENT_FLAGS = frozenset({"loser_subject", "place_subject"})
 _BRACKETS = frozenset("()[]{}<>/|\\")
 _GLUED_DIGITS = re.compile(r"(?=.*\d)(?=.*[A-Za-z])")  # "ly912r3U", "4Syria"
@@ -110,7 +108,7 @@ def _attack_verbs() -> frozenset[str]:
     verbs = set()
     for _, (phrase, pos, _family, etype, _sub, flags) in tab_rows(TRIGGERS_FILE, 6):
         if (
-            etype in _VIOLENT_TYPES
+            etype in VIOLENT_TYPES
             and pos in ("VERB", "*")
             and " " not in phrase
             and not _NOT_AGENT_FLAGS & set(flags.split(","))

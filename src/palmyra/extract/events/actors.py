@@ -38,7 +38,7 @@ from palmyra.extract.events.merge import EXPORTED, Candidate
 from palmyra.extract.events.model import MODEL_FAMILY
 from palmyra.extract.events.syntax import SUBJECT_DEPS, is_passive, is_verb
 from palmyra.extract.events.triggers import Hit
-from palmyra.model import ActorRef, DateValue, Event, PlaceRef, Register
+from palmyra.model import VIOLENT_TYPES, ActorRef, DateValue, Event, PlaceRef, Register
 from palmyra.profiles import ActorEntry, Profile
 
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
@@ -324,7 +324,7 @@ def _civilians_counted(hit: Hit, lex: Lexicon) -> bool:
 def _violent(hit: Hit) -> bool:
     family = hit.entry.family
     return family in _VIOLENT_FAMILIES or (
-        family == MODEL_FAMILY and hit.entry.event_type in _VIOLENT_TYPES)
+        family == MODEL_FAMILY and hit.entry.event_type in VIOLENT_TYPES)
 
 
 def _civilian(tm: TokenMention) -> bool:
@@ -547,7 +547,7 @@ def _weapon_side(hit: Hit, clause: list[Token], index: DocIndex, lex: Lexicon,
     if family in _PAIR_FAMILIES:
         return None, None  # a battle's two sides are told as fighting, not by a weapon
     if family not in _VIOLENT_FAMILIES and not (
-            family == MODEL_FAMILY and hit.entry.event_type in _VIOLENT_TYPES):
+            family == MODEL_FAMILY and hit.entry.event_type in VIOLENT_TYPES):
         return None, None
     for t in clause:
         if t.i == hit.token.i or not (t.lower_ in _FIRE_NOUNS or any(
@@ -1449,7 +1449,7 @@ def unnamed_actors(
     the text names by no group are Civilians (country), and so are people evacuated (an
     evacuation's actor1 is the side evacuated).
     """
-    if etype in _VIOLENT_TYPES or subtype == "Disrupted weapons use":
+    if etype in VIOLENT_TYPES or subtype == "Disrupted weapons use":
         actor1, actor2 = _armed_state(actor1, index), _armed_state(actor2, index)
     country: Country | None = None
 
@@ -1654,12 +1654,19 @@ def _culprit(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None:
             else:
                 continue
             for phrase in phrases:
-                for tm in index.mentions_in(list(phrase.subtree), "actor"):
-                    ref = _ref(tm)
-                    # "SANA said, blaming 'terrorists'": a descriptor's default names no one
-                    if (ref is not None and ref.kind == "armed_group"
-                            and not tm.mention.rule.startswith(DESCRIPTOR_DEFAULT)):
-                        return replace(ref, reason=f"named the author: {t.text!r}")
+                if (ref := _armed_group_in(phrase, index)) is not None:
+                    return replace(ref, reason=f"named the author: {t.text!r}")
+    return None
+
+
+def _armed_group_in(phrase: Token, index: DocIndex) -> ActorRef | None:
+    """The first armed group a phrase names ("IS", "the Islamic State group"); not a
+    descriptor's default ("SANA said, blaming 'terrorists'": that names no one)."""
+    for tm in index.mentions_in(list(phrase.subtree), "actor"):
+        ref = _ref(tm)
+        if (ref is not None and ref.kind == "armed_group"
+                and not tm.mention.rule.startswith(DESCRIPTOR_DEFAULT)):
+            return ref
     return None
 
 
@@ -1683,13 +1690,9 @@ def _article_claim(sent: Span, index: DocIndex, lex: Lexicon) -> ActorRef | None
             if _denied_claim(t, lex):
                 return None
             for phrase, verb in _claim_phrases(t, lex):
-                for tm in index.mentions_in(list(phrase.subtree), "actor"):
-                    ref = _ref(tm)
-                    if (ref is not None and ref.kind == "armed_group"
-                            and not tm.mention.rule.startswith(DESCRIPTOR_DEFAULT)):
-                        claimants.add(ref.canonical)
-                        found = found or replace(ref, reason=f"claimed the attack: {verb!r}")
-                        break
+                if (ref := _armed_group_in(phrase, index)) is not None:
+                    claimants.add(ref.canonical)
+                    found = found or replace(ref, reason=f"claimed the attack: {verb!r}")
     return found if len(claimants) == 1 else None
 
 
@@ -1735,7 +1738,6 @@ def _negated(verb: Token) -> bool:
 _OWN_FIGHTERS = frozenset({"fighters", "fighter", "members", "member", "militants", "men"})
 _CLAIMED_ACTS = frozenset({"blast", "bombing", "attack", "explosion", "bomb", "bombings",
                            "attacks", "explosions", "blasts"})
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _REGAINED = "Government regains territory"
 _TAKEN_SUBTYPES = frozenset({_REGAINED, "Non-state actor overtakes territory"})
 

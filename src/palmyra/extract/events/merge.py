@@ -50,6 +50,7 @@ from palmyra.extract.events.dates import is_explicit
 from palmyra.extract.events.index import TokenRelative
 from palmyra.extract.events.places import COARSE_PRECISIONS
 from palmyra.model import (
+    VIOLENT_TYPES,
     DateValue,
     Event,
     Modality,
@@ -465,16 +466,17 @@ def _known(cand: Candidate, group: list[Candidate]) -> bool:
     at dates and by attackers that agree."""
     first = group[0]
     same = first.sub_event_type == cand.sub_event_type or _the_blast(cand, first)
-    return (same
-            and _same_voice(first, cand)
-            and _dates_agree(group, cand)
-            and actors_agree(first, cand))
+    return same and _retells(cand, group)
 
 
+def _retells(cand: Candidate, group: list[Candidate]) -> bool:
+    """Whether a telling may be the group's occurrence told again: in the same voice as its
+    first telling, at dates and by attackers that agree (what each caller asks beside this
+    says which kind of telling it is)."""
+    first = group[0]
+    return _same_voice(first, cand) and _dates_agree(group, cand) and actors_agree(first, cand)
 
 
-# Event types of armed violence: a framed "attack" or "bombing" may name any of them.
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _frames(cand: Candidate, group: list[Candidate]) -> bool:
@@ -482,11 +484,9 @@ def _frames(cand: Candidate, group: list[Candidate]) -> bool:
     group's occurrence: the last act of armed violence told before it, in the same voice,
     at dates and by attackers that agree, whatever sub-type the bare noun got on its own
     ("the bombings" after air strikes on a hospital are those air strikes)."""
-    first = group[0]
-    return (first.event_type in _VIOLENT_TYPES and cand.event_type in _VIOLENT_TYPES
-            and _same_voice(first, cand)
-            and _dates_agree(group, cand)
-            and actors_agree(first, cand))
+    # a framed "attack" or "bombing" may name any event type of armed violence
+    return (group[0].event_type in VIOLENT_TYPES and cand.event_type in VIOLENT_TYPES
+            and _retells(cand, group))
 
 
 def _the_blast(cand: Candidate, first: Candidate) -> bool:
@@ -504,12 +504,9 @@ def _bomber_retold(cand: Candidate, group: list[Candidate]) -> bool:
     bakery", "who detonated an explosive device", "she heard at least two blasts"), one
     Suicide bomb as ACLED codes it. A bomb the text tells as another occurrence ("another
     explosion a few minutes later") is ``distinct`` and never asks."""
-    first = group[0]
-    return (first.sub_event_type == SUICIDE
+    return (group[0].sub_event_type == SUICIDE
             and (cand.place is None or any(m.place_key == cand.place_key for m in group))
-            and _same_voice(first, cand)
-            and _dates_agree(group, cand)
-            and actors_agree(first, cand))
+            and _retells(cand, group))
 
 
 def _dates_agree(group: list[Candidate], cand: Candidate) -> bool:
