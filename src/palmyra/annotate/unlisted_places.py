@@ -477,14 +477,21 @@ def _placed_by(doc: Doc, start: int, end: int, towns: frozenset[int]) -> str:
         k += 1
     else:
         return ""
-    labels = {doc[x].ent_type_ for x in range(start, end)}
-    if labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or doc[start].lower_ in given_names():
-        return ""
-    if _called_by_part(doc, start, end):
+    if not _may_be_village(doc, start, end):
         return ""
     if k < n and doc[k].lower_ == "the" and k + 1 < n and doc[k + 1].lower_ in CAPITAL_NOUNS:
         return "placed"
     return "placed" if k in towns else ""
+
+
+def _may_be_village(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name the parser may call a person could be a village: not one it calls a
+    group or nationality, not one opening with a given name ("captured Ahmed"), not one the
+    article also calls by a part (``_called_by_part``). Its PERSON label is no guide: it
+    gives it to "Ramussa" and "Flita" alike."""
+    labels = {doc[x].ent_type_ for x in range(start, end)}
+    return not (labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or doc[start].lower_ in given_names()
+                or _called_by_part(doc, start, end))
 
 
 def _called_by_part(doc: Doc, start: int, end: int) -> bool:
@@ -523,22 +530,17 @@ def _taken_or_shelled(doc: Doc, start: int, end: int) -> bool:
     group or nationality (its PERSON label is given to "Ramussa" and "Flita" alike), the name
     must not open with a given name ("captured Ahmed"), and "took X hostage" is no capture
     of ground."""
-    labels = {doc[x].ent_type_ for x in range(start, end)}
-    if labels & (NOT_PLACE_ENTITIES - {"PERSON"}) or not _heads_its_phrase(doc, start, end):
-        return False  # the parser calls most unlisted villages persons: its PERSON is no guide
-    if doc[start].lower_ in given_names() or (end < len(doc) and doc[end].lower_ in CAPTIVE_WORDS):
-        return False
-    if _called_by_part(doc, start, end):
+    if not _heads_its_phrase(doc, start, end) or (
+            end < len(doc) and doc[end].lower_ in CAPTIVE_WORDS):
         return False
     head = doc[end - 1]
     while head.head.i != head.i and start <= head.head.i < end:
         head = head.head
     verb = head.head
-    if head.dep_ == "dobj" and verb.i == start - 1:
-        return verb.lemma_.lower() in GROUND_VERBS
-    if head.dep_ == "nsubjpass" and verb.i > end and verb.i - end <= 2:
-        return verb.lemma_.lower() in GROUND_VERBS
-    return False
+    acted_on = (head.dep_ == "dobj" and verb.i == start - 1) or (
+        head.dep_ == "nsubjpass" and verb.i > end and verb.i - end <= 2)
+    # the person checks last: ``_called_by_part`` reads the whole document
+    return acted_on and verb.lemma_.lower() in GROUND_VERBS and _may_be_village(doc, start, end)
 
 
 def _heads_its_phrase(doc: Doc, start: int, end: int) -> bool:
