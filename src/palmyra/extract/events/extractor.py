@@ -340,7 +340,8 @@ class _Reader:
         """Add the trigger's candidate(s); returns their actor2 for air support to share."""
         index, lex = self.index, self.lex
         paragraph, told_in = index.paragraph(hit.token), index.text_paragraph(hit.token)
-        date = resolve_date(hit, clause, sent, index, self._narrative_date(told_in, sent),
+        narrative = self._narrative_date(told_in, sent)
+        date = resolve_date(hit, clause, sent, index, narrative,
                             reported=is_verb(anchor), anchor=self.written)
         relative = pending_relative(hit, clause, sent, index) if date is None else None
         voice = stance(hit, clause, index, lex, dated=is_explicit(date))
@@ -467,7 +468,7 @@ class _Reader:
         published = index.ctx.document.published
         if is_explicit(date) and date is not None and carries_on(date, published):
             self.last_date[told_in] = date
-        elif not is_explicit(date) and self._narrative_date(told_in, sent) is None:
+        elif not is_explicit(date) and narrative is None:
             # a new front with no day of its own: the day of the front before is done
             self.last_date.pop(told_in, None)
         return actor2
@@ -648,7 +649,7 @@ def _answering_verb(noun: Token, lex: Lexicon) -> Token | None:
     for verb in noun.ancestors:
         if not lex.cue(verb, "response_verb"):
             continue
-        if any(c.dep_ == "prep" and c.lower_ == "with" and noun.i in {t.i for t in c.subtree}
+        if any(c.dep_ == "prep" and c.lower_ == "with" and c.is_ancestor(noun)
                for c in verb.children):
             return verb
     return None
